@@ -1,0 +1,6 @@
+package io.signaldesk.feed.domain;
+
+public enum BookSide {
+    BID,
+    ASK
+}
