@@ -1,0 +1,171 @@
+package io.signaldesk.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class ComposeFileTest {
+
+    private static final Map<String, String> SERVICE_MODULES = Map.of(
+            "market-feed", "market-feed-service",
+            "ai-analyzer", "ai-analyzer-service",
+            "decision", "decision-service");
+
+    private final JsonNode compose = DeployFiles.yaml(DeployFiles.deploy("docker-compose.yml"));
+    private final JsonNode services = compose.path("services");
+
+    @Test
+    void declaresOllamaTheModelPullTheThreeServicesPrometheusAndGrafana() {
+        Set<String> names = new TreeSet<>();
+        services.fieldNames().forEachRemaining(names::add);
+        assertEquals(new TreeSet<>(List.of("ollama", "ollama-pull", "market-feed", "ai-analyzer", "decision",
+                "prometheus", "grafana")), names);
+    }
+
+    @Test
+    void ollamaUsesTheOfficialImageANamedModelVolumeAHealthcheckAndKeepAlive() {
+        JsonNode ollama = services.path("ollama");
+        assertTrue(ollama.path("image").asText().startsWith("ollama/ollama"), "official image");
+        assertTrue(namedVolumeTargets(ollama).contains("/root/.ollama"), "models on a named volume");
+        assertFalse(ollama.path("healthcheck").path("test").isMissingNode(), "healthcheck");
+        assertFalse(ollama.path("environment").path("OLLAMA_KEEP_ALIVE").asText().isBlank(), "OLLAMA_KEEP_ALIVE");
+        assertEquals(List.of("127.0.0.1:11434:11434"), ports(ollama));
+    }
+
+    @Test
+    void theAnalyzerWaitsForTheModelPullToCompleteAndThePullNamesTheConfiguredModel() {
+        JsonNode pull = services.path("ollama-pull");
+        assertEquals("service_completed_successfully",
+                services.path("ai-analyzer").path("depends_on").path("ollama-pull").path("condition").asText());
+        assertEquals("service_healthy", pull.path("depends_on").path("ollama").path("condition").asText());
+        assertTrue(pull.path("command").toString().contains("${OLLAMA_MODEL:-llama3.2:3b}"), pull.toString());
+        assertEquals("${OLLAMA_MODEL:-llama3.2:3b}",
+                services.path("ai-analyzer").path("environment").path("OLLAMA_MODEL").asText());
+    }
+
+    @Test
+    void eachServiceIsBuiltFromItsNativeDockerfileAtTheRepositoryRootAndChecksReadiness() {
+        SERVICE_MODULES.forEach((service, module) -> {
+            JsonNode node = services.path(service);
+            String dockerfile = node.path("build").path("dockerfile").asText();
+            assertAll(service,
+                    () -> assertEquals("..", node.path("build").path("context").asText()),
+                    () -> assertEquals("deploy/" + module + "/Dockerfile.native", dockerfile),
+                    () -> assertTrue(Files.isRegularFile(DeployFiles.root().resolve(dockerfile))),
+                    () -> assertTrue(Files.isRegularFile(DeployFiles.deploy(module + "/Dockerfile.jvm"))),
+                    () -> assertTrue(node.path("healthcheck").path("test").toString().contains("/q/health/ready")),
+                    () -> assertEquals("on-failure", node.path("restart").asText()));
+        });
+    }
+
+    @Test
+    void nativeDockerfilesBuildSourcesThenCompileWithMandrelThenRunAsNonRootOnTheMicroImage() throws Exception {
+        for (String module : SERVICE_MODULES.values()) {
+            String dockerfile = Files.readString(DeployFiles.deploy(module + "/Dockerfile.native"));
+            assertAll(module,
+                    () -> assertTrue(dockerfile.contains("-Dnative -Dquarkus.native.sources-only=true")),
+                    () -> assertTrue(dockerfile.contains("-pl " + module + " ")),
+                    () -> assertTrue(dockerfile.contains("FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:")),
+                    () -> assertTrue(dockerfile.contains("native-image $(cat native-image.args)")),
+                    () -> assertTrue(dockerfile.contains("FROM quay.io/quarkus/ubi9-quarkus-micro-image:")),
+                    () -> assertTrue(dockerfile.contains("USER 1001")));
+        }
+    }
+
+    @Test
+    void everyPublishedPortIsBoundToLoopback() {
+        List<String> published = new ArrayList<>();
+        services.fields().forEachRemaining(entry -> published.addAll(ports(entry.getValue())));
+        assertEquals(6, published.size(), published.toString());
+        published.forEach(port -> assertTrue(port.startsWith("127.0.0.1:"), port + " is not loopback-only"));
+    }
+
+    @Test
+    void everyLongRunningServiceHasAMemoryLimitAndAHealthcheck() {
+        services.fields().forEachRemaining(entry -> {
+            JsonNode service = entry.getValue();
+            assertFalse(service.path("mem_limit").asText().isBlank(), entry.getKey() + " has no mem_limit");
+            if (!entry.getKey().equals("ollama-pull")) {
+                assertFalse(service.path("healthcheck").isMissingNode(), entry.getKey() + " has no healthcheck");
+            }
+        });
+    }
+
+    @Test
+    void theDecisionDatabaseLivesOnANamedVolumeTheServiceIsPointedAt() {
+        JsonNode decision = services.path("decision");
+        assertTrue(namedVolumeTargets(decision).contains("/work/data"));
+        assertTrue(decision.path("environment").path("DECISION_DB_PATH").asText().startsWith("/work/data/"));
+        assertTrue(compose.path("volumes").has("decision-data"));
+    }
+
+    @Test
+    void servicesFindEachOtherThroughDocumentedVariablesOnly() {
+        JsonNode analyzer = services.path("ai-analyzer").path("environment");
+        JsonNode decision = services.path("decision").path("environment");
+        assertEquals("http://ollama:11434", analyzer.path("OLLAMA_BASE_URL").asText());
+        assertEquals("http://market-feed:8081", analyzer.path("QUARKUS_REST_CLIENT_MARKET_FEED_URL").asText());
+        assertEquals("ws://market-feed:8081/ws/market", decision.path("DECISION_FEED_URL").asText());
+        assertEquals("http://ai-analyzer:8082", decision.path("QUARKUS_REST_CLIENT_AI_ANALYZER_URL").asText());
+    }
+
+    @Test
+    void grafanaAllowsAnonymousViewersOnlyAndMountsTheProvisionedFiles() {
+        JsonNode grafana = services.path("grafana");
+        assertEquals("true", grafana.path("environment").path("GF_AUTH_ANONYMOUS_ENABLED").asText());
+        assertEquals("Viewer", grafana.path("environment").path("GF_AUTH_ANONYMOUS_ORG_ROLE").asText());
+        String volumes = grafana.path("volumes").toString();
+        assertTrue(volumes.contains("./grafana/provisioning:/etc/grafana/provisioning"), volumes);
+        assertTrue(volumes.contains("./grafana/dashboards:/etc/grafana/dashboards"), volumes);
+    }
+
+    @Test
+    void theJvmOverrideSwapsOnlyTheDockerfilesOfTheThreeServices() {
+        JsonNode jvm = DeployFiles.yaml(DeployFiles.deploy("docker-compose.jvm.yml")).path("services");
+        SERVICE_MODULES.forEach((service, module) -> assertEquals("deploy/" + module + "/Dockerfile.jvm",
+                jvm.path(service).path("build").path("dockerfile").asText()));
+        assertEquals(3, jvm.size());
+    }
+
+    @Test
+    void dockerComposeAcceptsTheFileAndTheJvmOverride() {
+        boolean installed = DeployFiles.executable("/usr/bin/docker-compose");
+        assumeTrue(installed || Tools.required(), "docker-compose not installed (.ci/run installs it)");
+        assertTrue(installed, "CI needs /usr/bin/docker-compose");
+        Tools.Result plain = Tools.run(DeployFiles.root(),
+                List.of("docker-compose", "-f", "deploy/docker-compose.yml", "config", "-q"));
+        assertEquals(0, plain.exitCode(), plain.output());
+        Tools.Result jvm = Tools.run(DeployFiles.root(), List.of("docker-compose", "-f", "deploy/docker-compose.yml",
+                "-f", "deploy/docker-compose.jvm.yml", "config", "-q"));
+        assertEquals(0, jvm.exitCode(), jvm.output());
+    }
+
+    private static List<String> ports(JsonNode service) {
+        List<String> ports = new ArrayList<>();
+        service.path("ports").forEach(port -> ports.add(port.asText()));
+        return ports;
+    }
+
+    /** Container paths of volumes whose source is a named volume (not a ./ bind mount). */
+    private static List<String> namedVolumeTargets(JsonNode service) {
+        List<String> targets = new ArrayList<>();
+        service.path("volumes").forEach(volume -> {
+            String[] parts = volume.asText().split(":");
+            if (parts.length >= 2 && !parts[0].startsWith(".") && !parts[0].startsWith("/")) {
+                targets.add(parts[1]);
+            }
+        });
+        return targets;
+    }
+}
