@@ -1,0 +1,84 @@
+package io.signaldesk.feed.venue.ws;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.feed.config.FeedConfig;
+import io.signaldesk.feed.domain.Instrument;
+import io.signaldesk.feed.domain.MarketEventSink;
+import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.feed.source.MarketSource;
+import io.signaldesk.feed.source.SourceStatus;
+
+/**
+ * What the three exchange sources share: one {@link ExchangeConnection} created on {@link #start}
+ * (nothing connects before), the reconnect policy from {@code feed.reconnect.*} and the telemetry
+ * behind {@link #status()}.
+ */
+public abstract class LiveVenueSource implements MarketSource {
+
+    protected final FeedConfig config;
+    protected final io.vertx.core.Vertx vertx;
+    private final MeterRegistry registry;
+    private VenueTelemetry telemetry;
+    private ExchangeConnection connection;
+
+    protected LiveVenueSource(FeedConfig config, io.vertx.core.Vertx vertx, MeterRegistry registry) {
+        this.config = config;
+        this.vertx = vertx;
+        this.registry = registry;
+    }
+
+    protected abstract Venue venue();
+
+    /** The instruments followed: one per {@code feed.coins} entry, in the venue's spelling. */
+    protected abstract List<Instrument> instruments();
+
+    /** The WebSocket URL connected to. */
+    protected abstract String url();
+
+    /** Fresh per-start protocol state delivering to {@code sink}. */
+    protected abstract VenueProtocol protocol(MarketEventSink sink, VenueTelemetry telemetry);
+
+    @Override
+    public synchronized void start(MarketEventSink sink) {
+        if (connection != null) {
+            return;
+        }
+        VenueTelemetry current = telemetry();
+        connection = new ExchangeConnection(vertx, protocol(sink, current), current, backoff(), config.staleAfter());
+        connection.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (connection != null) {
+            connection.stop();
+            connection = null;
+        }
+    }
+
+    @Override
+    public SourceStatus status() {
+        return telemetry().status();
+    }
+
+    /** Counters of this source (also exported as Micrometer meters). */
+    public synchronized VenueTelemetry telemetry() {
+        if (telemetry == null) {
+            telemetry = new VenueTelemetry(venue(), url(), registry, Clock.systemUTC());
+        }
+        return telemetry;
+    }
+
+    protected ReconnectBackoff backoff() {
+        FeedConfig.Reconnect reconnect = config.reconnect();
+        return new ReconnectBackoff(reconnect.initialBackoff(), reconnect.maxBackoff(), reconnect.jitter());
+    }
+
+    /** Wait before retrying a failed REST call or resubscription: the initial reconnect backoff. */
+    protected long retryDelayMs() {
+        return config.reconnect().initialBackoff().toMillis();
+    }
+}

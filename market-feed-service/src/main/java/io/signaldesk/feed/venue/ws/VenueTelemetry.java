@@ -1,0 +1,135 @@
+package io.signaldesk.feed.venue.ws;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.feed.source.SourceStatus;
+import io.signaldesk.feed.source.SourceStatus.State;
+
+/**
+ * Counters of one live venue, kept twice: as Micrometer meters ({@code feed.messages},
+ * {@code feed.parse.errors}, {@code feed.reconnects}, {@code feed.resyncs}) and as the
+ * {@link SourceStatus} shown by /api/market/sources. Parse errors are logged once per kind.
+ */
+public final class VenueTelemetry {
+
+    private static final Logger LOG = Logger.getLogger(VenueTelemetry.class);
+
+    private final Venue venue;
+    private final String tag;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Set<String> loggedKinds = ConcurrentHashMap.newKeySet();
+    private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong parseErrors = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong resyncs = new AtomicLong();
+    private volatile String url;
+    private volatile State state = State.STOPPED;
+    private volatile Instant since;
+    private volatile Instant lastMessage;
+    private volatile String lastError;
+
+    public VenueTelemetry(Venue venue, String url, MeterRegistry registry, Clock clock) {
+        this.venue = venue;
+        this.tag = venue.name().toLowerCase(Locale.ROOT);
+        this.url = url;
+        this.registry = registry;
+        this.clock = clock;
+        this.since = clock.instant();
+    }
+
+    public Venue venue() {
+        return venue;
+    }
+
+    /** A venue message of the given type arrived (trade, depthUpdate, l2_data, heartbeats, ...). */
+    public void message(String type) {
+        messages.incrementAndGet();
+        lastMessage = clock.instant();
+        counter("feed.messages", "type", type).increment();
+    }
+
+    /** A frame was skipped; the first one of each kind is logged, the rest only counted. */
+    public void parseError(String kind, String detail) {
+        parseErrors.incrementAndGet();
+        lastError = kind + ": " + detail;
+        counter("feed.parse.errors", "kind", kind).increment();
+        if (loggedKinds.add(kind)) {
+            LOG.warnf("%s: skipped a frame (%s): %s (further '%s' errors are only counted)", tag, kind, detail, kind);
+        }
+    }
+
+    public void reconnected() {
+        reconnects.incrementAndGet();
+        counter("feed.reconnects", null, null).increment();
+    }
+
+    public void resynced(String reason) {
+        resyncs.incrementAndGet();
+        counter("feed.resyncs", "reason", reason).increment();
+        LOG.infof("%s: book resync (%s)", tag, reason);
+    }
+
+    public void error(String message) {
+        lastError = message;
+    }
+
+    public void state(State newState) {
+        if (state != newState) {
+            state = newState;
+            since = clock.instant();
+        }
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public void url(String newUrl) {
+        url = newUrl;
+    }
+
+    public long messages() {
+        return messages.get();
+    }
+
+    public long parseErrors() {
+        return parseErrors.get();
+    }
+
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    public long resyncs() {
+        return resyncs.get();
+    }
+
+    public SourceStatus status() {
+        return new SourceStatus(tag, state, url, since, lastMessage, messages.get(), parseErrors.get(),
+                reconnects.get(), resyncs.get(), lastError);
+    }
+
+    private Counter counter(String name, String key, String value) {
+        String id = name + '|' + key + '|' + value;
+        return counters.computeIfAbsent(id, ignored -> {
+            Counter.Builder builder = Counter.builder(name).tag("venue", tag);
+            if (key != null) {
+                builder.tag(key, value);
+            }
+            return builder.register(registry);
+        });
+    }
+}
