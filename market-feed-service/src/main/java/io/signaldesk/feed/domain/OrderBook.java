@@ -46,6 +46,11 @@ public final class OrderBook {
         }
     }
 
+    /** The size resting at a price, empty when there is no level there. */
+    public Optional<BigDecimal> sizeAt(BookSide side, BigDecimal price) {
+        return Optional.ofNullable((side == BookSide.BID ? bids : asks).get(price));
+    }
+
     public void clear() {
         bids.clear();
         asks.clear();

@@ -1,0 +1,17 @@
+package io.signaldesk.feed.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.signaldesk.feed.domain.Side;
+import io.signaldesk.feed.domain.TradeEvent;
+
+/** One trade of the tape; {@code side} is the aggressor (taker) side. */
+public record TradeView(BigDecimal price, BigDecimal size, Side side, String tradeId, Instant venueTime,
+        Instant receiveTime) {
+
+    public static TradeView of(TradeEvent trade) {
+        return new TradeView(trade.price(), trade.size(), trade.aggressor(), trade.tradeId(), trade.venueTime(),
+                trade.receiveTime());
+    }
+}

@@ -1,0 +1,9 @@
+package io.signaldesk.feed.api;
+
+import java.util.List;
+
+import io.signaldesk.feed.domain.Venue;
+
+/** The latest trades of one coin, newest first. */
+public record TradesView(String coin, String symbol, Venue venue, int limit, List<TradeView> trades) {
+}

@@ -1,0 +1,11 @@
+package io.signaldesk.feed.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Every followed coin at {@code asOf}; {@code source} is the running source (simulator, binance, ...). */
+@RegisterForReflection
+public record MarketSnapshot(String source, Instant asOf, List<CoinSnapshot> coins) {
+}

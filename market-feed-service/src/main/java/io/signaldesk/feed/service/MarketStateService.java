@@ -1,0 +1,182 @@
+package io.signaldesk.feed.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.signaldesk.feed.api.BookView;
+import io.signaldesk.feed.api.TradesView;
+import io.signaldesk.feed.config.FeedConfig;
+import io.signaldesk.feed.domain.CoinSnapshot;
+import io.signaldesk.feed.domain.MarketEvent;
+import io.signaldesk.feed.domain.MarketEventSink;
+import io.signaldesk.feed.domain.TradeEvent;
+
+/**
+ * The market as the running source described it: one book, one trade tape and one set of sliding
+ * features per followed coin. Bad events are counted, logged once per reason and skipped.
+ */
+@ApplicationScoped
+public class MarketStateService implements MarketEventSink {
+
+    private static final Logger LOG = Logger.getLogger(MarketStateService.class);
+
+    private final Map<String, CoinState> coins;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, Counter> eventCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> lagTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejectionCounters = new ConcurrentHashMap<>();
+    private final Set<String> loggedReasons = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public MarketStateService(FeedConfig config, MeterRegistry registry) {
+        this(config, registry, Clock.systemUTC());
+    }
+
+    public MarketStateService(FeedConfig config, MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        Map<String, CoinState> states = new LinkedHashMap<>();
+        for (String coin : followedCoins(config)) {
+            states.put(coin, new CoinState(coin, config.window(), config.imbalanceDepth(), config.tapeSize()));
+        }
+        this.coins = Collections.unmodifiableMap(states);
+        if (config.imbalanceDepth() < 1 || config.tapeSize() < 1 || config.window().compareTo(Duration.ZERO) <= 0) {
+            throw new IllegalArgumentException(
+                    "feed.imbalance-depth and feed.tape-size must be >= 1 and feed.window positive");
+        }
+    }
+
+    /** feed.coins upper-cased and checked: letters or digits, 1-10 characters, at least one coin. */
+    public static List<String> followedCoins(FeedConfig config) {
+        List<String> out = new ArrayList<>();
+        for (String raw : config.coins()) {
+            String coin = raw.trim().toUpperCase(Locale.ROOT);
+            if (!coin.matches("[A-Z0-9]{1,10}")) {
+                throw new IllegalArgumentException("feed.coins: '" + raw + "' is not a coin (1-10 letters or digits)");
+            }
+            if (!out.contains(coin)) {
+                out.add(coin);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("feed.coins must name at least one coin");
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public void accept(MarketEvent event) {
+        if (event == null) {
+            reject("null-event", "null event");
+            return;
+        }
+        CoinState state = coins.get(event.instrument().coin());
+        if (state == null) {
+            reject("unknown-coin", event.instrument().coin() + " is not in feed.coins");
+            return;
+        }
+        Optional<String> rejection;
+        try {
+            rejection = state.apply(event, clock.instant());
+        } catch (RuntimeException e) {
+            rejection = Optional.of("invalid-event");
+            LOG.debug("event failed to apply", e);
+        }
+        if (rejection.isPresent()) {
+            reject(rejection.get(), event.instrument() + " at " + event.venueTime());
+            return;
+        }
+        count(event);
+    }
+
+    private void count(MarketEvent event) {
+        String type = event instanceof TradeEvent ? "trade" : "book";
+        String coin = event.instrument().coin();
+        eventCounters.computeIfAbsent(coin + '/' + type,
+                k -> Counter.builder("feed.events").description("Market events applied to the state")
+                        .tag("coin", coin).tag("type", type).register(registry))
+                .increment();
+        String venue = event.instrument().venue().name().toLowerCase(Locale.ROOT);
+        lagTimers.computeIfAbsent(venue,
+                v -> Timer.builder("feed.event.lag").description("Receive time minus venue time")
+                        .tag("venue", v).publishPercentileHistogram().register(registry))
+                .record(lag(event));
+    }
+
+    private static Duration lag(MarketEvent event) {
+        Duration lag = Duration.between(event.venueTime(), event.receiveTime());
+        return lag.isNegative() ? Duration.ZERO : lag;
+    }
+
+    private void reject(String reason, String detail) {
+        rejectionCounters.computeIfAbsent(reason,
+                r -> Counter.builder("feed.rejected.events").description("Events skipped as invalid")
+                        .tag("reason", r).register(registry))
+                .increment();
+        if (loggedReasons.add(reason)) {
+            LOG.warnf("Skipping %s event (%s); further events skipped for this reason are only counted", reason,
+                    detail);
+        }
+    }
+
+    public List<String> coins() {
+        return List.copyOf(coins.keySet());
+    }
+
+    public boolean follows(String coin) {
+        return coin != null && coins.containsKey(coin.toUpperCase(Locale.ROOT));
+    }
+
+    public List<CoinSnapshot> snapshot() {
+        Instant now = clock.instant();
+        return coins.values().stream().map(state -> state.snapshot(now)).toList();
+    }
+
+    public Optional<CoinSnapshot> snapshot(String coin) {
+        return state(coin).map(state -> state.snapshot(clock.instant()));
+    }
+
+    public Optional<BookView> book(String coin, int depth) {
+        return state(coin).map(state -> state.book(depth));
+    }
+
+    public Optional<TradesView> trades(String coin, int limit) {
+        return state(coin).map(state -> state.trades(limit));
+    }
+
+    /** When the newest event of any coin was processed, null before the first. */
+    public Instant lastEventAt() {
+        return coins.values().stream().map(CoinState::processedAt).filter(t -> t != null)
+                .max(Instant::compareTo).orElse(null);
+    }
+
+    /** Rejected events by reason since start. */
+    public Map<String, Long> rejected() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        rejectionCounters.forEach((reason, counter) -> out.put(reason, (long) counter.count()));
+        return out;
+    }
+
+    private Optional<CoinState> state(String coin) {
+        return coin == null ? Optional.empty() : Optional.ofNullable(coins.get(coin.toUpperCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,96 @@
+package io.signaldesk.feed.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.signaldesk.feed.config.FeedConfig;
+import io.signaldesk.feed.source.MarketSource;
+import io.signaldesk.feed.source.SourceStatus;
+
+/**
+ * Starts the one source feed.source selects, wires it to the recorder and the market state, and
+ * stops it at shutdown.
+ */
+@Singleton
+public class SourceManager {
+
+    private static final Logger LOG = Logger.getLogger(SourceManager.class);
+
+    private final FeedConfig config;
+    private final Instance<MarketSource> sources;
+    private final MarketStateService state;
+    private final EventRecorder recorder;
+    private final MeterRegistry registry;
+    private volatile MarketSource running;
+
+    public SourceManager(FeedConfig config, Instance<MarketSource> sources, MarketStateService state,
+            EventRecorder recorder, MeterRegistry registry) {
+        this.config = config;
+        this.sources = sources;
+        this.state = state;
+        this.recorder = recorder;
+        this.registry = registry;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        List<MarketSource> selected = sources.stream().filter(source -> source.selectedBy(config)).toList();
+        if (selected.isEmpty()) {
+            throw new IllegalStateException("feed.source=" + config.source().name().toLowerCase(Locale.ROOT)
+                    + (config.source().name().equals("REPLAY") ? " with feed.replay.format=" + config.replay().format() : "")
+                    + ": no source of this kind is available");
+        }
+        if (selected.size() > 1) {
+            LOG.warnf("%d sources answer feed.source=%s; starting the first", selected.size(), config.source());
+        }
+        running = selected.get(0);
+        config.record().file().ifPresent(recorder::open);
+        Gauge.builder("feed.source.up", this, manager -> manager.delivering() ? 1 : 0)
+                .description("1 while the running source delivers data").tag("source", sourceName())
+                .register(registry);
+        running.start(marketEvent -> {
+            recorder.record(marketEvent);
+            state.accept(marketEvent);
+        });
+        LOG.infof("Market source %s started for %s", sourceName(), state.coins());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (running != null) {
+            running.stop();
+        }
+        recorder.close();
+    }
+
+    /** The status of the running source, null before startup. */
+    public SourceStatus status() {
+        MarketSource source = running;
+        return source == null ? null : source.status();
+    }
+
+    public String sourceName() {
+        SourceStatus status = status();
+        return status != null ? status.name() : config.source().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when the source says it is delivering, or an event was processed within feed.stale-after. */
+    public boolean delivering() {
+        SourceStatus status = status();
+        if (status != null && status.delivering()) {
+            return true;
+        }
+        Instant last = state.lastEventAt();
+        return last != null && Duration.between(last, Instant.now()).compareTo(config.staleAfter()) < 0;
+    }
+}

@@ -1,0 +1,99 @@
+package io.signaldesk.feed.simulator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.signaldesk.feed.config.FeedConfig;
+import io.signaldesk.feed.domain.MarketEvent;
+import io.signaldesk.feed.domain.MarketEventSink;
+import io.signaldesk.feed.service.MarketStateService;
+import io.signaldesk.feed.source.MarketSource;
+import io.signaldesk.feed.source.SourceKind;
+import io.signaldesk.feed.source.SourceStatus;
+
+/** The zero-setup source: steps a {@link MarketSimulator} every feed.simulator.tick on its own thread. */
+@ApplicationScoped
+public class SimulatorSource implements MarketSource {
+
+    private static final Logger LOG = Logger.getLogger(SimulatorSource.class);
+
+    private final FeedConfig config;
+    private final AtomicLong messages = new AtomicLong();
+    private ScheduledExecutorService executor;
+    private volatile SourceStatus.State state = SourceStatus.State.STOPPED;
+    private volatile Instant since = Instant.now();
+    private volatile Instant lastMessage;
+    private volatile String lastError;
+
+    public SimulatorSource(FeedConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.SIMULATOR;
+    }
+
+    @Override
+    public synchronized void start(MarketEventSink sink) {
+        if (executor != null) {
+            return;
+        }
+        long tickMicros = Math.max(1000, config.simulator().tick().toNanos() / 1000);
+        MarketSimulator simulator = new MarketSimulator(config.simulator().seed(),
+                MarketStateService.followedCoins(config));
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "feed-simulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        setState(SourceStatus.State.STARTING);
+        executor.scheduleAtFixedRate(() -> step(simulator, sink), 0, tickMicros, TimeUnit.MICROSECONDS);
+        LOG.infof("Simulator started: seed %d, tick %s, coins %s", config.simulator().seed(),
+                config.simulator().tick(), config.coins());
+    }
+
+    private void step(MarketSimulator simulator, MarketEventSink sink) {
+        try {
+            Instant now = Instant.now();
+            List<MarketEvent> events = simulator.next(now);
+            events.forEach(sink::accept);
+            messages.addAndGet(events.size());
+            lastMessage = now;
+            if (state != SourceStatus.State.LIVE) {
+                setState(SourceStatus.State.LIVE);
+            }
+        } catch (RuntimeException e) {
+            // a failing step must not cancel the schedule
+            lastError = e.toString();
+            LOG.error("Simulator step failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+            setState(SourceStatus.State.STOPPED);
+        }
+    }
+
+    @Override
+    public SourceStatus status() {
+        return new SourceStatus("simulator", state, null, since, lastMessage, messages.get(), 0, 0, 0, lastError);
+    }
+
+    private void setState(SourceStatus.State next) {
+        state = next;
+        since = Instant.now();
+    }
+}
