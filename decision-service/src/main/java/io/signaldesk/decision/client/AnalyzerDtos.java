@@ -1,0 +1,66 @@
+package io.signaldesk.decision.client;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Request and answer shapes of ai-analyzer-service (its contract, our own copy). */
+public final class AnalyzerDtos {
+
+    private AnalyzerDtos() {
+    }
+
+    /** Answer envelope common to every analysis; {@code result} is read per type. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Envelope(String type, JsonNode result, String source, String model, Long latencyMs,
+            Long promptTokens, Long completionTokens, String fallbackReason, Boolean reprompted, Instant at) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EntryRequest(String coin, String side, BigDecimal price, JsonNode market) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExitRequest(String coin, String side, BigDecimal entryPrice, BigDecimal currentPrice,
+            BigDecimal size, Instant openedAt, JsonNode market) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RiskRequest(String coin, String side, BigDecimal price, BigDecimal equity, JsonNode market) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EntryResult(Boolean enter, Integer confidence, String reason) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ExitResult(String action, Integer confidence, String reason) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RiskResult(BigDecimal positionSizePct, BigDecimal stopLossPct, Integer confidence, String reason) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SentimentResult(String sentiment, Integer confidence, String signal, String coin, String reason) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AiStatus(String line, String mode, String model, Boolean ollamaReachable, Long totalTokens,
+            Long totalCalls, Double avgResponseTimeMs) {
+    }
+}

@@ -1,0 +1,163 @@
+package io.signaldesk.decision.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.service.MarketStateService;
+import io.vertx.core.Vertx;
+
+/**
+ * Where a market tick comes in: a WebSocket client of the feed's /ws/market that reconnects with
+ * exponential backoff, counts drops and skips (and counts) malformed frames.
+ */
+@ApplicationScoped
+public class FeedClient {
+
+    private static final Logger LOG = Logger.getLogger(FeedClient.class);
+
+    private final DecisionConfig config;
+    private final MarketStateService market;
+    private final ObjectMapper mapper;
+    private final Vertx vertx;
+    private final Counter drops;
+    private final Counter malformed;
+    private final Counter frames;
+    private final AtomicBoolean stopped = new AtomicBoolean(true);
+    private volatile WebSocketClientConnection connection;
+    private volatile URI target;
+    private volatile Duration backoff;
+
+    FeedClient(DecisionConfig config, MarketStateService market, ObjectMapper mapper, Vertx vertx,
+            MeterRegistry registry) {
+        this.config = config;
+        this.market = market;
+        this.mapper = mapper;
+        this.vertx = vertx;
+        this.drops = registry.counter("decision.feed.drops");
+        this.malformed = registry.counter("decision.feed.malformed");
+        this.frames = registry.counter("decision.feed.frames");
+        this.backoff = config.feed().minBackoff();
+        registry.gauge("decision.feed.connected", this, c -> c.connected() ? 1 : 0);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.feed().connectAtStartup()) {
+            start(URI.create(config.feedUrl()));
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Connects to {@code feedUrl} and keeps reconnecting until {@link #stop()}. */
+    public void start(URI feedUrl) {
+        target = feedUrl;
+        stopped.set(false);
+        backoff = config.feed().minBackoff();
+        connect();
+    }
+
+    public void stop() {
+        stopped.set(true);
+        WebSocketClientConnection current = connection;
+        if (current != null && current.isOpen()) {
+            current.close().subscribe().with(v -> {
+            }, e -> {
+            });
+        }
+    }
+
+    public boolean connected() {
+        WebSocketClientConnection current = connection;
+        return current != null && current.isOpen();
+    }
+
+    public double dropCount() {
+        return drops.count();
+    }
+
+    public double malformedCount() {
+        return malformed.count();
+    }
+
+    public double frameCount() {
+        return frames.count();
+    }
+
+    private void connect() {
+        if (stopped.get()) {
+            return;
+        }
+        URI uri = target;
+        String base = uri.getScheme() + "://" + uri.getAuthority();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        BasicWebSocketConnector.create()
+                .baseUri(base)
+                .path(path)
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+                .onTextMessage((c, text) -> onFrame(text))
+                .onClose((c, reason) -> onClosed())
+                .connect()
+                .subscribe().with(c -> {
+                    connection = c;
+                    backoff = config.feed().minBackoff();
+                    LOG.infof("connected to feed %s", uri);
+                }, failure -> {
+                    LOG.debugf("feed connect to %s failed: %s", uri, failure.toString());
+                    scheduleReconnect();
+                });
+    }
+
+    private void onClosed() {
+        if (stopped.get()) {
+            return;
+        }
+        drops.increment();
+        LOG.warnf("feed connection dropped; reconnecting in %s", backoff);
+        scheduleReconnect();
+    }
+
+    private void scheduleReconnect() {
+        if (stopped.get()) {
+            return;
+        }
+        Duration wait = backoff;
+        Duration doubled = wait.multipliedBy(2);
+        backoff = doubled.compareTo(config.feed().maxBackoff()) > 0 ? config.feed().maxBackoff() : doubled;
+        vertx.setTimer(Math.max(1, wait.toMillis()), id -> connect());
+    }
+
+    void onFrame(String text) {
+        FeedMessage message;
+        try {
+            message = mapper.readValue(text, FeedMessage.class);
+        } catch (Exception e) {
+            malformed.increment();
+            return;
+        }
+        if ("snapshot".equals(message.type()) && message.coins() != null) {
+            frames.increment();
+            market.accept(message);
+        } else if ("error".equals(message.type()) || "subscribed".equals(message.type())) {
+            LOG.debugf("feed says %s: %s", message.type(), message.message());
+        } else {
+            malformed.increment();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.signaldesk.decision.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Every tunable of the decision service, under the {@code decision.} prefix. */
+@ConfigMapping(prefix = "decision")
+public interface DecisionConfig {
+
+    /** WebSocket URL of market-feed-service's snapshot stream. */
+    @WithDefault("ws://localhost:8081/ws/market")
+    String feedUrl();
+
+    /** Feed connection settings. */
+    Feed feed();
+
+    /** Mode the engine starts in when none was saved: RULES, AI or HYBRID. */
+    @WithDefault("HYBRID")
+    String defaultMode();
+
+    /** Hybrid policy used when none was saved: ADVISORY, VETO or AGREE. */
+    @WithDefault("VETO")
+    String defaultPolicy();
+
+    /** Whether a person must confirm each proposal before it is filled. */
+    @WithDefault("true")
+    boolean requireConfirmation();
+
+    /** How long a pending proposal waits for confirmation before it expires. */
+    @WithDefault("60s")
+    Duration proposalTtl();
+
+    /** With confirmation off, the lowest confidence (1-10) that executes on its own. */
+    @WithDefault("7")
+    int autoMinConfidence();
+
+    /** Whether the engine evaluates the market on its own schedule (tests switch it off). */
+    @WithDefault("true")
+    boolean engineEnabled();
+
+    /** Exit checks. */
+    ExitCheck exitCheck();
+
+    /** How long the engine waits before proposing another entry on the same coin. */
+    @WithDefault("30s")
+    Duration entryCooldown();
+
+    /** Rule thresholds. */
+    Rules rules();
+
+    /** Paper trading ledger. */
+    Paper paper();
+
+    /** Signal scoring. */
+    Scoring scoring();
+
+    /** How often the analyzer's status and latest sentiment are fetched. */
+    @WithDefault("5s")
+    Duration analyzerPollEvery();
+
+    interface Feed {
+        /** First reconnect delay after a drop; doubles up to max-backoff. */
+        @WithDefault("1s")
+        Duration minBackoff();
+
+        /** Longest wait between reconnect attempts. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** The feed counts as stale when no frame arrived for this long. */
+        @WithDefault("5s")
+        Duration staleAfter();
+
+        /** How much price history is kept per coin (must exceed the longest scoring horizon). */
+        @WithDefault("15m")
+        Duration historyWindow();
+
+        /** Whether the feed client connects at startup (tests connect it by hand). */
+        @WithDefault("true")
+        boolean connectAtStartup();
+    }
+
+    interface ExitCheck {
+        /** How often each open position is checked for an exit. */
+        @WithDefault("10s")
+        Duration every();
+
+        /** A move against a position of this many percent since the last check triggers a check now. */
+        @WithDefault("0.5")
+        BigDecimal adverseMovePct();
+    }
+
+    interface Rules {
+        /** Minimum absolute 60 s momentum in percent for a rules signal. */
+        @WithDefault("0.2")
+        BigDecimal momentumPct();
+
+        /** Minimum share of bid volume in the book (0-1) for a LONG; 1 minus this for a SHORT. */
+        @WithDefault("0.55")
+        BigDecimal bidShare();
+
+        /** Buy volume must exceed sell volume by this factor for a LONG (and the reverse for a SHORT). */
+        @WithDefault("1.2")
+        BigDecimal flowRatio();
+    }
+
+    interface Paper {
+        /** Starting equity in USDT. */
+        @WithDefault("10000")
+        BigDecimal initialEquity();
+
+        /** Fee charged on each fill, in percent of notional. */
+        @WithDefault("0.1")
+        BigDecimal feePct();
+
+        /** Slippage applied against us on each fill, in percent of price. */
+        @WithDefault("0.05")
+        BigDecimal slippagePct();
+
+        /** Position size in percent of equity when the analyzer gives none. */
+        @WithDefault("2")
+        BigDecimal defaultSizePct();
+
+        /** Stop-loss distance in percent when the analyzer gives none. */
+        @WithDefault("1.5")
+        BigDecimal defaultStopLossPct();
+
+        /** Take-profit distance in percent of entry price. */
+        @WithDefault("3")
+        BigDecimal takeProfitPct();
+
+        /** Largest position size in percent of equity, whatever the analyzer says. */
+        @WithDefault("20")
+        BigDecimal maxSizePct();
+    }
+
+    interface Scoring {
+        /** Horizons at which each signal is scored against the realised move. */
+        @WithDefault("1m,5m")
+        List<Duration> horizons();
+
+        /** A move within plus/minus this many percent counts as flat (a hit for WAIT). */
+        @WithDefault("0.05")
+        BigDecimal flatBandPct();
+
+        /** How often the rules' view of each coin is recorded as a signal (WAIT included). */
+        @WithDefault("30s")
+        Duration sampleEvery();
+
+        /** How many scored outcomes are kept in memory. */
+        @WithName("keep")
+        @WithDefault("20000")
+        int keep();
+    }
+}

@@ -1,0 +1,9 @@
+package io.signaldesk.decision.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** An open paper position; one per coin. */
+public record Position(String coin, Side side, BigDecimal qty, BigDecimal entryPrice, BigDecimal entryFee,
+        BigDecimal stopLoss, BigDecimal takeProfit, Instant openedAt, String proposalId) {
+}

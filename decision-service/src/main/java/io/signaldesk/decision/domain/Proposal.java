@@ -1,0 +1,39 @@
+package io.signaldesk.decision.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An entry or exit the engine suggests, with why and how sure it is.
+ * {@code source} says who decided: RULES, AI, HYBRID or RULES_FALLBACK (analyzer unreachable).
+ */
+public record Proposal(String id, ProposalKind kind, String coin, Side side, BigDecimal size, BigDecimal price,
+        int confidence, BigDecimal stopLossPct, String source, Mode mode, Policy policy, String ruleReason,
+        String aiReason, String fallbackReason, ProposalStatus status, Instant createdAt, Instant expiresAt,
+        Instant decidedAt) {
+
+    public Proposal {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(coin, "coin");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(status, "status");
+        if (size == null || size.signum() <= 0) {
+            throw new IllegalArgumentException("size must be positive");
+        }
+        if (confidence < 1 || confidence > 10) {
+            throw new IllegalArgumentException("confidence must be 1-10");
+        }
+    }
+
+    public Proposal withStatus(ProposalStatus newStatus, Instant at) {
+        return new Proposal(id, kind, coin, side, size, price, confidence, stopLossPct, source, mode, policy,
+                ruleReason, aiReason, fallbackReason, newStatus, createdAt, expiresAt, at);
+    }
+
+    public Proposal withSize(BigDecimal newSize) {
+        return new Proposal(id, kind, coin, side, newSize, price, confidence, stopLossPct, source, mode, policy,
+                ruleReason, aiReason, fallbackReason, status, createdAt, expiresAt, decidedAt);
+    }
+}

@@ -1,0 +1,6 @@
+package io.signaldesk.decision.domain;
+
+/** Life of a proposal: PENDING until confirmed, rejected or expired; or auto-executed, skipped or cancelled at once. */
+public enum ProposalStatus {
+    PENDING, CONFIRMED, REJECTED, EXPIRED, AUTO_EXECUTED, SKIPPED, CANCELLED
+}

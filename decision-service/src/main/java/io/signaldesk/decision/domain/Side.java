@@ -1,0 +1,6 @@
+package io.signaldesk.decision.domain;
+
+/** Direction of a position. */
+public enum Side {
+    LONG, SHORT
+}

@@ -1,0 +1,118 @@
+package io.signaldesk.decision.repository;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Thin JDBC helper over the SQLite data source: transactions and column conversions. */
+@ApplicationScoped
+public class Db {
+
+    /** Work done on one connection inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final DataSource dataSource;
+
+    public Db(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** Runs {@code work} on a connection in auto-commit mode. */
+    public <T> T read(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    static void set(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setObject(index, null);
+        } else if (value instanceof BigDecimal number) {
+            statement.setString(index, number.toPlainString());
+        } else if (value instanceof Instant instant) {
+            statement.setString(index, text(instant));
+        } else if (value instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** Fixed-width UTC text so that SQL compares and sorts instants correctly. */
+    static String text(Instant instant) {
+        return STAMP.format(instant);
+    }
+
+    static PreparedStatement prepare(Connection connection, String sql, Object... values) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < values.length; i++) {
+            set(statement, i + 1, values[i]);
+        }
+        return statement;
+    }
+
+    static int update(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, values)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : new BigDecimal(text);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : Instant.parse(text);
+    }
+
+    static <E extends Enum<E>> E enumOf(ResultSet rs, String column, Class<E> type) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : Enum.valueOf(type, text);
+    }
+
+    /** A storage failure; the caller's transaction was rolled back. */
+    public static class StorageException extends RuntimeException {
+        public StorageException(Throwable cause) {
+            super(cause);
+        }
+    }
+}

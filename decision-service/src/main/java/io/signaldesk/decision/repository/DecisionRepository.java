@@ -1,0 +1,58 @@
+package io.signaldesk.decision.repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.Direction;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.ProposalKind;
+
+/** The engine's audit trail in SQLite. */
+@ApplicationScoped
+public class DecisionRepository {
+
+    private final Db db;
+
+    public DecisionRepository(Db db) {
+        this.db = db;
+    }
+
+    public void insert(Decision d) {
+        db.inTransaction(c -> Db.update(c, """
+                INSERT INTO decision (at, coin, kind, outcome, mode, policy, source, direction, confidence, rule_reason,
+                    ai_reason, fallback_reason, proposal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                d.at(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(), d.source(), d.direction(),
+                d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId()));
+    }
+
+    /** Newest first. */
+    public List<Decision> latest(int limit) {
+        return db.read(c -> {
+            List<Decision> result = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, "SELECT * FROM decision ORDER BY id DESC LIMIT ?", limit);
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(map(rs));
+                }
+            }
+            return result;
+        });
+    }
+
+    private static Decision map(ResultSet rs) throws SQLException {
+        int confidence = rs.getInt("confidence");
+        Integer boxed = rs.wasNull() ? null : confidence;
+        return new Decision(rs.getLong("id"), Db.instant(rs, "at"), rs.getString("coin"),
+                Db.enumOf(rs, "kind", ProposalKind.class), rs.getString("outcome"), Db.enumOf(rs, "mode", Mode.class),
+                Db.enumOf(rs, "policy", Policy.class), rs.getString("source"),
+                Db.enumOf(rs, "direction", Direction.class), boxed, rs.getString("rule_reason"),
+                rs.getString("ai_reason"), rs.getString("fallback_reason"), rs.getString("proposal_id"));
+    }
+}

@@ -1,0 +1,166 @@
+package io.signaldesk.decision.repository;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.signaldesk.decision.domain.EquityPoint;
+import io.signaldesk.decision.domain.Fill;
+import io.signaldesk.decision.domain.Position;
+import io.signaldesk.decision.domain.ProposalKind;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.Side;
+
+/** Fills, positions and the equity curve in SQLite. */
+@ApplicationScoped
+public class LedgerRepository {
+
+    private final Db db;
+    private final ProposalRepository proposals;
+
+    public LedgerRepository(Db db, ProposalRepository proposals) {
+        this.db = db;
+        this.proposals = proposals;
+    }
+
+    /**
+     * In one transaction: moves the proposal out of PENDING (or inserts it already executed when
+     * {@code insertProposal} is given), records the fill and opens or closes the position. Returns
+     * false, changing nothing, when the proposal was no longer pending.
+     */
+    public boolean applyFill(String proposalId, ProposalStatus to, io.signaldesk.decision.domain.Proposal insertProposal,
+            Fill fill, Position opened) {
+        return db.inTransaction(c -> {
+            if (insertProposal != null) {
+                proposals.insert(c, insertProposal);
+            } else if (!proposals.transition(c, proposalId, ProposalStatus.PENDING, to, fill.at())) {
+                return false;
+            }
+            Db.update(c, """
+                    INSERT INTO fill (proposal_id, kind, coin, side, qty, price, fee, realized_pnl, reason, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    proposalId, fill.kind(), fill.coin(), fill.side(), fill.qty(), fill.price(), fill.fee(),
+                    fill.realizedPnl(), fill.reason(), fill.at());
+            if (fill.kind() == ProposalKind.ENTRY) {
+                Db.update(c, """
+                        INSERT INTO position (coin, side, qty, entry_price, entry_fee, stop_loss, take_profit, opened_at,
+                            proposal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        opened.coin(), opened.side(), opened.qty(), opened.entryPrice(), opened.entryFee(),
+                        opened.stopLoss(), opened.takeProfit(), opened.openedAt(), opened.proposalId());
+            } else if (Db.update(c, "DELETE FROM position WHERE coin = ?", fill.coin()) != 1) {
+                throw new SQLException("no open position for " + fill.coin());
+            }
+            return true;
+        });
+    }
+
+    public List<Position> positions() {
+        return db.read(c -> {
+            List<Position> result = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM position ORDER BY coin");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(mapPosition(rs));
+                }
+            }
+            return result;
+        });
+    }
+
+    public Optional<Position> position(String coin) {
+        return positions().stream().filter(p -> p.coin().equals(coin)).findFirst();
+    }
+
+    /** Newest first. */
+    public List<Fill> fills(int limit) {
+        return db.read(c -> {
+            List<Fill> result = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, "SELECT * FROM fill ORDER BY id DESC LIMIT ?", limit);
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(mapFill(rs));
+                }
+            }
+            return result;
+        });
+    }
+
+    public long fillCount(String proposalId) {
+        return db.read(c -> {
+            try (PreparedStatement s = Db.prepare(c, "SELECT COUNT(*) FROM fill WHERE proposal_id = ?", proposalId);
+                    ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Sum of realised P&L over all fills (exits carry it net of both fees). */
+    public BigDecimal realizedPnl() {
+        return db.read(c -> {
+            BigDecimal total = BigDecimal.ZERO;
+            try (PreparedStatement s = c.prepareStatement("SELECT realized_pnl FROM fill");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    total = total.add(new BigDecimal(rs.getString(1)));
+                }
+            }
+            return total;
+        });
+    }
+
+    public void addEquityPoint(EquityPoint point) {
+        db.inTransaction(c -> Db.update(c, "INSERT INTO equity_point (at, equity) VALUES (?, ?)", point.at(),
+                point.equity()));
+    }
+
+    /** The last {@code limit} points, oldest first. */
+    public List<EquityPoint> equityCurve(int limit) {
+        return db.read(c -> {
+            List<EquityPoint> result = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c,
+                    "SELECT at, equity FROM (SELECT rowid AS r, at, equity FROM equity_point ORDER BY rowid DESC LIMIT ?) ORDER BY r",
+                    limit); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new EquityPoint(Db.instant(rs, "at"), Db.decimal(rs, "equity")));
+                }
+            }
+            return result;
+        });
+    }
+
+    public Optional<String> setting(String name) {
+        return db.read(c -> {
+            try (PreparedStatement s = Db.prepare(c, "SELECT value FROM setting WHERE name = ?", name);
+                    ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    public void saveSetting(String name, String value) {
+        db.inTransaction(c -> Db.update(c,
+                "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                name, value));
+    }
+
+    private static Position mapPosition(ResultSet rs) throws SQLException {
+        return new Position(rs.getString("coin"), Db.enumOf(rs, "side", Side.class), Db.decimal(rs, "qty"),
+                Db.decimal(rs, "entry_price"), Db.decimal(rs, "entry_fee"), Db.decimal(rs, "stop_loss"),
+                Db.decimal(rs, "take_profit"), Db.instant(rs, "opened_at"), rs.getString("proposal_id"));
+    }
+
+    private static Fill mapFill(ResultSet rs) throws SQLException {
+        return new Fill(rs.getLong("id"), rs.getString("proposal_id"), Db.enumOf(rs, "kind", ProposalKind.class),
+                rs.getString("coin"), Db.enumOf(rs, "side", Side.class), Db.decimal(rs, "qty"),
+                Db.decimal(rs, "price"), Db.decimal(rs, "fee"), Db.decimal(rs, "realized_pnl"),
+                rs.getString("reason"), Db.instant(rs, "at"));
+    }
+}

@@ -1,0 +1,113 @@
+package io.signaldesk.decision.rest;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.signaldesk.decision.domain.Proposal;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.service.ProposalService;
+
+@Path("/api/proposals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Proposals")
+public class ProposalResource {
+
+    /** Optional body of confirm: another size for an entry. */
+    public record ConfirmRequest(BigDecimal size) {
+    }
+
+    static final String PROPOSAL = """
+            {"id":"5b0c...","kind":"ENTRY","coin":"BTC","side":"LONG","size":0.002105,"price":95000.10,"confidence":7,
+             "stopLossPct":1.5,"source":"HYBRID","mode":"HYBRID","policy":"VETO",
+             "ruleReason":"LONG: momentum 0.35%, bids 62% of book, buy/sell volume 1.25/0.4",
+             "aiReason":"[AI, confidence 7] Strong buying pressure","fallbackReason":null,"status":"PENDING",
+             "createdAt":"2026-11-25T12:00:00Z","expiresAt":"2026-11-25T12:01:00Z","decidedAt":null}""";
+
+    private final ProposalService proposals;
+
+    ProposalResource(ProposalService proposals) {
+        this.proposals = proposals;
+    }
+
+    @GET
+    @Operation(summary = "Proposals, newest first, optionally by status")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "pending", value = "[" + PROPOSAL + "]")))
+    public Response list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            return ApiError.badRequest("limit", "limit must be 1-1000");
+        }
+        ProposalStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = ProposalStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return ApiError.badRequest("status", "status must be one of " + Arrays.toString(ProposalStatus.values()));
+            }
+        }
+        List<Proposal> result = proposals.list(wanted, limit);
+        return Response.ok(result).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One proposal")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "proposal", value = PROPOSAL)))
+    @APIResponse(responseCode = "404", content = @Content(examples = @ExampleObject(name = "unknown", value = "{\"error\":\"no proposal abc\"}")))
+    public Response get(@PathParam("id") String id) {
+        return proposals.find(id).map(p -> Response.ok(p).build())
+                .orElseGet(() -> ApiError.notFound("no proposal " + id));
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Consumes(MediaType.WILDCARD)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Confirm a pending proposal: it is filled at the live price, once")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "other size", value = "{\"size\":0.001}")))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "fill", value = """
+            {"id":1,"proposalId":"5b0c...","kind":"ENTRY","coin":"BTC","side":"LONG","qty":0.002105,"price":95047.6,
+             "fee":0.20007,"realizedPnl":0,"reason":"confirmed","at":"2026-11-25T12:00:10Z"}""")))
+    @APIResponse(responseCode = "409", content = @Content(examples = @ExampleObject(name = "twice", value = "{\"error\":\"proposal 5b0c... is CONFIRMED\"}")))
+    public Response confirm(@PathParam("id") String id, ConfirmRequest request) {
+        BigDecimal size = request == null ? null : request.size();
+        if (size != null && size.signum() <= 0) {
+            return ApiError.badRequest("size", "size must be positive");
+        }
+        return proposals.find(id).map(p -> Response.ok(proposals.confirm(p, size)).build())
+                .orElseGet(() -> ApiError.notFound("no proposal " + id));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.WILDCARD)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Reject a pending proposal")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "rejected", value = PROPOSAL)))
+    @APIResponse(responseCode = "409", content = @Content(examples = @ExampleObject(name = "expired", value = "{\"error\":\"proposal 5b0c... is EXPIRED\"}")))
+    public Response reject(@PathParam("id") String id) {
+        return proposals.find(id).map(p -> Response.ok(proposals.reject(p)).build())
+                .orElseGet(() -> ApiError.notFound("no proposal " + id));
+    }
+}

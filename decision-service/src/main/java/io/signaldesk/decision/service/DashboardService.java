@@ -1,0 +1,80 @@
+package io.signaldesk.decision.service;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.signaldesk.decision.client.FeedClient;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.repository.DecisionRepository;
+
+/** Everything the dashboard shows, in one state message. */
+@ApplicationScoped
+public class DashboardService {
+
+    private final MarketStateService market;
+    private final FeedClient feed;
+    private final AnalyzerStatusService analyzer;
+    private final ModeService modes;
+    private final ProposalService proposals;
+    private final PaperTradingService trading;
+    private final SignalScoringService scoring;
+    private final DecisionRepository decisions;
+
+    DashboardService(MarketStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
+            ProposalService proposals, PaperTradingService trading, SignalScoringService scoring,
+            DecisionRepository decisions) {
+        this.market = market;
+        this.feed = feed;
+        this.analyzer = analyzer;
+        this.modes = modes;
+        this.proposals = proposals;
+        this.trading = trading;
+        this.scoring = scoring;
+        this.decisions = decisions;
+    }
+
+    /** The status of both upstreams: feed connected/stale, analyzer reachable, with its status line. */
+    public Map<String, Object> status() {
+        Map<String, Object> feedState = new LinkedHashMap<>();
+        feedState.put("connected", feed.connected());
+        feedState.put("stale", market.stale());
+        feedState.put("lastFrameAt", market.lastFrameAt().map(Instant::toString).orElse(null));
+        feedState.put("drops", (long) feed.dropCount());
+        feedState.put("malformed", (long) feed.malformedCount());
+        Map<String, Object> ai = new LinkedHashMap<>();
+        ai.put("reachable", analyzer.reachable());
+        ai.put("failure", analyzer.lastFailure().orElse(null));
+        ai.put("status", analyzer.status().orElse(null));
+        ai.put("latest", analyzer.latest().orElse(null));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("feed", feedState);
+        status.put("analyzer", ai);
+        status.put("mode", modes.current());
+        status.put("requireConfirmation", proposals.requireConfirmation());
+        status.put("autoMinConfidence", proposals.autoMinConfidence());
+        return status;
+    }
+
+    public Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("type", "state");
+        state.put("at", Instant.now().toString());
+        state.putAll(status());
+        state.put("market", market.all());
+        state.put("pending", proposals.list(ProposalStatus.PENDING, 50));
+        state.put("recentProposals", proposals.list(null, 10));
+        state.put("portfolio", trading.cachedPortfolio());
+        state.put("trades", trading.trades(10));
+        state.put("decisions", decisions.latest(10));
+        state.put("accuracy", scoring.accuracy());
+        return state;
+    }
+
+    public List<String> coins() {
+        return market.all().stream().map(c -> c.coin()).toList();
+    }
+}

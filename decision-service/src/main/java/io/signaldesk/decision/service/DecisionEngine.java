@@ -1,0 +1,305 @@
+package io.signaldesk.decision.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.signaldesk.decision.client.AiAnswer;
+import io.signaldesk.decision.client.AnalyzerClient;
+import io.signaldesk.decision.client.AnalyzerDtos.EntryResult;
+import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
+import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
+import io.signaldesk.decision.client.AnalyzerDtos.RiskResult;
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.Direction;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.Position;
+import io.signaldesk.decision.domain.Proposal;
+import io.signaldesk.decision.domain.ProposalKind;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.RuleSignal;
+import io.signaldesk.decision.domain.Side;
+import io.signaldesk.decision.domain.Signal;
+import io.signaldesk.decision.repository.DecisionRepository;
+import io.signaldesk.decision.service.AnalyzerStatusService.CoinSentiment;
+import io.signaldesk.decision.service.ModeService.ModeSetting;
+
+/**
+ * Where the decision is made. Entries: the rules (or, in AI mode, the AI's sentiment) spot an
+ * opportunity, the mode and policy decide whether the analyzer's entry answer is needed and how it
+ * counts, and risk sizing comes before every proposal. Exits: stop-loss and take-profit at once;
+ * otherwise rules and/or the analyzer's exit answer, combined the same way.
+ */
+@ApplicationScoped
+public class DecisionEngine {
+
+    private final DecisionConfig config;
+    private final RulesStrategy rules;
+    private final AnalyzerClient analyzer;
+    private final AnalyzerStatusService analyzerStatus;
+    private final ModeService modes;
+    private final ProposalService proposals;
+    private final PaperTradingService trading;
+    private final DecisionRepository decisions;
+    private final SignalScoringService scoring;
+    private final ObjectMapper mapper;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Instant> lastEntryDecision = new ConcurrentHashMap<>();
+
+    DecisionEngine(DecisionConfig config, RulesStrategy rules, AnalyzerClient analyzer,
+            AnalyzerStatusService analyzerStatus, ModeService modes, ProposalService proposals,
+            PaperTradingService trading, DecisionRepository decisions, SignalScoringService scoring,
+            ObjectMapper mapper) {
+        this.config = config;
+        this.rules = rules;
+        this.analyzer = analyzer;
+        this.analyzerStatus = analyzerStatus;
+        this.modes = modes;
+        this.proposals = proposals;
+        this.trading = trading;
+        this.decisions = decisions;
+        this.scoring = scoring;
+        this.mapper = mapper;
+    }
+
+    /** Looks for an entry in {@code coin}; empty when there is nothing to decide (or a cooldown runs). */
+    public Optional<Decision> evaluateEntry(FeedCoin coin) {
+        String name = coin.coin();
+        Instant now = clock.instant();
+        Instant last = lastEntryDecision.get(name);
+        if (last != null && last.plus(config.entryCooldown()).isAfter(now)) {
+            return Optional.empty();
+        }
+        if (trading.position(name).isPresent() || proposals.hasPending(name, ProposalKind.ENTRY)) {
+            return Optional.empty();
+        }
+        ModeSetting setting = modes.current();
+        RuleSignal ruleSignal = rules.evaluate(coin);
+        Optional<Side> ruleSide = side(ruleSignal.direction());
+        Optional<CoinSentiment> sentiment = analyzerStatus.sentiment(name);
+        Optional<Side> candidate = ruleSide;
+        if (setting.mode() == Mode.AI && candidate.isEmpty()) {
+            candidate = sentiment.flatMap(s -> side(AnalyzerStatusService.parse(s.result().signal())));
+        }
+        if (candidate.isEmpty()) {
+            return Optional.empty();
+        }
+        Side side = candidate.get();
+        lastEntryDecision.put(name, now);
+        Draft draft = new Draft(ProposalKind.ENTRY, name, side, setting, ruleSide.isPresent() ? ruleSignal.reason() : null,
+                ruleSignal.confidence());
+        if (setting.mode() == Mode.RULES) {
+            return Optional.of(propose(draft.source("RULES"), coin, false));
+        }
+        AiAnswer<EntryResult> ai = analyzer.entry(name, side, coin.markPrice(), market(coin));
+        if (!ai.available()) {
+            if (ruleSide.isEmpty()) {
+                return Optional.of(log(draft.fallback(ai.fallbackReason()).outcome("AI_UNAVAILABLE"), null));
+            }
+            return Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin, false));
+        }
+        EntryResult answer = ai.result();
+        scoring.record(new Signal(name, "AI", answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
+                answer.confidence(), coin.markPrice(), rules.momentumOnly(coin.momentum60sPct()), now));
+        draft = draft.ai(answer.reason(), answer.confidence(), ai.source());
+        if (setting.mode() == Mode.AI) {
+            return Optional.of(answer.enter() ? propose(draft.source("AI").confidence(answer.confidence()), coin, true)
+                    : log(draft.source("AI").outcome("AI_DECLINED"), null));
+        }
+        return Optional.of(switch (setting.policy()) {
+            case ADVISORY -> propose(draft.source("HYBRID"), coin, true);
+            case VETO -> answer.enter() ? propose(draft.source("HYBRID"), coin, true)
+                    : log(draft.source("HYBRID").outcome("VETOED"), null);
+            case AGREE -> answer.enter() && sentimentAgrees(sentiment, side)
+                    ? propose(draft.source("HYBRID").confidence(Math.min(ruleSignal.confidence(), answer.confidence())),
+                            coin, true)
+                    : log(draft.source("HYBRID").outcome("NO_AGREEMENT"), null);
+        });
+    }
+
+    /** Stop-loss and take-profit: closes at once, whatever the mode, when the mark crosses either. */
+    public Optional<Decision> checkStops(Position position, FeedCoin coin) {
+        BigDecimal mark = coin.markPrice();
+        boolean isLong = position.side() == Side.LONG;
+        String outcome = null;
+        if (position.stopLoss() != null && (isLong ? mark.compareTo(position.stopLoss()) <= 0
+                : mark.compareTo(position.stopLoss()) >= 0)) {
+            outcome = "STOP_LOSS";
+        } else if (position.takeProfit() != null && (isLong ? mark.compareTo(position.takeProfit()) >= 0
+                : mark.compareTo(position.takeProfit()) <= 0)) {
+            outcome = "TAKE_PROFIT";
+        }
+        if (outcome == null) {
+            return Optional.empty();
+        }
+        String reason = outcome + " hit: mark " + mark.stripTrailingZeros().toPlainString() + " vs "
+                + (outcome.equals("STOP_LOSS") ? position.stopLoss() : position.takeProfit()).stripTrailingZeros()
+                        .toPlainString();
+        Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), modes.current(), reason, 10)
+                .source("RULES").outcome(outcome);
+        Proposal proposal = draft.toProposal(position.qty(), mark, null, clock.instant(), config);
+        Proposal done = proposals.execute(proposal, reason);
+        return Optional.of(log(draft.outcome(done.status() == ProposalStatus.AUTO_EXECUTED ? outcome : "CANCELLED"),
+                done.id()));
+    }
+
+    /** Exit analysis for one open position; {@code trigger} says why it runs now (schedule or adverse move). */
+    public Optional<Decision> checkExit(Position position, FeedCoin coin, String trigger) {
+        if (proposals.hasPending(position.coin(), ProposalKind.EXIT)) {
+            return Optional.empty();
+        }
+        ModeSetting setting = modes.current();
+        RuleSignal ruleSignal = rules.evaluate(coin);
+        Side opposite = position.side() == Side.LONG ? Side.SHORT : Side.LONG;
+        boolean rulesClose = side(ruleSignal.direction()).filter(s -> s == opposite).isPresent();
+        Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), setting,
+                rulesClose ? trigger + "; rules turned " + ruleSignal.reason() : null, ruleSignal.confidence());
+        if (setting.mode() == Mode.RULES) {
+            return rulesClose ? Optional.of(propose(draft.source("RULES"), coin, false)) : Optional.empty();
+        }
+        AiAnswer<ExitResult> ai = analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
+                position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(), market(coin)));
+        if (!ai.available()) {
+            return rulesClose ? Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin, false))
+                    : Optional.empty();
+        }
+        ExitResult answer = ai.result();
+        boolean aiClose = "CLOSE".equals(answer.action());
+        draft = draft.ai(trigger + "; " + answer.reason(), answer.confidence(), ai.source());
+        boolean close = setting.mode() == Mode.AI ? aiClose : switch (setting.policy()) {
+            case ADVISORY -> rulesClose;
+            case VETO, AGREE -> rulesClose && aiClose;
+        };
+        if (close) {
+            int confidence = setting.mode() == Mode.AI ? answer.confidence() : ruleSignal.confidence();
+            return Optional.of(propose(draft.source(setting.mode() == Mode.AI ? "AI" : "HYBRID").confidence(confidence),
+                    coin, false));
+        }
+        if (setting.mode() == Mode.HYBRID && (rulesClose || aiClose)) {
+            String outcome = setting.policy() == Policy.VETO && rulesClose ? "VETOED" : "NO_AGREEMENT";
+            return Optional.of(log(draft.source(setting.mode() == Mode.AI ? "AI" : "HYBRID").outcome(outcome), null));
+        }
+        return Optional.empty();
+    }
+
+    /** The rules' view of a coin, recorded for scoring whether acted on or not. */
+    public void recordRulesSignal(FeedCoin coin) {
+        RuleSignal signal = rules.evaluate(coin);
+        scoring.record(new Signal(coin.coin(), "RULES", signal.direction(), signal.confidence(), coin.markPrice(),
+                rules.momentumOnly(coin.momentum60sPct()), clock.instant()));
+    }
+
+    /** Forgets cooldowns; tests use it to evaluate the same coin again. */
+    public void resetCooldowns() {
+        lastEntryDecision.clear();
+    }
+
+    private Decision propose(Draft draft, FeedCoin coin, boolean askRisk) {
+        BigDecimal price = coin.markPrice();
+        BigDecimal size;
+        BigDecimal stopLossPct = null;
+        if (draft.kind() == ProposalKind.EXIT) {
+            size = trading.position(draft.coin()).map(Position::qty).orElse(BigDecimal.ONE);
+        } else {
+            BigDecimal equity = trading.cachedPortfolio().equity();
+            BigDecimal sizePct = config.paper().defaultSizePct();
+            stopLossPct = config.paper().defaultStopLossPct();
+            if (askRisk) {
+                AiAnswer<RiskResult> risk = analyzer.risk(draft.coin(), draft.side(), price, equity, market(coin));
+                if (risk.available()) {
+                    sizePct = risk.result().positionSizePct().min(config.paper().maxSizePct());
+                    stopLossPct = risk.result().stopLossPct();
+                    draft = draft.appendAi("risk: " + risk.result().reason());
+                } else {
+                    draft = draft.fallback(draft.fallbackReason() == null ? "RISK_" + risk.fallbackReason()
+                            : draft.fallbackReason());
+                }
+            }
+            size = PaperMath.quantity(equity, sizePct, price);
+            if (size.signum() <= 0) {
+                return log(draft.outcome("TOO_SMALL"), null);
+            }
+        }
+        Proposal proposal = proposals.submit(draft.toProposal(size, price, stopLossPct, clock.instant(), config));
+        return log(draft.outcome("PROPOSED"), proposal.id());
+    }
+
+    private Decision log(Draft draft, String proposalId) {
+        Decision decision = new Decision(0, clock.instant(), draft.coin(), draft.kind(), draft.outcome(),
+                draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
+                draft.source(), Direction.valueOf(draft.side().name()), draft.confidence(), draft.ruleReason(),
+                draft.aiReason(), draft.fallbackReason(), proposalId);
+        decisions.insert(decision);
+        return decision;
+    }
+
+    private JsonNode market(FeedCoin coin) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("source", "decision-service");
+        node.put("asOf", clock.instant().toString());
+        node.putArray("coins").add(mapper.valueToTree(coin));
+        return node;
+    }
+
+    private static boolean sentimentAgrees(Optional<CoinSentiment> sentiment, Side side) {
+        return sentiment.map(s -> side.name().equals(s.result().signal())).orElse(true);
+    }
+
+    private static Optional<Side> side(Direction direction) {
+        return direction == null || direction == Direction.WAIT ? Optional.empty() : Optional.of(Side.valueOf(direction.name()));
+    }
+
+    /** A decision being assembled: immutable, each step returns a copy. */
+    private record Draft(ProposalKind kind, String coin, Side side, ModeSetting setting, String ruleReason,
+            int confidence, String source, String aiReason, String fallbackReason, String outcome) {
+
+        Draft(ProposalKind kind, String coin, Side side, ModeSetting setting, String ruleReason, int confidence) {
+            this(kind, coin, side, setting, ruleReason, confidence, null, null, null, null);
+        }
+
+        Draft source(String value) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, value, aiReason, fallbackReason, outcome);
+        }
+
+        Draft confidence(int value) {
+            return new Draft(kind, coin, side, setting, ruleReason, value, source, aiReason, fallbackReason, outcome);
+        }
+
+        Draft fallback(String value) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, value, outcome);
+        }
+
+        Draft outcome(String value) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, value);
+        }
+
+        Draft ai(String reason, int aiConfidence, String aiSource) {
+            String text = "[" + aiSource + ", confidence " + aiConfidence + "] " + reason;
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, text, fallbackReason, outcome);
+        }
+
+        Draft appendAi(String text) {
+            String joined = aiReason == null ? text : aiReason + " | " + text;
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, joined, fallbackReason, outcome);
+        }
+
+        Proposal toProposal(BigDecimal size, BigDecimal price, BigDecimal stopLossPct, Instant now, DecisionConfig config) {
+            return new Proposal(UUID.randomUUID().toString(), kind, coin, side, size, price, confidence, stopLossPct,
+                    source, setting.mode(), setting.mode() == Mode.HYBRID ? setting.policy() : null, ruleReason,
+                    aiReason, fallbackReason, ProposalStatus.PENDING, now, now.plus(config.proposalTtl()), null);
+        }
+    }
+}

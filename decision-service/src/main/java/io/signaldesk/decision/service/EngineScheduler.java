@@ -1,0 +1,119 @@
+package io.signaldesk.decision.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.Position;
+import io.signaldesk.decision.domain.Side;
+
+/** The engine's cadence: entries and stops every second, exits every exit-check.every or on an adverse move. */
+@ApplicationScoped
+public class EngineScheduler {
+
+    private static final Logger LOG = Logger.getLogger(EngineScheduler.class);
+
+    private final DecisionConfig config;
+    private final DecisionEngine engine;
+    private final MarketStateService market;
+    private final PaperTradingService trading;
+    private final ProposalService proposals;
+    private final SignalScoringService scoring;
+    private final AnalyzerStatusService analyzerStatus;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Instant> lastExitCheck = new ConcurrentHashMap<>();
+    private final Map<String, BigDecimal> lastExitCheckPrice = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastRulesSample = new ConcurrentHashMap<>();
+
+    EngineScheduler(DecisionConfig config, DecisionEngine engine, MarketStateService market,
+            PaperTradingService trading, ProposalService proposals, SignalScoringService scoring,
+            AnalyzerStatusService analyzerStatus) {
+        this.config = config;
+        this.engine = engine;
+        this.market = market;
+        this.trading = trading;
+        this.proposals = proposals;
+        this.scoring = scoring;
+        this.analyzerStatus = analyzerStatus;
+    }
+
+    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = ConcurrentExecution.SKIP)
+    void tick() {
+        if (!config.engineEnabled() || market.stale()) {
+            return;
+        }
+        try {
+            for (FeedCoin coin : market.all()) {
+                trading.position(coin.coin()).ifPresentOrElse(p -> manage(p, coin), () -> engine.evaluateEntry(coin));
+                sampleRules(coin);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("engine tick failed", e);
+        }
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = ConcurrentExecution.SKIP)
+    void housekeeping() {
+        proposals.expireDue();
+        scoring.scoreDue();
+        trading.refresh();
+    }
+
+    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = ConcurrentExecution.SKIP)
+    void equityCurve() {
+        trading.recordEquity();
+    }
+
+    @Scheduled(every = "${decision.analyzer-poll-every:5s}", concurrentExecution = ConcurrentExecution.SKIP)
+    void pollAnalyzer() {
+        if (config.engineEnabled()) {
+            analyzerStatus.poll();
+        }
+    }
+
+    private void manage(Position position, FeedCoin coin) {
+        if (engine.checkStops(position, coin).isPresent()) {
+            lastExitCheck.remove(coin.coin());
+            return;
+        }
+        Instant now = clock.instant();
+        Instant last = lastExitCheck.get(coin.coin());
+        BigDecimal lastPrice = lastExitCheckPrice.getOrDefault(coin.coin(), position.entryPrice());
+        String trigger = null;
+        if (last == null || !last.plus(config.exitCheck().every()).isAfter(now)) {
+            trigger = "scheduled exit check";
+        } else if (adverse(position.side(), lastPrice, coin.markPrice())) {
+            trigger = "adverse move since last check";
+        }
+        if (trigger != null) {
+            lastExitCheck.put(coin.coin(), now);
+            lastExitCheckPrice.put(coin.coin(), coin.markPrice());
+            engine.checkExit(position, coin, trigger);
+        }
+    }
+
+    private boolean adverse(Side side, BigDecimal reference, BigDecimal mark) {
+        BigDecimal move = SignalScorer.movePct(reference, mark);
+        BigDecimal against = side == Side.LONG ? move.negate() : move;
+        return against.compareTo(config.exitCheck().adverseMovePct()) >= 0;
+    }
+
+    private void sampleRules(FeedCoin coin) {
+        Instant now = clock.instant();
+        Instant last = lastRulesSample.get(coin.coin());
+        if (last == null || !last.plus(config.scoring().sampleEvery()).isAfter(now)) {
+            lastRulesSample.put(coin.coin(), now);
+            engine.recordRulesSignal(coin);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.signaldesk.decision.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.Fill;
+import io.signaldesk.decision.domain.Proposal;
+import io.signaldesk.decision.domain.ProposalKind;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.repository.ProposalRepository;
+import io.signaldesk.decision.service.PaperTradingService.LedgerConflict;
+
+/** Proposal lifecycle: pending until confirmed, rejected or expired; or executed at once when confirmation is off. */
+@ApplicationScoped
+public class ProposalService {
+
+    private final ProposalRepository proposals;
+    private final PaperTradingService trading;
+    private final DecisionConfig config;
+    private final MeterRegistry registry;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicLong pending = new AtomicLong();
+    private volatile boolean requireConfirmation;
+    private volatile int autoMinConfidence;
+
+    ProposalService(ProposalRepository proposals, PaperTradingService trading, DecisionConfig config,
+            MeterRegistry registry) {
+        this.proposals = proposals;
+        this.trading = trading;
+        this.config = config;
+        this.registry = registry;
+        this.requireConfirmation = config.requireConfirmation();
+        this.autoMinConfidence = config.autoMinConfidence();
+        registry.gauge("decision.proposals.pending", pending);
+    }
+
+    /** Stores a new proposal: PENDING with confirmation on; otherwise AUTO_EXECUTED or SKIPPED by confidence. */
+    public Proposal submit(Proposal draft) {
+        if (requireConfirmation) {
+            proposals.insert(draft);
+            count(ProposalStatus.PENDING);
+            return draft;
+        }
+        if (draft.confidence() >= autoMinConfidence) {
+            return execute(draft, "auto-executed at confidence " + draft.confidence());
+        }
+        Proposal skipped = draft.withStatus(ProposalStatus.SKIPPED, clock.instant());
+        proposals.insert(skipped);
+        count(ProposalStatus.SKIPPED);
+        return skipped;
+    }
+
+    /** Fills a proposal at once without asking (auto-execution, stop-loss, take-profit). */
+    public Proposal execute(Proposal draft, String reason) {
+        try {
+            trading.execute(draft, ProposalStatus.AUTO_EXECUTED, true, reason);
+            count(ProposalStatus.AUTO_EXECUTED);
+            return draft.withStatus(ProposalStatus.AUTO_EXECUTED, clock.instant());
+        } catch (LedgerConflict e) {
+            Proposal cancelled = new Proposal(draft.id(), draft.kind(), draft.coin(), draft.side(), draft.size(),
+                    draft.price(), draft.confidence(), draft.stopLossPct(), draft.source(), draft.mode(),
+                    draft.policy(), draft.ruleReason(), draft.aiReason(), e.getMessage(), ProposalStatus.CANCELLED,
+                    draft.createdAt(), draft.expiresAt(), clock.instant());
+            proposals.insert(cancelled);
+            count(ProposalStatus.CANCELLED);
+            return cancelled;
+        }
+    }
+
+    public Optional<Proposal> find(String id) {
+        return proposals.find(id);
+    }
+
+    public List<Proposal> list(ProposalStatus status, int limit) {
+        return proposals.list(status, limit);
+    }
+
+    public boolean hasPending(String coin, ProposalKind kind) {
+        return proposals.list(ProposalStatus.PENDING, 200).stream()
+                .anyMatch(p -> p.coin().equals(coin) && p.kind() == kind && !expired(p));
+    }
+
+    /**
+     * Confirms a pending proposal and fills it, optionally with another size for an entry.
+     * Throws {@link ProposalConflict} when it is not pending, has expired or the ledger refuses.
+     */
+    public Fill confirm(Proposal proposal, BigDecimal size) {
+        requirePending(proposal);
+        Proposal toFill = size == null || proposal.kind() == ProposalKind.EXIT ? proposal : proposal.withSize(size);
+        try {
+            Fill fill = trading.execute(toFill, ProposalStatus.CONFIRMED, false, "confirmed");
+            count(ProposalStatus.CONFIRMED);
+            return fill;
+        } catch (LedgerConflict e) {
+            throw new ProposalConflict(e.getMessage(), proposal.status());
+        }
+    }
+
+    public Proposal reject(Proposal proposal) {
+        requirePending(proposal);
+        Instant now = clock.instant();
+        if (!proposals.transition(proposal.id(), ProposalStatus.PENDING, ProposalStatus.REJECTED, now)) {
+            throw new ProposalConflict("proposal " + proposal.id() + " is no longer pending", proposal.status());
+        }
+        count(ProposalStatus.REJECTED);
+        return proposal.withStatus(ProposalStatus.REJECTED, now);
+    }
+
+    /** Expires every pending proposal past its TTL; returns how many. */
+    public int expireDue() {
+        int expired = proposals.expireDue(clock.instant());
+        if (expired > 0) {
+            registry.counter("decision.proposals", "status", ProposalStatus.EXPIRED.name()).increment(expired);
+        }
+        pending.set(proposals.countByStatus(ProposalStatus.PENDING));
+        return expired;
+    }
+
+    public boolean requireConfirmation() {
+        return requireConfirmation;
+    }
+
+    public int autoMinConfidence() {
+        return autoMinConfidence;
+    }
+
+    /** Switches confirmation at run time. */
+    public void configure(boolean requireConfirmation, int autoMinConfidence) {
+        this.requireConfirmation = requireConfirmation;
+        this.autoMinConfidence = autoMinConfidence;
+    }
+
+    public java.time.Duration ttl() {
+        return config.proposalTtl();
+    }
+
+    private void requirePending(Proposal proposal) {
+        if (proposal.status() != ProposalStatus.PENDING) {
+            throw new ProposalConflict("proposal " + proposal.id() + " is " + proposal.status(), proposal.status());
+        }
+        if (expired(proposal)) {
+            if (proposals.transition(proposal.id(), ProposalStatus.PENDING, ProposalStatus.EXPIRED, clock.instant())) {
+                count(ProposalStatus.EXPIRED);
+            }
+            throw new ProposalConflict("proposal " + proposal.id() + " expired at " + proposal.expiresAt(),
+                    ProposalStatus.EXPIRED);
+        }
+    }
+
+    private boolean expired(Proposal proposal) {
+        return !proposal.expiresAt().isAfter(clock.instant());
+    }
+
+    private void count(ProposalStatus status) {
+        registry.counter("decision.proposals", "status", status.name()).increment();
+        pending.set(proposals.countByStatus(ProposalStatus.PENDING));
+    }
+
+    /** The proposal cannot move the way asked: answered as 409. */
+    public static class ProposalConflict extends RuntimeException {
+        private final ProposalStatus status;
+
+        public ProposalConflict(String message, ProposalStatus status) {
+            super(message);
+            this.status = status;
+        }
+
+        public ProposalStatus status() {
+            return status;
+        }
+    }
+}

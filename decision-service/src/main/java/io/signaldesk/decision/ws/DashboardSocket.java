@@ -1,0 +1,71 @@
+package io.signaldesk.decision.ws;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.Blocking;
+import io.signaldesk.decision.service.DashboardService;
+
+/** Live state for the dashboard: a full state message on connect and every second after. */
+@WebSocket(path = "/ws/dashboard", endpointId = DashboardSocket.ENDPOINT)
+public class DashboardSocket {
+
+    static final String ENDPOINT = "dashboard";
+
+    private static final Logger LOG = Logger.getLogger(DashboardSocket.class);
+
+    private final DashboardService dashboard;
+    private final OpenConnections connections;
+    private final ObjectMapper mapper;
+
+    @Inject
+    DashboardSocket(DashboardService dashboard, OpenConnections connections, ObjectMapper mapper) {
+        this.dashboard = dashboard;
+        this.connections = connections;
+        this.mapper = mapper;
+    }
+
+    @OnOpen
+    @Blocking
+    public String onOpen() {
+        return render();
+    }
+
+    /** Any frame from the browser asks for a fresh state; the dashboard acts through the REST API. */
+    @OnTextMessage
+    @Blocking
+    public String onMessage(String message) {
+        return render();
+    }
+
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void broadcast() {
+        var dashboards = connections.findByEndpointId(ENDPOINT);
+        if (dashboards.isEmpty()) {
+            return;
+        }
+        String state = render();
+        for (WebSocketConnection connection : dashboards) {
+            connection.sendText(state).subscribe().with(v -> {
+            }, e -> LOG.debugf("dashboard push failed: %s", e.toString()));
+        }
+    }
+
+    private String render() {
+        try {
+            return mapper.writeValueAsString(dashboard.state());
+        } catch (Exception e) {
+            LOG.warn("cannot render dashboard state", e);
+            return "{\"type\":\"error\",\"message\":\"state unavailable\"}";
+        }
+    }
+}
