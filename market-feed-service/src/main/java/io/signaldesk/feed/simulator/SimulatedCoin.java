@@ -30,8 +30,8 @@ final class SimulatedCoin {
     static final int LEVELS = 20;
     private static final double SIGMA = 0.00025;
     private static final double TREND_DRIFT = 0.00006;
-    private static final double SPIKE_DRIFT = 0.0015;
-    private static final double PRESSURE_DRIFT = 0.00008;
+    private static final double SPIKE_DRIFT = 0.0006;
+    private static final double PRESSURE_DRIFT = 0.00015;
 
     private final CoinProfile profile;
     private final Instrument instrument;
@@ -136,7 +136,7 @@ final class SimulatedCoin {
     }
 
     private void move(double dt) {
-        double vol = SIGMA * profile.volatility() * (regime == Regime.SPIKE ? 4.0 : 1.0);
+        double vol = SIGMA * profile.volatility() * (regime == Regime.SPIKE ? 3.0 : 1.0);
         double drift = switch (regime) {
             case TREND_UP -> TREND_DRIFT * profile.volatility();
             case TREND_DOWN -> -TREND_DRIFT * profile.volatility();
