@@ -10,15 +10,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.signaldesk.feed.domain.PriceLevel;
 
 /** Field readers shared by the venue adapters: every failure becomes a {@link VenueParseException}. */
 public final class JsonFields {
 
-    /** Numbers are read from the raw token as BigDecimal so that "0.10000000" keeps its 8 decimals. */
+    /**
+     * Numbers are read from the raw token as BigDecimal, and the tree keeps them exact (Jackson would
+     * otherwise strip trailing zeros), so that Kraken's 0.10000000 keeps the 8 decimals its checksum uses.
+     */
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private JsonFields() {
     }
