@@ -1,0 +1,118 @@
+package io.signaldesk.feed.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+
+@QuarkusTest
+class MarketSocketTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    BasicWebSocketConnector connector;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    private final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private WebSocketClientConnection connection;
+
+    @BeforeEach
+    void connect() {
+        connection = connector.baseUri(base).path("/ws/market")
+                .onTextMessage((c, message) -> frames.add(message))
+                .connectAndAwait();
+    }
+
+    @AfterEach
+    void disconnect() {
+        connection.closeAndAwait();
+    }
+
+    /** The next frame of the given type, skipping periodic snapshots in between. */
+    private JsonNode next(String type) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            String frame = frames.poll(10, TimeUnit.SECONDS);
+            assertNotNull(frame, "no " + type + " frame arrived");
+            JsonNode json = mapper.readTree(frame);
+            if (type.equals(json.path("type").asText())) {
+                return json;
+            }
+        }
+        throw new AssertionError("no " + type + " frame among 100 frames");
+    }
+
+    private static List<String> coins(JsonNode snapshot) {
+        return snapshot.path("coins").findValuesAsText("coin");
+    }
+
+    @Test
+    void pushesSnapshotsOfEveryCoinOnConnectAndPeriodically() throws Exception {
+        JsonNode first = next("snapshot");
+        assertEquals(List.of("BTC", "ETH", "SOL"), coins(first));
+        assertNotNull(first.get("asOf"));
+        JsonNode later = next("snapshot");
+        assertEquals(3, later.path("coins").size());
+        assertTrue(later.path("coins").get(0).has("bookImbalance"));
+        assertTrue(subscriptions.clients() >= 1);
+    }
+
+    @Test
+    void subscribeNarrowsTheCoinsPushed() throws Exception {
+        connection.sendTextAndAwait("{\"subscribe\":[\"btc\"]}");
+        JsonNode reply = next("subscribed");
+        assertEquals(List.of("BTC"), mapper.convertValue(reply.get("coins"), List.class));
+        assertEquals(List.of("BTC"), coins(next("snapshot")));
+
+        connection.sendTextAndAwait("{\"subscribe\":[\"SOL\",\"ETH\"]}");
+        next("subscribed");
+        assertEquals(List.of("ETH", "SOL"), coins(next("snapshot")));
+    }
+
+    @Test
+    void invalidFramesGetAnErrorAndTheConnectionKeepsWorking() throws Exception {
+        connection.sendTextAndAwait("not json at all");
+        assertTrue(next("error").get("message").asText().contains("not valid JSON"));
+
+        connection.sendTextAndAwait("{\"subscribe\":[\"DOGE\"]}");
+        assertTrue(next("error").get("message").asText().contains("DOGE"));
+
+        connection.sendTextAndAwait("{\"subscribe\":\"BTC\"}");
+        assertTrue(next("error").get("message").asText().contains("subscribe"));
+
+        connection.sendTextAndAwait("[1,2,3]");
+        next("error");
+
+        connection.sendTextAndAwait("{\"subscribe\":[\"BTC\"],\"x\":\"" + "a".repeat(5000) + "\"}");
+        assertTrue(next("error").get("message").asText().contains("too large"));
+
+        connection.sendTextAndAwait("{\"subscribe\":[\"ETH\"]}");
+        next("subscribed");
+        assertEquals(List.of("ETH"), coins(next("snapshot")));
+        assertTrue(connection.isOpen());
+    }
+}
