@@ -1,0 +1,141 @@
+package io.signaldesk.analyzer.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import io.signaldesk.analyzer.domain.AiMode;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every {@code analyzer.*} setting of ai-analyzer-service. */
+@ConfigMapping(prefix = "analyzer")
+public interface AnalyzerConfig {
+
+    /** Longest a caller waits for the model before getting the labelled rules answer. */
+    @WithDefault("2s")
+    Duration deadline();
+
+    /** Mode at start: AI (model first, rules as fallback) or RULES (rules only). */
+    @WithDefault("AI")
+    AiMode mode();
+
+    /** Ollama connection and generation options. */
+    Ollama ollama();
+
+    /** Scheduled market sentiment. */
+    Sentiment sentiment();
+
+    /** Answer cache. */
+    Cache cache();
+
+    /** Thresholds of the rule-based analyzer. */
+    Rules rules();
+
+    interface Ollama {
+        /** Ollama base URL (env OLLAMA_BASE_URL). */
+        @WithDefault("http://localhost:11434")
+        String baseUrl();
+
+        /** Model used at start (env OLLAMA_MODEL); mistral:7b is the quality option. */
+        @WithDefault("llama3.2:3b")
+        String model();
+
+        /** Sampling temperature; low keeps answers consistent. */
+        @WithDefault("0.2")
+        double temperature();
+
+        /** Fixed seed so the same prompt gives the same answer. */
+        @WithDefault("42")
+        int seed();
+
+        /** Most tokens the model may generate per answer (num_predict). */
+        @WithDefault("64")
+        int numPredict();
+
+        /** Context window (num_ctx); the prompts are far below it. */
+        @WithDefault("2048")
+        int numCtx();
+
+        /** How long Ollama keeps the model loaded after a call (keep_alive). */
+        @WithDefault("30m")
+        Duration keepAlive();
+
+        /** HTTP timeout of one model call; late answers past the deadline still warm the cache. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Whether to load the model at start, on a switch and every keep-alive/2. */
+        @WithDefault("true")
+        boolean preload();
+    }
+
+    interface Sentiment {
+        /** Interval of the scheduled sentiment run ("off" disables it). */
+        @WithDefault("30s")
+        String every();
+    }
+
+    interface Cache {
+        /** How long an AI answer is reused for the same quantised market state. */
+        @WithDefault("30s")
+        Duration ttl();
+
+        /** Quantisation step of 60 s momentum, in percent. */
+        @WithDefault("0.05")
+        BigDecimal momentumStep();
+
+        /** Quantisation step of the bid share of the book (0..1). */
+        @WithDefault("0.05")
+        BigDecimal imbalanceStep();
+
+        /** Quantisation step of 60 s trade counts. */
+        @WithDefault("2")
+        int tradeCountStep();
+
+        /** Quantisation step of an open position's profit or loss, in percent. */
+        @WithDefault("0.25")
+        BigDecimal pnlStep();
+    }
+
+    interface Rules {
+        /** 60 s momentum (percent) beyond which a coin counts as moving. */
+        @WithDefault("0.10")
+        BigDecimal momentumPct();
+
+        /** Bid share of the book at or above which buyers dominate (sellers at 1 - this). */
+        @WithDefault("0.60")
+        BigDecimal bidShare();
+
+        /** Share of buy trades in 60 s at or above which the flow is buying (selling at 1 - this). */
+        @WithDefault("0.60")
+        BigDecimal buyShare();
+
+        /** Loss (percent) at which the exit rule closes a position. */
+        @WithDefault("2.0")
+        BigDecimal exitStopLossPct();
+
+        /** Gain (percent) at which the exit rule takes profit. */
+        @WithDefault("3.0")
+        BigDecimal exitTakeProfitPct();
+
+        /** Equity (percent) risked per trade when sizing a position. */
+        @WithDefault("1.0")
+        BigDecimal riskPerTradePct();
+
+        /** Largest position the risk rule proposes, in percent of equity. */
+        @WithDefault("20")
+        BigDecimal maxPositionPct();
+
+        /** Tightest stop-loss the risk rule proposes, in percent. */
+        @WithDefault("0.5")
+        BigDecimal minStopLossPct();
+
+        /** Widest stop-loss the risk rule proposes, in percent. */
+        @WithDefault("5.0")
+        BigDecimal maxStopLossPct();
+
+        /** Stop-loss as a multiple of 60 s volatility. */
+        @WithDefault("3")
+        BigDecimal stopVolatilityMultiple();
+    }
+}

@@ -1,0 +1,32 @@
+package io.signaldesk.analyzer.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The product's AIMetrics (totalTokens, totalCalls, avgResponseTimeMs, modelName, sessionTokens,
+ * sessionCalls) followed by the rest of the accounting. Calls are model calls answered by Ollama (a
+ * reprompt is a second call); tokens are prompt + completion as Ollama counted them.
+ */
+public record AiMetrics(
+        long totalTokens,
+        long totalCalls,
+        double avgResponseTimeMs,
+        String modelName,
+        long sessionTokens,
+        long sessionCalls,
+        long totalPromptTokens,
+        long totalCompletionTokens,
+        long sessionPromptTokens,
+        long sessionCompletionTokens,
+        double sessionAvgResponseTimeMs,
+        double p95ResponseTimeMs,
+        double tokensPerSecond,
+        long failedCalls,
+        Map<FallbackReason, Long> fallbacks,
+        long cacheHits,
+        long cacheMisses,
+        double cacheHitRatio,
+        long deadlineMisses,
+        Instant sessionStartedAt) {
+}

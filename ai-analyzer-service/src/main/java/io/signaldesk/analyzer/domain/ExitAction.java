@@ -1,0 +1,6 @@
+package io.signaldesk.analyzer.domain;
+
+/** What to do with an open position. */
+public enum ExitAction {
+    HOLD, CLOSE
+}

@@ -1,0 +1,27 @@
+package io.signaldesk.analyzer.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The feed's market snapshot (GET /api/market/snapshot of market-feed-service). */
+@RegisterForReflection
+public record MarketSnapshot(String source, Instant asOf, List<CoinSnapshot> coins) {
+
+    public MarketSnapshot {
+        coins = coins == null ? List.of() : List.copyOf(coins);
+    }
+
+    public Optional<CoinSnapshot> coin(String coin) {
+        String wanted = coin.toUpperCase(Locale.ROOT);
+        return coins.stream().filter(c -> wanted.equals(c.coin())).findFirst();
+    }
+
+    /** The same snapshot narrowed to the given coins, in the order asked. */
+    public MarketSnapshot only(List<String> wanted) {
+        return new MarketSnapshot(source, asOf, wanted.stream().map(this::coin).flatMap(Optional::stream).toList());
+    }
+}

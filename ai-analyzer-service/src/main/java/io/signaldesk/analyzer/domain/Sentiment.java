@@ -1,0 +1,6 @@
+package io.signaldesk.analyzer.domain;
+
+/** Market direction. */
+public enum Sentiment {
+    BULLISH, BEARISH, NEUTRAL
+}

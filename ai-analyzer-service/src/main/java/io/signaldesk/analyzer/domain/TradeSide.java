@@ -1,0 +1,6 @@
+package io.signaldesk.analyzer.domain;
+
+/** Side of a proposed or open trade. */
+public enum TradeSide {
+    LONG, SHORT
+}

@@ -1,0 +1,123 @@
+package io.signaldesk.analyzer.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.signaldesk.analyzer.client.OllamaUnavailableException;
+import io.signaldesk.analyzer.domain.AiMetrics;
+import io.signaldesk.analyzer.service.AiMetricsService;
+import io.signaldesk.analyzer.service.AiModeService;
+import io.signaldesk.analyzer.service.ModelService;
+
+/** Token accounting, status line, AI/RULES mode and the model in use. */
+@Path("/api/ai")
+public class AiResource {
+
+    private final AiMetricsService metrics;
+    private final AiModeService mode;
+    private final ModelService models;
+
+    public AiResource(AiMetricsService metrics, AiModeService mode, ModelService models) {
+        this.metrics = metrics;
+        this.mode = mode;
+        this.models = models;
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "The product's status line with tokens, calls and average response time")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "status", value = Examples.STATUS)))
+    public StatusResponse status() {
+        AiMetrics snapshot = metrics.snapshot();
+        boolean reachable;
+        try {
+            models.models();
+            reachable = true;
+        } catch (OllamaUnavailableException e) {
+            reachable = false;
+        }
+        return new StatusResponse(StatusLine.of(snapshot, mode.mode()), mode.mode(), models.current(), reachable,
+                snapshot.totalTokens(), snapshot.totalCalls(), snapshot.avgResponseTimeMs());
+    }
+
+    @GET
+    @Path("/metrics")
+    @Operation(summary = "AIMetrics: tokens (prompt and completion apart), calls, latency, fallbacks, cache")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "metrics", value = Examples.METRICS)))
+    public AiMetrics metrics() {
+        return metrics.snapshot();
+    }
+
+    @POST
+    @Path("/metrics/session/reset")
+    @Operation(summary = "Starts a new session: session tokens and calls back to zero, totals kept")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "metrics", value = Examples.METRICS)))
+    public AiMetrics resetSession() {
+        metrics.resetSession();
+        return metrics.snapshot();
+    }
+
+    @GET
+    @Path("/mode")
+    @Operation(summary = "AI (model first) or RULES (rules only)")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = Examples.MODE)))
+    public ModeRequest getMode() {
+        return new ModeRequest(mode.mode());
+    }
+
+    @PUT
+    @Path("/mode")
+    @Operation(summary = "Switches between AI and RULES")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "rules", value = "{\"mode\":\"RULES\"}")))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = "{\"mode\":\"RULES\"}")))
+    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad",
+            value = "{\"error\":\"mode must be one of [AI, RULES]\",\"field\":\"mode\"}")))
+    public ModeRequest setMode(@Valid @NotNull ModeRequest request) {
+        mode.set(request.mode());
+        return request;
+    }
+
+    @GET
+    @Path("/models")
+    @Operation(summary = "Models pulled in Ollama (/api/tags) with size and quantisation")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "models", value = Examples.MODELS)))
+    @APIResponse(responseCode = "503", description = "Ollama unreachable")
+    public ModelsResponse models() {
+        String active = models.current();
+        return new ModelsResponse(active, models.models().stream()
+                .map(m -> new ModelsResponse.ModelInfo(m.name(), m.size(),
+                        m.details() == null ? null : m.details().parameterSize(),
+                        m.details() == null ? null : m.details().quantizationLevel(),
+                        m.details() == null ? null : m.details().family(), m.name().equals(active)))
+                .toList());
+    }
+
+    @PUT
+    @Path("/model")
+    @Operation(summary = "Switches the model at run time (and preloads it)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "mistral", value = Examples.MODEL)))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "switched", value = Examples.MODEL)))
+    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "blank",
+            value = "{\"error\":\"model must not be blank\",\"field\":\"model\"}")))
+    @APIResponse(responseCode = "404", content = @Content(examples = @ExampleObject(name = "not pulled",
+            value = "{\"error\":\"Ollama has no model phi3:mini; pull it first (ollama pull phi3:mini)\",\"field\":\"model\"}")))
+    @APIResponse(responseCode = "503", description = "Ollama unreachable")
+    public Response setModel(@Valid @NotNull ModelRequest request) {
+        String wanted = request.model().strip();
+        return models.switchTo(wanted)
+                .map(model -> Response.ok(new ModelRequest(model)).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(new ErrorResponse(
+                        "Ollama has no model " + wanted + "; pull it first (ollama pull " + wanted + ")", "model")).build());
+    }
+}

@@ -1,0 +1,123 @@
+package io.signaldesk.analyzer.rest;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.signaldesk.analyzer.client.MarketFeedClient;
+import io.signaldesk.analyzer.domain.AnalysisEnvelope;
+import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.EntryResult;
+import io.signaldesk.analyzer.domain.ExitResult;
+import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.RiskResult;
+import io.signaldesk.analyzer.domain.SentimentResult;
+import io.signaldesk.analyzer.service.AnalysisService;
+import io.signaldesk.analyzer.service.EntryTask;
+import io.signaldesk.analyzer.service.ExitTask;
+import io.signaldesk.analyzer.service.RiskTask;
+import io.signaldesk.analyzer.service.SentimentScheduler;
+import io.signaldesk.analyzer.service.SentimentTask;
+
+/** The four analyses; each answers within analyzer.deadline, from the model or labelled rules. */
+@Path("/api/analysis")
+public class AnalysisResource {
+
+    private final AnalysisService analysis;
+    private final MarketFeedClient feed;
+    private final SentimentScheduler scheduler;
+
+    public AnalysisResource(AnalysisService analysis, MarketFeedClient feed, SentimentScheduler scheduler) {
+        this.analysis = analysis;
+        this.feed = feed;
+        this.scheduler = scheduler;
+    }
+
+    @POST
+    @Path("/sentiment")
+    @Operation(summary = "Market sentiment for the given coins (default all); market fetched from the feed when absent")
+    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "coins", value = Examples.SENTIMENT_REQUEST)))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.SENTIMENT_ENVELOPE)))
+    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    @APIResponse(responseCode = "503", content = @Content(examples = @ExampleObject(name = "feed down", value = Examples.FEED_DOWN)))
+    public AnalysisEnvelope<SentimentResult> sentiment(@Valid SentimentRequest request) {
+        long start = System.nanoTime();
+        MarketSnapshot market = market(request == null ? null : request.market());
+        List<CoinSnapshot> coins = request == null || request.coins() == null ? market.coins()
+                : request.coins().stream().map(coin -> coin(market, coin, "coins")).distinct().toList();
+        if (coins.isEmpty()) {
+            throw new InvalidRequestException("market", "the market snapshot has no coin");
+        }
+        return analysis.analyse(new SentimentTask(coins), start);
+    }
+
+    @POST
+    @Path("/entry")
+    @Operation(summary = "Whether to enter a proposed trade")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.ENTRY_REQUEST)))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "timeout", value = Examples.ENTRY_ENVELOPE)))
+    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    public AnalysisEnvelope<EntryResult> entry(@Valid @NotNull EntryRequest request) {
+        long start = System.nanoTime();
+        CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
+        return analysis.analyse(new EntryTask(coin, request.side(), request.price()), start);
+    }
+
+    @POST
+    @Path("/exit")
+    @Operation(summary = "Whether to hold or close an open position")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.EXIT_REQUEST)))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "cache", value = Examples.EXIT_ENVELOPE)))
+    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    public AnalysisEnvelope<ExitResult> exit(@Valid @NotNull ExitRequest request) {
+        long start = System.nanoTime();
+        CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
+        return analysis.analyse(new ExitTask(coin, request.side(), request.entryPrice(), request.currentPrice(),
+                request.size(), request.openedAt()), start);
+    }
+
+    @POST
+    @Path("/risk")
+    @Operation(summary = "Position size (% of equity) and stop-loss (%) before a trade")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.RISK_REQUEST)))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.RISK_ENVELOPE)))
+    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    public AnalysisEnvelope<RiskResult> risk(@Valid @NotNull RiskRequest request) {
+        long start = System.nanoTime();
+        CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
+        return analysis.analyse(new RiskTask(coin, request.side(), request.price(), request.equity()), start);
+    }
+
+    @GET
+    @Path("/latest")
+    @Operation(summary = "The last scheduled market sentiment")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "latest", value = Examples.SENTIMENT_ENVELOPE)))
+    @APIResponse(responseCode = "404", content = @Content(examples = @ExampleObject(name = "none yet",
+            value = "{\"error\":\"no scheduled sentiment yet\",\"field\":null}")))
+    public Response latest() {
+        return scheduler.latest().map(envelope -> Response.ok(envelope).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(new ErrorResponse("no scheduled sentiment yet", null)).build());
+    }
+
+    private MarketSnapshot market(MarketSnapshot given) {
+        return given != null ? given : feed.snapshot();
+    }
+
+    private static CoinSnapshot coin(MarketSnapshot market, String coin, String field) {
+        return market.coin(coin).orElseThrow(() -> new InvalidRequestException(field,
+                "no market data for " + coin.toUpperCase(Locale.ROOT) + " in the snapshot"));
+    }
+}

@@ -1,0 +1,19 @@
+package io.signaldesk.analyzer.rest;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.TradeSide;
+
+/** A proposed trade. */
+public record EntryRequest(
+        @NotNull @Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String coin,
+        @NotNull TradeSide side,
+        @NotNull @Positive BigDecimal price,
+        @Valid MarketSnapshot market) {
+}

@@ -1,0 +1,9 @@
+package io.signaldesk.analyzer.rest;
+
+import jakarta.validation.constraints.NotNull;
+
+import io.signaldesk.analyzer.domain.AiMode;
+
+/** Body of GET/PUT /api/ai/mode. */
+public record ModeRequest(@NotNull AiMode mode) {
+}

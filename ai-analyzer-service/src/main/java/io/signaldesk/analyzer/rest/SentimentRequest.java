@@ -1,0 +1,15 @@
+package io.signaldesk.analyzer.rest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.signaldesk.analyzer.domain.MarketSnapshot;
+
+/** Coins to analyse (default: all of the snapshot) and optionally the snapshot itself (default: fetched from the feed). */
+public record SentimentRequest(
+        @Size(min = 1, max = 20) List<@Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String> coins,
+        @Valid MarketSnapshot market) {
+}

@@ -1,0 +1,19 @@
+package io.signaldesk.analyzer.rest;
+
+import java.util.Locale;
+
+import io.signaldesk.analyzer.domain.AiMetrics;
+import io.signaldesk.analyzer.domain.AiMode;
+
+/** The product's status line: {@code 🧠 AI REASONING │ 🤖 LOCAL AI │ Model: ... │ Tokens: 12,450 │ Calls: 42 │ Avg: 850ms}. */
+final class StatusLine {
+
+    private StatusLine() {
+    }
+
+    static String of(AiMetrics metrics, AiMode mode) {
+        return String.format(Locale.US, "🧠 AI REASONING │ %s │ Model: %s │ Tokens: %,d │ Calls: %,d │ Avg: %,dms",
+                mode == AiMode.AI ? "🤖 LOCAL AI" : "📏 RULES", metrics.modelName(), metrics.totalTokens(),
+                metrics.totalCalls(), Math.round(metrics.avgResponseTimeMs()));
+    }
+}

@@ -1,0 +1,32 @@
+package io.signaldesk.analyzer.service;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.signaldesk.analyzer.ai.MarketAnalyst;
+import io.signaldesk.analyzer.domain.AnalysisType;
+
+/** One analysis asked for: how to ask the model, how to check its answer in context, and the rules answer. */
+public interface AnalysisTask<R> {
+
+    AnalysisType type();
+
+    Class<R> resultType();
+
+    /** The market state and parameters this answer depends on, quantised so that near-identical states share it. */
+    String stateKey(MarketStateKey keys);
+
+    R askModel(MarketAnalyst analyst, String retryNote);
+
+    /** What the answer must not contradict in this context (e.g. a coin that was not asked about). */
+    default Optional<String> problemWith(R result) {
+        return Optional.empty();
+    }
+
+    /** Values for fields a line-format answer may leave out. */
+    default Map<String, String> answerDefaults() {
+        return Map.of();
+    }
+
+    R byRules(RuleBasedAnalyzer rules);
+}

@@ -1,0 +1,67 @@
+package io.signaldesk.analyzer.service;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.signaldesk.analyzer.domain.AnalysisSource;
+import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.analyzer.domain.FallbackReason;
+
+/**
+ * The analyzer's own meters, next to what quarkus-langchain4j records (gen_ai.client.token.usage,
+ * gen_ai.client.operation.duration, langchain4j.aiservices.timed/counted).
+ */
+@ApplicationScoped
+public class AnalyzerMeters {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> modelInfo = new ConcurrentHashMap<>();
+
+    public AnalyzerMeters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void analysis(AnalysisType type, AnalysisSource source, long latencyMs) {
+        String[] tags = {"type", type.name(), "source", source.name()};
+        registry.counter("analyzer.analyses", tags).increment();
+        Timer.builder("analyzer.latency").description("Time to answer an analysis, model or fallback")
+                .tags(tags).publishPercentileHistogram().register(registry).record(Duration.ofMillis(latencyMs));
+    }
+
+    void fallback(AnalysisType type, FallbackReason reason) {
+        registry.counter("analyzer.fallbacks", "type", type.name(), "reason", reason.name()).increment();
+    }
+
+    void cacheHit(AnalysisType type) {
+        registry.counter("analyzer.cache.hits", "type", type.name()).increment();
+    }
+
+    void cacheMiss(AnalysisType type) {
+        registry.counter("analyzer.cache.misses", "type", type.name()).increment();
+    }
+
+    void deadlineMiss(AnalysisType type) {
+        registry.counter("analyzer.deadline.misses", "type", type.name()).increment();
+    }
+
+    void tokensPerSecond(DoubleSupplier rate) {
+        Gauge.builder("analyzer.tokens.per.second", rate, DoubleSupplier::getAsDouble).description("Completion tokens per second of model time")
+                .strongReference(true).register(registry);
+    }
+
+    /** analyzer.model.info{model} is 1 for the model in use, 0 for models used before. */
+    void modelInUse(String model) {
+        modelInfo.values().forEach(flag -> flag.set(0));
+        modelInfo.computeIfAbsent(model, name -> registry.gauge("analyzer.model.info",
+                Tags.of("model", name), new AtomicInteger())).set(1);
+    }
+}

@@ -1,0 +1,56 @@
+package io.signaldesk.analyzer.service;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.signaldesk.analyzer.ai.MarketAnalyst;
+import io.signaldesk.analyzer.ai.MarketPrompt;
+import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.ExitResult;
+import io.signaldesk.analyzer.domain.TradeSide;
+
+/** Whether to hold or close an open position on one coin. */
+public record ExitTask(CoinSnapshot coin, TradeSide side, BigDecimal entryPrice, BigDecimal currentPrice,
+        BigDecimal size, Instant openedAt) implements AnalysisTask<ExitResult> {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    @Override
+    public AnalysisType type() {
+        return AnalysisType.EXIT;
+    }
+
+    @Override
+    public Class<ExitResult> resultType() {
+        return ExitResult.class;
+    }
+
+    /** Profit (positive) or loss of the position in percent of the entry price. */
+    public BigDecimal pnlPct() {
+        BigDecimal move = currentPrice.subtract(entryPrice).multiply(HUNDRED).divide(entryPrice, MathContext.DECIMAL64);
+        return side == TradeSide.LONG ? move : move.negate();
+    }
+
+    @Override
+    public String stateKey(MarketStateKey keys) {
+        return side + "|" + keys.of(coin) + "|" + keys.pnl(pnlPct());
+    }
+
+    @Override
+    public ExitResult askModel(MarketAnalyst analyst, String retryNote) {
+        String position = side + " " + coin.coin() + (size == null ? "" : " " + size.toPlainString())
+                + " from " + MarketPrompt.price(entryPrice) + ", now " + MarketPrompt.price(currentPrice)
+                + " (" + MarketPrompt.signedPct(pnlPct()) + ")"
+                + (openedAt == null ? "" : ", open " + Math.max(0, Duration.between(openedAt, Instant.now()).toMinutes()) + " min");
+        return analyst.exit(MarketPrompt.render(List.of(coin)), position, retryNote);
+    }
+
+    @Override
+    public ExitResult byRules(RuleBasedAnalyzer rules) {
+        return rules.exit(coin, side, pnlPct());
+    }
+}

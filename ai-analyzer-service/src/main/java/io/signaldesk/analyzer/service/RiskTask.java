@@ -1,0 +1,42 @@
+package io.signaldesk.analyzer.service;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.signaldesk.analyzer.ai.MarketAnalyst;
+import io.signaldesk.analyzer.ai.MarketPrompt;
+import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.RiskResult;
+import io.signaldesk.analyzer.domain.TradeSide;
+
+/** Position size and stop-loss before a trade on one coin. */
+public record RiskTask(CoinSnapshot coin, TradeSide side, BigDecimal price, BigDecimal equity)
+        implements AnalysisTask<RiskResult> {
+
+    @Override
+    public AnalysisType type() {
+        return AnalysisType.RISK;
+    }
+
+    @Override
+    public Class<RiskResult> resultType() {
+        return RiskResult.class;
+    }
+
+    @Override
+    public String stateKey(MarketStateKey keys) {
+        return side + "|" + keys.of(coin);
+    }
+
+    @Override
+    public RiskResult askModel(MarketAnalyst analyst, String retryNote) {
+        return analyst.risk(MarketPrompt.render(List.of(coin)), side + " " + coin.coin() + " at " + MarketPrompt.price(price),
+                MarketPrompt.price(equity), retryNote);
+    }
+
+    @Override
+    public RiskResult byRules(RuleBasedAnalyzer rules) {
+        return rules.risk(coin, side);
+    }
+}

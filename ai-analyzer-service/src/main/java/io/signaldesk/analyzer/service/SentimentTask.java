@@ -1,0 +1,63 @@
+package io.signaldesk.analyzer.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.signaldesk.analyzer.ai.MarketAnalyst;
+import io.signaldesk.analyzer.ai.MarketPrompt;
+import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.SentimentResult;
+
+/** Market sentiment over the given coins (all present in the snapshot). */
+public record SentimentTask(List<CoinSnapshot> coins) implements AnalysisTask<SentimentResult> {
+
+    public SentimentTask {
+        if (coins.isEmpty()) {
+            throw new IllegalArgumentException("no coin to analyse");
+        }
+        coins = List.copyOf(coins);
+    }
+
+    @Override
+    public AnalysisType type() {
+        return AnalysisType.SENTIMENT;
+    }
+
+    @Override
+    public Class<SentimentResult> resultType() {
+        return SentimentResult.class;
+    }
+
+    @Override
+    public String stateKey(MarketStateKey keys) {
+        return coins.stream().map(keys::of).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public SentimentResult askModel(MarketAnalyst analyst, String retryNote) {
+        return analyst.sentiment(MarketPrompt.render(coins), names(), retryNote);
+    }
+
+    @Override
+    public Optional<String> problemWith(SentimentResult result) {
+        boolean asked = coins.stream().anyMatch(c -> c.coin().equals(result.coin()));
+        return asked ? Optional.empty() : Optional.of("coin " + result.coin() + " is not one of " + names());
+    }
+
+    @Override
+    public Map<String, String> answerDefaults() {
+        return coins.size() == 1 ? Map.of("coin", coins.get(0).coin()) : Map.of();
+    }
+
+    @Override
+    public SentimentResult byRules(RuleBasedAnalyzer rules) {
+        return rules.sentiment(coins);
+    }
+
+    private String names() {
+        return coins.stream().map(CoinSnapshot::coin).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,57 @@
+package io.signaldesk.analyzer.ws;
+
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocket;
+import io.signaldesk.analyzer.service.AnalysisPublished;
+import io.signaldesk.analyzer.service.SentimentScheduler;
+
+/** Pushes every new analysis envelope; on connect, the latest scheduled sentiment if there is one. */
+@WebSocket(path = "/ws/analysis")
+public class AnalysisSocket {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisSocket.class);
+    static final String READ_ONLY = "{\"type\":\"error\",\"message\":\"this socket only pushes analyses; use the REST API to ask for one\"}";
+
+    private final OpenConnections connections;
+    private final ObjectMapper mapper;
+    private final SentimentScheduler scheduler;
+
+    public AnalysisSocket(OpenConnections connections, ObjectMapper mapper, SentimentScheduler scheduler) {
+        this.connections = connections;
+        this.mapper = mapper;
+        this.scheduler = scheduler;
+    }
+
+    @OnOpen
+    public String onOpen() {
+        return scheduler.latest().map(this::json).orElse(null);
+    }
+
+    @OnTextMessage
+    public String onMessage(String frame) {
+        return READ_ONLY;
+    }
+
+    void push(@Observes AnalysisPublished event) {
+        String frame = json(event.envelope());
+        connections.forEach(connection -> connection.sendText(frame).subscribe().with(
+                ok -> { }, failure -> LOG.debugf("Push to %s failed: %s", connection.id(), failure.getMessage())));
+    }
+
+    private String json(Object envelope) {
+        try {
+            return mapper.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("envelope not serialisable", e);
+        }
+    }
+}

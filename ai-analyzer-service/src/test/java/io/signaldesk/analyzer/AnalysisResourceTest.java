@@ -1,0 +1,287 @@
+package io.signaldesk.analyzer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.signaldesk.analyzer.ai.Prompts;
+import io.signaldesk.analyzer.domain.AiMode;
+import io.signaldesk.analyzer.service.AiModeService;
+import io.signaldesk.analyzer.service.AnalysisCache;
+import io.signaldesk.analyzer.service.ModelGateway;
+import io.signaldesk.analyzer.service.SentimentTask;
+
+/** The four analyses against a WireMock Ollama: valid, broken, reprompted, slow, failing and cached answers. */
+@QuarkusTest
+@QuarkusTestResource(StubServers.class)
+class AnalysisResourceTest {
+
+    static final String VALID_SENTIMENT = "{\"sentiment\":\"BULLISH\",\"confidence\":7,\"signal\":\"LONG\",\"coin\":\"BTC\","
+            + "\"reason\":\"Strong buying pressure with 3:1 bid/ask ratio and positive momentum\"}";
+
+    @Inject
+    AnalysisCache cache;
+
+    @Inject
+    AiModeService mode;
+
+    @Inject
+    ModelGateway gateway;
+
+    private static boolean warm;
+
+    @BeforeEach
+    void freshStubs() {
+        StubServers.reset();
+        if (!warm) {
+            // the first model call loads classes for a while; keep it away from the deadline of a test
+            gateway.ask(new SentimentTask(List.of(Markets.coin("BTC"))));
+            warm = true;
+            StubServers.reset();
+        }
+        cache.clear();
+        mode.set(AiMode.AI);
+    }
+
+    @AfterEach
+    void backToAi() {
+        mode.set(AiMode.AI);
+    }
+
+    @Test
+    void answersSentimentFromTheModelAndSendsSchemaOptionsAndKeepAlive() {
+        OllamaReplies.answer(VALID_SENTIMENT);
+
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"BTC\",\"ETH\"]}")
+                .when().post("/api/analysis/sentiment")
+                .then().statusCode(200)
+                .body("type", equalTo("SENTIMENT"))
+                .body("source", equalTo("AI"))
+                .body("model", equalTo("llama3.2:3b"))
+                .body("result.sentiment", equalTo("BULLISH"))
+                .body("result.confidence", equalTo(7))
+                .body("result.signal", equalTo("LONG"))
+                .body("result.coin", equalTo("BTC"))
+                .body("promptTokens", equalTo(120))
+                .body("completionTokens", equalTo(30))
+                .body("fallbackReason", nullValue())
+                .body("reprompted", equalTo(false))
+                .body("at", notNullValue());
+
+        List<JsonNode> requests = OllamaReplies.chatRequests();
+        assertEquals(1, requests.size());
+        JsonNode sent = requests.get(0);
+        assertEquals("llama3.2:3b", sent.get("model").asText());
+        assertEquals(false, sent.get("stream").asBoolean());
+        assertEquals(1800, sent.get("keep_alive").asInt());
+        assertEquals(0.2, sent.get("options").get("temperature").asDouble());
+        assertEquals(42, sent.get("options").get("seed").asInt());
+        assertEquals(64, sent.get("options").get("num_predict").asInt());
+        assertEquals(2048, sent.get("options").get("num_ctx").asInt());
+        JsonNode format = sent.get("format");
+        assertEquals("object", format.get("type").asText(), "format is the JSON schema of SentimentResult: " + format);
+        assertTrue(format.get("properties").get("sentiment").get("enum").toString().contains("BEARISH"), format.toString());
+        assertEquals("system", sent.get("messages").get(0).get("role").asText());
+        assertEquals(Prompts.SYSTEM, sent.get("messages").get(0).get("content").asText());
+        String user = sent.get("messages").get(1).get("content").asText();
+        assertTrue(user.startsWith("CURRENT PRICES: BTC 95000.1, ETH 3300.55\n"), user);
+        assertTrue(user.contains("MOMENTUM (60s): BTC +0.35%, ETH -0.12%"), user);
+        assertTrue(user.contains("TASK: market sentiment for BTC, ETH."), user);
+    }
+
+    @Test
+    void repromptsOnceAfterBrokenJsonThenAnswersFromTheModel() {
+        OllamaReplies.answerThen("{\"sentiment\":\"BULLISH\",\"confidence\":7,", VALID_SENTIMENT);
+
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/analysis/sentiment")
+                .then().statusCode(200)
+                .body("source", equalTo("AI"))
+                .body("reprompted", equalTo(true))
+                .body("promptTokens", equalTo(160))
+                .body("completionTokens", equalTo(55));
+
+        List<JsonNode> requests = OllamaReplies.chatRequests();
+        assertEquals(2, requests.size());
+        String retry = requests.get(1).get("messages").get(1).get("content").asText();
+        assertTrue(retry.contains("YOUR PREVIOUS ANSWER WAS REJECTED: broken JSON"), retry);
+        assertEquals(requests.get(0).get("messages").get(0), requests.get(1).get("messages").get(0), "same system message");
+    }
+
+    @Test
+    void fallsBackToRulesAsInvalidOutputWhenBrokenTwice() {
+        OllamaReplies.answer("I think the market is going up!");
+
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"ETH\"]}")
+                .when().post("/api/analysis/sentiment")
+                .then().statusCode(200)
+                .body("source", equalTo("RULES"))
+                .body("model", equalTo("rules"))
+                .body("fallbackReason", equalTo("INVALID_OUTPUT"))
+                .body("result.coin", equalTo("ETH"))
+                .body("result.sentiment", equalTo("BEARISH"))
+                .body("result.signal", equalTo("SHORT"))
+                .body("completionTokens", equalTo(60));
+        assertEquals(2, OllamaReplies.chatRequests().size(), "one answer and one reprompt, no more");
+    }
+
+    @Test
+    void readsTheProductLineFormat() {
+        OllamaReplies.answer("SENTIMENT: [BEARISH]\nCONFIDENCE: 6/10\nSIGNAL: SHORT\nREASON: Sellers dominate the book and the tape.");
+
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"ETH\"]}")
+                .when().post("/api/analysis/sentiment")
+                .then().statusCode(200)
+                .body("source", equalTo("AI"))
+                .body("reprompted", equalTo(false))
+                .body("result.sentiment", equalTo("BEARISH"))
+                .body("result.confidence", equalTo(6))
+                .body("result.signal", equalTo("SHORT"))
+                .body("result.coin", equalTo("ETH"))
+                .body("result.reason", equalTo("Sellers dominate the book and the tape."));
+    }
+
+    @Test
+    void rejectsAHallucinatedCoinAndReprompts() {
+        OllamaReplies.answerThen(VALID_SENTIMENT.replace("BTC", "DOGE"), VALID_SENTIMENT);
+
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"BTC\",\"SOL\"]}")
+                .when().post("/api/analysis/sentiment")
+                .then().statusCode(200)
+                .body("source", equalTo("AI"))
+                .body("reprompted", equalTo(true))
+                .body("result.coin", equalTo("BTC"));
+        String retry = OllamaReplies.chatRequests().get(1).get("messages").get(1).get("content").asText();
+        assertTrue(retry.contains("coin DOGE is not one of BTC, SOL"), retry);
+    }
+
+    @Test
+    void rejectsBearishWithLongTwiceThenFallsBack() {
+        OllamaReplies.answer(VALID_SENTIMENT.replace("BULLISH", "BEARISH"));
+
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"BTC\"]}")
+                .when().post("/api/analysis/sentiment")
+                .then().statusCode(200)
+                .body("source", equalTo("RULES"))
+                .body("fallbackReason", equalTo("INVALID_OUTPUT"))
+                .body("result.sentiment", equalTo("BULLISH"));
+        String retry = OllamaReplies.chatRequests().get(1).get("messages").get(1).get("content").asText();
+        assertTrue(retry.contains("BEARISH contradicts signal LONG"), retry);
+    }
+
+    @Test
+    void answersFromRulesLabelledTimeoutWhenTheModelIsPastTheDeadline() {
+        StubServers.server().stubFor(OllamaReplies.chatCall()
+                .willReturn(StubServers.json(OllamaReplies.chat(VALID_SENTIMENT)).withFixedDelay(1500)));
+
+        given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.0}")
+                .when().post("/api/analysis/entry")
+                .then().statusCode(200)
+                .body("type", equalTo("ENTRY"))
+                .body("source", equalTo("RULES"))
+                .body("fallbackReason", equalTo("TIMEOUT"))
+                .body("result.enter", equalTo(true))
+                .body("result.confidence", equalTo(9));
+    }
+
+    @Test
+    void makesOneCallOnlyWhenOllamaAnswers500() {
+        StubServers.server().stubFor(OllamaReplies.chatCall().willReturn(WireMock.aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"llama runner process has terminated\"}")));
+
+        given().contentType(ContentType.JSON).body("{\"coin\":\"ETH\",\"side\":\"SHORT\",\"price\":3300.5,\"equity\":10000}")
+                .when().post("/api/analysis/risk")
+                .then().statusCode(200)
+                .body("source", equalTo("RULES"))
+                .body("fallbackReason", equalTo("MODEL_DOWN"))
+                .body("result.stopLossPct", equalTo(0.54f))
+                .body("result.positionSizePct", equalTo(20.0f));
+        assertEquals(1, OllamaReplies.chatRequests().size(), "no retries on top of ours");
+    }
+
+    @Test
+    void servesTheSecondIdenticalAskFromTheCacheWithoutCallingTheModel() {
+        OllamaReplies.answer("{\"action\":\"HOLD\",\"confidence\":6,\"reason\":\"Trend intact.\"}");
+        String body = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"entryPrice\":94000,\"currentPrice\":95000,\"size\":0.01}";
+
+        given().contentType(ContentType.JSON).body(body).when().post("/api/analysis/exit")
+                .then().statusCode(200).body("source", equalTo("AI")).body("result.action", equalTo("HOLD"));
+        given().contentType(ContentType.JSON).body(body).when().post("/api/analysis/exit")
+                .then().statusCode(200)
+                .body("source", equalTo("CACHE"))
+                .body("result.action", equalTo("HOLD"))
+                .body("promptTokens", equalTo(0));
+        assertEquals(1, OllamaReplies.chatRequests().size());
+    }
+
+    @Test
+    void answersEntryAndRiskFromTheModel() {
+        OllamaReplies.answer("{\"enter\":false,\"confidence\":4,\"reason\":\"Momentum is too weak.\"}");
+        given().contentType(ContentType.JSON).body("{\"coin\":\"sol\",\"side\":\"LONG\",\"price\":142.37}")
+                .when().post("/api/analysis/entry")
+                .then().statusCode(200).body("source", equalTo("AI")).body("result.enter", equalTo(false));
+
+        OllamaReplies.answer("{\"positionSizePct\":2.5,\"stopLossPct\":1.5,\"confidence\":6,\"reason\":\"Calm market.\"}");
+        given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"equity\":10000}")
+                .when().post("/api/analysis/risk")
+                .then().statusCode(200).body("source", equalTo("AI"))
+                .body("result.positionSizePct", equalTo(2.5f)).body("result.stopLossPct", equalTo(1.5f));
+    }
+
+    @Test
+    void rejectsAnInsaneStopLoss() {
+        OllamaReplies.answer("{\"positionSizePct\":250,\"stopLossPct\":0,\"confidence\":6,\"reason\":\"Go big.\"}");
+        given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"equity\":10000}")
+                .when().post("/api/analysis/risk")
+                .then().statusCode(200).body("source", equalTo("RULES")).body("fallbackReason", equalTo("INVALID_OUTPUT"));
+        String retry = OllamaReplies.chatRequests().get(1).get("messages").get(1).get("content").asText();
+        assertTrue(retry.contains("positionSizePct must be 0-100"), retry);
+    }
+
+    @Test
+    void answersFromRulesInRulesModeWithoutCallingTheModel() {
+        given().contentType(ContentType.JSON).body("{\"mode\":\"RULES\"}").when().put("/api/ai/mode")
+                .then().statusCode(200).body("mode", equalTo("RULES"));
+
+        given().contentType(ContentType.JSON).body("{\"market\":" + StubServers.fixture("feed/snapshot.json") + "}")
+                .when().post("/api/analysis/sentiment")
+                .then().statusCode(200)
+                .body("source", equalTo("RULES"))
+                .body("fallbackReason", equalTo("MODE_RULES"))
+                .body("result.coin", equalTo("BTC"))
+                .body("latencyMs", greaterThan(-1));
+        assertEquals(0, OllamaReplies.chatRequests().size());
+        given().when().get("/api/ai/mode").then().statusCode(200).body("mode", equalTo("RULES"));
+    }
+
+    @Test
+    void answers503NamingTheFeedWhenItIsDownAndNoMarketIsGiven() {
+        StubServers.server().stubFor(WireMock.get(WireMock.urlEqualTo("/api/market/snapshot"))
+                .willReturn(WireMock.aResponse().withStatus(503)));
+
+        given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000}")
+                .when().post("/api/analysis/entry")
+                .then().statusCode(503)
+                .body("error", containsString("market feed unavailable at " + StubServers.server().baseUrl()))
+                .body("field", equalTo("market"));
+    }
+}

@@ -1,0 +1,29 @@
+package io.signaldesk.analyzer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.MarketSnapshot;
+
+/** The feed snapshot fixture (src/test/resources/feed/snapshot.json) as domain records. */
+public final class Markets {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    private Markets() {
+    }
+
+    public static MarketSnapshot snapshot() {
+        try {
+            return MAPPER.readValue(StubServers.fixture("feed/snapshot.json"), MarketSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static CoinSnapshot coin(String coin) {
+        return snapshot().coin(coin).orElseThrow();
+    }
+}

@@ -1,0 +1,68 @@
+package io.signaldesk.analyzer;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+/** Ollama /api/chat replies built from the documented payload, with the assistant content and counts swapped. */
+public final class OllamaReplies {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private OllamaReplies() {
+    }
+
+    public static String chat(String content, int promptEvalCount, int evalCount) {
+        try {
+            ObjectNode reply = (ObjectNode) MAPPER.readTree(StubServers.fixture("ollama/chat-response.json"));
+            ((ObjectNode) reply.get("message")).put("content", content);
+            reply.put("prompt_eval_count", promptEvalCount);
+            reply.put("eval_count", evalCount);
+            return MAPPER.writeValueAsString(reply);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String chat(String content) {
+        return chat(content, 120, 30);
+    }
+
+    /** Every /api/chat answers {@code content}. */
+    public static void answer(String content) {
+        StubServers.server().stubFor(chatCall().willReturn(StubServers.json(chat(content))));
+    }
+
+    /** The first /api/chat answers {@code first}, the next ones {@code then}. */
+    public static void answerThen(String first, String then) {
+        StubServers.server().stubFor(chatCall().inScenario("reprompt").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(StubServers.json(chat(first, 120, 30))).willSetStateTo("reprompted"));
+        StubServers.server().stubFor(chatCall().inScenario("reprompt").whenScenarioStateIs("reprompted")
+                .willReturn(StubServers.json(chat(then, 40, 25))));
+    }
+
+    public static MappingBuilder chatCall() {
+        return post(urlEqualTo("/api/chat"));
+    }
+
+    /** Bodies of the /api/chat requests received, oldest first. */
+    public static List<JsonNode> chatRequests() {
+        return StubServers.server().findAll(postRequestedFor(urlEqualTo("/api/chat"))).stream()
+                .map(request -> {
+                    try {
+                        return MAPPER.readTree(request.getBodyAsString());
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+}
