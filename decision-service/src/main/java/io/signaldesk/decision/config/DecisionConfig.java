@@ -16,6 +16,9 @@ public interface DecisionConfig {
     @WithDefault("ws://localhost:8081/ws/market")
     String feedUrl();
 
+    /** Embedded database. */
+    Database db();
+
     /** Feed connection settings. */
     Feed feed();
 
@@ -62,6 +65,12 @@ public interface DecisionConfig {
     /** How often the analyzer's status and latest sentiment are fetched. */
     @WithDefault("5s")
     Duration analyzerPollEvery();
+
+    interface Database {
+        /** Path of the SQLite database file; its folder is created at startup. */
+        @WithDefault("data/decision.db")
+        String path();
+    }
 
     interface Feed {
         /** First reconnect delay after a drop; doubles up to max-backoff. */

@@ -9,11 +9,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.signaldesk.decision.config.DecisionConfig;
 
 /** Creates the folder of the database file, then applies the Flyway migrations, before anything else starts. */
 @ApplicationScoped
@@ -23,10 +23,16 @@ public class DatabaseInitializer {
 
     private final Flyway flyway;
     private final String dbPath;
+    private volatile boolean ready;
 
-    DatabaseInitializer(Flyway flyway, @ConfigProperty(name = "decision.db.path", defaultValue = "data/decision.db") String dbPath) {
+    DatabaseInitializer(Flyway flyway, DecisionConfig config) {
         this.flyway = flyway;
-        this.dbPath = dbPath;
+        this.dbPath = config.db().path();
+    }
+
+    /** True once the migrations ran; scheduled jobs wait for it. */
+    public boolean ready() {
+        return ready;
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
@@ -37,6 +43,7 @@ public class DatabaseInitializer {
             throw new UncheckedIOException("cannot create the database folder " + parent, e);
         }
         var result = flyway.migrate();
+        ready = true;
         LOG.infof("database %s ready (%d migrations applied)", Path.of(dbPath).toAbsolutePath(), result.migrationsExecuted);
     }
 }

@@ -16,6 +16,7 @@ import io.signaldesk.decision.client.FeedCoin;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Side;
+import io.signaldesk.decision.repository.DatabaseInitializer;
 
 /** The engine's cadence: entries and stops every second, exits every exit-check.every or on an adverse move. */
 @ApplicationScoped
@@ -30,6 +31,7 @@ public class EngineScheduler {
     private final ProposalService proposals;
     private final SignalScoringService scoring;
     private final AnalyzerStatusService analyzerStatus;
+    private final DatabaseInitializer database;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Instant> lastExitCheck = new ConcurrentHashMap<>();
     private final Map<String, BigDecimal> lastExitCheckPrice = new ConcurrentHashMap<>();
@@ -37,7 +39,8 @@ public class EngineScheduler {
 
     EngineScheduler(DecisionConfig config, DecisionEngine engine, MarketStateService market,
             PaperTradingService trading, ProposalService proposals, SignalScoringService scoring,
-            AnalyzerStatusService analyzerStatus) {
+            AnalyzerStatusService analyzerStatus, DatabaseInitializer database) {
+        this.database = database;
         this.config = config;
         this.engine = engine;
         this.market = market;
@@ -49,7 +52,7 @@ public class EngineScheduler {
 
     @Scheduled(every = "1s", delayed = "2s", concurrentExecution = ConcurrentExecution.SKIP)
     void tick() {
-        if (!config.engineEnabled() || market.stale()) {
+        if (!config.engineEnabled() || !database.ready() || market.stale()) {
             return;
         }
         try {
@@ -64,6 +67,9 @@ public class EngineScheduler {
 
     @Scheduled(every = "1s", concurrentExecution = ConcurrentExecution.SKIP)
     void housekeeping() {
+        if (!database.ready()) {
+            return;
+        }
         proposals.expireDue();
         scoring.scoreDue();
         trading.refresh();
@@ -71,6 +77,9 @@ public class EngineScheduler {
 
     @Scheduled(every = "10s", delayed = "10s", concurrentExecution = ConcurrentExecution.SKIP)
     void equityCurve() {
+        if (!database.ready()) {
+            return;
+        }
         trading.recordEquity();
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.signaldesk.decision.client.FeedCoin;
 import io.signaldesk.decision.config.DecisionConfig;
@@ -24,6 +25,7 @@ public class RulesStrategy {
     private final BigDecimal bidShare;
     private final BigDecimal flowRatio;
 
+    @Inject
     public RulesStrategy(DecisionConfig config) {
         this(config.rules().momentumPct(), config.rules().bidShare(), config.rules().flowRatio());
     }

@@ -1,0 +1,244 @@
+package io.signaldesk.decision.service;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.Proposal;
+import io.signaldesk.decision.domain.ProposalKind;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.Side;
+import io.signaldesk.decision.support.Analyzer;
+import io.signaldesk.decision.support.InjectWireMock;
+import io.signaldesk.decision.support.Market;
+import io.signaldesk.decision.support.WireMockAnalyzer;
+
+@QuarkusTest
+@QuarkusTestResource(WireMockAnalyzer.class)
+class DecisionEngineTest {
+
+    @InjectWireMock
+    WireMockServer analyzer;
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    MarketStateService market;
+
+    @Inject
+    ModeService modes;
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    PaperTradingService trading;
+
+    @BeforeEach
+    void reset() {
+        analyzer.resetAll();
+        engine.resetCooldowns();
+        proposals.configure(true, 7);
+    }
+
+    @Test
+    void rulesModeProposesFromTheRulesWithoutAskingTheAnalyzer() {
+        modes.change(Mode.RULES, Policy.VETO);
+        Decision decision = entry(Market.bullish("R1", "100"));
+
+        assertEquals("PROPOSED", decision.outcome());
+        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        assertEquals(Side.LONG, proposal.side());
+        assertEquals("RULES", proposal.source());
+        assertEquals(ProposalStatus.PENDING, proposal.status());
+        assertTrue(proposal.ruleReason().startsWith("LONG: momentum 0.45%"), proposal.ruleReason());
+        assertEquals(0, analyzer.getAllServeEvents().size(), "RULES mode never calls the analyzer");
+    }
+
+    @Test
+    void rulesModeProposesAShortOnABearishSnapshot() {
+        modes.change(Mode.RULES, Policy.VETO);
+        Decision decision = entry(Market.bearish("R2", "50"));
+        assertEquals(Side.SHORT, proposals.find(decision.proposalId()).orElseThrow().side());
+    }
+
+    @Test
+    void flatMarketGivesNoDecision() {
+        modes.change(Mode.HYBRID, Policy.ADVISORY);
+        FeedCoin coin = Market.flat("R3", "100");
+        market.accept(Market.snapshot(coin));
+        assertTrue(engine.evaluateEntry(coin).isEmpty());
+    }
+
+    @Test
+    void aiModeFollowsTheAnalyzersEntryAndSizesWithItsRiskAnswer() {
+        modes.change(Mode.AI, Policy.VETO);
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
+        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
+        BigDecimal equity = trading.refresh().equity();
+
+        Decision decision = entry(Market.bullish("A1", "200"));
+
+        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        assertEquals("AI", proposal.source());
+        assertEquals(8, proposal.confidence());
+        assertEquals(0, new BigDecimal("1.0").compareTo(proposal.stopLossPct()));
+        assertEquals(PaperMath.quantity(equity, new BigDecimal("5.0"), new BigDecimal("200")), proposal.size());
+        assertTrue(proposal.aiReason().contains("Strong buying pressure"), proposal.aiReason());
+        assertTrue(proposal.aiReason().contains("risk: Volatility is moderate"), proposal.aiReason());
+        analyzer.verify(postRequestedFor(urlEqualTo("/api/analysis/entry"))
+                .withRequestBody(matchingJsonPath("$.coin", equalTo("A1")))
+                .withRequestBody(matchingJsonPath("$.side", equalTo("LONG")))
+                .withRequestBody(matchingJsonPath("$.market.coins[0].coin", equalTo("A1"))));
+        analyzer.verify(postRequestedFor(urlEqualTo("/api/analysis/risk"))
+                .withRequestBody(matchingJsonPath("$.equity")));
+    }
+
+    @Test
+    void aiModeRecordsADeclineAndProposesNothing() {
+        modes.change(Mode.AI, Policy.VETO);
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
+        Decision decision = entry(Market.bullish("A2", "200"));
+        assertEquals("AI_DECLINED", decision.outcome());
+        assertNull(decision.proposalId());
+    }
+
+    @Test
+    void hybridAdvisoryLetsTheRulesDecideAndShowsTheAiReason() {
+        modes.change(Mode.HYBRID, Policy.ADVISORY);
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
+        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
+        Decision decision = entry(Market.bullish("H1", "10"));
+        assertEquals("PROPOSED", decision.outcome());
+        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        assertEquals("HYBRID", proposal.source());
+        assertTrue(proposal.aiReason().contains("Momentum is fading"), proposal.aiReason());
+    }
+
+    @Test
+    void hybridVetoBlocksARulesEntryTheAiDeclines() {
+        modes.change(Mode.HYBRID, Policy.VETO);
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
+        Decision decision = entry(Market.bullish("H2", "10"));
+        assertEquals("VETOED", decision.outcome());
+        assertNull(decision.proposalId());
+        assertTrue(decision.aiReason().contains("Momentum is fading"));
+    }
+
+    @Test
+    void hybridVetoLetsThroughARulesEntryTheAiAccepts() {
+        modes.change(Mode.HYBRID, Policy.VETO);
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
+        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
+        Decision decision = entry(Market.bullish("H3", "10"));
+        assertEquals("PROPOSED", decision.outcome());
+        assertEquals(Policy.VETO, proposals.find(decision.proposalId()).orElseThrow().policy());
+    }
+
+    @Test
+    void hybridAgreeNeedsBothAndTakesTheLowerConfidence() {
+        modes.change(Mode.HYBRID, Policy.AGREE);
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
+        assertEquals("NO_AGREEMENT", entry(Market.bullish("H4", "10")).outcome());
+
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
+        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
+        FeedCoin strong = Market.bullish("H5", "10");
+        int rulesConfidence = new RulesStrategy(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2"))
+                .evaluate(strong).confidence();
+        Decision decision = entry(strong);
+        assertEquals("PROPOSED", decision.outcome());
+        assertEquals(Math.min(rulesConfidence, 8), decision.confidence());
+    }
+
+    @Test
+    void invalidAnalyzerAnswerFallsBackToRulesLabelled() {
+        modes.change(Mode.HYBRID, Policy.VETO);
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-invalid.json");
+        Decision decision = entry(Market.bullish("F1", "10"));
+        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        assertEquals("RULES_FALLBACK", proposal.source());
+        assertEquals("INVALID_ANSWER", proposal.fallbackReason());
+    }
+
+    @Test
+    void stopLossClosesAnOpenPositionAtOnceWithARealisedLoss() {
+        modes.change(Mode.RULES, Policy.VETO);
+        Decision decision = entry(Market.bullish("S1", "100"));
+        proposals.confirm(proposals.find(decision.proposalId()).orElseThrow(), null);
+        var position = trading.position("S1").orElseThrow();
+
+        FeedCoin crashed = Market.flat("S1", "97");
+        market.accept(Market.snapshot(crashed));
+        Decision stop = engine.checkStops(position, crashed).orElseThrow();
+
+        assertEquals("STOP_LOSS", stop.outcome());
+        assertTrue(trading.position("S1").isEmpty());
+        var exit = trading.trades(10).stream().filter(f -> f.coin().equals("S1") && f.kind() == ProposalKind.EXIT)
+                .findFirst().orElseThrow();
+        assertTrue(exit.realizedPnl().signum() < 0, "a stop-loss realises a loss: " + exit.realizedPnl());
+        assertEquals(ProposalStatus.AUTO_EXECUTED, proposals.find(stop.proposalId()).orElseThrow().status());
+    }
+
+    @Test
+    void aiExitAnswerCloseBecomesAnExitProposal() {
+        modes.change(Mode.RULES, Policy.VETO);
+        Decision decision = entry(Market.bullish("X1", "100"));
+        proposals.confirm(proposals.find(decision.proposalId()).orElseThrow(), null);
+        modes.change(Mode.AI, Policy.VETO);
+        Analyzer.answers(analyzer, "/api/analysis/exit", "exit-close.json");
+
+        FeedCoin later = Market.flat("X1", "100.5");
+        market.accept(Market.snapshot(later));
+        Decision exit = engine.checkExit(trading.position("X1").orElseThrow(), later, "scheduled exit check")
+                .orElseThrow();
+
+        Proposal proposal = proposals.find(exit.proposalId()).orElseThrow();
+        assertEquals(ProposalKind.EXIT, proposal.kind());
+        assertEquals("AI", proposal.source());
+        assertTrue(proposal.aiReason().contains("Bids are thinning"));
+        analyzer.verify(postRequestedFor(urlEqualTo("/api/analysis/exit"))
+                .withRequestBody(matchingJsonPath("$.coin", equalTo("X1")))
+                .withRequestBody(matchingJsonPath("$.side", equalTo("LONG"))));
+    }
+
+    @Test
+    void autoExecutesOnlyAtOrAboveTheMinimumConfidenceWhenConfirmationIsOff() {
+        modes.change(Mode.RULES, Policy.VETO);
+        proposals.configure(false, 10);
+        Decision skipped = entry(Market.bullish("Q1", "100"));
+        assertEquals(ProposalStatus.SKIPPED, proposals.find(skipped.proposalId()).orElseThrow().status());
+        assertTrue(trading.position("Q1").isEmpty());
+
+        proposals.configure(false, 1);
+        Decision executed = entry(Market.bullish("Q2", "100"));
+        assertEquals(ProposalStatus.AUTO_EXECUTED, proposals.find(executed.proposalId()).orElseThrow().status());
+        assertTrue(trading.position("Q2").isPresent());
+    }
+
+    private Decision entry(FeedCoin coin) {
+        market.accept(Market.snapshot(coin));
+        engine.resetCooldowns();
+        return engine.evaluateEntry(coin).orElseThrow();
+    }
+}

@@ -1,0 +1,54 @@
+package io.signaldesk.decision.support;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.FeedMessage;
+
+/** Crafted market snapshots in the feed's contract shape. */
+public final class Market {
+
+    private Market() {
+    }
+
+    /** A coin whose momentum, book and trade flow all lean up (a rules LONG at default thresholds). */
+    public static FeedCoin bullish(String coin, String price) {
+        return coin(coin, price, "0.45", "0.70", "3.0", "1.0");
+    }
+
+    /** All three lean down (a rules SHORT). */
+    public static FeedCoin bearish(String coin, String price) {
+        return coin(coin, price, "-0.45", "0.30", "1.0", "3.0");
+    }
+
+    /** Nothing leans far enough (WAIT). */
+    public static FeedCoin flat(String coin, String price) {
+        return coin(coin, price, "0.01", "0.50", "1.0", "1.0");
+    }
+
+    public static FeedCoin coin(String coin, String price, String momentum, String bidShare, String buyVolume,
+            String sellVolume) {
+        BigDecimal p = new BigDecimal(price);
+        return new FeedCoin(coin, coin + "USDT", "SIMULATOR", p, p, p, p, BigDecimal.ZERO, new BigDecimal(momentum),
+                new FeedCoin.BookImbalance(new BigDecimal(bidShare), null, 10),
+                new FeedCoin.Trades60s(5, 2, new BigDecimal(buyVolume), new BigDecimal(sellVolume)), p,
+                new BigDecimal("0.1"), 100L, Instant.now());
+    }
+
+    public static FeedMessage snapshot(FeedCoin... coins) {
+        return new FeedMessage("snapshot", Instant.now(), List.of(coins), null);
+    }
+
+    /** The same snapshot as the feed would send it on /ws/market. */
+    public static String frame(String coin, String price) {
+        return """
+                {"type":"snapshot","asOf":"2026-11-25T12:00:00Z","coins":[{"coin":"%s","symbol":"%sUSDT","venue":"SIMULATOR",
+                 "lastPrice":%s,"bestBid":%s,"bestAsk":%s,"midPrice":%s,"spread":0.0,"momentum60sPct":0.35,
+                 "bookImbalance":{"bidShare":0.62,"bidAskRatio":1.63,"levels":10},
+                 "trades60s":{"buyCount":5,"sellCount":2,"buyVolume":1.25,"sellVolume":0.40},
+                 "vwap60s":%s,"volatility60sPct":0.12,"lastEventAgeMs":120,"updatedAt":"2026-11-25T12:00:00Z"}]}"""
+                .formatted(coin, coin, price, price, price, price, price);
+    }
+}
