@@ -13,7 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 /**
  * The one place the retry, timeout and circuit-breaker policy for calls to the analyzer lives.
  * Values can be tuned with MicroProfile keys such as
- * {@code io.signaldesk.decision.client.AnalyzerGuard/call/Timeout/value}.
+ * {@code quarkus.fault-tolerance."io.signaldesk.decision.client.AnalyzerGuard/call".timeout.value}.
  */
 @ApplicationScoped
 public class AnalyzerGuard {

@@ -1,0 +1,59 @@
+package io.signaldesk.decision.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** Test profiles; each restarts the app, so tests are grouped by them. */
+public final class Profiles {
+
+    /** The database file both restart test classes share. */
+    public static final String RESTART_DB = "target/test-db/restart.db";
+
+    private Profiles() {
+    }
+
+    /** A fresh app whose circuit breaker may be opened. */
+    public static class AnalyzerFailures implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("decision.entry-cooldown", "0s");
+        }
+    }
+
+    /** API key set and a one-second proposal TTL. */
+    public static class Secured implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("signal.api-key", "test-key", "decision.proposal-ttl", "1s");
+        }
+    }
+
+    /** First life of the app on {@link #RESTART_DB}; starts from an empty file. */
+    public static class RestartFirstRun implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                Files.createDirectories(Path.of(RESTART_DB).getParent());
+                for (String suffix : new String[] { "", "-wal", "-shm" }) {
+                    Files.deleteIfExists(Path.of(RESTART_DB + suffix));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.of("decision.db.path", RESTART_DB);
+        }
+    }
+
+    /** Second life of the app on the same file. */
+    public static class RestartSecondRun implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("decision.db.path", RESTART_DB);
+        }
+    }
+}
