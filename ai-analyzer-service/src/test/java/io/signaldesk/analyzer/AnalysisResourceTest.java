@@ -28,7 +28,6 @@ import io.signaldesk.analyzer.domain.AiMode;
 import io.signaldesk.analyzer.service.AiModeService;
 import io.signaldesk.analyzer.service.AnalysisCache;
 import io.signaldesk.analyzer.service.ModelGateway;
-import io.signaldesk.analyzer.service.SentimentTask;
 
 /** The four analyses against a WireMock Ollama: valid, broken, reprompted, slow, failing and cached answers. */
 @QuarkusTest
@@ -47,17 +46,10 @@ class AnalysisResourceTest {
     @Inject
     ModelGateway gateway;
 
-    private static boolean warm;
-
     @BeforeEach
     void freshStubs() {
         StubServers.reset();
-        if (!warm) {
-            // the first model call loads classes for a while; keep it away from the deadline of a test
-            gateway.ask(new SentimentTask(List.of(Markets.coin("BTC"))));
-            warm = true;
-            StubServers.reset();
-        }
+        ModelWarmup.once(gateway);
         cache.clear();
         mode.set(AiMode.AI);
     }

@@ -27,7 +27,9 @@ public class MarketFeedClient {
             if (snapshot == null) {
                 throw new FeedUnavailableException(url, "empty answer");
             }
-            return snapshot;
+            // a coin without a ticker cannot be analysed or named in a prompt
+            return new MarketSnapshot(snapshot.source(), snapshot.asOf(), snapshot.coins().stream()
+                    .filter(coin -> coin.coin() != null && !coin.coin().isBlank()).toList());
         } catch (FeedUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The feed's market snapshot (GET /api/market/snapshot of market-feed-service). */
 @RegisterForReflection
-public record MarketSnapshot(String source, Instant asOf, List<CoinSnapshot> coins) {
+public record MarketSnapshot(String source, Instant asOf, List<@Valid CoinSnapshot> coins) {
 
     public MarketSnapshot {
-        coins = coins == null ? List.of() : List.copyOf(coins);
+        coins = coins == null ? List.of() : coins.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     public Optional<CoinSnapshot> coin(String coin) {

@@ -6,6 +6,8 @@ import java.util.stream.StreamSupport;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
@@ -38,10 +40,15 @@ public class ErrorMappers {
                 new ErrorResponse(field + " has a wrong type or value: " + e.getOriginalMessage().lines().findFirst().orElse(""), field));
     }
 
+    /** Quarkus REST wraps unparseable JSON in a bare 400; give it a body. Other web exceptions keep their response. */
     @ServerExceptionMapper
-    public RestResponse<ErrorResponse> malformed(JsonProcessingException e) {
-        return RestResponse.status(Response.Status.BAD_REQUEST,
-                new ErrorResponse("body is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), "body"));
+    public Response malformed(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorResponse("body is not valid JSON: "
+                            + json.getOriginalMessage().lines().findFirst().orElse(""), "body")).build();
+        }
+        return e.getResponse();
     }
 
     @ServerExceptionMapper
@@ -67,12 +74,11 @@ public class ErrorMappers {
         }
         StringBuilder field = new StringBuilder();
         for (Path.Node node : nodes.subList(2, nodes.size())) {
-            boolean element = node.getName() == null || node.getName().startsWith("<");
-            if (!element) {
-                field.append(field.isEmpty() ? "" : ".").append(node.getName());
-            }
-            if (node.getIndex() != null) {
+            if (node.isInIterable() && node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
             }
         }
         return field.toString();

@@ -1,0 +1,191 @@
+package io.signaldesk.analyzer;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.signaldesk.analyzer.ai.SwitchableChatModel;
+import io.signaldesk.analyzer.domain.AiMode;
+import io.signaldesk.analyzer.service.AiModeService;
+import io.signaldesk.analyzer.service.AnalysisCache;
+import io.signaldesk.analyzer.service.ModelGateway;
+
+/** Token accounting, the status line, models and mode over HTTP. */
+@QuarkusTest
+@QuarkusTestResource(StubServers.class)
+class AiResourceTest {
+
+    @Inject
+    AnalysisCache cache;
+
+    @Inject
+    AiModeService mode;
+
+    @Inject
+    SwitchableChatModel chatModel;
+
+    @Inject
+    ModelGateway gateway;
+
+    @BeforeEach
+    void fresh() {
+        StubServers.reset();
+        ModelWarmup.once(gateway);
+        cache.clear();
+        mode.set(AiMode.AI);
+        chatModel.switchTo("llama3.2:3b");
+    }
+
+    @AfterEach
+    void back() {
+        chatModel.switchTo("llama3.2:3b");
+    }
+
+    @Test
+    void countsPromptAndCompletionTokensOfEveryModelCall() {
+        JsonPath before = given().get("/api/ai/metrics").then().statusCode(200).extract().jsonPath();
+        OllamaReplies.answer(AnalysisResourceTest.VALID_SENTIMENT);
+
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"BTC\"]}").post("/api/analysis/sentiment")
+                .then().statusCode(200).body("source", equalTo("AI"));
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"BTC\",\"ETH\"]}").post("/api/analysis/sentiment")
+                .then().statusCode(200).body("source", equalTo("AI"));
+
+        JsonPath after = given().get("/api/ai/metrics").then().statusCode(200).extract().jsonPath();
+        assertEquals(2 * 150, after.getLong("totalTokens") - before.getLong("totalTokens"));
+        assertEquals(2 * 120, after.getLong("totalPromptTokens") - before.getLong("totalPromptTokens"));
+        assertEquals(2 * 30, after.getLong("totalCompletionTokens") - before.getLong("totalCompletionTokens"));
+        assertEquals(2, after.getLong("totalCalls") - before.getLong("totalCalls"));
+        assertEquals(2 * 150, after.getLong("sessionTokens") - before.getLong("sessionTokens"));
+        assertEquals("llama3.2:3b", after.getString("modelName"));
+        assertTrue(after.getDouble("tokensPerSecond") > 0, "tokens/s from completion tokens over model time");
+        assertTrue(after.getDouble("p95ResponseTimeMs") >= 0);
+    }
+
+    @Test
+    void resetsTheSessionButKeepsTotals() {
+        OllamaReplies.answer(AnalysisResourceTest.VALID_SENTIMENT);
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"SOL\",\"BTC\"]}").post("/api/analysis/sentiment")
+                .then().statusCode(200);
+
+        given().post("/api/ai/metrics/session/reset").then().statusCode(200)
+                .body("sessionTokens", equalTo(0))
+                .body("sessionCalls", equalTo(0));
+        long total = given().get("/api/ai/metrics").then().extract().jsonPath().getLong("totalTokens");
+        assertTrue(total >= 150);
+    }
+
+    @Test
+    void showsTheProductStatusLineWithThousandsSeparators() {
+        JsonPath status = given().get("/api/ai/status").then().statusCode(200)
+                .body("mode", equalTo("AI"))
+                .body("model", equalTo("llama3.2:3b"))
+                .body("ollamaReachable", equalTo(true))
+                .extract().jsonPath();
+        String expected = String.format(java.util.Locale.US,
+                "🧠 AI REASONING │ 🤖 LOCAL AI │ Model: llama3.2:3b │ Tokens: %,d │ Calls: %,d │ Avg: %,dms",
+                status.getLong("totalTokens"), status.getLong("totalCalls"), Math.round(status.getDouble("avgResponseTimeMs")));
+        assertEquals(expected, status.getString("line"));
+    }
+
+    @Test
+    void listsTheModelsOllamaHas() {
+        given().get("/api/ai/models").then().statusCode(200)
+                .body("active", equalTo("llama3.2:3b"))
+                .body("models.name", hasItems("llama3.2:3b", "mistral:7b"))
+                .body("models[0].size", equalTo(2019393189))
+                .body("models[0].quantization", equalTo("Q4_K_M"))
+                .body("models[0].parameterSize", equalTo("3.2B"))
+                .body("models[0].active", equalTo(true));
+    }
+
+    @Test
+    void switchesToAListedModelPreloadsItAndAsksIt() {
+        given().contentType(ContentType.JSON).body("{\"model\":\"mistral:7b\"}").put("/api/ai/model")
+                .then().statusCode(200).body("model", equalTo("mistral:7b"));
+
+        OllamaReplies.answer(AnalysisResourceTest.VALID_SENTIMENT);
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"BTC\"]}").post("/api/analysis/sentiment")
+                .then().statusCode(200).body("model", equalTo("mistral:7b"));
+        List<com.fasterxml.jackson.databind.JsonNode> sent = OllamaReplies.chatRequests();
+        assertEquals("mistral:7b", sent.get(sent.size() - 1).get("model").asText());
+        given().get("/api/ai/models").then().body("active", equalTo("mistral:7b"));
+        pollPreload("mistral:7b");
+    }
+
+    @Test
+    void answers404ForAModelOllamaDoesNotHave() {
+        given().contentType(ContentType.JSON).body("{\"model\":\"phi3:mini\"}").put("/api/ai/model")
+                .then().statusCode(404)
+                .body("field", equalTo("model"))
+                .body("error", containsString("phi3:mini"));
+        given().get("/api/ai/models").then().body("active", equalTo("llama3.2:3b"));
+    }
+
+    @Test
+    void answers400ForABlankModel() {
+        given().contentType(ContentType.JSON).body("{\"model\":\"  \"}").put("/api/ai/model")
+                .then().statusCode(400).body("field", equalTo("model"));
+        given().contentType(ContentType.JSON).body("{}").put("/api/ai/model")
+                .then().statusCode(400).body("field", equalTo("model"));
+    }
+
+    @Test
+    void answers400ForAnUnknownMode() {
+        given().contentType(ContentType.JSON).body("{\"mode\":\"MAGIC\"}").put("/api/ai/mode")
+                .then().statusCode(400).body("field", equalTo("mode"));
+        given().contentType(ContentType.JSON).body("{}").put("/api/ai/mode")
+                .then().statusCode(400).body("field", equalTo("mode"));
+    }
+
+    @Test
+    void exposesTheAnalyzerMeters() {
+        OllamaReplies.answer(AnalysisResourceTest.VALID_SENTIMENT);
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"ETH\",\"BTC\"]}").post("/api/analysis/sentiment")
+                .then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("analyzer_analyses_total{source=\"AI\",type=\"SENTIMENT\"}"))
+                .body(containsString("analyzer_cache_misses_total"))
+                .body(containsString("analyzer_latency_seconds_bucket"))
+                .body(containsString("analyzer_model_info{model=\"llama3.2:3b\"} 1.0"))
+                .body(containsString("analyzer_tokens_per_second"))
+                .body(containsString("gen_ai_client_token_usage_total"))
+                .body(containsString("langchain4j_aiservices_counted_total"));
+    }
+
+    /** The preload runs in the background after the switch answered. */
+    private static void pollPreload(String model) {
+        for (int i = 0; i < 50; i++) {
+            int count = StubServers.server().findAll(postRequestedFor(urlEqualTo("/api/generate"))
+                    .withRequestBody(equalToJson("{\"model\":\"" + model + "\",\"keep_alive\":1800}"))).size();
+            if (count > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("no preload of " + model + " with keep_alive 1800");
+    }
+}
