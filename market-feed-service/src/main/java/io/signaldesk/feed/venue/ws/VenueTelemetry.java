@@ -27,6 +27,7 @@ public final class VenueTelemetry {
 
     private final Venue venue;
     private final String tag;
+    private final String sourceName;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -42,8 +43,14 @@ public final class VenueTelemetry {
     private volatile String lastError;
 
     public VenueTelemetry(Venue venue, String url, MeterRegistry registry, Clock clock) {
+        this(venue, venue.name().toLowerCase(Locale.ROOT), url, registry, clock);
+    }
+
+    /** @param sourceName the name shown in {@link SourceStatus} (e.g. "replay" for a capture replay) */
+    public VenueTelemetry(Venue venue, String sourceName, String url, MeterRegistry registry, Clock clock) {
         this.venue = venue;
         this.tag = venue.name().toLowerCase(Locale.ROOT);
+        this.sourceName = sourceName;
         this.url = url;
         this.registry = registry;
         this.clock = clock;
@@ -118,7 +125,7 @@ public final class VenueTelemetry {
     }
 
     public SourceStatus status() {
-        return new SourceStatus(tag, state, url, since, lastMessage, messages.get(), parseErrors.get(),
+        return new SourceStatus(sourceName, state, url, since, lastMessage, messages.get(), parseErrors.get(),
                 reconnects.get(), resyncs.get(), lastError);
     }
 
