@@ -24,6 +24,11 @@ public abstract class LiveVenueSource implements MarketSource {
     private VenueTelemetry telemetry;
     private ExchangeConnection connection;
 
+    /** For the CDI client proxy only. */
+    protected LiveVenueSource() {
+        this(null, null, null);
+    }
+
     protected LiveVenueSource(FeedConfig config, io.vertx.core.Vertx vertx, MeterRegistry registry) {
         this.config = config;
         this.vertx = vertx;
