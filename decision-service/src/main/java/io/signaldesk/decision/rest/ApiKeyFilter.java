@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Set;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -23,17 +24,18 @@ public class ApiKeyFilter {
     }
 
     @ServerRequestFilter
-    public void check(ContainerRequestContext request) {
+    public Response check(ContainerRequestContext request) {
         String expected = config.apiKey().filter(k -> !k.isBlank()).orElse(null);
         if (expected == null || !MUTATING.contains(request.getMethod())
                 || !request.getUriInfo().getPath().startsWith("/api/")) {
-            return;
+            return null;
         }
         String given = request.getHeaderString(HEADER);
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8))) {
-            request.abortWith(ApiError.response(jakarta.ws.rs.core.Response.Status.UNAUTHORIZED,
-                    new ApiError(given == null ? "X-Api-Key header is required" : "X-Api-Key is wrong", HEADER)));
+            return ApiError.response(Response.Status.UNAUTHORIZED,
+                    new ApiError(given == null ? "X-Api-Key header is required" : "X-Api-Key is wrong", HEADER));
         }
+        return null;
     }
 }

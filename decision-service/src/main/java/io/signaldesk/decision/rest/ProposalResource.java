@@ -24,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.service.ProposalService;
@@ -45,9 +48,12 @@ public class ProposalResource {
              "createdAt":"2026-11-25T12:00:00Z","expiresAt":"2026-11-25T12:01:00Z","decidedAt":null}""";
 
     private final ProposalService proposals;
+    private final ObjectMapper mapper;
+    private final ErrorMappers errors = new ErrorMappers();
 
-    ProposalResource(ProposalService proposals) {
+    ProposalResource(ProposalService proposals, ObjectMapper mapper) {
         this.proposals = proposals;
+        this.mapper = mapper;
     }
 
     @GET
@@ -90,7 +96,13 @@ public class ProposalResource {
             {"id":1,"proposalId":"5b0c...","kind":"ENTRY","coin":"BTC","side":"LONG","qty":0.002105,"price":95047.6,
              "fee":0.20007,"realizedPnl":0,"reason":"confirmed","at":"2026-11-25T12:00:10Z"}""")))
     @APIResponse(responseCode = "409", content = @Content(examples = @ExampleObject(name = "twice", value = "{\"error\":\"proposal 5b0c... is CONFIRMED\"}")))
-    public Response confirm(@PathParam("id") String id, ConfirmRequest request) {
+    public Response confirm(@PathParam("id") String id, String body) {
+        ConfirmRequest request;
+        try {
+            request = body == null || body.isBlank() ? null : mapper.readValue(body, ConfirmRequest.class);
+        } catch (JsonProcessingException e) {
+            return errors.malformedJson(e);
+        }
         BigDecimal size = request == null ? null : request.size();
         if (size != null && size.signum() <= 0) {
             return ApiError.badRequest("size", "size must be positive");
