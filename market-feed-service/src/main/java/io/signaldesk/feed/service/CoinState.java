@@ -1,5 +1,6 @@
 package io.signaldesk.feed.service;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,6 +20,7 @@ import io.signaldesk.feed.domain.MarketEvent;
 import io.signaldesk.feed.domain.OrderBook;
 import io.signaldesk.feed.domain.PriceLevel;
 import io.signaldesk.feed.domain.TradeEvent;
+import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.feature.FeatureMath;
 import io.signaldesk.feed.feature.PriceWindow;
 import io.signaldesk.feed.feature.TradeWindow;
@@ -106,7 +108,7 @@ final class CoinState {
         List<PriceLevel> undo = new ArrayList<>(changes.size());
         for (int i = changes.size() - 1; i >= 0; i--) {
             PriceLevel change = changes.get(i);
-            undo.add(new PriceLevel(change.price(), book.sizeAt(side, change.price()).orElse(java.math.BigDecimal.ZERO)));
+            undo.add(new PriceLevel(change.price(), book.sizeAt(side, change.price()).orElse(BigDecimal.ZERO)));
         }
         return undo;
     }
@@ -158,7 +160,7 @@ final class CoinState {
         return instrument == null ? null : instrument.symbol();
     }
 
-    private io.signaldesk.feed.domain.Venue venue() {
+    private Venue venue() {
         return instrument == null ? null : instrument.venue();
     }
 }

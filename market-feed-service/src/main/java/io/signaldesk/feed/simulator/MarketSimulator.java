@@ -2,6 +2,7 @@ package io.signaldesk.feed.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,14 +37,14 @@ public final class MarketSimulator {
 
     /** Current regime of each coin, for tests and logs. */
     public Map<String, Regime> regimes() {
-        Map<String, Regime> out = new java.util.LinkedHashMap<>();
+        Map<String, Regime> out = new LinkedHashMap<>();
         coins.forEach(coin -> out.put(coin.profile().coin(), coin.regime()));
         return out;
     }
 
     /** The latent order-flow pressure of each coin (-1 sell .. +1 buy) that tilts both book and drift. */
     public Map<String, Double> pressures() {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         coins.forEach(coin -> out.put(coin.profile().coin(), coin.pressure()));
         return out;
     }

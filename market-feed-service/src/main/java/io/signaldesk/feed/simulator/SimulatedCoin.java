@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.signaldesk.feed.domain.BookEvent;
@@ -193,8 +195,8 @@ final class SimulatedCoin {
         return levels;
     }
 
-    private static java.util.Set<BigDecimal> union(Map<BigDecimal, BigDecimal> a, Map<BigDecimal, BigDecimal> b) {
-        java.util.Set<BigDecimal> all = new java.util.HashSet<>(a.keySet());
+    private static Set<BigDecimal> union(Map<BigDecimal, BigDecimal> a, Map<BigDecimal, BigDecimal> b) {
+        Set<BigDecimal> all = new HashSet<>(a.keySet());
         all.addAll(b.keySet());
         return all;
     }

@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -97,15 +100,14 @@ class ReplayResourceTest {
     @Test
     void tapeAndBookShowTheReplayedData() {
         given().get("/api/market/trades/BTC").then().statusCode(200)
-                .body("trades.tradeId", equalTo(java.util.List.of("4100003", "4100002", "4100001")));
+                .body("trades.tradeId", equalTo(List.of("4100003", "4100002", "4100001")));
         given().get("/api/market/book/BTC?depth=1").then().statusCode(200)
                 .body("bidLevels", equalTo(2))
                 .body("askLevels", equalTo(1));
     }
 
     private static void assertDecimal(JsonPath json, String path, String expected) {
-        org.junit.jupiter.api.Assertions.assertEquals(0,
-                new java.math.BigDecimal(expected).compareTo(json.getObject(path, java.math.BigDecimal.class)),
+        assertEquals(0, new BigDecimal(expected).compareTo(json.getObject(path, BigDecimal.class)),
                 path + " = " + json.getString(path));
     }
 }

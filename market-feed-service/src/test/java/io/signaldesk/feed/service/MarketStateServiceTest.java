@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +137,7 @@ class MarketStateServiceTest {
         assertEquals(1.0, registry.get("feed.events").tags("coin", "BTC", "type", "trade").counter().count());
         assertEquals(2, registry.get("feed.event.lag").tag("venue", "binance").timer().count());
         assertEquals(25.0, registry.get("feed.event.lag").tag("venue", "binance").timer()
-                .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS));
+                .totalTime(TimeUnit.MILLISECONDS));
     }
 
     @Test
