@@ -1,7 +1,9 @@
 package io.signaldesk.feed.venue.binance;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,12 +63,13 @@ public class BinanceSource extends LiveVenueSource {
         private final BinanceDepthClient depthClient;
         private final BinanceStreamHandler handler;
         private final RawFrameRecorder recorder;
+        private final Map<String, Long> lastRequest = new HashMap<>();
         private ConnectionControl control;
 
         Protocol(MarketEventSink sink, VenueTelemetry telemetry) {
             this.telemetry = telemetry;
             this.depthClient = new BinanceDepthClient(vertx, config.binance().restUrl(), config.binance().snapshotDepth());
-            this.handler = new BinanceStreamHandler(instruments(), sink, telemetry, this::fetchSnapshot);
+            this.handler = new BinanceStreamHandler(instruments(), sink, telemetry, this::requestSnapshot);
             this.recorder = config.record().rawFile().map(RawFrameRecorder::open).orElse(null);
         }
 
@@ -103,6 +106,17 @@ public class BinanceSource extends LiveVenueSource {
             depthClient.close();
             if (recorder != null) {
                 recorder.close();
+            }
+        }
+
+        /** Asked by the handler; a request within a second of the previous one for the symbol waits a little. */
+        private void requestSnapshot(Instrument instrument) {
+            long now = System.nanoTime();
+            Long previous = lastRequest.put(instrument.symbol(), now);
+            if (previous != null && now - previous < 1_000_000_000L) {
+                control.schedule(retryDelayMs(), () -> fetchSnapshot(instrument));
+            } else {
+                fetchSnapshot(instrument);
             }
         }
 

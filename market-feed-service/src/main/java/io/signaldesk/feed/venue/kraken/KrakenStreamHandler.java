@@ -32,7 +32,13 @@ public final class KrakenStreamHandler {
     private final VenueTelemetry telemetry;
     private long nextRequestId = 1;
 
+    /** Book depths Kraken v2 accepts. */
+    public static final List<Integer> DEPTHS = List.of(10, 25, 100, 500, 1000);
+
     public KrakenStreamHandler(List<Instrument> instruments, int depth, MarketEventSink sink, VenueTelemetry telemetry) {
+        if (!DEPTHS.contains(depth)) {
+            throw new IllegalArgumentException("feed.kraken.depth must be one of " + DEPTHS + ": " + depth);
+        }
         for (Instrument instrument : instruments) {
             this.instruments.put(instrument.symbol(), instrument);
             this.books.put(instrument.symbol(), new KrakenBook(depth));

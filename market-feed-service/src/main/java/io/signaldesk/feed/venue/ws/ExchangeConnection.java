@@ -97,7 +97,7 @@ public final class ExchangeConnection implements ConnectionControl {
 
     @Override
     public void reconnect(String reason) {
-        LOG.infof("%s: reconnecting (%s)", telemetry.venue(), reason);
+        LOG.infof("%s: reconnecting (%s)", telemetry.status().name(), reason);
         telemetry.error(reason);
         if (socket != null) {
             WebSocket closing = socket;
@@ -169,7 +169,11 @@ public final class ExchangeConnection implements ConnectionControl {
         });
         ws.closeHandler(ignored -> closed(ws, "closed by venue"
                 + (ws.closeStatusCode() == null ? "" : " (" + ws.closeStatusCode() + " " + ws.closeReason() + ")")));
-        ws.exceptionHandler(e -> telemetry.error("socket error: " + e.getMessage()));
+        ws.exceptionHandler(e -> {
+            if (ws == socket) {
+                telemetry.error("socket error: " + e.getMessage());
+            }
+        });
         protocol.onOpen(this);
     }
 

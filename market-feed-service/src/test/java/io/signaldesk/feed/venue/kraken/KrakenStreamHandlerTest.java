@@ -93,6 +93,13 @@ class KrakenStreamHandlerTest {
     }
 
     @Test
+    void rejectsADepthKrakenDoesNotOffer() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new KrakenStreamHandler(List.of(KrakenAdapter.instrument("BTC", "USD")), 20, sink, telemetry));
+        assertTrue(e.getMessage().startsWith("feed.kraken.depth must be one of [10, 25, 100, 500, 1000]"));
+    }
+
+    @Test
     void tradesAreEmittedForFollowedSymbols() {
         handler.onFrame(fixture("kraken/trade.json"), Instant.EPOCH, control);
 
