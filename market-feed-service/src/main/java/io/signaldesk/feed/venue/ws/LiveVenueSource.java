@@ -52,6 +52,7 @@ public abstract class LiveVenueSource implements MarketSource {
             return;
         }
         VenueTelemetry current = telemetry();
+        current.registerBaseline();
         connection = new ExchangeConnection(vertx, protocol(sink, current), current, backoff(), config.staleAfter());
         connection.start();
     }

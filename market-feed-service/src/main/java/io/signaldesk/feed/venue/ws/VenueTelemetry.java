@@ -78,6 +78,11 @@ public final class VenueTelemetry {
         }
     }
 
+    /** Registers the per-venue reconnect counter at zero, so dashboards show 0 rather than no data. */
+    public void registerBaseline() {
+        counter("feed.reconnects", null, null);
+    }
+
     public void reconnected() {
         reconnects.incrementAndGet();
         counter("feed.reconnects", null, null).increment();

@@ -77,6 +77,8 @@ class BinanceSourceFakeExchangeTest {
 
         source.start(sink);
         await("connection", WAIT, () -> exchange.connections.size() == 1);
+        assertEquals(0.0, registry.get("feed.reconnects").tag("venue", "binance").counter().count(),
+                "registered at zero on start");
         assertEquals("/stream", exchange.current().path());
         assertEquals("streams=btcusdt@trade/btcusdt@depth@100ms", exchange.current().query());
 
