@@ -1,0 +1,212 @@
+// Signal Desk dashboard: renders the state pushed on /ws/dashboard; acts through the REST API.
+(function () {
+  'use strict';
+  var state = null;
+  var socket = null;
+  var keyInput = document.getElementById('api-key');
+  keyInput.value = localStorage.getItem('signalDeskApiKey') || '';
+  keyInput.addEventListener('change', function () { localStorage.setItem('signalDeskApiKey', keyInput.value); });
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function num(v, digits) {
+    if (v === null || v === undefined || v === '') { return '–'; }
+    var n = Number(v);
+    if (!isFinite(n)) { return String(v); }
+    return n.toLocaleString('en-US', { maximumFractionDigits: digits === undefined ? 2 : digits });
+  }
+  function pct(v) { return v === null || v === undefined ? '–' : (Number(v) * 100).toFixed(1) + '%'; }
+  function time(iso) { return iso ? new Date(iso).toLocaleTimeString() : '–'; }
+  function signed(td, v) { td.className = Number(v) >= 0 ? 'up' : 'down-txt'; return td; }
+  function fill(tbodyParent, rows) {
+    var body = tbodyParent.querySelector('tbody');
+    body.replaceChildren.apply(body, rows);
+  }
+  function row(cells) {
+    var tr = el('tr');
+    cells.forEach(function (c) { tr.appendChild(c instanceof Node ? c : el('td', c)); });
+    return tr;
+  }
+
+  function setBadge(id, text, ok) {
+    var b = document.getElementById(id);
+    b.textContent = text;
+    b.className = 'badge ' + (ok ? 'ok' : 'bad');
+  }
+
+  function renderStatus(s) {
+    var feed = s.feed;
+    var feedOk = feed.connected && !feed.stale;
+    setBadge('feed-state', feedOk ? 'feed live' : (feed.connected ? 'FEED STALE' : 'FEED DOWN'), feedOk);
+    document.body.classList.toggle('stale', !feedOk);
+    document.getElementById('feed-note').textContent = 'drops ' + feed.drops + ' · bad frames ' + feed.malformed +
+      (feed.lastFrameAt ? ' · last ' + time(feed.lastFrameAt) : '');
+    var ai = s.analyzer;
+    setBadge('analyzer-state', ai.reachable ? 'analyzer up' : 'ANALYZER DOWN', ai.reachable);
+    var line = document.getElementById('ai-status-line');
+    if (ai.reachable && ai.status) {
+      line.textContent = ai.status.line;
+      line.classList.remove('down');
+    } else {
+      line.textContent = '🧠 AI REASONING │ ⚠ ANALYZER DOWN' + (ai.failure ? ' (' + ai.failure + ')' : '') +
+        ' │ decisions continue on the rules, labelled RULES_FALLBACK';
+      line.classList.add('down');
+    }
+    var reasoning = document.getElementById('ai-reasoning');
+    if (ai.latest && ai.latest.result) {
+      var r = ai.latest.result;
+      reasoning.textContent = (r.coin || '') + ' ' + (r.sentiment || '') + ' → ' + (r.signal || '') +
+        ' (confidence ' + (r.confidence || '?') + '/10, ' + ai.latest.source +
+        (ai.latest.fallbackReason ? ', ' + ai.latest.fallbackReason : '') + '): ' + (r.reason || '');
+    }
+    var mode = s.mode;
+    ['RULES', 'AI', 'HYBRID'].forEach(function (m) {
+      document.getElementById('mode-' + m).classList.toggle('active', mode.mode === m);
+    });
+    var select = document.getElementById('policy');
+    if (document.activeElement !== select) { select.value = mode.policy; }
+    document.getElementById('mode-current').textContent = 'now ' + mode.mode + (mode.mode === 'HYBRID' ? '/' + mode.policy : '') +
+      (s.requireConfirmation ? ' · confirmation required' : ' · auto-execute ≥ ' + s.autoMinConfidence);
+  }
+
+  function renderMarket(coins) {
+    fill(document.getElementById('market'), coins.map(function (c) {
+      var mom = signed(el('td', c.momentum60sPct === null ? '–' : num(c.momentum60sPct, 3) + '%'), c.momentum60sPct || 0);
+      return row([el('td', c.coin), num(c.midPrice || c.lastPrice, 4), mom,
+        c.bookImbalance ? pct(c.bookImbalance.bidShare) : '–',
+        c.trades60s ? num(c.trades60s.buyVolume, 3) + ' / ' + num(c.trades60s.sellVolume, 3) : '–',
+        num(c.spread, 4)]);
+    }));
+  }
+
+  function renderPending(list) {
+    document.getElementById('pending-empty').style.display = list.length ? 'none' : '';
+    fill(document.getElementById('pending'), list.map(function (p) {
+      var conf = el('td');
+      var bar = el('span', null, 'conf');
+      bar.style.width = (p.confidence * 6) + 'px';
+      conf.appendChild(bar);
+      conf.appendChild(document.createTextNode(p.confidence + '/10'));
+      var why = el('td', [p.ruleReason, p.aiReason, p.fallbackReason ? 'fallback: ' + p.fallbackReason : null]
+        .filter(Boolean).join(' | '), 'why');
+      var left = Math.max(0, Math.round((new Date(p.expiresAt) - Date.now()) / 1000));
+      var actions = el('td');
+      var ok = el('button', 'Confirm', 'confirm');
+      ok.dataset.id = p.id;
+      ok.addEventListener('click', function () { act('POST', '/api/proposals/' + p.id + '/confirm'); });
+      var no = el('button', 'Reject', 'reject');
+      no.dataset.id = p.id;
+      no.addEventListener('click', function () { act('POST', '/api/proposals/' + p.id + '/reject'); });
+      actions.appendChild(ok);
+      actions.appendChild(no);
+      var tr = row([el('td', p.coin), p.kind, p.side, num(p.size, 6), num(p.price, 4), conf, p.source, why, left + 's', actions]);
+      tr.dataset.id = p.id;
+      return tr;
+    }));
+  }
+
+  function renderPortfolio(pf, trades) {
+    document.getElementById('equity').textContent = num(pf.equity, 2);
+    signed(document.getElementById('pnl-realized'), pf.realizedPnl).textContent = num(pf.realizedPnl, 4);
+    signed(document.getElementById('pnl-unrealized'), pf.unrealizedPnl).textContent = num(pf.unrealizedPnl, 4);
+    fill(document.getElementById('positions'), pf.positions.map(function (m) {
+      var p = m.position;
+      return row([el('td', p.coin), p.side, num(p.qty, 6), num(p.entryPrice, 4), num(m.markPrice, 4),
+        num(p.stopLoss, 4), num(p.takeProfit, 4), signed(el('td', num(m.unrealizedPnl, 4)), m.unrealizedPnl)]);
+    }));
+    fill(document.getElementById('trades'), trades.map(function (f) {
+      return row([time(f.at), f.coin, f.kind, f.side, num(f.qty, 6), num(f.price, 4), num(f.fee, 4),
+        signed(el('td', num(f.realizedPnl, 4)), f.realizedPnl)]);
+    }));
+    drawCurve(pf.equityCurve.map(function (p) { return Number(p.equity); }));
+  }
+
+  function drawCurve(values) {
+    var svg = document.getElementById('equity-curve');
+    svg.replaceChildren();
+    if (values.length < 2) { return; }
+    var min = Math.min.apply(null, values), max = Math.max.apply(null, values);
+    var span = max - min || 1;
+    var points = values.map(function (v, i) {
+      return (i * 300 / (values.length - 1)).toFixed(1) + ',' + (56 - (v - min) * 52 / span).toFixed(1);
+    }).join(' ');
+    var line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+    line.setAttribute('points', points);
+    line.setAttribute('fill', 'none');
+    line.setAttribute('stroke', values[values.length - 1] >= values[0] ? '#6fdc8c' : '#ff8b8b');
+    line.setAttribute('stroke-width', '1.5');
+    svg.appendChild(line);
+  }
+
+  function renderAccuracy(acc, decisions) {
+    var rows = [];
+    acc.byHorizon.forEach(function (h) {
+      Object.keys(h.bySource).forEach(function (source) {
+        var s = h.bySource[source];
+        rows.push(row([h.horizon, source, String(s.scored), pct(s.hitRate), pct(s.alwaysWaitHitRate), pct(s.momentumOnlyHitRate)]));
+      });
+    });
+    fill(document.getElementById('accuracy'), rows);
+    document.getElementById('accuracy-note').textContent = rows.length ? 'flat band ±' + acc.flatBandPct + '% · ' +
+      acc.pendingSignals + ' signals waiting for their horizon' : 'No signal scored yet (' + acc.pendingSignals +
+      ' waiting for their horizon: ' + acc.horizons.join(', ') + ').';
+    fill(document.getElementById('decisions'), decisions.map(function (d) {
+      return row([time(d.at), d.coin, d.kind + ' ' + d.outcome, d.source || '–', d.confidence === null ? '–' : String(d.confidence),
+        el('td', [d.ruleReason, d.aiReason, d.fallbackReason ? 'fallback: ' + d.fallbackReason : null].filter(Boolean).join(' | '), 'why')]);
+    }));
+  }
+
+  function render(s) {
+    state = s;
+    renderStatus(s);
+    renderMarket(s.market);
+    renderPending(s.pending);
+    renderPortfolio(s.portfolio, s.trades);
+    renderAccuracy(s.accuracy, s.decisions);
+  }
+
+  function act(method, url, body) {
+    var headers = { 'Content-Type': 'application/json' };
+    if (keyInput.value) { headers['X-Api-Key'] = keyInput.value; }
+    var err = document.getElementById('action-error');
+    err.textContent = '';
+    return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
+      .then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (json) {
+          if (!r.ok) { err.textContent = r.status + ': ' + (json.error || 'failed'); }
+          if (socket && socket.readyState === 1) { socket.send('refresh'); }
+        });
+      })
+      .catch(function (e) { err.textContent = 'request failed: ' + e; });
+  }
+
+  document.querySelectorAll('.mode-btn').forEach(function (b) {
+    b.addEventListener('click', function () {
+      act('PUT', '/api/decision/mode', { mode: b.dataset.mode, policy: document.getElementById('policy').value });
+    });
+  });
+  document.getElementById('policy').addEventListener('change', function (e) {
+    act('PUT', '/api/decision/mode', { mode: state ? state.mode.mode : 'HYBRID', policy: e.target.value });
+  });
+
+  function connect() {
+    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/dashboard';
+    socket = new WebSocket(url);
+    socket.onopen = function () { setBadge('conn-state', 'live', true); };
+    socket.onmessage = function (m) {
+      try {
+        var msg = JSON.parse(m.data);
+        if (msg.type === 'state') { render(msg); }
+      } catch (e) { console.warn('bad dashboard frame', e); }
+    };
+    socket.onclose = function () {
+      setBadge('conn-state', 'DISCONNECTED – retrying', false);
+      setTimeout(connect, 2000);
+    };
+  }
+  connect();
+}());
