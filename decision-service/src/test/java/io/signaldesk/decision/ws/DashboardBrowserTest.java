@@ -1,0 +1,137 @@
+package io.signaldesk.decision.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.service.AnalyzerStatusService;
+import io.signaldesk.decision.service.DecisionEngine;
+import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.ModeService;
+import io.signaldesk.decision.service.ProposalService;
+import io.signaldesk.decision.support.Analyzer;
+import io.signaldesk.decision.support.InjectWireMock;
+import io.signaldesk.decision.support.Market;
+
+/**
+ * Headless Debian chromium (chromium + chromium-driver packages) against the running test app:
+ * the page loads, shows the analyzer's status line, flips the mode and confirms a proposal.
+ * Exclude with -DexcludedGroups=browser where no chromium is installed.
+ */
+@QuarkusTest
+@Tag("browser")
+class DashboardBrowserTest {
+
+    private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
+    private static final String CHROMIUM = System.getProperty("chromium.path", "/usr/bin/chromium");
+
+    @TestHTTPResource("/")
+    URI page;
+
+    @InjectWireMock
+    WireMockServer analyzer;
+
+    @Inject
+    AnalyzerStatusService analyzerStatus;
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    MarketStateService market;
+
+    @Inject
+    ModeService modes;
+
+    @Inject
+    ProposalService proposals;
+
+    private WebDriver browser;
+    private Path profileDir;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assertTrue(new File(CHROMEDRIVER).canExecute(), "install chromium and chromium-driver (apt-get) for this test");
+        profileDir = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1000", "--user-data-dir=" + profileDir);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsTheStatusLineFlipsTheModeAndConfirmsAProposal() throws Exception {
+        analyzer.resetAll();
+        Analyzer.getAnswers(analyzer, "/api/ai/status", "status.json");
+        Analyzer.getAnswers(analyzer, "/api/analysis/latest", "sentiment.json");
+        analyzerStatus.poll();
+        modes.change(Mode.RULES, Policy.VETO);
+        proposals.configure(true, 7);
+        var coin = Market.bullish("BR1", "321.5");
+        market.accept(Market.snapshot(coin));
+        engine.resetCooldowns();
+        String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
+
+        browser.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ai-status-line"), "Tokens: 12,450"));
+        String line = browser.findElement(By.id("ai-status-line")).getText();
+        assertTrue(line.startsWith("🧠 AI REASONING │ 🤖 LOCAL AI │ Model: llama3.2:3b"), line);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ai-reasoning"), "Strong buying pressure"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("market"), "BR1"));
+
+        browser.findElement(By.id("mode-AI")).click();
+        wait.until(ExpectedConditions.attributeContains(By.id("mode-AI"), "class", "active"));
+        assertEquals(Mode.AI, modes.current().mode());
+
+        By confirm = By.cssSelector("button.confirm[data-id='" + id + "']");
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(confirm));
+        button.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"), "BR1"));
+        assertEquals(ProposalStatus.CONFIRMED, proposals.find(id).orElseThrow().status());
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(confirm));
+
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target/dashboard-browser-test.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
