@@ -49,6 +49,15 @@ public final class BinanceAdapter {
         return trimSlash(restUrl) + "/api/v3/depth?symbol=" + instrument.symbol() + "&limit=" + limit;
     }
 
+    /**
+     * How a REST depth snapshot is written into a raw recording: wrapped like a stream frame named
+     * {@code <symbol>@depthSnapshot} (not a real Binance stream) so that a replay knows its symbol.
+     */
+    public static String snapshotFrame(Instrument instrument, String restBody) {
+        return "{\"stream\":\"" + instrument.symbol().toLowerCase(Locale.ROOT) + "@depthSnapshot\",\"data\":"
+                + restBody.strip() + "}";
+    }
+
     /** Binance's {@code m} is "the buyer is the maker": then the taker sold. */
     public static Side aggressor(boolean buyerIsMaker) {
         return buyerIsMaker ? Side.SELL : Side.BUY;

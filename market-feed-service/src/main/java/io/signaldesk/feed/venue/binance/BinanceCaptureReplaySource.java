@@ -102,9 +102,14 @@ public class BinanceCaptureReplaySource implements MarketSource {
     private void play(List<Path> files, double speed, MarketEventSink sink) {
         List<Session> sessions = new ArrayList<>();
         try {
+            List<Instrument> instruments = config.coins().stream()
+                    .map(coin -> BinanceAdapter.instrument(coin, config.binance().quote())).toList();
             for (Map.Entry<Instrument, List<Path>> entry : bySymbol(files).entrySet()) {
-                BinanceStreamHandler handler = new BinanceStreamHandler(List.of(entry.getKey()), sink, telemetry,
-                        instrument -> LOG.debugf("%s: waiting for the capture's next depth snapshot", instrument.symbol()));
+                // every followed symbol is known (a recording of several coins is one file); a snapshot
+                // line without symbol belongs to the symbol the file starts with (one-symbol captures)
+                BinanceStreamHandler handler = new BinanceStreamHandler(instruments, sink, telemetry,
+                        instrument -> LOG.debugf("%s: waiting for the capture's next depth snapshot", instrument.symbol()),
+                        entry.getKey().symbol());
                 sessions.add(new Session(new BinanceCaptureFile(entry.getValue()), handler));
             }
             telemetry.state(State.LIVE);

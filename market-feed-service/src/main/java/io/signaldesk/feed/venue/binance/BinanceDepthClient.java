@@ -24,7 +24,11 @@ final class BinanceDepthClient {
         this.limit = limit;
     }
 
-    Future<BinanceDepthSnapshot> fetch(Instrument instrument) {
+    /** The snapshot as parsed, and the body as received (for raw recordings). */
+    record Fetched(BinanceDepthSnapshot snapshot, String body) {
+    }
+
+    Future<Fetched> fetch(Instrument instrument) {
         String url = BinanceAdapter.depthSnapshotUrl(restUrl, instrument, limit);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
                 .setTimeout(TIMEOUT_MS);
@@ -37,7 +41,7 @@ final class BinanceDepthClient {
                     }
                     BinanceMessage message = BinanceAdapter.parse(body.toString());
                     if (message instanceof BinanceDepthSnapshot snapshot) {
-                        return Future.succeededFuture(snapshot);
+                        return Future.succeededFuture(new Fetched(snapshot, body.toString()));
                     }
                     return Future.failedFuture(new VenueParseException("unknown_type",
                             "depth endpoint answered " + message.type()));

@@ -123,7 +123,10 @@ public class BinanceSource extends LiveVenueSource {
         private void fetchSnapshot(Instrument instrument) {
             depthClient.fetch(instrument).onComplete(result -> {
                 if (result.succeeded()) {
-                    handler.onSnapshot(instrument, result.result(), Instant.now());
+                    if (recorder != null) {
+                        recorder.append(BinanceAdapter.snapshotFrame(instrument, result.result().body()));
+                    }
+                    handler.onSnapshot(instrument, result.result().snapshot(), Instant.now());
                 } else {
                     telemetry.error("depth snapshot for " + instrument.symbol() + " failed: "
                             + result.cause().getMessage());

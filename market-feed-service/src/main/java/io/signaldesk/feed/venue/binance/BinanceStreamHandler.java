@@ -33,9 +33,19 @@ public final class BinanceStreamHandler {
     private final MarketEventSink sink;
     private final VenueTelemetry telemetry;
     private final SnapshotRequester requester;
+    private final String defaultSnapshotSymbol;
 
     public BinanceStreamHandler(List<Instrument> instruments, MarketEventSink sink, VenueTelemetry telemetry,
             SnapshotRequester requester) {
+        this(instruments, sink, telemetry, requester, null);
+    }
+
+    /**
+     * @param defaultSnapshotSymbol the symbol a depth snapshot without one belongs to (a capture file's
+     *        REST snapshot line), or null when such snapshots are only accepted on a one-symbol stream
+     */
+    public BinanceStreamHandler(List<Instrument> instruments, MarketEventSink sink, VenueTelemetry telemetry,
+            SnapshotRequester requester, String defaultSnapshotSymbol) {
         for (Instrument instrument : instruments) {
             this.instruments.put(instrument.symbol(), instrument);
             this.syncs.put(instrument.symbol(), new BinanceBookSync(instrument));
@@ -43,6 +53,7 @@ public final class BinanceStreamHandler {
         this.sink = sink;
         this.telemetry = telemetry;
         this.requester = requester;
+        this.defaultSnapshotSymbol = defaultSnapshotSymbol;
     }
 
     /** A new connection: every book must be rebuilt from a fresh snapshot. */
@@ -136,6 +147,9 @@ public final class BinanceStreamHandler {
     private Instrument snapshotInstrument(BinanceDepthSnapshot snapshot) {
         if (snapshot.symbol() != null) {
             return instrument(snapshot.symbol());
+        }
+        if (defaultSnapshotSymbol != null) {
+            return instrument(defaultSnapshotSymbol);
         }
         if (instruments.size() == 1) {
             return instruments.values().iterator().next();

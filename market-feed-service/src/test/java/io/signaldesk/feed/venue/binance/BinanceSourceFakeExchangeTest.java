@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.feed.config.FeedConfig;
@@ -49,7 +51,13 @@ class BinanceSourceFakeExchangeTest {
                         + "\"asks\":[[\"101.00\",\"1.5\"],[\"102.00\",\"3.0\"]]}"
                 : null);
         registry = new SimpleMeterRegistry();
-        FeedConfig config = VenueTestSupport.feedConfig(Map.of(
+        FeedConfig config = config(Map.of());
+        source = new BinanceSource(config, vertx, registry);
+        assertTrue(source.selectedBy(config));
+    }
+
+    private FeedConfig config(Map<String, String> extra) {
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "feed.source", "binance",
                 "feed.coins", "BTC",
                 "feed.binance.url", exchange.wsUrl(),
@@ -58,8 +66,8 @@ class BinanceSourceFakeExchangeTest {
                 "feed.reconnect.initial-backoff", "20ms",
                 "feed.reconnect.max-backoff", "200ms",
                 "feed.stale-after", "30s"));
-        source = new BinanceSource(config, vertx, registry);
-        assertTrue(source.selectedBy(config));
+        properties.putAll(extra);
+        return VenueTestSupport.feedConfig(properties);
     }
 
     @AfterEach
@@ -153,6 +161,41 @@ class BinanceSourceFakeExchangeTest {
         await("snapshot once REST answers", WAIT, () -> sink.snapshots() == 1);
         assertTrue(source.status().lastError().startsWith("depth snapshot for BTCUSDT failed"),
                 source.status().lastError());
+    }
+
+    @Test
+    void aRawRecordingReplaysToTheSameBookAndTrades(@TempDir Path dir) {
+        Path raw = dir.resolve("raw.txt");
+        source = new BinanceSource(config(Map.of("feed.record.raw-file", raw.toString())), vertx, registry);
+        source.start(sink);
+        await("connection", WAIT, () -> exchange.connections.size() == 1);
+        exchange.send(diff(101, 101, "100.00", "2.0"));
+        await("first snapshot", WAIT, () -> sink.snapshots() == 1);
+        exchange.send(trade(1, "100.50", false));
+        exchange.send(diff(102, 102, "99.50", "1.0"));
+        snapshotId.set(120);
+        exchange.send(diff(110, 121, "99.00", "0"));
+        await("resync snapshot", WAIT, () -> sink.snapshots() == 2);
+        exchange.send(diff(122, 122, "98.00", "4.0"));
+        exchange.send(trade(2, "100.00", true));
+        await("last update and trade", WAIT, () -> sink.trades().size() == 2 && updates() == 2);
+        source.stop();
+
+        FeedConfig replay = config(Map.of("feed.source", "replay", "feed.replay.format", "binance-capture",
+                "feed.replay.file", raw.toString(), "feed.replay.speed", "0"));
+        BinanceCaptureReplaySource player = new BinanceCaptureReplaySource(replay, new SimpleMeterRegistry());
+        RecordingSink replayed = new RecordingSink();
+        player.start(replayed);
+        await("replay end", WAIT, () -> player.status().state() == SourceStatus.State.FINISHED);
+
+        OrderBook replayedBook = new OrderBook(BinanceAdapter.instrument("BTC", "USDT"));
+        replayed.books().forEach(replayedBook::apply);
+        assertEquals(consumerBook().bids(10), replayedBook.bids(10));
+        assertEquals(consumerBook().asks(10), replayedBook.asks(10));
+        assertEquals(sink.trades().stream().map(t -> t.tradeId() + t.aggressor() + t.price()).toList(),
+                replayed.trades().stream().map(t -> t.tradeId() + t.aggressor() + t.price()).toList());
+        assertEquals(1, player.status().resyncs(), "the recorded gap is met again and healed by the recorded snapshot");
+        assertEquals(0, player.status().parseErrors());
     }
 
     private long updates() {
