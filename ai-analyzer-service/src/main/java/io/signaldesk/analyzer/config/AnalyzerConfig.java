@@ -80,7 +80,7 @@ public interface AnalyzerConfig {
         @WithDefault("30s")
         Duration ttl();
 
-        /** Quantisation step of 60 s momentum, in percent. */
+        /** Quantisation step of 60 s momentum and volatility, in percent. */
         @WithDefault("0.05")
         BigDecimal momentumStep();
 
@@ -88,9 +88,9 @@ public interface AnalyzerConfig {
         @WithDefault("0.05")
         BigDecimal imbalanceStep();
 
-        /** Quantisation step of 60 s trade counts. */
-        @WithDefault("2")
-        int tradeCountStep();
+        /** Quantisation step of the buy share of 60 s trade counts (0..1); raw counts drift with every trade. */
+        @WithDefault("0.1")
+        BigDecimal tradeFlowStep();
 
         /** Quantisation step of an open position's profit or loss, in percent. */
         @WithDefault("0.25")

@@ -1,6 +1,7 @@
 package io.signaldesk.analyzer.service;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +19,16 @@ public class MarketStateKey {
         this.cache = config.cache();
     }
 
+    /** Momentum, book imbalance and trade flow of {@code coin}, each in buckets of the configured step. */
     public String of(CoinSnapshot coin) {
-        Integer buys = coin.trades60s() == null ? null : coin.trades60s().buyCount();
-        Integer sells = coin.trades60s() == null ? null : coin.trades60s().sellCount();
         BigDecimal bidShare = coin.bookImbalance() == null ? null : coin.bookImbalance().bidShare();
         return coin.coin() + ":m" + bucket(coin.momentum60sPct(), cache.momentumStep())
-                + ":v" + bucket(coin.volatility60sPct(), cache.momentumStep())
                 + ":b" + bucket(bidShare, cache.imbalanceStep())
-                + ":t" + bucket(buys, cache.tradeCountStep()) + "/" + bucket(sells, cache.tradeCountStep());
+                + ":t" + bucket(buyShare(coin), cache.tradeFlowStep());
+    }
+
+    public String volatility(CoinSnapshot coin) {
+        return "v" + bucket(coin.volatility60sPct(), cache.momentumStep());
     }
 
     public String pnl(BigDecimal pnlPct) {
@@ -36,7 +39,12 @@ public class MarketStateKey {
         return value == null ? "-" : value.divide(step, 0, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String bucket(Integer value, int step) {
-        return value == null ? "-" : String.valueOf(Math.round((double) value / step));
+    private static BigDecimal buyShare(CoinSnapshot coin) {
+        if (coin.trades60s() == null || coin.trades60s().buyCount() == null || coin.trades60s().sellCount() == null) {
+            return null;
+        }
+        int total = coin.trades60s().buyCount() + coin.trades60s().sellCount();
+        return total == 0 ? null : BigDecimal.valueOf(coin.trades60s().buyCount())
+                .divide(BigDecimal.valueOf(total), MathContext.DECIMAL64);
     }
 }

@@ -26,7 +26,7 @@ public record RiskTask(CoinSnapshot coin, TradeSide side, BigDecimal price, BigD
 
     @Override
     public String stateKey(MarketStateKey keys) {
-        return side + "|" + keys.of(coin);
+        return side + "|" + keys.of(coin) + "|" + keys.volatility(coin);
     }
 
     @Override
