@@ -109,6 +109,12 @@ public class ReplaySource implements MarketSource {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RuntimeException e) {
+                // the consumer failed (e.g. the application is shutting down): stop instead of dying silently
+                lastError = "replay stopped: " + e;
+                LOG.error("Replay stopped", e);
+                setState(SourceStatus.State.STOPPED);
+                return;
             }
         }
         setState(messages.get() > 0 ? SourceStatus.State.FINISHED : SourceStatus.State.STOPPED);
