@@ -1,5 +1,7 @@
 package io.signaldesk.feed.api;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * State of feed.record.file.
  *
@@ -9,5 +11,6 @@ package io.signaldesk.feed.api;
  * @param writeErrors   failed writes or flushes
  * @param error         why recording is off or failing, null when fine
  */
+@RegisterForReflection
 public record RecordingStatus(String file, boolean active, long eventsWritten, long writeErrors, String error) {
 }

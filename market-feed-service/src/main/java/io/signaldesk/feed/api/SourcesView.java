@@ -3,6 +3,7 @@ package io.signaldesk.feed.api;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.feed.source.SourceStatus;
 
 /**
@@ -15,10 +16,12 @@ import io.signaldesk.feed.source.SourceStatus;
  * @param recording      state of feed.record.file
  * @param rejectedEvents events skipped as invalid, by reason
  */
+@RegisterForReflection
 public record SourcesView(String active, boolean delivering, List<SourceStatus> sources, FeedSettings config,
         RecordingStatus recording, Map<String, Long> rejectedEvents) {
 
     /** The feed.* settings worth showing (durations as ISO-8601). */
+    @RegisterForReflection
     public record FeedSettings(List<String> coins, String window, String staleAfter, String publishInterval,
             int imbalanceDepth, int tapeSize, Long simulatorSeed, String simulatorTick, List<String> replayFiles,
             Double replaySpeed, String replayFormat) {
