@@ -116,6 +116,20 @@ class ProposalResourceTest {
         given().get("/q/metrics").then().body(containsString("decision_mode{mode=\"AI\"} 1.0"));
     }
 
+    @Test
+    void confirmationCanBeSwitchedOffAtRunTime() {
+        given().contentType(ContentType.JSON).body("{\"requireConfirmation\":false,\"autoMinConfidence\":1}")
+                .put("/api/decision/settings").then().statusCode(200).body("requireConfirmation", equalTo(false));
+        String id = propose("P5", "10");
+        given().get("/api/proposals/" + id).then().statusCode(200).body("status", equalTo("AUTO_EXECUTED"));
+        assertEquals(1, ledger.fillCount(id));
+        given().contentType(ContentType.JSON).body("{\"requireConfirmation\":true,\"autoMinConfidence\":11}")
+                .put("/api/decision/settings").then().statusCode(400).body("field", equalTo("autoMinConfidence"));
+        given().contentType(ContentType.JSON).body("{}").put("/api/decision/settings").then().statusCode(400)
+                .body("field", equalTo("requireConfirmation"));
+        given().get("/api/decision/settings").then().statusCode(200).body("requireConfirmation", equalTo(false));
+    }
+
     private String propose(String coin, String price) {
         var snapshot = Market.bullish(coin, price);
         market.accept(Market.snapshot(snapshot));

@@ -26,9 +26,9 @@ import io.signaldesk.decision.service.ProposalService;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.Profiles;
 
-/** SIGNAL_API_KEY set (as signal.api-key) and a one-second proposal TTL. */
+/** SIGNAL_API_KEY set (as signal.api-key) and a one-second proposal TTL (profile shared with AnalyzerFailureTest). */
 @QuarkusTest
-@TestProfile(Profiles.Secured.class)
+@TestProfile(Profiles.Hardened.class)
 class SecuredApiTest {
 
     @Inject

@@ -32,7 +32,7 @@ import io.signaldesk.decision.support.Profiles;
 
 /** Its own app instance, so the circuit breaker it opens does not leak into other tests. */
 @QuarkusTest
-@TestProfile(Profiles.AnalyzerFailures.class)
+@TestProfile(Profiles.Hardened.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnalyzerFailureTest {
 

@@ -17,16 +17,11 @@ public final class Profiles {
     private Profiles() {
     }
 
-    /** A fresh app whose circuit breaker may be opened. */
-    public static class AnalyzerFailures implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("decision.entry-cooldown", "0s");
-        }
-    }
-
-    /** API key set and a one-second proposal TTL. */
-    public static class Secured implements QuarkusTestProfile {
+    /**
+     * API key set, one-second proposal TTL, and an app instance of its own, so the analyzer circuit
+     * breaker the failure tests open does not leak into other tests.
+     */
+    public static class Hardened implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("signal.api-key", "test-key", "decision.proposal-ttl", "1s");
