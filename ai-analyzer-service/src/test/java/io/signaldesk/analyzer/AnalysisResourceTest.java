@@ -196,6 +196,25 @@ class AnalysisResourceTest {
     }
 
     @Test
+    void keepsAModelAnswerThatArrivedAfterTheDeadlineForTheNextAsk() throws InterruptedException {
+        StubServers.server().stubFor(OllamaReplies.chatCall().willReturn(StubServers.json(
+                OllamaReplies.chat("{\"action\":\"CLOSE\",\"confidence\":8,\"reason\":\"Sellers took over.\"}"))
+                .withFixedDelay(1500)));
+        String body = "{\"coin\":\"ETH\",\"side\":\"LONG\",\"entryPrice\":3290,\"currentPrice\":3300.55}";
+
+        given().contentType(ContentType.JSON).body(body).post("/api/analysis/exit")
+                .then().statusCode(200).body("fallbackReason", equalTo("TIMEOUT"));
+        for (int i = 0; i < 100 && cache.size() == 0; i++) {
+            Thread.sleep(50);
+        }
+        given().contentType(ContentType.JSON).body(body).post("/api/analysis/exit")
+                .then().statusCode(200)
+                .body("source", equalTo("CACHE"))
+                .body("result.action", equalTo("CLOSE"));
+        assertEquals(1, OllamaReplies.chatRequests().size());
+    }
+
+    @Test
     void makesOneCallOnlyWhenOllamaAnswers500() {
         StubServers.server().stubFor(OllamaReplies.chatCall().willReturn(WireMock.aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"llama runner process has terminated\"}")));
