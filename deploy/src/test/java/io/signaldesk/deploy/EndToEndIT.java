@@ -1,0 +1,334 @@
+package io.signaldesk.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The three packaged services as real processes on free loopback ports, Ollama replaced by a stub of
+ * its HTTP API, Debian's Prometheus scraping them with the project's config. One story, in order:
+ * feed -> analyzer -> proposal -> confirm -> position; kill -9 and restart keeps the position; the model
+ * goes away and decisions go on in rules; every dashboard query has data.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration FLOW = Duration.ofMinutes(4);
+
+    private static Path workDir;
+    private static OllamaStub ollama;
+    private static ServiceProcess feed;
+    private static FakeKraken kraken;
+    private static ServiceProcess krakenFeed;
+    private static ServiceProcess analyzer;
+    private static ServiceProcess decision;
+    private static PrometheusProcess prometheus;
+    private static JsonNode confirmed;
+
+    @RegisterExtension
+    static final TestWatcher LOGS_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            System.err.println("==== " + context.getDisplayName() + " failed; process logs follow");
+            for (ServiceProcess service : new ServiceProcess[] {feed, krakenFeed, analyzer, decision}) {
+                if (service != null) {
+                    System.err.println(service.logTail(80));
+                }
+            }
+            if (prometheus != null) {
+                System.err.println(prometheus.logTail());
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        boolean hasPrometheus = DeployFiles.executable(PrometheusProcess.BINARY);
+        assumeTrue(hasPrometheus || Tools.required(), "prometheus not installed (.ci/run installs it)");
+        assertTrue(hasPrometheus, "CI needs " + PrometheusProcess.BINARY);
+        workDir = DeployFiles.deploy("target/e2e");
+        deleteRecursively(workDir);
+        Files.createDirectories(workDir);
+
+        ollama = new OllamaStub(ServiceProcess.freePort());
+        ollama.start();
+        feed = new ServiceProcess("market-feed-service", ServiceProcess.freePort(), Map.of(
+                "FEED_SOURCE", "simulator"), workDir);
+        analyzer = new ServiceProcess("ai-analyzer-service", ServiceProcess.freePort(), Map.of(
+                "OLLAMA_BASE_URL", ollama.baseUrl(),
+                "OLLAMA_MODEL", OllamaStub.MODEL,
+                "QUARKUS_REST_CLIENT_MARKET_FEED_URL", "http://127.0.0.1:" + feed.port(),
+                "ANALYZER_SENTIMENT_EVERY", "10s"), workDir);
+        decision = new ServiceProcess("decision-service", ServiceProcess.freePort(), decisionEnv(), workDir);
+
+        // a second feed on a live venue (a fake Kraken) so the live-connection metrics exist too
+        kraken = new FakeKraken();
+        krakenFeed = new ServiceProcess("market-feed-service", "market-feed-service-kraken", ServiceProcess.freePort(),
+                Map.of("FEED_SOURCE", "kraken", "FEED_KRAKEN_URL", kraken.url(), "FEED_COINS", "BTC",
+                        "FEED_RECONNECT_MAX_BACKOFF", "2s"), workDir);
+
+        feed.start();
+        krakenFeed.start();
+        feed.awaitReady(START);
+        krakenFeed.await("/q/health/live", START);
+        analyzer.start();
+        analyzer.awaitReady(START);
+        decision.start();
+        decision.awaitReady(START);
+
+        prometheus = new PrometheusProcess(ServiceProcess.freePort(), workDir.resolve("prometheus"));
+        prometheus.start(Map.of(
+                "market-feed", List.of("127.0.0.1:" + feed.port(), "127.0.0.1:" + krakenFeed.port()),
+                "ai-analyzer", List.of("127.0.0.1:" + analyzer.port()),
+                "decision", List.of("127.0.0.1:" + decision.port())));
+        prometheus.awaitReady(Duration.ofMinutes(1));
+    }
+
+    /** Loose rule thresholds and long expiries so the simulator yields a proposal within a minute and it stays open. */
+    private static Map<String, String> decisionEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DECISION_FEED_URL", "ws://127.0.0.1:" + feed.port() + "/ws/market");
+        env.put("QUARKUS_REST_CLIENT_AI_ANALYZER_URL", "http://127.0.0.1:" + analyzer.port());
+        env.put("DECISION_DB_PATH", workDir.resolve("decision.db").toString());
+        env.put("DECISION_RULES_MOMENTUM_PCT", "0.01");
+        env.put("DECISION_RULES_BID_SHARE", "0.5");
+        env.put("DECISION_RULES_FLOW_RATIO", "1.0");
+        env.put("DECISION_ENTRY_COOLDOWN", "5s");
+        env.put("DECISION_PROPOSAL_TTL", "10m");
+        env.put("DECISION_PAPER_TAKE_PROFIT_PCT", "50");
+        env.put("DECISION_PAPER_DEFAULT_STOP_LOSS_PCT", "40");
+        env.put("DECISION_ANALYZER_POLL_EVERY", "2s");
+        return env;
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (ServiceProcess service : new ServiceProcess[] {decision, analyzer, feed, krakenFeed}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+        if (kraken != null) {
+            kraken.close();
+        }
+        if (prometheus != null) {
+            prometheus.stop();
+        }
+        if (ollama != null) {
+            ollama.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aFeedSnapshotFlowsIntoAnAiAnalysisAnsweredByTheModel() {
+        JsonNode snapshot = await("feed snapshot with prices", FLOW, () -> {
+            Http.Response response = Http.get(feed.url("/api/market/snapshot"));
+            if (response.status() != 200) {
+                return Optional.empty();
+            }
+            JsonNode json = response.json();
+            boolean priced = json.path("coins").size() > 0
+                    && DeployFiles.stream(json.path("coins")).allMatch(coin -> coin.path("lastPrice").isNumber());
+            return priced ? Optional.of(json) : Optional.empty();
+        });
+        assertEquals("simulator", snapshot.path("source").asText());
+
+        Http.Response analysis = Http.post(analyzer.url("/api/analysis/sentiment"), "{}");
+        assertEquals(200, analysis.status(), analysis.body());
+        JsonNode envelope = analysis.json();
+        assertEquals("SENTIMENT", envelope.path("type").asText(), envelope.toString());
+        assertTrue(Set.of("AI", "CACHE").contains(envelope.path("source").asText()), envelope.toString());
+        assertEquals(OllamaStub.MODEL, envelope.path("model").asText(), envelope.toString());
+        assertEquals("BULLISH", envelope.path("result").path("sentiment").asText(), envelope.toString());
+
+        // the same market state twice: the second answer comes from the cache, without a model call
+        String sameMarket = "{\"market\":" + snapshot + "}";
+        JsonNode first = Http.post(analyzer.url("/api/analysis/sentiment"), sameMarket).json();
+        int modelCalls = ollama.chatRequests().size();
+        JsonNode second = Http.post(analyzer.url("/api/analysis/sentiment"), sameMarket).json();
+        assertTrue(Set.of("AI", "CACHE").contains(first.path("source").asText()), first.toString());
+        assertEquals("CACHE", second.path("source").asText(), second.toString());
+        assertEquals(modelCalls, ollama.chatRequests().size(), "a cached answer asks the model nothing");
+
+        String coins = snapshot.path("coins").path(0).path("coin").asText();
+        assertTrue(ollama.chatRequests().stream().anyMatch(request -> request.getBodyAsString().contains(coins)
+                        && request.getBodyAsString().contains(OllamaStub.MODEL)),
+                "the model was asked about the feed's coins (" + coins + ")");
+    }
+
+    @Test
+    @Order(2)
+    void aProposalAppearsAndOnceConfirmedItsPositionIsInThePortfolio() {
+        JsonNode proposal = await("a pending ENTRY proposal", FLOW, () ->
+                items(Http.get(decision.url("/api/proposals?status=PENDING")))
+                        .filter(p -> "ENTRY".equals(p.path("kind").asText()))
+                        .findFirst());
+        String id = proposal.path("id").asText();
+        Http.Response confirm = Http.post(decision.url("/api/proposals/" + id + "/confirm"), "{}");
+        assertEquals(200, confirm.status(), confirm.body());
+        confirmed = proposal;
+
+        JsonNode position = await("the position of " + id, Duration.ofSeconds(30), () -> position(id));
+        assertEquals(proposal.path("coin").asText(), position.path("coin").asText());
+        assertEquals(409, Http.post(decision.url("/api/proposals/" + id + "/confirm"), "{}").status(),
+                "a second confirm is refused");
+    }
+
+    @Test
+    @Order(3)
+    void thePositionSurvivesAKillMinusNineAndARestartOnTheSameDatabase() throws Exception {
+        assertNotNull(confirmed, "needs the confirmed proposal of the previous step");
+        String id = confirmed.path("id").asText();
+        // let Prometheus scrape the fill twice (increase() needs two samples) before the process and its counters go
+        await("decision_fills_total scraped twice", Duration.ofMinutes(1), () -> {
+            JsonNode result = prometheus.query("count_over_time(decision_fills_total[5m]) >= 2");
+            return result.size() > 0 ? Optional.of(result) : Optional.empty();
+        });
+        JsonNode before = position(id).orElseThrow();
+
+        decision.kill9();
+        assertFalse(decision.alive());
+        decision.start();
+        decision.awaitReady(START);
+
+        JsonNode after = position(id).orElseThrow(() -> new AssertionError("position " + id + " lost after kill -9"));
+        assertEquals(before.path("coin").asText(), after.path("coin").asText());
+        assertEquals(0, before.path("qty").decimalValue().compareTo(after.path("qty").decimalValue()), after.toString());
+        assertEquals(0, before.path("entryPrice").decimalValue().compareTo(after.path("entryPrice").decimalValue()));
+        assertEquals(409, Http.post(decision.url("/api/proposals/" + id + "/confirm"), "{}").status(),
+                "the confirmed proposal cannot fill twice after a restart");
+    }
+
+    @Test
+    @Order(4)
+    void withTheModelGoneAnalysesAndDecisionsGoOnInRules() {
+        ollama.stop();
+        Instant stopped = Instant.now();
+
+        Http.Response analysis = Http.post(analyzer.url("/api/analysis/sentiment"), "{\"coins\":[\"BTC\"]}");
+        assertEquals(200, analysis.status(), analysis.body());
+        JsonNode envelope = analysis.json();
+        // a cached AI answer may still be served for the same market state; ask until rules answer
+        JsonNode rules = "RULES".equals(envelope.path("source").asText()) ? envelope
+                : await("a RULES answer from the analyzer", FLOW, () -> {
+                    JsonNode next = Http.post(analyzer.url("/api/analysis/sentiment"), "{\"coins\":[\"BTC\"]}").json();
+                    return "RULES".equals(next.path("source").asText()) ? Optional.of(next) : Optional.empty();
+                });
+        assertTrue(Set.of("MODEL_DOWN", "CIRCUIT_OPEN", "TIMEOUT").contains(rules.path("fallbackReason").asText()),
+                rules.toString());
+
+        JsonNode decided = await("a decision made after the model stopped", FLOW, () ->
+                items(Http.get(decision.url("/api/decisions?limit=200")))
+                        .filter(d -> Instant.parse(d.path("at").asText()).isAfter(stopped))
+                        .findFirst());
+        assertFalse(decided.path("outcome").asText().isBlank(), decided.toString());
+    }
+
+    @Test
+    @Order(5)
+    void prometheusScrapesEveryServiceAndEveryDashboardQueryReturnsData() {
+        Map<String, String> health = await("all four targets up", Duration.ofMinutes(1), () -> {
+            Map<String, String> now = prometheus.targetHealth();
+            return now.size() == 4 && now.values().stream().allMatch("up"::equals) ? Optional.of(now) : Optional.empty();
+        });
+        assertEquals(Set.of("market-feed", "ai-analyzer", "decision"),
+                health.keySet().stream().map(target -> target.split(" ")[0]).collect(java.util.stream.Collectors.toSet()));
+
+        Map<String, String> pending = new LinkedHashMap<>();
+        for (String file : DeployFiles.DASHBOARDS) {
+            DeployFiles.panels(DeployFiles.dashboard(file)).forEach(panel -> panel.path("targets").forEach(target ->
+                    pending.put(target.path("expr").asText(), file + " / " + panel.path("title").asText())));
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+            pending.keySet().removeIf(expr -> prometheus.query(grafanaVariables(expr)).size() > 0);
+            sleep(3000);
+        }
+        List<String> empty = new ArrayList<>();
+        pending.forEach((expr, where) -> empty.add(where + ": " + expr));
+        assertTrue(empty.isEmpty(), "dashboard queries without data:\n" + String.join("\n", empty)
+                + "\nmetrics Prometheus has: " + prometheus.metricNames());
+    }
+
+    private static String grafanaVariables(String expr) {
+        return expr.replace("$__rate_interval", "1m").replace("$__interval", "15s").replace("$__range", "1h");
+    }
+
+    private static Optional<JsonNode> position(String proposalId) {
+        Http.Response portfolio = Http.get(decision.url("/api/portfolio"));
+        if (portfolio.status() != 200) {
+            return Optional.empty();
+        }
+        // each entry is {"position": {...}, "markPrice": ..., "unrealizedPnl": ...}
+        return DeployFiles.stream(portfolio.json().path("positions"))
+                .map(marked -> marked.has("position") ? marked.path("position") : marked)
+                .filter(position -> proposalId.equals(position.path("proposalId").asText()))
+                .findFirst();
+    }
+
+    /** The items of a JSON list answer, whether a bare array or wrapped in {"items": [...]}. */
+    private static java.util.stream.Stream<JsonNode> items(Http.Response response) {
+        if (response.status() != 200) {
+            return java.util.stream.Stream.empty();
+        }
+        JsonNode json = response.json();
+        JsonNode array = json.isArray() ? json : json.path("items");
+        return DeployFiles.stream(array);
+    }
+
+    private static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            sleep(1000);
+        }
+        return fail("no " + what + " within " + timeout);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+}
