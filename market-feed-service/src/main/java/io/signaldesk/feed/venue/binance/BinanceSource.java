@@ -1,9 +1,7 @@
 package io.signaldesk.feed.venue.binance;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,20 +54,18 @@ public class BinanceSource extends LiveVenueSource {
         return new Protocol(sink, telemetry);
     }
 
-    /** Per-start state: the stream handler, the REST client and the optional raw recording. */
+    /** Per-start state: the stream handler, the snapshot fetcher and the optional raw recording. */
     private final class Protocol implements VenueProtocol {
 
-        private final VenueTelemetry telemetry;
-        private final BinanceDepthClient depthClient;
         private final BinanceStreamHandler handler;
+        private final BinanceSnapshotFetcher snapshots;
         private final RawFrameRecorder recorder;
-        private final Map<String, Long> lastRequest = new HashMap<>();
-        private ConnectionControl control;
 
         Protocol(MarketEventSink sink, VenueTelemetry telemetry) {
-            this.telemetry = telemetry;
-            this.depthClient = new BinanceDepthClient(vertx, config.binance().restUrl(), config.binance().snapshotDepth());
-            this.handler = new BinanceStreamHandler(instruments(), sink, telemetry, this::requestSnapshot);
+            BinanceDepthClient client = new BinanceDepthClient(vertx, config.binance().restUrl(),
+                    config.binance().snapshotDepth());
+            this.snapshots = new BinanceSnapshotFetcher(client, backoff(), 2 * retryDelayMs(), telemetry, this::onSnapshot);
+            this.handler = new BinanceStreamHandler(instruments(), sink, telemetry, snapshots::request);
             this.recorder = config.record().rawFile().map(RawFrameRecorder::open).orElse(null);
         }
 
@@ -80,7 +76,7 @@ public class BinanceSource extends LiveVenueSource {
 
         @Override
         public void onOpen(ConnectionControl control) {
-            this.control = control;
+            snapshots.control(control);
             handler.reset();
         }
 
@@ -103,36 +99,17 @@ public class BinanceSource extends LiveVenueSource {
 
         @Override
         public void release() {
-            depthClient.close();
+            snapshots.close();
             if (recorder != null) {
                 recorder.close();
             }
         }
 
-        /** Asked by the handler; a request within a second of the previous one for the symbol waits a little. */
-        private void requestSnapshot(Instrument instrument) {
-            long now = System.nanoTime();
-            Long previous = lastRequest.put(instrument.symbol(), now);
-            if (previous != null && now - previous < 1_000_000_000L) {
-                control.schedule(retryDelayMs(), () -> fetchSnapshot(instrument));
-            } else {
-                fetchSnapshot(instrument);
+        private void onSnapshot(Instrument instrument, BinanceDepthClient.Fetched fetched) {
+            if (recorder != null) {
+                recorder.append(BinanceAdapter.snapshotFrame(instrument, fetched.body()));
             }
-        }
-
-        private void fetchSnapshot(Instrument instrument) {
-            depthClient.fetch(instrument).onComplete(result -> {
-                if (result.succeeded()) {
-                    if (recorder != null) {
-                        recorder.append(BinanceAdapter.snapshotFrame(instrument, result.result().body()));
-                    }
-                    handler.onSnapshot(instrument, result.result().snapshot(), Instant.now());
-                } else {
-                    telemetry.error("depth snapshot for " + instrument.symbol() + " failed: "
-                            + result.cause().getMessage());
-                    control.schedule(retryDelayMs(), () -> fetchSnapshot(instrument));
-                }
-            });
+            handler.onSnapshot(instrument, fetched.snapshot(), Instant.now());
         }
     }
 }

@@ -47,7 +47,8 @@ public class CoinbaseSource extends LiveVenueSource {
 
     @Override
     protected VenueProtocol protocol(MarketEventSink sink, VenueTelemetry telemetry) {
-        CoinbaseStreamHandler handler = new CoinbaseStreamHandler(instruments(), sink, telemetry);
+        CoinbaseStreamHandler handler = new CoinbaseStreamHandler(instruments(), sink, telemetry,
+                config.staleAfter().toMillis());
         return new VenueProtocol() {
             @Override
             public String url() {

@@ -32,15 +32,26 @@ public final class CoinbaseStreamHandler {
     private final Set<String> synced = new HashSet<>();
     private final MarketEventSink sink;
     private final VenueTelemetry telemetry;
+    private final long resyncTimeoutMs;
     private long expectedSequence = -1;
+    private long generation;
 
     public CoinbaseStreamHandler(List<Instrument> instruments, MarketEventSink sink, VenueTelemetry telemetry) {
+        this(instruments, sink, telemetry, 0);
+    }
+
+    /**
+     * @param resyncTimeoutMs when the books have no new snapshot this long after resubscribing, reconnect (0 = never)
+     */
+    public CoinbaseStreamHandler(List<Instrument> instruments, MarketEventSink sink, VenueTelemetry telemetry,
+            long resyncTimeoutMs) {
         for (Instrument instrument : instruments) {
             this.instruments.put(instrument.symbol(), instrument);
             this.books.put(instrument.symbol(), new OrderBook(instrument));
         }
         this.sink = sink;
         this.telemetry = telemetry;
+        this.resyncTimeoutMs = resyncTimeoutMs;
     }
 
     public Optional<OrderBook> book(String productId) {
@@ -52,6 +63,7 @@ public final class CoinbaseStreamHandler {
     }
 
     public void onOpen(ConnectionControl control) {
+        generation++;
         reset();
         List<String> products = List.copyOf(instruments.keySet());
         CHANNELS.forEach(channel -> control.send(CoinbaseAdapter.subscribe(channel, products)));
@@ -149,5 +161,13 @@ public final class CoinbaseStreamHandler {
         List<String> products = List.copyOf(instruments.keySet());
         control.send(CoinbaseAdapter.unsubscribe("level2", products));
         control.send(CoinbaseAdapter.subscribe("level2", products));
+        long resyncGeneration = generation;
+        if (resyncTimeoutMs > 0) {
+            control.schedule(resyncTimeoutMs, () -> {
+                if (resyncGeneration == generation && synced.size() < instruments.size()) {
+                    control.reconnect("no level2 snapshot " + resyncTimeoutMs + " ms after resubscribing");
+                }
+            });
+        }
     }
 }

@@ -47,7 +47,8 @@ public class KrakenSource extends LiveVenueSource {
 
     @Override
     protected VenueProtocol protocol(MarketEventSink sink, VenueTelemetry telemetry) {
-        KrakenStreamHandler handler = new KrakenStreamHandler(instruments(), config.kraken().depth(), sink, telemetry);
+        KrakenStreamHandler handler = new KrakenStreamHandler(instruments(), config.kraken().depth(), sink, telemetry,
+                config.staleAfter().toMillis());
         return new VenueProtocol() {
             @Override
             public String url() {

@@ -30,12 +30,22 @@ public final class KrakenStreamHandler {
     private final int depth;
     private final MarketEventSink sink;
     private final VenueTelemetry telemetry;
+    private final long resyncTimeoutMs;
     private long nextRequestId = 1;
+    private long generation;
 
     /** Book depths Kraken v2 accepts. */
     public static final List<Integer> DEPTHS = List.of(10, 25, 100, 500, 1000);
 
     public KrakenStreamHandler(List<Instrument> instruments, int depth, MarketEventSink sink, VenueTelemetry telemetry) {
+        this(instruments, depth, sink, telemetry, 0);
+    }
+
+    /**
+     * @param resyncTimeoutMs when a resubscribed book has no snapshot after this long, reconnect (0 = never)
+     */
+    public KrakenStreamHandler(List<Instrument> instruments, int depth, MarketEventSink sink, VenueTelemetry telemetry,
+            long resyncTimeoutMs) {
         if (!DEPTHS.contains(depth)) {
             throw new IllegalArgumentException("feed.kraken.depth must be one of " + DEPTHS + ": " + depth);
         }
@@ -46,6 +56,7 @@ public final class KrakenStreamHandler {
         this.depth = depth;
         this.sink = sink;
         this.telemetry = telemetry;
+        this.resyncTimeoutMs = resyncTimeoutMs;
     }
 
     public Optional<KrakenBook> book(String symbol) {
@@ -57,6 +68,7 @@ public final class KrakenStreamHandler {
     }
 
     public void onOpen(ConnectionControl control) {
+        generation++;
         reset();
         List<String> symbols = List.copyOf(instruments.keySet());
         control.send(KrakenAdapter.subscribe("trade", symbols, null, false, nextRequestId++));
@@ -146,6 +158,14 @@ public final class KrakenStreamHandler {
         telemetry.error(symbol + ": " + detail);
         control.send(KrakenAdapter.unsubscribe("book", List.of(symbol), depth, nextRequestId++));
         control.send(KrakenAdapter.subscribe("book", List.of(symbol), depth, true, nextRequestId++));
+        long resyncGeneration = generation;
+        if (resyncTimeoutMs > 0) {
+            control.schedule(resyncTimeoutMs, () -> {
+                if (resyncGeneration == generation && !synced.contains(symbol)) {
+                    control.reconnect("no " + symbol + " book snapshot " + resyncTimeoutMs + " ms after resubscribing");
+                }
+            });
+        }
     }
 
     private static List<PriceLevel> concat(List<PriceLevel> first, List<PriceLevel> second) {

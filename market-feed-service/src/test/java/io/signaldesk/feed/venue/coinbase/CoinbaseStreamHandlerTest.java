@@ -75,6 +75,26 @@ class CoinbaseStreamHandlerTest {
     }
 
     @Test
+    void noSnapshotAfterAResyncWithinTheTimeoutEndsInAReconnectUnlessTheConnectionWasRenewed() {
+        CoinbaseStreamHandler watched = new CoinbaseStreamHandler(List.of(CoinbaseAdapter.instrument("BTC", "USD")),
+                sink, telemetry, 15_000);
+        watched.onOpen(control);
+        watched.onFrame(fixture("coinbase/l2_snapshot.json"), Instant.EPOCH, control);
+        watched.onFrame(fixture("coinbase/l2_update.json").replace("\"sequence_num\":2", "\"sequence_num\":9"),
+                Instant.EPOCH, control);
+        watched.onFrame(fixture("coinbase/l2_update.json").replace("\"sequence_num\":2", "\"sequence_num\":20"),
+                Instant.EPOCH, control);
+        assertEquals(2, control.scheduled.size());
+
+        control.scheduled.get(0).run();
+        assertEquals(List.of("no level2 snapshot 15000 ms after resubscribing"), control.reconnects);
+
+        watched.onOpen(control); // the reconnect happened: older watchdogs no longer apply
+        control.scheduled.get(1).run();
+        assertEquals(1, control.reconnects.size());
+    }
+
+    @Test
     void anOlderSequenceNumberIsCountedAndSkipped() {
         handler.onOpen(control);
         handler.onFrame(fixture("coinbase/heartbeats.json"), Instant.EPOCH, control);

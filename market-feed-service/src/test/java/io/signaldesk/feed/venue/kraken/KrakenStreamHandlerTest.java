@@ -93,6 +93,34 @@ class KrakenStreamHandlerTest {
     }
 
     @Test
+    void aResubscriptionThatBringsNoSnapshotEndsInAReconnect() {
+        KrakenStreamHandler watched = new KrakenStreamHandler(List.of(KrakenAdapter.instrument("BTC", "USD")), 10, sink,
+                telemetry, 15_000);
+        watched.onOpen(control);
+        watched.onFrame(fixture("kraken/book_snapshot.json"), Instant.EPOCH, control);
+        watched.onFrame(fixture("kraken/book_update_bad_checksum.json"), Instant.EPOCH, control);
+        assertEquals(1, control.scheduled.size());
+
+        control.scheduled.get(0).run();
+
+        assertEquals(List.of("no BTC/USD book snapshot 15000 ms after resubscribing"), control.reconnects);
+    }
+
+    @Test
+    void aResubscriptionAnsweredInTimeNeedsNoReconnect() {
+        KrakenStreamHandler watched = new KrakenStreamHandler(List.of(KrakenAdapter.instrument("BTC", "USD")), 10, sink,
+                telemetry, 15_000);
+        watched.onOpen(control);
+        watched.onFrame(fixture("kraken/book_snapshot.json"), Instant.EPOCH, control);
+        watched.onFrame(fixture("kraken/book_update_bad_checksum.json"), Instant.EPOCH, control);
+        watched.onFrame(fixture("kraken/book_snapshot.json"), Instant.EPOCH, control);
+
+        control.scheduled.get(0).run();
+
+        assertTrue(control.reconnects.isEmpty());
+    }
+
+    @Test
     void rejectsADepthKrakenDoesNotOffer() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new KrakenStreamHandler(List.of(KrakenAdapter.instrument("BTC", "USD")), 20, sink, telemetry));
