@@ -2,7 +2,7 @@
 # Runs Signal Desk without Docker: the three services on the JVM, the market feed on its simulator,
 # analysis on the local Ollama when one answers (rules otherwise). Ctrl-C stops all three.
 #   deploy/run-local.sh
-# Overrides: FEED_PORT ANALYZER_PORT DECISION_PORT (8081/8082/8083), OLLAMA_BASE_URL
+# Overrides: FEED_PORT ANALYZER_PORT DECISION_PORT (8081/8082/8083), BIND_HOST (127.0.0.1), OLLAMA_BASE_URL
 # (http://localhost:11434), OLLAMA_MODEL (llama3.2:3b), DECISION_DB_PATH (deploy/.run/decision.db),
 # REBUILD=1 to repackage even when the jars exist. Logs: deploy/.run/<service>.log
 set -euo pipefail
@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 FEED_PORT=${FEED_PORT:-8081}
 ANALYZER_PORT=${ANALYZER_PORT:-8082}
 DECISION_PORT=${DECISION_PORT:-8083}
+BIND_HOST=${BIND_HOST:-127.0.0.1}
 OLLAMA_BASE_URL=${OLLAMA_BASE_URL:-http://localhost:11434}
 OLLAMA_MODEL=${OLLAMA_MODEL:-llama3.2:3b}
 RUN_DIR=deploy/.run
@@ -43,12 +44,13 @@ stop_all() {
         echo "   $service stopped"
     done
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
 start() { # service port [VAR=value ...]
     local service=$1 port=$2
     shift 2
-    env QUARKUS_HTTP_PORT="$port" "$@" java -jar "$service/target/quarkus-app/quarkus-run.jar" \
+    env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST="$BIND_HOST" "$@" java -jar "$service/target/quarkus-app/quarkus-run.jar" \
         >"$RUN_DIR/$service.log" 2>&1 &
     PIDS[$service]=$!
     echo "   $service on :$port (pid $!, log $RUN_DIR/$service.log)"
