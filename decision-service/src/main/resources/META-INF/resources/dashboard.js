@@ -47,6 +47,11 @@
       (feed.lastFrameAt ? ' · last ' + time(feed.lastFrameAt) : '');
     var ai = s.analyzer;
     setBadge('analyzer-state', ai.reachable ? 'analyzer up' : 'ANALYZER DOWN', ai.reachable);
+    if (ai.reachable && ai.status && ai.status.ollamaReachable === false) {
+      var badge = document.getElementById('analyzer-state');
+      badge.textContent = 'analyzer up · MODEL DOWN (rules answers)';
+      badge.className = 'badge warn';
+    }
     var line = document.getElementById('ai-status-line');
     if (ai.reachable && ai.status) {
       line.textContent = ai.status.line;
@@ -103,7 +108,7 @@
       no.addEventListener('click', function () { act('POST', '/api/proposals/' + p.id + '/reject'); });
       actions.appendChild(ok);
       actions.appendChild(no);
-      var tr = row([el('td', p.coin), p.kind, p.side, num(p.size, 6), num(p.price, 4), conf, p.source, why, left + 's', actions]);
+      var tr = row([el('td', p.coin), p.kind, p.side, num(p.size, 6), num(p.price, 4), conf, p.source, left + 's', actions, why]);
       tr.dataset.id = p.id;
       return tr;
     }));

@@ -93,6 +93,15 @@ public class LedgerRepository {
         });
     }
 
+    public Optional<Fill> fillOf(String proposalId) {
+        return db.read(c -> {
+            try (PreparedStatement s = Db.prepare(c, "SELECT * FROM fill WHERE proposal_id = ?", proposalId);
+                    ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(mapFill(rs)) : Optional.empty();
+            }
+        });
+    }
+
     public long fillCount(String proposalId) {
         return db.read(c -> {
             try (PreparedStatement s = Db.prepare(c, "SELECT COUNT(*) FROM fill WHERE proposal_id = ?", proposalId);

@@ -1,9 +1,12 @@
 package io.signaldesk.decision.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The JSON body of every 4xx: what is wrong and, for bad input, which field. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(String error, String field) {
 
     public static Response badRequest(String field, String error) {

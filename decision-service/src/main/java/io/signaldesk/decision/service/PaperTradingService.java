@@ -91,7 +91,7 @@ public class PaperTradingService {
                 "side", PaperMath.buys(proposal.kind(), proposal.side()) ? "BUY" : "SELL").increment();
         refresh();
         ledger.addEquityPoint(new EquityPoint(now, cached.equity()));
-        return fill;
+        return ledger.fillOf(proposal.id()).orElse(fill);
     }
 
     public Optional<Position> position(String coin) {
