@@ -4,16 +4,28 @@ import java.util.Optional;
 
 /**
  * What came back from one analyzer call: the result when it answered, else why not
- * (TIMEOUT, CIRCUIT_OPEN, ANALYZER_DOWN, INVALID_ANSWER). {@code source} is the analyzer's own label.
+ * (TIMEOUT, CIRCUIT_OPEN, ANALYZER_DOWN, INVALID_ANSWER). {@code source} is the analyzer's own label
+ * (AI, CACHE or RULES).
  */
-public record AiAnswer<T>(T result, String source, String model, String fallbackReason) {
+public record AiAnswer<T>(T result, String source, String model, String fallbackReason, String upstreamFallback) {
 
-    public static <T> AiAnswer<T> answered(T result, String source, String model) {
-        return new AiAnswer<>(result, source, model, null);
+    /** An answer; {@code upstreamFallback} is the analyzer's own fallback reason (e.g. MODEL_DOWN) when it used its rules. */
+    public static <T> AiAnswer<T> answered(T result, String source, String model, String upstreamFallback) {
+        return new AiAnswer<>(result, source, model, null, upstreamFallback);
     }
 
     public static <T> AiAnswer<T> unavailable(String reason) {
-        return new AiAnswer<>(null, null, null, reason);
+        return new AiAnswer<>(null, null, null, reason, null);
+    }
+
+    /** Who really answered: AI (model or its cache), or ANALYZER_RULES when the analyzer fell back. */
+    public String label() {
+        return "AI".equals(source) || "CACHE".equals(source) ? "AI" : "ANALYZER_" + source;
+    }
+
+    /** The analyzer's source with its own fallback reason, for reasons shown to people. */
+    public String sourceDetail() {
+        return upstreamFallback == null ? source : source + " " + upstreamFallback;
     }
 
     public Optional<T> value() {

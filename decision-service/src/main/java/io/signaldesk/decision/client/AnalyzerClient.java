@@ -135,7 +135,7 @@ public class AnalyzerClient {
             if (result == null || !valid.test(result)) {
                 return fallback(kind, "INVALID_ANSWER");
             }
-            return AiAnswer.answered(result, envelope.source(), envelope.model());
+            return AiAnswer.answered(result, envelope.source(), envelope.model(), envelope.fallbackReason());
         } catch (Exception e) {
             return fallback(kind, "INVALID_ANSWER");
         }

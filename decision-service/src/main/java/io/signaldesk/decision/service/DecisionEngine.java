@@ -112,12 +112,12 @@ public class DecisionEngine {
             return Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin, false));
         }
         EntryResult answer = ai.result();
-        scoring.record(new Signal(name, "AI", answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
+        scoring.record(new Signal(name, ai.label(), answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
                 answer.confidence(), coin.markPrice(), rules.momentumOnly(coin.momentum60sPct()), now));
-        draft = draft.ai(answer.reason(), answer.confidence(), ai.source());
+        draft = draft.ai(answer.reason(), answer.confidence(), ai.sourceDetail());
         if (setting.mode() == Mode.AI) {
-            return Optional.of(answer.enter() ? propose(draft.source("AI").confidence(answer.confidence()), coin, true)
-                    : log(draft.source("AI").outcome("AI_DECLINED"), null));
+            return Optional.of(answer.enter() ? propose(draft.source(ai.label()).confidence(answer.confidence()), coin, true)
+                    : log(draft.source(ai.label()).outcome("AI_DECLINED"), null));
         }
         return Optional.of(switch (setting.policy()) {
             case ADVISORY -> propose(draft.source("HYBRID"), coin, true);
@@ -178,14 +178,14 @@ public class DecisionEngine {
         }
         ExitResult answer = ai.result();
         boolean aiClose = "CLOSE".equals(answer.action());
-        draft = draft.ai(trigger + "; " + answer.reason(), answer.confidence(), ai.source());
+        draft = draft.ai(trigger + "; " + answer.reason(), answer.confidence(), ai.sourceDetail());
         boolean close = setting.mode() == Mode.AI ? aiClose : switch (setting.policy()) {
             case ADVISORY -> rulesClose;
             case VETO, AGREE -> rulesClose && aiClose;
         };
         if (close) {
             int confidence = setting.mode() == Mode.AI ? answer.confidence() : ruleSignal.confidence();
-            return Optional.of(propose(draft.source(setting.mode() == Mode.AI ? "AI" : "HYBRID").confidence(confidence),
+            return Optional.of(propose(draft.source(setting.mode() == Mode.AI ? ai.label() : "HYBRID").confidence(confidence),
                     coin, false));
         }
         if (setting.mode() == Mode.HYBRID && (rulesClose || aiClose)) {

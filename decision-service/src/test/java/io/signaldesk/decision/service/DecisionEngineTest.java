@@ -115,6 +115,16 @@ class DecisionEngineTest {
     }
 
     @Test
+    void aiModeSaysSoWhenTheAnalyzerAnsweredWithItsOwnRules() {
+        modes.change(Mode.AI, Policy.VETO);
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-rules.json");
+        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
+        Proposal proposal = proposals.find(entry(Market.bullish("A3", "200")).proposalId()).orElseThrow();
+        assertEquals("ANALYZER_RULES", proposal.source());
+        assertTrue(proposal.aiReason().startsWith("[RULES MODEL_DOWN, confidence 7]"), proposal.aiReason());
+    }
+
+    @Test
     void aiModeRecordsADeclineAndProposesNothing() {
         modes.change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
