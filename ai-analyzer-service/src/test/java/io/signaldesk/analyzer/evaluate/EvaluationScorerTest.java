@@ -1,0 +1,85 @@
+package io.signaldesk.analyzer.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.analyzer.domain.FallbackReason;
+import io.signaldesk.analyzer.domain.Signal;
+
+/** Scoring and the Markdown table on hand-made observations with known figures. */
+class EvaluationScorerTest {
+
+    private static Observation sentiment(long ms, Signal signal, String move1m, String move5m) {
+        return new Observation(AnalysisType.SENTIMENT, ms, ms, 20, true, false, null, signal,
+                move1m == null ? null : new BigDecimal(move1m), move5m == null ? null : new BigDecimal(move5m));
+    }
+
+    @Test
+    void scoresTimesTokensRatesHitsAndQuality() {
+        List<Observation> observations = List.of(
+                sentiment(100, Signal.LONG, "0.30", "-0.20"),
+                sentiment(300, Signal.SHORT, "-0.06", null),
+                sentiment(200, Signal.WAIT, "0.05", "0.01"),
+                new Observation(AnalysisType.ENTRY, 400, 400, 40, false, true, null, null, null, null),
+                new Observation(AnalysisType.EXIT, 1000, 1000, 20, false, true, FallbackReason.INVALID_OUTPUT, null, null, null));
+
+        ModelScore score = EvaluationScorer.score("m", observations, 2_000_000_000L);
+
+        assertEquals(5, score.analyses());
+        assertEquals(300, score.p50Ms());
+        assertEquals(1000, score.p95Ms());
+        assertEquals(new BigDecimal("60.0"), score.tokensPerSecond(), "120 tokens in 2000 ms");
+        assertEquals(new BigDecimal("0.6000"), score.validOutputRate());
+        assertEquals(new BigDecimal("0.4000"), score.repromptRate());
+        assertEquals(new BigDecimal("0.2000"), score.fallbackRate());
+        assertEquals(new BigDecimal("1.0000"), score.hitRate1m(), "LONG +0.30, SHORT -0.06, WAIT +0.05 all hit");
+        assertEquals(3, score.scored1m());
+        assertEquals(new BigDecimal("0.5000"), score.hitRate5m(), "LONG -0.20 misses, WAIT +0.01 hits");
+        assertEquals(2, score.scored5m());
+        assertEquals(69, score.qualityScore(), "100 x (0.4 x 0.6 + 0.3 x 1 + 0.3 x 0.5) = 69");
+    }
+
+    @Test
+    void aSignalHitsOnlyOutsideTheFlatBandInItsDirection() {
+        assertTrue(EvaluationScorer.hits(Signal.LONG, new BigDecimal("0.0501")));
+        assertFalse(EvaluationScorer.hits(Signal.LONG, new BigDecimal("0.05")));
+        assertTrue(EvaluationScorer.hits(Signal.SHORT, new BigDecimal("-0.0501")));
+        assertFalse(EvaluationScorer.hits(Signal.SHORT, new BigDecimal("-0.05")));
+        assertTrue(EvaluationScorer.hits(Signal.WAIT, new BigDecimal("-0.05")));
+        assertFalse(EvaluationScorer.hits(Signal.WAIT, new BigDecimal("0.06")));
+    }
+
+    @Test
+    void emptyObservationsScoreZeroWithoutHitRates() {
+        ModelScore score = EvaluationScorer.score("m", List.of(), null);
+
+        assertEquals(0, score.p50Ms());
+        assertNull(score.tokensPerSecond());
+        assertNull(score.hitRate1m());
+        assertEquals(0, score.qualityScore());
+    }
+
+    @Test
+    void writesTheProductTableThenTheDetail() {
+        ModelScore score = new ModelScore("llama3.2:3b", 40, 850, 1400, new BigDecimal("38.5"), new BigDecimal("0.9500"),
+                new BigDecimal("0.0500"), new BigDecimal("0.0250"), new BigDecimal("0.6000"), 10, null, 0, 56, 2_850_000_000L);
+
+        assertEquals("""
+                | Model | Response Time | Quality Score | RAM Used |
+                |-------|---------------|---------------|----------|
+                | llama3.2:3b | 850 ms | 56/100 | 2.9 GB |
+
+                | Model | Analyses | p50 | p95 | Tokens/s | Valid output | Reprompts | Fallbacks | Hit 1m | Hit 5m |
+                |---|---|---|---|---|---|---|---|---|---|
+                | llama3.2:3b | 40 | 850 ms | 1400 ms | 38.5 | 95.0 % | 5.0 % | 2.5 % | 60.0 % (10) | n/a (0) |
+                """, ReportTable.markdown(List.of(score)));
+    }
+}
