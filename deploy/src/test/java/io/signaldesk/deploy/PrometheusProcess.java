@@ -74,6 +74,15 @@ final class PrometheusProcess {
         return health;
     }
 
+    /** rule name -> health ("ok", "err: ...", "unknown" before its first evaluation) of deploy/prometheus/rules.yml. */
+    Map<String, String> ruleHealth() {
+        Map<String, String> health = new java.util.TreeMap<>();
+        Http.get(url("/api/v1/rules")).json().path("data").path("groups").forEach(group -> group.path("rules").forEach(rule ->
+                health.put(rule.path("name").asText(), rule.path("health").asText()
+                        + (rule.path("lastError").asText().isEmpty() ? "" : ": " + rule.path("lastError").asText()))));
+        return health;
+    }
+
     /** Result array of an instant query (empty when the expression has no data). */
     JsonNode query(String promql) {
         Http.Response response = Http.get(url("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)));
