@@ -1,0 +1,24 @@
+package io.signaldesk.decision.backtest;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.service.RulesStrategy;
+
+/** The backtest runs the engine's own rules strategy bean with the service's {@code decision.*} settings. */
+public class BacktestProducer {
+
+    @Produces
+    @Singleton
+    BacktestService backtestService(RulesStrategy strategy, DecisionConfig config) {
+        return new BacktestService(strategy, defaults(config));
+    }
+
+    public static BacktestService.Defaults defaults(DecisionConfig config) {
+        DecisionConfig.Paper paper = config.paper();
+        return new BacktestService.Defaults(paper.feePct(), paper.slippagePct(), config.scoring().flatBandPct(),
+                config.rules().momentumPct(), paper.initialEquity(), paper.defaultSizePct(), paper.defaultStopLossPct(),
+                paper.takeProfitPct());
+    }
+}

@@ -1,0 +1,17 @@
+package io.signaldesk.decision.backtest;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Body of {@code POST /api/backtest}. Give {@code files} (coin → CSV path) or {@code paths} (the coin is
+ * the file name's leading letters before USDT, '-', '_' or '.'). Every other field is optional; the
+ * defaults are the service's own {@code decision.*} settings. {@code from}/{@code to}: ISO-8601 UTC
+ * instants on whole minutes (from inclusive, to exclusive).
+ */
+public record BacktestRequest(Map<String, String> files, List<String> paths, String mode, BigDecimal feePct,
+        BigDecimal slippagePct, BigDecimal flatBandPct, BigDecimal sizePct, BigDecimal stopLossPct,
+        BigDecimal takeProfitPct, BigDecimal initialEquity, List<Integer> horizonsMinutes, String from, String to,
+        String analyzerUrl, Integer aiEveryMinutes, String outputDir) {
+}

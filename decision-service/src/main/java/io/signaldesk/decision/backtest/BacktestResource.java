@@ -1,0 +1,69 @@
+package io.signaldesk.decision.backtest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.signaldesk.decision.rest.ApiError;
+
+@Path("/api/backtest")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Backtest")
+public class BacktestResource {
+
+    private static final String REQUEST = """
+            {"files":{"BTC":"../shared/data/klines-1m/BTCUSDT-1m-2024Q4.csv",
+                      "ETH":"../shared/data/klines-1m/ETHUSDT-1m-2024Q4.csv"},
+             "mode":"RULES","feePct":0.1,"slippagePct":0.05,
+             "from":"2024-10-01T03:00:00Z","to":"2024-11-01T00:00:00Z"}""";
+    private static final String ANSWER = """
+            {"mode":"RULES","from":"2024-10-01T03:00:00Z","to":"2024-11-04T20:20:00Z","bars":50000,"candles":150000,
+             "coins":["BTC","ETH","SOL"],"scoring":[{"horizonMinutes":1,"overall":{"signals":149997,"hits":52000,
+             "hitRate":0.3467,"alwaysWaitHitRate":0.3321,"buyAndHoldHitRate":0.3398}}],
+             "paper":{"finalEquity":9950.12,"returnPct":-0.4988,"trades":812,"maxDrawdownPct":0.61},
+             "buyAndHold":{"returnPct":8.1},"output":{"json":"/abs/data/backtest/backtest-rules-20261125-131500.json",
+             "markdown":"/abs/data/backtest/backtest-rules-20261125-131500.md"}}""";
+
+    private final BacktestService backtests;
+
+    BacktestResource(BacktestService backtests) {
+        this.backtests = backtests;
+    }
+
+    @POST
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Backtest the rules strategy (and, with analyzerUrl, AI or HYBRID) on 1-minute candle CSVs",
+            description = "Runs synchronously (five weeks of three coins take seconds in RULES mode); writes the "
+                    + "JSON and Markdown reports under outputDir (default data/backtest) and answers the JSON report.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "rules on real candles", value = REQUEST),
+            @ExampleObject(name = "hybrid, analyzer every 30 min", value = "{\"paths\":[\"BTCUSDT-1m.csv\"],"
+                    + "\"mode\":\"HYBRID\",\"analyzerUrl\":\"http://localhost:8082\",\"aiEveryMinutes\":30}") }))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "report", value = ANSWER)))
+    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "gap in a file",
+            value = "{\"error\":\"BTC.csv line 42: gap: 3 minute(s) missing between 2024-10-01T03:39:00Z (line 41) and "
+                    + "2024-10-01T03:43:00Z\",\"field\":\"files.BTC\"}")))
+    @APIResponse(responseCode = "409", content = @Content(examples = @ExampleObject(name = "busy",
+            value = "{\"error\":\"a backtest is already running; try again when it has finished\"}")))
+    public Response run(BacktestRequest request) {
+        try {
+            return Response.ok(backtests.run(request)).build();
+        } catch (BacktestInputException e) {
+            return ApiError.badRequest(e.field(), e.getMessage());
+        } catch (BacktestService.Busy e) {
+            return ApiError.conflict(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.signaldesk.decision.backtest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads {@code timestamp,open,high,low,close,volume} 1-minute candle files. Policy: a row repeated
+ * exactly is dropped (noted); a blank line is skipped (noted); anything else that is wrong rejects the
+ * file with its line number: a missing or different header, a wrong column count, a bad or
+ * non-positive number, high/low not enclosing open and close, a timestamp off the minute, rows out of
+ * order, a repeated timestamp with other values, or a gap (missing minutes are never invented).
+ */
+public final class CandleCsvReader {
+
+    static final String HEADER = "timestamp,open,high,low,close,volume";
+    private static final Duration BAR = Duration.ofMinutes(1);
+    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String[] COLUMNS = HEADER.split(",");
+
+    private CandleCsvReader() {
+    }
+
+    public static CandleSeries read(String coin, Path path) {
+        String file = path.toString();
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new CandleFileException(coin, file, 0, "no readable file at this path");
+        }
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return read(coin, file, reader);
+        } catch (IOException e) {
+            throw new CandleFileException(coin, file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    static CandleSeries read(String coin, String file, BufferedReader reader) throws IOException {
+        String header = reader.readLine();
+        if (header == null || !HEADER.equalsIgnoreCase(header.strip().replace("\uFEFF", ""))) {
+            throw new CandleFileException(coin, file, 1, "expected the header '" + HEADER + "', found '"
+                    + (header == null ? "" : shorten(header)) + "'");
+        }
+        List<Candle> candles = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int lineNo = 1;
+        int lastLine = 0;
+        String lastRow = null;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            String row = line.strip();
+            if (row.isEmpty()) {
+                notes.add("%s line %d: blank line skipped".formatted(file, lineNo));
+                continue;
+            }
+            Candle candle = parse(coin, file, lineNo, row);
+            if (!candles.isEmpty()) {
+                Candle previous = candles.get(candles.size() - 1);
+                int order = candle.time().compareTo(previous.time());
+                if (order == 0) {
+                    if (!row.equals(lastRow)) {
+                        throw new CandleFileException(coin, file, lineNo, "timestamp %s repeats line %d with other values"
+                                .formatted(candle.time(), lastLine));
+                    }
+                    notes.add("%s line %d: exact duplicate of line %d dropped".formatted(file, lineNo, lastLine));
+                    continue;
+                }
+                if (order < 0) {
+                    throw new CandleFileException(coin, file, lineNo, "rows are not sorted: %s comes after %s (line %d)"
+                            .formatted(candle.time(), previous.time(), lastLine));
+                }
+                Duration step = Duration.between(previous.time(), candle.time());
+                if (!step.equals(BAR)) {
+                    throw new CandleFileException(coin, file, lineNo, "gap: %d minute(s) missing between %s (line %d) and %s"
+                            .formatted(step.toMinutes() - 1, previous.time(), lastLine, candle.time()));
+                }
+            }
+            candles.add(candle);
+            lastLine = lineNo;
+            lastRow = row;
+        }
+        if (candles.isEmpty()) {
+            throw new CandleFileException(coin, file, 0, "no candles after the header");
+        }
+        return new CandleSeries(coin, file, List.copyOf(candles), List.copyOf(notes));
+    }
+
+    private static Candle parse(String coin, String file, int lineNo, String row) {
+        String[] cells = row.split(",", -1);
+        if (cells.length != COLUMNS.length) {
+            throw new CandleFileException(coin, file, lineNo, "expected 6 columns, found " + cells.length);
+        }
+        Instant time = time(coin, file, lineNo, cells[0].strip());
+        BigDecimal[] values = new BigDecimal[5];
+        for (int i = 1; i < COLUMNS.length; i++) {
+            String cell = cells[i].strip();
+            try {
+                values[i - 1] = new BigDecimal(cell);
+            } catch (NumberFormatException e) {
+                throw new CandleFileException(coin, file, lineNo, "%s is not a number: '%s'".formatted(COLUMNS[i], shorten(cell)));
+            }
+            boolean price = i < 5;
+            if (price ? values[i - 1].signum() <= 0 : values[i - 1].signum() < 0) {
+                throw new CandleFileException(coin, file, lineNo, "%s must be %s, found %s"
+                        .formatted(COLUMNS[i], price ? "positive" : "zero or more", cell));
+            }
+        }
+        Candle candle = new Candle(time, values[0], values[1], values[2], values[3], values[4]);
+        if (candle.high().compareTo(candle.open().max(candle.close())) < 0
+                || candle.low().compareTo(candle.open().min(candle.close())) > 0) {
+            throw new CandleFileException(coin, file, lineNo, "high %s and low %s do not enclose open %s and close %s"
+                    .formatted(candle.high(), candle.low(), candle.open(), candle.close()));
+        }
+        return candle;
+    }
+
+    /** {@code 2024-10-01 03:00:00}, ISO {@code 2024-10-01T03:00:00Z}, or epoch milliseconds; always UTC. */
+    private static Instant time(String coin, String file, int lineNo, String cell) {
+        Instant time;
+        try {
+            if (!cell.isEmpty() && cell.chars().allMatch(Character::isDigit)) {
+                time = Instant.ofEpochMilli(Long.parseLong(cell));
+            } else if (cell.endsWith("Z")) {
+                time = Instant.parse(cell);
+            } else {
+                time = LocalDateTime.parse(cell.replace('T', ' '), SPACED).toInstant(ZoneOffset.UTC);
+            }
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new CandleFileException(coin, file, lineNo, "timestamp is not 'yyyy-MM-dd HH:mm:ss', ISO-8601 UTC or epoch ms: '"
+                    + shorten(cell) + "'");
+        }
+        if (time.getEpochSecond() % 60 != 0 || time.getNano() != 0) {
+            throw new CandleFileException(coin, file, lineNo, "timestamp " + time + " is not on a whole minute");
+        }
+        return time;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}
