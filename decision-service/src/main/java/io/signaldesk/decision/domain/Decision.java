@@ -1,11 +1,14 @@
 package io.signaldesk.decision.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Instant;
 
 /**
  * One thing the engine decided, kept for the audit trail: outcome PROPOSED, VETOED, NO_AGREEMENT,
  * AI_DECLINED, STOP_LOSS, TAKE_PROFIT or HOLD.
  */
+@RegisterForReflection
 public record Decision(long id, Instant at, String coin, ProposalKind kind, String outcome, Mode mode, Policy policy,
         String source, Direction direction, Integer confidence, String ruleReason, String aiReason,
         String fallbackReason, String proposalId) {

@@ -1,9 +1,12 @@
 package io.signaldesk.decision.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A paper-trading execution of one proposal; {@code realizedPnl} is net of both fees on exits, zero on entries. */
+@RegisterForReflection
 public record Fill(long id, String proposalId, ProposalKind kind, String coin, Side side, BigDecimal qty,
         BigDecimal price, BigDecimal fee, BigDecimal realizedPnl, String reason, Instant at) {
 }

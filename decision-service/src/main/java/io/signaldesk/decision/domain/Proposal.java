@@ -1,5 +1,7 @@
 package io.signaldesk.decision.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,6 +10,7 @@ import java.util.Objects;
  * An entry or exit the engine suggests, with why and how sure it is.
  * {@code source} says who decided: RULES, AI, HYBRID or RULES_FALLBACK (analyzer unreachable).
  */
+@RegisterForReflection
 public record Proposal(String id, ProposalKind kind, String coin, Side side, BigDecimal size, BigDecimal price,
         int confidence, BigDecimal stopLossPct, String source, Mode mode, Policy policy, String ruleReason,
         String aiReason, String fallbackReason, ProposalStatus status, Instant createdAt, Instant expiresAt,

@@ -1,5 +1,7 @@
 package io.signaldesk.decision.service;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import io.signaldesk.decision.domain.Signal;
 public class AnalyzerStatusService {
 
     /** The latest sentiment for one coin, with who produced it. */
+    @RegisterForReflection
     public record CoinSentiment(SentimentResult result, String source, String model, Instant at) {
     }
 

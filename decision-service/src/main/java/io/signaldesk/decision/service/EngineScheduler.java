@@ -90,7 +90,8 @@ public class EngineScheduler {
         }
     }
 
-    private void manage(Position position, FeedCoin coin) {
+    /** Stops first, then an exit check when one is due or the price moved against the position. */
+    void manage(Position position, FeedCoin coin) {
         if (engine.checkStops(position, coin).isPresent()) {
             lastExitCheck.remove(coin.coin());
             return;

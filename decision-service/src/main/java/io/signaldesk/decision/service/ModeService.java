@@ -1,5 +1,7 @@
 package io.signaldesk.decision.service;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +15,7 @@ import io.signaldesk.decision.repository.LedgerRepository;
 public class ModeService {
 
     /** Mode and policy together. */
+    @RegisterForReflection
     public record ModeSetting(Mode mode, Policy policy) {
     }
 

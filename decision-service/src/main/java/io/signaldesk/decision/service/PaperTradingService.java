@@ -1,5 +1,7 @@
 package io.signaldesk.decision.service;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,10 +26,12 @@ import io.signaldesk.decision.repository.LedgerRepository;
 public class PaperTradingService {
 
     /** One open position marked to the live price. */
+    @RegisterForReflection
     public record MarkedPosition(Position position, BigDecimal markPrice, BigDecimal unrealizedPnl) {
     }
 
     /** The whole book at one instant. */
+    @RegisterForReflection
     public record Portfolio(BigDecimal initialEquity, BigDecimal equity, BigDecimal realizedPnl,
             BigDecimal unrealizedPnl, List<MarkedPosition> positions, List<EquityPoint> equityCurve, Instant at) {
     }

@@ -1,5 +1,7 @@
 package io.signaldesk.decision.service;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -15,11 +17,13 @@ import io.signaldesk.decision.domain.Signal;
 public final class SignalScorer {
 
     /** One signal scored at one horizon. */
+    @RegisterForReflection
     public record Outcome(Signal signal, Duration horizon, BigDecimal movePct, Direction actual, boolean hit,
             boolean alwaysWaitHit, boolean momentumOnlyHit) {
     }
 
     /** Hit rates of a group of outcomes, with the two baselines over the very same instants. */
+    @RegisterForReflection
     public record Stats(int scored, int hits, BigDecimal hitRate, BigDecimal alwaysWaitHitRate,
             BigDecimal momentumOnlyHitRate) {
     }

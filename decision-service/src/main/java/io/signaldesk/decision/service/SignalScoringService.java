@@ -1,5 +1,7 @@
 package io.signaldesk.decision.service;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +33,13 @@ import io.signaldesk.decision.service.SignalScorer.Stats;
 public class SignalScoringService {
 
     /** Accuracy at one horizon, overall and grouped. */
+    @RegisterForReflection
     public record HorizonAccuracy(String horizon, Stats overall, Map<String, Stats> bySource,
             Map<String, Stats> byCoin, Map<String, Stats> byConfidence) {
     }
 
     /** The whole report served by GET /api/signals/accuracy. */
+    @RegisterForReflection
     public record Accuracy(List<String> horizons, String flatBandPct, int pendingSignals,
             List<HorizonAccuracy> byHorizon) {
     }

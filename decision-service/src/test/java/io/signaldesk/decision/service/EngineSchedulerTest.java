@@ -1,0 +1,83 @@
+package io.signaldesk.decision.service;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.Position;
+import io.signaldesk.decision.domain.ProposalKind;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.support.Analyzer;
+import io.signaldesk.decision.support.InjectWireMock;
+import io.signaldesk.decision.support.Market;
+
+@QuarkusTest
+class EngineSchedulerTest {
+
+    @InjectWireMock
+    WireMockServer analyzer;
+
+    @Inject
+    EngineScheduler scheduler;
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    MarketStateService market;
+
+    @Inject
+    ModeService modes;
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    PaperTradingService trading;
+
+    @Test
+    void checksExitsOnScheduleThenEarlyOnlyOnAnAdverseMove() {
+        analyzer.resetAll();
+        proposals.configure(true, 7);
+        modes.change(Mode.RULES, Policy.VETO);
+        FeedCoin opened = Market.bullish("AD1", "1000");
+        market.accept(Market.snapshot(opened));
+        engine.resetCooldowns();
+        proposals.confirm(proposals.find(engine.evaluateEntry(opened).orElseThrow().proposalId()).orElseThrow(), null);
+        Position position = trading.position("AD1").orElseThrow();
+        modes.change(Mode.AI, Policy.VETO);
+        Analyzer.answers(analyzer, "/api/analysis/exit", "exit-close.json");
+
+        FeedCoin first = Market.flat("AD1", "1000");
+        market.accept(Market.snapshot(first));
+        scheduler.manage(position, first); // first check is due at once
+        analyzer.verify(1, postRequestedFor(urlEqualTo("/api/analysis/exit")));
+        proposals.list(ProposalStatus.PENDING, 100).stream().filter(p -> p.coin().equals("AD1"))
+                .forEach(proposals::reject);
+
+        FeedCoin small = Market.flat("AD1", "999"); // 0.1 % against: below the 0.5 % adverse threshold
+        market.accept(Market.snapshot(small));
+        scheduler.manage(position, small);
+        analyzer.verify(1, postRequestedFor(urlEqualTo("/api/analysis/exit")));
+
+        FeedCoin adverse = Market.flat("AD1", "993"); // 0.7 % against since the last check
+        market.accept(Market.snapshot(adverse));
+        scheduler.manage(position, adverse);
+        analyzer.verify(2, postRequestedFor(urlEqualTo("/api/analysis/exit")));
+        var exit = proposals.list(ProposalStatus.PENDING, 100).stream()
+                .filter(p -> p.coin().equals("AD1") && p.kind() == ProposalKind.EXIT).findFirst().orElseThrow();
+        assertTrue(exit.aiReason().contains("adverse move since last check"), exit.aiReason());
+        assertEquals(position.qty(), exit.size());
+    }
+}
