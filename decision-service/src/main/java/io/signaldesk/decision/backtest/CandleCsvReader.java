@@ -29,6 +29,9 @@ public final class CandleCsvReader {
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String[] COLUMNS = HEADER.split(",");
 
+    private record Row(int line, String text, Candle candle) {
+    }
+
     private CandleCsvReader() {
     }
 
@@ -50,44 +53,49 @@ public final class CandleCsvReader {
             throw new CandleFileException(coin, file, 1, "expected the header '" + HEADER + "', found '"
                     + (header == null ? "" : shorten(header)) + "'");
         }
-        List<Candle> candles = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int lineNo = 1;
-        int lastLine = 0;
-        String lastRow = null;
         String line;
         while ((line = reader.readLine()) != null) {
             lineNo++;
-            String row = line.strip();
-            if (row.isEmpty()) {
+            String text = line.strip();
+            if (text.isEmpty()) {
                 notes.add("%s line %d: blank line skipped".formatted(file, lineNo));
                 continue;
             }
-            Candle candle = parse(coin, file, lineNo, row);
-            if (!candles.isEmpty()) {
-                Candle previous = candles.get(candles.size() - 1);
-                int order = candle.time().compareTo(previous.time());
-                if (order == 0) {
-                    if (!row.equals(lastRow)) {
-                        throw new CandleFileException(coin, file, lineNo, "timestamp %s repeats line %d with other values"
-                                .formatted(candle.time(), lastLine));
+            rows.add(new Row(lineNo, text, parse(coin, file, lineNo, text)));
+        }
+        // Order first, so an unsorted file is called unsorted rather than gapped.
+        for (int i = 1; i < rows.size(); i++) {
+            Row previous = rows.get(i - 1);
+            Row row = rows.get(i);
+            if (row.candle().time().isBefore(previous.candle().time())) {
+                throw new CandleFileException(coin, file, row.line(), "rows are not sorted: %s comes after %s (line %d)"
+                        .formatted(row.candle().time(), previous.candle().time(), previous.line()));
+            }
+        }
+        List<Candle> candles = new ArrayList<>();
+        Row kept = null;
+        for (Row row : rows) {
+            if (kept != null) {
+                Candle previous = kept.candle();
+                if (row.candle().time().equals(previous.time())) {
+                    if (!row.text().equals(kept.text())) {
+                        throw new CandleFileException(coin, file, row.line(), "timestamp %s repeats line %d with other values"
+                                .formatted(row.candle().time(), kept.line()));
                     }
-                    notes.add("%s line %d: exact duplicate of line %d dropped".formatted(file, lineNo, lastLine));
+                    notes.add("%s line %d: exact duplicate of line %d dropped".formatted(file, row.line(), kept.line()));
                     continue;
                 }
-                if (order < 0) {
-                    throw new CandleFileException(coin, file, lineNo, "rows are not sorted: %s comes after %s (line %d)"
-                            .formatted(candle.time(), previous.time(), lastLine));
-                }
-                Duration step = Duration.between(previous.time(), candle.time());
+                Duration step = Duration.between(previous.time(), row.candle().time());
                 if (!step.equals(BAR)) {
-                    throw new CandleFileException(coin, file, lineNo, "gap: %d minute(s) missing between %s (line %d) and %s"
-                            .formatted(step.toMinutes() - 1, previous.time(), lastLine, candle.time()));
+                    throw new CandleFileException(coin, file, row.line(), "gap: %d minute(s) missing between %s (line %d) and %s"
+                            .formatted(step.toMinutes() - 1, previous.time(), kept.line(), row.candle().time()));
                 }
             }
-            candles.add(candle);
-            lastLine = lineNo;
-            lastRow = row;
+            candles.add(row.candle());
+            kept = row;
         }
         if (candles.isEmpty()) {
             throw new CandleFileException(coin, file, 0, "no candles after the header");
