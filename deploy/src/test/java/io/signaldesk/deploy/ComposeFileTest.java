@@ -65,6 +65,8 @@ class ComposeFileTest {
                     () -> assertTrue(Files.isRegularFile(DeployFiles.root().resolve(dockerfile))),
                     () -> assertTrue(Files.isRegularFile(DeployFiles.deploy(module + "/Dockerfile.jvm"))),
                     () -> assertTrue(node.path("healthcheck").path("test").toString().contains("/q/health/ready")),
+                    () -> assertTrue(node.path("healthcheck").path("test").toString()
+                            .contains("\"" + containerPort(node) + "\""), "healthcheck asks the port the service listens on"),
                     () -> assertEquals("on-failure", node.path("restart").asText()));
         });
     }
@@ -149,6 +151,12 @@ class ComposeFileTest {
         Tools.Result jvm = Tools.run(DeployFiles.root(), List.of("docker-compose", "-f", "deploy/docker-compose.yml",
                 "-f", "deploy/docker-compose.jvm.yml", "config", "-q"));
         assertEquals(0, jvm.exitCode(), jvm.output());
+    }
+
+    /** "127.0.0.1:8081:8081" -> "8081" */
+    private static String containerPort(JsonNode service) {
+        String[] parts = service.path("ports").path(0).asText().split(":");
+        return parts[parts.length - 1];
     }
 
     private static List<String> ports(JsonNode service) {
