@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Body of {@code POST /api/backtest}. Give {@code files} (coin → CSV path) or {@code paths} (the coin is
- * the file name's leading letters before USDT, '-', '_' or '.'). Every other field is optional; the
+ * the file name's leading letters before USDT, as in BTCUSDT-1m-2024Q4.csv). Every other field is optional; the
  * defaults are the service's own {@code decision.*} settings. {@code from}/{@code to}: ISO-8601 UTC
  * instants on whole minutes (from inclusive, to exclusive).
  */

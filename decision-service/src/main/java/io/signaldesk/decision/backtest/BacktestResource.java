@@ -1,5 +1,7 @@
 package io.signaldesk.decision.backtest;
 
+import java.util.stream.Collectors;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.signaldesk.decision.rest.ApiError;
 
@@ -65,5 +70,14 @@ public class BacktestResource {
         } catch (BacktestService.Busy e) {
             return ApiError.conflict(e.getMessage());
         }
+    }
+
+    /** A body Jackson cannot map (e.g. "feePct":"lots"): 400 naming the field, like every other bad input here. */
+    @ServerExceptionMapper
+    public Response unreadableBody(MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? "body" : e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
+        return ApiError.badRequest(field, "cannot read " + field + ": " + e.getOriginalMessage());
     }
 }

@@ -48,7 +48,7 @@ public class BacktestService {
 
     private static final List<Integer> HORIZONS = List.of(1, 5, 15);
     private static final Pattern COIN = Pattern.compile("[A-Z0-9]{2,10}");
-    private static final Pattern COIN_IN_NAME = Pattern.compile("^([A-Za-z0-9]+?)(USDT|[-_.])");
+    private static final Pattern COIN_IN_NAME = Pattern.compile("^([A-Za-z0-9]{2,10}?)USDT", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -1,0 +1,92 @@
+package io.signaldesk.decision.backtest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class BacktestResourceTest {
+
+    private static final String FIXTURES = "src/test/resources/backtest/";
+
+    @Test
+    void rulesBacktestOnTwoRealCoinsAnswersTheReportAndWritesJsonAndMarkdown() throws Exception {
+        String body = """
+                {"paths":["%sBTCUSDT-1m-slice.csv","%sETHUSDT-1m-slice.csv"],"mode":"RULES",
+                 "feePct":0.1,"slippagePct":0,"to":"2024-10-01T04:00:00Z","outputDir":"target/backtest-test"}"""
+                .formatted(FIXTURES, FIXTURES);
+        ValidatableResponse response = post(body).statusCode(200)
+                .body("mode", equalTo("RULES"))
+                .body("bars", equalTo(60))
+                .body("candles", equalTo(120))
+                .body("coins[0]", equalTo("BTC"))
+                .body("to", equalTo("2024-10-01T04:00:00Z"))
+                .body("settings.slippagePct", equalTo(0))
+                .body("scoring[0].horizonMinutes", equalTo(1))
+                .body("scoring[2].horizonMinutes", equalTo(15))
+                .body("scoring[0].overall.signals", equalTo(2 * 58))
+                .body("degradation[0]", containsString("abstain"))
+                .body("paper.initialEquity", equalTo(10000));
+        Path json = Path.of(response.extract().path("output.json").toString());
+        Path markdown = Path.of(response.extract().path("output.markdown").toString());
+        assertTrue(Files.readString(json).contains("\"buyAndHold\""));
+        assertTrue(Files.readString(markdown).startsWith("# Backtest — RULES mode, BTC, ETH"));
+    }
+
+    @Test
+    void eachBadRequestIsA400NamingTheField() {
+        post("").statusCode(400).body("field", equalTo("body"));
+        post("{}").statusCode(400).body("field", equalTo("files"));
+        post("{\"files\":{\"B TC\":\"x.csv\"}}").statusCode(400).body("field", equalTo("files.B TC"));
+        post("{\"paths\":[\"candles.csv\"]}").statusCode(400).body("field", equalTo("paths"))
+                .body("error", startsWith("cannot tell the coin"));
+        post(slice("\"mode\":\"MAGIC\"")).statusCode(400).body("field", equalTo("mode"));
+        post(slice("\"mode\":\"HYBRID\"")).statusCode(400).body("field", equalTo("analyzerUrl"));
+        post(slice("\"mode\":\"AI\",\"analyzerUrl\":\"ftp://x\"")).statusCode(400).body("field", equalTo("analyzerUrl"));
+        post(slice("\"feePct\":-1")).statusCode(400).body("field", equalTo("feePct"))
+                .body("error", equalTo("feePct must be 0 or more and at most 10, got -1"));
+        post(slice("\"horizonsMinutes\":[1,1]")).statusCode(400).body("field", equalTo("horizonsMinutes"));
+        post(slice("\"aiEveryMinutes\":0")).statusCode(400).body("field", equalTo("aiEveryMinutes"));
+        post(slice("\"from\":\"yesterday\"")).statusCode(400).body("field", equalTo("from"));
+        post(slice("\"from\":\"2024-10-01T04:00:00Z\",\"to\":\"2024-10-01T03:00:00Z\"")).statusCode(400)
+                .body("field", equalTo("to"));
+        post(slice("\"from\":\"2025-01-01T00:00:00Z\"")).statusCode(400).body("field", equalTo("files"))
+                .body("error", startsWith("the files share fewer than 2 bars"));
+        post(slice("\"feePct\":\"lots\"")).statusCode(400).body("field", equalTo("feePct"));
+    }
+
+    @Test
+    void brokenOrMissingCandleFilesAre400sNamingTheCoinFileAndLine() {
+        post("{\"files\":{\"BTC\":\"" + FIXTURES + "gap-BTC.csv\"}}").statusCode(400)
+                .body("field", equalTo("files.BTC"))
+                .body("error", equalTo(FIXTURES + "gap-BTC.csv line 4: gap: 2 minute(s) missing between "
+                        + "2024-10-01T00:01:00Z (line 3) and 2024-10-01T00:04:00Z"));
+        post("{\"files\":{\"BTC\":\"" + FIXTURES + "unsorted-BTC.csv\"}}").statusCode(400)
+                .body("field", equalTo("files.BTC"))
+                .body("error", containsString("unsorted-BTC.csv line 4: rows are not sorted"));
+        post("{\"files\":{\"SOL\":\"/no/such/SOLUSDT.csv\"}}").statusCode(400)
+                .body("field", equalTo("files.SOL"))
+                .body("error", equalTo("/no/such/SOLUSDT.csv: no readable file at this path"));
+    }
+
+    private static String slice(String extra) {
+        return "{\"files\":{\"BTC\":\"" + FIXTURES + "BTCUSDT-1m-slice.csv\"},\"outputDir\":\"target/backtest-test\","
+                + extra + "}";
+    }
+
+    private static ValidatableResponse post(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/backtest").then()
+                .contentType(ContentType.JSON);
+    }
+}
