@@ -1,5 +1,7 @@
 package io.signaldesk.analyzer.ai;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import io.quarkiverse.langchain4j.RegisterAiService;
@@ -10,8 +12,11 @@ import io.signaldesk.analyzer.domain.SentimentResult;
 
 /**
  * The four analyses asked of the local model. The record return types make the extension send their JSON
- * schema as Ollama's {@code format}; the answers are still checked before anyone sees them.
+ * schema as Ollama's {@code format}; the answers are still checked before anyone sees them. Application scoped:
+ * the default request scope built a new AI service context, and LangChain4j's guardrail configuration with its
+ * ServiceLoader scans, on every call (a fifth of the analyzer's CPU per call in bench/).
  */
+@ApplicationScoped
 @RegisterAiService(chatLanguageModelSupplier = SwitchableChatModel.Supplier.class,
         chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
 @SystemMessage(Prompts.SYSTEM)
