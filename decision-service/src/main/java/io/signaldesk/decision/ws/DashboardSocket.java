@@ -40,11 +40,15 @@ public class DashboardSocket {
         return render();
     }
 
-    /** Any frame from the browser asks for a fresh state; the dashboard acts through the REST API. */
+    /** "refresh" (or {"type":"refresh"}) asks for a fresh state; anything else gets an error frame. The dashboard acts through REST. */
     @OnTextMessage
     @Blocking
     public String onMessage(String message) {
-        return render();
+        String text = message == null ? "" : message.trim();
+        if ("refresh".equals(text) || text.replace(" ", "").equals("{\"type\":\"refresh\"}")) {
+            return render();
+        }
+        return "{\"type\":\"error\",\"message\":\"unknown frame: the only request is refresh\"}";
     }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -35,6 +35,17 @@ class DashboardSocketTest {
     @Inject
     ObjectMapper mapper;
 
+    /** Skips the periodic state pushes until a frame of {@code type} arrives. */
+    private String pollUntil(LinkedBlockingQueue<String> frames, String type) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            String frame = frames.poll(20, TimeUnit.SECONDS);
+            if (frame != null && type.equals(mapper.readTree(frame).get("type").asText())) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no " + type + " frame");
+    }
+
     @Test
     void servesThePageAndItsAssetsWithoutAnyCdn() {
         String html = given().get("/").then().statusCode(200).body(containsString("id=\"ai-status-line\""))
@@ -45,7 +56,7 @@ class DashboardSocketTest {
     }
 
     @Test
-    void pushesTheWholeStateOnConnect() throws Exception {
+    void pushesTheWholeStateOnConnectAndAnswersBadFramesWithAnErrorFrame() throws Exception {
         market.accept(Market.snapshot(Market.bullish("WS1", "123.45")));
         LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
         WebSocketClientConnection connection = BasicWebSocketConnector.create()
@@ -61,6 +72,14 @@ class DashboardSocketTest {
             assertTrue(state.has("pending") && state.has("portfolio") && state.has("accuracy") && state.has("mode"));
             assertTrue(state.get("feed").has("stale"));
             assertTrue(state.get("analyzer").has("reachable"));
+
+            frames.clear();
+            connection.sendTextAndAwait("rm -rf /");
+            JsonNode error = mapper.readTree(pollUntil(frames, "error"));
+            assertEquals("unknown frame: the only request is refresh", error.get("message").asText());
+            assertTrue(connection.isOpen(), "a bad frame does not close the dashboard");
+            connection.sendTextAndAwait("refresh");
+            assertEquals("state", mapper.readTree(pollUntil(frames, "state")).get("type").asText());
         } finally {
             connection.closeAndAwait();
         }
