@@ -29,8 +29,8 @@ BENCH = os.path.join(ROOT, "bench")
 JARS = {m: os.path.join(ROOT, m, "target", "quarkus-app", "quarkus-run.jar")
         for m in ("market-feed-service", "ai-analyzer-service", "decision-service")}
 CAPTURES = sorted(glob.glob("/work/shared/data/binance-spot/*.gz")) or sorted(
-    glob.glob(os.path.join(ROOT, "bench", "data", "binance", "*.gz")))
-SAMPLE = os.path.join(BENCH, "data", "simulator-sample.jsonl.gz")
+    glob.glob(os.path.join(ROOT, "bench", "replay", "binance", "*.gz")))
+SAMPLE = os.path.join(BENCH, "replay", "simulator-sample.jsonl.gz")
 PROCS = []
 WORK = tempfile.mkdtemp(prefix="signaldesk-bench-")
 

@@ -5,7 +5,7 @@ Markdown and JSON. Standard library only.
 
     bench/evaluate.py --ollama http://localhost:11434 [--models llama3.2:3b,mistral:7b] [--samples 10]
 
-Defaults: every model in Ollama's /api/tags, the simulator sample bench/data/simulator-sample.jsonl.gz,
+Defaults: every model in Ollama's /api/tags, the simulator sample bench/replay/simulator-sample.jsonl.gz,
 output bench/evaluation.md and bench/evaluation.json. Needs the analyzer jar (bench/run.sh or
 ./mvnw -B -DskipTests package -pl ai-analyzer-service builds it).
 """

@@ -25,9 +25,9 @@ import io.signaldesk.analyzer.rest.InvalidRequestException;
 public class EvaluationResource {
 
     static final String REQUEST_EXAMPLE = """
-            {"models":["llama3.2:3b","mistral:7b"],"replayFile":"bench/data/simulator-sample.jsonl.gz","samples":10,"everySeconds":60}""";
+            {"models":["llama3.2:3b","mistral:7b"],"replayFile":"bench/replay/simulator-sample.jsonl.gz","samples":10,"everySeconds":60}""";
     static final String REPORT_EXAMPLE = """
-            {"generatedAt":"2026-11-25T12:00:00Z","ollamaUrl":"http://localhost:11434","replayFile":"bench/data/simulator-sample.jsonl.gz",\
+            {"generatedAt":"2026-11-25T12:00:00Z","ollamaUrl":"http://localhost:11434","replayFile":"bench/replay/simulator-sample.jsonl.gz",\
             "samples":10,"models":[{"model":"llama3.2:3b","analyses":40,"p50Ms":850,"p95Ms":1400,"tokensPerSecond":38.5,\
             "validOutputRate":0.95,"repromptRate":0.05,"fallbackRate":0.0,"hitRate1m":0.6,"scored1m":10,"hitRate5m":0.5,\
             "scored5m":6,"qualityScore":71,"ramBytes":2800000000}],"markdown":"| Model | Response Time | Quality Score | RAM Used |..."}""";
