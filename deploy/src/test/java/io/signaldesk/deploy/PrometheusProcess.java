@@ -48,6 +48,8 @@ final class PrometheusProcess {
                 "--web.enable-lifecycle")
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     }
 
     void awaitReady(Duration timeout) throws InterruptedException {

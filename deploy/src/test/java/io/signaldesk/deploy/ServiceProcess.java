@@ -87,6 +87,9 @@ final class ServiceProcess {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
+        Process started = process;
+        // if the test JVM itself is stopped (failsafe timeout, Ctrl-C), take the service down with it
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     }
 
     /** Polls /q/health/ready until it answers 200; fails early when the process dies. */
