@@ -245,9 +245,14 @@ class EndToEndIT {
         assertTrue(Set.of("MODEL_DOWN", "CIRCUIT_OPEN", "TIMEOUT").contains(rules.path("fallbackReason").asText()),
                 rules.toString());
 
-        JsonNode decided = await("a decision made after the model stopped", FLOW, () ->
+        // labelled rules: the analyzer's RULES answer shows in aiReason ("[RULES MODEL_DOWN, confidence 5] ..."),
+        // or the decision service fell back itself (fallbackReason, source RULES_FALLBACK)
+        JsonNode decided = await("a rules-labelled decision made after the model stopped", FLOW, () ->
                 items(Http.get(decision.url("/api/decisions?limit=200")))
                         .filter(d -> Instant.parse(d.path("at").asText()).isAfter(stopped))
+                        .filter(d -> d.path("aiReason").asText().startsWith("[RULES")
+                                || !d.path("fallbackReason").isNull() && !d.path("fallbackReason").isMissingNode()
+                                || d.path("source").asText().startsWith("RULES"))
                         .findFirst());
         assertFalse(decided.path("outcome").asText().isBlank(), decided.toString());
     }
