@@ -41,23 +41,32 @@ public final class BacktestMain {
                 paths.add(arg);
             }
         }
-        BacktestRequest request = new BacktestRequest(files.isEmpty() ? null : files, paths.isEmpty() ? null : paths,
-                options.get("mode"), decimal(options.get("fee-pct")), decimal(options.get("slippage-pct")), null, null,
-                null, null, null, null, options.get("from"), options.get("to"), options.get("analyzer-url"),
-                options.containsKey("ai-every") ? Integer.valueOf(options.get("ai-every")) : null, options.get("out"));
         BacktestService service = new BacktestService(strategy(), defaults());
         try {
+            BacktestRequest request = new BacktestRequest(files.isEmpty() ? null : files, paths.isEmpty() ? null : paths,
+                    options.get("mode"), decimal("fee-pct", options.get("fee-pct")),
+                    decimal("slippage-pct", options.get("slippage-pct")), null, null, null, null, null, null,
+                    options.get("from"), options.get("to"), options.get("analyzer-url"),
+                    options.containsKey("ai-every") ? decimal("ai-every", options.get("ai-every")).intValueExact() : null,
+                    options.get("out"));
             BacktestReport report = service.run(request);
             System.out.println(BacktestMarkdown.render(report));
             System.out.println("Reports: " + report.output());
         } catch (BacktestInputException e) {
             System.err.println("backtest: " + e.field() + ": " + e.getMessage());
             System.exit(2);
+        } catch (ArithmeticException e) {
+            System.err.println("backtest: --ai-every must be a whole number of minutes");
+            System.exit(2);
         }
     }
 
-    private static BigDecimal decimal(String text) {
-        return text == null ? null : new BigDecimal(text);
+    private static BigDecimal decimal(String option, String text) {
+        try {
+            return text == null ? null : new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new BacktestInputException("--" + option, "--" + option + " must be a number, got '" + text + "'");
+        }
     }
 
     /**
