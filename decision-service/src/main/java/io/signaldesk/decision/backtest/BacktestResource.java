@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.decision.rest.ApiError;
 
 @Path("/api/backtest")
@@ -35,16 +36,19 @@ public class BacktestResource {
              "from":"2024-10-01T03:00:00Z","to":"2024-11-01T00:00:00Z"}""";
     private static final String ANSWER = """
             {"mode":"RULES","from":"2024-10-01T03:00:00Z","to":"2024-11-04T20:20:00Z","bars":50000,"candles":150000,
-             "coins":["BTC","ETH","SOL"],"scoring":[{"horizonMinutes":1,"overall":{"signals":149997,"hits":52000,
-             "hitRate":0.3467,"alwaysWaitHitRate":0.3321,"buyAndHoldHitRate":0.3398}}],
-             "paper":{"finalEquity":9950.12,"returnPct":-0.4988,"trades":812,"maxDrawdownPct":0.61},
-             "buyAndHold":{"returnPct":8.1},"output":{"json":"/abs/data/backtest/backtest-rules-20261125-131500.json",
-             "markdown":"/abs/data/backtest/backtest-rules-20261125-131500.md"}}""";
+             "coins":["BTC","ETH","SOL"],"scoring":[{"horizonMinutes":5,"overall":{"signals":149982,"hits":54296,
+             "hitRate":0.362,"alwaysWaitHitRate":0.3556,"buyAndHoldHitRate":0.3222}}],
+             "paper":{"finalEquity":9340.26793581,"returnPct":-6.5973,"trades":1195,"maxDrawdownPct":6.65},
+             "buyAndHold":{"returnPct":0.7303,"maxDrawdownPct":11.3377},
+             "output":{"json":"/srv/data/backtest/backtest-rules-20261125-133215.json",
+             "markdown":"/srv/data/backtest/backtest-rules-20261125-133215.md"}}""";
 
     private final BacktestService backtests;
+    private final MeterRegistry registry;
 
-    BacktestResource(BacktestService backtests) {
+    BacktestResource(BacktestService backtests, MeterRegistry registry) {
         this.backtests = backtests;
+        this.registry = registry;
     }
 
     @POST
@@ -64,12 +68,21 @@ public class BacktestResource {
             value = "{\"error\":\"a backtest is already running; try again when it has finished\"}")))
     public Response run(BacktestRequest request) {
         try {
-            return Response.ok(backtests.run(request)).build();
+            BacktestReport report = backtests.run(request);
+            count("ok");
+            registry.counter("decision.backtest.candles", "mode", report.mode()).increment(report.candles());
+            return Response.ok(report).build();
         } catch (BacktestInputException e) {
+            count("bad_input");
             return ApiError.badRequest(e.field(), e.getMessage());
         } catch (BacktestService.Busy e) {
+            count("busy");
             return ApiError.conflict(e.getMessage());
         }
+    }
+
+    private void count(String outcome) {
+        registry.counter("decision.backtest.runs", "outcome", outcome).increment();
     }
 
     /** A body Jackson cannot map (e.g. "feePct":"lots"): 400 naming the field, like every other bad input here. */

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.Side;
 import io.signaldesk.decision.service.PaperMath;
@@ -14,7 +15,7 @@ import io.signaldesk.decision.service.PaperMath;
  * first bar's close and sold at the last bar's close, with the same fee and slippage as the strategy
  * (one entry fill and one exit fill per coin); marked at every close for the drawdown.
  */
-@io.quarkus.runtime.annotations.RegisterForReflection
+@RegisterForReflection
 public record BuyAndHold(Map<String, BigDecimal> returnPctByCoin, BigDecimal finalEquity, BigDecimal returnPct,
         BigDecimal maxDrawdownPct) {
 

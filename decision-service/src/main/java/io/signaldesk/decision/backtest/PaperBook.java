@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.Side;
 import io.signaldesk.decision.service.PaperMath;
@@ -21,6 +22,7 @@ import io.signaldesk.decision.service.PaperMath;
 public final class PaperBook {
 
     /** Totals of the run. */
+    @RegisterForReflection
     public record Summary(BigDecimal initialEquity, BigDecimal finalEquity, BigDecimal netPnl, BigDecimal returnPct,
             BigDecimal fees, int trades, int wins, BigDecimal winRate, BigDecimal maxDrawdown,
             BigDecimal maxDrawdownPct, Map<String, BigDecimal> netPnlByCoin, Map<String, Integer> exitsByReason) {

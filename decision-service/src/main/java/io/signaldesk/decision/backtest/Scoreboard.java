@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.domain.Direction;
 import io.signaldesk.decision.service.SignalScorer;
 
@@ -20,11 +21,13 @@ import io.signaldesk.decision.service.SignalScorer;
 public final class Scoreboard {
 
     /** One group's figures at one horizon. Rates are 0-1, 4 decimals, null when nothing was scored. */
+    @RegisterForReflection
     public record Stats(int signals, int hits, BigDecimal hitRate, BigDecimal alwaysWaitHitRate,
             BigDecimal buyAndHoldHitRate) {
     }
 
     /** Everything scored at one horizon. */
+    @RegisterForReflection
     public record HorizonScores(int horizonMinutes, Stats overall, Map<String, Stats> byCoin,
             Map<String, Stats> bySource, Map<String, Stats> byConfidence, Map<String, Stats> byDirection,
             Stats directionalOnly) {

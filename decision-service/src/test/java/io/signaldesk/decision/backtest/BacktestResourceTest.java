@@ -42,6 +42,9 @@ class BacktestResourceTest {
         Path markdown = Path.of(response.extract().path("output.markdown").toString());
         assertTrue(Files.readString(json).contains("\"buyAndHold\""));
         assertTrue(Files.readString(markdown).startsWith("# Backtest — RULES mode, BTC, ETH"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("decision_backtest_runs_total{outcome=\"ok\"}"))
+                .body(containsString("decision_backtest_candles_total{mode=\"RULES\"}"));
     }
 
     @Test
