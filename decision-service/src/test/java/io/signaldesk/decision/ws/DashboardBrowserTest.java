@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -120,18 +121,29 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ai-reasoning"), "Strong buying pressure"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("market"), "BR1"));
 
-        browser.findElement(By.id("mode-AI")).click();
+        clickWhenStable(wait, By.id("mode-AI"));
         wait.until(ExpectedConditions.attributeContains(By.id("mode-AI"), "class", "active"));
         assertEquals(Mode.AI, modes.current().mode());
 
         By confirm = By.cssSelector("button.confirm[data-id='" + id + "']");
-        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(confirm));
-        button.click();
+        clickWhenStable(wait, confirm);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"), "BR1"));
         assertEquals(ProposalStatus.CONFIRMED, proposals.find(id).orElseThrow().status());
         wait.until(ExpectedConditions.invisibilityOfElementLocated(confirm));
 
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target/dashboard-browser-test.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The page re-renders on every dashboard frame: find and click in one step, again if the node was replaced. */
+    private static void clickWhenStable(WebDriverWait wait, By locator) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 }
