@@ -15,6 +15,7 @@ import math
 import os
 import platform
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -65,8 +66,9 @@ def free_port():
 
 
 def start_jvm(module, port, props, name):
-    args = ["java", f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
-            "-Dquarkus.log.category.\"io.signaldesk\".level=INFO"]
+    args = ["java"] + shlex.split(os.environ.get("BENCH_JAVA_OPTS", ""))
+    args += [f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
+             "-Dquarkus.log.category.\"io.signaldesk\".level=INFO"]
     args += [f"-D{k}={v}" for k, v in props.items()]
     args += ["-jar", JARS[module]]
     log = open(os.path.join(WORK, name + ".log"), "w")
@@ -101,6 +103,13 @@ def wait_http(port, path, proc, timeout=60):
             pass
         time.sleep(0.2)
     raise RuntimeError(f"nothing answered {path} on :{port} within {timeout}s")
+
+
+def cpu_ms(proc):
+    """User + system CPU time of a process so far, from /proc/<pid>/stat."""
+    with open(f"/proc/{proc.pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(proc):
@@ -397,6 +406,7 @@ def bench_overhead(res, analyzer, stub, iterations, warmup):
     for _ in range(warmup):
         request(stub.port, "POST", "/api/chat", chat_body)
     direct, through, sources = [], [], {}
+    cpu_before = cpu_ms(analyzer)
     for _ in range(iterations):
         t, status, _ = timed(stub.port, "POST", "/api/chat", chat_body)
         direct.append(t)
@@ -404,6 +414,7 @@ def bench_overhead(res, analyzer, stub, iterations, warmup):
         through.append(t)
         source = json.loads(payload).get("source") if status == 200 else f"HTTP {status}"
         sources[source] = sources.get(source, 0) + 1
+    cpu_per_call = (cpu_ms(analyzer) - cpu_before) / iterations
     if sources.get("AI", 0) != iterations:
         raise RuntimeError(f"overhead: not every answer came from the model: {sources}")
     d50, d99 = pct(through, 50) - pct(direct, 50), pct(through, 99) - pct(direct, 99)
@@ -411,6 +422,7 @@ def bench_overhead(res, analyzer, stub, iterations, warmup):
             f"{fmt(pct(direct, 50))} / {fmt(pct(direct, 99))}")
     res.add("1 analyzer overhead", "through POST /api/analysis/sentiment p50 / p99",
             f"{fmt(pct(through, 50))} / {fmt(pct(through, 99))}")
+    res.add("1 analyzer overhead", "analyzer CPU time per call (all its threads, /proc/<pid>/stat)", fmt(cpu_per_call))
     res.add("1 analyzer overhead", "added p50", fmt(d50), "<= 1 ms", d50 <= 1)
     res.add("1 analyzer overhead", "added p99", fmt(d99), "<= 5 ms", d99 <= 5)
 
@@ -561,50 +573,66 @@ def bench_evaluator(res, analyzer):
     return report
 
 
-def bench_feed_ingest(res, quick):
-    files = [f for f in CAPTURES if "20240808" in f] if quick else CAPTURES
-    if not files:
-        raise RuntimeError("no Binance capture found in /work/shared/data/binance-spot")
+def feed_replay_once(files):
+    """One cold replay in a fresh feed JVM: (frames, normalised events, seconds from source start to FINISHED)."""
     port = free_port()
     feed = start_jvm("market-feed-service", port, {"feed.source": "replay", "feed.replay.format": "binance-capture",
                                                    "feed.replay.speed": "0", "feed.replay.file": ",".join(files),
-                                                   "feed.coins": "BTC,ETH",
-                                                   "quarkus.log.category.\"io.signaldesk\".level": "INFO"},
-                     "feed-replay")
-    deadline = time.time() + 300
-    source = None
-    while time.time() < deadline:
-        _, payload = request(port, "GET", "/api/market/sources")
-        source = json.loads(payload)["sources"][0]
-        if source["state"] == "FINISHED":
-            break
-        time.sleep(0.2)
-    else:
-        raise RuntimeError(f"feed replay did not finish: {source}")
-    _, metrics = request(port, "GET", "/q/metrics")
-    events = sum(float(line.rsplit(" ", 1)[1]) for line in metrics.decode().splitlines()
-                 if line.startswith("feed_events_total{"))
+                                                   "feed.coins": "BTC,ETH"}, "feed-replay")
+    try:
+        deadline = time.time() + 300
+        source = None
+        while time.time() < deadline:
+            _, payload = request(port, "GET", "/api/market/sources")
+            source = json.loads(payload)["sources"][0]
+            if source["state"] == "FINISHED":
+                break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError(f"feed replay did not finish: {source}")
+        _, metrics = request(port, "GET", "/q/metrics")
+        events = sum(float(line.rsplit(" ", 1)[1]) for line in metrics.decode().splitlines()
+                     if line.startswith("feed_events_total{"))
+    finally:
+        stop(feed)
     started = None
     with open(feed.bench_log) as log:
         for line in log:
             if "Market source replay started" in line:
                 started = datetime.datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").replace(
                     tzinfo=datetime.timezone.utc).timestamp()
-    stop(feed)
     if started is None:
-        raise RuntimeError("feed replay: no start line in the log")
-    feed_s = iso_to_epoch(source["since"]) - started
-    frames = source["messages"]
+        raise RuntimeError("feed replay: no 'Market source replay started' line in the log")
+    return source["messages"], events, iso_to_epoch(source["since"]) - started
+
+
+def bare_parse_once(files):
     lib = os.path.join(ROOT, "market-feed-service", "target", "quarkus-app", "lib", "main", "*")
-    out = subprocess.run(["java", "-cp", lib, os.path.join(BENCH, "BareParse.java")] + files, capture_output=True,
+    java = ["java"] + shlex.split(os.environ.get("BENCH_JAVA_OPTS", ""))
+    out = subprocess.run(java + ["-cp", lib, os.path.join(BENCH, "BareParse.java")] + files, capture_output=True,
                          text=True, timeout=300, check=True).stdout
     bare = dict(kv.split("=") for kv in out.split())
-    bare_s = int(bare["ms"]) / 1000
-    ratio = (frames / feed_s) / (int(bare["frames"]) / bare_s)
-    res.add("3 feed ingest", f"{len(files)} capture files, {frames} frames -> {events:.0f} normalised events",
+    return int(bare["frames"]), int(bare["ms"]) / 1000
+
+
+def bench_feed_ingest(res, quick):
+    files = [f for f in CAPTURES if "20240808" in f] if quick else CAPTURES
+    if not files:
+        raise RuntimeError("no Binance capture found in /work/shared/data/binance-spot")
+    runs = []
+    for _ in range(1 if quick else 3):  # alternated, median ratio: the machine is shared
+        frames, events, feed_s = feed_replay_once(files)
+        bare_frames, bare_s = bare_parse_once(files)
+        runs.append(((frames / feed_s) / (bare_frames / bare_s), frames, events, feed_s, bare_frames, bare_s))
+    runs.sort()
+    ratio, frames, events, feed_s, bare_frames, bare_s = runs[len(runs) // 2]
+    res.add("3 feed ingest", f"{len(files)} capture files, {frames} frames -> {events:.0f} normalised events"
+            + (f" (median of {len(runs)} alternated runs)" if len(runs) > 1 else ""),
             f"feed {frames / feed_s:,.0f} frames/s ({events / feed_s:,.0f} events/s) in {feed_s:.2f} s; "
-            f"bare Jackson {int(bare['frames']) / bare_s:,.0f} frames/s in {bare_s:.2f} s")
-    res.add("3 feed ingest", "feed throughput / bare parse", f"{ratio * 100:.0f} %", ">= 50 %", ratio >= 0.5)
+            f"bare Jackson {bare_frames / bare_s:,.0f} frames/s in {bare_s:.2f} s")
+    res.add("3 feed ingest", "feed throughput / bare parse", f"{ratio * 100:.0f} %"
+            + (f" (runs: {', '.join(f'{r[0] * 100:.0f} %' for r in runs)})" if len(runs) > 1 else ""),
+            ">= 50 %", ratio >= 0.5)
 
 
 class FakeFeed:
@@ -726,7 +754,8 @@ def machine():
     with open("/proc/meminfo") as info:
         mem = int(info.readline().split()[1]) / 1024 / 1024
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    return f"{cpu}, {os.cpu_count()} CPUs, {mem:.1f} GB RAM, {platform.system()} {platform.release()}, {java}, Python {platform.python_version()}"
+    opts = os.environ.get("BENCH_JAVA_OPTS", "")
+    return f"{cpu}, {os.cpu_count()} CPUs, {mem:.1f} GB RAM, {platform.system()} {platform.release()}, {java}{' with ' + opts if opts else ' with default JVM ergonomics'}, Python {platform.python_version()}"
 
 
 def step(res, name, fn, *args):
@@ -746,34 +775,36 @@ def main():
     parser.add_argument("--out", default=os.path.join(BENCH, "RESULTS.md"))
     opts = parser.parse_args()
     q = opts.quick
-    n_overhead, warm = (300, 200) if q else (2000, 1000)
+    n_overhead, warm = (300, 500) if q else (2000, 1500)
     res = Results()
     started = time.time()
 
     stub = OllamaStub(delay_ms=10)
     feed_port, analyzer_port, decision_port = free_port(), free_port(), free_port()
-    print("-- starting market-feed-service (simulator), ai-analyzer-service (cache off), decision-service (RULES)",
+    print("-- starting ai-analyzer-service (cache off) alone: its benchmarks run without the other JVMs' load",
           flush=True)
-    feed = start_jvm("market-feed-service", feed_port, {}, "feed")
     common = {"analyzer.ollama.base-url": f"http://127.0.0.1:{stub.port}", "analyzer.sentiment.every": "off",
               "quarkus.rest-client.market-feed.url": f"http://127.0.0.1:{feed_port}", "analyzer.deadline": "5s"}
     analyzer = start_jvm("ai-analyzer-service", analyzer_port, dict(common, **{"analyzer.cache.ttl": "0s"}), "analyzer")
+    step(res, "1 analyzer overhead", bench_overhead, res, analyzer, stub, n_overhead, warm)
+    time.sleep(1)
+    idle = {"ai-analyzer-service": rss_mb(analyzer)}
+    step(res, "5 prompt size", bench_prompt, res, analyzer, stub)
+    analyzer_peak = step(res, "7 load analyzer", bench_analyzer_load, res, analyzer, 16, 25 if q else 150)
+    report = step(res, "evaluator harness (stub)", bench_evaluator, res, analyzer)
+
+    print("-- starting market-feed-service (simulator) and decision-service (RULES)", flush=True)
+    feed = start_jvm("market-feed-service", feed_port, {}, "feed")
     decision = start_jvm("decision-service", decision_port, {
         "decision.feed-url": f"ws://127.0.0.1:{feed_port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{analyzer_port}",
         "decision.default-mode": "RULES", "decision.db.path": os.path.join(WORK, "decision.db")}, "decision")
-
-    step(res, "1 analyzer overhead", bench_overhead, res, analyzer, stub, n_overhead, warm)
-    time.sleep(1)
-    idle = {"market-feed-service": rss_mb(feed), "ai-analyzer-service": rss_mb(analyzer),
-            "decision-service": rss_mb(decision)}
-    step(res, "5 prompt size", bench_prompt, res, analyzer, stub)
-    analyzer_peak = step(res, "7 load analyzer", bench_analyzer_load, res, analyzer, 16, 25 if q else 150)
+    time.sleep(10)  # warm-up: the simulator runs, the feed pushes, the decision engine ticks
+    idle["market-feed-service"], idle["decision-service"] = rss_mb(feed), rss_mb(decision)
     decision_sampler = RssSampler(decision)
     decision_sampler.start()
     feed_peak = step(res, "7 load /ws/market", bench_ws_load, res, feed, 50 if q else 200, 10 if q else 30)
     decision_peak = decision_sampler.stop()
-    report = step(res, "evaluator harness (stub)", bench_evaluator, res, analyzer)
     for name, proc, peak in (("market-feed-service", feed, feed_peak), ("ai-analyzer-service", analyzer, analyzer_peak),
                              ("decision-service", decision, decision_peak)):
         bench_memory(res, name, idle[name], peak or rss_mb(proc))
@@ -787,6 +818,11 @@ def main():
     stop(cached)
 
     step(res, "3 feed ingest", bench_feed_ingest, res, q)
+    res.notes.append("1 analyzer overhead: where it goes is in bench/README.md (JFR profile): ~2 ms of Java CPU per "
+                     "call in the LangChain4j/Quarkus AI-service plumbing, JIT compilation still running, three "
+                     "thread hand-offs, and young-GC pauses (p99). One cheap fix was made: MarketAnalyst is "
+                     "application scoped (it rebuilt LangChain4j's guardrail config with ServiceLoader scans on "
+                     "every call: p50 through the analyzer 17.5 -> 15.0 ms against ~10.8 ms direct, same profiling setup).")
     step(res, "4 tick -> decision", bench_tick_decision, res, 10 if q else 40)
     res.notes.append("4 tick -> decision: decision-service decides on a 1 s scheduler (EngineScheduler.tick, "
                      "@Scheduled every 1s), not when a frame arrives (FeedClient.onFrame only stores it), so a "
