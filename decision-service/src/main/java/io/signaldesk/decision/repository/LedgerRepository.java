@@ -31,18 +31,22 @@ public class LedgerRepository {
         this.proposals = proposals;
     }
 
+    /** What a fill did: {@code applied} false when nothing changed; how many pending exits it superseded. */
+    public record FillResult(boolean applied, int superseded) {
+    }
+
     /**
      * In one transaction: moves the proposal out of PENDING (or inserts it already executed when
-     * {@code insertProposal} is given), records the fill and opens or closes the position. Returns
-     * false, changing nothing, when the proposal was no longer pending.
+     * {@code insertProposal} is given), records the fill and opens or closes the position; a close marks
+     * the coin's other pending exit proposals SUPERSEDED. Changes nothing when the proposal was no longer pending.
      */
-    public boolean applyFill(String proposalId, ProposalStatus to, io.signaldesk.decision.domain.Proposal insertProposal,
+    public FillResult applyFill(String proposalId, ProposalStatus to, io.signaldesk.decision.domain.Proposal insertProposal,
             Fill fill, Position opened) {
         return db.inTransaction(c -> {
             if (insertProposal != null) {
                 proposals.insert(c, insertProposal);
             } else if (!proposals.transition(c, proposalId, ProposalStatus.PENDING, to, fill.at())) {
-                return false;
+                return new FillResult(false, 0);
             }
             Db.update(c, """
                     INSERT INTO fill (proposal_id, kind, coin, side, qty, price, fee, realized_pnl, reason, at)
@@ -57,8 +61,10 @@ public class LedgerRepository {
                         opened.stopLoss(), opened.takeProfit(), opened.openedAt(), opened.proposalId());
             } else if (Db.update(c, "DELETE FROM position WHERE coin = ?", fill.coin()) != 1) {
                 throw new SQLException("no open position for " + fill.coin());
+            } else {
+                return new FillResult(true, proposals.supersedePendingExits(c, fill.coin(), proposalId, fill.at()));
             }
-            return true;
+            return new FillResult(true, 0);
         });
     }
 

@@ -81,6 +81,16 @@ public class ProposalRepository {
                 to, at, id, from) == 1;
     }
 
+    /**
+     * Marks the other pending exit proposals of {@code coin} SUPERSEDED: the position they would close is
+     * already closed. Returns how many.
+     */
+    int supersedePendingExits(Connection c, String coin, String closedBy, Instant at) throws SQLException {
+        return Db.update(c, """
+                UPDATE proposal SET status = 'SUPERSEDED', decided_at = ?
+                WHERE status = 'PENDING' AND kind = 'EXIT' AND coin = ? AND id <> ?""", at, coin, closedBy);
+    }
+
     /** Marks every pending proposal whose time ran out as EXPIRED; returns how many. */
     public int expireDue(Instant now) {
         return db.inTransaction(c -> Db.update(c,

@@ -88,8 +88,13 @@ public class PaperTradingService {
                     price, fee, realized, reason, now);
         }
         Proposal stored = insert ? proposal.withStatus(to, now) : null;
-        if (!ledger.applyFill(proposal.id(), to, stored, fill, opened)) {
+        LedgerRepository.FillResult result = ledger.applyFill(proposal.id(), to, stored, fill, opened);
+        if (!result.applied()) {
             throw new LedgerConflict("proposal " + proposal.id() + " is no longer pending");
+        }
+        if (result.superseded() > 0) {
+            registry.counter("decision.proposals", "status", ProposalStatus.SUPERSEDED.name())
+                    .increment(result.superseded());
         }
         registry.counter("decision.fills", "coin", proposal.coin(),
                 "side", PaperMath.buys(proposal.kind(), proposal.side()) ? "BUY" : "SELL").increment();

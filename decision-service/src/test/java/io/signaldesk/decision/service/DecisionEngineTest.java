@@ -4,6 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -208,6 +213,32 @@ class DecisionEngineTest {
                 .findFirst().orElseThrow();
         assertTrue(exit.realizedPnl().signum() < 0, "a stop-loss realises a loss: " + exit.realizedPnl());
         assertEquals(ProposalStatus.AUTO_EXECUTED, proposals.find(stop.proposalId()).orElseThrow().status());
+    }
+
+    @Test
+    void aStopLossClosingFirstSupersedesThePendingExitProposalAndConfirmingItIs409() {
+        modes.change(Mode.RULES, Policy.VETO);
+        Decision decision = entry(Market.bullish("SP1", "100"));
+        proposals.confirm(proposals.find(decision.proposalId()).orElseThrow(), null);
+        FeedCoin turned = Market.bearish("SP1", "99.5");
+        market.accept(Market.snapshot(turned));
+        String exitId = engine.checkExit(trading.position("SP1").orElseThrow(), turned, "scheduled exit check")
+                .orElseThrow().proposalId();
+        assertEquals(ProposalStatus.PENDING, proposals.find(exitId).orElseThrow().status());
+
+        FeedCoin crashed = Market.flat("SP1", "97");
+        market.accept(Market.snapshot(crashed));
+        Decision stop = engine.checkStops(trading.position("SP1").orElseThrow(), crashed).orElseThrow();
+
+        assertEquals("STOP_LOSS", stop.outcome());
+        assertTrue(trading.position("SP1").isEmpty());
+        given().get("/api/proposals?status=SUPERSEDED").then().statusCode(200).body("id", hasItem(exitId));
+        given().get("/api/proposals/" + exitId).then().statusCode(200).body("status", is("SUPERSEDED"))
+                .body("decidedAt", notNullValue());
+        given().post("/api/proposals/" + exitId + "/confirm").then().statusCode(409)
+                .body("error", containsString("SUPERSEDED"));
+        assertEquals(1, trading.trades(50).stream()
+                .filter(f -> f.coin().equals("SP1") && f.kind() == ProposalKind.EXIT).count(), "one exit fill only");
     }
 
     @Test
