@@ -45,7 +45,7 @@ public class SettingsResource {
 
     @PUT
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Switch human confirmation on or off at run time (not kept across restarts)")
+    @Operation(summary = "Switch human confirmation on or off at run time (kept across restarts)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "auto above 8", value = "{\"requireConfirmation\":false,\"autoMinConfidence\":8}")))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "default", value = EXAMPLE)))
     @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "out of range",

@@ -85,7 +85,7 @@ public class EngineScheduler {
 
     @Scheduled(every = "${decision.analyzer-poll-every:5s}", concurrentExecution = ConcurrentExecution.SKIP)
     void pollAnalyzer() {
-        if (config.engineEnabled()) {
+        if (config.engineEnabled() && database.ready()) {
             analyzerStatus.poll();
         }
     }

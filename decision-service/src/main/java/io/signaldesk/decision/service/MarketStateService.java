@@ -83,6 +83,17 @@ public class MarketStateService {
         }
     }
 
+    /** When the kept history of {@code coin} starts (empty before its first price). */
+    public Optional<Instant> historyStart(String coin) {
+        Deque<PricePoint> points = history.get(coin);
+        if (points == null) {
+            return Optional.empty();
+        }
+        synchronized (points) {
+            return Optional.ofNullable(points.peekFirst()).map(PricePoint::at);
+        }
+    }
+
     public List<PricePoint> history(String coin) {
         Deque<PricePoint> points = history.get(coin);
         if (points == null) {

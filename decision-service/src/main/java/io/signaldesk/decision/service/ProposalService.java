@@ -15,6 +15,7 @@ import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.repository.ProposalRepository;
 import io.signaldesk.decision.service.PaperTradingService.LedgerConflict;
 
@@ -22,34 +23,40 @@ import io.signaldesk.decision.service.PaperTradingService.LedgerConflict;
 @ApplicationScoped
 public class ProposalService {
 
+    /** Whether proposals wait for a person, and the confidence that executes on its own when they do not. */
+    private record Confirmation(boolean required, int autoMinConfidence) {
+    }
+
+    private static final String REQUIRE_CONFIRMATION = "require-confirmation";
+    private static final String AUTO_MIN_CONFIDENCE = "auto-min-confidence";
+
     private final ProposalRepository proposals;
+    private final LedgerRepository settings;
     private final PaperTradingService trading;
     private final DecisionConfig config;
     private final MeterRegistry registry;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong pending = new AtomicLong();
-    private volatile boolean requireConfirmation;
-    private volatile int autoMinConfidence;
+    private volatile Confirmation confirmation;
 
-    ProposalService(ProposalRepository proposals, PaperTradingService trading, DecisionConfig config,
-            MeterRegistry registry) {
+    ProposalService(ProposalRepository proposals, LedgerRepository settings, PaperTradingService trading,
+            DecisionConfig config, MeterRegistry registry) {
         this.proposals = proposals;
+        this.settings = settings;
         this.trading = trading;
         this.config = config;
         this.registry = registry;
-        this.requireConfirmation = config.requireConfirmation();
-        this.autoMinConfidence = config.autoMinConfidence();
         registry.gauge("decision.proposals.pending", pending);
     }
 
     /** Stores a new proposal: PENDING with confirmation on; otherwise AUTO_EXECUTED or SKIPPED by confidence. */
     public Proposal submit(Proposal draft) {
-        if (requireConfirmation) {
+        if (requireConfirmation()) {
             proposals.insert(draft);
             count(ProposalStatus.PENDING);
             return draft;
         }
-        if (draft.confidence() >= autoMinConfidence) {
+        if (draft.confidence() >= autoMinConfidence()) {
             return execute(draft, "auto-executed at confidence " + draft.confidence());
         }
         Proposal skipped = draft.withStatus(ProposalStatus.SKIPPED, clock.instant());
@@ -125,17 +132,30 @@ public class ProposalService {
     }
 
     public boolean requireConfirmation() {
-        return requireConfirmation;
+        return confirmation().required();
     }
 
     public int autoMinConfidence() {
-        return autoMinConfidence;
+        return confirmation().autoMinConfidence();
     }
 
-    /** Switches confirmation at run time. */
-    public void configure(boolean requireConfirmation, int autoMinConfidence) {
-        this.requireConfirmation = requireConfirmation;
-        this.autoMinConfidence = autoMinConfidence;
+    /** Switches confirmation at run time and keeps the choice in the database, like the mode. */
+    public synchronized void configure(boolean requireConfirmation, int autoMinConfidence) {
+        settings.saveSetting(REQUIRE_CONFIRMATION, Boolean.toString(requireConfirmation));
+        settings.saveSetting(AUTO_MIN_CONFIDENCE, Integer.toString(autoMinConfidence));
+        confirmation = new Confirmation(requireConfirmation, autoMinConfidence);
+    }
+
+    /** The stored setting, else the configured default; read once (after the migrations ran). */
+    private Confirmation confirmation() {
+        Confirmation current = confirmation;
+        if (current == null) {
+            current = new Confirmation(
+                    settings.setting(REQUIRE_CONFIRMATION).map(Boolean::parseBoolean).orElse(config.requireConfirmation()),
+                    settings.setting(AUTO_MIN_CONFIDENCE).map(Integer::parseInt).orElse(config.autoMinConfidence()));
+            confirmation = current;
+        }
+        return current;
     }
 
     public java.time.Duration ttl() {

@@ -2,6 +2,7 @@ package io.signaldesk.decision.service;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +26,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Signal;
+import io.signaldesk.decision.repository.SignalRepository;
+import io.signaldesk.decision.repository.SignalRepository.PendingOutcome;
 import io.signaldesk.decision.service.SignalScorer.Outcome;
 import io.signaldesk.decision.service.SignalScorer.Stats;
 
-/** Scores every recorded signal at each horizon once the price there is known, and reports hit rates. */
+/**
+ * Scores every recorded signal at each horizon once the price there is known, and reports hit rates.
+ * Signals and outcomes are written to the database as they happen and read back on first use, so the
+ * accuracy and the signals still waiting for their horizon survive a restart.
+ */
 @ApplicationScoped
 public class SignalScoringService {
 
@@ -40,51 +47,69 @@ public class SignalScoringService {
 
     /** The whole report served by GET /api/signals/accuracy. */
     @RegisterForReflection
-    public record Accuracy(List<String> horizons, String flatBandPct, int pendingSignals,
+    public record Accuracy(List<String> horizons, String flatBandPct, int pendingSignals, long unscorableSignals,
             List<HorizonAccuracy> byHorizon) {
     }
 
-    private record Pending(Signal signal, Duration horizon) {
-    }
-
     private final MarketStateService market;
+    private final SignalRepository signals;
     private final DecisionConfig config;
     private final MeterRegistry registry;
     private final Clock clock = Clock.systemUTC();
-    private final Deque<Pending> pending = new ArrayDeque<>();
+    private final Deque<PendingOutcome> pending = new ArrayDeque<>();
     private final Deque<Outcome> outcomes = new ArrayDeque<>();
     private final Map<String, Double> hitRates = new ConcurrentHashMap<>();
     private final Set<String> gauges = ConcurrentHashMap.newKeySet();
+    private long unscorable;
+    private boolean loaded;
 
-    SignalScoringService(MarketStateService market, DecisionConfig config, MeterRegistry registry) {
+    SignalScoringService(MarketStateService market, SignalRepository signals, DecisionConfig config,
+            MeterRegistry registry) {
         this.market = market;
+        this.signals = signals;
         this.config = config;
         this.registry = registry;
     }
 
+    /** Stores the signal with one pending outcome per configured horizon. */
     public synchronized void record(Signal signal) {
-        for (Duration horizon : config.scoring().horizons()) {
-            pending.addLast(new Pending(signal, horizon));
+        load();
+        List<Duration> horizons = config.scoring().horizons();
+        long id = signals.insert(signal, horizons);
+        for (Duration horizon : horizons) {
+            pending.addLast(new PendingOutcome(id, signal, horizon));
         }
     }
 
-    /** Scores what has come due; signals whose horizon price fell out of the history are dropped. */
+    /**
+     * Scores what has come due. The price at the horizon is the first one seen at or after it, taken only
+     * while the kept price history reaches back to the horizon; when it does not (the horizon passed while
+     * the service was down, or fell out of the history window) the signal is marked unscorable there.
+     */
     public synchronized int scoreDue() {
+        load();
         Instant now = clock.instant();
-        Instant oldestKnown = now.minus(config.feed().historyWindow());
+        Instant oldestKept = now.minus(config.feed().historyWindow());
         int scored = 0;
-        for (Iterator<Pending> it = pending.iterator(); it.hasNext();) {
-            Pending p = it.next();
+        for (Iterator<PendingOutcome> it = pending.iterator(); it.hasNext();) {
+            PendingOutcome p = it.next();
             Instant due = p.signal().at().plus(p.horizon());
             if (due.isAfter(now)) {
                 continue;
             }
-            Optional<java.math.BigDecimal> price = market.priceAtOrAfter(p.signal().coin(), due);
+            Optional<Instant> historyStart = market.historyStart(p.signal().coin());
+            boolean covered = historyStart.isPresent() && !historyStart.get().isAfter(due);
+            Optional<BigDecimal> price = covered ? market.priceAtOrAfter(p.signal().coin(), due) : Optional.empty();
             if (price.isPresent()) {
-                add(SignalScorer.score(p.signal(), p.horizon(), price.get(), config.scoring().flatBandPct()));
+                Outcome outcome = SignalScorer.score(p.signal(), p.horizon(), price.get(),
+                        config.scoring().flatBandPct());
+                signals.scored(p.signalId(), outcome, price.get(), now);
+                add(outcome);
                 it.remove();
                 scored++;
-            } else if (due.isBefore(oldestKnown)) {
+            } else if (historyStart.isPresent() && historyStart.get().isAfter(due) || due.isBefore(oldestKept)) {
+                signals.unscorable(p.signalId(), p.horizon(), now);
+                unscorable++;
                 it.remove();
             }
         }
@@ -94,7 +119,7 @@ public class SignalScoringService {
         return scored;
     }
 
-    /** Adds a scored outcome directly (tests and replays). */
+    /** Adds a scored outcome to the in-memory report only (tests and replays). */
     public synchronized void add(Outcome outcome) {
         outcomes.addLast(outcome);
         while (outcomes.size() > config.scoring().keep()) {
@@ -103,6 +128,7 @@ public class SignalScoringService {
     }
 
     public synchronized Accuracy accuracy() {
+        load();
         List<HorizonAccuracy> byHorizon = new ArrayList<>();
         for (Duration horizon : config.scoring().horizons()) {
             List<Outcome> at = outcomes.stream().filter(o -> o.horizon().equals(horizon)).toList();
@@ -111,24 +137,44 @@ public class SignalScoringService {
                     group(at, o -> SignalScorer.bucket(o.signal().confidence()))));
         }
         return new Accuracy(config.scoring().horizons().stream().map(SignalScoringService::label).toList(),
-                config.scoring().flatBandPct().toPlainString(), pending.size(), byHorizon);
+                config.scoring().flatBandPct().toPlainString(), pending.size(), unscorable, byHorizon);
     }
 
+    /** Forgets every signal, in memory and in the database. */
     public synchronized void clear() {
+        signals.deleteAll();
         pending.clear();
         outcomes.clear();
+        unscorable = 0;
+        loaded = true;
+    }
+
+    /** Reads the pending signals and the latest outcomes back from the database, once. */
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        pending.addAll(signals.pending());
+        outcomes.addAll(signals.latestOutcomes(config.scoring().keep()));
+        unscorable = signals.countUnscorable();
+        loaded = true;
+        updateGauges();
     }
 
     private void updateGauges() {
         for (HorizonAccuracy h : accuracy().byHorizon()) {
-            h.bySource().forEach((source, stats) -> {
-                String key = source + "|" + h.horizon();
-                hitRates.put(key, stats.hitRate() == null ? Double.NaN : stats.hitRate().doubleValue());
-                if (gauges.add(key)) {
-                    registry.gauge("decision.signal.hit.rate", Tags.of("source", source, "horizon", h.horizon()),
-                            hitRates, m -> m.getOrDefault(key, Double.NaN));
-                }
-            });
+            h.bySource().forEach((source, stats) -> gauge("decision.signal.hit.rate", "source", source, h, stats));
+            h.byConfidence().forEach((bucket, stats) ->
+                    gauge("decision.signal.hit.rate.by.confidence", "bucket", bucket, h, stats));
+        }
+    }
+
+    private void gauge(String name, String tag, String value, HorizonAccuracy h, Stats stats) {
+        String key = name + "|" + value + "|" + h.horizon();
+        hitRates.put(key, stats.hitRate() == null ? Double.NaN : stats.hitRate().doubleValue());
+        if (gauges.add(key)) {
+            registry.gauge(name, Tags.of(tag, value, "horizon", h.horizon()), hitRates,
+                    m -> m.getOrDefault(key, Double.NaN));
         }
     }
 

@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -11,17 +15,21 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.signaldesk.decision.domain.Direction;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.service.DecisionEngine;
 import io.signaldesk.decision.service.MarketStateService;
 import io.signaldesk.decision.service.ModeService;
+import io.signaldesk.decision.service.SignalScoringService;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.Profiles;
 
 /**
- * First life of the app on a fresh database file: confirms one proposal, leaves another pending and
- * switches the mode. {@link LedgerRestartSecondRunTest} starts the app again on the same file.
+ * First life of the app on a fresh database file: confirms one proposal, leaves another pending,
+ * switches the mode and the confirmation settings, scores one signal and leaves others waiting for
+ * their horizon. {@link LedgerRestartSecondRunTest} starts the app again on the same file.
  */
 @QuarkusTest
 @TestProfile(Profiles.RestartFirstRun.class)
@@ -39,8 +47,11 @@ class LedgerRestartFirstRunTest {
     @Inject
     LedgerRepository ledger;
 
+    @Inject
+    SignalScoringService scoring;
+
     @Test
-    void confirmsAFillLeavesAProposalPendingAndSwitchesMode() {
+    void confirmsAFillLeavesAProposalPendingAndSwitchesModeAndConfirmation() {
         modes.change(Mode.RULES, Policy.VETO);
         var filled = Market.bullish("RS1", "2000");
         var waiting = Market.bearish("RS2", "30");
@@ -55,5 +66,32 @@ class LedgerRestartFirstRunTest {
 
         assertEquals(1, ledger.fills(10).size());
         assertEquals(1, ledger.positions().size());
+
+        // last, so that the entries above still wait for a confirmation
+        given().contentType(ContentType.JSON).body("{\"requireConfirmation\":false,\"autoMinConfidence\":9}")
+                .put("/api/decision/settings").then().statusCode(200).body("requireConfirmation", equalTo(false))
+                .body("autoMinConfidence", equalTo(9));
+    }
+
+    /**
+     * SG1: a LONG at 100 that the price (101 one minute later) proves right at 1m, still pending at 5m.
+     * SG3: a SHORT ten minutes ago whose prices this run never saw: pending at both horizons.
+     */
+    @Test
+    void scoresOneSignalAndLeavesOthersPending() {
+        Instant now = Instant.now();
+        market.accept(Market.snapshot(Market.flat("SG1", "100")), now.minusSeconds(130));
+        scoring.record(new Signal("SG1", "RULES", Direction.LONG, 8, new BigDecimal("100"), Direction.WAIT,
+                now.minusSeconds(125)));
+        market.accept(Market.snapshot(Market.flat("SG1", "101")), now.minusSeconds(60));
+        scoring.record(new Signal("SG3", "AI", Direction.SHORT, 2, new BigDecimal("200"), Direction.LONG,
+                now.minus(Duration.ofMinutes(10))));
+
+        scoring.scoreDue();
+
+        given().get("/api/signals/accuracy").then().statusCode(200)
+                .body("pendingSignals", equalTo(3))
+                .body("byHorizon.find { it.horizon == '1m' }.byCoin.SG1.hits", equalTo(1))
+                .body("byHorizon.find { it.horizon == '1m' }.byCoin.SG1.hitRate", equalTo(1.0f));
     }
 }

@@ -4,19 +4,27 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
+import io.signaldesk.decision.repository.SignalRepository.PendingOutcome;
+import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.SignalScoringService;
+import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.Profiles;
 
 /** Second life of the app on the file {@link LedgerRestartFirstRunTest} left: everything is still there, once. */
@@ -26,6 +34,18 @@ class LedgerRestartSecondRunTest {
 
     @Inject
     LedgerRepository ledger;
+
+    @Inject
+    SignalRepository signals;
+
+    @Inject
+    SignalScoringService scoring;
+
+    @Inject
+    MarketStateService market;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void ledgerModeAndProposalsSurviveTheRestartAndTheFillIsNotAppliedTwice() {
@@ -45,5 +65,39 @@ class LedgerRestartSecondRunTest {
         given().post("/api/proposals/" + fill.proposalId() + "/confirm").then().statusCode(409)
                 .body("error", containsString("CONFIRMED"));
         assertEquals(1, ledger.fillCount(fill.proposalId()));
+    }
+
+    @Test
+    void confirmationSettingsSurviveTheRestart() {
+        given().get("/api/decision/settings").then().statusCode(200).body("requireConfirmation", equalTo(false))
+                .body("autoMinConfidence", equalTo(9));
+    }
+
+    @Test
+    void signalAccuracyAndPendingSignalsSurviveTheRestartAndPendingOnesAreScoredOrMarkedUnscorable() {
+        given().get("/api/signals/accuracy").then().statusCode(200)
+                .body("pendingSignals", equalTo(3))
+                .body("byHorizon.find { it.horizon == '1m' }.byCoin.SG1.scored", equalTo(1))
+                .body("byHorizon.find { it.horizon == '1m' }.byCoin.SG1.hits", equalTo(1))
+                .body("byHorizon.find { it.horizon == '1m' }.byConfidence.'7-10'.hitRate", equalTo(1.0f));
+        assertEquals(1.0, registry.get("decision.signal.hit.rate.by.confidence").tag("bucket", "7-10")
+                .tag("horizon", "1m").gauge().value());
+        assertEquals(1.0, registry.get("decision.signal.hit.rate").tag("source", "RULES").tag("horizon", "1m")
+                .gauge().value());
+
+        // SG3's prices arrive now for the instants after the restart's gap: from 4 minutes after the signal on.
+        PendingOutcome sg3 = signals.pending().stream().filter(p -> p.signal().coin().equals("SG3")).findFirst()
+                .orElseThrow();
+        market.accept(Market.snapshot(Market.flat("SG3", "200")), sg3.signal().at().plus(Duration.ofMinutes(4)));
+        market.accept(Market.snapshot(Market.flat("SG3", "198")), sg3.signal().at().plus(Duration.ofSeconds(301)));
+        scoring.scoreDue();
+
+        given().get("/api/signals/accuracy").then().statusCode(200)
+                .body("pendingSignals", equalTo(1))
+                .body("unscorableSignals", equalTo(1))
+                .body("byHorizon.find { it.horizon == '5m' }.byCoin.SG3.scored", equalTo(1))
+                .body("byHorizon.find { it.horizon == '5m' }.byCoin.SG3.hits", equalTo(1))
+                .body("byHorizon.find { it.horizon == '1m' }.byCoin", not(hasKey("SG3")));
+        assertEquals(1, signals.countUnscorable(), "SG3 at 1m: its price passed while the app was down");
     }
 }
