@@ -159,6 +159,10 @@
     document.getElementById('accuracy-note').textContent = rows.length ? 'flat band ±' + acc.flatBandPct + '% · ' +
       acc.pendingSignals + ' signals waiting for their horizon' : 'No signal scored yet (' + acc.pendingSignals +
       ' waiting for their horizon: ' + acc.horizons.join(', ') + ').';
+    if (acc.unscorableSignals > 0) {
+      document.getElementById('accuracy-note').textContent += ' · ' + acc.unscorableSignals +
+        ' unscorable (horizon passed while the service was down)';
+    }
     fill(document.getElementById('decisions'), decisions.map(function (d) {
       return row([time(d.at), d.coin, d.kind + ' ' + d.outcome, d.source || '–', d.confidence === null ? '–' : String(d.confidence),
         el('td', [d.ruleReason, d.aiReason, d.fallbackReason ? 'fallback: ' + d.fallbackReason : null].filter(Boolean).join(' | '), 'why')]);
