@@ -823,6 +823,10 @@ def main():
                      "thread hand-offs, and young-GC pauses (p99). One cheap fix was made: MarketAnalyst is "
                      "application scoped (it rebuilt LangChain4j's guardrail config with ServiceLoader scans on "
                      "every call: p50 through the analyzer 17.5 -> 15.0 ms against ~10.8 ms direct, same profiling setup).")
+    if not os.environ.get("BENCH_JAVA_OPTS"):
+        res.notes.append("6 memory: plain `java -jar` with default ergonomics (max heap = 1/4 of RAM, G1), so the heap "
+                         "grows with the machine; `BENCH_JAVA_OPTS=-Xmx128m bench/run.sh --quick` gave feed 143/155 MB, "
+                         "analyzer 190/207 MB, decision 170/170 MB on this machine (2026-11-25).")
     step(res, "4 tick -> decision", bench_tick_decision, res, 10 if q else 40)
     res.notes.append("4 tick -> decision: decision-service decides on a 1 s scheduler (EngineScheduler.tick, "
                      "@Scheduled every 1s), not when a frame arrives (FeedClient.onFrame only stores it), so a "
