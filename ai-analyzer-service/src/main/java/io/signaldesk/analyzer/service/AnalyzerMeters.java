@@ -28,6 +28,12 @@ public class AnalyzerMeters {
 
     public AnalyzerMeters(MeterRegistry registry) {
         this.registry = registry;
+        // Registered at zero so dashboards and alert rules see 0 rather than "no data" before the first event.
+        for (AnalysisType type : AnalysisType.values()) {
+            registry.counter("analyzer.deadline.misses", "type", type.name());
+            registry.counter("analyzer.cache.hits", "type", type.name());
+            registry.counter("analyzer.cache.misses", "type", type.name());
+        }
     }
 
     void analysis(AnalysisType type, AnalysisSource source, long latencyMs) {
