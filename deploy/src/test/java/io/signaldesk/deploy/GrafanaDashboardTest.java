@@ -79,7 +79,8 @@ class GrafanaDashboardTest {
                 "market-feed.json", List.of("feed_messages_total", "feed_event_lag_seconds", "feed_reconnects_total",
                         "feed_parse_errors_total", "feed_websocket_clients"),
                 "decisions.json", List.of("decision_proposals_total", "decision_fills_total", "decision_equity",
-                        "decision_pnl_realized", "decision_pnl_unrealized", "decision_signal_hit_rate", "decision_mode"));
+                        "decision_pnl_realized", "decision_pnl_unrealized", "decision_signal_hit_rate",
+                        "decision_signal_hit_rate_by_confidence", "decision_mode"));
         wanted.forEach((file, metrics) -> {
             String all = String.join("\n", DeployFiles.expressions(DeployFiles.dashboard(file)));
             metrics.forEach(metric -> assertTrue(all.contains(metric), file + " has no panel on " + metric));
