@@ -29,7 +29,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 JARS = {m: os.path.join(ROOT, m, "target", "quarkus-app", "quarkus-run.jar")
         for m in ("market-feed-service", "ai-analyzer-service", "decision-service")}
-CAPTURES = sorted(glob.glob("/work/shared/data/binance-spot/*.gz")) or sorted(
+# the real Binance captures live in shared/ beside the repository (as in CI); a copy under bench/replay/binance also works
+CAPTURES = sorted(glob.glob(os.path.join(os.path.dirname(ROOT), "shared", "data", "binance-spot", "*.gz"))) or sorted(
     glob.glob(os.path.join(ROOT, "bench", "replay", "binance", "*.gz")))
 SAMPLE = os.path.join(BENCH, "replay", "simulator-sample.jsonl.gz")
 PROCS = []
@@ -618,7 +619,7 @@ def bare_parse_once(files):
 def bench_feed_ingest(res, quick):
     files = [f for f in CAPTURES if "20240808" in f] if quick else CAPTURES
     if not files:
-        raise RuntimeError("no Binance capture found in /work/shared/data/binance-spot")
+        raise RuntimeError("no Binance capture found in ../shared/data/binance-spot (beside the repository) nor bench/replay/binance")
     runs = []
     for _ in range(1 if quick else 3):  # alternated, median ratio: the machine is shared
         frames, events, feed_s = feed_replay_once(files)
