@@ -18,12 +18,14 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.service.EngineScheduler;
 import io.signaldesk.decision.service.MarketStateService;
 import io.vertx.core.Vertx;
 
 /**
  * Where a market tick comes in: a WebSocket client of the feed's /ws/market that reconnects with
- * exponential backoff, counts drops and skips (and counts) malformed frames.
+ * exponential backoff, counts drops and skips (and counts) malformed frames. Each snapshot frame is
+ * stored and handed to the engine, which evaluates it on its own thread.
  */
 @ApplicationScoped
 public class FeedClient {
@@ -32,6 +34,7 @@ public class FeedClient {
 
     private final DecisionConfig config;
     private final MarketStateService market;
+    private final EngineScheduler engine;
     private final ObjectMapper mapper;
     private final Vertx vertx;
     private final Counter drops;
@@ -42,10 +45,11 @@ public class FeedClient {
     private volatile URI target;
     private volatile Duration backoff;
 
-    FeedClient(DecisionConfig config, MarketStateService market, ObjectMapper mapper, Vertx vertx,
-            MeterRegistry registry) {
+    FeedClient(DecisionConfig config, MarketStateService market, EngineScheduler engine, ObjectMapper mapper,
+            Vertx vertx, MeterRegistry registry) {
         this.config = config;
         this.market = market;
+        this.engine = engine;
         this.mapper = mapper;
         this.vertx = vertx;
         this.drops = registry.counter("decision.feed.drops");
@@ -154,6 +158,7 @@ public class FeedClient {
         if ("snapshot".equals(message.type()) && message.coins() != null) {
             frames.increment();
             market.accept(message);
+            engine.onFrame(message);
         } else if ("error".equals(message.type()) || "subscribed".equals(message.type())) {
             LOG.debugf("feed says %s: %s", message.type(), message.message());
         } else {

@@ -42,7 +42,7 @@ public interface DecisionConfig {
     @WithDefault("7")
     int autoMinConfidence();
 
-    /** Whether the engine evaluates the market on its own schedule (tests switch it off). */
+    /** Whether the engine evaluates the market on feed frames and its schedule (tests switch it off). */
     @WithDefault("true")
     boolean engineEnabled();
 
@@ -61,6 +61,10 @@ public interface DecisionConfig {
 
     /** Signal scoring. */
     Scoring scoring();
+
+    /** How often the time-based engine tick runs (exit checks of open positions, rules sampling). */
+    @WithDefault("1s")
+    Duration engineTickEvery();
 
     /** How often the analyzer's status and latest sentiment are fetched. */
     @WithDefault("5s")

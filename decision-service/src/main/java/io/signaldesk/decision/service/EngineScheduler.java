@@ -13,12 +13,18 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.FeedMessage;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Side;
 import io.signaldesk.decision.repository.DatabaseInitializer;
 
-/** The engine's cadence: entries and stops every second, exits every exit-check.every or on an adverse move. */
+/**
+ * The engine's cadence. Entries and stops are evaluated when a feed frame updates a coin (on the
+ * engine thread, see {@link EngineExecutor}); this scheduler keeps what is time-based: exit checks
+ * of open positions (every exit-check.every, or earlier on an adverse move), rules sampling,
+ * proposal expiry and analyzer polling.
+ */
 @ApplicationScoped
 public class EngineScheduler {
 
@@ -32,6 +38,7 @@ public class EngineScheduler {
     private final SignalScoringService scoring;
     private final AnalyzerStatusService analyzerStatus;
     private final DatabaseInitializer database;
+    private final EngineExecutor executor;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Instant> lastExitCheck = new ConcurrentHashMap<>();
     private final Map<String, BigDecimal> lastExitCheckPrice = new ConcurrentHashMap<>();
@@ -39,8 +46,9 @@ public class EngineScheduler {
 
     EngineScheduler(DecisionConfig config, DecisionEngine engine, MarketStateService market,
             PaperTradingService trading, ProposalService proposals, SignalScoringService scoring,
-            AnalyzerStatusService analyzerStatus, DatabaseInitializer database) {
+            AnalyzerStatusService analyzerStatus, DatabaseInitializer database, EngineExecutor executor) {
         this.database = database;
+        this.executor = executor;
         this.config = config;
         this.engine = engine;
         this.market = market;
@@ -50,18 +58,46 @@ public class EngineScheduler {
         this.analyzerStatus = analyzerStatus;
     }
 
-    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = ConcurrentExecution.SKIP)
+    /** A feed frame updated these coins: each is evaluated on the engine thread now, not at the next tick. */
+    public void onFrame(FeedMessage frame) {
+        if (!config.engineEnabled() || frame.coins() == null) {
+            return;
+        }
+        for (FeedCoin coin : frame.coins()) {
+            if (coin != null && coin.coin() != null) {
+                executor.submit(coin.coin(), () -> evaluate(coin.coin()));
+            }
+        }
+    }
+
+    /** Time-based work: exit checks for open positions (even without a new frame) and rules sampling. */
+    @Scheduled(every = "${decision.engine-tick-every:1s}", delayed = "2s", concurrentExecution = ConcurrentExecution.SKIP)
     void tick() {
         if (!config.engineEnabled() || !database.ready() || market.stale()) {
             return;
         }
         try {
             for (FeedCoin coin : market.all()) {
-                trading.position(coin.coin()).ifPresentOrElse(p -> manage(p, coin), () -> engine.evaluateEntry(coin));
+                if (trading.position(coin.coin()).isPresent()) {
+                    executor.submit(coin.coin(), () -> evaluate(coin.coin()));
+                }
                 sampleRules(coin);
             }
         } catch (RuntimeException e) {
             LOG.warn("engine tick failed", e);
+        }
+    }
+
+    /** One coin on the engine thread, from its latest state: manage the open position, or look for an entry. */
+    void evaluate(String name) {
+        if (!config.engineEnabled() || !database.ready() || market.stale()) {
+            return;
+        }
+        try {
+            market.latest(name).ifPresent(coin -> trading.position(name)
+                    .ifPresentOrElse(p -> manage(p, coin), () -> engine.evaluateEntry(coin)));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "engine evaluation of %s failed", name);
         }
     }
 

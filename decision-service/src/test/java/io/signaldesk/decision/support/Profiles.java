@@ -51,4 +51,16 @@ public final class Profiles {
             return Map.of("decision.db.path", RESTART_DB);
         }
     }
+
+    /**
+     * The engine on, with its time-based tick and analyzer polling an hour apart: any proposal a
+     * test sees came from the feed-frame path, not from the scheduler.
+     */
+    public static class EngineOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("decision.engine-enabled", "true", "decision.engine-tick-every", "1h",
+                    "decision.analyzer-poll-every", "1h");
+        }
+    }
 }

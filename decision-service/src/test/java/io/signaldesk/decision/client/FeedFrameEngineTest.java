@@ -1,0 +1,88 @@
+package io.signaldesk.decision.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.Proposal;
+import io.signaldesk.decision.domain.ProposalKind;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.Side;
+import io.signaldesk.decision.service.EngineExecutor;
+import io.signaldesk.decision.service.ModeService;
+import io.signaldesk.decision.service.ProposalService;
+import io.signaldesk.decision.support.Market;
+import io.signaldesk.decision.support.Profiles;
+
+@QuarkusTest
+@TestProfile(Profiles.EngineOn.class)
+class FeedFrameEngineTest {
+
+    @Inject
+    FeedClient feed;
+
+    @Inject
+    EngineExecutor executor;
+
+    @Inject
+    ModeService modes;
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeEach
+    void rulesModeWithConfirmation() {
+        modes.change(Mode.RULES, Policy.VETO);
+        proposals.configure(true, 7);
+    }
+
+    @Test
+    void aFrameWithALongSetupProposesAnEntryWithoutWaitingForTheScheduler() throws Exception {
+        feed.onFrame(mapper.writeValueAsString(Market.snapshot(Market.bullish("FF1", "1000"))));
+        executor.awaitIdle();
+
+        List<Proposal> entries = pendingEntries("FF1");
+        assertEquals(1, entries.size(), entries.toString());
+        assertEquals(Side.LONG, entries.get(0).side());
+        assertEquals("RULES", entries.get(0).source());
+    }
+
+    @Test
+    void framesEverySecondForTheSameCoinDoNotFloodProposals() throws Exception {
+        for (String price : new String[] { "2000", "2001", "2002", "2003", "2004" }) {
+            feed.onFrame(mapper.writeValueAsString(Market.snapshot(Market.bullish("FF2", price))));
+        }
+        executor.awaitIdle();
+        feed.onFrame(mapper.writeValueAsString(Market.snapshot(Market.bullish("FF2", "2005"))));
+        executor.awaitIdle();
+
+        assertEquals(1, pendingEntries("FF2").size());
+    }
+
+    @Test
+    void aFrameWithoutASetupProposesNothing() throws Exception {
+        feed.onFrame(mapper.writeValueAsString(Market.snapshot(Market.flat("FF3", "3000"))));
+        executor.awaitIdle();
+
+        assertEquals(List.of(), pendingEntries("FF3"));
+    }
+
+    private List<Proposal> pendingEntries(String coin) {
+        return proposals.list(ProposalStatus.PENDING, 200).stream()
+                .filter(p -> p.coin().equals(coin) && p.kind() == ProposalKind.ENTRY).toList();
+    }
+}
