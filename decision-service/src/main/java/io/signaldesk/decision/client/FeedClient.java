@@ -41,6 +41,7 @@ public class FeedClient {
     private final Counter malformed;
     private final Counter frames;
     private final AtomicBoolean stopped = new AtomicBoolean(true);
+    private volatile boolean shutDown;
     private volatile WebSocketClientConnection connection;
     private volatile URI target;
     private volatile Duration backoff;
@@ -66,6 +67,7 @@ public class FeedClient {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        shutDown = true;
         stop();
     }
 
@@ -148,6 +150,9 @@ public class FeedClient {
     }
 
     void onFrame(String text) {
+        if (shutDown) {
+            return; // frames still in flight while the connection closes: the beans they need are gone
+        }
         FeedMessage message;
         try {
             message = mapper.readValue(text, FeedMessage.class);
