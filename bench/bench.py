@@ -829,11 +829,11 @@ def main():
                          "grows with the machine; `BENCH_JAVA_OPTS=-Xmx128m bench/run.sh --quick` gave feed 143/155 MB, "
                          "analyzer 190/207 MB, decision 170/170 MB on this machine (2026-11-25).")
     step(res, "4 tick -> decision", bench_tick_decision, res, 10 if q else 40)
-    res.notes.append("4 tick -> decision: decision-service decides on a 1 s scheduler (EngineScheduler.tick, "
-                     "@Scheduled every 1s), not when a frame arrives (FeedClient.onFrame only stores it), so a "
-                     "tick waits 0-1000 ms for the next run by design. Measured with a fake /ws/market in the "
-                     "driver: time from the first frame carrying a LONG setup for a fresh coin to the proposal's "
-                     "createdAt. The <= 5 ms target needs the engine to evaluate on the frame.")
+    res.notes.append("4 tick -> decision: decision-service evaluates a coin on the engine thread as soon as a "
+                     "/ws/market frame updates it (EngineScheduler.onFrame; the 1 s tick only re-checks open "
+                     "positions). Measured with a fake /ws/market in the driver: time from the first frame carrying "
+                     "a LONG setup for a fresh coin to the proposal's createdAt, which includes the entry checks' "
+                     "SQLite reads (pending proposals, open position) before the proposal is written.")
 
     write(res, opts, time.time() - started, report)
     return 1 if res.failed else 0
