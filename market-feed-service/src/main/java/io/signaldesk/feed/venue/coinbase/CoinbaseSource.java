@@ -1,6 +1,5 @@
 package io.signaldesk.feed.venue.coinbase;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,6 @@ import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.MarketEventSink;
 import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.source.SourceKind;
-import io.signaldesk.feed.venue.ws.ConnectionControl;
 import io.signaldesk.feed.venue.ws.LiveVenueSource;
 import io.signaldesk.feed.venue.ws.VenueProtocol;
 import io.signaldesk.feed.venue.ws.VenueTelemetry;
@@ -47,28 +45,7 @@ public class CoinbaseSource extends LiveVenueSource {
 
     @Override
     protected VenueProtocol protocol(MarketEventSink sink, VenueTelemetry telemetry) {
-        CoinbaseStreamHandler handler = new CoinbaseStreamHandler(instruments(), sink, telemetry,
-                config.staleAfter().toMillis());
-        return new VenueProtocol() {
-            @Override
-            public String url() {
-                return CoinbaseSource.this.url();
-            }
-
-            @Override
-            public void onOpen(ConnectionControl control) {
-                handler.onOpen(control);
-            }
-
-            @Override
-            public void onFrame(String text, Instant receivedAt, ConnectionControl control) {
-                handler.onFrame(text, receivedAt, control);
-            }
-
-            @Override
-            public void onClose() {
-                handler.reset();
-            }
-        };
+        return protocolOf(new CoinbaseStreamHandler(instruments(), sink, telemetry,
+                config.staleAfter().toMillis()));
     }
 }

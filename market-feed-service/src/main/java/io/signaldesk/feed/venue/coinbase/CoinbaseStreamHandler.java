@@ -14,6 +14,7 @@ import io.signaldesk.feed.domain.MarketEventSink;
 import io.signaldesk.feed.domain.OrderBook;
 import io.signaldesk.feed.domain.PriceLevel;
 import io.signaldesk.feed.venue.ws.ConnectionControl;
+import io.signaldesk.feed.venue.ws.StreamHandler;
 import io.signaldesk.feed.venue.ws.VenueParseException;
 import io.signaldesk.feed.venue.ws.VenueTelemetry;
 
@@ -23,7 +24,7 @@ import io.signaldesk.feed.venue.ws.VenueTelemetry;
  * dropped messages: every book is resynced by resubscribing {@code level2}, which sends new
  * snapshots) and keeps one book per product to reject crossed states.
  */
-public final class CoinbaseStreamHandler {
+public final class CoinbaseStreamHandler implements StreamHandler {
 
     static final List<String> CHANNELS = List.of("heartbeats", "market_trades", "level2");
 

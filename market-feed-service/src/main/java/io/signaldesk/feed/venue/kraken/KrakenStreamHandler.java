@@ -14,6 +14,7 @@ import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.MarketEventSink;
 import io.signaldesk.feed.domain.PriceLevel;
 import io.signaldesk.feed.venue.ws.ConnectionControl;
+import io.signaldesk.feed.venue.ws.StreamHandler;
 import io.signaldesk.feed.venue.ws.VenueParseException;
 import io.signaldesk.feed.venue.ws.VenueTelemetry;
 
@@ -22,7 +23,7 @@ import io.signaldesk.feed.venue.ws.VenueTelemetry;
  * {@link KrakenBook} per symbol, verifies the CRC32 checksum after every book message and, on a
  * mismatch or a crossed book, unsubscribes and resubscribes that symbol's book to get a new snapshot.
  */
-public final class KrakenStreamHandler {
+public final class KrakenStreamHandler implements StreamHandler {
 
     private final Map<String, Instrument> instruments = new HashMap<>();
     private final Map<String, KrakenBook> books = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.signaldesk.feed.venue.ws;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,6 +46,32 @@ public abstract class LiveVenueSource implements MarketSource {
 
     /** Fresh per-start protocol state delivering to {@code sink}. */
     protected abstract VenueProtocol protocol(MarketEventSink sink, VenueTelemetry telemetry);
+
+    /** The protocol of a venue whose connection logic is all in one stream handler, reset when the socket closes. */
+    protected VenueProtocol protocolOf(StreamHandler handler) {
+        String url = url();
+        return new VenueProtocol() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public void onOpen(ConnectionControl control) {
+                handler.onOpen(control);
+            }
+
+            @Override
+            public void onFrame(String text, Instant receivedAt, ConnectionControl control) {
+                handler.onFrame(text, receivedAt, control);
+            }
+
+            @Override
+            public void onClose() {
+                handler.reset();
+            }
+        };
+    }
 
     @Override
     public synchronized void start(MarketEventSink sink) {
