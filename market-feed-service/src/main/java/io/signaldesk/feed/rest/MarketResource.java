@@ -2,6 +2,8 @@ package io.signaldesk.feed.rest;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -76,11 +78,7 @@ public class MarketResource {
     @APIResponse(responseCode = "404", description = "Coin not followed")
     public Response book(@Parameter(example = "BTC") @PathParam("coin") String coin,
             @Parameter(description = "Levels per side, 1-500", example = "20") @QueryParam("depth") String depth) {
-        BoundedParam.Result parsed = DEPTH.parse(depth);
-        if (parsed.error().isPresent()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(parsed.error().get()).build();
-        }
-        return state.book(coin, parsed.value()).map(Response::ok).orElseGet(() -> notFollowed(coin)).build();
+        return bounded(DEPTH, depth, coin, n -> state.book(coin, n));
     }
 
     @GET
@@ -94,11 +92,17 @@ public class MarketResource {
     @APIResponse(responseCode = "404", description = "Coin not followed")
     public Response trades(@Parameter(example = "BTC") @PathParam("coin") String coin,
             @Parameter(description = "Trades to return, 1-500", example = "50") @QueryParam("limit") String limit) {
-        BoundedParam.Result parsed = LIMIT.parse(limit);
+        return bounded(LIMIT, limit, coin, n -> state.trades(coin, n));
+    }
+
+    /** 400 naming the parameter when it is out of range, else the coin's view or 404. */
+    private Response bounded(BoundedParam param, String raw, String coin, IntFunction<Optional<?>> view) {
+        BoundedParam.Result parsed = param.parse(raw);
         if (parsed.error().isPresent()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(parsed.error().get()).build();
         }
-        return state.trades(coin, parsed.value()).map(Response::ok).orElseGet(() -> notFollowed(coin)).build();
+        return view.apply(parsed.value()).<Response.ResponseBuilder>map(Response::ok)
+                .orElseGet(() -> notFollowed(coin)).build();
     }
 
     private Response.ResponseBuilder notFollowed(String coin) {
