@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -142,13 +141,12 @@ class ComposeFileTest {
 
     @Test
     void dockerComposeAcceptsTheFileAndTheJvmOverride() {
-        boolean installed = DeployFiles.executable("/usr/bin/docker-compose");
-        assumeTrue(installed || Tools.required(), "docker-compose not installed (.ci/run installs it)");
-        assertTrue(installed, "CI needs /usr/bin/docker-compose");
+        String compose = Tools.require("ComposeFileTest.dockerComposeAcceptsTheFileAndTheJvmOverride", "docker-compose",
+                "docker-compose (apt-get install docker-compose; brew install docker-compose)").toString();
         Tools.Result plain = Tools.run(DeployFiles.root(),
-                List.of("docker-compose", "-f", "deploy/docker-compose.yml", "config", "-q"));
+                List.of(compose, "-f", "deploy/docker-compose.yml", "config", "-q"));
         assertEquals(0, plain.exitCode(), plain.output());
-        Tools.Result jvm = Tools.run(DeployFiles.root(), List.of("docker-compose", "-f", "deploy/docker-compose.yml",
+        Tools.Result jvm = Tools.run(DeployFiles.root(), List.of(compose, "-f", "deploy/docker-compose.yml",
                 "-f", "deploy/docker-compose.jvm.yml", "config", "-q"));
         assertEquals(0, jvm.exitCode(), jvm.output());
     }

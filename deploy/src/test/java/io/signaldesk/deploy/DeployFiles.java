@@ -68,8 +68,4 @@ final class DeployFiles {
         array.forEach(items);
         return items.build();
     }
-
-    static boolean executable(String path) {
-        return Files.isExecutable(Path.of(path));
-    }
 }

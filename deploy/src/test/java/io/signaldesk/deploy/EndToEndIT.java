@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -69,9 +68,8 @@ class EndToEndIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        boolean hasPrometheus = DeployFiles.executable(PrometheusProcess.BINARY);
-        assumeTrue(hasPrometheus || Tools.required(), "prometheus not installed (.ci/run installs it)");
-        assertTrue(hasPrometheus, "CI needs " + PrometheusProcess.BINARY);
+        Path prometheusBinary = Tools.require("EndToEndIT", "prometheus",
+                "prometheus (apt-get install prometheus; brew install prometheus)");
         workDir = DeployFiles.deploy("target/e2e");
         deleteRecursively(workDir);
         Files.createDirectories(workDir);
@@ -102,7 +100,7 @@ class EndToEndIT {
         decision.start();
         decision.awaitReady(START);
 
-        prometheus = new PrometheusProcess(ServiceProcess.freePort(), workDir.resolve("prometheus"));
+        prometheus = new PrometheusProcess(prometheusBinary, ServiceProcess.freePort(), workDir.resolve("prometheus"));
         prometheus.start(Map.of(
                 "market-feed", List.of("127.0.0.1:" + feed.port(), "127.0.0.1:" + krakenFeed.port()),
                 "ai-analyzer", List.of("127.0.0.1:" + analyzer.port()),

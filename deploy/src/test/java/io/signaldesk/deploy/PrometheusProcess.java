@@ -17,13 +17,13 @@ import java.util.concurrent.TimeUnit;
 /** Debian's prometheus, run on a loopback port with the project's scrape config pointed at local processes. */
 final class PrometheusProcess {
 
-    static final String BINARY = "/usr/bin/prometheus";
-
+    private final Path binary;
     private final int port;
     private final Path dir;
     private Process process;
 
-    PrometheusProcess(int port, Path dir) {
+    PrometheusProcess(Path binary, int port, Path dir) {
+        this.binary = binary;
         this.port = port;
         this.dir = dir;
     }
@@ -43,7 +43,7 @@ final class PrometheusProcess {
         DeployFiles.YAML.writeValue(dir.resolve("prometheus.yml").toFile(), config);
         Files.copy(DeployFiles.deploy("prometheus/rules.yml"), dir.resolve("rules.yml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        process = new ProcessBuilder(BINARY, "--config.file=" + dir.resolve("prometheus.yml"),
+        process = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--web.enable-lifecycle")
                 .directory(dir.toFile()).redirectErrorStream(true)
