@@ -41,10 +41,10 @@ public final class BacktestMain {
                 paths.add(arg);
             }
         }
-        BacktestService service = new BacktestService(strategy(), defaults());
+        BacktestService service = new BacktestService(strategy(), defaults(), DataDirectory.localShell());
         try {
             BacktestRequest request = new BacktestRequest(files.isEmpty() ? null : files, paths.isEmpty() ? null : paths,
-                    options.get("mode"), decimal("fee-pct", options.get("fee-pct")),
+                    null, options.get("mode"), decimal("fee-pct", options.get("fee-pct")),
                     decimal("slippage-pct", options.get("slippage-pct")), null, null, null, null, null, null,
                     options.get("from"), options.get("to"), options.get("analyzer-url"),
                     options.containsKey("ai-every") ? decimal("ai-every", options.get("ai-every")).intValueExact() : null,

@@ -1,18 +1,24 @@
 package io.signaldesk.decision.backtest;
 
+import java.nio.file.Path;
+
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.signaldesk.decision.config.DataDirConfig;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.service.RulesStrategy;
 
-/** The backtest runs the engine's own rules strategy bean with the service's {@code decision.*} settings. */
+/**
+ * The backtest runs the engine's own rules strategy bean with the service's {@code decision.*} settings, on files
+ * of the data directory only.
+ */
 public class BacktestProducer {
 
     @Produces
     @Singleton
-    BacktestService backtestService(RulesStrategy strategy, DecisionConfig config) {
-        return new BacktestService(strategy, defaults(config));
+    BacktestService backtestService(RulesStrategy strategy, DecisionConfig config, DataDirConfig data) {
+        return new BacktestService(strategy, defaults(config), DataDirectory.confined(Path.of(data.dataDir())));
     }
 
     public static BacktestService.Defaults defaults(DecisionConfig config) {

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.rest.Shorten;
 import io.signaldesk.decision.service.RulesStrategy;
 
 /**
@@ -53,40 +53,68 @@ public class BacktestService {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** Largest CSV text sent inline for one coin (the request body is capped too). */
+    public static final int MAX_INLINE_CSV = 3 * 1024 * 1024;
+    private static final int MAX_COINS = 10;
+
     private final RulesStrategy strategy;
     private final Defaults defaults;
+    private final DataDirectory dataDir;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public BacktestService(RulesStrategy strategy, Defaults defaults) {
+    public BacktestService(RulesStrategy strategy, Defaults defaults, DataDirectory dataDir) {
         this.strategy = strategy;
         this.defaults = defaults;
+        this.dataDir = dataDir;
     }
 
-    /** Runs the request and writes its reports (under {@code outputDir}, default {@code data/backtest}). */
+    /** The candle files a request may name (empty for the command line, which takes any local path). */
+    public List<DataDirectory.FileInfo> files() {
+        return dataDir.list(".csv");
+    }
+
+    /**
+     * Runs the request and writes its reports under {@code outputDir} (default {@code backtest}), in the data
+     * directory when the service runs it.
+     */
     public BacktestReport run(BacktestRequest request) {
         if (request == null) {
             throw new BacktestInputException("body", "a JSON body is required, e.g. {\"files\":{\"BTC\":\"BTCUSDT-1m.csv\"}}");
         }
         Map<String, String> files = files(request);
+        Map<String, String> inline = inline(request, files);
         BacktestSettings settings = settings(request);
         Instant from = instant("from", request.from());
         Instant to = instant("to", request.to());
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BacktestInputException("to", "to must be after from");
         }
-        Path outputDir = path("outputDir", request.outputDir() == null ? "data/backtest" : request.outputDir());
+        String outputName = request.outputDir() == null ? (dataDir.isConfined() ? "backtest" : "data/backtest")
+                : request.outputDir();
+        Map<String, Path> paths = new LinkedHashMap<>();
+        files.forEach((coin, file) -> paths.put(coin, dataDir.file("files." + coin, file, ".csv")));
+        Path outputDir = dataDir.folder("outputDir", outputName);
         if (!running.compareAndSet(false, true)) {
             throw new Busy();
         }
         try {
             List<CandleSeries> series = new ArrayList<>();
-            files.forEach((coin, file) -> {
+            paths.forEach((coin, path) -> {
                 try {
-                    series.add(CandleCsvReader.read(coin, path("files." + coin, file)));
+                    series.add(CandleCsvReader.read(coin, files.get(coin), path));
                 } catch (CandleFileException e) {
                     throw new BacktestInputException("files." + e.coin(), e.getMessage());
                 }
             });
+            inline.forEach((coin, text) -> {
+                try {
+                    series.add(CandleCsvReader.parse(coin, "csv." + coin, text));
+                } catch (CandleFileException e) {
+                    throw new BacktestInputException("csv." + e.coin(), e.getMessage());
+                }
+            });
+            Map<String, String> sources = new LinkedHashMap<>(files);
+            inline.keySet().forEach(coin -> sources.put(coin, "csv." + coin));
             AlignedCandles data;
             try {
                 data = AlignedCandles.align(series, from, to);
@@ -96,51 +124,81 @@ public class BacktestService {
             BacktestAnalyzer analyzer = settings.mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(settings.analyzerUrl(), Duration.ofSeconds(30));
             BacktestReport report = new BacktestRunner(new CandleRules(strategy, settings.momentumPct()), analyzer)
-                    .run(data, settings, files);
+                    .run(data, settings, sources);
             return write(report, outputDir);
         } finally {
             running.set(false);
         }
     }
 
-    private static BacktestReport write(BacktestReport report, Path dir) {
+    private BacktestReport write(BacktestReport report, Path dir) {
         String name = "backtest-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT), STAMP.format(Instant.now()));
         Path json = dir.resolve(name + ".json");
         Path markdown = dir.resolve(name + ".md");
         Map<String, String> written = new LinkedHashMap<>();
-        written.put("json", json.toAbsolutePath().toString());
-        written.put("markdown", markdown.toAbsolutePath().toString());
+        written.put("json", dataDir.display(dir) + "/" + json.getFileName());
+        written.put("markdown", dataDir.display(dir) + "/" + markdown.getFileName());
         BacktestReport finished = report.withOutput(written);
         try {
             Files.createDirectories(dir);
             Files.writeString(json, JSON.writeValueAsString(finished), StandardCharsets.UTF_8);
             Files.writeString(markdown, BacktestMarkdown.render(finished), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BacktestInputException("outputDir", "cannot write the report to " + dir + ": " + e.getMessage());
+            throw new BacktestInputException("outputDir", "cannot write the report to " + dataDir.display(dir));
         }
         return finished;
+    }
+
+    /** Candle CSV text sent in the body ({@code csv}: coin → text), at most {@link #MAX_INLINE_CSV} characters each. */
+    private static Map<String, String> inline(BacktestRequest request, Map<String, String> files) {
+        Map<String, String> inline = new LinkedHashMap<>();
+        if (request.csv() == null) {
+            return inline;
+        }
+        request.csv().forEach((coin, text) -> {
+            String field = "csv." + Shorten.text(coin);
+            if (text != null && text.length() > MAX_INLINE_CSV) {
+                throw new BacktestInputException(field, field + " is longer than " + MAX_INLINE_CSV + " characters");
+            }
+            put(inline, field, coin, text);
+            if (files.containsKey(coin.toUpperCase(Locale.ROOT))) {
+                throw new BacktestInputException(field, coin.toUpperCase(Locale.ROOT) + " is given twice");
+            }
+        });
+        if (files.size() + inline.size() > MAX_COINS) {
+            throw new BacktestInputException("files", "at most " + MAX_COINS + " coins");
+        }
+        return inline;
     }
 
     private Map<String, String> files(BacktestRequest request) {
         Map<String, String> files = new LinkedHashMap<>();
         if (request.files() != null) {
-            request.files().forEach((coin, file) -> put(files, "files." + coin, coin, file));
+            if (request.files().size() > MAX_COINS) {
+                throw new BacktestInputException("files", "at most " + MAX_COINS + " coins");
+            }
+            request.files().forEach((coin, file) -> put(files, "files." + Shorten.text(coin), coin, file));
         }
         if (request.paths() != null) {
+            if (request.paths().size() > MAX_COINS) {
+                throw new BacktestInputException("paths", "at most " + MAX_COINS + " paths");
+            }
             for (String file : request.paths()) {
                 if (file == null || file.isBlank()) {
                     throw new BacktestInputException("paths", "paths must not contain empty entries");
                 }
-                Matcher matcher = COIN_IN_NAME.matcher(Path.of(file).getFileName().toString());
+                String fileName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+                Matcher matcher = COIN_IN_NAME.matcher(fileName);
                 if (!matcher.find()) {
-                    throw new BacktestInputException("paths", "cannot tell the coin from the file name of " + file
-                            + "; use files: {\"BTC\": \"" + file + "\"}");
+                    throw new BacktestInputException("paths", "cannot tell the coin from the file name of " + Shorten.text(file)
+                            + "; use files: {\"BTC\": \"" + Shorten.text(file) + "\"}");
                 }
                 put(files, "paths", matcher.group(1), file);
             }
         }
-        if (files.isEmpty()) {
-            throw new BacktestInputException("files", "give files (coin → CSV path) or paths (CSV paths)");
+        if (files.isEmpty() && (request.csv() == null || request.csv().isEmpty())) {
+            throw new BacktestInputException("files", "give files (coin → CSV name in the data directory), paths (CSV names) "
+                    + "or csv (coin → CSV text)");
         }
         return files;
     }
@@ -148,10 +206,10 @@ public class BacktestService {
     private static void put(Map<String, String> files, String field, String coin, String file) {
         String name = coin == null ? "" : coin.toUpperCase(Locale.ROOT);
         if (!COIN.matcher(name).matches()) {
-            throw new BacktestInputException(field, "coin must be 2-10 letters or digits, got '" + coin + "'");
+            throw new BacktestInputException(field, "coin must be 2-10 letters or digits, got '" + Shorten.text(coin) + "'");
         }
         if (file == null || file.isBlank()) {
-            throw new BacktestInputException(field, "a CSV path is required for " + name);
+            throw new BacktestInputException(field, "a CSV is required for " + name);
         }
         if (files.putIfAbsent(name, file) != null) {
             throw new BacktestInputException(field, name + " is given twice");
@@ -163,10 +221,13 @@ public class BacktestService {
         try {
             mode = r.mode() == null ? Mode.RULES : Mode.valueOf(r.mode().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BacktestInputException("mode", "mode must be RULES, AI or HYBRID, got '" + r.mode() + "'");
+            throw new BacktestInputException("mode", "mode must be RULES, AI or HYBRID, got '" + Shorten.text(r.mode()) + "'");
         }
         String analyzerUrl = r.analyzerUrl();
         if (mode != Mode.RULES) {
+            if (analyzerUrl != null && analyzerUrl.length() > 500) {
+                throw new BacktestInputException("analyzerUrl", "analyzerUrl is longer than 500 characters");
+            }
             if (analyzerUrl == null || analyzerUrl.isBlank()) {
                 throw new BacktestInputException("analyzerUrl", mode + " mode needs analyzerUrl (ai-analyzer-service, e.g. http://localhost:8082)");
             }
@@ -176,7 +237,7 @@ public class BacktestService {
                     throw new IllegalArgumentException();
                 }
             } catch (IllegalArgumentException e) {
-                throw new BacktestInputException("analyzerUrl", "analyzerUrl must be an http(s) URL, got '" + analyzerUrl + "'");
+                throw new BacktestInputException("analyzerUrl", "analyzerUrl must be an http(s) URL, got '" + Shorten.text(analyzerUrl) + "'");
             }
         }
         int aiEvery = r.aiEveryMinutes() == null ? 15 : r.aiEveryMinutes();
@@ -204,7 +265,10 @@ public class BacktestService {
         BigDecimal value = given == null ? fallback : given;
         if ((zeroAllowed ? value.signum() < 0 : value.signum() <= 0) || value.compareTo(new BigDecimal(max)) > 0) {
             throw new BacktestInputException(field, "%s must be %s and at most %s, got %s".formatted(field,
-                    zeroAllowed ? "0 or more" : "positive", max, value.toPlainString()));
+                    zeroAllowed ? "0 or more" : "positive", max, Shorten.number(value)));
+        }
+        if (value.scale() > 18) {
+            throw new BacktestInputException(field, field + " has more than 18 decimals");
         }
         return value;
     }
@@ -212,6 +276,9 @@ public class BacktestService {
     private static Instant instant(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
+        }
+        if (text.length() > 40) {
+            throw new BacktestInputException(field, field + " must be an ISO-8601 UTC instant like 2024-10-01T03:00:00Z");
         }
         Instant instant;
         try {
@@ -225,11 +292,4 @@ public class BacktestService {
         return instant;
     }
 
-    private static Path path(String field, String text) {
-        try {
-            return Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new BacktestInputException(field, "not a valid path: " + e.getMessage());
-        }
-    }
 }

@@ -2,7 +2,11 @@ package io.signaldesk.decision.backtest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,9 @@ public final class CandleCsvReader {
     private static final Duration BAR = Duration.ofMinutes(1);
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String[] COLUMNS = HEADER.split(",");
+    private static final int MAX_LINE = 512;
+    private static final BigDecimal MAX_PRICE = new BigDecimal("1e9");
+    private static final BigDecimal MAX_VOLUME = new BigDecimal("1e15");
 
     private record Row(int line, String text, Candle candle) {
     }
@@ -35,29 +42,46 @@ public final class CandleCsvReader {
     private CandleCsvReader() {
     }
 
+    /** A local file named by its path (command line and tests); capped like every file read. */
     public static CandleSeries read(String coin, Path path) {
-        String file = path.toString();
+        return read(coin, path.toString(), path);
+    }
+
+    /** A file, named {@code file} in messages; at most {@link DataDirectory#MAX_FILE_BYTES} are read. */
+    public static CandleSeries read(String coin, String file, Path path) {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new CandleFileException(coin, file, 0, "no readable file at this path");
         }
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(DataDirectory.open(path),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
             return read(coin, file, reader);
+        } catch (CharacterCodingException e) {
+            throw new CandleFileException(coin, file, 0, "is not UTF-8 text");
         } catch (IOException e) {
-            throw new CandleFileException(coin, file, 0, "cannot be read: " + e.getMessage());
+            throw new CandleFileException(coin, file, 0, e.getMessage() != null && e.getMessage().startsWith("larger than")
+                    ? "is " + e.getMessage() : "cannot be read");
+        }
+    }
+
+    /** CSV text sent in the request body, named {@code name} (e.g. csv.BTC) in messages. */
+    public static CandleSeries parse(String coin, String name, String text) {
+        try {
+            return read(coin, name, new BufferedReader(new StringReader(text)));
+        } catch (IOException e) {
+            throw new CandleFileException(coin, name, 0, "cannot be read");
         }
     }
 
     static CandleSeries read(String coin, String file, BufferedReader reader) throws IOException {
-        String header = reader.readLine();
+        String header = line(coin, file, 1, reader);
         if (header == null || !HEADER.equalsIgnoreCase(header.strip().replace("\uFEFF", ""))) {
-            throw new CandleFileException(coin, file, 1, "expected the header '" + HEADER + "', found '"
-                    + (header == null ? "" : shorten(header)) + "'");
+            throw new CandleFileException(coin, file, 1, "expected the header '" + HEADER + "'");
         }
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int lineNo = 1;
         String line;
-        while ((line = reader.readLine()) != null) {
+        while ((line = line(coin, file, lineNo + 1, reader)) != null) {
             lineNo++;
             String text = line.strip();
             if (text.isEmpty()) {
@@ -115,19 +139,22 @@ public final class CandleCsvReader {
             try {
                 values[i - 1] = new BigDecimal(cell);
             } catch (NumberFormatException e) {
-                throw new CandleFileException(coin, file, lineNo, "%s is not a number: '%s'".formatted(COLUMNS[i], shorten(cell)));
+                throw new CandleFileException(coin, file, lineNo, COLUMNS[i] + " is not a number");
             }
             boolean price = i < 5;
             if (price ? values[i - 1].signum() <= 0 : values[i - 1].signum() < 0) {
-                throw new CandleFileException(coin, file, lineNo, "%s must be %s, found %s"
-                        .formatted(COLUMNS[i], price ? "positive" : "zero or more", cell));
+                throw new CandleFileException(coin, file, lineNo, "%s must be %s"
+                        .formatted(COLUMNS[i], price ? "positive" : "zero or more"));
+            }
+            if (values[i - 1].compareTo(price ? MAX_PRICE : MAX_VOLUME) > 0 || values[i - 1].scale() > 18) {
+                throw new CandleFileException(coin, file, lineNo, COLUMNS[i] + " is out of range (at most "
+                        + (price ? "1e9" : "1e15") + ", 18 decimals)");
             }
         }
         Candle candle = new Candle(time, values[0], values[1], values[2], values[3], values[4]);
         if (candle.high().compareTo(candle.open().max(candle.close())) < 0
                 || candle.low().compareTo(candle.open().min(candle.close())) > 0) {
-            throw new CandleFileException(coin, file, lineNo, "high %s and low %s do not enclose open %s and close %s"
-                    .formatted(candle.high(), candle.low(), candle.open(), candle.close()));
+            throw new CandleFileException(coin, file, lineNo, "high and low do not enclose open and close");
         }
         return candle;
     }
@@ -136,7 +163,9 @@ public final class CandleCsvReader {
     private static Instant time(String coin, String file, int lineNo, String cell) {
         Instant time;
         try {
-            if (!cell.isEmpty() && cell.chars().allMatch(Character::isDigit)) {
+            if (cell.length() > 40) {
+                throw new DateTimeParseException("too long", "", 0);
+            } else if (!cell.isEmpty() && cell.chars().allMatch(Character::isDigit)) {
                 time = Instant.ofEpochMilli(Long.parseLong(cell));
             } else if (cell.endsWith("Z")) {
                 time = Instant.parse(cell);
@@ -144,8 +173,7 @@ public final class CandleCsvReader {
                 time = LocalDateTime.parse(cell.replace('T', ' '), SPACED).toInstant(ZoneOffset.UTC);
             }
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new CandleFileException(coin, file, lineNo, "timestamp is not 'yyyy-MM-dd HH:mm:ss', ISO-8601 UTC or epoch ms: '"
-                    + shorten(cell) + "'");
+            throw new CandleFileException(coin, file, lineNo, "timestamp is not 'yyyy-MM-dd HH:mm:ss', ISO-8601 UTC or epoch ms");
         }
         if (time.getEpochSecond() % 60 != 0 || time.getNano() != 0) {
             throw new CandleFileException(coin, file, lineNo, "timestamp " + time + " is not on a whole minute");
@@ -153,7 +181,21 @@ public final class CandleCsvReader {
         return time;
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    /** One line of at most {@link #MAX_LINE} characters; a longer one rejects the file (a candle row is ~70). */
+    private static String line(String coin, String file, int lineNo, BufferedReader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        int c;
+        while ((c = reader.read()) >= 0) {
+            if (c == '\n') {
+                return text.toString();
+            }
+            if (c != '\r') {
+                if (text.length() >= MAX_LINE) {
+                    throw new CandleFileException(coin, file, lineNo, "line longer than " + MAX_LINE + " characters");
+                }
+                text.append((char) c);
+            }
+        }
+        return c < 0 && text.isEmpty() ? null : text.toString();
     }
 }

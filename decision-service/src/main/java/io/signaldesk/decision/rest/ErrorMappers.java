@@ -1,10 +1,12 @@
 package io.signaldesk.decision.rest;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.signaldesk.decision.service.ProposalService.ProposalConflict;
 
@@ -13,9 +15,22 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        String field = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
-                && !mismatch.getPath().isEmpty() ? mismatch.getPath().get(0).getFieldName() : "body";
-        return ApiError.badRequest(field, "malformed JSON body: " + e.getOriginalMessage());
+        return ApiError.response(Response.Status.BAD_REQUEST, JsonErrors.describe(e));
+    }
+
+    /** More specific than Quarkus's own mapper for it, which answers Java class names. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    /** Quarkus REST wraps a body it cannot parse in a bare 400; give it the JSON body. Others keep their response. */
+    @ServerExceptionMapper
+    public Response unreadable(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+            return malformedJson(json);
+        }
+        return e.getResponse();
     }
 
     @ServerExceptionMapper

@@ -18,13 +18,15 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class BacktestResourceTest {
 
-    private static final String FIXTURES = "src/test/resources/backtest/";
+    /** Names relative to the test data directory (signal.data-dir = target/test-classes). */
+    private static final String FIXTURES = "backtest/";
+    static final Path DATA_DIR = Path.of("target/test-classes");
 
     @Test
     void rulesBacktestOnTwoRealCoinsAnswersTheReportAndWritesJsonAndMarkdown() throws Exception {
         String body = """
                 {"paths":["%sBTCUSDT-1m-slice.csv","%sETHUSDT-1m-slice.csv"],"mode":"RULES",
-                 "feePct":0.1,"slippagePct":0,"to":"2024-10-01T04:00:00Z","outputDir":"target/backtest-test"}"""
+                 "feePct":0.1,"slippagePct":0,"to":"2024-10-01T04:00:00Z","outputDir":"backtest-test"}"""
                 .formatted(FIXTURES, FIXTURES);
         ValidatableResponse response = post(body).statusCode(200)
                 .body("mode", equalTo("RULES"))
@@ -38,8 +40,10 @@ class BacktestResourceTest {
                 .body("scoring[0].overall.signals", equalTo(2 * 58))
                 .body("degradation[0]", containsString("abstain"))
                 .body("paper.initialEquity", equalTo(10000));
-        Path json = Path.of(response.extract().path("output.json").toString());
-        Path markdown = Path.of(response.extract().path("output.markdown").toString());
+        String jsonName = response.extract().path("output.json");
+        assertTrue(jsonName.startsWith("backtest-test/backtest-rules-"), jsonName);
+        Path json = DATA_DIR.resolve(jsonName);
+        Path markdown = DATA_DIR.resolve(response.extract().path("output.markdown").toString());
         assertTrue(Files.readString(json).contains("\"buyAndHold\""));
         assertTrue(Files.readString(markdown).startsWith("# Backtest — RULES mode, BTC, ETH"));
         given().when().get("/q/metrics").then().statusCode(200)
@@ -78,13 +82,13 @@ class BacktestResourceTest {
         post("{\"files\":{\"BTC\":\"" + FIXTURES + "unsorted-BTC.csv\"}}").statusCode(400)
                 .body("field", equalTo("files.BTC"))
                 .body("error", containsString("unsorted-BTC.csv line 4: rows are not sorted"));
-        post("{\"files\":{\"SOL\":\"/no/such/SOLUSDT.csv\"}}").statusCode(400)
+        post("{\"files\":{\"SOL\":\"no/such/SOLUSDT.csv\"}}").statusCode(400)
                 .body("field", equalTo("files.SOL"))
-                .body("error", equalTo("/no/such/SOLUSDT.csv: no readable file at this path"));
+                .body("error", equalTo("no/such/SOLUSDT.csv: no such file in the data directory (GET /api/backtest/files lists them)"));
     }
 
     private static String slice(String extra) {
-        return "{\"files\":{\"BTC\":\"" + FIXTURES + "BTCUSDT-1m-slice.csv\"},\"outputDir\":\"target/backtest-test\","
+        return "{\"files\":{\"BTC\":\"" + FIXTURES + "BTCUSDT-1m-slice.csv\"},\"outputDir\":\"backtest-test\","
                 + extra + "}";
     }
 

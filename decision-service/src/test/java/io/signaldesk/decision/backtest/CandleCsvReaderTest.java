@@ -47,16 +47,31 @@ class CandleCsvReaderTest {
     void eachBrokenFileIsRejectedWithTheFileAndLineInTheMessage() throws IOException {
         rejected("open,high\n" + BAR0, "line 1: expected the header");
         rejected(HEADER + BAR0 + "2024-10-01 00:01:00,100,101,99\n", "line 3: expected 6 columns, found 4");
-        rejected(HEADER + BAR0 + "2024-10-01 00:01:00,100,1O1,99,100,1\n", "line 3: high is not a number: '1O1'");
+        rejected(HEADER + BAR0 + "2024-10-01 00:01:00,100,1O1,99,100,1\n", "line 3: high is not a number");
         rejected(HEADER + BAR0 + "2024-10-01 00:01:00,100,101,99,-100,1\n", "line 3: close must be positive");
         rejected(HEADER + BAR0 + "2024-10-01 00:01:00,100,101,99,100,-1\n", "line 3: volume must be zero or more");
-        rejected(HEADER + BAR0 + "2024-10-01 00:01:00,100,101,99,102,1\n", "line 3: high 101 and low 99 do not enclose");
+        rejected(HEADER + BAR0 + "2024-10-01 00:01:00,100,101,99,102,1\n", "line 3: high and low do not enclose open and close");
         rejected(HEADER + BAR0 + "yesterday,100,101,99,100,1\n", "line 3: timestamp is not");
         rejected(HEADER + BAR0 + "2024-10-01 00:01:30,100,101,99,100,1\n", "line 3: timestamp 2024-10-01T00:01:30Z is not on a whole minute");
         rejected(HEADER + BAR0 + BAR2 + BAR1, "line 4: rows are not sorted: 2024-10-01T00:01:00Z comes after 2024-10-01T00:02:00Z (line 3)");
         rejected(HEADER + BAR0 + BAR2, "line 3: gap: 1 minute(s) missing between 2024-10-01T00:00:00Z (line 2) and 2024-10-01T00:02:00Z");
         rejected(HEADER + BAR0 + "2024-10-01 00:00:00,100,101,99,100.6,3\n", "line 3: timestamp 2024-10-01T00:00:00Z repeats line 2 with other values");
         rejected(HEADER, "no candles after the header");
+        rejected(HEADER + BAR0 + "2024-10-01 00:01:00,1e999999999,1e999999999,99,100,1\n", "line 3: open is out of range (at most 1e9");
+        rejected(HEADER + BAR0 + "2024-10-01 00:01:00," + "1".repeat(600) + "\n", "line 3: line longer than 512 characters");
+    }
+
+    @Test
+    void messagesNameTheFileAndLineButNeverQuoteItsContents() throws IOException {
+        String secret = "root:*:20228:0:99999:7:::";
+        for (String content : new String[] { secret + "\n", HEADER + secret + "\n", HEADER + BAR0 + "2024-10-01 00:01:00," + secret + ",1,1,1,1\n",
+                HEADER + BAR0 + secret.replace(':', ',').substring(0, 20) + "\n", HEADER + "SECRET_KEY=abc,1,1,1,1,1\n" }) {
+            Path file = write("secret.csv", content);
+            CandleFileException e = assertThrows(CandleFileException.class, () -> CandleCsvReader.read("BTC", file));
+            assertTrue(e.getMessage().startsWith(file + " line "), e.getMessage());
+            assertTrue(!e.getMessage().contains("root") && !e.getMessage().contains("20228") && !e.getMessage().contains("SECRET"),
+                    e.getMessage());
+        }
     }
 
     @Test
