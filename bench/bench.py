@@ -785,7 +785,8 @@ def main():
     print("-- starting ai-analyzer-service (cache off) alone: its benchmarks run without the other JVMs' load",
           flush=True)
     common = {"analyzer.ollama.base-url": f"http://127.0.0.1:{stub.port}", "analyzer.sentiment.every": "off",
-              "quarkus.rest-client.market-feed.url": f"http://127.0.0.1:{feed_port}", "analyzer.deadline": "5s"}
+              "quarkus.rest-client.market-feed.url": f"http://127.0.0.1:{feed_port}", "analyzer.deadline": "5s",
+              "signal.data-dir": os.path.dirname(SAMPLE)}
     analyzer = start_jvm("ai-analyzer-service", analyzer_port, dict(common, **{"analyzer.cache.ttl": "0s"}), "analyzer")
     step(res, "1 analyzer overhead", bench_overhead, res, analyzer, stub, n_overhead, warm)
     time.sleep(1)

@@ -18,8 +18,9 @@ import bench
 
 
 def evaluate(port, replay, models, samples, out_dir):
-    """POST /api/ai/evaluate on a running analyzer; writes evaluation.md and evaluation.json; returns the report."""
-    body = {"replayFile": os.path.abspath(replay), "samples": samples, "everySeconds": 60}
+    """POST /api/ai/evaluate on a running analyzer whose data directory (signal.data-dir) is the replay's folder;
+    writes evaluation.md and evaluation.json; returns the report."""
+    body = {"replayFile": os.path.basename(replay), "samples": samples, "everySeconds": 60}
     if models:
         body["models"] = models
     status, payload = bench.request(port, "POST", "/api/ai/evaluate", json.dumps(body), timeout=6 * 3600)
@@ -52,7 +53,9 @@ def main():
     print(f"starting ai-analyzer-service on :{port} against {opts.ollama}", flush=True)
     bench.start_jvm("ai-analyzer-service", port, {"analyzer.ollama.base-url": opts.ollama,
                                                  "analyzer.sentiment.every": "off", "analyzer.ollama.preload": "false",
-                                                 "analyzer.ollama.timeout": "120s"}, "evaluate-analyzer")
+                                                 "analyzer.ollama.timeout": "120s",
+                                                 "signal.data-dir": os.path.dirname(os.path.abspath(opts.replay))},
+                 "evaluate-analyzer")
     models = [m.strip() for m in opts.models.split(",") if m.strip()]
     report = evaluate(port, opts.replay, models, opts.samples, opts.out)
     print(report["markdown"])

@@ -1,13 +1,15 @@
 package io.signaldesk.analyzer.evaluate;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,34 +27,48 @@ import io.signaldesk.analyzer.rest.InvalidRequestException;
 public class EvaluationResource {
 
     static final String REQUEST_EXAMPLE = """
-            {"models":["llama3.2:3b","mistral:7b"],"replayFile":"bench/replay/simulator-sample.jsonl.gz","samples":10,"everySeconds":60}""";
+            {"models":["llama3.2:3b","mistral:7b"],"replayFile":"replay/simulator-sample.jsonl.gz","samples":10,"everySeconds":60}""";
     static final String REPORT_EXAMPLE = """
-            {"generatedAt":"2026-11-25T12:00:00Z","ollamaUrl":"http://localhost:11434","replayFile":"bench/replay/simulator-sample.jsonl.gz",\
+            {"generatedAt":"2026-11-25T12:00:00Z","ollamaUrl":"http://localhost:11434","replayFile":"replay/simulator-sample.jsonl.gz",\
             "samples":10,"models":[{"model":"llama3.2:3b","analyses":40,"p50Ms":850,"p95Ms":1400,"tokensPerSecond":38.5,\
             "validOutputRate":0.95,"repromptRate":0.05,"fallbackRate":0.0,"hitRate1m":0.6,"scored1m":10,"hitRate5m":0.5,\
             "scored5m":6,"qualityScore":71,"ramBytes":2800000000}],"markdown":"| Model | Response Time | Quality Score | RAM Used |..."}""";
 
     private final ModelEvaluator evaluator;
     private final OllamaClient ollama;
+    private final DataDirectory dataDir;
 
-    public EvaluationResource(ModelEvaluator evaluator, OllamaClient ollama) {
+    public EvaluationResource(ModelEvaluator evaluator, OllamaClient ollama, DataDirectory dataDir) {
         this.evaluator = evaluator;
         this.ollama = ollama;
+        this.dataDir = dataDir;
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/files")
+    @Operation(summary = "The recordings of the data directory (SIGNAL_DATA_DIR) an evaluation may name")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "files", value = """
+            [{"name":"replay/simulator-sample.jsonl.gz","size":544132,"modified":"2026-11-25T12:00:00Z"}]""")))
+    public List<DataDirectory.FileInfo> files() {
+        return dataDir.list();
     }
 
     @POST
     @Operation(summary = "Compares models on a replay: response time, valid output, reprompts, fallbacks, hit rate, RAM",
-            description = "Blocks for the whole run (4 analyses per sample per model) and switches the model in use while it runs.")
+            description = "Reads replayFile from the data directory (SIGNAL_DATA_DIR) by relative name, or takes the "
+                    + "recording inline in replay (up to 1 MiB). Blocks for the whole run (4 analyses per sample per "
+                    + "model) and switches the model in use while it runs.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two models", value = REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
     @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "no file",
-            value = "{\"error\":\"replayFile missing.jsonl is not a readable file\",\"field\":\"replayFile\"}")))
+            value = "{\"error\":\"replayFile missing.jsonl is not a file of the data directory (GET /api/ai/evaluate/files lists them)\",\"field\":\"replayFile\"}")))
     @APIResponse(responseCode = "503", description = "Ollama unreachable")
     public EvaluationReport evaluate(@Valid @NotNull EvaluationRequest request) {
-        Path file = Path.of(request.replayFile());
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InvalidRequestException("replayFile", "replayFile " + request.replayFile() + " is not a readable file");
+        if ((request.replayFile() == null) == (request.replay() == null)) {
+            throw new InvalidRequestException("replayFile", "give replayFile (a name in the data directory) or replay "
+                    + "(the recording's JSON Lines), not both");
         }
+        Path file = request.replayFile() == null ? null : dataDir.replay("replayFile", request.replayFile());
         List<String> pulled = ollama.models().stream().map(OllamaTags.Model::name).toList();
         List<String> models = request.models() == null || request.models().isEmpty() ? pulled
                 : request.models().stream().map(String::strip).toList();
@@ -62,17 +78,21 @@ public class EvaluationResource {
         if (models.isEmpty()) {
             throw new InvalidRequestException("models", "Ollama has no model pulled");
         }
+        String field = file == null ? "replay" : "replayFile";
         List<ReplaySample> samples;
         try {
-            samples = ReplayMarket.samples(file, Duration.ofSeconds(request.everySecondsOrDefault()),
-                    request.samplesOrDefault());
+            Duration every = Duration.ofSeconds(request.everySecondsOrDefault());
+            samples = file != null ? ReplayMarket.samples(file, every, request.samplesOrDefault())
+                    : ReplayMarket.samples(new BufferedReader(new StringReader(request.replay())), every,
+                            request.samplesOrDefault());
         } catch (IOException e) {
-            throw new InvalidRequestException("replayFile", "replayFile could not be read: " + e.getMessage());
+            throw new InvalidRequestException(field, field + " could not be read"
+                    + (e.getMessage() != null && e.getMessage().startsWith("larger than") ? ": " + e.getMessage() : ""));
         }
         if (samples.isEmpty()) {
-            throw new InvalidRequestException("replayFile",
-                    "replayFile holds no trade after its first minute of events (need more than 60 s of recording)");
+            throw new InvalidRequestException(field,
+                    field + " holds no trade after its first minute of events (need more than 60 s of recording)");
         }
-        return evaluator.evaluate(models, request.replayFile(), samples);
+        return evaluator.evaluate(models, file == null ? "replay" : request.replayFile(), samples);
     }
 }

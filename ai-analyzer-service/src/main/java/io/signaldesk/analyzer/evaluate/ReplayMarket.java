@@ -42,15 +42,25 @@ public final class ReplayMarket {
 
     static final Duration WINDOW = Duration.ofSeconds(60);
     static final int LEVELS = 10;
+    private static final int MAX_LINE = 64 * 1024;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReplayMarket() {
     }
 
-    /** @throws IOException when the file cannot be read; malformed lines are skipped */
+    /** @throws IOException when the file cannot be read or is too large; malformed lines are skipped */
     public static List<ReplaySample> samples(Path file, Duration every, int maxSamples) throws IOException {
-        List<JsonNode> events = read(file);
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = DataDirectory.capped(file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw);
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return samples(lines, every, maxSamples);
+        }
+    }
+
+    /** The same from a recording's text (sent in a request body). */
+    public static List<ReplaySample> samples(BufferedReader lines, Duration every, int maxSamples) throws IOException {
+        List<JsonNode> events = read(lines);
         Map<String, NavigableMap<Instant, BigDecimal>> pricePaths = new HashMap<>();
         for (JsonNode event : events) {
             if ("trade".equals(event.path("type").asText())) {
@@ -98,22 +108,21 @@ public final class ReplayMarket {
         return Optional.of(pct(to.subtract(from), from));
     }
 
-    private static List<JsonNode> read(Path file) throws IOException {
+    private static List<JsonNode> read(BufferedReader lines) throws IOException {
         List<JsonNode> events = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                try {
-                    JsonNode event = MAPPER.readTree(line);
-                    if (event != null && event.hasNonNull("venueTime") && !coin(event).isEmpty()) {
-                        time(event);
-                        events.add(event);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // a malformed line is skipped, like the feed's replay does
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.length() > MAX_LINE) {
+                continue; // no event of the feed's format is this long: skipped like any malformed line
+            }
+            try {
+                JsonNode event = MAPPER.readTree(line);
+                if (event != null && event.hasNonNull("venueTime") && !coin(event).isEmpty()) {
+                    time(event);
+                    events.add(event);
                 }
+            } catch (IOException | RuntimeException e) {
+                // a malformed line is skipped, like the feed's replay does
             }
         }
         events.sort(Comparator.comparing(ReplayMarket::time));

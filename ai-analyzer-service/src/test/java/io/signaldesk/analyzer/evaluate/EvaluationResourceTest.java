@@ -57,7 +57,7 @@ class EvaluationResourceTest {
     }
 
     private static String request(String models) {
-        return "{" + models + "\"replayFile\":\"" + ReplayMarketTest.pricePath() + "\",\"samples\":3,\"everySeconds\":60}";
+        return "{" + models + "\"replayFile\":\"evaluate/price-path.jsonl\",\"samples\":3,\"everySeconds\":60}";
     }
 
     @Test
@@ -98,7 +98,8 @@ class EvaluationResourceTest {
                 .when().post("/api/ai/evaluate")
                 .then().statusCode(400)
                 .body("field", equalTo("replayFile"))
-                .body("error", equalTo("replayFile does/not/exist.jsonl is not a readable file"));
+                .body("error", equalTo("replayFile does/not/exist.jsonl is not a file of the data directory "
+                        + "(GET /api/ai/evaluate/files lists them)"));
     }
 
     @Test
@@ -116,5 +117,49 @@ class EvaluationResourceTest {
                 .when().post("/api/ai/evaluate")
                 .then().statusCode(400)
                 .body("field", equalTo("samples"));
+    }
+
+    @Test
+    void readsOnlyRecordingsOfTheDataDirectoryByRelativeName() throws Exception {
+        java.nio.file.Path dataDir = java.nio.file.Path.of("target/test-classes");
+        java.nio.file.Path outside = java.nio.file.Path.of("target/outside-data-dir").toAbsolutePath();
+        java.nio.file.Files.createDirectories(outside);
+        java.nio.file.Files.writeString(outside.resolve("secret.jsonl"), "{\"SIGNAL_API_KEY\":\"s3cret\"}\n");
+        java.nio.file.Files.deleteIfExists(dataDir.resolve("escape.jsonl"));
+        java.nio.file.Files.createSymbolicLink(dataDir.resolve("escape.jsonl"), outside.resolve("secret.jsonl"));
+        String[][] refused = {
+                { "/proc/self/pagemap", "replayFile must be a name relative to the data directory, not an absolute path" },
+                { "/proc/self/environ", "replayFile must be a name relative to the data directory, not an absolute path" },
+                { "../../../../etc/passwd.jsonl", "replayFile must not contain '..'" },
+                { "escape.jsonl", "escape.jsonl: leads outside the data directory" },
+                { "evaluate/ps.json", "evaluate/ps.json: only .jsonl and .jsonl.gz recordings can be read" },
+                { "a\\u0000b.jsonl", "replayFile contains a control character or a backslash" } };
+        for (String[] row : refused) {
+            given().contentType(ContentType.JSON).body("{\"replayFile\":\"" + row[0] + "\"}")
+                    .when().post("/api/ai/evaluate")
+                    .then().statusCode(400)
+                    .body("field", equalTo("replayFile"))
+                    .body("error", equalTo(row[1]))
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("s3cret")));
+        }
+        given().contentType(ContentType.JSON).body("{\"replayFile\":\"" + "a".repeat(5000) + ".jsonl\"}")
+                .when().post("/api/ai/evaluate").then().statusCode(400).body("field", equalTo("replayFile"));
+        given().when().get("/api/ai/evaluate/files").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItem("evaluate/price-path.jsonl"))
+                .body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("escape.jsonl")))
+                .body("find { it.name == 'evaluate/price-path.jsonl' }.size", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
+    void takesTheRecordingInlineInTheBody() throws Exception {
+        String recording = java.nio.file.Files.readString(ReplayMarketTest.pricePath());
+        given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("models", java.util.List.of("llama3.2:3b"), "replay", recording, "samples", 1))
+                .when().post("/api/ai/evaluate")
+                .then().statusCode(200)
+                .body("samples", equalTo(1))
+                .body("replayFile", equalTo("replay"));
+        given().contentType(ContentType.JSON).body("{\"replay\":\"x\",\"replayFile\":\"evaluate/price-path.jsonl\"}")
+                .when().post("/api/ai/evaluate").then().statusCode(400).body("field", equalTo("replayFile"));
     }
 }
