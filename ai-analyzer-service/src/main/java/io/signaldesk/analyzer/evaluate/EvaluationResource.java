@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaTags;
@@ -54,6 +55,7 @@ public class EvaluationResource {
     }
 
     @POST
+    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Compares models on a replay: response time, valid output, reprompts, fallbacks, hit rate, RAM",
             description = "Reads replayFile from the data directory (SIGNAL_DATA_DIR) by relative name, or takes the "
                     + "recording inline in replay (up to 1 MiB). Blocks for the whole run (4 analyses per sample per "

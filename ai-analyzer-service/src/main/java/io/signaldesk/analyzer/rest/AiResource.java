@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.signaldesk.analyzer.client.OllamaUnavailableException;
 import io.signaldesk.analyzer.domain.AiMetrics;
@@ -61,6 +62,7 @@ public class AiResource {
 
     @POST
     @Path("/metrics/session/reset")
+    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Starts a new session: session tokens and calls back to zero, totals kept")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "metrics", value = Examples.METRICS)))
     public AiMetrics resetSession() {
@@ -78,6 +80,7 @@ public class AiResource {
 
     @PUT
     @Path("/mode")
+    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Switches between AI and RULES")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rules", value = "{\"mode\":\"RULES\"}")))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = "{\"mode\":\"RULES\"}")))
@@ -105,6 +108,7 @@ public class AiResource {
 
     @PUT
     @Path("/model")
+    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Switches the model at run time (and preloads it)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "mistral", value = Examples.MODEL)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "switched", value = Examples.MODEL)))

@@ -7,10 +7,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.signaldesk.analyzer.service.AnalysisPublished;
 import io.signaldesk.analyzer.service.SentimentScheduler;
 
@@ -24,6 +27,7 @@ public class AnalysisSocket {
     private final OpenConnections connections;
     private final ObjectMapper mapper;
     private final SentimentScheduler scheduler;
+    private final FrameBudget budget = new FrameBudget();
 
     public AnalysisSocket(OpenConnections connections, ObjectMapper mapper, SentimentScheduler scheduler) {
         this.connections = connections;
@@ -36,9 +40,15 @@ public class AnalysisSocket {
         return scheduler.latest().map(this::json).orElse(null);
     }
 
+    /** The socket only pushes: a frame gets one explanation, within the connection's {@link FrameBudget}. */
     @OnTextMessage
-    public String onMessage(String frame) {
-        return READ_ONLY;
+    public Uni<Void> onMessage(WebSocketConnection connection, String frame) {
+        return budget.admit(connection) ? connection.sendText(READ_ONLY) : Uni.createFrom().voidItem();
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        budget.forget(connection);
     }
 
     void push(@Observes AnalysisPublished event) {

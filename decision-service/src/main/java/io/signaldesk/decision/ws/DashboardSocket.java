@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.OpenConnections;
@@ -26,6 +27,7 @@ public class DashboardSocket {
     private final DashboardService dashboard;
     private final OpenConnections connections;
     private final ObjectMapper mapper;
+    private final FrameBudget budget = new FrameBudget();
 
     @Inject
     DashboardSocket(DashboardService dashboard, OpenConnections connections, ObjectMapper mapper) {
@@ -40,15 +42,26 @@ public class DashboardSocket {
         return render();
     }
 
-    /** "refresh" (or {"type":"refresh"}) asks for a fresh state; anything else gets an error frame. The dashboard acts through REST. */
+    /**
+     * "refresh" (or {"type":"refresh"}) asks for a fresh state; anything else gets an error frame. The dashboard acts
+     * through REST. Frames beyond the connection's {@link FrameBudget} are refused before any rendering.
+     */
     @OnTextMessage
     @Blocking
-    public String onMessage(String message) {
-        String text = message == null ? "" : message.trim();
-        if ("refresh".equals(text) || text.replace(" ", "").equals("{\"type\":\"refresh\"}")) {
-            return render();
+    public void onMessage(WebSocketConnection connection, String message) {
+        if (!budget.admit(connection)) {
+            return;
         }
-        return "{\"type\":\"error\",\"message\":\"unknown frame: the only request is refresh\"}";
+        String text = message == null ? "" : message.trim();
+        String reply = "refresh".equals(text) || text.replace(" ", "").equals("{\"type\":\"refresh\"}") ? render()
+                : "{\"type\":\"error\",\"message\":\"unknown frame: the only request is refresh\"}";
+        connection.sendText(reply).subscribe().with(v -> {
+        }, e -> LOG.debugf("dashboard reply failed: %s", e.toString()));
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        budget.forget(connection);
     }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -84,4 +84,35 @@ class DashboardSocketTest {
             connection.closeAndAwait();
         }
     }
+
+    /** Issue 12: 20,000 refresh frames produced 146 MB of replies; now the burst is answered, the rest refused. */
+    @Test
+    void aRefreshFloodGetsItsBurstOneErrorFrameAndThenTheConnectionIsClosed() throws Exception {
+        LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger bytes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        WebSocketClientConnection connection = BasicWebSocketConnector.create()
+                .baseUri(URI.create(root.toString().replaceFirst("^http", "ws")))
+                .path("/ws/dashboard")
+                .onTextMessage((c, m) -> {
+                    frames.add(m);
+                    bytes.addAndGet(m.length());
+                })
+                .onClose((c, reason) -> closed.countDown())
+                .connectAndAwait();
+        frames.poll(20, TimeUnit.SECONDS); // the state on connect
+        for (int i = 0; i < 2000 && connection.isOpen(); i++) {
+            connection.sendText("refresh").subscribe().with(v -> {
+            }, e -> {
+            });
+        }
+        assertTrue(closed.await(20, TimeUnit.SECONDS), "a connection that keeps flooding is closed");
+        assertEquals(1008, connection.closeReason().getCode());
+        java.util.List<String> replies = new java.util.ArrayList<>(frames);
+        long errors = replies.stream().filter(f -> f.contains("too many frames")).count();
+        long states = replies.stream().filter(f -> f.startsWith("{\"type\":\"state\"")).count();
+        assertEquals(1, errors, "one error frame per flood");
+        assertTrue(states <= FrameBudget.BURST + 5, states + " state replies for 2,000 refresh frames");
+        assertTrue(bytes.get() < 1_000_000, bytes.get() + " bytes of replies");
+    }
 }

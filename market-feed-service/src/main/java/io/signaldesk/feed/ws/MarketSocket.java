@@ -12,6 +12,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.signaldesk.feed.service.MarketStateService;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -27,6 +28,7 @@ public class MarketSocket {
     private final Subscriptions subscriptions;
     private final MarketPublisher publisher;
     private final SubscriptionParser parser;
+    private final FrameBudget budget = new FrameBudget();
 
     public MarketSocket(Subscriptions subscriptions, MarketPublisher publisher, MarketStateService state,
             ObjectMapper mapper) {
@@ -41,29 +43,37 @@ public class MarketSocket {
         return publisher.snapshotFor(connection.id());
     }
 
+    /** Frames beyond the connection's {@link FrameBudget} are refused before parsing. */
     @OnTextMessage
-    public String onText(WebSocketConnection connection, String frame) {
+    public Uni<Void> onText(WebSocketConnection connection, String frame) {
+        if (!budget.admit(connection)) {
+            return Uni.createFrom().voidItem();
+        }
         SubscriptionParser.Result result = parser.parse(frame);
         if (result.error() != null) {
-            return publisher.json(new WsMessages.Error(result.error()));
+            return connection.sendText(publisher.json(new WsMessages.Error(result.error())));
         }
         subscriptions.set(connection.id(), result.coins());
-        return publisher.json(new WsMessages.Subscribed(result.coins()));
+        return connection.sendText(publisher.json(new WsMessages.Subscribed(result.coins())));
     }
 
     @OnBinaryMessage
-    public String onBinary(WebSocketConnection connection, Buffer frame) {
-        return publisher.json(new WsMessages.Error("binary frames are not supported; send JSON text"));
+    public Uni<Void> onBinary(WebSocketConnection connection, Buffer frame) {
+        if (!budget.admit(connection)) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.sendText(publisher.json(new WsMessages.Error("binary frames are not supported; send JSON text")));
     }
 
     @OnError
     public String onError(WebSocketConnection connection, Throwable failure) {
         LOG.debugf(failure, "Error on /ws/market connection %s", connection.id());
-        return publisher.json(new WsMessages.Error("could not handle the frame: " + failure.getClass().getSimpleName()));
+        return publisher.json(new WsMessages.Error("could not handle the frame"));
     }
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
         subscriptions.close(connection.id());
+        budget.forget(connection);
     }
 }

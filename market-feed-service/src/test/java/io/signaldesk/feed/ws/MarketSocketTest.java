@@ -125,4 +125,29 @@ class MarketSocketTest {
         assertEquals(List.of("ETH"), coinsAfterSubscribe(List.of("ETH")));
         assertTrue(connection.isOpen());
     }
+
+    /** Issue 12: a subscribe flood is answered up to the burst, warned once, then dropped and the connection closed. */
+    @Test
+    void aFloodGetsItsBurstOneErrorFrameAndThenTheConnectionIsClosed() throws Exception {
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        WebSocketClientConnection flooder = BasicWebSocketConnector.create().baseUri(base).path("/ws/market")
+                .onTextMessage((c, message) -> frames.add(message))
+                .onClose((c, reason) -> closed.countDown())
+                .connectAndAwait();
+        try {
+            for (int i = 0; i < 2000 && flooder.isOpen(); i++) {
+                flooder.sendText("{\"subscribe\":[\"BTC\"]}").subscribe().with(v -> { }, e -> { });
+            }
+            assertTrue(closed.await(20, TimeUnit.SECONDS), "a connection that keeps flooding is closed");
+            assertEquals(1008, flooder.closeReason().getCode());
+            List<String> replies = new java.util.ArrayList<>(frames);
+            assertEquals(1, replies.stream().filter(f -> f.contains("too many frames")).count());
+            assertTrue(replies.stream().filter(f -> f.contains("\"subscribed\"")).count() <= FrameBudget.BURST + 5);
+            assertTrue(connection.isOpen(), "other connections are not affected");
+        } finally {
+            if (flooder.isOpen()) {
+                flooder.closeAndAwait();
+            }
+        }
+    }
 }

@@ -1,0 +1,105 @@
+package io.signaldesk.analyzer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.restassured.http.ContentType;
+import io.signaldesk.analyzer.ws.FrameBudget;
+
+/** SIGNAL_API_KEY set: the analyzer's controls need X-Api-Key as decision-service's do; /ws/analysis floods are cut. */
+@QuarkusTest
+@TestProfile(SecuredControlsTest.Keyed.class)
+@QuarkusTestResource(StubServers.class)
+class SecuredControlsTest {
+
+    public static class Keyed implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("signal.api-key", "test-key");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @BeforeEach
+    void fresh() {
+        StubServers.reset();
+    }
+
+    @Test
+    void modeModelMetricsResetAndEvaluateNeedTheKey() {
+        String[][] controls = { { "PUT", "/api/ai/mode", "{\"mode\":\"RULES\"}" }, { "PUT", "/api/ai/model", "{\"model\":\"x\"}" },
+                { "POST", "/api/ai/metrics/session/reset", "" }, { "POST", "/api/ai/evaluate", "{\"replayFile\":\"a.jsonl\"}" } };
+        for (String[] call : controls) {
+            given().contentType(ContentType.JSON).body(call[2]).request(call[0], call[1])
+                    .then().statusCode(401).body("field", equalTo("X-Api-Key"))
+                    .body("error", equalTo("X-Api-Key header is required"));
+            given().header("X-Api-Key", "wrong").contentType(ContentType.JSON).body(call[2]).request(call[0], call[1])
+                    .then().statusCode(401).body("error", equalTo("X-Api-Key is wrong"));
+        }
+        given().header("X-Api-Key", "test-key").contentType(ContentType.JSON).body("{\"mode\":\"RULES\"}")
+                .put("/api/ai/mode").then().statusCode(200).body("mode", equalTo("RULES"));
+        given().header("X-Api-Key", "test-key").post("/api/ai/metrics/session/reset").then().statusCode(200);
+        given().header("X-Api-Key", "test-key").contentType(ContentType.JSON).body("{\"mode\":\"AI\"}")
+                .put("/api/ai/mode").then().statusCode(200);
+    }
+
+    @Test
+    void readsAndAnalysesStayOpen() {
+        given().get("/api/ai/mode").then().statusCode(200);
+        given().get("/api/ai/metrics").then().statusCode(200);
+        given().get("/api/ai/evaluate/files").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.0}").post("/api/analysis/entry")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void swaggerOffersTheKeyField() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.apiKey.name", equalTo("X-Api-Key"))
+                .body("paths.'/api/ai/mode'.put.security[0]", hasKey("apiKey"))
+                .body("paths.'/api/ai/evaluate'.post.security[0]", hasKey("apiKey"));
+    }
+
+    @Test
+    void aFloodOnTheAnalysisSocketGetsOneErrorFrameAndIsClosed() throws Exception {
+        LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CountDownLatch closed = new CountDownLatch(1);
+        WebSocketClientConnection connection = BasicWebSocketConnector.create()
+                .baseUri(URI.create(root.toString().replaceFirst("^http", "ws"))).path("/ws/analysis")
+                .onTextMessage((c, m) -> frames.add(m))
+                .onClose((c, reason) -> closed.countDown())
+                .connectAndAwait();
+        for (int i = 0; i < 2000 && connection.isOpen(); i++) {
+            connection.sendText("refresh").subscribe().with(v -> { }, e -> { });
+        }
+        assertTrue(closed.await(20, TimeUnit.SECONDS), "a connection that keeps flooding is closed");
+        assertEquals(1008, connection.closeReason().getCode());
+        List<String> replies = new ArrayList<>(frames);
+        assertEquals(1, replies.stream().filter(f -> f.contains("too many frames")).count());
+        assertTrue(replies.stream().filter(f -> f.contains("only pushes analyses")).count() <= FrameBudget.BURST + 5,
+                replies.size() + " replies");
+    }
+}
