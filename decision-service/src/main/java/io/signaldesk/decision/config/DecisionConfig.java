@@ -62,6 +62,13 @@ public interface DecisionConfig {
     /** Signal scoring. */
     Scoring scoring();
 
+    /** Risk governor defaults, until PUT /api/decision/risk stores others. */
+    Risk risk();
+
+    /** Notifications to a webhook ({@code decision.notify.*}). */
+    @WithName("notify")
+    Notify notifications();
+
     /** How often the time-based engine tick runs (exit checks of open positions, rules sampling). */
     @WithDefault("1s")
     Duration engineTickEvery();
@@ -169,5 +176,44 @@ public interface DecisionConfig {
         @WithName("keep")
         @WithDefault("20000")
         int keep();
+    }
+
+    interface Risk {
+        /** Largest notional of one position, percent of equity. */
+        @WithDefault("20")
+        BigDecimal maxPositionPct();
+
+        /** Open positions at most. */
+        @WithDefault("3")
+        int maxOpenPositions();
+
+        /** Sum of open notionals plus a new entry's, percent of equity. */
+        @WithDefault("50")
+        BigDecimal maxGrossExposurePct();
+
+        /** No entry once today's (UTC) realised plus open unrealised loss reaches this percent of the initial equity. */
+        @WithDefault("3")
+        BigDecimal dailyLossLimitPct();
+
+        /** No entry for this many seconds after an exit that lost money. */
+        @WithDefault("120")
+        int lossCooldownSeconds();
+
+        /** Entry fills in the last 60 minutes at most. */
+        @WithDefault("20")
+        int maxEntriesPerHour();
+
+        /** Consecutive model failures or fallbacks that switch safe mode on (model-decided entries blocked). */
+        @WithDefault("3")
+        int safeModeAfterFailures();
+
+        /** An entry is refused (and a confirmed proposal expired) when the mark moved more than this percent from the proposal's price. */
+        @WithDefault("0.2")
+        BigDecimal maxSlippagePct();
+    }
+
+    interface Notify {
+        /** Webhook receiving a JSON body on proposals, fills, stops, halt/resume and safe mode; unset = off. */
+        java.util.Optional<String> webhookUrl();
     }
 }

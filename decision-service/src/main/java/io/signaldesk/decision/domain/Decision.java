@@ -6,10 +6,11 @@ import java.time.Instant;
 
 /**
  * One thing the engine decided, kept for the audit trail: outcome PROPOSED, VETOED, NO_AGREEMENT,
- * AI_DECLINED, STOP_LOSS, TAKE_PROFIT or HOLD.
+ * AI_DECLINED, STOP_LOSS, TAKE_PROFIT, HOLD or REFUSED (by the risk limit {@code refusedBy}); {@code resizedBy} names
+ * the limit that cut a proposed size.
  */
 @RegisterForReflection
 public record Decision(long id, Instant at, String coin, ProposalKind kind, String outcome, Mode mode, Policy policy,
         String source, Direction direction, Integer confidence, String ruleReason, String aiReason,
-        String fallbackReason, String proposalId) {
+        String fallbackReason, String proposalId, String refusedBy, String resizedBy) {
 }

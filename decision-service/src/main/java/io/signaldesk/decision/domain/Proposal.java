@@ -9,12 +9,22 @@ import java.util.Objects;
 /**
  * An entry or exit the engine suggests, with why and how sure it is.
  * {@code source} says who decided: RULES, AI, HYBRID or RULES_FALLBACK (analyzer unreachable).
+ * {@code refusedBy} / {@code resizedBy} name the risk limit that refused it or cut its size (null when none did).
  */
 @RegisterForReflection
 public record Proposal(String id, ProposalKind kind, String coin, Side side, BigDecimal size, BigDecimal price,
         int confidence, BigDecimal stopLossPct, String source, Mode mode, Policy policy, String ruleReason,
         String aiReason, String fallbackReason, ProposalStatus status, Instant createdAt, Instant expiresAt,
-        Instant decidedAt) {
+        Instant decidedAt, String refusedBy, String resizedBy) {
+
+    /** A proposal no risk limit has touched yet. */
+    public Proposal(String id, ProposalKind kind, String coin, Side side, BigDecimal size, BigDecimal price,
+            int confidence, BigDecimal stopLossPct, String source, Mode mode, Policy policy, String ruleReason,
+            String aiReason, String fallbackReason, ProposalStatus status, Instant createdAt, Instant expiresAt,
+            Instant decidedAt) {
+        this(id, kind, coin, side, size, price, confidence, stopLossPct, source, mode, policy, ruleReason, aiReason,
+                fallbackReason, status, createdAt, expiresAt, decidedAt, null, null);
+    }
 
     public Proposal {
         Objects.requireNonNull(id, "id");
@@ -32,11 +42,17 @@ public record Proposal(String id, ProposalKind kind, String coin, Side side, Big
 
     public Proposal withStatus(ProposalStatus newStatus, Instant at) {
         return new Proposal(id, kind, coin, side, size, price, confidence, stopLossPct, source, mode, policy,
-                ruleReason, aiReason, fallbackReason, newStatus, createdAt, expiresAt, at);
+                ruleReason, aiReason, fallbackReason, newStatus, createdAt, expiresAt, at, refusedBy, resizedBy);
     }
 
     public Proposal withSize(BigDecimal newSize) {
         return new Proposal(id, kind, coin, side, newSize, price, confidence, stopLossPct, source, mode, policy,
-                ruleReason, aiReason, fallbackReason, status, createdAt, expiresAt, decidedAt);
+                ruleReason, aiReason, fallbackReason, status, createdAt, expiresAt, decidedAt, refusedBy, resizedBy);
+    }
+
+    /** The same proposal with the limits that refused it or cut its size. */
+    public Proposal withRisk(String refused, String resized) {
+        return new Proposal(id, kind, coin, side, size, price, confidence, stopLossPct, source, mode, policy,
+                ruleReason, aiReason, fallbackReason, status, createdAt, expiresAt, decidedAt, refused, resized);
     }
 }

@@ -27,9 +27,11 @@ public class DecisionRepository {
     public void insert(Decision d) {
         db.inTransaction(c -> Db.update(c, """
                 INSERT INTO decision (at, coin, kind, outcome, mode, policy, source, direction, confidence, rule_reason,
-                    ai_reason, fallback_reason, proposal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    ai_reason, fallback_reason, proposal_id, refused_by, resized_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.at(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(), d.source(), d.direction(),
-                d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId()));
+                d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId(), d.refusedBy(),
+                d.resizedBy()));
     }
 
     /** Newest first. */
@@ -53,6 +55,7 @@ public class DecisionRepository {
                 Db.enumOf(rs, "kind", ProposalKind.class), rs.getString("outcome"), Db.enumOf(rs, "mode", Mode.class),
                 Db.enumOf(rs, "policy", Policy.class), rs.getString("source"),
                 Db.enumOf(rs, "direction", Direction.class), boxed, rs.getString("rule_reason"),
-                rs.getString("ai_reason"), rs.getString("fallback_reason"), rs.getString("proposal_id"));
+                rs.getString("ai_reason"), rs.getString("fallback_reason"), rs.getString("proposal_id"),
+                rs.getString("refused_by"), rs.getString("resized_by"));
     }
 }

@@ -39,14 +39,17 @@ public class LedgerRepository {
      * In one transaction: moves the proposal out of PENDING (or inserts it already executed when
      * {@code insertProposal} is given), records the fill and opens or closes the position; a close marks
      * the coin's other pending exit proposals SUPERSEDED. Changes nothing when the proposal was no longer pending.
+     * {@code resizedBy} names the risk limit that cut the size, stored on the proposal.
      */
     public FillResult applyFill(String proposalId, ProposalStatus to, io.signaldesk.decision.domain.Proposal insertProposal,
-            Fill fill, Position opened) {
+            Fill fill, Position opened, String resizedBy) {
         return db.inTransaction(c -> {
             if (insertProposal != null) {
                 proposals.insert(c, insertProposal);
             } else if (!proposals.transition(c, proposalId, ProposalStatus.PENDING, to, fill.at())) {
                 return new FillResult(false, 0);
+            } else if (resizedBy != null) {
+                Db.update(c, "UPDATE proposal SET resized_by = ? WHERE id = ?", resizedBy, proposalId);
             }
             Db.update(c, """
                     INSERT INTO fill (proposal_id, kind, coin, side, qty, price, fee, realized_pnl, reason, at)

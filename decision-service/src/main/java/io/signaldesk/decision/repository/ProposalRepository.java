@@ -35,11 +35,11 @@ public class ProposalRepository {
     int insert(Connection c, Proposal p) throws SQLException {
         return Db.update(c, """
                 INSERT INTO proposal (id, kind, coin, side, size, price, confidence, stop_loss_pct, source, mode, policy,
-                    rule_reason, ai_reason, fallback_reason, status, created_at, expires_at, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    rule_reason, ai_reason, fallback_reason, status, created_at, expires_at, decided_at, refused_by, resized_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 p.id(), p.kind(), p.coin(), p.side(), p.size(), p.price(), p.confidence(), p.stopLossPct(),
                 p.source(), p.mode(), p.policy(), p.ruleReason(), p.aiReason(), p.fallbackReason(), p.status(),
-                p.createdAt(), p.expiresAt(), p.decidedAt());
+                p.createdAt(), p.expiresAt(), p.decidedAt(), p.refusedBy(), p.resizedBy());
     }
 
     public Optional<Proposal> find(String id) {
@@ -114,6 +114,7 @@ public class ProposalRepository {
                 Db.enumOf(rs, "mode", Mode.class), Db.enumOf(rs, "policy", Policy.class),
                 rs.getString("rule_reason"), rs.getString("ai_reason"), rs.getString("fallback_reason"),
                 Db.enumOf(rs, "status", ProposalStatus.class), Db.instant(rs, "created_at"),
-                Db.instant(rs, "expires_at"), Db.instant(rs, "decided_at"));
+                Db.instant(rs, "expires_at"), Db.instant(rs, "decided_at"), rs.getString("refused_by"),
+                rs.getString("resized_by"));
     }
 }

@@ -35,6 +35,6 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response conflict(ProposalConflict e) {
-        return ApiError.conflict(e.getMessage());
+        return e.refusedBy() == null ? ApiError.conflict(e.getMessage()) : RiskRefusalError.conflict(e);
     }
 }

@@ -89,13 +89,21 @@ public class ProposalResource {
     @Path("/{id}/confirm")
     @Consumes(MediaType.WILDCARD)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Confirm a pending proposal: it is filled at the live price, once")
+    @Operation(summary = "Confirm a pending proposal: it is filled at the live price, once, within the risk limits",
+            description = "size (optional) is at most the proposal's; the risk governor may cut it (the proposal's "
+                    + "resizedBy names the limit) or refuse the fill (409 naming the limit in refusedBy); a price that "
+                    + "moved more than maxSlippagePct from the proposal's expires it (409, refusedBy maxSlippagePct)")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "other size", value = "{\"size\":0.001}")))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "fill", value = """
             {"id":1,"proposalId":"5b0c...","kind":"ENTRY","coin":"BTC","side":"LONG","qty":0.002105,"price":95047.6,
              "fee":0.20007,"realizedPnl":0,"reason":"confirmed","at":"2026-11-25T12:00:10Z"}""")))
-    @APIResponse(responseCode = "409", content = @Content(examples = @ExampleObject(name = "twice", value = "{\"error\":\"proposal 5b0c... is CONFIRMED\"}")))
+    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "larger than proposed",
+            value = "{\"error\":\"size must be at most the proposal's 0.002105\",\"field\":\"size\"}")))
+    @APIResponse(responseCode = "409", content = @Content(examples = {
+            @ExampleObject(name = "twice", value = "{\"error\":\"proposal 5b0c... is CONFIRMED\"}"),
+            @ExampleObject(name = "risk limit", value = "{\"error\":\"refused by maxOpenPositions: 3 positions open, at most 3\",\"refusedBy\":\"maxOpenPositions\"}"),
+            @ExampleObject(name = "price moved", value = "{\"error\":\"refused by maxSlippagePct: price moved 0.8 % from the proposal's 95000 to 95760, more than 0.5 %; the proposal is expired\",\"refusedBy\":\"maxSlippagePct\"}") }))
     public Response confirm(@PathParam("id") String id, String body) {
         ConfirmRequest request;
         try {
@@ -107,7 +115,9 @@ public class ProposalResource {
         if (size != null && size.signum() <= 0) {
             return ApiError.badRequest("size", "size must be positive");
         }
-        return proposals.find(id).map(p -> Response.ok(proposals.confirm(p, size)).build())
+        return proposals.find(id).map(p -> size != null && size.compareTo(p.size()) > 0
+                ? ApiError.badRequest("size", "size must be at most the proposal's " + p.size().toPlainString())
+                : Response.ok(proposals.confirm(p, size)).build())
                 .orElseGet(() -> ApiError.notFound("no proposal " + id));
     }
 

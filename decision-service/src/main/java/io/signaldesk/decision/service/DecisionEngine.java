@@ -30,6 +30,7 @@ import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.RiskVerdict;
 import io.signaldesk.decision.domain.RuleSignal;
 import io.signaldesk.decision.domain.Side;
 import io.signaldesk.decision.domain.Signal;
@@ -55,6 +56,7 @@ public class DecisionEngine {
     private final PaperTradingService trading;
     private final DecisionRepository decisions;
     private final SignalScoringService scoring;
+    private final RiskService risk;
     private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Instant> lastEntryDecision = new ConcurrentHashMap<>();
@@ -62,7 +64,8 @@ public class DecisionEngine {
     DecisionEngine(DecisionConfig config, RulesStrategy rules, AnalyzerClient analyzer,
             AnalyzerStatusService analyzerStatus, ModeService modes, ProposalService proposals,
             PaperTradingService trading, DecisionRepository decisions, SignalScoringService scoring,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, RiskService risk) {
+        this.risk = risk;
         this.config = config;
         this.rules = rules;
         this.analyzer = analyzer;
@@ -75,8 +78,11 @@ public class DecisionEngine {
         this.mapper = mapper;
     }
 
-    /** Looks for an entry in {@code coin}; empty when there is nothing to decide (or a cooldown runs). */
+    /** Looks for an entry in {@code coin}; empty when there is nothing to decide (a cooldown runs, or trading is halted). */
     public Optional<Decision> evaluateEntry(FeedCoin coin) {
+        if (risk.halted()) {
+            return Optional.empty();
+        }
         String name = coin.coin();
         Instant now = clock.instant();
         Instant last = lastEntryDecision.get(name);
@@ -104,7 +110,7 @@ public class DecisionEngine {
         if (setting.mode() == Mode.RULES) {
             return Optional.of(propose(draft.source("RULES"), coin, false));
         }
-        AiAnswer<EntryResult> ai = analyzer.entry(name, side, coin.markPrice(), market(coin));
+        AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(name, side, coin.markPrice(), market(coin)));
         if (!ai.available()) {
             if (ruleSide.isEmpty()) {
                 return Optional.of(log(draft.fallback(ai.fallbackReason()).outcome("AI_UNAVAILABLE"), null));
@@ -151,7 +157,7 @@ public class DecisionEngine {
         Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), modes.current(), reason, 10)
                 .source("RULES").outcome(outcome);
         Proposal proposal = draft.toProposal(position.qty(), mark, null, clock.instant(), config);
-        Proposal done = proposals.execute(proposal, reason);
+        Proposal done = proposals.executeStop(proposal, reason);
         return Optional.of(log(draft.outcome(done.status() == ProposalStatus.AUTO_EXECUTED ? outcome : "CANCELLED"),
                 done.id()));
     }
@@ -170,8 +176,8 @@ public class DecisionEngine {
         if (setting.mode() == Mode.RULES) {
             return rulesClose ? Optional.of(propose(draft.source("RULES"), coin, false)) : Optional.empty();
         }
-        AiAnswer<ExitResult> ai = analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
-                position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(), market(coin)));
+        AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
+                position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(), market(coin))));
         if (!ai.available()) {
             return rulesClose ? Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin, false))
                     : Optional.empty();
@@ -218,19 +224,27 @@ public class DecisionEngine {
             BigDecimal sizePct = config.paper().defaultSizePct();
             stopLossPct = config.paper().defaultStopLossPct();
             if (askRisk) {
-                AiAnswer<RiskResult> risk = analyzer.risk(draft.coin(), draft.side(), price, equity, market(coin));
-                if (risk.available()) {
-                    sizePct = risk.result().positionSizePct().min(config.paper().maxSizePct());
-                    stopLossPct = risk.result().stopLossPct();
-                    draft = draft.appendAi("risk: " + risk.result().reason());
+                AiAnswer<RiskResult> answer = modelAnswer(analyzer.risk(draft.coin(), draft.side(), price, equity, market(coin)));
+                if (answer.available()) {
+                    sizePct = answer.result().positionSizePct().min(config.paper().maxSizePct());
+                    stopLossPct = answer.result().stopLossPct();
+                    draft = draft.appendAi("risk: " + answer.result().reason());
                 } else {
-                    draft = draft.fallback(draft.fallbackReason() == null ? "RISK_" + risk.fallbackReason()
+                    draft = draft.fallback(draft.fallbackReason() == null ? "RISK_" + answer.fallbackReason()
                             : draft.fallbackReason());
                 }
             }
             size = PaperMath.quantity(equity, sizePct, price);
             if (size.signum() <= 0) {
                 return log(draft.outcome("TOO_SMALL"), null);
+            }
+            RiskVerdict verdict = risk.checkEntry(draft.coin(), size, price, draft.source(), trading.cachedPortfolio());
+            if (!verdict.allowed()) {
+                return log(draft.refused(verdict.refusedBy(), verdict.reason()).outcome("REFUSED"), null);
+            }
+            if (verdict.resizedBy() != null) {
+                size = verdict.size();
+                draft = draft.resized(verdict.resizedBy());
             }
         }
         Proposal proposal = proposals.submit(draft.toProposal(size, price, stopLossPct, clock.instant(), config));
@@ -241,9 +255,16 @@ public class DecisionEngine {
         Decision decision = new Decision(0, clock.instant(), draft.coin(), draft.kind(), draft.outcome(),
                 draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
                 draft.source(), Direction.valueOf(draft.side().name()), draft.confidence(), draft.ruleReason(),
-                draft.aiReason(), draft.fallbackReason(), proposalId);
+                draft.aiReason(), draft.fallbackReason(), proposalId, draft.refusedBy(), draft.resizedBy());
         decisions.insert(decision);
         return decision;
+    }
+
+    /** Tells the risk service whether the model itself answered (safe mode counts the failures in a row). */
+    private <T> AiAnswer<T> modelAnswer(AiAnswer<T> answer) {
+        boolean ok = answer.available() && "AI".equals(answer.label());
+        risk.modelAnswered(ok, ok ? null : answer.available() ? answer.sourceDetail() : answer.fallbackReason());
+        return answer;
     }
 
     private JsonNode market(FeedCoin coin) {
@@ -264,42 +285,62 @@ public class DecisionEngine {
 
     /** A decision being assembled: immutable, each step returns a copy. */
     private record Draft(ProposalKind kind, String coin, Side side, ModeSetting setting, String ruleReason,
-            int confidence, String source, String aiReason, String fallbackReason, String outcome) {
+            int confidence, String source, String aiReason, String fallbackReason, String outcome, String refusedBy,
+            String resizedBy) {
 
         Draft(ProposalKind kind, String coin, Side side, ModeSetting setting, String ruleReason, int confidence) {
-            this(kind, coin, side, setting, ruleReason, confidence, null, null, null, null);
+            this(kind, coin, side, setting, ruleReason, confidence, null, null, null, null, null, null);
         }
 
         Draft source(String value) {
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, value, aiReason, fallbackReason, outcome);
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, value, aiReason, fallbackReason, outcome,
+                    refusedBy, resizedBy);
         }
 
         Draft confidence(int value) {
-            return new Draft(kind, coin, side, setting, ruleReason, value, source, aiReason, fallbackReason, outcome);
+            return new Draft(kind, coin, side, setting, ruleReason, value, source, aiReason, fallbackReason, outcome,
+                    refusedBy, resizedBy);
         }
 
         Draft fallback(String value) {
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, value, outcome);
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, value, outcome,
+                    refusedBy, resizedBy);
         }
 
         Draft outcome(String value) {
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, value);
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, value,
+                    refusedBy, resizedBy);
         }
 
         Draft ai(String reason, int aiConfidence, String aiSource) {
             String text = "[" + aiSource + ", confidence " + aiConfidence + "] " + reason;
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, text, fallbackReason, outcome);
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, text, fallbackReason, outcome,
+                    refusedBy, resizedBy);
         }
 
         Draft appendAi(String text) {
             String joined = aiReason == null ? text : aiReason + " | " + text;
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, joined, fallbackReason, outcome);
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, joined, fallbackReason, outcome,
+                    refusedBy, resizedBy);
+        }
+
+        /** Refused by a risk limit; the reason joins the rules' reason so the audit trail says why. */
+        Draft refused(String limit, String reason) {
+            String why = ruleReason == null ? "risk: " + reason : ruleReason + " | risk: " + reason;
+            return new Draft(kind, coin, side, setting, why, confidence, source, aiReason, fallbackReason, outcome,
+                    limit, resizedBy);
+        }
+
+        Draft resized(String limit) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, outcome,
+                    refusedBy, limit);
         }
 
         Proposal toProposal(BigDecimal size, BigDecimal price, BigDecimal stopLossPct, Instant now, DecisionConfig config) {
             return new Proposal(UUID.randomUUID().toString(), kind, coin, side, size, price, confidence, stopLossPct,
                     source, setting.mode(), setting.mode() == Mode.HYBRID ? setting.policy() : null, ruleReason,
-                    aiReason, fallbackReason, ProposalStatus.PENDING, now, now.plus(config.proposalTtl()), null);
+                    aiReason, fallbackReason, ProposalStatus.PENDING, now, now.plus(config.proposalTtl()), null,
+                    refusedBy, resizedBy);
         }
     }
 }

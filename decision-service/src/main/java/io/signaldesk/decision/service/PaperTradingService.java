@@ -19,6 +19,7 @@ import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.RiskVerdict;
 import io.signaldesk.decision.repository.LedgerRepository;
 
 /** Paper trading: fills proposals at the live price with fee and slippage, and values the book. */
@@ -40,11 +41,13 @@ public class PaperTradingService {
     private final MarketStateService market;
     private final DecisionConfig config;
     private final MeterRegistry registry;
+    private final RiskService risk;
     private final Clock clock = Clock.systemUTC();
     private volatile Portfolio cached;
 
     PaperTradingService(LedgerRepository ledger, MarketStateService market, DecisionConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, RiskService risk) {
+        this.risk = risk;
         this.ledger = ledger;
         this.market = market;
         this.config = config;
@@ -58,18 +61,31 @@ public class PaperTradingService {
      * Fills {@code proposal} at the live price. With {@code insert} the proposal is stored already
      * executed in the same transaction; otherwise it must still be PENDING. Serialised so two
      * confirmations of the same proposal cannot both pass; the fill's unique proposal id guards the rest.
+     * An entry passes the risk governor first (price moved past maxSlippagePct, halted, limits): refused with
+     * {@link RiskRefusal}, or filled at the size it allows (the stored proposal then names the limit in resizedBy).
      */
-    public synchronized Fill execute(Proposal proposal, ProposalStatus to, boolean insert, String reason) {
+    public synchronized Fill execute(Proposal toFill, ProposalStatus to, boolean insert, String reason) {
+        Proposal proposal = toFill;
         BigDecimal mark = market.price(proposal.coin())
-                .orElseThrow(() -> new LedgerConflict("no live price for " + proposal.coin()));
+                .orElseThrow(() -> new LedgerConflict("no live price for " + toFill.coin()));
         Optional<Position> open = ledger.position(proposal.coin());
         Instant now = clock.instant();
         BigDecimal price = PaperMath.fillPrice(proposal.kind(), proposal.side(), mark, config.paper().slippagePct());
         Fill fill;
         Position opened = null;
+        String resizedBy = null;
         if (proposal.kind() == ProposalKind.ENTRY) {
             if (open.isPresent()) {
                 throw new LedgerConflict("a " + open.get().side() + " position in " + proposal.coin() + " is already open");
+            }
+            RiskVerdict verdict = risk.checkSlippage(proposal.price(), mark)
+                    .orElseGet(() -> risk.checkEntry(toFill.coin(), toFill.size(), price, toFill.source(), refresh()));
+            if (!verdict.allowed()) {
+                throw new RiskRefusal(verdict);
+            }
+            if (verdict.resizedBy() != null) {
+                resizedBy = verdict.resizedBy();
+                proposal = proposal.withSize(verdict.size()).withRisk(null, resizedBy);
             }
             BigDecimal fee = PaperMath.fee(proposal.size(), price, config.paper().feePct());
             BigDecimal stopPct = proposal.stopLossPct() == null ? config.paper().defaultStopLossPct() : proposal.stopLossPct();
@@ -79,8 +95,8 @@ public class PaperTradingService {
             fill = new Fill(0, proposal.id(), ProposalKind.ENTRY, proposal.coin(), proposal.side(), proposal.size(),
                     price, fee, BigDecimal.ZERO, reason, now);
         } else {
-            Position position = open.filter(p -> p.side() == proposal.side())
-                    .orElseThrow(() -> new LedgerConflict("no open " + proposal.side() + " position in " + proposal.coin()));
+            Position position = open.filter(p -> p.side() == toFill.side())
+                    .orElseThrow(() -> new LedgerConflict("no open " + toFill.side() + " position in " + toFill.coin()));
             BigDecimal fee = PaperMath.fee(position.qty(), price, config.paper().feePct());
             BigDecimal realized = PaperMath.grossPnl(position.side(), position.entryPrice(), price, position.qty())
                     .subtract(position.entryFee()).subtract(fee);
@@ -88,7 +104,7 @@ public class PaperTradingService {
                     price, fee, realized, reason, now);
         }
         Proposal stored = insert ? proposal.withStatus(to, now) : null;
-        LedgerRepository.FillResult result = ledger.applyFill(proposal.id(), to, stored, fill, opened);
+        LedgerRepository.FillResult result = ledger.applyFill(proposal.id(), to, stored, fill, opened, resizedBy);
         if (!result.applied()) {
             throw new LedgerConflict("proposal " + proposal.id() + " is no longer pending");
         }
@@ -147,6 +163,20 @@ public class PaperTradingService {
     public static class LedgerConflict extends RuntimeException {
         public LedgerConflict(String message) {
             super(message);
+        }
+    }
+
+    /** The risk governor refused the entry; {@link #limit()} names the limit. Nothing was filled. */
+    public static class RiskRefusal extends LedgerConflict {
+        private final String limit;
+
+        public RiskRefusal(RiskVerdict verdict) {
+            super("refused by " + verdict.refusedBy() + ": " + verdict.reason());
+            this.limit = verdict.refusedBy();
+        }
+
+        public String limit() {
+            return limit;
         }
     }
 }

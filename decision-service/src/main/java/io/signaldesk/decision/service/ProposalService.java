@@ -17,7 +17,9 @@ import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.repository.ProposalRepository;
+import io.signaldesk.decision.repository.RiskRepository;
 import io.signaldesk.decision.service.PaperTradingService.LedgerConflict;
+import io.signaldesk.decision.service.PaperTradingService.RiskRefusal;
 
 /** Proposal lifecycle: pending until confirmed, rejected or expired; or executed at once when confirmation is off. */
 @ApplicationScoped
@@ -35,12 +37,16 @@ public class ProposalService {
     private final PaperTradingService trading;
     private final DecisionConfig config;
     private final MeterRegistry registry;
+    private final RiskRepository risk;
+    private final NotificationService notifications;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong pending = new AtomicLong();
     private volatile Confirmation confirmation;
 
     ProposalService(ProposalRepository proposals, LedgerRepository settings, PaperTradingService trading,
-            DecisionConfig config, MeterRegistry registry) {
+            DecisionConfig config, MeterRegistry registry, RiskRepository risk, NotificationService notifications) {
+        this.risk = risk;
+        this.notifications = notifications;
         this.proposals = proposals;
         this.settings = settings;
         this.trading = trading;
@@ -54,6 +60,8 @@ public class ProposalService {
         if (requireConfirmation()) {
             proposals.insert(draft);
             count(ProposalStatus.PENDING);
+            notifications.notify(NotificationService.PROPOSAL, describe(draft) + " waits for confirmation until "
+                    + draft.expiresAt(), draft);
             return draft;
         }
         if (draft.confidence() >= autoMinConfidence()) {
@@ -65,17 +73,28 @@ public class ProposalService {
         return skipped;
     }
 
-    /** Fills a proposal at once without asking (auto-execution, stop-loss, take-profit). */
+    /** Fills a proposal at once without asking (auto-execution). */
     public Proposal execute(Proposal draft, String reason) {
+        return execute(draft, reason, NotificationService.FILL);
+    }
+
+    /** Fills a stop-loss or take-profit exit at once; notified as a stop. */
+    public Proposal executeStop(Proposal draft, String reason) {
+        return execute(draft, reason, NotificationService.STOP);
+    }
+
+    private Proposal execute(Proposal draft, String reason, String event) {
         try {
-            trading.execute(draft, ProposalStatus.AUTO_EXECUTED, true, reason);
+            Fill fill = trading.execute(draft, ProposalStatus.AUTO_EXECUTED, true, reason);
             count(ProposalStatus.AUTO_EXECUTED);
-            return draft.withStatus(ProposalStatus.AUTO_EXECUTED, clock.instant());
+            notifications.notify(event, describe(fill) + " (" + reason + ")", fill);
+            return proposals.find(draft.id()).orElse(draft.withStatus(ProposalStatus.AUTO_EXECUTED, clock.instant()));
         } catch (LedgerConflict e) {
             Proposal cancelled = new Proposal(draft.id(), draft.kind(), draft.coin(), draft.side(), draft.size(),
                     draft.price(), draft.confidence(), draft.stopLossPct(), draft.source(), draft.mode(),
                     draft.policy(), draft.ruleReason(), draft.aiReason(), e.getMessage(), ProposalStatus.CANCELLED,
-                    draft.createdAt(), draft.expiresAt(), clock.instant());
+                    draft.createdAt(), draft.expiresAt(), clock.instant(),
+                    e instanceof RiskRefusal refusal ? refusal.limit() : null, null);
             proposals.insert(cancelled);
             count(ProposalStatus.CANCELLED);
             return cancelled;
@@ -96,16 +115,31 @@ public class ProposalService {
     }
 
     /**
-     * Confirms a pending proposal and fills it, optionally with another size for an entry.
-     * Throws {@link ProposalConflict} when it is not pending, has expired or the ledger refuses.
+     * Confirms a pending proposal and fills it, optionally with another (not larger) size for an entry.
+     * Throws {@link ProposalConflict} when it is not pending, has expired, the ledger refuses or the risk
+     * governor refuses (naming the limit); a price that moved past maxSlippagePct expires the proposal.
      */
     public Fill confirm(Proposal proposal, BigDecimal size) {
         requirePending(proposal);
+        if (size != null && size.compareTo(proposal.size()) > 0) {
+            throw new IllegalArgumentException("size " + size.toPlainString() + " is larger than the proposal's "
+                    + proposal.size().toPlainString());
+        }
         Proposal toFill = size == null || proposal.kind() == ProposalKind.EXIT ? proposal : proposal.withSize(size);
         try {
             Fill fill = trading.execute(toFill, ProposalStatus.CONFIRMED, false, "confirmed");
             count(ProposalStatus.CONFIRMED);
+            notifications.notify(NotificationService.FILL, describe(fill) + " (confirmed)", fill);
             return fill;
+        } catch (RiskRefusal e) {
+            if ("maxSlippagePct".equals(e.limit())
+                    && proposals.transition(proposal.id(), ProposalStatus.PENDING, ProposalStatus.EXPIRED, clock.instant())) {
+                count(ProposalStatus.EXPIRED);
+                risk.markRefused(proposal.id(), e.limit());
+                throw new ProposalConflict(e.getMessage() + "; the proposal is expired", ProposalStatus.EXPIRED, e.limit());
+            }
+            risk.markRefused(proposal.id(), e.limit());
+            throw new ProposalConflict(e.getMessage(), proposal.status(), e.limit());
         } catch (LedgerConflict e) {
             throw new ProposalConflict(e.getMessage(), proposal.status());
         }
@@ -184,17 +218,39 @@ public class ProposalService {
         pending.set(proposals.countByStatus(ProposalStatus.PENDING));
     }
 
-    /** The proposal cannot move the way asked: answered as 409. */
+    private static String describe(Proposal p) {
+        return p.kind() + " " + p.side() + " " + p.size().stripTrailingZeros().toPlainString() + " " + p.coin()
+                + (p.price() == null ? "" : " at " + p.price().stripTrailingZeros().toPlainString())
+                + " (" + p.source() + ", confidence " + p.confidence() + ")";
+    }
+
+    private static String describe(Fill f) {
+        return "Filled " + f.kind() + " " + f.side() + " " + f.qty().stripTrailingZeros().toPlainString() + " "
+                + f.coin() + " at " + f.price().stripTrailingZeros().toPlainString()
+                + (f.kind() == ProposalKind.EXIT ? ", realised " + f.realizedPnl().stripTrailingZeros().toPlainString() : "");
+    }
+
+    /** The proposal cannot move the way asked: answered as 409; {@code refusedBy} names the risk limit, if one refused. */
     public static class ProposalConflict extends RuntimeException {
         private final ProposalStatus status;
+        private final String refusedBy;
 
         public ProposalConflict(String message, ProposalStatus status) {
+            this(message, status, null);
+        }
+
+        public ProposalConflict(String message, ProposalStatus status, String refusedBy) {
             super(message);
             this.status = status;
+            this.refusedBy = refusedBy;
         }
 
         public ProposalStatus status() {
             return status;
+        }
+
+        public String refusedBy() {
+            return refusedBy;
         }
     }
 }

@@ -28,7 +28,7 @@ import io.signaldesk.decision.support.Profiles;
 
 /**
  * First life of the app on a fresh database file: confirms one proposal, leaves another pending,
- * switches the mode and the confirmation settings, scores one signal and leaves others waiting for
+ * switches the mode and the confirmation settings, tightens two risk limits and halts trading, scores one signal and leaves others waiting for
  * their horizon. {@link LedgerRestartSecondRunTest} starts the app again on the same file.
  */
 @QuarkusTest
@@ -59,8 +59,9 @@ class LedgerRestartFirstRunTest {
         String filledId = engine.evaluateEntry(filled).orElseThrow().proposalId();
         engine.evaluateEntry(waiting).orElseThrow();
 
-        given().contentType(ContentType.JSON).body("{\"size\":0.25}").post("/api/proposals/" + filledId + "/confirm")
-                .then().statusCode(200).body("qty", equalTo(0.25f));
+        // 0.05 of the proposed 0.1 (2 % of 10,000 at 2,000): a confirmation may not buy more than proposed
+        given().contentType(ContentType.JSON).body("{\"size\":0.05}").post("/api/proposals/" + filledId + "/confirm")
+                .then().statusCode(200).body("qty", equalTo(0.05f));
         given().contentType(ContentType.JSON).body("{\"mode\":\"AI\",\"policy\":\"AGREE\"}").put("/api/decision/mode")
                 .then().statusCode(200);
 
@@ -71,6 +72,10 @@ class LedgerRestartFirstRunTest {
         given().contentType(ContentType.JSON).body("{\"requireConfirmation\":false,\"autoMinConfidence\":9}")
                 .put("/api/decision/settings").then().statusCode(200).body("requireConfirmation", equalTo(false))
                 .body("autoMinConfidence", equalTo(9));
+        given().contentType(ContentType.JSON).body("{\"maxOpenPositions\":2,\"maxSlippagePct\":0.3}")
+                .put("/api/decision/risk").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"reason\":\"restart test\"}").post("/api/decision/halt")
+                .then().statusCode(200).body("halted", equalTo(true));
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.repository.SignalRepository.PendingOutcome;
+import io.signaldesk.decision.service.DecisionEngine;
 import io.signaldesk.decision.service.MarketStateService;
 import io.signaldesk.decision.service.SignalScoringService;
 import io.signaldesk.decision.support.Market;
@@ -47,12 +49,15 @@ class LedgerRestartSecondRunTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    DecisionEngine engine;
+
     @Test
     void ledgerModeAndProposalsSurviveTheRestartAndTheFillIsNotAppliedTwice() {
         assertEquals(1, ledger.fills(10).size(), "the first run left exactly one fill");
         Fill fill = ledger.fills(10).get(0);
         Position position = ledger.position("RS1").orElseThrow();
-        assertEquals(0, new BigDecimal("0.25").compareTo(position.qty()));
+        assertEquals(0, new BigDecimal("0.05").compareTo(position.qty()));
         assertEquals(fill.price(), position.entryPrice());
         assertEquals(fill.proposalId(), position.proposalId());
 
@@ -65,6 +70,17 @@ class LedgerRestartSecondRunTest {
         given().post("/api/proposals/" + fill.proposalId() + "/confirm").then().statusCode(409)
                 .body("error", containsString("CONFIRMED"));
         assertEquals(1, ledger.fillCount(fill.proposalId()));
+    }
+
+    @Test
+    void theKillSwitchAndTheRiskLimitsSurviveTheRestart() {
+        given().get("/api/decision/risk").then().statusCode(200).body("halt.halted", equalTo(true))
+                .body("halt.reason", equalTo("restart test")).body("limits.maxOpenPositions", equalTo(2))
+                .body("limits.maxSlippagePct", equalTo(0.3f));
+        var coin = Market.bullish("RS3", "10");
+        market.accept(Market.snapshot(coin));
+        assertTrue(engine.evaluateEntry(coin).isEmpty(), "still halted after the restart: no entry");
+        // resuming is left out: it would let the other tests here see new proposals
     }
 
     @Test

@@ -31,6 +31,7 @@ import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.domain.Side;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
@@ -58,6 +59,9 @@ class DecisionEngineTest {
 
     @Inject
     PaperTradingService trading;
+
+    @Inject
+    RiskService risk;
 
     @BeforeEach
     void reset() {
@@ -275,6 +279,34 @@ class DecisionEngineTest {
         Decision executed = entry(Market.bullish("Q2", "100"));
         assertEquals(ProposalStatus.AUTO_EXECUTED, proposals.find(executed.proposalId()).orElseThrow().status());
         assertTrue(trading.position("Q2").isPresent());
+    }
+
+    @Test
+    void safeModeRefusesModelEntriesAfterTwoModelFailuresInARowAndLiftsWhenTheModelAnswers() {
+        RiskLimits d = risk.defaults();
+        risk.update(new RiskLimits(d.maxPositionPct(), d.maxOpenPositions(), d.maxGrossExposurePct(),
+                d.dailyLossLimitPct(), d.lossCooldownSeconds(), d.maxEntriesPerHour(), 2, d.maxSlippagePct()));
+        try {
+            modes.change(Mode.AI, Policy.VETO);
+            // the analyzer answers entry and risk from its own rules (MODEL_DOWN): two model failures in a row
+            Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-rules.json");
+            Analyzer.answers(analyzer, "/api/analysis/risk", "risk-analyzer-rules.json");
+            Decision refused = entry(Market.bullish("SM1", "100"));
+            assertEquals("REFUSED", refused.outcome());
+            assertEquals("safeMode", refused.refusedBy());
+            assertNull(refused.proposalId());
+            assertTrue(risk.safeMode().on());
+
+            Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
+            Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
+            Decision proposed = entry(Market.bullish("SM2", "100"));
+            assertEquals("PROPOSED", proposed.outcome());
+            assertEquals("AI", proposals.find(proposed.proposalId()).orElseThrow().source());
+            assertTrue(!risk.safeMode().on(), "the model answered: safe mode is off");
+        } finally {
+            risk.update(d);
+            risk.clearSafeMode();
+        }
     }
 
     private Decision entry(FeedCoin coin) {

@@ -1,0 +1,223 @@
+package io.signaldesk.decision.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.RiskLimits;
+import io.signaldesk.decision.domain.RiskVerdict;
+import io.signaldesk.decision.repository.LedgerRepository;
+import io.signaldesk.decision.repository.RiskRepository;
+import io.signaldesk.decision.service.PaperTradingService.MarkedPosition;
+import io.signaldesk.decision.service.PaperTradingService.Portfolio;
+
+/**
+ * Holds what the {@link RiskGovernor} checks against: the limits (stored), the kill switch (stored, so a
+ * restart keeps it) and safe mode (consecutive model failures, in memory); builds the governor's view of
+ * the account and notifies halt, resume and safe-mode changes.
+ */
+@ApplicationScoped
+public class RiskService {
+
+    /** The kill switch: when halted, why and since when. */
+    @RegisterForReflection
+    public record Halt(boolean halted, String reason, Instant since) {
+    }
+
+    /** Safe mode: on after limits.safeModeAfterFailures consecutive model failures; why it is on. */
+    @RegisterForReflection
+    public record SafeMode(boolean on, int consecutiveFailures, String lastFailure, Instant since) {
+    }
+
+    /** Everything GET /api/decision/risk and the dashboard show. */
+    @RegisterForReflection
+    public record RiskState(RiskLimits limits, Halt halt, SafeMode safeMode) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(RiskService.class);
+    private static final String HALTED = "halted", HALT_REASON = "halt-reason", HALTED_AT = "halted-at";
+
+    private final RiskRepository repository;
+    private final LedgerRepository settings;
+    private final DecisionConfig config;
+    private final NotificationService notifications;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile RiskLimits limits;
+    private volatile Halt halt;
+    private volatile SafeMode safeMode = new SafeMode(false, 0, null, null);
+
+    RiskService(RiskRepository repository, LedgerRepository settings, DecisionConfig config,
+            NotificationService notifications, MeterRegistry registry) {
+        this.repository = repository;
+        this.settings = settings;
+        this.config = config;
+        this.notifications = notifications;
+        registry.gauge("decision.risk.halted", this, s -> s.halt().halted() ? 1 : 0);
+        registry.gauge("decision.risk.safe.mode", this, s -> s.safeMode().on() ? 1 : 0);
+    }
+
+    public RiskState state() {
+        return new RiskState(limits(), halt(), safeMode());
+    }
+
+    /** The stored limits, else the decision.risk.* defaults; read once (after the migrations ran). */
+    public RiskLimits limits() {
+        RiskLimits current = limits;
+        if (current == null) {
+            current = repository.limits().orElseGet(this::defaults);
+            limits = current;
+        }
+        return current;
+    }
+
+    /** The decision.risk.* configuration. */
+    public RiskLimits defaults() {
+        DecisionConfig.Risk d = config.risk();
+        return new RiskLimits(d.maxPositionPct(), d.maxOpenPositions(), d.maxGrossExposurePct(), d.dailyLossLimitPct(),
+                d.lossCooldownSeconds(), d.maxEntriesPerHour(), d.safeModeAfterFailures(), d.maxSlippagePct());
+    }
+
+    public synchronized RiskLimits update(RiskLimits newLimits) {
+        repository.save(newLimits, clock.instant());
+        limits = newLimits;
+        LOG.infof("risk limits changed: %s", newLimits);
+        return newLimits;
+    }
+
+    /** The governor's verdict on an entry of {@code size} at {@code price}, against the account in {@code portfolio}. */
+    public RiskVerdict checkEntry(String coin, BigDecimal size, BigDecimal price, String source, Portfolio portfolio) {
+        return RiskGovernor.check(new RiskGovernor.Entry(coin, size, price, source), book(portfolio), limits());
+    }
+
+    /** A refusal when the price moved more than maxSlippagePct since the proposal was made. */
+    public Optional<RiskVerdict> checkSlippage(BigDecimal quoted, BigDecimal mark) {
+        return RiskGovernor.slippage(quoted, mark, limits());
+    }
+
+    RiskGovernor.Book book(Portfolio portfolio) {
+        Instant now = clock.instant();
+        Instant dayStart = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        BigDecimal gross = BigDecimal.ZERO;
+        for (MarkedPosition marked : portfolio.positions()) {
+            gross = gross.add(marked.position().qty().multiply(marked.markPrice()).abs());
+        }
+        BigDecimal pnlToday = repository.realizedSince(dayStart).add(portfolio.unrealizedPnl());
+        return new RiskGovernor.Book(portfolio.equity(), portfolio.initialEquity(), portfolio.positions().size(), gross,
+                pnlToday, repository.entriesSince(now.minus(Duration.ofHours(1))),
+                repository.lastLosingExit().orElse(null), halt().halted(), safeMode().on(), now);
+    }
+
+    public Halt halt() {
+        Halt current = halt;
+        if (current == null) {
+            current = new Halt(settings.setting(HALTED).map(Boolean::parseBoolean).orElse(false),
+                    settings.setting(HALT_REASON).orElse(null),
+                    settings.setting(HALTED_AT).map(Instant::parse).orElse(null));
+            halt = current;
+        }
+        return current;
+    }
+
+    public boolean halted() {
+        return halt().halted();
+    }
+
+    /** The kill switch: no new entry is proposed or filled until {@link #resume()}; exits and stops go on. */
+    public synchronized Halt halt(String reason) {
+        Halt now = new Halt(true, reason, clock.instant());
+        settings.saveSetting(HALT_REASON, reason == null ? "" : reason);
+        settings.saveSetting(HALTED_AT, now.since().toString());
+        settings.saveSetting(HALTED, "true");
+        boolean changed = !halt().halted();
+        halt = now;
+        LOG.warnf("trading halted%s", reason == null ? "" : ": " + reason);
+        if (changed) {
+            notifications.notify(NotificationService.HALT, "Trading halted" + (reason == null ? "" : ": " + reason), now);
+        }
+        return now;
+    }
+
+    public synchronized Halt resume() {
+        boolean changed = halt().halted();
+        settings.saveSetting(HALTED, "false");
+        Halt now = new Halt(false, null, clock.instant());
+        halt = now;
+        if (changed) {
+            LOG.info("trading resumed");
+            notifications.notify(NotificationService.RESUME, "Trading resumed", now);
+        }
+        return now;
+    }
+
+    public SafeMode safeMode() {
+        return safeMode;
+    }
+
+    /**
+     * Counts a model answer: {@code ok} when the model itself answered; otherwise {@code failure} says why
+     * (TIMEOUT, ANALYZER_DOWN, the analyzer's own fallback, ...). Safe mode goes on after
+     * limits.safeModeAfterFailures failures in a row and off at the next good answer.
+     */
+    public void modelAnswered(boolean ok, String failure) {
+        SafeMode before;
+        SafeMode after;
+        synchronized (this) {
+            before = safeMode;
+            if (ok) {
+                failures.set(0);
+                after = new SafeMode(false, 0, null, null);
+            } else {
+                int count = failures.incrementAndGet();
+                boolean on = before.on() || count >= limits().safeModeAfterFailures();
+                after = new SafeMode(on, count, failure, before.on() ? before.since() : on ? clock.instant() : null);
+            }
+            safeMode = after;
+        }
+        announce(before, after, ok ? "the model answered again" : failure);
+    }
+
+    /** Operator action: safe mode off and the failure count back to zero. */
+    public SafeMode clearSafeMode() {
+        SafeMode before;
+        synchronized (this) {
+            before = safeMode;
+            failures.set(0);
+            safeMode = new SafeMode(false, 0, null, null);
+        }
+        announce(before, safeMode, "cleared by the operator");
+        return safeMode;
+    }
+
+    private void announce(SafeMode before, SafeMode after, String why) {
+        if (before.on() == after.on()) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("consecutiveFailures", after.on() ? after.consecutiveFailures() : before.consecutiveFailures());
+        data.put("why", why);
+        if (after.on()) {
+            LOG.warnf("safe mode on after %d model failures (last: %s): model-decided entries are blocked",
+                    after.consecutiveFailures(), why);
+            notifications.notify(NotificationService.SAFE_MODE_ON, "Safe mode on: " + after.consecutiveFailures()
+                    + " model failures in a row (last: " + why + "); AI entries are blocked", data);
+        } else {
+            LOG.infof("safe mode off: %s", why);
+            notifications.notify(NotificationService.SAFE_MODE_OFF, "Safe mode off: " + why, data);
+        }
+    }
+}
