@@ -176,6 +176,7 @@
     renderPending(s.pending);
     renderPortfolio(s.portfolio, s.trades);
     renderAccuracy(s.accuracy, s.decisions);
+    if (window.signalDeskRisk) { window.signalDeskRisk(s); }
   }
 
   function act(method, url, body) {

@@ -23,10 +23,12 @@ public class DashboardService {
     private final PaperTradingService trading;
     private final SignalScoringService scoring;
     private final DecisionRepository decisions;
+    private final RiskService risk;
 
     DashboardService(MarketStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
             ProposalService proposals, PaperTradingService trading, SignalScoringService scoring,
-            DecisionRepository decisions) {
+            DecisionRepository decisions, RiskService risk) {
+        this.risk = risk;
         this.market = market;
         this.feed = feed;
         this.analyzer = analyzer;
@@ -71,6 +73,7 @@ public class DashboardService {
         state.put("trades", trading.trades(10));
         state.put("decisions", decisions.latest(10));
         state.put("accuracy", scoring.accuracy());
+        state.put("risk", risk.state());
         return state;
     }
 
