@@ -69,6 +69,6 @@ class RequestValidationTest {
     @Test
     void answers400ForMalformedJson() {
         given().contentType(ContentType.JSON).body("{\"coin\":").when().post("/api/analysis/risk")
-                .then().statusCode(400).body("field", equalTo("body")).body("error", containsString("not valid JSON"));
+                .then().statusCode(400).body("field", equalTo("body")).body("error", containsString("malformed JSON body"));
     }
 }

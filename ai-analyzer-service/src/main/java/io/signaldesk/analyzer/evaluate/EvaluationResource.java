@@ -9,21 +9,30 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaTags;
+import io.signaldesk.analyzer.rest.ErrorResponse;
 import io.signaldesk.analyzer.rest.InvalidRequestException;
 
 /** The model comparison: the four analyses on snapshots of a replay, per model, scored. */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Model evaluation", description = "Compares pulled models on a recorded market replay")
 @jakarta.ws.rs.Path("/api/ai/evaluate")
 public class EvaluationResource {
 
@@ -62,9 +71,10 @@ public class EvaluationResource {
                     + "model) and switches the model in use while it runs.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two models", value = REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "no file",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "no file",
             value = "{\"error\":\"replayFile missing.jsonl is not a file of the data directory (GET /api/ai/evaluate/files lists them)\",\"field\":\"replayFile\"}")))
-    @APIResponse(responseCode = "503", description = "Ollama unreachable")
+    @APIResponse(responseCode = "503", description = "Ollama unreachable", content = @Content(schema = @Schema(implementation = ErrorResponse.class),
+            examples = @ExampleObject(name = "ollama down", value = "{\"error\":\"Ollama unreachable at http://localhost:11434\"}")))
     public EvaluationReport evaluate(@Valid @NotNull EvaluationRequest request) {
         if ((request.replayFile() == null) == (request.replay() == null)) {
             throw new InvalidRequestException("replayFile", "give replayFile (a name in the data directory) or replay "

@@ -2,18 +2,23 @@ package io.signaldesk.analyzer.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.analyzer.client.OllamaUnavailableException;
 import io.signaldesk.analyzer.domain.AiMetrics;
@@ -22,6 +27,9 @@ import io.signaldesk.analyzer.service.AiModeService;
 import io.signaldesk.analyzer.service.ModelService;
 
 /** Token accounting, status line, AI/RULES mode and the model in use. */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Model and mode", description = "Token accounting, the status line, AI/RULES mode and the Ollama model in use")
 @Path("/api/ai")
 public class AiResource {
 
@@ -62,6 +70,7 @@ public class AiResource {
 
     @POST
     @Path("/metrics/session/reset")
+    @Consumes(MediaType.WILDCARD)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Starts a new session: session tokens and calls back to zero, totals kept")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "metrics", value = Examples.METRICS)))
@@ -84,7 +93,7 @@ public class AiResource {
     @Operation(summary = "Switches between AI and RULES")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rules", value = "{\"mode\":\"RULES\"}")))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = "{\"mode\":\"RULES\"}")))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad",
             value = "{\"error\":\"mode must be one of [AI, RULES]\",\"field\":\"mode\"}")))
     public ModeRequest setMode(@Valid @NotNull ModeRequest request) {
         mode.set(request.mode());
@@ -95,7 +104,8 @@ public class AiResource {
     @Path("/models")
     @Operation(summary = "Models pulled in Ollama (/api/tags) with size and quantisation")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "models", value = Examples.MODELS)))
-    @APIResponse(responseCode = "503", description = "Ollama unreachable")
+    @APIResponse(responseCode = "503", description = "Ollama unreachable", content = @Content(schema = @Schema(implementation = ErrorResponse.class),
+            examples = @ExampleObject(name = "ollama down", value = "{\"error\":\"Ollama unreachable at http://localhost:11434\"}")))
     public ModelsResponse models() {
         String active = models.current();
         return new ModelsResponse(active, models.models().stream()
@@ -112,11 +122,12 @@ public class AiResource {
     @Operation(summary = "Switches the model at run time (and preloads it)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "mistral", value = Examples.MODEL)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "switched", value = Examples.MODEL)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "blank",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "blank",
             value = "{\"error\":\"model must not be blank\",\"field\":\"model\"}")))
-    @APIResponse(responseCode = "404", content = @Content(examples = @ExampleObject(name = "not pulled",
+    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "not pulled",
             value = "{\"error\":\"Ollama has no model phi3:mini; pull it first (ollama pull phi3:mini)\",\"field\":\"model\"}")))
-    @APIResponse(responseCode = "503", description = "Ollama unreachable")
+    @APIResponse(responseCode = "503", description = "Ollama unreachable", content = @Content(schema = @Schema(implementation = ErrorResponse.class),
+            examples = @ExampleObject(name = "ollama down", value = "{\"error\":\"Ollama unreachable at http://localhost:11434\"}")))
     public Response setModel(@Valid @NotNull ModelRequest request) {
         String wanted = request.model().strip();
         return models.switchTo(wanted)

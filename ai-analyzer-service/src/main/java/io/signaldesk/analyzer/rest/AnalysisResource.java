@@ -5,16 +5,21 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.analyzer.client.MarketFeedClient;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
@@ -32,6 +37,9 @@ import io.signaldesk.analyzer.service.SentimentScheduler;
 import io.signaldesk.analyzer.service.SentimentTask;
 
 /** The four analyses; each answers within analyzer.deadline, from the model or labelled rules. */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Analysis", description = "Sentiment, entry, exit and risk answers from the local model within analyzer.deadline, or from labelled rules")
 @Path("/api/analysis")
 public class AnalysisResource {
 
@@ -50,8 +58,8 @@ public class AnalysisResource {
     @Operation(summary = "Market sentiment for the given coins (default all); market fetched from the feed when absent")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "coins", value = Examples.SENTIMENT_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.SENTIMENT_ENVELOPE)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
-    @APIResponse(responseCode = "503", content = @Content(examples = @ExampleObject(name = "feed down", value = Examples.FEED_DOWN)))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "feed down", value = Examples.FEED_DOWN)))
     public AnalysisEnvelope<SentimentResult> sentiment(@Valid SentimentRequest request) {
         long start = System.nanoTime();
         MarketSnapshot market = market(request == null ? null : request.market());
@@ -68,7 +76,7 @@ public class AnalysisResource {
     @Operation(summary = "Whether to enter a proposed trade")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.ENTRY_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "timeout", value = Examples.ENTRY_ENVELOPE)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
     public AnalysisEnvelope<EntryResult> entry(@Valid @NotNull EntryRequest request) {
         long start = System.nanoTime();
         CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
@@ -80,7 +88,7 @@ public class AnalysisResource {
     @Operation(summary = "Whether to hold or close an open position")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.EXIT_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "cache", value = Examples.EXIT_ENVELOPE)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
     public AnalysisEnvelope<ExitResult> exit(@Valid @NotNull ExitRequest request) {
         long start = System.nanoTime();
         CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
@@ -93,7 +101,7 @@ public class AnalysisResource {
     @Operation(summary = "Position size (% of equity) and stop-loss (%) before a trade")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.RISK_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.RISK_ENVELOPE)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
     public AnalysisEnvelope<RiskResult> risk(@Valid @NotNull RiskRequest request) {
         long start = System.nanoTime();
         CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
@@ -104,7 +112,7 @@ public class AnalysisResource {
     @Path("/latest")
     @Operation(summary = "The last scheduled market sentiment")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "latest", value = Examples.SENTIMENT_ENVELOPE)))
-    @APIResponse(responseCode = "404", content = @Content(examples = @ExampleObject(name = "none yet",
+    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "none yet",
             value = "{\"error\":\"no scheduled sentiment yet\",\"field\":null}")))
     public Response latest() {
         return scheduler.latest().map(envelope -> Response.ok(envelope).build())

@@ -22,6 +22,7 @@ final class Examples {
             + "\"reason\":\"Low volatility allows a tight stop.\"},\"source\":\"AI\",\"model\":\"llama3.2:3b\",\"latencyMs\":900,"
             + "\"promptTokens\":110,\"completionTokens\":28,\"fallbackReason\":null,\"reprompted\":false,\"at\":\"2026-11-25T12:00:00Z\"}";
     static final String BAD_REQUEST = "{\"error\":\"price must be greater than 0\",\"field\":\"price\"}";
+    static final String OLLAMA_DOWN = "{\"error\":\"Ollama unreachable at http://localhost:11434\"}";
     static final String FEED_DOWN = "{\"error\":\"market feed unavailable at http://localhost:8081 (ProcessingException: Connection refused)\",\"field\":\"market\"}";
     static final String STATUS = "{\"line\":\"🧠 AI REASONING │ 🤖 LOCAL AI │ Model: llama3.2:3b │ Tokens: 12,450 │ Calls: 42 │ Avg: 850ms\","
             + "\"mode\":\"AI\",\"model\":\"llama3.2:3b\",\"ollamaReachable\":true,\"totalTokens\":12450,\"totalCalls\":42,\"avgResponseTimeMs\":850.0}";
@@ -32,7 +33,7 @@ final class Examples {
             + "\"MODEL_DOWN\":1,\"INVALID_OUTPUT\":0,\"CIRCUIT_OPEN\":0,\"MODE_RULES\":0},\"cacheHits\":12,\"cacheMisses\":40,"
             + "\"cacheHitRatio\":0.23,\"deadlineMisses\":2,\"sessionStartedAt\":\"2026-11-25T11:00:00Z\"}";
     static final String MODE = "{\"mode\":\"AI\"}";
-    static final String MODEL = "{\"model\":\"mistral:7b\"}";
+    static final String MODEL = "{\"model\":\"llama3.2:3b\"}";
     static final String MODELS = "{\"active\":\"llama3.2:3b\",\"models\":[{\"name\":\"llama3.2:3b\",\"size\":2019393189,"
             + "\"parameterSize\":\"3.2B\",\"quantization\":\"Q4_K_M\",\"family\":\"llama\",\"active\":true}]}";
 

@@ -13,10 +13,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.decision.rest.ApiError;
 
@@ -72,10 +74,10 @@ public class BacktestResource {
             @ExampleObject(name = "hybrid, analyzer every 30 min", value = "{\"paths\":[\"klines-1m/BTCUSDT-1m-2024Q4.csv\"],"
                     + "\"mode\":\"HYBRID\",\"analyzerUrl\":\"http://localhost:8082\",\"aiEveryMinutes\":30}") }))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "report", value = ANSWER)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "gap in a file",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "gap in a file",
             value = "{\"error\":\"klines-1m/BTCUSDT-1m-2024Q4.csv line 42: gap: 3 minute(s) missing between 2024-10-01T03:39:00Z (line 41) and "
                     + "2024-10-01T03:43:00Z\",\"field\":\"files.BTC\"}")))
-    @APIResponse(responseCode = "409", content = @Content(examples = @ExampleObject(name = "busy",
+    @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "busy",
             value = "{\"error\":\"a backtest is already running; try again when it has finished\"}")))
     public Response run(BacktestRequest request) {
         try {

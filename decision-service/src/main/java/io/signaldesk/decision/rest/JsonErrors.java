@@ -5,8 +5,13 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +46,25 @@ public final class JsonErrors {
                     : " (line %d, column %d)".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr())), "body");
         }
         return new ApiError("body cannot be read as the expected JSON object", "body");
+    }
+
+    /** What a failure without a body of its own means, e.g. 404 "no such path: GET /x". */
+    static ApiError forStatus(int status, String method, String path, Set<String> allowed, String contentType,
+            String accept) {
+        return switch (status) {
+            case 404 -> new ApiError("no such path: " + method + " " + Shorten.text(path), null);
+            case 405 -> new ApiError("method " + method + " is not allowed on " + Shorten.text(path)
+                    + (allowed == null || allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")"), null);
+            case 415 -> new ApiError("Content-Type must be application/json"
+                    + (contentType == null ? "" : ", got " + Shorten.text(contentType)), "Content-Type");
+            case 406 -> new ApiError("this endpoint answers application/json"
+                    + (accept == null ? "" : "; Accept asked for " + Shorten.text(accept)), "Accept");
+            case 413 -> new ApiError("request body too large", "body");
+            default -> {
+                Response.Status type = Response.Status.fromStatusCode(status);
+                yield new ApiError(type == null ? "HTTP error " + status : type.getReasonPhrase().toLowerCase(Locale.ROOT), null);
+            }
+        };
     }
 
     static String field(List<JsonMappingException.Reference> path) {

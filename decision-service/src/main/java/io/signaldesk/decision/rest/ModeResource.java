@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -53,7 +54,7 @@ public class ModeResource {
     @Operation(summary = "Switch mode (RULES, AI, HYBRID) and policy (ADVISORY, VETO, AGREE) at run time")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "hybrid veto", value = EXAMPLE)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "hybrid", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "unknown mode",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "unknown mode",
             value = "{\"error\":\"mode must be one of [RULES, AI, HYBRID]\",\"field\":\"mode\"}")))
     public Response put(ModeRequest request) {
         if (request == null || request.mode() == null) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -79,7 +80,7 @@ public class ProposalResource {
     @Path("/{id}")
     @Operation(summary = "One proposal")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "proposal", value = PROPOSAL)))
-    @APIResponse(responseCode = "404", content = @Content(examples = @ExampleObject(name = "unknown", value = "{\"error\":\"no proposal abc\"}")))
+    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "unknown", value = "{\"error\":\"no proposal abc\"}")))
     public Response get(@PathParam("id") String id) {
         return proposals.find(id).map(p -> Response.ok(p).build())
                 .orElseGet(() -> ApiError.notFound("no proposal " + id));
@@ -98,9 +99,13 @@ public class ProposalResource {
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "fill", value = """
             {"id":1,"proposalId":"5b0c...","kind":"ENTRY","coin":"BTC","side":"LONG","qty":0.002105,"price":95047.6,
              "fee":0.20007,"realizedPnl":0,"reason":"confirmed","at":"2026-11-25T12:00:10Z"}""")))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "larger than proposed",
+    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class),
+            examples = @ExampleObject(name = "unknown", value = "{\"error\":\"no proposal abc\"}")))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class),
+            examples = @ExampleObject(name = "larger than proposed",
             value = "{\"error\":\"size must be at most the proposal's 0.002105\",\"field\":\"size\"}")))
-    @APIResponse(responseCode = "409", content = @Content(examples = {
+    @APIResponse(responseCode = "409", description = "Not pending any more, or refused by a risk limit (refusedBy names it)",
+            content = @Content(schema = @Schema(implementation = RiskRefusalError.class), examples = {
             @ExampleObject(name = "twice", value = "{\"error\":\"proposal 5b0c... is CONFIRMED\"}"),
             @ExampleObject(name = "risk limit", value = "{\"error\":\"refused by maxOpenPositions: 3 positions open, at most 3\",\"refusedBy\":\"maxOpenPositions\"}"),
             @ExampleObject(name = "price moved", value = "{\"error\":\"refused by maxSlippagePct: price moved 0.8 % from the proposal's 95000 to 95760, more than 0.5 %; the proposal is expired\",\"refusedBy\":\"maxSlippagePct\"}") }))
@@ -127,7 +132,9 @@ public class ProposalResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Reject a pending proposal")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "rejected", value = PROPOSAL)))
-    @APIResponse(responseCode = "409", content = @Content(examples = @ExampleObject(name = "expired", value = "{\"error\":\"proposal 5b0c... is EXPIRED\"}")))
+    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class),
+            examples = @ExampleObject(name = "unknown", value = "{\"error\":\"no proposal abc\"}")))
+    @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "expired", value = "{\"error\":\"proposal 5b0c... is EXPIRED\"}")))
     public Response reject(@PathParam("id") String id) {
         return proposals.find(id).map(p -> Response.ok(proposals.reject(p)).build())
                 .orElseGet(() -> ApiError.notFound("no proposal " + id));

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -68,7 +69,7 @@ public class RiskResource {
     @Operation(summary = "Change risk limits (absent fields keep their value; kept across restarts)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two positions", value = "{\"maxOpenPositions\":2,\"maxSlippagePct\":0.3}")))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "state", value = STATE)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "out of range",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "out of range",
             value = "{\"error\":\"maxPositionPct must be a number above 0 and at most 100\",\"field\":\"maxPositionPct\"}")))
     public Response put(String body) {
         JsonNode node;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -48,7 +49,7 @@ public class SettingsResource {
     @Operation(summary = "Switch human confirmation on or off at run time (kept across restarts)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "auto above 8", value = "{\"requireConfirmation\":false,\"autoMinConfidence\":8}")))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "default", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "out of range",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "out of range",
             value = "{\"error\":\"autoMinConfidence must be 1-10\",\"field\":\"autoMinConfidence\"}")))
     public Response put(Settings settings) {
         if (settings == null || settings.requireConfirmation() == null) {

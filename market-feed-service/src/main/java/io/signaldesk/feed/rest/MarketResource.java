@@ -32,9 +32,10 @@ import io.signaldesk.feed.service.SourceManager;
 /** Snapshots, order books and trade tapes of the followed coins. */
 @Path("/api/market")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "market", description = "Live market state per coin")
+@Tag(name = "Market data", description = "Live market state per coin: features, order book, trade tape, and the source feeding them")
 public class MarketResource {
 
+    private static final String NOT_FOLLOWED = "{\"error\":\"coin DOGE is not followed (followed: BTC, ETH, SOL)\",\"field\":\"coin\"}";
     private static final BoundedParam DEPTH = new BoundedParam("depth", 1, 500, 20);
     private static final BoundedParam LIMIT = new BoundedParam("limit", 1, 500, 50);
 
@@ -62,7 +63,7 @@ public class MarketResource {
             examples = @ExampleObject(name = "BTC", value = OpenApiExamples.COIN)))
     @APIResponse(responseCode = "404", description = "Coin not followed", content = @Content(
             schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "unknown",
-                    value = "{\"error\":\"coin DOGE is not followed (followed: BTC, ETH, SOL)\",\"field\":\"coin\"}")))
+                    value = NOT_FOLLOWED)))
     public Response coin(@Parameter(example = "BTC") @PathParam("coin") String coin) {
         return state.snapshot(coin).map(Response::ok).orElseGet(() -> notFollowed(coin)).build();
     }
@@ -75,7 +76,8 @@ public class MarketResource {
     @APIResponse(responseCode = "400", description = "depth outside 1..500", content = @Content(
             schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "depth",
                     value = "{\"error\":\"depth must be an integer between 1 and 500, got '0'\",\"field\":\"depth\"}")))
-    @APIResponse(responseCode = "404", description = "Coin not followed")
+    @APIResponse(responseCode = "404", description = "Coin not followed", content = @Content(
+            schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "unknown", value = NOT_FOLLOWED)))
     public Response book(@Parameter(example = "BTC") @PathParam("coin") String coin,
             @Parameter(description = "Levels per side, 1-500", example = "20") @QueryParam("depth") String depth) {
         return bounded(DEPTH, depth, coin, n -> state.book(coin, n));
@@ -89,7 +91,8 @@ public class MarketResource {
     @APIResponse(responseCode = "400", description = "limit outside 1..500", content = @Content(
             schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "limit",
                     value = "{\"error\":\"limit must be an integer between 1 and 500, got '900'\",\"field\":\"limit\"}")))
-    @APIResponse(responseCode = "404", description = "Coin not followed")
+    @APIResponse(responseCode = "404", description = "Coin not followed", content = @Content(
+            schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "unknown", value = NOT_FOLLOWED)))
     public Response trades(@Parameter(example = "BTC") @PathParam("coin") String coin,
             @Parameter(description = "Trades to return, 1-500", example = "50") @QueryParam("limit") String limit) {
         return bounded(LIMIT, limit, coin, n -> state.trades(coin, n));

@@ -25,7 +25,7 @@ import io.signaldesk.feed.source.SourceStatus;
 /** What feeds the service: the running source's health and counters, and the settings in force. */
 @jakarta.ws.rs.Path("/api/market/sources")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "market")
+@Tag(name = "Market data")
 public class SourcesResource {
 
     private final SourceManager sources;
