@@ -22,7 +22,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.signaldesk.analyzer.ai.SwitchableChatModel;
+import io.signaldesk.analyzer.service.ActiveModel;
 import io.signaldesk.analyzer.domain.AiMode;
 import io.signaldesk.analyzer.service.AiModeService;
 import io.signaldesk.analyzer.service.AnalysisCache;
@@ -40,7 +40,7 @@ class AiResourceTest {
     AiModeService mode;
 
     @Inject
-    SwitchableChatModel chatModel;
+    ActiveModel chatModel;
 
     @Inject
     ModelGateway gateway;
@@ -51,12 +51,12 @@ class AiResourceTest {
         ModelWarmup.once(gateway);
         cache.clear();
         mode.set(AiMode.AI);
-        chatModel.switchTo("llama3.2:3b");
+        chatModel.set("llama3.2:3b");
     }
 
     @AfterEach
     void back() {
-        chatModel.switchTo("llama3.2:3b");
+        chatModel.set("llama3.2:3b");
     }
 
     @Test
@@ -167,8 +167,10 @@ class AiResourceTest {
                 .body(containsString("analyzer_latency_seconds_bucket"))
                 .body(containsString("analyzer_model_info{model=\"llama3.2:3b\"} 1.0"))
                 .body(containsString("analyzer_tokens_per_second"))
-                .body(containsString("gen_ai_client_token_usage_total"))
-                .body(containsString("langchain4j_aiservices_counted_total"));
+                .body(containsString("gen_ai_client_token_usage_total{gen_ai_system=\"ollama\",gen_ai_token_type=\"input\"}"))
+                .body(containsString("analyzer_time_to_signal_seconds_bucket"))
+                .body(containsString("analyzer_queue_wait_seconds_bucket"))
+                .body(containsString("analyzer_queue_coalesced_total"));
     }
 
     /** The preload runs in the background after the switch answered. */

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.signaldesk.analyzer.ai.AnswerSchema;
 import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AiMode;
 import io.signaldesk.analyzer.service.AiModeService;
@@ -83,21 +84,81 @@ class AnalysisResourceTest {
         assertEquals(1, requests.size());
         JsonNode sent = requests.get(0);
         assertEquals("llama3.2:3b", sent.get("model").asText());
-        assertEquals(false, sent.get("stream").asBoolean());
-        assertEquals(1800, sent.get("keep_alive").asInt());
+        assertEquals(true, sent.get("stream").asBoolean(), "streamed, so the decision is read before the reason");
+        assertEquals(false, sent.get("think").asBoolean(), "think:false on every call");
+        assertEquals("1800s", sent.get("keep_alive").asText());
         assertEquals(0.2, sent.get("options").get("temperature").asDouble());
         assertEquals(42, sent.get("options").get("seed").asInt());
-        assertEquals(64, sent.get("options").get("num_predict").asInt());
+        assertEquals(AnswerSchema.NUM_PREDICT, sent.get("options").get("num_predict").asInt());
         assertEquals(2048, sent.get("options").get("num_ctx").asInt());
         JsonNode format = sent.get("format");
-        assertEquals("object", format.get("type").asText(), "format is the JSON schema of SentimentResult: " + format);
+        assertEquals("object", format.get("type").asText(), "format is the JSON schema of the sentiment: " + format);
+        assertEquals("[\"signal\",\"sentiment\",\"confidence\",\"coin\",\"reason\"]", format.get("required").toString(),
+                "every field required, decision fields before the reason");
+        assertEquals("[\"BTC\",\"ETH\"]", format.get("properties").get("coin").get("enum").toString(),
+                "the coin is one of those asked about");
+        assertEquals(1, format.get("properties").get("confidence").get("minimum").asInt());
+        assertEquals(10, format.get("properties").get("confidence").get("maximum").asInt());
+        assertEquals(AnswerSchema.REASON_MAX_CHARS, format.get("properties").get("reason").get("maxLength").asInt());
         assertTrue(format.get("properties").get("sentiment").get("enum").toString().contains("BEARISH"), format.toString());
         assertEquals("system", sent.get("messages").get(0).get("role").asText());
         assertEquals(Prompts.SYSTEM, sent.get("messages").get(0).get("content").asText());
         String user = sent.get("messages").get(1).get("content").asText();
-        assertTrue(user.startsWith("CURRENT PRICES: BTC 95000.1, ETH 3300.55\n"), user);
+        assertTrue(user.startsWith("SENTIMENT for BTC, ETH\nCURRENT PRICES: BTC 95000.1, ETH 3300.55\n"), user);
         assertTrue(user.contains("MOMENTUM (60s): BTC +0.35%, ETH -0.12%"), user);
-        assertTrue(user.contains("TASK: market sentiment for BTC, ETH."), user);
+        assertTrue(!user.contains("SOL"), "only the coins asked about: " + user);
+    }
+
+    @Test
+    void streamsTheDecisionThenTheReasonThenTheEnvelopeAsServerSentEvents() {
+        OllamaReplies.answer("{\"enter\":true,\"confidence\":8,\"reason\":\"Bids at 62 % and rising momentum back the long.\"}");
+
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1}")
+                .when().post("/api/analysis/entry")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/event-stream"))
+                .extract().asString();
+
+        List<String> names = body.lines().filter(line -> line.startsWith("event:"))
+                .map(line -> line.substring(6).strip()).toList();
+        List<String> data = body.lines().filter(line -> line.startsWith("data:"))
+                .map(line -> line.substring(5).strip()).toList();
+        assertEquals("signal", names.get(0), body);
+        assertEquals("done", names.get(names.size() - 1), body);
+        assertTrue(names.subList(1, names.size() - 1).stream().allMatch("reason"::equals), body);
+        assertTrue(names.size() > 3, "the reason arrives in pieces: " + names);
+        assertTrue(data.get(0).contains("\"decision\":{\"enter\":true,\"confidence\":8}") && data.get(0).contains("\"source\":\"AI\""),
+                data.get(0));
+        StringBuilder reason = new StringBuilder();
+        data.subList(1, data.size() - 1).forEach(piece -> reason.append(read(piece).get("text").asText()));
+        assertEquals("Bids at 62 % and rising momentum back the long.", reason.toString());
+        JsonNode done = read(data.get(data.size() - 1));
+        assertEquals("AI", done.get("source").asText());
+        assertEquals("Bids at 62 % and rising momentum back the long.", done.get("result").get("reason").asText());
+        assertTrue(done.get("signalMs").asLong() <= done.get("latencyMs").asLong(), done.toString());
+    }
+
+    @Test
+    void streamsTheRulesAnswerLabelledWhenTheModeIsRules() {
+        mode.set(AiMode.RULES);
+
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1}")
+                .when().post("/api/analysis/entry")
+                .then().statusCode(200).extract().asString();
+
+        List<String> names = body.lines().filter(line -> line.startsWith("event:")).map(line -> line.substring(6).strip()).toList();
+        assertEquals(List.of("signal", "reason", "done"), names, body);
+        assertTrue(body.contains("\"source\":\"RULES\"") && body.contains("\"fallbackReason\":\"MODE_RULES\""), body);
+        assertEquals(0, OllamaReplies.chatRequests().size());
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

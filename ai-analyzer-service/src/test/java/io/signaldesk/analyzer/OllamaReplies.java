@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-/** Ollama /api/chat replies built from the documented payload, with the assistant content and counts swapped. */
+/**
+ * Ollama /api/chat replies built from the documented payload, with the assistant content and counts swapped,
+ * streamed as Ollama streams them: one NDJSON chunk per few characters, then the final chunk with the counts.
+ */
 public final class OllamaReplies {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -23,11 +26,19 @@ public final class OllamaReplies {
 
     public static String chat(String content, int promptEvalCount, int evalCount) {
         try {
-            ObjectNode reply = (ObjectNode) MAPPER.readTree(StubServers.fixture("ollama/chat-response.json"));
-            ((ObjectNode) reply.get("message")).put("content", content);
-            reply.put("prompt_eval_count", promptEvalCount);
-            reply.put("eval_count", evalCount);
-            return MAPPER.writeValueAsString(reply);
+            ObjectNode last = (ObjectNode) MAPPER.readTree(StubServers.fixture("ollama/chat-response.json"));
+            StringBuilder ndjson = new StringBuilder();
+            for (int i = 0; i < content.length(); i += 4) {
+                ObjectNode piece = MAPPER.createObjectNode().put("model", last.get("model").asText())
+                        .put("created_at", last.get("created_at").asText()).put("done", false);
+                piece.putObject("message").put("role", "assistant")
+                        .put("content", content.substring(i, Math.min(content.length(), i + 4)));
+                ndjson.append(MAPPER.writeValueAsString(piece)).append('\n');
+            }
+            ((ObjectNode) last.get("message")).put("content", "");
+            last.put("prompt_eval_count", promptEvalCount);
+            last.put("eval_count", evalCount);
+            return ndjson.append(MAPPER.writeValueAsString(last)).append('\n').toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -89,7 +89,7 @@ class SentimentSchedulerTest {
             assertTrue(pushed != null && pushed.contains("\"type\":\"SENTIMENT\"") && pushed.contains("\"source\":\"AI\""),
                     "pushed: " + pushed);
             String prompt = OllamaReplies.chatRequests().get(0).get("messages").get(1).get("content").asText();
-            assertTrue(prompt.contains("TASK: market sentiment for BTC, ETH, SOL."), prompt);
+            assertTrue(prompt.startsWith("SENTIMENT for BTC, ETH, SOL\n"), prompt);
             given().get("/api/analysis/latest").then().statusCode(200)
                     .body("type", equalTo("SENTIMENT"))
                     .body("source", equalTo("AI"))

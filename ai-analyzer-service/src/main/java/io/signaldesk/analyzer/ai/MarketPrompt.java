@@ -10,7 +10,7 @@ import io.signaldesk.analyzer.domain.BookImbalance;
 import io.signaldesk.analyzer.domain.CoinSnapshot;
 import io.signaldesk.analyzer.domain.TradeFlow;
 
-/** Renders market data as the product prompt's four sections, one compact line each. */
+/** Renders market data as the product prompt's four sections, one compact line each, for the coins asked about only. */
 public final class MarketPrompt {
 
     static final String UNKNOWN = "n/a";
@@ -50,9 +50,8 @@ public final class MarketPrompt {
         if (book == null || book.bidShare() == null) {
             return UNKNOWN;
         }
-        String share = "bids " + book.bidShare().multiply(HUNDRED).setScale(0, RoundingMode.HALF_UP) + "%";
-        return book.bidAskRatio() == null ? share
-                : share + " (bid/ask " + book.bidAskRatio().setScale(2, RoundingMode.HALF_UP) + ")";
+        // the bid/ask ratio says the same as the share: tokens spent twice
+        return "bids " + book.bidShare().multiply(HUNDRED).setScale(0, RoundingMode.HALF_UP) + "%";
     }
 
     private static String trades(TradeFlow flow) {

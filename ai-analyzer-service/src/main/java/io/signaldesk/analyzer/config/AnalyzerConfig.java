@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "analyzer")
 public interface AnalyzerConfig {
 
-    /** Longest a caller waits for the model before getting the labelled rules answer. */
+    /** Longest a caller waits for the model's decision, from its request's arrival, before the labelled rules answer. */
     @WithDefault("2s")
     Duration deadline();
 
@@ -48,11 +48,7 @@ public interface AnalyzerConfig {
         @WithDefault("42")
         int seed();
 
-        /** Most tokens the model may generate per answer (num_predict). */
-        @WithDefault("64")
-        int numPredict();
-
-        /** Context window (num_ctx); the prompts are far below it. */
+        /** Context window (num_ctx), sent unchanged on every call: Ollama reloads the model when it changes. */
         @WithDefault("2048")
         int numCtx();
 
@@ -60,7 +56,7 @@ public interface AnalyzerConfig {
         @WithDefault("30m")
         Duration keepAlive();
 
-        /** HTTP timeout of one model call; late answers past the deadline still warm the cache. */
+        /** Longest one model call may stream; late answers past the deadline still warm the cache. */
         @WithDefault("10s")
         Duration timeout();
 
@@ -73,6 +69,10 @@ public interface AnalyzerConfig {
         /** Interval of the scheduled sentiment run ("off" disables it). */
         @WithDefault("30s")
         String every();
+
+        /** Longest the scheduled sentiment waits for the model's decision: nobody waits on it, so it may queue. */
+        @WithDefault("10s")
+        Duration deadline();
     }
 
     interface Cache {

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** What every analysis answers: the result plus who produced it, how fast, at what token cost and why on a fallback. */
+/**
+ * What every analysis answers: the result plus who produced it, how fast (to the decision and to the whole
+ * answer), at what token cost, why on a fallback, and whether the model's reason was cut short to free it.
+ */
 @RegisterForReflection
 public record AnalysisEnvelope<R>(
         AnalysisType type,
@@ -16,13 +19,16 @@ public record AnalysisEnvelope<R>(
         int completionTokens,
         FallbackReason fallbackReason,
         boolean reprompted,
-        Instant at) {
+        Instant at,
+        long signalMs,
+        boolean reasonCut) {
 
     /** Model name reported on answers that came from the rules. */
     public static final String RULES_MODEL = "rules";
 
     /** The same answer served again from the cache: no tokens spent this time. */
     public AnalysisEnvelope<R> fromCache(long lookupMs) {
-        return new AnalysisEnvelope<>(type, result, AnalysisSource.CACHE, model, lookupMs, 0, 0, null, reprompted, at);
+        return new AnalysisEnvelope<>(type, result, AnalysisSource.CACHE, model, lookupMs, 0, 0, null, reprompted, at,
+                lookupMs, reasonCut);
     }
 }

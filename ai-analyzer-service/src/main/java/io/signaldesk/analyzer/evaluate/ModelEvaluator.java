@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +16,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.signaldesk.analyzer.ai.ModelExchange;
-import io.signaldesk.analyzer.ai.ModelExchangeLog;
-import io.signaldesk.analyzer.ai.SwitchableChatModel;
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaUnavailableException;
 import io.signaldesk.analyzer.domain.CoinSnapshot;
@@ -24,6 +23,7 @@ import io.signaldesk.analyzer.domain.FallbackReason;
 import io.signaldesk.analyzer.domain.SentimentResult;
 import io.signaldesk.analyzer.domain.Signal;
 import io.signaldesk.analyzer.domain.TradeSide;
+import io.signaldesk.analyzer.service.ActiveModel;
 import io.signaldesk.analyzer.service.AnalysisTask;
 import io.signaldesk.analyzer.service.EntryTask;
 import io.signaldesk.analyzer.service.ExitTask;
@@ -48,37 +48,34 @@ public class ModelEvaluator {
     private static final BigDecimal SIZE = new BigDecimal("0.01");
 
     private final ModelGateway gateway;
-    private final ModelExchangeLog exchanges;
-    private final SwitchableChatModel chatModel;
+    private final ActiveModel active;
     private final OllamaClient ollama;
     private final OllamaPsApi ps;
 
-    public ModelEvaluator(ModelGateway gateway, ModelExchangeLog exchanges, SwitchableChatModel chatModel,
-            OllamaClient ollama) {
+    public ModelEvaluator(ModelGateway gateway, ActiveModel active, OllamaClient ollama) {
         this.gateway = gateway;
-        this.exchanges = exchanges;
-        this.chatModel = chatModel;
+        this.active = active;
         this.ollama = ollama;
         this.ps = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(ollama.baseUrl()))
                 .connectTimeout(1, TimeUnit.SECONDS).readTimeout(2, TimeUnit.SECONDS).build(OllamaPsApi.class);
     }
 
     public synchronized EvaluationReport evaluate(List<String> models, String replayFile, List<ReplaySample> samples) {
-        String before = chatModel.modelName();
+        String before = active.name();
         List<ModelScore> scores = new ArrayList<>();
         try {
             for (String model : models) {
                 scores.add(evaluate(model, samples));
             }
         } finally {
-            chatModel.switchTo(before);
+            active.set(before);
         }
         return new EvaluationReport(Instant.now(), ollama.baseUrl(), replayFile, samples.size(), scores,
                 ReportTable.markdown(scores));
     }
 
     private ModelScore evaluate(String model, List<ReplaySample> samples) {
-        chatModel.switchTo(model);
+        active.set(model);
         try {
             ollama.preload(model);
         } catch (OllamaUnavailableException e) {
@@ -108,9 +105,15 @@ public class ModelEvaluator {
         Signal signal = null;
         BigDecimal move1m = null;
         BigDecimal move5m = null;
+        long modelMs = 0;
+        int tokens = 0;
         try {
-            ModelAnswer<R> answer = gateway.ask(task);
+            // a unique key: the evaluator measures every question, it never shares a call
+            ModelAnswer<R> answer = join(gateway.ask(task, "evaluate|" + System.nanoTime(), Long.MAX_VALUE,
+                    ModelGateway.Listener.NONE));
             reprompted = answer.reprompted();
+            modelMs = answer.reply().totalMs();
+            tokens = answer.completionTokens();
             if (answer.result() instanceof SentimentResult sentiment) {
                 signal = sentiment.signal();
                 move1m = sample.move1mPct().get(sentiment.coin());
@@ -124,15 +127,20 @@ public class ModelEvaluator {
             reprompted = false;
         } catch (RuntimeException e) {
             fallback = FallbackReason.MODEL_DOWN;
-            reprompted = exchanges.count() > 0;
+            reprompted = false;
         }
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        List<ModelExchange> calls = exchanges.all();
-        long modelMs = calls.stream().mapToLong(ModelExchange::durationMs).sum();
-        int tokens = calls.stream().mapToInt(ModelExchange::completionTokens).sum();
         boolean validFirst = fallback == null && !reprompted;
         return new Observation(task.type(), elapsedMs, modelMs, tokens, validFirst, reprompted, fallback, signal,
                 move1m, move5m);
+    }
+
+    private static <T> T join(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Memory of the model as Ollama's /api/ps reports it; null when it is not loaded or Ollama does not answer. */

@@ -1,5 +1,8 @@
 package io.signaldesk.analyzer.rest;
 
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,10 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.signaldesk.analyzer.client.OllamaTags;
 import io.signaldesk.analyzer.client.OllamaUnavailableException;
 import io.signaldesk.analyzer.domain.AiMetrics;
+import io.signaldesk.analyzer.domain.AiMode;
+import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.analyzer.domain.MachineReport;
 import io.signaldesk.analyzer.service.AiMetricsService;
 import io.signaldesk.analyzer.service.AiModeService;
+import io.signaldesk.analyzer.service.MachineRates;
 import io.signaldesk.analyzer.service.ModelService;
 
 /** Token accounting, status line, AI/RULES mode and the model in use. */
@@ -36,11 +44,13 @@ public class AiResource {
     private final AiMetricsService metrics;
     private final AiModeService mode;
     private final ModelService models;
+    private final MachineRates rates;
 
-    public AiResource(AiMetricsService metrics, AiModeService mode, ModelService models) {
+    public AiResource(AiMetricsService metrics, AiModeService mode, ModelService models, MachineRates rates) {
         this.metrics = metrics;
         this.mode = mode;
         this.models = models;
+        this.rates = rates;
     }
 
     @GET
@@ -56,8 +66,11 @@ public class AiResource {
         } catch (OllamaUnavailableException e) {
             reachable = false;
         }
-        return new StatusResponse(StatusLine.of(snapshot, mode.mode()), mode.mode(), models.current(), reachable,
-                snapshot.totalTokens(), snapshot.totalCalls(), snapshot.avgResponseTimeMs());
+        MachineReport machine = rates.report(models.current());
+        boolean answering = mode.mode() == AiMode.AI && reachable
+                && (machine.modelShareLast15m() == null || machine.modelShareLast15m() >= 0.5);
+        return new StatusResponse(StatusLine.of(snapshot, mode.mode(), answering), mode.mode(), models.current(), reachable,
+                snapshot.totalTokens(), snapshot.totalCalls(), snapshot.avgResponseTimeMs(), answering, machine);
     }
 
     @GET
@@ -108,12 +121,39 @@ public class AiResource {
             examples = @ExampleObject(name = "ollama down", value = "{\"error\":\"Ollama unreachable at http://localhost:11434\"}")))
     public ModelsResponse models() {
         String active = models.current();
-        return new ModelsResponse(active, models.models().stream()
-                .map(m -> new ModelsResponse.ModelInfo(m.name(), m.size(),
-                        m.details() == null ? null : m.details().parameterSize(),
-                        m.details() == null ? null : m.details().quantizationLevel(),
-                        m.details() == null ? null : m.details().family(), m.name().equals(active)))
+        List<OllamaTags.Model> pulled = models.models();
+        double activeParams = pulled.stream().filter(m -> m.name().equals(active)).findFirst()
+                .map(AiResource::billions).orElse(0.0);
+        return new ModelsResponse(active, pulled.stream()
+                .map(m -> {
+                    Long predicted = rates.predictFor(active, activeParams, billions(m), AnalysisType.ENTRY);
+                    String warning = predicted == null || predicted <= rates.report(active).deadlineMs() ? null
+                            : String.format(Locale.US, "about %.1f s to a decision on this machine: past the %.1f s "
+                                    + "deadline, most answers would come from the rules", predicted / 1000.0,
+                                    rates.report(active).deadlineMs() / 1000.0);
+                    return new ModelsResponse.ModelInfo(m.name(), m.size(),
+                            m.details() == null ? null : m.details().parameterSize(),
+                            m.details() == null ? null : m.details().quantizationLevel(),
+                            m.details() == null ? null : m.details().family(), m.name().equals(active), predicted, warning);
+                })
                 .toList());
+    }
+
+    /** "3.2B" -> 3.2, "770M" -> 0.77; 0 when Ollama does not say. */
+    static double billions(OllamaTags.Model model) {
+        String size = model.details() == null || model.details().parameterSize() == null ? ""
+                : model.details().parameterSize().strip().toUpperCase(Locale.ROOT);
+        try {
+            if (size.endsWith("B")) {
+                return Double.parseDouble(size.substring(0, size.length() - 1));
+            }
+            if (size.endsWith("M")) {
+                return Double.parseDouble(size.substring(0, size.length() - 1)) / 1000;
+            }
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+        return 0;
     }
 
     @PUT

@@ -1,7 +1,9 @@
 package io.signaldesk.analyzer.rest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -10,8 +12,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.analyzer.client.MarketFeedClient;
+import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
 import io.signaldesk.analyzer.domain.CoinSnapshot;
 import io.signaldesk.analyzer.domain.EntryResult;
@@ -29,28 +35,42 @@ import io.signaldesk.analyzer.domain.ExitResult;
 import io.signaldesk.analyzer.domain.MarketSnapshot;
 import io.signaldesk.analyzer.domain.RiskResult;
 import io.signaldesk.analyzer.domain.SentimentResult;
+import io.signaldesk.analyzer.service.AnalysisListener;
 import io.signaldesk.analyzer.service.AnalysisService;
 import io.signaldesk.analyzer.service.EntryTask;
 import io.signaldesk.analyzer.service.ExitTask;
 import io.signaldesk.analyzer.service.RiskTask;
 import io.signaldesk.analyzer.service.SentimentScheduler;
 import io.signaldesk.analyzer.service.SentimentTask;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 
-/** The four analyses; each answers within analyzer.deadline, from the model or labelled rules. */
+/**
+ * The four analyses; each decides within analyzer.deadline of the request's arrival, from the model or labelled
+ * rules. JSON by default; with {@code Accept: text/event-stream} the same answer as Server-Sent Events, the
+ * decision first ({@link AnalysisStream}). Blocking only while the market snapshot is fetched: the wait for the
+ * model holds no worker thread, so 100 concurrent callers all keep their deadline.
+ */
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Analysis", description = "Sentiment, entry, exit and risk answers from the local model within analyzer.deadline, or from labelled rules")
 @Path("/api/analysis")
+@Blocking
 public class AnalysisResource {
 
     private final AnalysisService analysis;
+    private final AnalysisStream stream;
     private final MarketFeedClient feed;
     private final SentimentScheduler scheduler;
+    private final Duration deadline;
 
-    public AnalysisResource(AnalysisService analysis, MarketFeedClient feed, SentimentScheduler scheduler) {
+    public AnalysisResource(AnalysisService analysis, AnalysisStream stream, MarketFeedClient feed,
+            SentimentScheduler scheduler, AnalyzerConfig config) {
         this.analysis = analysis;
+        this.stream = stream;
         this.feed = feed;
         this.scheduler = scheduler;
+        this.deadline = config.deadline();
     }
 
     @POST
@@ -60,15 +80,28 @@ public class AnalysisResource {
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.SENTIMENT_ENVELOPE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
     @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "feed down", value = Examples.FEED_DOWN)))
-    public AnalysisEnvelope<SentimentResult> sentiment(@Valid SentimentRequest request) {
+    public CompletionStage<AnalysisEnvelope<SentimentResult>> sentiment(@Valid SentimentRequest request) {
         long start = System.nanoTime();
+        return analysis.analyse(sentimentTask(request), start, deadline, AnalysisListener.NONE);
+    }
+
+    @POST
+    @Path("/sentiment")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Market sentiment as Server-Sent Events: signal (decision fields), reason (text as written), done (envelope)")
+    public Multi<OutboundSseEvent> sentimentEvents(@Valid SentimentRequest request, @Context Sse sse) {
+        long start = System.nanoTime();
+        return stream.events(sse, sentimentTask(request), start);
+    }
+
+    private SentimentTask sentimentTask(SentimentRequest request) {
         MarketSnapshot market = market(request == null ? null : request.market());
         List<CoinSnapshot> coins = request == null || request.coins() == null ? market.coins()
                 : request.coins().stream().map(coin -> coin(market, coin, "coins")).distinct().toList();
         if (coins.isEmpty()) {
             throw new InvalidRequestException("market", "the market snapshot has no coin");
         }
-        return analysis.analyse(new SentimentTask(coins), start);
+        return new SentimentTask(coins);
     }
 
     @POST
@@ -77,10 +110,23 @@ public class AnalysisResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.ENTRY_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "timeout", value = Examples.ENTRY_ENVELOPE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
-    public AnalysisEnvelope<EntryResult> entry(@Valid @NotNull EntryRequest request) {
+    public CompletionStage<AnalysisEnvelope<EntryResult>> entry(@Valid @NotNull EntryRequest request) {
         long start = System.nanoTime();
+        return analysis.analyse(entryTask(request), start, deadline, AnalysisListener.NONE);
+    }
+
+    @POST
+    @Path("/entry")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Whether to enter, as Server-Sent Events: signal (enter, confidence), reason, done (envelope)")
+    public Multi<OutboundSseEvent> entryEvents(@Valid @NotNull EntryRequest request, @Context Sse sse) {
+        long start = System.nanoTime();
+        return stream.events(sse, entryTask(request), start);
+    }
+
+    private EntryTask entryTask(EntryRequest request) {
         CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
-        return analysis.analyse(new EntryTask(coin, request.side(), request.price()), start);
+        return new EntryTask(coin, request.side(), request.price());
     }
 
     @POST
@@ -89,11 +135,24 @@ public class AnalysisResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.EXIT_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "cache", value = Examples.EXIT_ENVELOPE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
-    public AnalysisEnvelope<ExitResult> exit(@Valid @NotNull ExitRequest request) {
+    public CompletionStage<AnalysisEnvelope<ExitResult>> exit(@Valid @NotNull ExitRequest request) {
         long start = System.nanoTime();
+        return analysis.analyse(exitTask(request), start, deadline, AnalysisListener.NONE);
+    }
+
+    @POST
+    @Path("/exit")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Hold or close, as Server-Sent Events: signal (action, confidence), reason, done (envelope)")
+    public Multi<OutboundSseEvent> exitEvents(@Valid @NotNull ExitRequest request, @Context Sse sse) {
+        long start = System.nanoTime();
+        return stream.events(sse, exitTask(request), start);
+    }
+
+    private ExitTask exitTask(ExitRequest request) {
         CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
-        return analysis.analyse(new ExitTask(coin, request.side(), request.entryPrice(), request.currentPrice(),
-                request.size(), request.openedAt()), start);
+        return new ExitTask(coin, request.side(), request.entryPrice(), request.currentPrice(), request.size(),
+                request.openedAt());
     }
 
     @POST
@@ -102,10 +161,23 @@ public class AnalysisResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.RISK_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.RISK_ENVELOPE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
-    public AnalysisEnvelope<RiskResult> risk(@Valid @NotNull RiskRequest request) {
+    public CompletionStage<AnalysisEnvelope<RiskResult>> risk(@Valid @NotNull RiskRequest request) {
         long start = System.nanoTime();
+        return analysis.analyse(riskTask(request), start, deadline, AnalysisListener.NONE);
+    }
+
+    @POST
+    @Path("/risk")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Size and stop, as Server-Sent Events: signal (positionSizePct, stopLossPct, confidence), reason, done")
+    public Multi<OutboundSseEvent> riskEvents(@Valid @NotNull RiskRequest request, @Context Sse sse) {
+        long start = System.nanoTime();
+        return stream.events(sse, riskTask(request), start);
+    }
+
+    private RiskTask riskTask(RiskRequest request) {
         CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
-        return analysis.analyse(new RiskTask(coin, request.side(), request.price(), request.equity()), start);
+        return new RiskTask(coin, request.side(), request.price(), request.equity());
     }
 
     @GET

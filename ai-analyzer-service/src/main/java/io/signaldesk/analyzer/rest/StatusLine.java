@@ -11,9 +11,11 @@ final class StatusLine {
     private StatusLine() {
     }
 
-    static String of(AiMetrics metrics, AiMode mode) {
+    /** @param aiAnswering whether the model's answers are actually arriving; LOCAL AI is never shown over fallbacks */
+    static String of(AiMetrics metrics, AiMode mode, boolean aiAnswering) {
+        String source = mode == AiMode.RULES ? "📏 RULES" : aiAnswering ? "🤖 LOCAL AI" : "⚠️ RULES FALLBACK";
         return String.format(Locale.US, "🧠 AI REASONING │ %s │ Model: %s │ Tokens: %,d │ Calls: %,d │ Avg: %,dms",
-                mode == AiMode.AI ? "🤖 LOCAL AI" : "📏 RULES", metrics.modelName(), metrics.totalTokens(),
-                metrics.totalCalls(), Math.round(metrics.avgResponseTimeMs()));
+                source, metrics.modelName(), metrics.totalTokens(), metrics.totalCalls(),
+                Math.round(metrics.avgResponseTimeMs()));
     }
 }

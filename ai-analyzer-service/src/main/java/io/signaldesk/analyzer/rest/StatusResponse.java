@@ -1,8 +1,12 @@
 package io.signaldesk.analyzer.rest;
 
+import io.signaldesk.analyzer.domain.MachineReport;
 import io.signaldesk.analyzer.domain.AiMode;
 
-/** GET /api/ai/status: the product's UI line and its figures. */
+/**
+ * GET /api/ai/status: the product's UI line and its figures, whether AI answers are actually arriving, and
+ * what this machine does with the model (measured rates, predictions, warnings).
+ */
 public record StatusResponse(String line, AiMode mode, String model, boolean ollamaReachable, long totalTokens,
-        long totalCalls, double avgResponseTimeMs) {
+        long totalCalls, double avgResponseTimeMs, boolean aiAnswering, MachineReport machine) {
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.signaldesk.analyzer.ai.ModelExchange;
 import io.signaldesk.analyzer.domain.AiMetrics;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
+import io.signaldesk.analyzer.domain.AnalysisSource;
 import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.FallbackReason;
 
@@ -40,7 +41,8 @@ public class AiMetricsService {
         meters.tokensPerSecond(total::tokensPerSecond);
     }
 
-    public void modelCall(ModelExchange exchange) {
+    public void modelCall(ModelExchange exchange, AnalysisType type) {
+        meters.tokens(type, exchange.promptTokens(), exchange.completionTokens());
         total.add(exchange);
         session.get().add(exchange);
         synchronized (latencies) {
@@ -55,6 +57,10 @@ public class AiMetricsService {
     public void modelInUse(String name) {
         model.set(name);
         meters.modelInUse(name);
+    }
+
+    public void decided(AnalysisType type, AnalysisSource source, long ms) {
+        meters.timeToSignal(type, source, ms);
     }
 
     public void answered(AnalysisEnvelope<?> envelope) {

@@ -1,33 +1,44 @@
 package io.signaldesk.analyzer.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
-import io.signaldesk.analyzer.ai.SwitchableChatModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.signaldesk.analyzer.ai.AnswerSchema;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AiMode;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
+import io.signaldesk.analyzer.domain.AnalysisSignal;
 import io.signaldesk.analyzer.domain.AnalysisSource;
 import io.signaldesk.analyzer.domain.FallbackReason;
 
 /**
- * Where an analysis is decided: RULES mode, cache, or the model within the deadline, else the labelled
- * rules answer. Never throws for model trouble. A model answer arriving after the deadline still fills the cache.
+ * Where an analysis is decided: RULES mode, cache, or the model, else the labelled rules answer. The deadline
+ * runs from the caller's request and bounds the time to a decision: the model's decision counts if it is
+ * known in time (its reason may follow after); otherwise the rules answer at the deadline. Never throws for
+ * model trouble. A model answer that arrives late still fills the cache.
  */
 @ApplicationScoped
 public class AnalysisService {
 
     private static final Logger LOG = Logger.getLogger(AnalysisService.class);
+    private static final int PENDING = 0;
+    private static final int MODEL_DECIDED = 1;
+    private static final int RULES_DECIDED = 2;
 
     private final AnalyzerConfig config;
     private final AiModeService mode;
@@ -35,62 +46,121 @@ public class AnalysisService {
     private final RuleBasedAnalyzer rules;
     private final AnalysisCache cache;
     private final MarketStateKey keys;
-    private final SwitchableChatModel chatModel;
+    private final ActiveModel model;
     private final AiMetricsService metrics;
-    private final ManagedExecutor executor;
+    private final MachineRates rates;
+    private final ObjectMapper mapper;
     private final Event<AnalysisPublished> published;
+    private final Event<AnalysisProgress> progress;
 
     public AnalysisService(AnalyzerConfig config, AiModeService mode, ModelGateway gateway, RuleBasedAnalyzer rules,
-            AnalysisCache cache, MarketStateKey keys, SwitchableChatModel chatModel, AiMetricsService metrics,
-            ManagedExecutor executor, Event<AnalysisPublished> published) {
+            AnalysisCache cache, MarketStateKey keys, ActiveModel model, AiMetricsService metrics, MachineRates rates,
+            ObjectMapper mapper, Event<AnalysisPublished> published, Event<AnalysisProgress> progress) {
         this.config = config;
         this.mode = mode;
         this.gateway = gateway;
         this.rules = rules;
         this.cache = cache;
         this.keys = keys;
-        this.chatModel = chatModel;
+        this.model = model;
         this.metrics = metrics;
-        this.executor = executor;
+        this.rates = rates;
+        this.mapper = mapper;
         this.published = published;
+        this.progress = progress;
     }
 
-    /** @param startNanos when the caller's request began ({@link System#nanoTime()}); the deadline runs from it */
+    /** Blocking form for callers without a listener: the answer within the deadline. */
     public <R> AnalysisEnvelope<R> analyse(AnalysisTask<R> task, long startNanos) {
+        return analyse(task, startNanos, config.deadline(), AnalysisListener.NONE).toCompletableFuture().join();
+    }
+
+    /**
+     * @param startNanos when the caller's request arrived ({@link System#nanoTime()}); the deadline runs from it
+     * @param deadline longest the caller waits for the model's decision
+     * @param listener hears the decision the moment it is known, then the reason as it grows
+     */
+    public <R> CompletionStage<AnalysisEnvelope<R>> analyse(AnalysisTask<R> task, long startNanos, Duration deadline,
+            AnalysisListener listener) {
+        AnalysisListener heard = broadcasting(task, listener);
         if (mode.mode() == AiMode.RULES) {
-            return publish(byRules(task, FallbackReason.MODE_RULES, startNanos, 0, 0));
+            return CompletableFuture.completedFuture(publish(byRules(task, FallbackReason.MODE_RULES, startNanos, 0, 0), heard));
         }
-        String key = task.type() + "|" + chatModel.modelName() + "|" + task.stateKey(keys);
+        String key = task.type() + "|" + model.name() + "|" + task.stateKey(keys);
         var hit = cache.<R> get(key);
         if (hit.isPresent()) {
             metrics.cacheHit(task.type());
             AnalysisEnvelope<R> envelope = hit.get().fromCache(elapsedMs(startNanos));
+            tell(envelope, heard);
             metrics.answered(envelope);
-            return envelope;
+            rates.answered(envelope.source(), null);
+            return CompletableFuture.completedFuture(envelope);
         }
         metrics.cacheMiss(task.type());
-        CompletableFuture<ModelAnswer<R>> call = CompletableFuture.supplyAsync(() -> gateway.ask(task), executor);
+        return fromModel(task, key, startNanos, startNanos + deadline.toNanos(), heard);
+    }
+
+    private <R> CompletionStage<AnalysisEnvelope<R>> fromModel(AnalysisTask<R> task, String key, long startNanos,
+            long deadlineNanos, AnalysisListener heard) {
+        AtomicInteger state = new AtomicInteger(PENDING);
+        CompletableFuture<AnalysisEnvelope<R>> result = new CompletableFuture<>();
+        long[] signalMs = {-1};
+        CompletionStage<ModelAnswer<R>> call;
         try {
-            long remainingMs = Math.max(0, config.deadline().toMillis() - elapsedMs(startNanos));
-            ModelAnswer<R> answer = call.get(remainingMs, TimeUnit.MILLISECONDS);
-            AnalysisEnvelope<R> envelope = fromModel(task, answer, elapsedMs(startNanos));
-            cache.put(key, envelope);
-            return publish(envelope);
-        } catch (TimeoutException e) {
-            metrics.deadlineMissed(task.type());
-            call.thenAccept(late -> cache.put(key, fromModel(task, late, elapsedMs(startNanos))));
-            return publish(byRules(task, FallbackReason.TIMEOUT, startNanos, 0, 0));
-        } catch (ExecutionException e) {
-            return publish(fallback(task, e.getCause(), startNanos));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return publish(byRules(task, FallbackReason.MODEL_DOWN, startNanos, 0, 0));
+            call = gateway.ask(task, key, deadlineNanos, new ModelGateway.Listener() {
+                @Override
+                public void decision(ObjectNode fields) {
+                    if (state.compareAndSet(PENDING, MODEL_DECIDED)) {
+                        signalMs[0] = elapsedMs(startNanos);
+                        metrics.decided(task.type(), AnalysisSource.AI, signalMs[0]);
+                        heard.signal(new AnalysisSignal(task.type(), fields, AnalysisSource.AI, model.name(), null, signalMs[0]));
+                    }
+                }
+
+                @Override
+                public void reason(String added) {
+                    if (state.get() == MODEL_DECIDED) {
+                        heard.reason(added);
+                    }
+                }
+            });
+        } catch (CircuitBreakerOpenException e) {
+            return CompletableFuture.completedFuture(publish(byRules(task, FallbackReason.CIRCUIT_OPEN, startNanos, 0, 0), heard));
         }
+        long remainingNanos = Math.max(0, deadlineNanos - System.nanoTime());
+        CompletableFuture.runAsync(() -> {
+            if (state.compareAndSet(PENDING, RULES_DECIDED)) {
+                metrics.deadlineMissed(task.type());
+                result.complete(publish(byRules(task, FallbackReason.TIMEOUT, startNanos, 0, 0), heard));
+            }
+        }, CompletableFuture.delayedExecutor(remainingNanos, TimeUnit.NANOSECONDS));
+        call.whenComplete((answer, failure) -> {
+            if (answer != null) {
+                AnalysisEnvelope<R> envelope = envelope(task, answer, elapsedMs(startNanos), signalMs[0]);
+                cache.put(key, envelope);
+                if (state.compareAndSet(PENDING, MODEL_DECIDED)) {
+                    // a decision the stream could not report early (e.g. a non-streaming reply): it is known now
+                    tell(envelope, heard);
+                }
+                if (state.get() == MODEL_DECIDED) {
+                    result.complete(publish(envelope, AnalysisListener.NONE));
+                }
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (state.compareAndSet(PENDING, RULES_DECIDED) || state.get() == MODEL_DECIDED) {
+                result.complete(publish(fallback(task, cause, startNanos), heard));
+            }
+        });
+        return result;
     }
 
     private <R> AnalysisEnvelope<R> fallback(AnalysisTask<R> task, Throwable cause, long startNanos) {
         if (cause instanceof CircuitBreakerOpenException) {
             return byRules(task, FallbackReason.CIRCUIT_OPEN, startNanos, 0, 0);
+        }
+        if (cause instanceof CallDroppedException) {
+            return byRules(task, FallbackReason.TIMEOUT, startNanos, 0, 0);
         }
         if (cause instanceof InvalidModelOutputException invalid) {
             LOG.infof("%s: model output rejected twice (%s), answering from rules", task.type(), invalid.getMessage());
@@ -103,19 +173,58 @@ public class AnalysisService {
     private <R> AnalysisEnvelope<R> byRules(AnalysisTask<R> task, FallbackReason reason, long startNanos,
             int promptTokens, int completionTokens) {
         R result = task.byRules(rules);
+        long ms = elapsedMs(startNanos);
         return new AnalysisEnvelope<>(task.type(), result, AnalysisSource.RULES, AnalysisEnvelope.RULES_MODEL,
-                elapsedMs(startNanos), promptTokens, completionTokens, reason, false, Instant.now());
+                ms, promptTokens, completionTokens, reason, false, Instant.now(), ms, false);
     }
 
-    private static <R> AnalysisEnvelope<R> fromModel(AnalysisTask<R> task, ModelAnswer<R> answer, long latencyMs) {
+    private static <R> AnalysisEnvelope<R> envelope(AnalysisTask<R> task, ModelAnswer<R> answer, long latencyMs,
+            long signalMs) {
         return new AnalysisEnvelope<>(task.type(), answer.result(), AnalysisSource.AI, answer.model(), latencyMs,
-                answer.promptTokens(), answer.completionTokens(), null, answer.reprompted(), Instant.now());
+                answer.promptTokens(), answer.completionTokens(), null, answer.reprompted(), Instant.now(),
+                signalMs < 0 ? latencyMs : signalMs, answer.reasonCut());
     }
 
-    private <R> AnalysisEnvelope<R> publish(AnalysisEnvelope<R> envelope) {
+    /** An answer known all at once (rules, cache): its decision, then its whole reason. */
+    private <R> void tell(AnalysisEnvelope<R> envelope, AnalysisListener heard) {
+        JsonNode result = mapper.valueToTree(envelope.result());
+        ObjectNode decision = mapper.createObjectNode();
+        AnswerSchema.decisionFields(envelope.type()).forEach(field -> decision.set(field, result.get(field)));
+        if (envelope.source() != AnalysisSource.AI) {
+            metrics.decided(envelope.type(), envelope.source(), envelope.signalMs());
+        }
+        heard.signal(new AnalysisSignal(envelope.type(), decision, envelope.source(), envelope.model(),
+                envelope.fallbackReason(), envelope.signalMs()));
+        heard.reason(result.path(AnswerSchema.REASON).asText(""));
+    }
+
+    private <R> AnalysisEnvelope<R> publish(AnalysisEnvelope<R> envelope, AnalysisListener heard) {
+        if (envelope.source() == AnalysisSource.RULES) {
+            tell(envelope, heard);
+        }
         metrics.answered(envelope);
+        rates.answered(envelope.source(), envelope.fallbackReason());
         published.fire(new AnalysisPublished(envelope));
         return envelope;
+    }
+
+    /** The caller's listener, and /ws/analysis through CDI events. */
+    private AnalysisListener broadcasting(AnalysisTask<?> task, AnalysisListener listener) {
+        return new AnalysisListener() {
+            @Override
+            public void signal(AnalysisSignal signal) {
+                listener.signal(signal);
+                progress.fire(new AnalysisProgress(task.type(), signal, null));
+            }
+
+            @Override
+            public void reason(String added) {
+                if (!added.isEmpty()) {
+                    listener.reason(added);
+                    progress.fire(new AnalysisProgress(task.type(), null, added));
+                }
+            }
+        };
     }
 
     private static long elapsedMs(long startNanos) {

@@ -3,7 +3,8 @@ package io.signaldesk.analyzer.service;
 import java.util.Map;
 import java.util.Optional;
 
-import io.signaldesk.analyzer.ai.MarketAnalyst;
+import java.util.List;
+
 import io.signaldesk.analyzer.domain.AnalysisType;
 
 /** One analysis asked for: how to ask the model, how to check its answer in context, and the rules answer. */
@@ -16,7 +17,11 @@ public interface AnalysisTask<R> {
     /** The market state and parameters this answer depends on, quantised so that near-identical states share it. */
     String stateKey(MarketStateKey keys);
 
-    R askModel(MarketAnalyst analyst, String retryNote);
+    /** The user message for the model: the task line and the market data of the coins asked about. */
+    String question();
+
+    /** The coins the answer may name (the schema's enum). */
+    List<String> coinNames();
 
     /** What the answer must not contradict in this context (e.g. a coin that was not asked about). */
     default Optional<String> problemWith(R result) {

@@ -17,8 +17,9 @@ import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.FallbackReason;
 
 /**
- * The analyzer's own meters, next to what quarkus-langchain4j records (gen_ai.client.token.usage,
- * gen_ai.client.operation.duration, langchain4j.aiservices.timed/counted).
+ * The analyzer's meters. Token usage keeps the OpenTelemetry GenAI name (gen_ai.client.token.usage, tagged
+ * gen_ai.token.type input/output) that the dashboards read: the analyzer calls Ollama itself, so nothing else
+ * records it.
  */
 @ApplicationScoped
 public class AnalyzerMeters {
@@ -33,6 +34,52 @@ public class AnalyzerMeters {
             registry.counter("analyzer.deadline.misses", "type", type.name());
             registry.counter("analyzer.cache.hits", "type", type.name());
             registry.counter("analyzer.cache.misses", "type", type.name());
+            registry.counter("analyzer.queue.coalesced", "type", type.name());
+            registry.counter("analyzer.model.cut.at.limit", "type", type.name());
+            for (String why : new String[] {"stale", "late", "requeued", "reason-cut"}) {
+                registry.counter("analyzer.queue.dropped", "type", type.name(), "why", why);
+            }
+        }
+        for (String tokenType : new String[] {"input", "output"}) {
+            registry.counter("gen_ai.client.token.usage", "gen_ai.token.type", tokenType, "gen_ai.system", "ollama");
+        }
+    }
+
+    void coalesced(AnalysisType type) {
+        if (type != null) {
+            registry.counter("analyzer.queue.coalesced", "type", type.name()).increment();
+        }
+    }
+
+    void dropped(AnalysisType type, String why) {
+        if (type != null) {
+            registry.counter("analyzer.queue.dropped", "type", type.name(), "why", why).increment();
+        }
+    }
+
+    void cutAtLimit(AnalysisType type) {
+        registry.counter("analyzer.model.cut.at.limit", "type", type.name()).increment();
+    }
+
+    void queueWait(AnalysisType type, long nanos) {
+        if (type != null) {
+            Timer.builder("analyzer.queue.wait").description("Time a model call waited for the model (one at a time)")
+                    .tags("type", type.name()).publishPercentileHistogram().register(registry).record(Duration.ofNanos(nanos));
+        }
+    }
+
+    void timeToSignal(AnalysisType type, AnalysisSource source, long ms) {
+        Timer.builder("analyzer.time.to.signal").description("Time from the request to a usable decision")
+                .tags("type", type.name(), "source", source.name()).publishPercentileHistogram().register(registry)
+                .record(Duration.ofMillis(ms));
+    }
+
+    void tokens(AnalysisType type, int evaluated, int output) {
+        registry.counter("gen_ai.client.token.usage", "gen_ai.token.type", "input", "gen_ai.system", "ollama").increment(evaluated);
+        registry.counter("gen_ai.client.token.usage", "gen_ai.token.type", "output", "gen_ai.system", "ollama").increment(output);
+        if (type != null) {
+            registry.summary("analyzer.tokens.evaluated", "type", type.name()).record(evaluated);
+            registry.summary("analyzer.tokens.output", "type", type.name()).record(output);
         }
     }
 

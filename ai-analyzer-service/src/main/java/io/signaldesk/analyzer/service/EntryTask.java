@@ -3,8 +3,8 @@ package io.signaldesk.analyzer.service;
 import java.math.BigDecimal;
 import java.util.List;
 
-import io.signaldesk.analyzer.ai.MarketAnalyst;
 import io.signaldesk.analyzer.ai.MarketPrompt;
+import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.CoinSnapshot;
 import io.signaldesk.analyzer.domain.EntryResult;
@@ -29,9 +29,13 @@ public record EntryTask(CoinSnapshot coin, TradeSide side, BigDecimal price) imp
     }
 
     @Override
-    public EntryResult askModel(MarketAnalyst analyst, String retryNote) {
-        return analyst.entry(MarketPrompt.render(List.of(coin)),
-                side + " " + coin.coin() + " at " + MarketPrompt.price(price), retryNote);
+    public String question() {
+        return Prompts.entry(side + " " + coin.coin() + " at " + MarketPrompt.price(price), MarketPrompt.render(List.of(coin)));
+    }
+
+    @Override
+    public List<String> coinNames() {
+        return List.of(coin.coin());
     }
 
     @Override

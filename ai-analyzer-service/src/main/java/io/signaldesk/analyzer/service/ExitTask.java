@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.signaldesk.analyzer.ai.MarketAnalyst;
 import io.signaldesk.analyzer.ai.MarketPrompt;
+import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.CoinSnapshot;
 import io.signaldesk.analyzer.domain.ExitResult;
@@ -41,12 +41,17 @@ public record ExitTask(CoinSnapshot coin, TradeSide side, BigDecimal entryPrice,
     }
 
     @Override
-    public ExitResult askModel(MarketAnalyst analyst, String retryNote) {
+    public String question() {
         String position = side + " " + coin.coin() + (size == null ? "" : " " + size.toPlainString())
                 + " from " + MarketPrompt.price(entryPrice) + ", now " + MarketPrompt.price(currentPrice)
                 + " (" + MarketPrompt.signedPct(pnlPct()) + ")"
                 + (openedAt == null ? "" : ", open " + Math.max(0, Duration.between(openedAt, Instant.now()).toMinutes()) + " min");
-        return analyst.exit(MarketPrompt.render(List.of(coin)), position, retryNote);
+        return Prompts.exit(position, MarketPrompt.render(List.of(coin)));
+    }
+
+    @Override
+    public List<String> coinNames() {
+        return List.of(coin.coin());
     }
 
     @Override

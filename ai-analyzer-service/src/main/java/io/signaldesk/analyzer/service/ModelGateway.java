@@ -1,77 +1,173 @@
 package io.signaldesk.analyzer.service;
 
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.signaldesk.analyzer.ai.AnswerReader;
+import io.signaldesk.analyzer.ai.AnswerSchema;
+import io.signaldesk.analyzer.ai.AnswerStream;
+import io.signaldesk.analyzer.ai.ChatRequests;
 import io.signaldesk.analyzer.ai.InvalidAnswerException;
-import io.signaldesk.analyzer.ai.MarketAnalyst;
-import io.signaldesk.analyzer.ai.ModelExchange;
-import io.signaldesk.analyzer.ai.ModelExchangeLog;
 import io.signaldesk.analyzer.ai.Prompts;
+import io.signaldesk.analyzer.config.AnalyzerConfig;
 
 /**
- * Asks the model, checks the answer and reprompts once at most. Model failures (connection refused, HTTP
- * errors, client timeouts) open the circuit; answers that are merely invalid do not.
+ * Asks the model through {@link ModelQueue} and checks what it writes: the decision fields the moment they
+ * are complete (so the caller can act on them before the reason), then the whole answer; one reprompt at most
+ * when the answer is unusable. Model failures (connection refused, HTTP errors, cut streams) open the circuit;
+ * invalid answers and calls the queue dropped do not.
  */
 @ApplicationScoped
 public class ModelGateway {
 
     private static final Logger LOG = Logger.getLogger(ModelGateway.class);
+    /** Stands in for the reason while checking decision fields that arrived before it. */
+    private static final String PENDING_REASON = "(reason follows)";
 
-    private final MarketAnalyst analyst;
+    /** Hears a question's progress: the checked decision fields once, then reason text as it is written. */
+    public interface Listener {
+        void decision(ObjectNode fields);
+
+        void reason(String added);
+
+        Listener NONE = new Listener() {
+            @Override
+            public void decision(ObjectNode fields) {
+            }
+
+            @Override
+            public void reason(String added) {
+            }
+        };
+    }
+
+    private final ModelQueue queue;
+    private final ActiveModel model;
     private final AnswerReader reader;
-    private final ModelExchangeLog exchanges;
+    private final AnalyzerConfig.Ollama config;
 
-    public ModelGateway(MarketAnalyst analyst, AnswerReader reader, ModelExchangeLog exchanges) {
-        this.analyst = analyst;
+    public ModelGateway(ModelQueue queue, ActiveModel model, AnswerReader reader, AnalyzerConfig config) {
+        this.queue = queue;
+        this.model = model;
         this.reader = reader;
-        this.exchanges = exchanges;
+        this.config = config.ollama();
     }
 
+    /**
+     * @param key what makes this question identical to another (coalesced into one call)
+     * @param deadlineNanos when the caller stops waiting; the queue drops the call if nobody waits any more
+     */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS,
-            skipOn = InvalidModelOutputException.class)
-    public <R> ModelAnswer<R> ask(AnalysisTask<R> task) {
-        exchanges.open();
-        Checked<R> first = attempt(task, "");
-        Checked<R> answer = first;
-        if (first.problem() != null) {
-            LOG.debugf("%s answer rejected (%s), reprompting once", task.type(), first.problem());
-            answer = attempt(task, Prompts.retryNote(first.problem()));
-        }
-        List<ModelExchange> calls = exchanges.all();
-        int promptTokens = calls.stream().mapToInt(ModelExchange::promptTokens).sum();
-        int completionTokens = calls.stream().mapToInt(ModelExchange::completionTokens).sum();
-        if (answer.problem() != null) {
-            throw new InvalidModelOutputException(answer.problem(), promptTokens, completionTokens);
-        }
-        String model = calls.get(calls.size() - 1).model();
-        return new ModelAnswer<>(answer.result(), model, promptTokens, completionTokens, answer != first);
+            skipOn = {InvalidModelOutputException.class, CallDroppedException.class})
+    public <R> CompletionStage<ModelAnswer<R>> ask(AnalysisTask<R> task, String key, long deadlineNanos,
+            Listener listener) {
+        String name = model.name();
+        AtomicBoolean decided = new AtomicBoolean();
+        ModelCall first = call(task, name, key, "", deadlineNanos, listener, decided);
+        return first.reply().thenCompose(reply -> {
+            Checked<R> checked = check(task, reply, decided.get());
+            if (checked.problem() == null) {
+                return CompletableFuture.completedFuture(answer(checked.result(), name, reply, null, reply.reasonCut()));
+            }
+            LOG.debugf("%s answer rejected (%s), reprompting once", task.type(), checked.problem());
+            ModelCall second = call(task, name, key + "|retry", Prompts.retryNote(checked.problem()), deadlineNanos,
+                    listener, decided);
+            return second.reply().thenApply(retry -> {
+                Checked<R> again = check(task, retry, decided.get());
+                if (again.problem() != null) {
+                    throw new InvalidModelOutputException(again.problem(), tokensIn(reply) + tokensIn(retry),
+                            tokensOut(reply) + tokensOut(retry));
+                }
+                return answer(again.result(), name, retry, reply, retry.reasonCut());
+            });
+        });
     }
 
-    private <R> Checked<R> attempt(AnalysisTask<R> task, String retryNote) {
-        int before = exchanges.count();
-        R result;
-        try {
-            result = task.askModel(analyst, retryNote);
-        } catch (RuntimeException e) {
-            Optional<ModelExchange> answered = exchanges.lastAfter(before);
-            if (answered.isEmpty()) {
-                throw e;
+    private <R> ModelCall call(AnalysisTask<R> task, String name, String key, String retryNote, long deadlineNanos,
+            Listener listener, AtomicBoolean decided) {
+        ObjectNode body = ChatRequests.analysis(config, name, task.type(), task.coinNames(), task.question() + retryNote);
+        ModelCall call = queue.submit(key, task.type(), body, AnswerSchema.decisionFields(task.type()), deadlineNanos);
+        call.decision().thenAccept(fields -> {
+            if (!decided.get() && decisionProblem(task, fields) == null && decided.compareAndSet(false, true)) {
+                listener.decision(fields);
+                call.onReason(listener::reason);
             }
+        });
+        return call;
+    }
+
+    /** Why these decision fields cannot be acted on, or null when they can. */
+    private <R> String decisionProblem(AnalysisTask<R> task, ObjectNode fields) {
+        ObjectNode withReason = fields.deepCopy().put(AnswerSchema.REASON, PENDING_REASON);
+        try {
+            return task.problemWith(reader.read(withReason.toString(), task.resultType(), task.answerDefaults())).orElse(null);
+        } catch (InvalidAnswerException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * The whole answer checked; when its decision was already given to the caller and only the reason is
+     * missing or cut, the decision stands with the reason as far as it was written.
+     */
+    private <R> Checked<R> check(AnalysisTask<R> task, ModelReply reply, boolean decided) {
+        String problem;
+        if (!reply.reasonCut()) {
             try {
-                result = reader.read(answered.get().text(), task.resultType(), task.answerDefaults());
-            } catch (InvalidAnswerException invalid) {
-                return new Checked<>(null, invalid.getMessage());
+                R result = reader.read(reply.text(), task.resultType(), task.answerDefaults());
+                problem = task.problemWith(result).orElse(null);
+                if (problem == null) {
+                    return new Checked<>(result, null);
+                }
+            } catch (InvalidAnswerException e) {
+                problem = e.getMessage();
+            }
+            if (reply.stats() != null && reply.stats().cutAtLimit()) {
+                problem = "the answer was cut at num_predict (" + problem + ")";
+            }
+            if (!decided) {
+                return new Checked<>(null, problem);
             }
         }
-        return new Checked<>(result, task.problemWith(result).orElse(null));
+        return decisionWithPartialReason(task, reply);
+    }
+
+    private <R> Checked<R> decisionWithPartialReason(AnalysisTask<R> task, ModelReply reply) {
+        ObjectNode fields = new AnswerStream(AnswerSchema.decisionFields(task.type()))
+                .accept(reply.text()).decision();
+        if (fields == null) {
+            return new Checked<>(null, "the answer stopped before its decision");
+        }
+        String reason = reply.reason().isBlank() ? "(reason cut short: the model was needed for a more urgent question)"
+                : reply.reason().strip() + "…";
+        try {
+            return new Checked<>(reader.read(fields.put(AnswerSchema.REASON, reason).toString(), task.resultType(),
+                    task.answerDefaults()), null);
+        } catch (InvalidAnswerException e) {
+            return new Checked<>(null, e.getMessage());
+        }
+    }
+
+    private static <R> ModelAnswer<R> answer(R result, String name, ModelReply reply, ModelReply earlier, boolean cut) {
+        return new ModelAnswer<>(result, name, tokensIn(reply) + tokensIn(earlier), tokensOut(reply) + tokensOut(earlier),
+                earlier != null, cut, reply);
+    }
+
+    private static int tokensIn(ModelReply reply) {
+        return reply == null || reply.stats() == null ? 0 : reply.stats().promptEvalCount();
+    }
+
+    private static int tokensOut(ModelReply reply) {
+        return reply == null || reply.stats() == null ? 0 : reply.stats().evalCount();
     }
 
     private record Checked<R>(R result, String problem) {

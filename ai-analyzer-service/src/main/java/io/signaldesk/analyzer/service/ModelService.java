@@ -12,15 +12,16 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduler;
-import io.signaldesk.analyzer.ai.SwitchableChatModel;
+import io.signaldesk.analyzer.ai.ChatRequests;
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaTags;
 import io.signaldesk.analyzer.client.OllamaUnavailableException;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 
 /**
- * The model in use: listing, run-time switch, and keeping it loaded in Ollama (preload at start, on a
- * switch and every keep_alive/2, since a reload costs seconds).
+ * The model in use: listing, run-time switch, and keeping it warm in Ollama: a preload and one priming call
+ * (the fixed system prompt into Ollama's KV cache) at start and after a switch, so the first answer a user
+ * sees is warm, and a preload every keep_alive/2, since a reload costs seconds.
  */
 @ApplicationScoped
 public class ModelService {
@@ -29,14 +30,16 @@ public class ModelService {
 
     private final AnalyzerConfig.Ollama config;
     private final OllamaClient ollama;
-    private final SwitchableChatModel chatModel;
+    private final ActiveModel active;
+    private final ModelQueue queue;
     private final ManagedExecutor executor;
 
-    public ModelService(AnalyzerConfig config, OllamaClient ollama, SwitchableChatModel chatModel,
+    public ModelService(AnalyzerConfig config, OllamaClient ollama, ActiveModel active, ModelQueue queue,
             ManagedExecutor executor) {
         this.config = config.ollama();
         this.ollama = ollama;
-        this.chatModel = chatModel;
+        this.active = active;
+        this.queue = queue;
         this.executor = executor;
     }
 
@@ -50,12 +53,12 @@ public class ModelService {
         scheduler.newJob("ollama-keep-alive")
                 .setInterval(every.toSeconds() + "s")
                 .setDelayed(every.toSeconds() + "s")
-                .setTask(execution -> preloadQuietly(chatModel.modelName()))
+                .setTask(execution -> preloadQuietly(active.name(), false))
                 .schedule();
     }
 
     public String current() {
-        return chatModel.modelName();
+        return active.name();
     }
 
     /** @throws OllamaUnavailableException when Ollama cannot be reached */
@@ -75,7 +78,7 @@ public class ModelService {
                 .filter(model -> model.equals(name) || model.equals(name + ":latest"))
                 .findFirst();
         known.ifPresent(model -> {
-            chatModel.switchTo(model);
+            active.set(model);
             LOG.infof("Model switched to %s", model);
             if (config.preload()) {
                 preloadInBackground();
@@ -85,11 +88,11 @@ public class ModelService {
     }
 
     private void preloadInBackground() {
-        String model = chatModel.modelName();
-        executor.runAsync(() -> preloadQuietly(model));
+        String model = active.name();
+        executor.runAsync(() -> preloadQuietly(model, true));
     }
 
-    private void preloadQuietly(String model) {
+    private void preloadQuietly(String model, boolean prime) {
         try {
             long start = System.nanoTime();
             ollama.preload(model);
@@ -97,6 +100,17 @@ public class ModelService {
                     (System.nanoTime() - start) / 1_000_000);
         } catch (OllamaUnavailableException e) {
             LOG.warnf("Preload of %s skipped: %s", model, e.getMessage());
+            return;
+        }
+        if (prime) {
+            long start = System.nanoTime();
+            queue.prime(ChatRequests.priming(config, model)).reply().whenComplete((reply, failure) -> {
+                if (failure == null) {
+                    LOG.infof("Model %s primed with the system prompt in %d ms", model, (System.nanoTime() - start) / 1_000_000);
+                } else {
+                    LOG.warnf("Priming of %s failed: %s", model, failure.getMessage());
+                }
+            });
         }
     }
 }

@@ -3,8 +3,8 @@ package io.signaldesk.analyzer.service;
 import java.math.BigDecimal;
 import java.util.List;
 
-import io.signaldesk.analyzer.ai.MarketAnalyst;
 import io.signaldesk.analyzer.ai.MarketPrompt;
+import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.CoinSnapshot;
 import io.signaldesk.analyzer.domain.RiskResult;
@@ -30,9 +30,14 @@ public record RiskTask(CoinSnapshot coin, TradeSide side, BigDecimal price, BigD
     }
 
     @Override
-    public RiskResult askModel(MarketAnalyst analyst, String retryNote) {
-        return analyst.risk(MarketPrompt.render(List.of(coin)), side + " " + coin.coin() + " at " + MarketPrompt.price(price),
-                MarketPrompt.price(equity), retryNote);
+    public String question() {
+        return Prompts.risk(side + " " + coin.coin() + " at " + MarketPrompt.price(price), MarketPrompt.price(equity),
+                MarketPrompt.render(List.of(coin)));
+    }
+
+    @Override
+    public List<String> coinNames() {
+        return List.of(coin.coin());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.signaldesk.analyzer.service;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import io.signaldesk.analyzer.client.FeedUnavailableException;
 import io.signaldesk.analyzer.client.MarketFeedClient;
+import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
 import io.signaldesk.analyzer.domain.MarketSnapshot;
 import io.signaldesk.analyzer.domain.SentimentResult;
@@ -26,9 +28,12 @@ public class SentimentScheduler {
     private final AtomicReference<AnalysisEnvelope<SentimentResult>> latest = new AtomicReference<>();
     private final AtomicBoolean feedDown = new AtomicBoolean();
 
-    public SentimentScheduler(MarketFeedClient feed, AnalysisService analysis) {
+    private final Duration deadline;
+
+    public SentimentScheduler(MarketFeedClient feed, AnalysisService analysis, AnalyzerConfig config) {
         this.feed = feed;
         this.analysis = analysis;
+        this.deadline = config.sentiment().deadline();
     }
 
     @Scheduled(identity = "market-sentiment", every = "${analyzer.sentiment.every}", delayed = "5s",
@@ -55,7 +60,8 @@ public class SentimentScheduler {
         if (market.coins().isEmpty()) {
             return Optional.empty();
         }
-        AnalysisEnvelope<SentimentResult> envelope = analysis.analyse(new SentimentTask(market.coins()), start);
+        AnalysisEnvelope<SentimentResult> envelope = analysis.analyse(new SentimentTask(market.coins()), start, deadline,
+                AnalysisListener.NONE).toCompletableFuture().join();
         latest.set(envelope);
         return Optional.of(envelope);
     }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.signaldesk.analyzer.ai.MarketAnalyst;
 import io.signaldesk.analyzer.ai.MarketPrompt;
+import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.CoinSnapshot;
 import io.signaldesk.analyzer.domain.SentimentResult;
@@ -37,8 +37,13 @@ public record SentimentTask(List<CoinSnapshot> coins) implements AnalysisTask<Se
     }
 
     @Override
-    public SentimentResult askModel(MarketAnalyst analyst, String retryNote) {
-        return analyst.sentiment(MarketPrompt.render(coins), names(), retryNote);
+    public String question() {
+        return Prompts.sentiment(names(), MarketPrompt.render(coins));
+    }
+
+    @Override
+    public List<String> coinNames() {
+        return coins.stream().map(CoinSnapshot::coin).toList();
     }
 
     @Override

@@ -7,17 +7,24 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Uni;
+import io.signaldesk.analyzer.domain.AnalysisSignal;
+import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.analyzer.service.AnalysisProgress;
 import io.signaldesk.analyzer.service.AnalysisPublished;
 import io.signaldesk.analyzer.service.SentimentScheduler;
+import io.smallrye.mutiny.Uni;
 
-/** Pushes every new analysis envelope; on connect, the latest scheduled sentiment if there is one. */
+/**
+ * Pushes every analysis as it is made: its decision the moment it is known (a {@code signal} frame), its reason
+ * as it is written ({@code reason} frames), then the whole envelope; on connect, the latest scheduled sentiment.
+ */
 @WebSocket(path = "/ws/analysis")
 public class AnalysisSocket {
 
@@ -52,7 +59,24 @@ public class AnalysisSocket {
     }
 
     void push(@Observes AnalysisPublished event) {
-        String frame = json(event.envelope());
+        send(json(event.envelope()));
+    }
+
+    /** The decision first ({@code "kind":"signal"}), then the reason as it is written ({@code "kind":"reason"}). */
+    void progress(@Observes AnalysisProgress event) {
+        send(json(event.signal() != null ? new SignalFrame("signal", event.type(), event.signal())
+                : new ReasonFrame("reason", event.type(), event.reason())));
+    }
+
+    @RegisterForReflection
+    record SignalFrame(String kind, AnalysisType type, AnalysisSignal signal) {
+    }
+
+    @RegisterForReflection
+    record ReasonFrame(String kind, AnalysisType type, String text) {
+    }
+
+    private void send(String frame) {
         connections.forEach(connection -> connection.sendText(frame).subscribe().with(
                 ok -> { }, failure -> LOG.debugf("Push to %s failed: %s", connection.id(), failure.getMessage())));
     }

@@ -19,7 +19,7 @@ class MarketPromptTest {
         assertEquals("""
                 CURRENT PRICES: BTC 95000.1, ETH 3300.55, SOL 142.37
                 MOMENTUM (60s): BTC +0.35%, ETH -0.12%, SOL +0.02%
-                ORDER BOOK IMBALANCE: BTC bids 62% (bid/ask 1.63), ETH bids 41% (bid/ask 0.69), SOL bids 50% (bid/ask 1.00)
+                ORDER BOOK IMBALANCE: BTC bids 62%, ETH bids 41%, SOL bids 50%
                 RECENT TRADES: BTC 5 buys/2 sells (vol 1.25/0.4), ETH 3 buys/6 sells (vol 4.5/9.125), SOL 12 buys/11 sells (vol 310.5/298.25)""",
                 market);
         assertTrue(market.length() <= 1000, "market data is " + market.length() + " characters");
@@ -38,8 +38,10 @@ class MarketPromptTest {
     }
 
     @Test
-    void keepsTheSystemMessageFreeOfTemplateBraces() {
-        assertTrue(Prompts.SYSTEM.indexOf('{') < 0);
-        assertTrue(Prompts.SENTIMENT.startsWith("{market}\n"), "market data first, after the fixed system message");
+    void putsTheTaskLineFirstAndTheMarketNumbersLast() {
+        String question = Prompts.entry("LONG BTC at 95000.1", MarketPrompt.render(List.of(Markets.coin("BTC"))));
+
+        assertTrue(question.startsWith("ENTRY LONG BTC at 95000.1\nCURRENT PRICES: BTC "), question);
+        assertTrue(Prompts.SYSTEM.contains("at most " + AnswerSchema.REASON_MAX_CHARS + " characters"));
     }
 }

@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.signaldesk.analyzer.OllamaReplies;
 import io.signaldesk.analyzer.StubServers;
-import io.signaldesk.analyzer.ai.SwitchableChatModel;
+import io.signaldesk.analyzer.service.ActiveModel;
 
 /**
  * POST /api/ai/evaluate against a WireMock Ollama with known answers (sentiment always LONG BTC, entry valid,
@@ -36,22 +36,22 @@ class EvaluationResourceTest {
     static final String RISK = "{\"positionSizePct\":2.0,\"stopLossPct\":1.5,\"confidence\":6,\"reason\":\"Volatility is moderate\"}";
 
     @Inject
-    SwitchableChatModel chatModel;
+    ActiveModel chatModel;
 
     @BeforeEach
     void knownAnswers() {
         StubServers.reset();
         var stub = StubServers.server();
         stub.stubFor(get(urlEqualTo("/api/ps")).willReturn(StubServers.json(StubServers.fixture("evaluate/ps.json"))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("TASK: market sentiment"))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"SENTIMENT for "))
                 .willReturn(StubServers.json(OllamaReplies.chat(SENTIMENT))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("TASK: proposed trade"))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"ENTRY "))
                 .willReturn(StubServers.json(OllamaReplies.chat(ENTRY))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("TASK: open position"))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"EXIT "))
                 .willReturn(StubServers.json(OllamaReplies.chat(EXIT_OUT_OF_RANGE))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("TASK: before trade"))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"RISK "))
                 .willReturn(StubServers.json(OllamaReplies.chat(RISK_TOO_LARGE))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("TASK: before trade"))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"RISK "))
                 .withRequestBody(containing("YOUR PREVIOUS ANSWER WAS REJECTED"))
                 .willReturn(StubServers.json(OllamaReplies.chat(RISK))));
     }
@@ -89,7 +89,7 @@ class EvaluationResourceTest {
         long mistralCalls = OllamaReplies.chatRequests().stream()
                 .filter(body -> "mistral:7b".equals(body.path("model").asText())).count();
         assertEquals(18, mistralCalls, "3 samples x (sentiment 1 + entry 1 + exit 2 + risk 2) calls");
-        assertEquals("llama3.2:3b", chatModel.modelName(), "the model in use is switched back");
+        assertEquals("llama3.2:3b", chatModel.name(), "the model in use is switched back");
     }
 
     @Test

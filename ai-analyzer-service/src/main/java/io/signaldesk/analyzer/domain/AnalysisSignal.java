@@ -1,0 +1,14 @@
+package io.signaldesk.analyzer.domain;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The decision of an analysis, sent the moment it is known and before its reason: the decision fields
+ * (e.g. {@code enter} and {@code confidence}), who decided, and how long after the request it was known.
+ */
+@RegisterForReflection
+public record AnalysisSignal(AnalysisType type, ObjectNode decision, AnalysisSource source, String model,
+        FallbackReason fallbackReason, long signalMs) {
+}

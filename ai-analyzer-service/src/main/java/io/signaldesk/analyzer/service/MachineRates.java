@@ -1,0 +1,182 @@
+package io.signaldesk.analyzer.service;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.signaldesk.analyzer.client.OllamaStats;
+import io.signaldesk.analyzer.config.AnalyzerConfig;
+import io.signaldesk.analyzer.domain.AnalysisSource;
+import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.analyzer.domain.FallbackReason;
+import io.signaldesk.analyzer.domain.MachineReport;
+
+/**
+ * The user's machine as Ollama reports it: moving averages of prefill and decode rates per model (from
+ * prompt_eval_count/duration and eval_count/duration) and of each analysis type's tokens, so the analyzer can
+ * predict how long an answer takes here and say so plainly when the deadline is out of reach.
+ */
+@ApplicationScoped
+public class MachineRates {
+
+    static final long WINDOW_NANOS = 15L * 60 * 1_000_000_000;
+    private static final double WEIGHT = 0.2;
+
+    private final long deadlineMs;
+    private final Map<String, Rates> byModel = new ConcurrentHashMap<>();
+    private final Map<String, Map<AnalysisType, Tokens>> tokens = new ConcurrentHashMap<>();
+    private final Deque<long[]> answers = new ArrayDeque<>();
+
+    @Inject
+    public MachineRates(AnalyzerConfig config) {
+        this(config.deadline());
+    }
+
+    MachineRates(Duration deadline) {
+        this.deadlineMs = deadline.toMillis();
+    }
+
+    /** One finished model call (its statistics), with how many output tokens came before its decision. */
+    public void observe(String model, AnalysisType type, OllamaStats stats, int tokensToSignal) {
+        Rates rates = byModel.computeIfAbsent(model, m -> new Rates());
+        synchronized (rates) {
+            rates.prefill = average(rates.prefill, stats.prefillRate());
+            rates.decode = average(rates.decode, stats.decodeRate());
+            if (stats.loadNanos() > 50_000_000) {
+                rates.lastLoadMs = stats.loadNanos() / 1_000_000;
+            }
+        }
+        if (type == null) {
+            return;
+        }
+        Tokens t = tokens.computeIfAbsent(model, m -> new ConcurrentHashMap<>()).computeIfAbsent(type, k -> new Tokens());
+        synchronized (t) {
+            t.prompt = average(t.prompt, stats.promptEvalCount());
+            t.output = average(t.output, stats.evalCount());
+            if (tokensToSignal > 0) {
+                t.toSignal = average(t.toSignal, tokensToSignal);
+            }
+            t.samples++;
+        }
+    }
+
+    /** One answer given to a caller: from the model (or its cache) or from the rules. */
+    public void answered(AnalysisSource source, FallbackReason reason) {
+        if (reason == FallbackReason.MODE_RULES) {
+            return; // the user chose rules: not a sign of the machine
+        }
+        long now = System.nanoTime();
+        synchronized (answers) {
+            answers.addLast(new long[] {now, source == AnalysisSource.RULES ? 0 : 1});
+            while (!answers.isEmpty() && now - answers.peekFirst()[0] > WINDOW_NANOS) {
+                answers.removeFirst();
+            }
+        }
+    }
+
+    public MachineReport report(String model) {
+        Rates rates = byModel.get(model);
+        Map<AnalysisType, MachineReport.Prediction> predictions = new EnumMap<>(AnalysisType.class);
+        Map<AnalysisType, Tokens> perType = tokens.getOrDefault(model, Map.of());
+        if (rates != null && rates.prefill > 0 && rates.decode > 0) {
+            perType.forEach((type, t) -> {
+                synchronized (t) {
+                    double toSignal = t.toSignal > 0 ? t.toSignal : t.output;
+                    long prefillMs = Math.round(t.prompt / rates.prefill * 1000);
+                    predictions.put(type, new MachineReport.Prediction(
+                            prefillMs + Math.round(toSignal / rates.decode * 1000),
+                            prefillMs + Math.round(t.output / rates.decode * 1000),
+                            round(t.prompt), round(toSignal), round(t.output), t.samples));
+                }
+            });
+        }
+        long[] share = share();
+        Double modelShare = share[1] == 0 ? null : round((double) share[0] / share[1]);
+        return new MachineReport(model, rates == null || rates.prefill == 0 ? null : round(rates.prefill),
+                rates == null || rates.decode == 0 ? null : round(rates.decode), rates == null ? null : rates.lastLoadMs,
+                predictions, modelShare, (int) share[1], deadlineMs, warnings(model, predictions, modelShare, (int) share[1]));
+    }
+
+    /** Predicted time to a decision of {@code type} for another model, scaled from the one measured here. */
+    public Long predictFor(String measuredModel, double measuredParamsB, double otherParamsB, AnalysisType type) {
+        MachineReport.Prediction measured = report(measuredModel).predictions().get(type);
+        if (measured == null || measuredParamsB <= 0 || otherParamsB <= 0) {
+            return null;
+        }
+        // prefill and decode both slow down about in proportion to the parameters (compute and bytes per token)
+        return Math.round(measured.timeToSignalMs() * otherParamsB / measuredParamsB);
+    }
+
+    private List<String> warnings(String model, Map<AnalysisType, MachineReport.Prediction> predictions,
+            Double modelShare, int answered) {
+        List<String> warnings = new ArrayList<>();
+        MachineReport.Prediction entry = predictions.getOrDefault(AnalysisType.ENTRY, predictions.get(AnalysisType.SENTIMENT));
+        if (entry != null && entry.timeToSignalMs() > deadlineMs) {
+            warnings.add(String.format(Locale.US,
+                    "%s needs about %.1f s to a decision on this machine, past the %.1f s deadline: most answers will "
+                            + "come from the rules. Try a smaller model such as %s.",
+                    model, entry.timeToSignalMs() / 1000.0, deadlineMs / 1000.0, smaller(model)));
+        }
+        if (modelShare != null && answered >= 10 && modelShare < 0.8) {
+            warnings.add(String.format(Locale.US, "Only %d %% of the last %d answers came from the model; the rest are "
+                    + "rules (see fallback reasons).", Math.round(modelShare * 100), answered));
+        }
+        return warnings;
+    }
+
+    static String smaller(String model) {
+        String name = model.toLowerCase(Locale.ROOT);
+        if (name.contains(":1b")) {
+            return "a quantised 1B model, or a faster machine";
+        }
+        return name.contains(":3b") ? "llama3.2:1b" : "llama3.2:3b or llama3.2:1b";
+    }
+
+    private long[] share() {
+        long now = System.nanoTime();
+        long fromModel = 0;
+        long all = 0;
+        synchronized (answers) {
+            for (long[] answer : answers) {
+                if (now - answer[0] <= WINDOW_NANOS) {
+                    fromModel += answer[1];
+                    all++;
+                }
+            }
+        }
+        return new long[] {fromModel, all};
+    }
+
+    private static double average(double current, double sample) {
+        if (sample <= 0) {
+            return current;
+        }
+        return current == 0 ? sample : current + WEIGHT * (sample - current);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10.0) / 10.0;
+    }
+
+    private static final class Rates {
+        double prefill;
+        double decode;
+        Long lastLoadMs;
+    }
+
+    private static final class Tokens {
+        double prompt;
+        double toSignal;
+        double output;
+        int samples;
+    }
+}

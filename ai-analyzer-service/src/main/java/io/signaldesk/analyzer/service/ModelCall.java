@@ -1,0 +1,80 @@
+package io.signaldesk.analyzer.service;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.signaldesk.analyzer.ai.AnswerStream;
+import io.signaldesk.analyzer.client.ChatStream;
+import io.signaldesk.analyzer.domain.AnalysisType;
+
+/**
+ * One question in {@link ModelQueue}: the request, how urgent it is, and what the model has written so far.
+ * Callers asking the same question share it (coalesced): they all see the same decision, reason and result.
+ */
+public final class ModelCall {
+
+    final String key;
+    final AnalysisType type;
+    final int priority;
+    final long seq;
+    final ObjectNode body;
+    final List<String> decisionFields;
+    long queuedNanos;
+    /** The latest deadline of everyone waiting; past it nobody needs the answer but the cache. */
+    volatile long deadlineNanos;
+    int preemptions;
+    int coalesced;
+
+    AnswerStream answer;
+    ChatStream stream;
+    long startedNanos;
+    long signalNanos;
+    int piecesAtSignal;
+    int pieces;
+
+    final CompletableFuture<ObjectNode> decision = new CompletableFuture<>();
+    final CompletableFuture<ModelReply> reply = new CompletableFuture<>();
+    private final List<Consumer<String>> reasonListeners = new CopyOnWriteArrayList<>();
+
+    ModelCall(String key, AnalysisType type, int priority, long seq, ObjectNode body, List<String> decisionFields,
+            long deadlineNanos) {
+        this.key = key;
+        this.type = type;
+        this.priority = priority;
+        this.seq = seq;
+        this.body = body;
+        this.decisionFields = decisionFields;
+        this.queuedNanos = System.nanoTime();
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** Completes with the decision fields the moment the model has written them. */
+    public CompletableFuture<ObjectNode> decision() {
+        return decision;
+    }
+
+    /** Completes with the whole answer (or fails: model down, dropped, cut before the decision). */
+    public CompletableFuture<ModelReply> reply() {
+        return reply;
+    }
+
+    /** Hears reason text as it is written; a late listener first hears what was written already. */
+    public synchronized void onReason(Consumer<String> listener) {
+        if (answer != null && !answer.reason().isEmpty()) {
+            listener.accept(answer.reason());
+        }
+        reasonListeners.add(listener);
+    }
+
+    void reasonAdded(String added) {
+        reasonListeners.forEach(listener -> listener.accept(added));
+    }
+
+    boolean hasDecision() {
+        return decision.isDone() && !decision.isCompletedExceptionally();
+    }
+}

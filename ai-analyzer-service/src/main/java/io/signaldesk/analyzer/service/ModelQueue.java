@@ -1,0 +1,281 @@
+package io.signaldesk.analyzer.service;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.signaldesk.analyzer.ai.AnswerStream;
+import io.signaldesk.analyzer.ai.ModelExchange;
+import io.signaldesk.analyzer.client.ChatStreamListener;
+import io.signaldesk.analyzer.client.OllamaClient;
+import io.signaldesk.analyzer.client.OllamaStats;
+import io.signaldesk.analyzer.config.AnalyzerConfig;
+import io.signaldesk.analyzer.domain.AnalysisType;
+
+/**
+ * The one scheduler in front of Ollama, which serves one request at a time: at most one call in flight, so
+ * Ollama never queues; the most urgent question first (entry and exit before risk before the periodic
+ * sentiment, then oldest first); identical questions coalesced into one call; queued calls whose callers
+ * all gave up dropped unasked.
+ * <p>
+ * Policy for a running call when a more urgent one waits: once its decision is written it is cut there (the
+ * reason stops; its callers keep the model's decision); before that it is put back in the queue once, and
+ * finishes up to its decision if it is preempted again. A call past its deadline keeps running to fill the
+ * cache only while nothing else waits.
+ */
+@ApplicationScoped
+public class ModelQueue {
+
+    private static final Logger LOG = Logger.getLogger(ModelQueue.class);
+
+    private final OllamaClient ollama;
+    private final AnalyzerConfig.Ollama config;
+    private final AnalyzerMeters meters;
+    private final MachineRates rates;
+    private final AiMetricsService metrics;
+    private final AtomicLong sequence = new AtomicLong();
+    private final PriorityQueue<ModelCall> waiting = new PriorityQueue<>(
+            Comparator.comparingInt((ModelCall call) -> -call.priority).thenComparingLong(call -> call.seq));
+    private final Map<String, ModelCall> byKey = new HashMap<>();
+    private ModelCall running;
+
+    public ModelQueue(OllamaClient ollama, AnalyzerConfig config, AnalyzerMeters meters, MachineRates rates,
+            AiMetricsService metrics) {
+        this.ollama = ollama;
+        this.config = config.ollama();
+        this.meters = meters;
+        this.rates = rates;
+        this.metrics = metrics;
+    }
+
+    /** The priming call after a start or a model switch: lowest priority, never coalesced with a question. */
+    public ModelCall prime(ObjectNode body) {
+        ModelCall call;
+        synchronized (this) {
+            call = new ModelCall("prime|" + sequence.get(), null, 0, sequence.incrementAndGet(), body, List.of(),
+                    Long.MAX_VALUE);
+            byKey.put(call.key, call);
+            waiting.add(call);
+        }
+        startNext();
+        return call;
+    }
+
+    /** How urgent each analysis is: a trader waits on entry and exit; sentiment runs on a schedule. */
+    static int priority(AnalysisType type) {
+        return switch (type) {
+            case ENTRY, EXIT -> 3;
+            case RISK -> 2;
+            case SENTIMENT -> 1;
+        };
+    }
+
+    /**
+     * Queues a question, or joins the identical one already queued or running.
+     *
+     * @param key what makes two questions identical (type, model, quantised market state, retry)
+     * @param deadlineNanos when the caller stops waiting ({@link System#nanoTime()} clock)
+     */
+    public ModelCall submit(String key, AnalysisType type, ObjectNode body, List<String> decisionFields,
+            long deadlineNanos) {
+        ModelCall call;
+        synchronized (this) {
+            ModelCall same = byKey.get(key);
+            if (same != null) {
+                same.deadlineNanos = Math.max(same.deadlineNanos, deadlineNanos);
+                same.coalesced++;
+                meters.coalesced(type);
+                return same;
+            }
+            call = new ModelCall(key, type, priority(type), sequence.incrementAndGet(), body, decisionFields,
+                    deadlineNanos);
+            byKey.put(key, call);
+            waiting.add(call);
+            makeWay(call);
+        }
+        startNext();
+        return call;
+    }
+
+    /** Calls waiting for the model, not counting the one it is answering. */
+    public synchronized int waitingCount() {
+        return waiting.size();
+    }
+
+    /** Frees the model for {@code urgent} if the running call should give way (see the class policy). */
+    private void makeWay(ModelCall urgent) {
+        ModelCall current = running;
+        if (current == null) {
+            return;
+        }
+        boolean late = System.nanoTime() > current.deadlineNanos;
+        if (late) {
+            stop(current, "its callers gave up and newer work waits");
+        } else if (current.priority < urgent.priority) {
+            if (current.hasDecision()) {
+                cutReason(current);
+            } else if (current.preemptions == 0) {
+                current.preemptions++;
+                requeue(current);
+            }
+            // preempted once already: it runs to its decision, then is cut (see content())
+        }
+    }
+
+    /** Starts the most urgent waiting call if the model is free. Under the lock, so a running call always has its stream. */
+    private synchronized void startNext() {
+        if (running != null) {
+            return;
+        }
+        long now = System.nanoTime();
+        ModelCall next;
+        while ((next = waiting.poll()) != null && now > next.deadlineNanos) {
+            byKey.remove(next.key);
+            meters.dropped(next.type, "stale");
+            next.reply.completeExceptionally(new CallDroppedException("dropped unasked: its callers gave up"));
+        }
+        if (next == null) {
+            return;
+        }
+        running = next;
+        next.answer = new AnswerStream(next.decisionFields);
+        next.startedNanos = now;
+        next.pieces = 0;
+        meters.queueWait(next.type, now - next.queuedNanos);
+        ModelCall call = next;
+        call.stream = ollama.chat(call.body, config.timeout(), new ChatStreamListener() {
+            @Override
+            public void content(String piece) {
+                ModelQueue.this.content(call, piece);
+            }
+
+            @Override
+            public void done(OllamaStats stats) {
+                finish(call, stats, false);
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                ModelQueue.this.failed(call, cause);
+            }
+        });
+    }
+
+    private void content(ModelCall call, String piece) {
+        AnswerStream.Progress progress;
+        boolean cutNow = false;
+        synchronized (this) {
+            if (running != call) {
+                return;
+            }
+            call.pieces++;
+            progress = call.answer.accept(piece);
+            if (progress.decision() != null) {
+                call.signalNanos = System.nanoTime();
+                call.piecesAtSignal = call.pieces;
+                ModelCall head = waiting.peek();
+                cutNow = head != null && head.priority > call.priority;
+            }
+        }
+        if (progress.decision() != null) {
+            call.decision.complete(progress.decision());
+        }
+        if (!progress.reasonAdded().isEmpty()) {
+            call.reasonAdded(progress.reasonAdded());
+        }
+        if (cutNow) {
+            synchronized (this) {
+                if (running == call) {
+                    cutReason(call);
+                }
+            }
+            startNext();
+        }
+    }
+
+    /** Stops the running call after its decision: its callers get the decision and the reason so far. */
+    private void cutReason(ModelCall call) {
+        call.stream.cancel();
+        meters.dropped(call.type, "reason-cut");
+        LOG.debugf("%s call cut after its decision to free the model for a more urgent one", call.type);
+        complete(call, null, true);
+    }
+
+    private void requeue(ModelCall call) {
+        call.stream.cancel();
+        running = null;
+        meters.dropped(call.type, "requeued");
+        call.queuedNanos = System.nanoTime();
+        waiting.add(call);
+    }
+
+    private void stop(ModelCall call, String why) {
+        call.stream.cancel();
+        running = null;
+        byKey.remove(call.key);
+        meters.dropped(call.type, "late");
+        if (call.hasDecision()) {
+            complete(call, null, true);
+        } else {
+            call.reply.completeExceptionally(new CallDroppedException("stopped: " + why));
+        }
+    }
+
+    private void finish(ModelCall call, OllamaStats stats, boolean cut) {
+        synchronized (this) {
+            if (running != call) {
+                return;
+            }
+            complete(call, stats, cut);
+        }
+        startNext();
+    }
+
+    /** Under the lock: the call leaves the queue with what it has. */
+    private void complete(ModelCall call, OllamaStats stats, boolean cut) {
+        if (running == call) {
+            running = null;
+        }
+        byKey.remove(call.key);
+        long now = System.nanoTime();
+        long signalMs = call.signalNanos == 0 ? -1 : (call.signalNanos - call.startedNanos) / 1_000_000;
+        long totalMs = (now - call.startedNanos) / 1_000_000;
+        String model = call.body.path("model").asText();
+        if (stats != null) {
+            rates.observe(model, call.type, stats, call.piecesAtSignal);
+            metrics.modelCall(new ModelExchange(model, call.answer.text(), stats.promptEvalCount(), stats.evalCount(),
+                    totalMs), call.type);
+            if (stats.cutAtLimit() && call.type != null) {
+                meters.cutAtLimit(call.type);
+            }
+        }
+        call.reply.complete(new ModelReply(call.answer.text(), call.answer.reason(), stats, cut,
+                (call.startedNanos - call.queuedNanos) / 1_000_000, signalMs, totalMs, call.piecesAtSignal));
+    }
+
+    private void failed(ModelCall call, Throwable cause) {
+        synchronized (this) {
+            if (running != call) {
+                return;
+            }
+            if (call.hasDecision()) {
+                complete(call, null, true); // the decision stands; only the reason was lost
+            } else {
+                running = null;
+                byKey.remove(call.key);
+                metrics.modelCallFailed();
+                call.reply.completeExceptionally(cause);
+            }
+        }
+        startNext();
+    }
+}

@@ -1,0 +1,11 @@
+package io.signaldesk.analyzer.service;
+
+import io.signaldesk.analyzer.client.OllamaStats;
+
+/**
+ * What one model call produced: the text, Ollama's statistics (null when the call was cut before its final
+ * chunk), whether the reason was cut short to free the model, and the times of the call in milliseconds.
+ */
+public record ModelReply(String text, String reason, OllamaStats stats, boolean reasonCut, long queueWaitMs,
+        long signalMs, long totalMs, int tokensToSignal) {
+}

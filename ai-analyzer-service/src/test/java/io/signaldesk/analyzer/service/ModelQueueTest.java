@@ -1,0 +1,138 @@
+package io.signaldesk.analyzer.service;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.signaldesk.analyzer.Markets;
+import io.signaldesk.analyzer.OllamaReplies;
+import io.signaldesk.analyzer.StubServers;
+import io.signaldesk.analyzer.ai.ChatRequests;
+import io.signaldesk.analyzer.config.AnalyzerConfig;
+import io.signaldesk.analyzer.domain.AnalysisType;
+
+/** The one queue in front of Ollama: coalescing, priorities, one call at a time. Against the instant stub, made slow where order matters. */
+@QuarkusTest
+@QuarkusTestResource(StubServers.class)
+class ModelQueueTest {
+
+    static final String ENTRY = "{\"enter\":true,\"confidence\":7,\"reason\":\"Bids lead and momentum is up.\"}";
+    static final String EXIT = "{\"action\":\"HOLD\",\"confidence\":6,\"reason\":\"Trend intact.\"}";
+    static final String SENTIMENT = "{\"signal\":\"LONG\",\"sentiment\":\"BULLISH\",\"confidence\":7,\"coin\":\"BTC\","
+            + "\"reason\":\"Buyers lead.\"}";
+
+    @Inject
+    ModelQueue queue;
+
+    @Inject
+    AnalysisCache cache;
+
+    @Inject
+    AnalyzerConfig config;
+
+    @BeforeEach
+    void freshStubs() {
+        StubServers.reset();
+        cache.clear();
+    }
+
+    @Test
+    void coalescesIdenticalConcurrentQuestionsIntoOneModelCall() throws Exception {
+        StubServers.server().stubFor(OllamaReplies.chatCall()
+                .willReturn(StubServers.json(OllamaReplies.chat(ENTRY)).withFixedDelay(400)));
+        String body = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1}";
+        ExecutorService callers = Executors.newFixedThreadPool(10);
+        try {
+            List<CompletableFuture<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON).body(body)
+                        .post("/api/analysis/entry").then().statusCode(200).extract().path("source"), callers));
+            }
+            for (CompletableFuture<String> answer : answers) {
+                assertEquals("AI", answer.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(1, OllamaReplies.chatRequests().size(), "ten identical questions, one model call");
+    }
+
+    @Test
+    void asksAnEntryQueuedBehindASentimentFirst() {
+        StubServers.server().stubFor(OllamaReplies.chatCall()
+                .willReturn(StubServers.json(OllamaReplies.chat(SENTIMENT)).withFixedDelay(300)));
+        long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        var busy = queue.submit("test|exit", AnalysisType.EXIT, request(AnalysisType.EXIT, "EXIT first"),
+                List.of("action", "confidence"), far);
+        var sentiment = queue.submit("test|sentiment", AnalysisType.SENTIMENT,
+                request(AnalysisType.SENTIMENT, "SENTIMENT queued first"), List.of("signal"), far);
+        var entry = queue.submit("test|entry", AnalysisType.ENTRY, request(AnalysisType.ENTRY, "ENTRY queued second"),
+                List.of("enter"), far);
+        CompletableFuture.allOf(busy.reply(), sentiment.reply(), entry.reply()).orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+
+        List<String> order = OllamaReplies.chatRequests().stream()
+                .map(sent -> sent.get("messages").get(1).get("content").asText()).toList();
+        assertEquals(List.of("EXIT first", "ENTRY queued second", "SENTIMENT queued first"), order,
+                "the entry went before the sentiment queued ahead of it");
+    }
+
+    @Test
+    void dropsAQueuedCallWhoseCallersGaveUpWithoutAskingTheModel() {
+        StubServers.server().stubFor(OllamaReplies.chatCall()
+                .willReturn(StubServers.json(OllamaReplies.chat(EXIT)).withFixedDelay(300)));
+        long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        var busy = queue.submit("test|busy", AnalysisType.EXIT, request(AnalysisType.EXIT, "EXIT busy"),
+                List.of("action"), far);
+        var stale = queue.submit("test|stale", AnalysisType.ENTRY, request(AnalysisType.ENTRY, "ENTRY stale"),
+                List.of("enter"), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
+        busy.reply().orTimeout(10, TimeUnit.SECONDS).join();
+        Throwable failure = stale.reply().handle((reply, e) -> e).orTimeout(10, TimeUnit.SECONDS).join();
+
+        assertTrue(failure instanceof CallDroppedException || failure.getCause() instanceof CallDroppedException,
+                "dropped: " + failure);
+        List<JsonNode> sent = OllamaReplies.chatRequests();
+        assertEquals(1, sent.size(), "the stale entry never reached the model");
+    }
+
+    @Test
+    void sendsThinkFalseAndTheSameLoadOptionsOnEveryCall() {
+        OllamaReplies.answer(ENTRY);
+        given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1}")
+                .post("/api/analysis/entry").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"coin\":\"ETH\",\"side\":\"SHORT\",\"price\":3300.5}")
+                .post("/api/analysis/entry").then().statusCode(200);
+
+        List<JsonNode> sent = OllamaReplies.chatRequests();
+        assertEquals(2, sent.size());
+        for (JsonNode request : sent) {
+            assertEquals(false, request.get("think").asBoolean());
+            assertEquals(2048, request.get("options").get("num_ctx").asInt(), "num_ctx never changes between calls");
+            assertTrue(request.hasNonNull("keep_alive"));
+        }
+        String second = sent.get(1).get("messages").get(1).get("content").asText();
+        assertTrue(second.startsWith("ENTRY SHORT ETH at 3300.5\n") && !second.contains("BTC"),
+                "only the coin asked about: " + second);
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode request(AnalysisType type, String user) {
+        return ChatRequests.analysis(config.ollama(), "llama3.2:3b", type, List.of(Markets.coin("BTC").coin()), user);
+    }
+}
