@@ -195,11 +195,13 @@ def pct(values, p):
 
 # ---------------------------------------------------------------- Ollama stub
 
+# keyed by the task line that opens the user message (ai-analyzer's Prompts)
 STUB_ANSWERS = {
-    "TASK: proposed trade": {"enter": True, "confidence": 7, "reason": "Buyers dominate the book"},
-    "TASK: open position": {"action": "HOLD", "confidence": 6, "reason": "Momentum still favours the position"},
-    "TASK: before trade": {"positionSizePct": 2.0, "stopLossPct": 1.5, "confidence": 6, "reason": "Volatility is moderate"},
+    "ENTRY ": {"enter": True, "confidence": 7, "reason": "Buyers dominate the book"},
+    "EXIT ": {"action": "HOLD", "confidence": 6, "reason": "Momentum still favours the position"},
+    "RISK ": {"positionSizePct": 2.0, "stopLossPct": 1.5, "confidence": 6, "reason": "Volatility is moderate"},
 }
+SENTIMENT_TASK = "SENTIMENT for "
 
 
 def approx_tokens(text):
@@ -267,13 +269,13 @@ class StubHandler(BaseHTTPRequestHandler):
         time.sleep(self.server.delay)
         messages = body.get("messages", [])
         user = messages[-1]["content"] if messages else ""
-        task = next((t for t in STUB_ANSWERS if t in user), "TASK: market sentiment")
+        task = next((t for t in STUB_ANSWERS if user.startswith(t)), SENTIMENT_TASK)
         self.server.last_chat[task] = body
         self.server.chats += 1
         if task in STUB_ANSWERS:
             answer = STUB_ANSWERS[task]
         else:
-            asked = re.search(r"TASK: market sentiment for ([A-Z0-9, ]+)\.", user)
+            asked = re.match(r"SENTIMENT for ([A-Z0-9, ]+)\n", user)
             coin = asked.group(1).split(",")[0].strip() if asked else "BTC"
             answer = {"sentiment": "BULLISH", "confidence": 7, "signal": "LONG", "coin": coin,
                       "reason": "Strong buying pressure and positive momentum"}
@@ -403,7 +405,7 @@ def bench_overhead(res, analyzer, stub, iterations, warmup):
     body = json.dumps({"market": market(3)})
     for _ in range(warmup):
         status, _ = request(analyzer.bench_port, "POST", "/api/analysis/sentiment", body)
-    chat_body = json.dumps(stub.last_chat["TASK: market sentiment"])
+    chat_body = json.dumps(stub.last_chat[SENTIMENT_TASK])
     for _ in range(warmup):
         request(stub.port, "POST", "/api/chat", chat_body)
     direct, through, sources = [], [], {}
@@ -450,9 +452,9 @@ def bench_prompt(res, analyzer, stub):
     for n in (1, 3, 10):
         m = market(n)
         status, payload = request(analyzer.bench_port, "POST", "/api/analysis/sentiment", json.dumps({"market": m}))
-        chat = stub.last_chat["TASK: market sentiment"]
+        chat = stub.last_chat[SENTIMENT_TASK]
         user = chat["messages"][-1]["content"]
-        data = user.split("\nTASK:")[0]
+        data = user.split("\n", 1)[1]
         total = sum(len(msg["content"]) for msg in chat["messages"])
         target = "<= 1,000 chars market data" if n == 3 else ""
         res.add("5 prompt size", f"sentiment, {n} coin{'s' if n > 1 else ''}: market data / whole prompt (≈tokens)",
@@ -463,14 +465,14 @@ def bench_prompt(res, analyzer, stub):
              "exit": {"coin": "BTC", "side": "LONG", "entryPrice": 94000.0, "currentPrice": 95000.1, "size": 0.01,
                       "market": one},
              "risk": {"coin": "BTC", "side": "LONG", "price": 95000.1, "equity": 10000.0, "market": one}}
-    tasks = {"entry": "TASK: proposed trade", "exit": "TASK: open position", "risk": "TASK: before trade"}
+    tasks = {"entry": "ENTRY ", "exit": "EXIT ", "risk": "RISK "}
     for name, body in calls.items():
         status, payload = request(analyzer.bench_port, "POST", f"/api/analysis/{name}", json.dumps(body))
         if status != 200:
             raise RuntimeError(f"prompt size: {name} answered {status} {payload[:200]!r}")
         chat = stub.last_chat[tasks[name]]
         total = sum(len(msg["content"]) for msg in chat["messages"])
-        data = chat["messages"][-1]["content"].split("\nTASK:")[0]
+        data = chat["messages"][-1]["content"].split("\n", 1)[1]
         res.add("5 prompt size", f"{name}, 1 coin: market data / whole prompt (≈tokens)",
                 f"{len(data)} / {total} chars (≈{approx_tokens(''.join(x['content'] for x in chat['messages']))})")
 

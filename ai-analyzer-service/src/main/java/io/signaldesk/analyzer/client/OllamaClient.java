@@ -32,6 +32,7 @@ public class OllamaClient {
 
     private final String baseUrl;
     private final Duration keepAlive;
+    private final int numCtx;
     private final OllamaRestApi quick;
     private final OllamaRestApi patient;
     private final URI chatUri;
@@ -41,6 +42,7 @@ public class OllamaClient {
     public OllamaClient(AnalyzerConfig config, ObjectMapper mapper) {
         this.baseUrl = config.ollama().baseUrl();
         this.keepAlive = config.ollama().keepAlive();
+        this.numCtx = config.ollama().numCtx();
         this.quick = build(baseUrl, QUICK);
         this.patient = build(baseUrl, LOAD);
         this.chatUri = URI.create(baseUrl.replaceAll("/+$", "") + "/api/chat");
@@ -94,7 +96,7 @@ public class OllamaClient {
     /** Loads {@code model} and keeps it loaded for keep_alive; blocks while Ollama loads it. */
     public void preload(String model) {
         try {
-            patient.generate(new OllamaPreload(model, keepAlive.toSeconds()));
+            patient.generate(new OllamaPreload(model, keepAlive.toSeconds(), new OllamaPreload.Options(numCtx)));
         } catch (RuntimeException e) {
             throw new OllamaUnavailableException(baseUrl, e);
         }

@@ -1,21 +1,31 @@
 package io.signaldesk.decision.client;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What came back from one analyzer call: the result when it answered, else why not
  * (TIMEOUT, CIRCUIT_OPEN, ANALYZER_DOWN, INVALID_ANSWER). {@code source} is the analyzer's own label
  * (AI, CACHE or RULES).
  */
-public record AiAnswer<T>(T result, String source, String model, String fallbackReason, String upstreamFallback) {
+public record AiAnswer<T>(T result, String source, String model, String fallbackReason, String upstreamFallback,
+        CompletionStage<String> reasonLater) {
 
-    /** An answer; {@code upstreamFallback} is the analyzer's own fallback reason (e.g. MODEL_DOWN) when it used its rules. */
-    public static <T> AiAnswer<T> answered(T result, String source, String model, String upstreamFallback) {
-        return new AiAnswer<>(result, source, model, null, upstreamFallback);
+    /** Stands in for the reason of a decision acted on before the model finished writing why. */
+    public static final String REASON_FOLLOWS = "(reason follows)";
+
+    /**
+     * An answer; {@code upstreamFallback} is the analyzer's own fallback reason (e.g. MODEL_DOWN) when it used its
+     * rules; {@code reasonLater} completes with the full reason once written (null when it never came).
+     */
+    public static <T> AiAnswer<T> answered(T result, String source, String model, String upstreamFallback,
+            CompletionStage<String> reasonLater) {
+        return new AiAnswer<>(result, source, model, null, upstreamFallback, reasonLater);
     }
 
     public static <T> AiAnswer<T> unavailable(String reason) {
-        return new AiAnswer<>(null, null, null, reason, null);
+        return new AiAnswer<>(null, null, null, reason, null, CompletableFuture.completedFuture(null));
     }
 
     /** Who really answered: AI (model or its cache), or ANALYZER_RULES when the analyzer fell back. */

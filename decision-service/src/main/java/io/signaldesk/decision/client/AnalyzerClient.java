@@ -3,6 +3,8 @@ package io.signaldesk.decision.client;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -17,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.decision.client.AnalyzerDtos.AiStatus;
@@ -25,10 +28,11 @@ import io.signaldesk.decision.client.AnalyzerDtos.EntryResult;
 import io.signaldesk.decision.client.AnalyzerDtos.Envelope;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
-import io.signaldesk.decision.client.AnalyzerDtos.RiskRequest;
-import io.signaldesk.decision.client.AnalyzerDtos.RiskResult;
 import io.signaldesk.decision.client.AnalyzerDtos.SentimentResult;
+import io.signaldesk.decision.client.AnalyzerDtos.SignalEvent;
 import io.signaldesk.decision.domain.Side;
+import io.smallrye.mutiny.Multi;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 /** The decision service's only door to ai-analyzer-service; never throws, says why when it has no answer. */
 @ApplicationScoped
@@ -51,22 +55,17 @@ public class AnalyzerClient {
         this.registry = registry;
     }
 
+    /** Whether to enter; answered the moment the analyzer's decision is known, its reason in {@link AiAnswer#reasonLater()}. */
     public AiAnswer<EntryResult> entry(String coin, Side side, BigDecimal price, JsonNode market) {
         return analyse("entry", () -> rest.entry(new EntryRequest(coin, side.name(), price, market)),
                 EntryResult.class,
                 r -> r.enter() != null && validConfidence(r.confidence()));
     }
 
+    /** Hold or close; answered the moment the analyzer's decision is known, like {@link #entry}. */
     public AiAnswer<ExitResult> exit(ExitRequest request) {
         return analyse("exit", () -> rest.exit(request), ExitResult.class,
                 r -> ("HOLD".equals(r.action()) || "CLOSE".equals(r.action())) && validConfidence(r.confidence()));
-    }
-
-    public AiAnswer<RiskResult> risk(String coin, Side side, BigDecimal price, BigDecimal equity, JsonNode market) {
-        return analyse("risk", () -> rest.risk(new RiskRequest(coin, side.name(), price, equity, market)),
-                RiskResult.class,
-                r -> r.positionSizePct() != null && r.positionSizePct().signum() > 0
-                        && r.stopLossPct() != null && r.stopLossPct().signum() > 0);
     }
 
     /** The last scheduled sentiment envelope; empty before the first one or when unreachable. */
@@ -117,10 +116,15 @@ public class AnalyzerClient {
         return Optional.ofNullable(lastFailure.get());
     }
 
-    private <T> AiAnswer<T> analyse(String kind, Supplier<Envelope> call, Class<T> type, Predicate<T> valid) {
-        Envelope envelope;
+    /**
+     * Reads a streamed analysis: returns on its {@code signal} event (the decision fields) while the reason is still
+     * being written; the {@code done} event's reason completes {@link AiAnswer#reasonLater()}.
+     */
+    private <T> AiAnswer<T> analyse(String kind, Supplier<Multi<SseEvent<String>>> call, Class<T> type, Predicate<T> valid) {
+        SignalEvent signal;
+        CompletableFuture<String> reason = new CompletableFuture<>();
         try {
-            envelope = guard.call(call);
+            signal = guard.call(() -> awaitSignal(call.get(), reason));
         } catch (TimeoutException e) {
             return fallback(kind, "TIMEOUT");
         } catch (CircuitBreakerOpenException e) {
@@ -131,13 +135,53 @@ public class AnalyzerClient {
         }
         markSuccess();
         try {
-            T result = envelope == null || envelope.result() == null ? null : mapper.treeToValue(envelope.result(), type);
+            if (signal == null || signal.decision() == null || !signal.decision().isObject()) {
+                return fallback(kind, "INVALID_ANSWER");
+            }
+            ObjectNode decision = signal.decision().deepCopy();
+            if (!decision.hasNonNull("reason")) {
+                decision.put("reason", AiAnswer.REASON_FOLLOWS);
+            }
+            T result = mapper.treeToValue(decision, type);
             if (result == null || !valid.test(result)) {
                 return fallback(kind, "INVALID_ANSWER");
             }
-            return AiAnswer.answered(result, envelope.source(), envelope.model(), envelope.fallbackReason());
+            return AiAnswer.answered(result, signal.source(), signal.model(), signal.fallbackReason(), reason);
         } catch (Exception e) {
             return fallback(kind, "INVALID_ANSWER");
+        }
+    }
+
+    /** Blocks until the signal event (or a done event without one); the reason future completes on done. */
+    private SignalEvent awaitSignal(Multi<SseEvent<String>> events, CompletableFuture<String> reason) {
+        CompletableFuture<SignalEvent> signal = new CompletableFuture<>();
+        events.subscribe().with(event -> {
+            try {
+                if ("signal".equals(event.name())) {
+                    signal.complete(mapper.readValue(event.data(), SignalEvent.class));
+                } else if ("done".equals(event.name())) {
+                    Envelope envelope = mapper.readValue(event.data(), Envelope.class);
+                    signal.complete(new SignalEvent(envelope.type(), envelope.result(), envelope.source(),
+                            envelope.model(), envelope.fallbackReason(), envelope.latencyMs()));
+                    reason.complete(envelope.result() == null ? null : envelope.result().path("reason").asText(null));
+                }
+            } catch (Exception e) {
+                signal.completeExceptionally(e);
+            }
+        }, failure -> {
+            signal.completeExceptionally(failure);
+            reason.complete(null);
+        }, () -> {
+            signal.completeExceptionally(new IllegalStateException("the analysis stream ended without a decision"));
+            reason.complete(null);
+        });
+        try {
+            return signal.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the analyzer's decision", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 

@@ -22,6 +22,13 @@ public final class AnalyzerDtos {
             Long promptTokens, Long completionTokens, String fallbackReason, Boolean reprompted, Instant at) {
     }
 
+    /** The {@code signal} event of a streamed analysis: the decision fields, the moment the analyzer knows them. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SignalEvent(String type, JsonNode decision, String source, String model, String fallbackReason,
+            Long signalMs) {
+    }
+
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EntryRequest(String coin, String side, BigDecimal price, JsonNode market) {

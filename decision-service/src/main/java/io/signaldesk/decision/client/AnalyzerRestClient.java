@@ -3,30 +3,33 @@ package io.signaldesk.decision.client;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 import io.signaldesk.decision.client.AnalyzerDtos.AiStatus;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.Envelope;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
-import io.signaldesk.decision.client.AnalyzerDtos.RiskRequest;
+import io.smallrye.mutiny.Multi;
 
 /** ai-analyzer-service's HTTP API; used only through {@link AnalyzerClient}. */
 @RegisterRestClient(configKey = "ai-analyzer")
 interface AnalyzerRestClient {
 
+    /** The entry analysis as Server-Sent Events: signal (decision fields), reason pieces, done (envelope). */
     @POST
     @Path("/api/analysis/entry")
-    Envelope entry(EntryRequest request);
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> entry(EntryRequest request);
 
+    /** The exit analysis as Server-Sent Events, like {@link #entry}. */
     @POST
     @Path("/api/analysis/exit")
-    Envelope exit(ExitRequest request);
-
-    @POST
-    @Path("/api/analysis/risk")
-    Envelope risk(RiskRequest request);
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> exit(ExitRequest request);
 
     @GET
     @Path("/api/analysis/latest")

@@ -34,6 +34,22 @@ public class DecisionRepository {
                 d.resizedBy()));
     }
 
+    /**
+     * Puts the model's reason in place of {@code placeholder} once it is written, on the decision and on its
+     * proposal: the engine acts on the decision before the reason arrives.
+     */
+    public void amendAiReason(Decision d, String placeholder, String reason) {
+        db.inTransaction(c -> {
+            Db.update(c, "UPDATE decision SET ai_reason = replace(ai_reason, ?, ?) WHERE coin = ? AND at = ? AND kind = ?",
+                    placeholder, reason, d.coin(), d.at(), d.kind());
+            if (d.proposalId() != null) {
+                Db.update(c, "UPDATE proposal SET ai_reason = replace(ai_reason, ?, ?) WHERE id = ?",
+                        placeholder, reason, d.proposalId());
+            }
+            return null;
+        });
+    }
+
     /** Newest first. */
     public List<Decision> latest(int limit) {
         return db.read(c -> {

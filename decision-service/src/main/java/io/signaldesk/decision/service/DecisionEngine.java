@@ -19,7 +19,6 @@ import io.signaldesk.decision.client.AnalyzerClient;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryResult;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
-import io.signaldesk.decision.client.AnalyzerDtos.RiskResult;
 import io.signaldesk.decision.client.FeedCoin;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Decision;
@@ -41,7 +40,8 @@ import io.signaldesk.decision.service.ModeService.ModeSetting;
 /**
  * Where the decision is made. Entries: the rules (or, in AI mode, the AI's sentiment) spot an
  * opportunity, the mode and policy decide whether the analyzer's entry answer is needed and how it
- * counts, and risk sizing comes before every proposal. Exits: stop-loss and take-profit at once;
+ * counts (acted on at its streamed decision, the reason filled in after), and deterministic sizing from the
+ * paper settings: one model call at most on an entry's critical path. Exits: stop-loss and take-profit at once;
  * otherwise rules and/or the analyzer's exit answer, combined the same way.
  */
 @ApplicationScoped
@@ -108,32 +108,45 @@ public class DecisionEngine {
         Draft draft = new Draft(ProposalKind.ENTRY, name, side, setting, ruleSide.isPresent() ? ruleSignal.reason() : null,
                 ruleSignal.confidence());
         if (setting.mode() == Mode.RULES) {
-            return Optional.of(propose(draft.source("RULES"), coin, false));
+            return Optional.of(propose(draft.source("RULES"), coin));
         }
         AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(name, side, coin.markPrice(), market(coin)));
         if (!ai.available()) {
             if (ruleSide.isEmpty()) {
                 return Optional.of(log(draft.fallback(ai.fallbackReason()).outcome("AI_UNAVAILABLE"), null));
             }
-            return Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin, false));
+            return Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin));
         }
         EntryResult answer = ai.result();
         scoring.record(new Signal(name, ai.label(), answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
                 answer.confidence(), coin.markPrice(), rules.momentumOnly(coin.momentum60sPct()), now));
         draft = draft.ai(answer.reason(), answer.confidence(), ai.sourceDetail());
+        Decision decision;
         if (setting.mode() == Mode.AI) {
-            return Optional.of(answer.enter() ? propose(draft.source(ai.label()).confidence(answer.confidence()), coin, true)
-                    : log(draft.source(ai.label()).outcome("AI_DECLINED"), null));
+            decision = answer.enter() ? propose(draft.source(ai.label()).confidence(answer.confidence()), coin)
+                    : log(draft.source(ai.label()).outcome("AI_DECLINED"), null);
+        } else {
+            decision = switch (setting.policy()) {
+                case ADVISORY -> propose(draft.source("HYBRID"), coin);
+                case VETO -> answer.enter() ? propose(draft.source("HYBRID"), coin)
+                        : log(draft.source("HYBRID").outcome("VETOED"), null);
+                case AGREE -> answer.enter() && sentimentAgrees(sentiment, side)
+                        ? propose(draft.source("HYBRID").confidence(Math.min(ruleSignal.confidence(), answer.confidence())),
+                                coin)
+                        : log(draft.source("HYBRID").outcome("NO_AGREEMENT"), null);
+            };
         }
-        return Optional.of(switch (setting.policy()) {
-            case ADVISORY -> propose(draft.source("HYBRID"), coin, true);
-            case VETO -> answer.enter() ? propose(draft.source("HYBRID"), coin, true)
-                    : log(draft.source("HYBRID").outcome("VETOED"), null);
-            case AGREE -> answer.enter() && sentimentAgrees(sentiment, side)
-                    ? propose(draft.source("HYBRID").confidence(Math.min(ruleSignal.confidence(), answer.confidence())),
-                            coin, true)
-                    : log(draft.source("HYBRID").outcome("NO_AGREEMENT"), null);
+        return Optional.of(followReason(decision, ai));
+    }
+
+    /** The decision was acted on at the analyzer's signal; its reason replaces the placeholder once written. */
+    private Decision followReason(Decision decision, AiAnswer<?> ai) {
+        ai.reasonLater().thenAccept(reason -> {
+            if (reason != null && !reason.isBlank()) {
+                decisions.amendAiReason(decision, AiAnswer.REASON_FOLLOWS, reason);
+            }
         });
+        return decision;
     }
 
     /** Stop-loss and take-profit: closes at once, whatever the mode, when the mark crosses either. */
@@ -174,12 +187,12 @@ public class DecisionEngine {
         Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), setting,
                 rulesClose ? trigger + "; rules turned " + ruleSignal.reason() : null, ruleSignal.confidence());
         if (setting.mode() == Mode.RULES) {
-            return rulesClose ? Optional.of(propose(draft.source("RULES"), coin, false)) : Optional.empty();
+            return rulesClose ? Optional.of(propose(draft.source("RULES"), coin)) : Optional.empty();
         }
         AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
                 position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(), market(coin))));
         if (!ai.available()) {
-            return rulesClose ? Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin, false))
+            return rulesClose ? Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin))
                     : Optional.empty();
         }
         ExitResult answer = ai.result();
@@ -191,12 +204,13 @@ public class DecisionEngine {
         };
         if (close) {
             int confidence = setting.mode() == Mode.AI ? answer.confidence() : ruleSignal.confidence();
-            return Optional.of(propose(draft.source(setting.mode() == Mode.AI ? ai.label() : "HYBRID").confidence(confidence),
-                    coin, false));
+            return Optional.of(followReason(propose(draft.source(setting.mode() == Mode.AI ? ai.label() : "HYBRID")
+                    .confidence(confidence), coin), ai));
         }
         if (setting.mode() == Mode.HYBRID && (rulesClose || aiClose)) {
             String outcome = setting.policy() == Policy.VETO && rulesClose ? "VETOED" : "NO_AGREEMENT";
-            return Optional.of(log(draft.source(setting.mode() == Mode.AI ? "AI" : "HYBRID").outcome(outcome), null));
+            return Optional.of(followReason(log(draft.source(setting.mode() == Mode.AI ? "AI" : "HYBRID").outcome(outcome),
+                    null), ai));
         }
         return Optional.empty();
     }
@@ -213,7 +227,11 @@ public class DecisionEngine {
         lastEntryDecision.clear();
     }
 
-    private Decision propose(Draft draft, FeedCoin coin, boolean askRisk) {
+    /**
+     * Sizing is deterministic (paper settings), so an entry needs one model call on its critical path: the entry
+     * question. The analyzer's risk analysis stays available on its own endpoint.
+     */
+    private Decision propose(Draft draft, FeedCoin coin) {
         BigDecimal price = coin.markPrice();
         BigDecimal size;
         BigDecimal stopLossPct = null;
@@ -223,17 +241,6 @@ public class DecisionEngine {
             BigDecimal equity = trading.cachedPortfolio().equity();
             BigDecimal sizePct = config.paper().defaultSizePct();
             stopLossPct = config.paper().defaultStopLossPct();
-            if (askRisk) {
-                AiAnswer<RiskResult> answer = modelAnswer(analyzer.risk(draft.coin(), draft.side(), price, equity, market(coin)));
-                if (answer.available()) {
-                    sizePct = answer.result().positionSizePct().min(config.paper().maxSizePct());
-                    stopLossPct = answer.result().stopLossPct();
-                    draft = draft.appendAi("risk: " + answer.result().reason());
-                } else {
-                    draft = draft.fallback(draft.fallbackReason() == null ? "RISK_" + answer.fallbackReason()
-                            : draft.fallbackReason());
-                }
-            }
             size = PaperMath.quantity(equity, sizePct, price);
             if (size.signum() <= 0) {
                 return log(draft.outcome("TOO_SMALL"), null);
@@ -315,12 +322,6 @@ public class DecisionEngine {
         Draft ai(String reason, int aiConfidence, String aiSource) {
             String text = "[" + aiSource + ", confidence " + aiConfidence + "] " + reason;
             return new Draft(kind, coin, side, setting, ruleReason, confidence, source, text, fallbackReason, outcome,
-                    refusedBy, resizedBy);
-        }
-
-        Draft appendAi(String text) {
-            String joined = aiReason == null ? text : aiReason + " | " + text;
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, joined, fallbackReason, outcome,
                     refusedBy, resizedBy);
         }
 

@@ -71,7 +71,7 @@ class AnalyzerFailureTest {
     @Order(2)
     void fallsBackToRulesWhenTheAnalyzerTimesOut() {
         analyzer.stubFor(post(urlEqualTo("/api/analysis/entry")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Analyzer.fixture("entry-enter.json"))
+                .withHeader("Content-Type", "text/event-stream").withBody(Analyzer.events(Analyzer.fixture("entry-enter.json")))
                 .withFixedDelay(4000)));
         Proposal proposal = proposalFor(Market.bullish("D2", "100"));
         assertEquals("RULES_FALLBACK", proposal.source());

@@ -14,17 +14,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.decision.client.AiAnswer;
 import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
@@ -33,6 +38,7 @@ import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.domain.Side;
+import io.signaldesk.decision.repository.DecisionRepository;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
 import io.signaldesk.decision.support.Market;
@@ -62,6 +68,12 @@ class DecisionEngineTest {
 
     @Inject
     RiskService risk;
+
+    @Inject
+    DecisionRepository decisions;
+
+    @Inject
+    DecisionConfig config;
 
     @BeforeEach
     void reset() {
@@ -100,10 +112,9 @@ class DecisionEngineTest {
     }
 
     @Test
-    void aiModeFollowsTheAnalyzersEntryAndSizesWithItsRiskAnswer() {
+    void aiModeActsOnTheStreamedDecisionSizesFromThePaperSettingsAndFillsInTheReason() {
         modes.change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
-        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
         BigDecimal equity = trading.refresh().equity();
 
         Decision decision = entry(Market.bullish("A1", "200"));
@@ -111,23 +122,28 @@ class DecisionEngineTest {
         Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
         assertEquals("AI", proposal.source());
         assertEquals(8, proposal.confidence());
-        assertEquals(0, new BigDecimal("1.0").compareTo(proposal.stopLossPct()));
-        assertEquals(PaperMath.quantity(equity, new BigDecimal("5.0"), new BigDecimal("200")), proposal.size());
-        assertTrue(proposal.aiReason().contains("Strong buying pressure"), proposal.aiReason());
-        assertTrue(proposal.aiReason().contains("risk: Volatility is moderate"), proposal.aiReason());
+        assertEquals(0, config.paper().defaultStopLossPct().compareTo(proposal.stopLossPct()));
+        assertEquals(PaperMath.quantity(equity, config.paper().defaultSizePct(), new BigDecimal("200")), proposal.size());
+        assertTrue(reasonOf(proposal.id()).contains("Strong buying pressure"), "the streamed reason replaces the placeholder");
         analyzer.verify(postRequestedFor(urlEqualTo("/api/analysis/entry"))
+                .withHeader("Accept", WireMock.containing("text/event-stream"))
                 .withRequestBody(matchingJsonPath("$.coin", equalTo("A1")))
                 .withRequestBody(matchingJsonPath("$.side", equalTo("LONG")))
                 .withRequestBody(matchingJsonPath("$.market.coins[0].coin", equalTo("A1"))));
-        analyzer.verify(postRequestedFor(urlEqualTo("/api/analysis/risk"))
-                .withRequestBody(matchingJsonPath("$.equity")));
+        analyzer.verify(0, postRequestedFor(urlEqualTo("/api/analysis/risk")));
+    }
+
+    /** The proposal's AI reason once the analyzer's reason has been written into it. */
+    private String reasonOf(String proposalId) {
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !proposals.find(proposalId).orElseThrow().aiReason()
+                .contains(AiAnswer.REASON_FOLLOWS));
+        return proposals.find(proposalId).orElseThrow().aiReason();
     }
 
     @Test
     void aiModeSaysSoWhenTheAnalyzerAnsweredWithItsOwnRules() {
         modes.change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-rules.json");
-        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
         Proposal proposal = proposals.find(entry(Market.bullish("A3", "200")).proposalId()).orElseThrow();
         assertEquals("ANALYZER_RULES", proposal.source());
         assertTrue(proposal.aiReason().startsWith("[RULES MODEL_DOWN, confidence 7]"), proposal.aiReason());
@@ -146,12 +162,11 @@ class DecisionEngineTest {
     void hybridAdvisoryLetsTheRulesDecideAndShowsTheAiReason() {
         modes.change(Mode.HYBRID, Policy.ADVISORY);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
-        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
         Decision decision = entry(Market.bullish("H1", "10"));
         assertEquals("PROPOSED", decision.outcome());
         Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
         assertEquals("HYBRID", proposal.source());
-        assertTrue(proposal.aiReason().contains("Momentum is fading"), proposal.aiReason());
+        assertTrue(reasonOf(proposal.id()).contains("Momentum is fading"));
     }
 
     @Test
@@ -161,14 +176,14 @@ class DecisionEngineTest {
         Decision decision = entry(Market.bullish("H2", "10"));
         assertEquals("VETOED", decision.outcome());
         assertNull(decision.proposalId());
-        assertTrue(decision.aiReason().contains("Momentum is fading"));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> decisions.latest(50).stream()
+                .anyMatch(d -> d.coin().equals("H2") && d.aiReason().contains("Momentum is fading")));
     }
 
     @Test
     void hybridVetoLetsThroughARulesEntryTheAiAccepts() {
         modes.change(Mode.HYBRID, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
-        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
         Decision decision = entry(Market.bullish("H3", "10"));
         assertEquals("PROPOSED", decision.outcome());
         assertEquals(Policy.VETO, proposals.find(decision.proposalId()).orElseThrow().policy());
@@ -181,7 +196,6 @@ class DecisionEngineTest {
         assertEquals("NO_AGREEMENT", entry(Market.bullish("H4", "10")).outcome());
 
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
-        Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
         FeedCoin strong = Market.bullish("H5", "10");
         int rulesConfidence = new RulesStrategy(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2"))
                 .evaluate(strong).confidence();
@@ -261,7 +275,7 @@ class DecisionEngineTest {
         Proposal proposal = proposals.find(exit.proposalId()).orElseThrow();
         assertEquals(ProposalKind.EXIT, proposal.kind());
         assertEquals("AI", proposal.source());
-        assertTrue(proposal.aiReason().contains("Bids are thinning"));
+        assertTrue(reasonOf(proposal.id()).contains("Bids are thinning"));
         analyzer.verify(postRequestedFor(urlEqualTo("/api/analysis/exit"))
                 .withRequestBody(matchingJsonPath("$.coin", equalTo("X1")))
                 .withRequestBody(matchingJsonPath("$.side", equalTo("LONG"))));
@@ -288,9 +302,9 @@ class DecisionEngineTest {
                 d.dailyLossLimitPct(), d.lossCooldownSeconds(), d.maxEntriesPerHour(), 2, d.maxSlippagePct()));
         try {
             modes.change(Mode.AI, Policy.VETO);
-            // the analyzer answers entry and risk from its own rules (MODEL_DOWN): two model failures in a row
+            // the analyzer answers two entries from its own rules (MODEL_DOWN): two model failures in a row
             Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-rules.json");
-            Analyzer.answers(analyzer, "/api/analysis/risk", "risk-analyzer-rules.json");
+            assertTrue(!"REFUSED".equals(entry(Market.bullish("SM0", "100")).outcome()), "one failure is not yet safe mode");
             Decision refused = entry(Market.bullish("SM1", "100"));
             assertEquals("REFUSED", refused.outcome());
             assertEquals("safeMode", refused.refusedBy());
@@ -298,7 +312,6 @@ class DecisionEngineTest {
             assertTrue(risk.safeMode().on());
 
             Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
-            Analyzer.answers(analyzer, "/api/analysis/risk", "risk.json");
             Decision proposed = entry(Market.bullish("SM2", "100"));
             assertEquals("PROPOSED", proposed.outcome());
             assertEquals("AI", proposals.find(proposed.proposalId()).orElseThrow().source());

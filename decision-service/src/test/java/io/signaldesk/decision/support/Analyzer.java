@@ -1,6 +1,7 @@
 package io.signaldesk.decision.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -10,17 +11,52 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 /** Canned ai-analyzer-service answers (fixtures under src/test/resources/analyzer) for WireMock. */
 public final class Analyzer {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private Analyzer() {
     }
 
+    /**
+     * Answers {@code path} with the envelope in {@code fixture}: as JSON, and, to a caller that accepts
+     * text/event-stream, as the analyzer streams it (signal with the decision fields, reason, done).
+     */
     public static void answers(WireMockServer server, String path, String fixture) {
+        String envelope = fixture(fixture);
         server.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(fixture(fixture))));
+                .withHeader("Content-Type", "application/json").withBody(envelope)));
+        server.stubFor(post(urlEqualTo(path)).withHeader("Accept", containing("text/event-stream"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(events(envelope))));
+    }
+
+    /** The analyzer's Server-Sent Events for an envelope: the decision fields first, then the reason, then the envelope. */
+    public static String events(String envelopeJson) {
+        try {
+            JsonNode envelope = MAPPER.readTree(envelopeJson);
+            ObjectNode decision = envelope.path("result").isObject() ? ((ObjectNode) envelope.get("result")).deepCopy()
+                    : MAPPER.createObjectNode();
+            String reason = decision.path("reason").asText("");
+            decision.remove("reason");
+            ObjectNode signal = MAPPER.createObjectNode().put("type", envelope.path("type").asText());
+            signal.set("decision", decision);
+            signal.set("source", envelope.get("source"));
+            signal.set("model", envelope.get("model"));
+            signal.set("fallbackReason", envelope.get("fallbackReason"));
+            signal.put("signalMs", envelope.path("latencyMs").asLong());
+            return "event: signal\ndata: " + MAPPER.writeValueAsString(signal) + "\n\n"
+                    + "event: reason\ndata: " + MAPPER.writeValueAsString(MAPPER.createObjectNode().put("text", reason)) + "\n\n"
+                    + "event: done\ndata: " + MAPPER.writeValueAsString(envelope) + "\n\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static void getAnswers(WireMockServer server, String path, String fixture) {

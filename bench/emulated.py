@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""AI latency as a user on a given Mac would feel it: ai-analyzer-service against the Ollama emulator.
+
+For each profile (../shared/ollama-emulator, real time, --speed 1): the emulator, the feed on its simulator and
+the analyzer with its defaults (2 s deadline, sentiment every 30 s, cache on); after the start-up preload and
+priming call, an entry question every 3 s over Server-Sent Events for --seconds. Printed per profile:
+time-to-signal and full-answer p50/p95 of the entry questions, the share answered by the model, Ollama's queue
+wait (from the emulator's own log), tokens per call (prompt, cached, evaluated, output) and answers cut at
+num_predict. Figures are printed and appended to --out, never asserted. Standard library only; loopback only;
+every process it starts is stopped on exit. Needs node (the emulator) and the packaged jars (bench/run.sh).
+"""
+import argparse
+import atexit
+import http.client
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EMULATOR = os.path.join(os.path.dirname(ROOT), "shared", "ollama-emulator", "emulator.js")
+JARS = {m: os.path.join(ROOT, m, "target", "quarkus-app", "quarkus-run.jar")
+        for m in ("market-feed-service", "ai-analyzer-service")}
+WORK = tempfile.mkdtemp(prefix="signaldesk-emulated-")
+PROCS = []
+COINS = ["BTC", "ETH", "SOL"]
+
+
+def kill_all():
+    for proc in PROCS:
+        if proc.poll() is None:
+            proc.terminate()
+    for proc in PROCS:
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+atexit.register(kill_all)
+signal.signal(signal.SIGTERM, lambda signum, _: sys.exit(128 + signum))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(name, args, port, path):
+    log = open(os.path.join(WORK, name + ".log"), "w")
+    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=WORK)
+    PROCS.append(proc)
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{name} exited with {proc.returncode}; see {log.name}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2) as answer:
+                if answer.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{name} did not answer {path} within 90 s; see {log.name}")
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def jvm(module, port, props, name):
+    args = ["java", f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
+            "-Dquarkus.log.category.\"io.signaldesk\".level=INFO"] + [f"-D{k}={v}" for k, v in props.items()]
+    return start(name, args + ["-jar", JARS[module]], port, "/q/health/live")
+
+
+def pct(values, p):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered) + 0.5)) - 1))]
+
+
+def sec(value):
+    return "n/a" if value is None else f"{value:.2f} s"
+
+
+def price_of(feed_port, coin):
+    with urllib.request.urlopen(f"http://127.0.0.1:{feed_port}/api/market/snapshot", timeout=5) as answer:
+        snapshot = json.loads(answer.read())
+    return next((c.get("lastPrice") or c.get("midPrice") for c in snapshot.get("coins", []) if c.get("coin") == coin), 1.0)
+
+
+def entry_over_sse(port, feed_port, coin, side, results):
+    """One entry question as a trader's tool asks it (at the feed's price); times the signal event and done."""
+    body = json.dumps({"coin": coin, "side": side, "price": price_of(feed_port, coin)})
+    sent = time.perf_counter()
+    record = {"coin": coin, "side": side, "signal": None, "done": None, "source": None, "fallback": None,
+              "reasonCut": False}
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("POST", "/api/analysis/entry", body,
+                     {"Content-Type": "application/json", "Accept": "text/event-stream"})
+        response = conn.getresponse()
+        event = None
+        while True:
+            line = response.readline()
+            if not line:
+                break
+            text = line.decode("utf-8").rstrip("\r\n")
+            if text.startswith("event:"):
+                event = text[6:].strip()
+            elif text.startswith("data:") and event == "signal" and record["signal"] is None:
+                record["signal"] = time.perf_counter() - sent
+                data = json.loads(text[5:])
+                record["source"], record["fallback"] = data.get("source"), data.get("fallbackReason")
+            elif text.startswith("data:") and event == "done":
+                record["done"] = time.perf_counter() - sent
+                data = json.loads(text[5:])
+                record["source"] = data.get("source")
+                record["fallback"] = data.get("fallbackReason")
+                record["reasonCut"] = bool(data.get("reasonCut"))
+        conn.close()
+    except OSError as e:
+        record["error"] = str(e)
+    results.append(record)
+
+
+def read_log(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as log:
+        return [json.loads(line) for line in log if line.strip()]
+
+
+def run_profile(profile, seconds, feed_port, model):
+    state = os.path.join(WORK, "emulator-" + profile)
+    emulator_port = free_port()
+    emulator = start("emulator-" + profile, ["node", EMULATOR, "--port", str(emulator_port), "--profile", profile,
+                                            "--speed", "1", "--state-dir", state], emulator_port, "/api/version")
+    analyzer_port = free_port()
+    analyzer = jvm("ai-analyzer-service", analyzer_port, {
+        "quarkus.langchain4j.ollama.base-url": f"http://127.0.0.1:{emulator_port}",
+        "quarkus.langchain4j.ollama.chat-model.model-id": model,
+        "quarkus.rest-client.market-feed.url": f"http://127.0.0.1:{feed_port}"}, "analyzer-" + profile)
+    log_path = os.path.join(state, "requests.jsonl")
+    warm_deadline = time.time() + 30  # the start-up preload and priming call, as a user's first minute has
+    while time.time() < warm_deadline and not any(e.get("outputTokens") == 1 for e in read_log(log_path)):
+        time.sleep(0.2)
+    warmed = len(read_log(log_path))
+    results, threads = [], []
+    started = time.time()
+    i = 0
+    while time.time() - started < seconds:
+        coin, side = COINS[i % 3], "LONG" if (i // 3) % 2 == 0 else "SHORT"
+        thread = threading.Thread(target=entry_over_sse, args=(analyzer_port, feed_port, coin, side, results), daemon=True)
+        thread.start()
+        threads.append(thread)
+        i += 1
+        time.sleep(max(0.0, started + i * 3 - time.time()))
+    for thread in threads:
+        thread.join(30)
+    time.sleep(3)  # the last scheduled sentiment may still be writing
+    with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/ai/status", timeout=5) as answer:
+        status = json.loads(answer.read())
+    stop(analyzer)
+    stop(emulator)
+    calls = [e for e in read_log(log_path)[warmed:] if not e.get("preload") and "cancelled" not in e]
+    cancelled = [e for e in read_log(log_path)[warmed:] if "cancelled" in e]
+    return results, calls, cancelled, status
+
+
+def summarise(profile, model, seconds, results, calls, cancelled, status):
+    signals = [r["signal"] for r in results if r["signal"] is not None]
+    dones = [r["done"] for r in results if r["done"] is not None]
+    from_model = [r for r in results if r["source"] in ("AI", "CACHE")]
+    computed = [r for r in results if r["source"] == "AI"]
+    fallbacks = {}
+    for r in results:
+        if r["source"] == "RULES":
+            fallbacks[r["fallback"]] = fallbacks.get(r["fallback"], 0) + 1
+    waits = [e.get("queuedS", 0) for e in calls]
+    cut = sum(1 for e in calls if e.get("doneReason") == "length")
+    prompts = [e.get("promptTokens", 0) for e in calls]
+    # entries ask about one coin, the scheduled sentiment about three: their prompts differ by ~50 tokens
+    split = (min(prompts) + max(prompts)) / 2 if prompts and max(prompts) - min(prompts) > 20 else None
+    kinds = {}
+    for e in calls:
+        kind = "prime" if e.get("outputTokens") == 1 else (
+            "sentiment" if split is not None and e.get("promptTokens", 0) > split else "entry")
+        kinds.setdefault(kind, []).append(e)
+
+    def avg(entries, key):
+        return sum(e.get(key, 0) for e in entries) / len(entries) if entries else 0
+
+    tokens = "; ".join(f"{kind} x{len(entries)}: prompt {avg(entries, 'promptTokens'):.0f}, cached "
+                       f"{avg(entries, 'cachedTokens'):.0f}, evaluated {avg(entries, 'evalTokens'):.0f}, output "
+                       f"{avg(entries, 'outputTokens'):.0f}" for kind, entries in sorted(kinds.items()) if kind != "prime")
+    machine = status.get("machine") or {}
+    share = len(from_model) / len(results) if results else 0
+    rows = [
+        ("entry questions (every 3 s, SSE)", f"{len(results)} asked, {len(signals)} decided, {len(dones)} completed"),
+        ("time-to-signal p50 / p95", f"{sec(pct(signals, 50))} / {sec(pct(signals, 95))}"),
+        ("time-to-signal p50 / p95, model-computed only", f"{sec(pct([r['signal'] for r in computed if r['signal']], 50))} / "
+                                                          f"{sec(pct([r['signal'] for r in computed if r['signal']], 95))}"),
+        ("full answer p50 / p95", f"{sec(pct(dones, 50))} / {sec(pct(dones, 95))}"),
+        ("answers from the model (AI + its cache)", f"{share * 100:.0f} % ({len(computed)} AI, "
+                                                     f"{len(from_model) - len(computed)} cache, "
+                                                     f"rules {fallbacks or 0}; reasons cut to free the model: "
+                                                     f"{sum(1 for r in results if r['reasonCut'])})"),
+        ("Ollama queue wait max / p95 (emulator log)", f"{sec(max(waits) if waits else None)} / {sec(pct(waits, 95))}"),
+        ("model calls: completed / cancelled / cut at num_predict", f"{len(calls)} / {len(cancelled)} / {cut}"),
+        ("tokens per call (emulator log, Llama 3 tokenizer)", tokens or "n/a"),
+        ("analyzer's measured rates (prefill / decode tokens/s)",
+         f"{machine.get('prefillTokensPerSecond')} / {machine.get('decodeTokensPerSecond')}; warnings: "
+         f"{machine.get('warnings') or 'none'}"),
+    ]
+    verdict = {
+        "signal50": pct(signals, 50) is not None and pct(signals, 50) <= 1.0,
+        "signal95": pct(signals, 95) is not None and pct(signals, 95) <= 2.0,
+        "done50": pct(dones, 50) is not None and pct(dones, 50) <= 2.0,
+        "share": share >= 0.95,
+        "wait": (max(waits) if waits else 0) <= 1.0,
+        "cut": cut == 0,
+    }
+    print(f"\n== {profile} ({model}, {seconds} s)")
+    for figure, value in rows:
+        print(f"  {figure:<55} {value}")
+    return rows, verdict
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profiles", default="m1-8gb,m2-16gb,m4max-64gb")
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--model", default="llama3.2:3b")
+    parser.add_argument("--out", help="Markdown file to append the section to (e.g. bench/RESULTS.md)")
+    opts = parser.parse_args()
+    if shutil.which("node") is None or not os.path.exists(EMULATOR):
+        print(f"SKIP emulated AI latency: needs node and {EMULATOR}")
+        return 0
+    for module, jar in JARS.items():
+        if not os.path.exists(jar):
+            print(f"missing {jar}: run bench/run.sh (it builds the jars)")
+            return 1
+    feed_port = free_port()
+    feed = jvm("market-feed-service", feed_port, {}, "feed")
+    sections = []
+    for profile in [p.strip() for p in opts.profiles.split(",") if p.strip()]:
+        results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model)
+        sections.append((profile, summarise(profile, opts.model, opts.seconds, results, calls, cancelled, status)))
+    stop(feed)
+    if opts.out:
+        lines = ["", "## AI latency on emulated Macs (Ollama emulator, not a real model)", "",
+                 f"`bench/emulated.py --profiles {opts.profiles} --seconds {opts.seconds}` ({opts.model}): the analyzer "
+                 "with its defaults against `../shared/ollama-emulator` at `--speed 1` (real time, the profile's prefill "
+                 "and decode rates, one request at a time, prefix KV cache, real Llama 3 token counts); the scheduled "
+                 "sentiment every 30 s plus an entry question every 3 s over Server-Sent Events. Emulated: a real M1 "
+                 "may differ by ±30 % (the emulator's README); `bench/evaluate.py` measures a real Ollama.", "",
+                 "Targets (issue 10, m1-8gb): time-to-signal p50 <= 1.0 s and p95 <= 2.0 s, full answer p50 <= 2.0 s, "
+                 ">= 95 % from the model, no Ollama queue wait > 1 s, no answer cut at num_predict.", "",
+                 "| Profile | Figure | Emulated |", "|---|---|---|"]
+        for profile, (rows, verdict) in sections:
+            lines += [f"| {profile} | {figure} | {value} |" for figure, value in rows]
+            met = [name for name, ok in verdict.items() if ok]
+            missed = [name for name, ok in verdict.items() if not ok]
+            lines.append(f"| {profile} | targets | meets: {', '.join(met) or 'none'}; MISSES: {', '.join(missed) or 'none'} |")
+        with open(opts.out, "a") as out:
+            out.write("\n".join(lines) + "\n")
+        print(f"\nappended to {opts.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
