@@ -822,11 +822,9 @@ def main():
     stop(cached)
 
     step(res, "3 feed ingest", bench_feed_ingest, res, q)
-    res.notes.append("1 analyzer overhead: where it goes is in bench/README.md (JFR profile): ~2 ms of Java CPU per "
-                     "call in the LangChain4j/Quarkus AI-service plumbing, JIT compilation still running, three "
-                     "thread hand-offs, and young-GC pauses (p99). One cheap fix was made: MarketAnalyst is "
-                     "application scoped (it rebuilt LangChain4j's guardrail config with ServiceLoader scans on "
-                     "every call: p50 through the analyzer 17.5 -> 15.0 ms against ~10.8 ms direct, same profiling setup).")
+    res.notes.append("1 analyzer overhead: the analyzer calls Ollama's /api/chat itself (streamed, no AI-service "
+                     "layer) and waits without holding a worker thread; what remains is JSON in and out, validation, "
+                     "the queue hand-off and the JDK HTTP client (bench/README.md).")
     if not os.environ.get("BENCH_JAVA_OPTS"):
         res.notes.append("6 memory: plain `java -jar` with default ergonomics (max heap = 1/4 of RAM, G1), so the heap "
                          "grows with the machine; `BENCH_JAVA_OPTS=-Xmx128m bench/run.sh --quick` gave feed 143/155 MB, "

@@ -137,6 +137,41 @@ def entry_over_sse(port, feed_port, coin, side, results):
     results.append(record)
 
 
+def burst(analyzer_port, feed_port, callers):
+    """{callers} distinct entry questions at once (JSON): each must be answered by the deadline, counted from its
+    arrival, whether the one model got to it or the rules did."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{feed_port}/api/market/snapshot", timeout=5) as answer:
+        snapshot = json.loads(answer.read())
+    btc = next(c for c in snapshot["coins"] if c["coin"] == "BTC")
+    times, sources = [], {}
+    lock = threading.Lock()
+
+    def one(i):
+        coin = dict(btc, momentum60sPct=round(-2.5 + i * 0.05, 2))  # a distinct market state per caller
+        body = json.dumps({"coin": "BTC", "side": "LONG" if i % 2 else "SHORT", "price": btc.get("lastPrice"),
+                           "market": dict(snapshot, coins=[coin])})
+        sent = time.perf_counter()
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", analyzer_port, timeout=30)
+            conn.request("POST", "/api/analysis/entry", body, {"Content-Type": "application/json"})
+            reply = conn.getresponse()
+            payload = json.loads(reply.read())
+            conn.close()
+            key = f"{payload.get('source')} {payload.get('fallbackReason') or ''}".strip()
+        except (OSError, ValueError) as e:
+            key = f"error {type(e).__name__}"
+        with lock:
+            times.append(time.perf_counter() - sent)
+            sources[key] = sources.get(key, 0) + 1
+
+    threads = [threading.Thread(target=one, args=(i,), daemon=True) for i in range(callers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return times, sources
+
+
 def read_log(path):
     if not os.path.exists(path):
         return []
@@ -144,7 +179,7 @@ def read_log(path):
         return [json.loads(line) for line in log if line.strip()]
 
 
-def run_profile(profile, seconds, feed_port, model):
+def run_profile(profile, seconds, feed_port, model, callers):
     state = os.path.join(WORK, "emulator-" + profile)
     emulator_port = free_port()
     emulator = start("emulator-" + profile, ["node", EMULATOR, "--port", str(emulator_port), "--profile", profile,
@@ -152,7 +187,7 @@ def run_profile(profile, seconds, feed_port, model):
     analyzer_port = free_port()
     analyzer = jvm("ai-analyzer-service", analyzer_port, {
         "quarkus.langchain4j.ollama.base-url": f"http://127.0.0.1:{emulator_port}",
-        "quarkus.langchain4j.ollama.chat-model.model-id": model,
+        "analyzer.ollama.model": model,
         "quarkus.rest-client.market-feed.url": f"http://127.0.0.1:{feed_port}"}, "analyzer-" + profile)
     log_path = os.path.join(state, "requests.jsonl")
     warm_deadline = time.time() + 30  # the start-up preload and priming call, as a user's first minute has
@@ -174,10 +209,18 @@ def run_profile(profile, seconds, feed_port, model):
     time.sleep(3)  # the last scheduled sentiment may still be writing
     with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/ai/status", timeout=5) as answer:
         status = json.loads(answer.read())
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/analysis/latest", timeout=5) as answer:
+            status["latestSentiment"] = json.loads(answer.read())
+    except OSError:
+        status["latestSentiment"] = None
+    logged = read_log(log_path)
+    status_burst = burst(analyzer_port, feed_port, callers) if callers else None
     stop(analyzer)
     stop(emulator)
-    calls = [e for e in read_log(log_path)[warmed:] if not e.get("preload") and "cancelled" not in e]
-    cancelled = [e for e in read_log(log_path)[warmed:] if "cancelled" in e]
+    calls = [e for e in logged[warmed:] if not e.get("preload") and "cancelled" not in e]
+    cancelled = [e for e in logged[warmed:] if "cancelled" in e]
+    status["burst"] = status_burst
     return results, calls, cancelled, status
 
 
@@ -219,9 +262,18 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
                                                      f"{len(from_model) - len(computed)} cache, "
                                                      f"rules {fallbacks or 0}; reasons cut to free the model: "
                                                      f"{sum(1 for r in results if r['reasonCut'])})"),
+        ("scheduled sentiment (every 30 s): last answer",
+         "none" if not status.get("latestSentiment") else
+         f"{status['latestSentiment'].get('source')}{' ' + status['latestSentiment']['fallbackReason'] if status['latestSentiment'].get('fallbackReason') else ''}, "
+         f"decision after {status['latestSentiment'].get('signalMs')} ms, reason cut to free the model: "
+         f"{status['latestSentiment'].get('reasonCut')}"),
         ("Ollama queue wait max / p95 (emulator log)", f"{sec(max(waits) if waits else None)} / {sec(pct(waits, 95))}"),
-        ("model calls: completed / cancelled / cut at num_predict", f"{len(calls)} / {len(cancelled)} / {cut}"),
+        ("model calls: completed / cancelled by the analyzer / cut at num_predict", f"{len(calls)} / {len(cancelled)} / {cut}"),
         ("tokens per call (emulator log, Llama 3 tokenizer)", tokens or "n/a"),
+        ("100 concurrent callers, distinct questions (after the run): slowest / p50 answer, sources",
+         "not run" if not status.get("burst") else
+         f"{sec(max(status['burst'][0]))} / {sec(pct(status['burst'][0], 50))} (deadline {sec(machine.get('deadlineMs', 2000) / 1000)}), "
+         f"{status['burst'][1]}"),
         ("analyzer's measured rates (prefill / decode tokens/s)",
          f"{machine.get('prefillTokensPerSecond')} / {machine.get('decodeTokensPerSecond')}; warnings: "
          f"{machine.get('warnings') or 'none'}"),
@@ -245,6 +297,7 @@ def main():
     parser.add_argument("--profiles", default="m1-8gb,m2-16gb,m4max-64gb")
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--model", default="llama3.2:3b")
+    parser.add_argument("--callers", type=int, default=100, help="concurrent distinct questions after the run (0: none)")
     parser.add_argument("--out", help="Markdown file to append the section to (e.g. bench/RESULTS.md)")
     opts = parser.parse_args()
     if shutil.which("node") is None or not os.path.exists(EMULATOR):
@@ -258,7 +311,7 @@ def main():
     feed = jvm("market-feed-service", feed_port, {}, "feed")
     sections = []
     for profile in [p.strip() for p in opts.profiles.split(",") if p.strip()]:
-        results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model)
+        results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model, opts.callers)
         sections.append((profile, summarise(profile, opts.model, opts.seconds, results, calls, cancelled, status)))
     stop(feed)
     if opts.out:

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Signal Desk benchmarks: builds the jars it needs when they are missing or older than their sources, then
 # runs bench/bench.py (Python 3 standard library) which starts the services on free loopback ports, prints
-# one table and writes bench/RESULTS.md. --quick: fewer iterations (~3 min), for CI. Exit code 1 when a
-# benchmark failed to run (figures are printed, never asserted).
+# one table and writes bench/RESULTS.md, then bench/emulated.py (AI latency against the Ollama emulator in
+# ../shared, per Mac profile; needs node), which appends its section. --quick: fewer iterations and one
+# emulated profile for 30 s (~4 min), for CI. Exit code 1 when a benchmark failed to run (figures are
+# printed, never asserted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +21,23 @@ if ((${#stale[@]})); then
     ./mvnw -B -q -DskipTests package -pl "$modules"
 fi
 
-python3 bench/bench.py "$@" &
-bench=$!
-trap 'kill -TERM "$bench" 2>/dev/null || true; wait "$bench" 2>/dev/null || true' INT TERM
-wait "$bench"
+out=bench/RESULTS.md
+emulated=(--profiles m1-8gb,m2-16gb,m4max-64gb --seconds 60)
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+    case "${args[$i]}" in
+        --quick) emulated=(--profiles m1-8gb --seconds 30) ;;
+        --out) out="${args[$((i + 1))]}" ;;
+    esac
+done
+
+run() {
+    "$@" &
+    child=$!
+    trap 'kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true' INT TERM
+    wait "$child"
+}
+status=0
+run python3 bench/bench.py "$@" || status=$?
+run python3 bench/emulated.py "${emulated[@]}" --out "$out" || status=$?
+exit "$status"

@@ -38,6 +38,66 @@
     b.className = 'badge ' + (ok ? 'ok' : 'bad');
   }
 
+  function seconds(ms) { return ms === null || ms === undefined ? '–' : (ms / 1000).toFixed(1) + ' s'; }
+
+  // What the analyzer measured of this machine: Ollama's real speeds, predicted times, share of answers from the model.
+  function renderMachine(status) {
+    var box = document.getElementById('ai-machine');
+    var warnings = document.getElementById('ai-warnings');
+    var m = status && status.machine;
+    if (!m || !m.prefillTokensPerSecond) {
+      box.textContent = 'This machine: not measured yet (the analyzer measures Ollama\'s speed on its first answers).';
+      warnings.textContent = status && status.aiAnswering === false && status.mode === 'AI'
+        ? 'AI answers are not arriving: decisions use the rules (labelled).' : '';
+      return;
+    }
+    var p = m.predictions || {};
+    var entry = p.ENTRY || p.SENTIMENT;
+    box.textContent = 'This machine (' + m.model + '): prefill ' + num(m.prefillTokensPerSecond, 0) + ' tok/s · decode ' +
+      num(m.decodeTokensPerSecond, 0) + ' tok/s' +
+      (entry ? ' · decision in ~' + seconds(entry.timeToSignalMs) + ', full answer ~' + seconds(entry.fullAnswerMs) : '') +
+      ' · deadline ' + seconds(m.deadlineMs) +
+      (m.modelShareLast15m !== null && m.modelShareLast15m !== undefined
+        ? ' · ' + Math.round(m.modelShareLast15m * 100) + ' % of ' + m.answersLast15m + ' answers from the model (15 min)' : '');
+    var lines = (m.warnings || []).slice();
+    if (status.aiAnswering === false && status.mode === 'AI') {
+      lines.unshift('AI answers are not arriving: decisions use the rules (labelled).');
+    }
+    warnings.textContent = lines.join(' ');
+  }
+
+  // The analyzer's models, each with its predicted time to a decision here; choosing one switches the analyzer.
+  function loadModels() {
+    fetch('/api/analyzer/models').then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+      .then(function (list) {
+        var select = document.getElementById('model');
+        if (document.activeElement === select) { return; }
+        var options = (list.models || []).map(function (m) {
+          var o = el('option', m.name + (m.predictedSignalMs ? ' · ~' + seconds(m.predictedSignalMs) + ' to a decision' : '') +
+            (m.warning ? ' ⚠' : ''));
+          o.value = m.name;
+          o.title = m.warning || '';
+          o.selected = m.active;
+          return o;
+        });
+        select.replaceChildren.apply(select, options);
+        var active = (list.models || []).filter(function (m) { return m.active; })[0];
+        document.getElementById('model-note').textContent = active && active.warning ? '⚠ ' + active.warning : '';
+      })
+      .catch(function () { document.getElementById('model-note').textContent = 'models unavailable (analyzer or Ollama down)'; });
+  }
+  document.getElementById('model').addEventListener('change', function (e) {
+    var note = document.getElementById('model-note');
+    note.textContent = 'switching to ' + e.target.value + '…';
+    fetch('/api/analyzer/model', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-Api-Key': keyInput.value },
+      body: JSON.stringify({ model: e.target.value }) })
+      .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+      .then(function (r) { note.textContent = r.ok ? 'now ' + r.body.model + ' (warming up)' : (r.body.error || 'refused'); loadModels(); })
+      .catch(function () { note.textContent = 'switch failed: analyzer unreachable'; });
+  });
+  loadModels();
+  setInterval(loadModels, 60000);
+
   function renderStatus(s) {
     var feed = s.feed;
     var feedOk = feed.connected && !feed.stale;
@@ -62,12 +122,13 @@
       line.classList.add('down');
     }
     var reasoning = document.getElementById('ai-reasoning');
-    if (ai.latest && ai.latest.result) {
+    if (!liveAnalysis && ai.latest && ai.latest.result) {
       var r = ai.latest.result;
       reasoning.textContent = (r.coin || '') + ' ' + (r.sentiment || '') + ' → ' + (r.signal || '') +
         ' (confidence ' + (r.confidence || '?') + '/10, ' + ai.latest.source +
         (ai.latest.fallbackReason ? ', ' + ai.latest.fallbackReason : '') + '): ' + (r.reason || '');
     }
+    renderMachine(ai.reachable && ai.status ? ai.status : null);
     var mode = s.mode;
     ['RULES', 'AI', 'HYBRID'].forEach(function (m) {
       document.getElementById('mode-' + m).classList.toggle('active', mode.mode === m);
@@ -203,6 +264,25 @@
     act('PUT', '/api/decision/mode', { mode: state ? state.mode.mode : 'HYBRID', policy: e.target.value });
   });
 
+  // The analyzer's decision the moment it is known, then its reason as the model writes it.
+  var liveAnalysis = null;
+  function renderAnalysis(frame) {
+    var box = document.getElementById('ai-reasoning');
+    if (frame.kind === 'signal' && frame.signal) {
+      var s = frame.signal;
+      var d = s.decision || {};
+      var verdict = d.signal ? (d.coin + ' ' + d.sentiment + ' → ' + d.signal)
+        : d.enter !== undefined ? ('enter ' + (d.enter ? 'YES' : 'NO'))
+        : d.action ? d.action : d.positionSizePct !== undefined ? ('size ' + d.positionSizePct + ' %, stop ' + d.stopLossPct + ' %') : '';
+      liveAnalysis = { type: frame.type, head: frame.type + ': ' + verdict + ' (confidence ' + (d.confidence || '?') + '/10, ' +
+        s.source + (s.fallbackReason ? ' ' + s.fallbackReason : '') + ', decided in ' + seconds(s.signalMs) + '): ', reason: '' };
+      box.textContent = liveAnalysis.head + '…';
+    } else if (frame.kind === 'reason' && liveAnalysis && frame.type === liveAnalysis.type) {
+      liveAnalysis.reason += frame.text || '';
+      box.textContent = liveAnalysis.head + liveAnalysis.reason;
+    }
+  }
+
   function connect() {
     var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/dashboard';
     socket = new WebSocket(url);
@@ -211,6 +291,7 @@
       try {
         var msg = JSON.parse(m.data);
         if (msg.type === 'state') { render(msg); }
+        if (msg.type === 'analysis') { renderAnalysis(msg.frame); }
       } catch (e) { console.warn('bad dashboard frame', e); }
     };
     socket.onclose = function () {

@@ -17,8 +17,8 @@ import io.signaldesk.analyzer.domain.AnalysisType;
  */
 public final class AnswerSchema {
 
-    /** Longest reason asked for: one short sentence (the product's "one sentence"), about 20 tokens. */
-    public static final int REASON_MAX_CHARS = 90;
+    /** Longest reason asked for: one short sentence (the product's "one sentence"), about 16 tokens. */
+    public static final int REASON_MAX_CHARS = 72;
 
     /**
      * Output token cap: the longest valid answer (sentiment: about 25 tokens of decision fields, a reason of

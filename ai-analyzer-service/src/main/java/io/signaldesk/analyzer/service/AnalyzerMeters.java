@@ -39,6 +39,10 @@ public class AnalyzerMeters {
             for (String why : new String[] {"stale", "late", "requeued", "reason-cut"}) {
                 registry.counter("analyzer.queue.dropped", "type", type.name(), "why", why);
             }
+            queueWaitTimer(type);
+            for (AnalysisSource source : AnalysisSource.values()) {
+                timeToSignalTimer(type, source);
+            }
         }
         for (String tokenType : new String[] {"input", "output"}) {
             registry.counter("gen_ai.client.token.usage", "gen_ai.token.type", tokenType, "gen_ai.system", "ollama");
@@ -63,15 +67,22 @@ public class AnalyzerMeters {
 
     void queueWait(AnalysisType type, long nanos) {
         if (type != null) {
-            Timer.builder("analyzer.queue.wait").description("Time a model call waited for the model (one at a time)")
-                    .tags("type", type.name()).publishPercentileHistogram().register(registry).record(Duration.ofNanos(nanos));
+            queueWaitTimer(type).record(Duration.ofNanos(nanos));
         }
     }
 
     void timeToSignal(AnalysisType type, AnalysisSource source, long ms) {
-        Timer.builder("analyzer.time.to.signal").description("Time from the request to a usable decision")
-                .tags("type", type.name(), "source", source.name()).publishPercentileHistogram().register(registry)
-                .record(Duration.ofMillis(ms));
+        timeToSignalTimer(type, source).record(Duration.ofMillis(ms));
+    }
+
+    private Timer queueWaitTimer(AnalysisType type) {
+        return Timer.builder("analyzer.queue.wait").description("Time a model call waited for the model (one at a time)")
+                .tags("type", type.name()).publishPercentileHistogram().register(registry);
+    }
+
+    private Timer timeToSignalTimer(AnalysisType type, AnalysisSource source) {
+        return Timer.builder("analyzer.time.to.signal").description("Time from the request to a usable decision")
+                .tags("type", type.name(), "source", source.name()).publishPercentileHistogram().register(registry);
     }
 
     void tokens(AnalysisType type, int evaluated, int output) {

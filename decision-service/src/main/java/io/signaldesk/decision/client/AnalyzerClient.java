@@ -107,6 +107,19 @@ public class AnalyzerClient {
         }
     }
 
+    /**
+     * The analyzer's models; a {@link WebApplicationException} carries the analyzer's own error answer,
+     * any other failure means it could not be reached.
+     */
+    public JsonNode models() {
+        return rest.models();
+    }
+
+    /** Switches the analyzer's model, forwarding this service's API key; failures as for {@link #models()}. */
+    public JsonNode switchModel(String apiKey, String model) {
+        return rest.switchModel(apiKey, mapper.createObjectNode().put("model", model));
+    }
+
     /** True when the last call of any kind reached the analyzer. */
     public boolean reachable() {
         return lastFailure.get() == null;

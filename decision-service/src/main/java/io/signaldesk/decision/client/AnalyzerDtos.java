@@ -68,6 +68,6 @@ public final class AnalyzerDtos {
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record AiStatus(String line, String mode, String model, Boolean ollamaReachable, Long totalTokens,
-            Long totalCalls, Double avgResponseTimeMs) {
+            Long totalCalls, Double avgResponseTimeMs, Boolean aiAnswering, JsonNode machine) {
     }
 }

@@ -1,13 +1,17 @@
 package io.signaldesk.decision.client;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.client.SseEvent;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.signaldesk.decision.client.AnalyzerDtos.AiStatus;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryRequest;
@@ -38,4 +42,14 @@ interface AnalyzerRestClient {
     @GET
     @Path("/api/ai/status")
     AiStatus status();
+
+    /** Models pulled in the analyzer's Ollama, each with its predicted time to a decision on this machine. */
+    @GET
+    @Path("/api/ai/models")
+    JsonNode models();
+
+    /** Switches the analyzer's model; the key is the one every Signal Desk service shares (SIGNAL_API_KEY). */
+    @PUT
+    @Path("/api/ai/model")
+    JsonNode switchModel(@HeaderParam("X-Api-Key") String apiKey, JsonNode body);
 }

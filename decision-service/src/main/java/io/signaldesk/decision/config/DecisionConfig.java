@@ -19,6 +19,13 @@ public interface DecisionConfig {
     /** Embedded database. */
     Database db();
 
+    /**
+     * Whether to relay the analyzer's /ws/analysis (decisions the moment they are known, reasons as they are
+     * written) to the dashboard; the analyzer's address is quarkus.rest-client.ai-analyzer.url.
+     */
+    @WithDefault("true")
+    boolean relayAnalysis();
+
     /** Feed connection settings. */
     Feed feed();
 

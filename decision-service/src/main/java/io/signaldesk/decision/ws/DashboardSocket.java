@@ -1,5 +1,6 @@
 package io.signaldesk.decision.ws;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -13,10 +14,14 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.common.annotation.Blocking;
+import io.signaldesk.decision.client.AnalysisStreamClient;
 import io.signaldesk.decision.service.DashboardService;
+import io.smallrye.common.annotation.Blocking;
 
-/** Live state for the dashboard: a full state message on connect and every second after. */
+/**
+ * Live state for the dashboard: a full state message on connect and every second after, and the analyzer's
+ * decisions and reasons relayed the moment they arrive.
+ */
 @WebSocket(path = "/ws/dashboard", endpointId = DashboardSocket.ENDPOINT)
 public class DashboardSocket {
 
@@ -74,6 +79,15 @@ public class DashboardSocket {
         for (WebSocketConnection connection : dashboards) {
             connection.sendText(state).subscribe().with(v -> {
             }, e -> LOG.debugf("dashboard push failed: %s", e.toString()));
+        }
+    }
+
+    /** The analyzer's decision or reason piece, passed on at once: {"type":"analysis","frame":{...}}. */
+    void relay(@Observes AnalysisStreamClient.AnalysisFrame frame) {
+        String message = "{\"type\":\"analysis\",\"frame\":" + frame.json() + "}";
+        for (WebSocketConnection connection : connections.findByEndpointId(ENDPOINT)) {
+            connection.sendText(message).subscribe().with(v -> {
+            }, e -> LOG.debugf("dashboard relay failed: %s", e.toString()));
         }
     }
 
