@@ -172,6 +172,19 @@ def burst(analyzer_port, feed_port, callers):
     return times, sources
 
 
+def metric(text, name, kind):
+    """(count, sum) of a Micrometer summary for one analysis type, from the Prometheus text."""
+    count = total = None
+    for line in text.splitlines():
+        if f'type="{kind}"' not in line:
+            continue
+        if line.startswith(name + "_count"):
+            count = float(line.rsplit(" ", 1)[1])
+        elif line.startswith(name + "_sum"):
+            total = float(line.rsplit(" ", 1)[1])
+    return (count, total) if count is not None and total is not None else None
+
+
 def read_log(path):
     if not os.path.exists(path):
         return []
@@ -214,6 +227,8 @@ def run_profile(profile, seconds, feed_port, model, callers):
             status["latestSentiment"] = json.loads(answer.read())
     except OSError:
         status["latestSentiment"] = None
+    with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/q/metrics", timeout=5) as answer:
+        status["metrics"] = answer.read().decode()
     logged = read_log(log_path)
     status_burst = burst(analyzer_port, feed_port, callers) if callers else None
     stop(analyzer)
@@ -234,22 +249,22 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
         if r["source"] == "RULES":
             fallbacks[r["fallback"]] = fallbacks.get(r["fallback"], 0) + 1
     waits = [e.get("queuedS", 0) for e in calls]
-    cut = sum(1 for e in calls if e.get("doneReason") == "length")
-    prompts = [e.get("promptTokens", 0) for e in calls]
-    # entries ask about one coin, the scheduled sentiment about three: their prompts differ by ~50 tokens
-    split = (min(prompts) + max(prompts)) / 2 if prompts and max(prompts) - min(prompts) > 20 else None
-    kinds = {}
-    for e in calls:
-        kind = "prime" if e.get("outputTokens") == 1 else (
-            "sentiment" if split is not None and e.get("promptTokens", 0) > split else "entry")
-        kinds.setdefault(kind, []).append(e)
+    answers = [e for e in calls if e.get("outputTokens", 0) > 1]  # the priming call writes one token on purpose
+    cut = sum(1 for e in answers if e.get("doneReason") == "length")
 
     def avg(entries, key):
         return sum(e.get(key, 0) for e in entries) / len(entries) if entries else 0
 
-    tokens = "; ".join(f"{kind} x{len(entries)}: prompt {avg(entries, 'promptTokens'):.0f}, cached "
-                       f"{avg(entries, 'cachedTokens'):.0f}, evaluated {avg(entries, 'evalTokens'):.0f}, output "
-                       f"{avg(entries, 'outputTokens'):.0f}" for kind, entries in sorted(kinds.items()) if kind != "prime")
+    overall = (f"all {len(answers)} answers: prompt {avg(answers, 'promptTokens'):.0f}, cached {avg(answers, 'cachedTokens'):.0f}, "
+               f"evaluated {avg(answers, 'evalTokens'):.0f}, output {avg(answers, 'outputTokens'):.0f}")
+    per_type = []
+    for kind in ("SENTIMENT", "ENTRY", "EXIT", "RISK"):
+        evaluated = metric(status.get("metrics", ""), "analyzer_tokens_evaluated", kind)
+        output = metric(status.get("metrics", ""), "analyzer_tokens_output", kind)
+        if evaluated and evaluated[0]:
+            per_type.append(f"{kind.lower()} x{evaluated[0]:.0f}: evaluated {evaluated[1] / evaluated[0]:.0f}, "
+                            f"output {output[1] / output[0]:.0f}" if output and output[0] else "")
+    tokens = overall + ("; per type (analyzer's meters): " + "; ".join(per_type) if per_type else "")
     machine = status.get("machine") or {}
     share = len(from_model) / len(results) if results else 0
     rows = [
@@ -268,8 +283,8 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
          f"decision after {status['latestSentiment'].get('signalMs')} ms, reason cut to free the model: "
          f"{status['latestSentiment'].get('reasonCut')}"),
         ("Ollama queue wait max / p95 (emulator log)", f"{sec(max(waits) if waits else None)} / {sec(pct(waits, 95))}"),
-        ("model calls: completed / cancelled by the analyzer / cut at num_predict", f"{len(calls)} / {len(cancelled)} / {cut}"),
-        ("tokens per call (emulator log, Llama 3 tokenizer)", tokens or "n/a"),
+        ("model answers: completed / cancelled by the analyzer / cut at num_predict", f"{len(answers)} / {len(cancelled)} / {cut}"),
+        ("tokens per model answer (emulator log, Llama 3 tokenizer; per type: Ollama's counts)", tokens),
         ("100 concurrent callers, distinct questions (after the run): slowest / p50 answer, sources",
          "not run" if not status.get("burst") else
          f"{sec(max(status['burst'][0]))} / {sec(pct(status['burst'][0], 50))} (deadline {sec(machine.get('deadlineMs', 2000) / 1000)}), "

@@ -177,7 +177,8 @@ class AiResourceTest {
     private static void pollPreload(String model) {
         for (int i = 0; i < 50; i++) {
             int count = StubServers.server().findAll(postRequestedFor(urlEqualTo("/api/generate"))
-                    .withRequestBody(equalToJson("{\"model\":\"" + model + "\",\"keep_alive\":1800}"))).size();
+                    .withRequestBody(equalToJson("{\"model\":\"" + model + "\",\"keep_alive\":1800,\"options\":{\"num_ctx\":2048}}")))
+                    .size();
             if (count > 0) {
                 return;
             }
@@ -188,6 +189,6 @@ class AiResourceTest {
                 return;
             }
         }
-        throw new AssertionError("no preload of " + model + " with keep_alive 1800");
+        throw new AssertionError("no preload of " + model + " with keep_alive 1800 and the num_ctx of every call");
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
@@ -52,10 +53,12 @@ public class AnalysisService {
     private final ObjectMapper mapper;
     private final Event<AnalysisPublished> published;
     private final Event<AnalysisProgress> progress;
+    private final ManagedExecutor executor;
 
     public AnalysisService(AnalyzerConfig config, AiModeService mode, ModelGateway gateway, RuleBasedAnalyzer rules,
             AnalysisCache cache, MarketStateKey keys, ActiveModel model, AiMetricsService metrics, MachineRates rates,
-            ObjectMapper mapper, Event<AnalysisPublished> published, Event<AnalysisProgress> progress) {
+            ObjectMapper mapper, Event<AnalysisPublished> published, Event<AnalysisProgress> progress,
+            ManagedExecutor executor) {
         this.config = config;
         this.mode = mode;
         this.gateway = gateway;
@@ -68,6 +71,7 @@ public class AnalysisService {
         this.mapper = mapper;
         this.published = published;
         this.progress = progress;
+        this.executor = executor;
     }
 
     /** Blocking form for callers without a listener: the answer within the deadline. */
@@ -133,7 +137,7 @@ public class AnalysisService {
                 metrics.deadlineMissed(task.type());
                 result.complete(publish(byRules(task, FallbackReason.TIMEOUT, startNanos, 0, 0), heard));
             }
-        }, CompletableFuture.delayedExecutor(remainingNanos, TimeUnit.NANOSECONDS));
+        }, CompletableFuture.delayedExecutor(remainingNanos, TimeUnit.NANOSECONDS, executor)); // many deadlines at once: answered in parallel
         call.whenComplete((answer, failure) -> {
             if (answer != null) {
                 AnalysisEnvelope<R> envelope = envelope(task, answer, elapsedMs(startNanos), signalMs[0]);

@@ -125,6 +125,11 @@ public class MachineRates {
                     "%s needs about %.1f s to a decision on this machine, past the %.1f s deadline: most answers will "
                             + "come from the rules. Try a smaller model such as %s.",
                     model, entry.timeToSignalMs() / 1000.0, deadlineMs / 1000.0, smaller(model)));
+        } else if (entry != null && entry.timeToSignalMs() > deadlineMs * 3 / 4) {
+            warnings.add(String.format(Locale.US,
+                    "%s needs about %.1f s to a decision on this machine, close to the %.1f s deadline: a busy model "
+                            + "will miss it now and then (rules answer). A smaller model such as %s has room to spare.",
+                    model, entry.timeToSignalMs() / 1000.0, deadlineMs / 1000.0, smaller(model)));
         }
         if (modelShare != null && answered >= 10 && modelShare < 0.8) {
             warnings.add(String.format(Locale.US, "Only %d %% of the last %d answers came from the model; the rest are "
