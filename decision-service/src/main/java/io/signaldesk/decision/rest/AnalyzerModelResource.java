@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -52,7 +53,7 @@ public class AnalyzerModelResource {
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "models", value = """
             {"active":"llama3.2:3b","models":[{"name":"llama3.2:3b","size":2019393189,"parameterSize":"3.2B",\
             "quantization":"Q4_K_M","family":"llama","active":true,"predictedSignalMs":760,"warning":null}]}""")))
-    @APIResponse(responseCode = "503", content = @Content(examples = @ExampleObject(name = "analyzer down",
+    @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "analyzer down",
             value = "{\"error\":\"the analyzer cannot be reached\"}")))
     public Response models() {
         return pass(() -> analyzer.models());
@@ -65,10 +66,12 @@ public class AnalyzerModelResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "llama3.2:1b", value = "{\"model\":\"llama3.2:3b\"}")))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "switched",
             value = "{\"model\":\"llama3.2:3b\"}")))
-    @APIResponse(responseCode = "400", content = @Content(examples = @ExampleObject(name = "blank",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "blank",
             value = "{\"error\":\"model is required, at most 100 characters\",\"field\":\"model\"}")))
-    @APIResponse(responseCode = "404", content = @Content(examples = @ExampleObject(name = "not pulled",
+    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "not pulled",
             value = "{\"error\":\"Ollama has no model phi3:mini; pull it first (ollama pull phi3:mini)\",\"field\":\"model\"}")))
+    @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "analyzer down",
+            value = "{\"error\":\"the analyzer cannot be reached\"}")))
     public Response switchModel(ModelChoice choice) {
         if (choice == null || choice.model() == null || choice.model().isBlank() || choice.model().length() > MAX_MODEL_NAME) {
             return ApiError.badRequest("model", "model is required, at most " + MAX_MODEL_NAME + " characters");
