@@ -3,6 +3,7 @@ package io.signaldesk.decision.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -85,9 +86,18 @@ public interface DecisionConfig {
     Duration analyzerPollEvery();
 
     interface Database {
-        /** Path of the SQLite database file; its folder is created at startup. */
+        /** Path of the SQLite database file, used when no url is set; its folder is created at startup. */
         @WithDefault("data/decision.db")
         String path();
+
+        /** {@code jdbc:postgresql://…} (env DECISION_DB_URL): the ledger on PostgreSQL instead of the SQLite file. */
+        Optional<String> url();
+
+        /** PostgreSQL user (env DECISION_DB_USER). */
+        Optional<String> user();
+
+        /** PostgreSQL password (env DECISION_DB_PASSWORD). */
+        Optional<String> password();
     }
 
     interface Feed {

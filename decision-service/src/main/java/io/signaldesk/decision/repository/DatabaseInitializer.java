@@ -4,30 +4,39 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.decision.config.DecisionConfig;
 
-/** Creates the folder of the database file, then applies the Flyway migrations, before anything else starts. */
+/**
+ * Prepares the ledger before anything else starts: on SQLite creates the folder of the database file, on
+ * PostgreSQL ({@code decision.db.url}) checks the URL names one; then applies the Flyway migrations of the
+ * active datasource (db/sqlite or db/postgresql, then the portable db/migration).
+ */
 @ApplicationScoped
 public class DatabaseInitializer {
 
     private static final Logger LOG = Logger.getLogger(DatabaseInitializer.class);
 
-    private final Flyway flyway;
+    private final InjectableInstance<Flyway> flyway;
     private final String dbPath;
+    private final Optional<String> url;
     private volatile boolean ready;
 
-    DatabaseInitializer(Flyway flyway, DecisionConfig config) {
+    DatabaseInitializer(@Any InjectableInstance<Flyway> flyway, DecisionConfig config) {
         this.flyway = flyway;
         this.dbPath = config.db().path();
+        this.url = config.db().url().filter(u -> !u.isBlank());
     }
 
     /** True once the migrations ran; scheduled jobs wait for it. */
@@ -36,14 +45,29 @@ public class DatabaseInitializer {
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        Path parent = Path.of(dbPath).toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        String where;
+        if (url.isPresent()) {
+            if (!url.get().startsWith("jdbc:postgresql:")) {
+                throw new IllegalStateException("DECISION_DB_URL must be a jdbc:postgresql://host:port/database URL");
+            }
+            where = "PostgreSQL " + withoutQuery(url.get());
+        } else {
+            Path parent = Path.of(dbPath).toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the database folder " + parent, e);
+            }
+            where = "SQLite " + Path.of(dbPath).toAbsolutePath();
         }
-        var result = flyway.migrate();
+        var result = flyway.getActive().migrate();
         ready = true;
-        LOG.infof("database %s ready (%d migrations applied)", Path.of(dbPath).toAbsolutePath(), result.migrationsExecuted);
+        LOG.infof("database %s ready (%d migrations applied)", where, result.migrationsExecuted);
+    }
+
+    /** The URL as logged: query parameters may carry credentials. */
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 }

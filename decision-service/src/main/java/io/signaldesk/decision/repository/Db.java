@@ -12,8 +12,17 @@ import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
 
-/** Thin JDBC helper over the SQLite data source: transactions and column conversions. */
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
+
+/**
+ * Thin JDBC helper over the ledger's data source (the SQLite file, or PostgreSQL when {@code decision.db.url} is
+ * set: whichever of the two is active, see config/LedgerDatabaseSelector): transactions and column conversions.
+ * The SQL the repositories send runs unchanged on both.
+ */
 @ApplicationScoped
 public class Db {
 
@@ -28,7 +37,13 @@ public class Db {
 
     private final DataSource dataSource;
 
-    public Db(DataSource dataSource) {
+    @Inject
+    public Db(@Any InjectableInstance<AgroalDataSource> dataSources) {
+        this(dataSources.getActive());
+    }
+
+    /** Over any data source: tests build a second ledger stack on the same database, as a second service would. */
+    Db(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

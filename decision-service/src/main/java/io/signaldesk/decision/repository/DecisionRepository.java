@@ -14,7 +14,7 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.ProposalKind;
 
-/** The engine's audit trail in SQLite. */
+/** The engine's audit trail in the ledger database. */
 @ApplicationScoped
 public class DecisionRepository {
 

@@ -19,7 +19,7 @@ import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.Side;
 
-/** Fills, positions and the equity curve in SQLite. */
+/** Fills, positions and the equity curve in the ledger database. */
 @ApplicationScoped
 public class LedgerRepository {
 
@@ -144,7 +144,7 @@ public class LedgerRepository {
         return db.read(c -> {
             List<EquityPoint> result = new ArrayList<>();
             try (PreparedStatement s = Db.prepare(c,
-                    "SELECT at, equity FROM (SELECT rowid AS r, at, equity FROM equity_point ORDER BY rowid DESC LIMIT ?) ORDER BY r",
+                    "SELECT at, equity FROM (SELECT rowid AS r, at, equity FROM equity_point ORDER BY rowid DESC LIMIT ?) AS recent ORDER BY r",
                     limit); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     result.add(new EquityPoint(Db.instant(rs, "at"), Db.decimal(rs, "equity")));

@@ -18,7 +18,7 @@ import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.Side;
 
-/** Proposals in SQLite. */
+/** Proposals in the ledger database. */
 @ApplicationScoped
 public class ProposalRepository {
 

@@ -1,7 +1,6 @@
 package io.signaldesk.decision.repository;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,7 @@ import io.signaldesk.decision.domain.Direction;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.service.SignalScorer.Outcome;
 
-/** Signals and their outcome per horizon in SQLite: what scoring needs to pick up again after a restart. */
+/** Signals and their outcome per horizon in the ledger database: what scoring needs to pick up again after a restart. */
 @ApplicationScoped
 public class SignalRepository {
 
@@ -36,11 +35,15 @@ public class SignalRepository {
     /** Stores the signal with one PENDING outcome per horizon, in one transaction; returns its id. */
     public long insert(Signal signal, List<Duration> horizons) {
         return db.inTransaction(c -> {
-            Db.update(c, """
+            long id;
+            try (PreparedStatement s = Db.prepare(c, """
                     INSERT INTO signal (coin, source, direction, confidence, price, momentum_direction, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", signal.coin(), signal.source(), signal.direction(),
+                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""", signal.coin(), signal.source(), signal.direction(),
                     signal.confidence(), signal.price(), signal.momentumDirection(), signal.at());
-            long id = lastId(c);
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
             for (Duration horizon : horizons) {
                 Db.update(c, "INSERT INTO signal_outcome (signal_id, horizon_seconds, status) VALUES (?, ?, 'PENDING')",
                         id, horizon.toSeconds());
@@ -91,7 +94,7 @@ public class SignalRepository {
             try (PreparedStatement s = Db.prepare(c, "SELECT * FROM (SELECT " + SIGNAL_COLUMNS
                     + ", o.move_pct, o.actual, o.hit, o.always_wait_hit, o.momentum_only_hit, o.decided_at"
                     + " FROM signal_outcome o JOIN signal s ON s.id = o.signal_id WHERE o.status = 'SCORED'"
-                    + " ORDER BY o.decided_at DESC, s.id DESC LIMIT ?) ORDER BY decided_at, id", limit);
+                    + " ORDER BY o.decided_at DESC, s.id DESC LIMIT ?) AS recent ORDER BY decided_at, id", limit);
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     result.add(new Outcome(signal(rs), Duration.ofSeconds(rs.getLong("horizon_seconds")),
@@ -121,12 +124,5 @@ public class SignalRepository {
         return new Signal(rs.getString("coin"), rs.getString("source"), Db.enumOf(rs, "direction", Direction.class),
                 rs.getInt("confidence"), Db.decimal(rs, "price"), Db.enumOf(rs, "momentum_direction", Direction.class),
                 Db.instant(rs, "at"));
-    }
-
-    private static long lastId(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -52,6 +52,15 @@ public final class Profiles {
         }
     }
 
+    /** The ledger on a fresh database of the test PostgreSQL server (decision.db.url as DECISION_DB_URL sets it). */
+    public static class Postgres implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("decision.db.url", PostgresServer.get().newDatabase("ledger"),
+                    "decision.db.user", PostgresServer.USER, "decision.db.password", PostgresServer.PASSWORD);
+        }
+    }
+
     /**
      * The engine on, with its time-based tick and analyzer polling an hour apart: any proposal a
      * test sees came from the feed-frame path, not from the scheduler.
