@@ -25,9 +25,13 @@ public interface FeedConfig {
     @WithDefault("15s")
     Duration staleAfter();
 
-    /** How often /ws/market pushes snapshots. */
-    @WithDefault("1s")
+    /** Shortest time between two pushes of a coin that changed on /ws/market (changes in between are coalesced). */
+    @WithDefault("100ms")
     Duration publishInterval();
+
+    /** How often /ws/market also pushes every coin, changed or not (a heartbeat for staleness checks). */
+    @WithDefault("1s")
+    Duration fullSnapshotEvery();
 
     /** Sliding window for momentum, trade flow, VWAP and volatility. */
     @WithDefault("60s")

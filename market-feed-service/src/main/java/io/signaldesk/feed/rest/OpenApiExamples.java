@@ -27,7 +27,7 @@ final class OpenApiExamples {
             {"active":"simulator","delivering":true,"sources":[{"name":"simulator","state":"LIVE","url":null,\
             "since":"2026-11-25T11:59:00Z","lastMessage":"2026-11-25T12:00:00Z","messages":4211,"parseErrors":0,\
             "reconnects":0,"resyncs":0,"lastError":null}],\
-            "config":{"coins":["BTC","ETH","SOL"],"window":"PT1M","staleAfter":"PT15S","publishInterval":"PT1S",\
+            "config":{"coins":["BTC","ETH","SOL"],"window":"PT1M","staleAfter":"PT15S","publishInterval":"PT0.1S",\
             "imbalanceDepth":10,"tapeSize":500,"simulatorSeed":42,"simulatorTick":"PT0.1S","replayFiles":null,\
             "replaySpeed":null,"replayFormat":null},\
             "recording":{"file":null,"active":false,"eventsWritten":0,"writeErrors":0,"error":null},\

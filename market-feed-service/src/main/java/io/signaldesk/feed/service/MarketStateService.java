@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,8 @@ public class MarketStateService implements MarketEventSink {
     private final Map<String, Timer> lagTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> rejectionCounters = new ConcurrentHashMap<>();
     private final Set<String> loggedReasons = ConcurrentHashMap.newKeySet();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private volatile Runnable onChange;
 
     @Inject
     public MarketStateService(FeedConfig config, MeterRegistry registry) {
@@ -106,6 +109,34 @@ public class MarketStateService implements MarketEventSink {
             return;
         }
         count(event);
+        changed.add(event.instrument().coin());
+        Runnable listener = onChange;
+        if (listener != null) {
+            listener.run();
+        }
+    }
+
+    /** Called after every applied event (on the source's thread: keep it cheap); one listener, the publisher. */
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    /** The coins changed since the last call, forgotten as they are returned. */
+    public Set<String> drainChanged() {
+        Set<String> drained = new HashSet<>();
+        for (String coin : changed) {
+            if (changed.remove(coin)) {
+                drained.add(coin);
+            }
+        }
+        return drained;
+    }
+
+    /** Snapshots of the given coins, in the order of feed.coins. */
+    public List<CoinSnapshot> snapshot(Set<String> wanted) {
+        Instant now = clock.instant();
+        return coins.entrySet().stream().filter(e -> wanted.contains(e.getKey()))
+                .map(e -> e.getValue().snapshot(now)).toList();
     }
 
     private void count(MarketEvent event) {

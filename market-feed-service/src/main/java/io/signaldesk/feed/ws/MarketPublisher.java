@@ -2,6 +2,8 @@ package io.signaldesk.feed.ws;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -20,7 +22,11 @@ import io.signaldesk.feed.domain.CoinSnapshot;
 import io.signaldesk.feed.service.MarketStateService;
 import io.vertx.core.Vertx;
 
-/** Pushes a snapshot frame to every /ws/market connection each feed.publish-interval, filtered per connection. */
+/**
+ * Pushes /ws/market frames, filtered per connection: a coin's snapshot as soon as it changed (changes within
+ * feed.publish-interval coalesced into one frame of the changed coins), so a tick reaches a consumer in
+ * milliseconds; and every coin each feed.full-snapshot-every, changed or not, as a heartbeat.
+ */
 @Singleton
 public class MarketPublisher {
 
@@ -32,6 +38,8 @@ public class MarketPublisher {
     private final ObjectMapper mapper;
     private final FeedConfig config;
     private final Vertx vertx;
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private volatile long lastFlushNanos;
     private long timerId = -1;
 
     public MarketPublisher(MarketStateService state, Subscriptions subscriptions,
@@ -45,8 +53,29 @@ public class MarketPublisher {
     }
 
     void onStart(@Observes StartupEvent event) {
-        long millis = Math.max(50, config.publishInterval().toMillis());
+        long millis = Math.max(50, config.fullSnapshotEvery().toMillis());
         timerId = vertx.setPeriodic(millis, id -> publish());
+        state.onChange(this::changed);
+    }
+
+    /** A coin changed: schedules one flush, at most every publish-interval (called for every event: cheap). */
+    void changed() {
+        if (subscriptions.clients() == 0 || !flushScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        long interval = config.publishInterval().toNanos();
+        long waitNanos = Math.max(0, lastFlushNanos + interval - System.nanoTime());
+        vertx.setTimer(Math.max(1, waitNanos / 1_000_000), id -> publishChanged());
+    }
+
+    void publishChanged() {
+        flushScheduled.set(false); // before draining: a change from now on schedules the next flush
+        lastFlushNanos = System.nanoTime();
+        Set<String> changedCoins = state.drainChanged();
+        if (changedCoins.isEmpty()) {
+            return;
+        }
+        push(state.snapshot(changedCoins), true);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -59,13 +88,21 @@ public class MarketPublisher {
         if (subscriptions.clients() == 0) {
             return;
         }
+        push(state.snapshot(), false);
+    }
+
+    /** One frame per connection with the coins it follows; none when {@code onlyIfAny} and it follows none of them. */
+    private void push(List<CoinSnapshot> coins, boolean onlyIfAny) {
         Instant now = Instant.now();
-        List<CoinSnapshot> all = state.snapshot();
         for (WebSocketConnection connection : connections) {
             if (!connection.isOpen()) {
                 continue;
             }
-            String frame = json(new WsMessages.Snapshot(now, filter(all, subscriptions.of(connection.id()))));
+            List<CoinSnapshot> followed = filter(coins, subscriptions.of(connection.id()));
+            if (onlyIfAny && followed.isEmpty()) {
+                continue;
+            }
+            String frame = json(new WsMessages.Snapshot(now, followed));
             connection.sendText(frame).subscribe().with(ok -> {
             }, failure -> LOG.debugf("Snapshot push to %s failed: %s", connection.id(), failure));
         }

@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * /ws/market: a snapshot on connect and every feed.publish-interval (see {@link MarketPublisher});
+ * /ws/market: a snapshot on connect, then each changed coin within feed.publish-interval and every coin each
+ * feed.full-snapshot-every (see {@link MarketPublisher});
  * {@code {"subscribe":[...]}} narrows the coins pushed to this connection. Bad frames get an error
  * frame and the connection stays open.
  */

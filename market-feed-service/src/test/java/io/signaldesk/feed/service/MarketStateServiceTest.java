@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,21 @@ class MarketStateServiceTest {
         state.accept(book(BookEvent.Kind.SNAPSHOT, 0,
                 List.of(PriceLevel.of("100.0", "3"), PriceLevel.of("99.5", "1"), PriceLevel.of("99.0", "5")),
                 List.of(PriceLevel.of("100.5", "2"), PriceLevel.of("101.0", "2"))));
+    }
+
+    @Test
+    void tellsWhichCoinsChangedSinceTheLastDrainAndCallsItsListenerOnEveryAppliedEvent() {
+        int[] calls = {0};
+        state.onChange(() -> calls[0]++);
+        assertEquals(Set.of(), state.drainChanged());
+
+        seedBook();
+        state.accept(trade(1, "100.5", "1", Side.BUY));
+
+        assertEquals(2, calls[0]);
+        assertEquals(Set.of("BTC"), state.drainChanged());
+        assertEquals(Set.of(), state.drainChanged(), "drained: nothing changed since");
+        assertEquals(List.of("BTC"), state.snapshot(Set.of("BTC")).stream().map(c -> c.coin()).toList());
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.signaldesk.feed.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+
+/**
+ * /ws/market pushes a coin when it changes, not only on the heartbeat: with the heartbeat an hour away, every
+ * frame after the one on connect comes from a change, and holds only coins that changed.
+ */
+@QuarkusTest
+@TestProfile(ChangePublishingTest.NoHeartbeat.class)
+class ChangePublishingTest {
+
+    public static class NoHeartbeat implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("feed.full-snapshot-every", "1h", "feed.publish-interval", "100ms");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    BasicWebSocketConnector connector;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void pushesChangedCoinsBetweenHeartbeats() throws Exception {
+        LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocketClientConnection connection = connector.baseUri(base).path("/ws/market")
+                .onTextMessage((c, message) -> frames.add(message)).connectAndAwait();
+        try {
+            JsonNode onConnect = mapper.readTree(frames.poll(10, TimeUnit.SECONDS));
+            assertEquals(3, onConnect.path("coins").size(), "every coin on connect");
+            for (int i = 0; i < 5; i++) {
+                String frame = frames.poll(10, TimeUnit.SECONDS);
+                assertNotNull(frame, "the simulator keeps changing coins: frames arrive without the heartbeat");
+                JsonNode snapshot = mapper.readTree(frame);
+                assertEquals("snapshot", snapshot.path("type").asText());
+                assertTrue(snapshot.path("coins").size() >= 1, frame);
+            }
+        } finally {
+            connection.closeAndAwait();
+        }
+    }
+}
