@@ -166,6 +166,17 @@ class EndToEndIT {
         assertEquals(OllamaStub.MODEL, envelope.path("model").asText(), envelope.toString());
         assertEquals("BULLISH", envelope.path("result").path("sentiment").asText(), envelope.toString());
 
+        // streamed: the decision first (signal), then the reason, then the envelope the JSON call answers
+        Http.Response events = Http.postEvents(analyzer.url("/api/analysis/entry"), "{\"coin\":\""
+                + snapshot.path("coins").path(0).path("coin").asText() + "\",\"side\":\"LONG\",\"price\":"
+                + snapshot.path("coins").path(0).path("lastPrice").asText() + "}");
+        assertEquals(200, events.status(), events.body());
+        List<String> names = events.body().lines().filter(line -> line.startsWith("event:"))
+                .map(line -> line.substring(6).strip()).toList();
+        assertEquals("signal", names.get(0), events.body());
+        assertEquals("done", names.get(names.size() - 1), events.body());
+        assertTrue(events.body().contains("\"decision\":{\"enter\":"), events.body());
+
         // the same market state twice: the second answer comes from the cache, without a model call
         String sameMarket = "{\"market\":" + snapshot + "}";
         // (the model-call count is not compared: the analyzer's scheduler and the decision service call it meanwhile)

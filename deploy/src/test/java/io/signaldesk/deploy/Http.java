@@ -42,10 +42,20 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST answered as Server-Sent Events; the body is the whole stream, read to its end. */
+    static Response postEvents(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), "text/event-stream");
+    }
+
     private static Response send(HttpRequest.Builder request) {
+        return send(request, "application/json");
+    }
+
+    private static Response send(HttpRequest.Builder request, String accept) {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Response(-1, e.toString());
