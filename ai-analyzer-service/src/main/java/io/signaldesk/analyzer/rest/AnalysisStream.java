@@ -9,6 +9,7 @@ import jakarta.ws.rs.sse.Sse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisSignal;
 import io.signaldesk.analyzer.service.AnalysisListener;
@@ -64,6 +65,7 @@ public class AnalysisStream {
     }
 
     /** Data of a {@code reason} event: the text just written. */
+    @RegisterForReflection
     public record ReasonPiece(String text) {
     }
 }

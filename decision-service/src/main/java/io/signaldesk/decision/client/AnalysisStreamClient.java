@@ -43,6 +43,7 @@ public class AnalysisStreamClient {
     private final Vertx vertx;
     private final Event<AnalysisFrame> frames;
     private volatile boolean stopped = true;
+    private volatile boolean shutDown;
     private volatile Duration backoff = MIN_BACKOFF;
     private volatile WebSocketClientConnection connection;
 
@@ -65,6 +66,7 @@ public class AnalysisStreamClient {
 
     void onStop(@Observes ShutdownEvent event) {
         stopped = true;
+        shutDown = true;
         WebSocketClientConnection current = connection;
         if (current != null && current.isOpen()) {
             current.close().subscribe().with(v -> {
@@ -101,7 +103,7 @@ public class AnalysisStreamClient {
     }
 
     void onFrame(String text) {
-        if (stopped || text == null || text.length() > MAX_FRAME_CHARS) {
+        if (shutDown || text == null || text.length() > MAX_FRAME_CHARS) {
             return;
         }
         try {
