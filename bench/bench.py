@@ -560,7 +560,7 @@ def bench_ws_load(res, feed, clients, seconds):
     for t in threads:
         t.join()
     peak = sampler.stop()
-    res.add("7 load", f"/ws/market: {clients} clients for {seconds} s (push every 1 s)",
+    res.add("7 load", f"/ws/market: {clients} clients for {seconds} s (pushes on change, 100 ms apart at most, and every 1 s)",
             f"{frames[0]} snapshots ({frames[0] / seconds:.0f}/s), push lag p99 {fmt(pct(lags, 99))}, errors {errors[0]}",
             "0 errors", errors[0] == 0)
     return peak
