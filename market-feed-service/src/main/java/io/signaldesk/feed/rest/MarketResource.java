@@ -53,7 +53,7 @@ public class MarketResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MarketSnapshot.class),
             examples = @ExampleObject(name = "simulator", value = OpenApiExamples.SNAPSHOT)))
     public MarketSnapshot snapshot() {
-        return new MarketSnapshot(sources.sourceName(), Instant.now(), state.snapshot());
+        return new MarketSnapshot(sources.sourceName(), Instant.now(), state.snapshot(), sources.identity());
     }
 
     @GET

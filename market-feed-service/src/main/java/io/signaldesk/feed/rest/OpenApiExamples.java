@@ -10,7 +10,9 @@ final class OpenApiExamples {
             "trades60s":{"buyCount":5,"sellCount":2,"buyVolume":1.25,"sellVolume":0.40},\
             "vwap60s":94990.20,"volatility60sPct":0.12,"lastEventAgeMs":120,"updatedAt":"2026-11-25T12:00:00Z"}""";
 
-    static final String SNAPSHOT = "{\"source\":\"simulator\",\"asOf\":\"2026-11-25T12:00:00Z\",\"coins\":[" + COIN + "]}";
+    static final String SNAPSHOT = "{\"source\":\"simulator\",\"asOf\":\"2026-11-25T12:00:00Z\",\"coins\":[" + COIN + "],"
+            + "\"feed\":{\"source\":\"simulator\",\"runId\":\"3fa2c1d0\",\"market\":\"simulator#3fa2c1d0\","
+            + "\"startedAt\":\"2026-11-25T11:58:00Z\"}}";
 
     static final String BOOK = """
             {"coin":"BTC","symbol":"BTCUSDT","venue":"SIMULATOR","depth":2,\

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -16,7 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.feed.config.FeedConfig;
+import io.signaldesk.feed.domain.FeedIdentity;
 import io.signaldesk.feed.source.MarketSource;
+import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.source.SourceStatus;
 
 /**
@@ -33,6 +37,10 @@ public class SourceManager {
     private final MarketStateService state;
     private final EventRecorder recorder;
     private final MeterRegistry registry;
+    private static final Set<SourceKind> LIVE = Set.of(SourceKind.BINANCE, SourceKind.COINBASE, SourceKind.KRAKEN);
+
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final Instant startedAt = Instant.now();
     private volatile MarketSource running;
 
     public SourceManager(FeedConfig config, Instance<MarketSource> sources, MarketStateService state,
@@ -63,7 +71,7 @@ public class SourceManager {
             recorder.record(marketEvent);
             state.accept(marketEvent);
         });
-        LOG.infof("Market source %s started for %s", sourceName(), state.coins());
+        LOG.infof("Market source %s started for %s (market %s)", sourceName(), state.coins(), identity().market());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -77,6 +85,13 @@ public class SourceManager {
     public SourceStatus status() {
         MarketSource source = running;
         return source == null ? null : source.status();
+    }
+
+    /** Which market this run's prices are of (see {@link FeedIdentity}). */
+    public FeedIdentity identity() {
+        String source = sourceName();
+        boolean live = LIVE.contains(config.source());
+        return new FeedIdentity(source, runId, live ? source : source + "#" + runId, startedAt);
     }
 
     public String sourceName() {

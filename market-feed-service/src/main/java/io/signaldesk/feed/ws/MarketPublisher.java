@@ -20,6 +20,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.signaldesk.feed.config.FeedConfig;
 import io.signaldesk.feed.domain.CoinSnapshot;
 import io.signaldesk.feed.service.MarketStateService;
+import io.signaldesk.feed.service.SourceManager;
 import io.vertx.core.Vertx;
 
 /**
@@ -40,10 +41,12 @@ public class MarketPublisher {
     private final Vertx vertx;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private volatile long lastFlushNanos;
+    private final SourceManager sources;
     private long timerId = -1;
 
     public MarketPublisher(MarketStateService state, Subscriptions subscriptions,
-            OpenConnections connections, ObjectMapper mapper, FeedConfig config, Vertx vertx) {
+            OpenConnections connections, ObjectMapper mapper, FeedConfig config, Vertx vertx, SourceManager sources) {
+        this.sources = sources;
         this.state = state;
         this.subscriptions = subscriptions;
         this.connections = connections;
@@ -102,14 +105,14 @@ public class MarketPublisher {
             if (onlyIfAny && followed.isEmpty()) {
                 continue;
             }
-            String frame = json(new WsMessages.Snapshot(now, followed));
+            String frame = json(new WsMessages.Snapshot(now, sources.identity(), followed));
             connection.sendText(frame).subscribe().with(ok -> {
             }, failure -> LOG.debugf("Snapshot push to %s failed: %s", connection.id(), failure));
         }
     }
 
     String snapshotFor(String connectionId) {
-        return json(new WsMessages.Snapshot(Instant.now(), filter(state.snapshot(), subscriptions.of(connectionId))));
+        return json(new WsMessages.Snapshot(Instant.now(), sources.identity(), filter(state.snapshot(), subscriptions.of(connectionId))));
     }
 
     private static List<CoinSnapshot> filter(List<CoinSnapshot> all, List<String> coins) {

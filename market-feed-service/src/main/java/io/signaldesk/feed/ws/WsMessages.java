@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.feed.domain.CoinSnapshot;
+import io.signaldesk.feed.domain.FeedIdentity;
 
 /** Frames the server sends on /ws/market. */
 final class WsMessages {
@@ -13,9 +14,9 @@ final class WsMessages {
     }
 
     @RegisterForReflection
-    record Snapshot(String type, Instant asOf, List<CoinSnapshot> coins) {
-        Snapshot(Instant asOf, List<CoinSnapshot> coins) {
-            this("snapshot", asOf, coins);
+    record Snapshot(String type, Instant asOf, FeedIdentity feed, List<CoinSnapshot> coins) {
+        Snapshot(Instant asOf, FeedIdentity feed, List<CoinSnapshot> coins) {
+            this("snapshot", asOf, feed, coins);
         }
     }
 

@@ -40,6 +40,8 @@ class MarketResourceTest {
     void snapshotListsEveryFollowedCoinWithItsFeatures() {
         JsonPath json = given().get("/api/market/snapshot").then().statusCode(200)
                 .body("source", equalTo("simulator"))
+                .body("feed.source", equalTo("simulator"))
+                .body("feed.market", org.hamcrest.Matchers.startsWith("simulator#"))
                 .body("asOf", notNullValue())
                 .body("coins.coin", equalTo(List.of("BTC", "ETH", "SOL")))
                 .body("coins.venue", everyItem(equalTo("SIMULATOR")))

@@ -106,6 +106,10 @@ class MarketSocketTest {
         JsonNode later = nextFull();
         assertTrue(later.path("coins").get(0).has("bookImbalance"));
         assertTrue(subscriptions.clients() >= 1);
+        // every frame says which market its prices are of: this simulator run, and no other
+        assertEquals("simulator", first.path("feed").path("source").asText());
+        assertEquals("simulator#" + first.path("feed").path("runId").asText(), first.path("feed").path("market").asText());
+        assertEquals(first.path("feed"), later.path("feed"));
     }
 
     @Test
