@@ -1,4 +1,5 @@
-// Signal Desk dashboard, risk panel: the kill switch, safe mode and the governor's limits from the state
+// Signal Desk dashboard, risk panel: feed warnings (a refused feed, positions another market's prices do not
+// mark), the kill switch, safe mode and the governor's limits from the state
 // pushed on /ws/dashboard (dashboard.js calls window.signalDeskRisk on each one); acts through the REST API.
 (function () {
   'use strict';
@@ -30,6 +31,8 @@
   }
 
   window.signalDeskRisk = function (s) {
+    var warnings = (s.feed && s.feed.warnings) || [];
+    byId('feed-warnings').textContent = warnings.map(function (w) { return '⚠ ' + w; }).join(' · ');
     var risk = s.risk;
     if (!risk) { return; }
     halted = risk.halt.halted;

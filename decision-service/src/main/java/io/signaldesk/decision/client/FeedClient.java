@@ -40,6 +40,8 @@ public class FeedClient {
     private final Counter drops;
     private final Counter malformed;
     private final Counter frames;
+    private final Counter foreign;
+    private volatile FeedIdentity refusedFeed;
     private final AtomicBoolean stopped = new AtomicBoolean(true);
     private volatile boolean shutDown;
     private volatile WebSocketClientConnection connection;
@@ -56,6 +58,7 @@ public class FeedClient {
         this.drops = registry.counter("decision.feed.drops");
         this.malformed = registry.counter("decision.feed.malformed");
         this.frames = registry.counter("decision.feed.frames");
+        this.foreign = registry.counter("decision.feed.refused");
         this.backoff = config.feed().minBackoff();
         registry.gauge("decision.feed.connected", this, c -> c.connected() ? 1 : 0);
     }
@@ -149,6 +152,27 @@ public class FeedClient {
         vertx.setTimer(Math.max(1, wait.toMillis()), id -> connect());
     }
 
+    /** The last feed refused for not being decision.feed.expected-source, if any since the last accepted frame. */
+    public java.util.Optional<FeedIdentity> refusedFeed() {
+        return java.util.Optional.ofNullable(refusedFeed);
+    }
+
+    /** False (and counted) when decision.feed.expected-source names another source than this frame's. */
+    private boolean expected(FeedIdentity feed) {
+        String wanted = config.feed().expectedSource().map(String::strip).orElse("any");
+        if (wanted.isEmpty() || wanted.equalsIgnoreCase("any") || wanted.equalsIgnoreCase(feed.source())) {
+            refusedFeed = null;
+            return true;
+        }
+        if (refusedFeed == null || !refusedFeed.market().equals(feed.market())) {
+            LOG.warnf("feed %s is %s (market %s), not the expected %s: its frames are ignored", target, feed.source(),
+                    feed.market(), wanted);
+        }
+        refusedFeed = feed;
+        foreign.increment();
+        return false;
+    }
+
     void onFrame(String text) {
         if (shutDown) {
             return; // frames still in flight while the connection closes: the beans they need are gone
@@ -161,6 +185,9 @@ public class FeedClient {
             return;
         }
         if ("snapshot".equals(message.type()) && message.coins() != null) {
+            if (!expected(message.identity())) {
+                return;
+            }
             frames.increment();
             market.accept(message);
             engine.onFrame(message);

@@ -7,8 +7,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A frame from the feed's /ws/market: snapshot, subscribed or error. */
+/** A frame from the feed's /ws/market: snapshot (with the feed's identity), subscribed or error. */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FeedMessage(String type, Instant asOf, List<FeedCoin> coins, String message) {
+public record FeedMessage(String type, Instant asOf, List<FeedCoin> coins, String message, FeedIdentity feed) {
+
+    public FeedMessage(String type, Instant asOf, List<FeedCoin> coins, String message) {
+        this(type, asOf, coins, message, null);
+    }
+
+    /** The feed's identity, {@link FeedIdentity#UNKNOWN} when the frame carries none. */
+    public FeedIdentity identity() {
+        return feed == null || feed.market() == null ? FeedIdentity.UNKNOWN : feed;
+    }
 }

@@ -117,6 +117,13 @@ public interface DecisionConfig {
         @WithDefault("15m")
         Duration historyWindow();
 
+        /**
+         * The feed source this service trades on (simulator, binance, coinbase, kraken, replay); frames of any other
+         * source are ignored and counted. Unset or "any": every source is taken, and positions are still only marked
+         * and stopped by prices of the market they were opened on.
+         */
+        java.util.Optional<String> expectedSource();
+
         /** Whether the feed client connects at startup (tests connect it by hand). */
         @WithDefault("true")
         boolean connectAtStartup();

@@ -52,16 +52,17 @@ public class LedgerRepository {
                 Db.update(c, "UPDATE proposal SET resized_by = ? WHERE id = ?", resizedBy, proposalId);
             }
             Db.update(c, """
-                    INSERT INTO fill (proposal_id, kind, coin, side, qty, price, fee, realized_pnl, reason, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    INSERT INTO fill (proposal_id, kind, coin, side, qty, price, fee, realized_pnl, reason, at, feed_market,
+                        feed_source, venue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     proposalId, fill.kind(), fill.coin(), fill.side(), fill.qty(), fill.price(), fill.fee(),
-                    fill.realizedPnl(), fill.reason(), fill.at());
+                    fill.realizedPnl(), fill.reason(), fill.at(), fill.feedMarket(), fill.feedSource(), fill.venue());
             if (fill.kind() == ProposalKind.ENTRY) {
                 Db.update(c, """
                         INSERT INTO position (coin, side, qty, entry_price, entry_fee, stop_loss, take_profit, opened_at,
-                            proposal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            proposal_id, feed_market, feed_source, venue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         opened.coin(), opened.side(), opened.qty(), opened.entryPrice(), opened.entryFee(),
-                        opened.stopLoss(), opened.takeProfit(), opened.openedAt(), opened.proposalId());
+                        opened.stopLoss(), opened.takeProfit(), opened.openedAt(), opened.proposalId(),
+                        opened.feedMarket(), opened.feedSource(), opened.venue());
             } else if (Db.update(c, "DELETE FROM position WHERE coin = ?", fill.coin()) != 1) {
                 throw new SQLException("no open position for " + fill.coin());
             } else {
@@ -172,13 +173,15 @@ public class LedgerRepository {
     private static Position mapPosition(ResultSet rs) throws SQLException {
         return new Position(rs.getString("coin"), Db.enumOf(rs, "side", Side.class), Db.decimal(rs, "qty"),
                 Db.decimal(rs, "entry_price"), Db.decimal(rs, "entry_fee"), Db.decimal(rs, "stop_loss"),
-                Db.decimal(rs, "take_profit"), Db.instant(rs, "opened_at"), rs.getString("proposal_id"));
+                Db.decimal(rs, "take_profit"), Db.instant(rs, "opened_at"), rs.getString("proposal_id"),
+                rs.getString("feed_market"), rs.getString("feed_source"), rs.getString("venue"));
     }
 
     private static Fill mapFill(ResultSet rs) throws SQLException {
         return new Fill(rs.getLong("id"), rs.getString("proposal_id"), Db.enumOf(rs, "kind", ProposalKind.class),
                 rs.getString("coin"), Db.enumOf(rs, "side", Side.class), Db.decimal(rs, "qty"),
                 Db.decimal(rs, "price"), Db.decimal(rs, "fee"), Db.decimal(rs, "realized_pnl"),
-                rs.getString("reason"), Db.instant(rs, "at"));
+                rs.getString("reason"), Db.instant(rs, "at"), rs.getString("feed_market"), rs.getString("feed_source"),
+                rs.getString("venue"));
     }
 }

@@ -47,6 +47,8 @@ public class DashboardService {
         feedState.put("lastFrameAt", market.lastFrameAt().map(Instant::toString).orElse(null));
         feedState.put("drops", (long) feed.dropCount());
         feedState.put("malformed", (long) feed.malformedCount());
+        feedState.put("identity", market.currentFeed().orElse(null));
+        feedState.put("warnings", feedWarnings());
         Map<String, Object> ai = new LinkedHashMap<>();
         ai.put("reachable", analyzer.reachable());
         ai.put("failure", analyzer.lastFailure().orElse(null));
@@ -75,6 +77,19 @@ public class DashboardService {
         state.put("accuracy", scoring.accuracy());
         state.put("risk", risk.state());
         return state;
+    }
+
+    /** A refused feed, and positions the feed's prices do not mark (opened on another market). */
+    private List<String> feedWarnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        feed.refusedFeed().ifPresent(f -> warnings.add("feed " + f.market() + " (" + f.source()
+                + ") is not the expected source: its frames are ignored"));
+        for (var marked : trading.cachedPortfolio().positions()) {
+            if (marked.note() != null && marked.note().startsWith("not marked")) {
+                warnings.add(marked.note());
+            }
+        }
+        return warnings;
     }
 
     public List<String> coins() {

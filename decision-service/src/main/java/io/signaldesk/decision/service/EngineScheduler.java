@@ -43,6 +43,7 @@ public class EngineScheduler {
     private final Map<String, Instant> lastExitCheck = new ConcurrentHashMap<>();
     private final Map<String, BigDecimal> lastExitCheckPrice = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastRulesSample = new ConcurrentHashMap<>();
+    private final java.util.Set<String> warnedForeign = ConcurrentHashMap.newKeySet();
 
     EngineScheduler(DecisionConfig config, DecisionEngine engine, MarketStateService market,
             PaperTradingService trading, ProposalService proposals, SignalScoringService scoring,
@@ -95,7 +96,7 @@ public class EngineScheduler {
         }
         try {
             market.latest(name).ifPresent(coin -> trading.position(name)
-                    .ifPresentOrElse(p -> manage(p, coin), () -> engine.evaluateEntry(coin)));
+                    .ifPresentOrElse(p -> manageOwn(p, coin), () -> engine.evaluateEntry(coin)));
         } catch (RuntimeException e) {
             LOG.warnf(e, "engine evaluation of %s failed", name);
         }
@@ -123,6 +124,16 @@ public class EngineScheduler {
     void pollAnalyzer() {
         if (config.engineEnabled() && database.ready()) {
             analyzerStatus.poll();
+        }
+    }
+
+    /** A position is managed only on prices of the market it was opened on; another feed's prices never stop it. */
+    private void manageOwn(Position position, FeedCoin coin) {
+        if (market.sameMarket(position)) {
+            warnedForeign.remove(position.proposalId());
+            manage(position, coin);
+        } else if (warnedForeign.add(position.proposalId())) {
+            LOG.warnf("%s: not marked, stopped or exited on these prices", trading.foreignNote(position));
         }
     }
 

@@ -15,10 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.client.FeedMessage;
+import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.config.DecisionConfig;
 
-/** Latest market state per coin plus a short price history, fed by the feed client. */
+/**
+ * Latest market state per coin plus a short price history, fed by the feed client; each coin's price remembers the
+ * feed (market) it came from, so a position is only ever marked by prices of the market it was opened on.
+ */
 @ApplicationScoped
 public class MarketStateService {
 
@@ -28,6 +33,8 @@ public class MarketStateService {
 
     private final Map<String, FeedCoin> latest = new ConcurrentHashMap<>();
     private final Map<String, Deque<PricePoint>> history = new ConcurrentHashMap<>();
+    private final Map<String, FeedIdentity> feedOf = new ConcurrentHashMap<>();
+    private volatile FeedIdentity currentFeed;
     private final Duration window;
     private final Duration staleAfter;
     private final Clock clock = Clock.systemUTC();
@@ -45,11 +52,17 @@ public class MarketStateService {
     /** Takes in a snapshot received at {@code receivedAt}; coins without a price are ignored. */
     public void accept(FeedMessage snapshot, Instant receivedAt) {
         lastFrameAt = receivedAt;
+        FeedIdentity feed = snapshot.identity();
+        currentFeed = feed;
         for (FeedCoin coin : snapshot.coins()) {
             if (coin == null || coin.coin() == null || coin.markPrice() == null || coin.markPrice().signum() <= 0) {
                 continue;
             }
             latest.put(coin.coin(), coin);
+            FeedIdentity before = feedOf.put(coin.coin(), feed);
+            if (before != null && !before.market().equals(feed.market())) {
+                history.remove(coin.coin()); // another market's prices: the old history says nothing about this one
+            }
             Deque<PricePoint> points = history.computeIfAbsent(coin.coin(), c -> new ArrayDeque<>());
             synchronized (points) {
                 points.addLast(new PricePoint(receivedAt, coin.markPrice()));
@@ -70,6 +83,27 @@ public class MarketStateService {
 
     public Optional<BigDecimal> price(String coin) {
         return latest(coin).map(FeedCoin::markPrice);
+    }
+
+    /** The feed the latest price of {@code coin} came from. */
+    public Optional<FeedIdentity> feedOf(String coin) {
+        return Optional.ofNullable(feedOf.get(coin));
+    }
+
+    /** The feed of the latest frame. */
+    public Optional<FeedIdentity> currentFeed() {
+        return Optional.ofNullable(currentFeed);
+    }
+
+    /** True when the latest price of the position's coin comes from the market the position was opened on. */
+    public boolean sameMarket(Position position) {
+        FeedIdentity feed = feedOf.get(position.coin());
+        return feed != null && position.feedMarket() != null && position.feedMarket().equals(feed.market());
+    }
+
+    /** The latest price of the position's coin, only when it is a price of the market the position was opened on. */
+    public Optional<BigDecimal> priceFor(Position position) {
+        return sameMarket(position) ? price(position.coin()) : Optional.empty();
     }
 
     /** The first price seen at or after {@code at}, if the history reaches that far. */
@@ -117,6 +151,8 @@ public class MarketStateService {
     public void clear() {
         latest.clear();
         history.clear();
+        feedOf.clear();
+        currentFeed = null;
         lastFrameAt = null;
     }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
@@ -26,9 +28,13 @@ import io.signaldesk.decision.repository.LedgerRepository;
 @ApplicationScoped
 public class PaperTradingService {
 
-    /** One open position marked to the live price. */
+    /**
+     * One open position marked to the live price of its own market; when the feed's prices are of another market it
+     * stays at its entry price, {@code marked} is false and {@code note} says why.
+     */
     @RegisterForReflection
-    public record MarkedPosition(Position position, BigDecimal markPrice, BigDecimal unrealizedPnl) {
+    public record MarkedPosition(Position position, BigDecimal markPrice, BigDecimal unrealizedPnl, boolean marked,
+            String note) {
     }
 
     /** The whole book at one instant. */
@@ -66,9 +72,11 @@ public class PaperTradingService {
      */
     public synchronized Fill execute(Proposal toFill, ProposalStatus to, boolean insert, String reason) {
         Proposal proposal = toFill;
+        Optional<Position> open = ledger.position(proposal.coin());
         BigDecimal mark = market.price(proposal.coin())
                 .orElseThrow(() -> new LedgerConflict("no live price for " + toFill.coin()));
-        Optional<Position> open = ledger.position(proposal.coin());
+        FeedIdentity feed = market.feedOf(proposal.coin()).orElse(FeedIdentity.UNKNOWN);
+        String venue = market.latest(proposal.coin()).map(FeedCoin::venue).orElse(null);
         Instant now = clock.instant();
         BigDecimal price = PaperMath.fillPrice(proposal.kind(), proposal.side(), mark, config.paper().slippagePct());
         Fill fill;
@@ -91,19 +99,56 @@ public class PaperTradingService {
             BigDecimal stopPct = proposal.stopLossPct() == null ? config.paper().defaultStopLossPct() : proposal.stopLossPct();
             opened = new Position(proposal.coin(), proposal.side(), proposal.size(), price, fee,
                     PaperMath.offset(price, proposal.side(), stopPct, true),
-                    PaperMath.offset(price, proposal.side(), config.paper().takeProfitPct(), false), now, proposal.id());
+                    PaperMath.offset(price, proposal.side(), config.paper().takeProfitPct(), false), now, proposal.id(),
+                    feed.market(), feed.source(), venue);
             fill = new Fill(0, proposal.id(), ProposalKind.ENTRY, proposal.coin(), proposal.side(), proposal.size(),
-                    price, fee, BigDecimal.ZERO, reason, now);
+                    price, fee, BigDecimal.ZERO, reason, now, feed.market(), feed.source(), venue);
         } else {
             Position position = open.filter(p -> p.side() == toFill.side())
                     .orElseThrow(() -> new LedgerConflict("no open " + toFill.side() + " position in " + toFill.coin()));
+            if (!market.sameMarket(position)) {
+                throw new LedgerConflict(foreignNote(position) + ": not closed at another market's price"
+                        + " (POST /api/portfolio/positions/" + position.coin() + "/write-off closes it at its entry price)");
+            }
             BigDecimal fee = PaperMath.fee(position.qty(), price, config.paper().feePct());
             BigDecimal realized = PaperMath.grossPnl(position.side(), position.entryPrice(), price, position.qty())
                     .subtract(position.entryFee()).subtract(fee);
             fill = new Fill(0, proposal.id(), ProposalKind.EXIT, proposal.coin(), proposal.side(), position.qty(),
-                    price, fee, realized, reason, now);
+                    price, fee, realized, reason, now, feed.market(), feed.source(), venue);
         }
-        Proposal stored = insert ? proposal.withStatus(to, now) : null;
+        return record(proposal, to, insert ? proposal.withStatus(to, now) : null, fill, opened, resizedBy);
+    }
+
+    /**
+     * Closes a position whose market the feed no longer shows (opened on an earlier simulator run, a replay, another
+     * venue) at its entry price with no exit fee, so it realises only its entry fee; refused while its own market's
+     * prices arrive (an exit is the way then).
+     */
+    public synchronized Fill writeOff(String coin, Proposal draft) {
+        Position position = ledger.position(coin).orElseThrow(() -> new LedgerConflict("no open position in " + coin));
+        if (market.sameMarket(position)) {
+            throw new LedgerConflict("the " + coin + " position's market " + position.feedMarket()
+                    + " is the feed's: close it with an exit, not a write-off");
+        }
+        Instant now = clock.instant();
+        String reason = "written off: " + foreignNote(position);
+        Fill fill = new Fill(0, draft.id(), ProposalKind.EXIT, coin, position.side(), position.qty(),
+                position.entryPrice(), BigDecimal.ZERO, position.entryFee().negate(), reason, now,
+                position.feedMarket(), position.feedSource(), position.venue());
+        return record(draft, ProposalStatus.AUTO_EXECUTED, draft.withStatus(ProposalStatus.AUTO_EXECUTED, now), fill,
+                null, null);
+    }
+
+    /** Why a position is not marked or stopped by the feed: the market it was opened on and the feed's. */
+    public String foreignNote(Position position) {
+        String now = market.feedOf(position.coin()).map(FeedIdentity::market).orElse("none");
+        return "the " + position.coin() + " position was opened on "
+                + (position.feedMarket() == null ? "an unrecorded market" : position.feedMarket())
+                + "; the feed's " + position.coin() + " prices are of " + now;
+    }
+
+    private Fill record(Proposal proposal, ProposalStatus to, Proposal stored, Fill fill, Position opened,
+            String resizedBy) {
         LedgerRepository.FillResult result = ledger.applyFill(proposal.id(), to, stored, fill, opened, resizedBy);
         if (!result.applied()) {
             throw new LedgerConflict("proposal " + proposal.id() + " is no longer pending");
@@ -115,7 +160,7 @@ public class PaperTradingService {
         registry.counter("decision.fills", "coin", proposal.coin(),
                 "side", PaperMath.buys(proposal.kind(), proposal.side()) ? "BUY" : "SELL").increment();
         refresh();
-        ledger.addEquityPoint(new EquityPoint(now, cached.equity()));
+        ledger.addEquityPoint(new EquityPoint(fill.at(), cached.equity()));
         return ledger.fillOf(proposal.id()).orElse(fill);
     }
 
@@ -137,10 +182,13 @@ public class PaperTradingService {
         BigDecimal unrealized = BigDecimal.ZERO;
         List<MarkedPosition> marked = new ArrayList<>();
         for (Position position : ledger.positions()) {
-            BigDecimal mark = market.price(position.coin()).orElse(position.entryPrice());
+            Optional<BigDecimal> own = market.priceFor(position);
+            BigDecimal mark = own.orElse(position.entryPrice());
             BigDecimal pnl = PaperMath.unrealized(position, mark);
             unrealized = unrealized.add(pnl);
-            marked.add(new MarkedPosition(position, mark, pnl));
+            boolean foreign = own.isEmpty() && market.price(position.coin()).isPresent();
+            marked.add(new MarkedPosition(position, mark, pnl, own.isPresent(),
+                    foreign ? "not marked: " + foreignNote(position) : own.isEmpty() ? "no price yet" : null));
         }
         BigDecimal equity = config.paper().initialEquity().add(realized).add(unrealized);
         cached = new Portfolio(config.paper().initialEquity(), equity, realized, unrealized, marked,

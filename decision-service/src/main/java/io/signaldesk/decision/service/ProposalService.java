@@ -145,6 +145,27 @@ public class ProposalService {
         }
     }
 
+    /**
+     * Writes off the open position in {@code coin} whose market the feed no longer shows: closed at its entry price
+     * (see {@link PaperTradingService#writeOff}), recorded as an executed EXIT proposal of source OPERATOR.
+     */
+    public Fill writeOff(String coin, io.signaldesk.decision.domain.Mode mode) {
+        var position = trading.position(coin).orElseThrow(() -> new ProposalConflict("no open position in " + coin, null));
+        Instant now = clock.instant();
+        Proposal draft = new Proposal(java.util.UUID.randomUUID().toString(), ProposalKind.EXIT, coin, position.side(),
+                position.qty(), position.entryPrice(), 10, null, "OPERATOR", mode, null,
+                "written off by the operator: " + trading.foreignNote(position), null, null, ProposalStatus.PENDING, now,
+                now, null);
+        try {
+            Fill fill = trading.writeOff(coin, draft);
+            count(ProposalStatus.AUTO_EXECUTED);
+            notifications.notify(NotificationService.FILL, describe(fill) + " (" + fill.reason() + ")", fill);
+            return fill;
+        } catch (LedgerConflict e) {
+            throw new ProposalConflict(e.getMessage(), null);
+        }
+    }
+
     public Proposal reject(Proposal proposal) {
         requirePending(proposal);
         Instant now = clock.instant();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.client.FeedMessage;
 
 /** Crafted market snapshots in the feed's contract shape. */
@@ -39,6 +40,11 @@ public final class Market {
 
     public static FeedMessage snapshot(FeedCoin... coins) {
         return new FeedMessage("snapshot", Instant.now(), List.of(coins), null);
+    }
+
+    /** A snapshot from the feed run {@code feed} (the identity every feed frame carries). */
+    public static FeedMessage snapshot(FeedIdentity feed, FeedCoin... coins) {
+        return new FeedMessage("snapshot", Instant.now(), List.of(coins), null, feed);
     }
 
     /** The same snapshot as the feed would send it on /ws/market. */

@@ -1,0 +1,138 @@
+package io.signaldesk.decision.service;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.FeedIdentity;
+import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.Position;
+import io.signaldesk.decision.domain.ProposalKind;
+import io.signaldesk.decision.repository.LedgerRepository;
+import io.signaldesk.decision.service.PaperTradingService.MarkedPosition;
+import io.signaldesk.decision.support.Market;
+
+/** A position belongs to the market it was opened on: another feed's prices never mark, stop or close it. */
+@QuarkusTest
+class LedgerFeedTest {
+
+    private static final FeedIdentity RUN_A = new FeedIdentity("simulator", "aaaa1111", "simulator#aaaa1111");
+    private static final FeedIdentity RUN_B = new FeedIdentity("simulator", "bbbb2222", "simulator#bbbb2222");
+    private static final FeedIdentity REPLAY = new FeedIdentity("replay", "cccc3333", "replay#cccc3333");
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    MarketStateService market;
+
+    @Inject
+    ModeService modes;
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    PaperTradingService trading;
+
+    @Inject
+    LedgerRepository ledger;
+
+    @BeforeEach
+    void rulesMode() {
+        modes.change(Mode.RULES, Policy.VETO);
+        proposals.configure(true, 7);
+    }
+
+    @Test
+    void aPositionIsNeverMarkedStoppedOrClosedByAnotherFeedsPrices() {
+        Position position = open("LF1", RUN_A);
+        assertEquals("simulator#aaaa1111", position.feedMarket());
+        assertEquals("simulator", position.feedSource());
+        assertEquals("SIMULATOR", position.venue());
+        given().get("/api/trades?limit=50").then().body("findAll { it.coin == 'LF1' }.feedMarket", hasItem("simulator#aaaa1111"));
+
+        // a replay on another port is taken as the feed: its LF1 is far below the stop (98.5)
+        FeedCoin crashed = Market.flat("LF1", "90");
+        market.accept(Market.snapshot(REPLAY, crashed));
+        MarkedPosition marked = marked("LF1");
+        assertFalse(marked.marked());
+        assertEquals(0, position.entryPrice().compareTo(marked.markPrice()), "kept at its entry price, not 90");
+        assertTrue(marked.note().contains("opened on simulator#aaaa1111") && marked.note().contains("replay#cccc3333"),
+                marked.note());
+        given().get("/api/status").then().body("feed.identity.market", equalTo("replay#cccc3333"))
+                .body("feed.warnings", hasItem(containsString("LF1 position was opened on simulator#aaaa1111")));
+
+        Decision stop = engine.checkStops(position, crashed).orElseThrow();
+        assertEquals("CANCELLED", stop.outcome(), "the ledger refuses a stop at another market's price");
+        assertTrue(trading.position("LF1").isPresent());
+        FeedCoin turned = Market.bearish("LF1", "90");
+        market.accept(Market.snapshot(REPLAY, turned));
+        String exit = engine.checkExit(position, turned, "test").orElseThrow().proposalId();
+        given().post("/api/proposals/" + exit + "/confirm").then().statusCode(409)
+                .body("error", containsString("not closed at another market's price"));
+        assertEquals(0, trading.trades(200).stream()
+                .filter(f -> f.coin().equals("LF1") && f.kind() == ProposalKind.EXIT).count());
+
+        // its own market again: marked, and stopped on its own prices
+        FeedCoin own = Market.flat("LF1", "97");
+        market.accept(Market.snapshot(RUN_A, own));
+        assertTrue(marked("LF1").marked());
+        assertEquals(0, new BigDecimal("97").compareTo(marked("LF1").markPrice()));
+        assertEquals("STOP_LOSS", engine.checkStops(position, own).orElseThrow().outcome());
+        assertTrue(trading.position("LF1").isEmpty());
+    }
+
+    @Test
+    void aPositionOfAPreviousSimulatorRunIsWrittenOffAtItsEntryPriceOnlyWhenItsMarketIsGone() {
+        Position old = open("LF2", RUN_A);
+        market.accept(Market.snapshot(RUN_A, Market.flat("LF2", "100")));
+        given().post("/api/portfolio/positions/LF2/write-off").then().statusCode(409)
+                .body("error", containsString("close it with an exit"));
+
+        // the simulator restarted: a fresh run, unrelated prices
+        market.accept(Market.snapshot(RUN_B, Market.flat("LF2", "50")));
+        given().post("/api/portfolio/positions/LF2/write-off").then().statusCode(200)
+                .body("kind", equalTo("EXIT")).body("fee", equalTo(0))
+                .body("price", equalTo(old.entryPrice().floatValue()))
+                .body("realizedPnl", equalTo(old.entryFee().negate().floatValue()))
+                .body("reason", containsString("opened on simulator#aaaa1111"));
+        assertTrue(trading.position("LF2").isEmpty());
+        given().post("/api/portfolio/positions/LF2/write-off").then().statusCode(409);
+        given().post("/api/portfolio/positions/" + "X".repeat(21) + "/write-off").then().statusCode(400)
+                .body("field", equalTo("coin"));
+
+        // the new run's entries are its own
+        assertEquals("simulator#bbbb2222", open("LF3", RUN_B).feedMarket());
+    }
+
+    private Position open(String coin, FeedIdentity feed) {
+        FeedCoin bullish = Market.bullish(coin, "100");
+        market.accept(Market.snapshot(feed, bullish));
+        engine.resetCooldowns();
+        String id = engine.evaluateEntry(bullish).orElseThrow().proposalId();
+        given().post("/api/proposals/" + id + "/confirm").then().statusCode(200)
+                .body("feedMarket", equalTo(feed.market())).body("venue", equalTo("SIMULATOR"));
+        return ledger.position(coin).orElseThrow();
+    }
+
+    private MarkedPosition marked(String coin) {
+        return trading.refresh().positions().stream().filter(m -> m.position().coin().equals(coin)).findFirst()
+                .orElseThrow();
+    }
+}
