@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,7 +22,7 @@ import io.signaldesk.decision.service.ProposalService;
 /** Operator actions on one open position. */
 @Path("/api/portfolio/positions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Portfolio")
+@Tag(name = "Paper trading")
 public class PositionResource {
 
     private static final int MAX_COIN = 20;
@@ -46,7 +47,9 @@ public class PositionResource {
             {"id":7,"proposalId":"9d1e...","kind":"EXIT","coin":"BTC","side":"LONG","qty":0.002105,"price":95047.6,
              "fee":0,"realizedPnl":-0.20007,"reason":"written off: the BTC position was opened on simulator#3fa2c1d0; the feed's BTC prices are of simulator#77b0e2aa",
              "at":"2026-11-27T06:00:00Z","feedMarket":"simulator#3fa2c1d0","feedSource":"simulator","venue":"SIMULATOR"}""")))
-    @APIResponse(responseCode = "409", content = @Content(examples = @ExampleObject(name = "own market",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class),
+            examples = @ExampleObject(name = "coin", value = "{\"error\":\"coin must be 1-20 characters\",\"field\":\"coin\"}")))
+    @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "own market",
             value = "{\"error\":\"the BTC position's market simulator#3fa2c1d0 is the feed's: close it with an exit, not a write-off\"}")))
     public Response writeOff(@PathParam("coin") String coin) {
         if (coin == null || coin.isBlank() || coin.length() > MAX_COIN) {

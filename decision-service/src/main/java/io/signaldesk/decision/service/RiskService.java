@@ -126,7 +126,7 @@ public class RiskService {
         Halt current = halt;
         if (current == null) {
             current = new Halt(settings.setting(HALTED).map(Boolean::parseBoolean).orElse(false),
-                    settings.setting(HALT_REASON).orElse(null),
+                    settings.setting(HALT_REASON).filter(r -> !r.isEmpty()).orElse(null),
                     settings.setting(HALTED_AT).map(Instant::parse).orElse(null));
             halt = current;
         }
@@ -154,8 +154,10 @@ public class RiskService {
 
     public synchronized Halt resume() {
         boolean changed = halt().halted();
-        settings.saveSetting(HALTED, "false");
         Halt now = new Halt(false, null, clock.instant());
+        settings.saveSetting(HALTED, "false");
+        settings.saveSetting(HALT_REASON, "");
+        settings.saveSetting(HALTED_AT, now.since().toString());
         halt = now;
         if (changed) {
             LOG.info("trading resumed");
