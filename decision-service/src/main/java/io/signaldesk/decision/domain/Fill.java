@@ -13,4 +13,10 @@ import java.time.Instant;
 public record Fill(long id, String proposalId, ProposalKind kind, String coin, Side side, BigDecimal qty,
         BigDecimal price, BigDecimal fee, BigDecimal realizedPnl, String reason, Instant at, String feedMarket,
         String feedSource, String venue) {
+
+    /** A fill whose feed is not recorded. */
+    public Fill(long id, String proposalId, ProposalKind kind, String coin, Side side, BigDecimal qty, BigDecimal price,
+            BigDecimal fee, BigDecimal realizedPnl, String reason, Instant at) {
+        this(id, proposalId, kind, coin, side, qty, price, fee, realizedPnl, reason, at, null, null, null);
+    }
 }
