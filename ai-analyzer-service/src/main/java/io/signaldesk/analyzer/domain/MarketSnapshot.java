@@ -6,12 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The feed's market snapshot (GET /api/market/snapshot of market-feed-service). */
 @RegisterForReflection
-public record MarketSnapshot(String source, Instant asOf, List<@Valid CoinSnapshot> coins) {
+public record MarketSnapshot(@Size(max = 50) String source, Instant asOf, @Size(max = 50) List<@Valid CoinSnapshot> coins) {
 
     public MarketSnapshot {
         coins = coins == null ? List.of() : coins.stream().filter(java.util.Objects::nonNull).toList();

@@ -5,15 +5,15 @@ import java.math.BigDecimal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 
 import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.Price;
 import io.signaldesk.analyzer.domain.TradeSide;
 
 /** A proposed trade. */
 public record EntryRequest(
         @NotNull @Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String coin,
         @NotNull TradeSide side,
-        @NotNull @Positive BigDecimal price,
+        @NotNull @Price BigDecimal price,
         @Valid MarketSnapshot market) {
 }

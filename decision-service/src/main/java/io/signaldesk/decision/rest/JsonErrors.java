@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -34,12 +36,20 @@ public final class JsonErrors {
             return new ApiError("body exceeds a limit (numbers up to 1000 digits, strings up to the body size, "
                     + "nesting up to 1000 levels)", "body");
         }
+        String name = e instanceof InputCoercionException coercion ? currentName(coercion.getProcessor()) : null;
+        if (name != null) {
+            String field = Shorten.text(name);
+            return new ApiError(field + " is out of range", field);
+        }
         String field = e instanceof JsonMappingException mapping ? field(mapping.getPath()) : "body";
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new ApiError(field + " is not a known field", field);
         }
         if (e instanceof MismatchedInputException mismatch && !field.equals("body")) {
             return new ApiError(field + " has the wrong type: expected " + expected(mismatch.getTargetType()), field);
+        }
+        if (!field.equals("body")) {
+            return new ApiError(field + (e.getCause() instanceof InputCoercionException ? " is out of range" : " has an invalid value"), field);
         }
         if (e instanceof JsonParseException || e.getLocation() != null) {
             return new ApiError("malformed JSON body" + (e.getLocation() == null ? ""
@@ -65,6 +75,14 @@ public final class JsonErrors {
                 yield new ApiError(type == null ? "HTTP error " + status : type.getReasonPhrase().toLowerCase(Locale.ROOT), null);
             }
         };
+    }
+
+    private static String currentName(JsonParser parser) {
+        try {
+            return parser == null ? null : parser.currentName();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     static String field(List<JsonMappingException.Reference> path) {

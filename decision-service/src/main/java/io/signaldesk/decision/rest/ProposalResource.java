@@ -48,6 +48,11 @@ public class ProposalResource {
              "aiReason":"[AI, confidence 7] Strong buying pressure","fallbackReason":null,"status":"PENDING",
              "createdAt":"2026-11-25T12:00:00Z","expiresAt":"2026-11-25T12:01:00Z","decidedAt":null}""";
 
+    /** Largest size a confirm may name, before the proposal's own and the risk limits apply. */
+    static final BigDecimal MAX_SIZE = new BigDecimal("1e9");
+    /** Proposal ids are UUIDs; anything else (a NUL, a megabyte) is a 400 before any lookup. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+
     private final ProposalService proposals;
     private final ObjectMapper mapper;
     private final ErrorMappers errors = new ErrorMappers();
@@ -82,6 +87,9 @@ public class ProposalResource {
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "proposal", value = PROPOSAL)))
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "unknown", value = "{\"error\":\"no proposal abc\"}")))
     public Response get(@PathParam("id") String id) {
+        if (!ID.matcher(id).matches()) {
+            return badId();
+        }
         return proposals.find(id).map(p -> Response.ok(p).build())
                 .orElseGet(() -> ApiError.notFound("no proposal " + id));
     }
@@ -110,6 +118,9 @@ public class ProposalResource {
             @ExampleObject(name = "risk limit", value = "{\"error\":\"refused by maxOpenPositions: 3 positions open, at most 3\",\"refusedBy\":\"maxOpenPositions\"}"),
             @ExampleObject(name = "price moved", value = "{\"error\":\"refused by maxSlippagePct: price moved 0.8 % from the proposal's 95000 to 95760, more than 0.5 %; the proposal is expired\",\"refusedBy\":\"maxSlippagePct\"}") }))
     public Response confirm(@PathParam("id") String id, String body) {
+        if (!ID.matcher(id).matches()) {
+            return badId();
+        }
         ConfirmRequest request;
         try {
             request = body == null || body.isBlank() ? null : mapper.readValue(body, ConfirmRequest.class);
@@ -117,8 +128,8 @@ public class ProposalResource {
             return errors.malformedJson(e);
         }
         BigDecimal size = request == null ? null : request.size();
-        if (size != null && size.signum() <= 0) {
-            return ApiError.badRequest("size", "size must be positive");
+        if (size != null && (size.signum() <= 0 || size.compareTo(MAX_SIZE) > 0 || size.scale() > 18)) {
+            return ApiError.badRequest("size", "size must be greater than 0 and at most 1e9, with at most 18 decimals");
         }
         return proposals.find(id).map(p -> size != null && size.compareTo(p.size()) > 0
                 ? ApiError.badRequest("size", "size must be at most the proposal's " + p.size().toPlainString())
@@ -136,7 +147,14 @@ public class ProposalResource {
             examples = @ExampleObject(name = "unknown", value = "{\"error\":\"no proposal abc\"}")))
     @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "expired", value = "{\"error\":\"proposal 5b0c... is EXPIRED\"}")))
     public Response reject(@PathParam("id") String id) {
+        if (!ID.matcher(id).matches()) {
+            return badId();
+        }
         return proposals.find(id).map(p -> Response.ok(proposals.reject(p)).build())
                 .orElseGet(() -> ApiError.notFound("no proposal " + id));
+    }
+
+    private static Response badId() {
+        return ApiError.badRequest("id", "id must be a proposal id (1-64 letters, digits or '-')");
     }
 }

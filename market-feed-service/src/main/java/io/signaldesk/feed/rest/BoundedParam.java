@@ -13,7 +13,7 @@ record BoundedParam(String name, int min, int max, int defaultValue) {
             return new Result(defaultValue, Optional.empty());
         }
         try {
-            int value = Integer.parseInt(raw.trim());
+            int value = Integer.parseInt(raw.strip()); // strip, not trim: a NUL is not blank
             if (value >= min && value <= max) {
                 return new Result(value, Optional.empty());
             }
@@ -21,7 +21,14 @@ record BoundedParam(String name, int min, int max, int defaultValue) {
             // reported below like an out-of-range value
         }
         return new Result(defaultValue, Optional.of(new ApiError(
-                name + " must be an integer between " + min + " and " + max + ", got '" + raw + "'", name)));
+                name + " must be an integer between " + min + " and " + max + ", got '" + shorten(raw) + "'", name)));
+    }
+
+    /** What an error may echo of a caller's value: 40 characters, control characters as '?'. */
+    static String shorten(String raw) {
+        String printable = raw.codePoints().limit(41).map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     }
 
     record Result(int value, Optional<ApiError> error) {

@@ -38,6 +38,8 @@ public class MarketResource {
     private static final String NOT_FOLLOWED = "{\"error\":\"coin DOGE is not followed (followed: BTC, ETH, SOL)\",\"field\":\"coin\"}";
     private static final BoundedParam DEPTH = new BoundedParam("depth", 1, 500, 20);
     private static final BoundedParam LIMIT = new BoundedParam("limit", 1, 500, 50);
+    /** A NUL, a path or a kilobyte is a 400 naming the coin, before any lookup. */
+    private static final java.util.regex.Pattern COIN = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,20}");
 
     private final MarketStateService state;
     private final SourceManager sources;
@@ -65,6 +67,9 @@ public class MarketResource {
             schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "unknown",
                     value = NOT_FOLLOWED)))
     public Response coin(@Parameter(example = "BTC") @PathParam("coin") String coin) {
+        if (!COIN.matcher(coin).matches()) {
+            return badCoin();
+        }
         return state.snapshot(coin).map(Response::ok).orElseGet(() -> notFollowed(coin)).build();
     }
 
@@ -100,12 +105,20 @@ public class MarketResource {
 
     /** 400 naming the parameter when it is out of range, else the coin's view or 404. */
     private Response bounded(BoundedParam param, String raw, String coin, IntFunction<Optional<?>> view) {
+        if (!COIN.matcher(coin).matches()) {
+            return badCoin();
+        }
         BoundedParam.Result parsed = param.parse(raw);
         if (parsed.error().isPresent()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(parsed.error().get()).build();
         }
         return view.apply(parsed.value()).<Response.ResponseBuilder>map(Response::ok)
                 .orElseGet(() -> notFollowed(coin)).build();
+    }
+
+    private static Response badCoin() {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(new ApiError("coin must be a ticker of 1-20 letters or digits, e.g. BTC", "coin")).build();
     }
 
     private Response.ResponseBuilder notFollowed(String coin) {
