@@ -32,6 +32,18 @@
     return tr;
   }
 
+  var POLICY = {
+    ADVISORY: 'the rules decide, the AI answer is shown',
+    VETO: 'the rules propose, the AI can block an entry',
+    AGREE: 'the rules and the AI must agree'
+  };
+  var MODE = { RULES: 'the rules decide; the AI is not asked', AI: 'the AI decides on the rules\' or its own setups' };
+
+  // Who decided, in one cell: RULES, AI, RULES+AI, or RULES_FALLBACK with why (e.g. MODEL_DOWN).
+  function decidedBy(x) {
+    return (x.source || '–') + (x.fallbackReason ? ' (' + x.fallbackReason + ')' : '');
+  }
+
   function setBadge(id, text, ok) {
     var b = document.getElementById(id);
     b.textContent = text;
@@ -130,12 +142,27 @@
     }
     renderMachine(ai.reachable && ai.status ? ai.status : null);
     var mode = s.mode;
+    var answers = ai.answers || {};
+    var arriving = document.getElementById('ai-answers');
+    if (mode.mode === 'RULES') {
+      arriving.textContent = 'AI answers: not used (RULES mode)';
+      arriving.className = 'answers muted';
+    } else if (answers.arriving) {
+      arriving.textContent = 'AI answers: arriving' + (answers.model ? ' from ' + answers.model : '') +
+        (answers.lastAnswerAt ? ' · last ' + time(answers.lastAnswerAt) : '');
+      arriving.className = 'answers ok';
+    } else {
+      arriving.textContent = 'AI answers: NOT arriving (' + (answers.reason || 'unknown') + ') · the rules decide, ' +
+        'labelled RULES_FALLBACK';
+      arriving.className = 'answers bad';
+    }
     ['RULES', 'AI', 'HYBRID'].forEach(function (m) {
       document.getElementById('mode-' + m).classList.toggle('active', mode.mode === m);
     });
     var select = document.getElementById('policy');
     if (document.activeElement !== select) { select.value = mode.policy; }
-    document.getElementById('mode-current').textContent = 'now ' + mode.mode + (mode.mode === 'HYBRID' ? '/' + mode.policy : '') +
+    document.getElementById('mode-current').textContent = 'Mode: ' + mode.mode +
+      (mode.mode === 'HYBRID' ? ' · ' + mode.policy + ' (' + POLICY[mode.policy] + ')' : ' (' + MODE[mode.mode] + ')') +
       (s.requireConfirmation ? ' · confirmation required' : ' · auto-execute ≥ ' + s.autoMinConfidence);
   }
 
@@ -157,8 +184,7 @@
       bar.style.width = (p.confidence * 6) + 'px';
       conf.appendChild(bar);
       conf.appendChild(document.createTextNode(p.confidence + '/10'));
-      var why = el('td', [p.ruleReason, p.aiReason, p.fallbackReason ? 'fallback: ' + p.fallbackReason : null]
-        .filter(Boolean).join(' | '), 'why');
+      var why = el('td', [p.ruleReason, p.aiReason].filter(Boolean).join(' | '), 'why');
       var left = Math.max(0, Math.round((new Date(p.expiresAt) - Date.now()) / 1000));
       var actions = el('td');
       var ok = el('button', 'Confirm', 'confirm');
@@ -169,7 +195,7 @@
       no.addEventListener('click', function () { act('POST', '/api/proposals/' + p.id + '/reject'); });
       actions.appendChild(ok);
       actions.appendChild(no);
-      var tr = row([el('td', p.coin), p.kind, p.side, num(p.size, 6), num(p.price, 4), conf, p.source, left + 's', actions, why]);
+      var tr = row([el('td', p.coin), p.kind, p.side, num(p.size, 6), num(p.price, 4), conf, decidedBy(p), left + 's', actions, why]);
       tr.dataset.id = p.id;
       return tr;
     }));
@@ -225,8 +251,8 @@
         ' unscorable (horizon passed while the service was down)';
     }
     fill(document.getElementById('decisions'), decisions.map(function (d) {
-      return row([time(d.at), d.coin, d.kind + ' ' + d.outcome, d.source || '–', d.confidence === null ? '–' : String(d.confidence),
-        el('td', [d.ruleReason, d.aiReason, d.fallbackReason ? 'fallback: ' + d.fallbackReason : null].filter(Boolean).join(' | '), 'why')]);
+      return row([time(d.at), d.coin, d.kind + ' ' + d.outcome, decidedBy(d), d.confidence === null ? '–' : d.confidence + '/10',
+        el('td', [d.ruleReason, d.aiReason].filter(Boolean).join(' | '), 'why')]);
     }));
   }
 

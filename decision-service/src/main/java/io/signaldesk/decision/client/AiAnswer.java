@@ -28,6 +28,19 @@ public record AiAnswer<T>(T result, String source, String model, String fallback
         return new AiAnswer<>(null, null, null, reason, null, CompletableFuture.completedFuture(null));
     }
 
+    /** Whether the model answered (directly or from the analyzer's cache of its answers), not the analyzer's rules. */
+    public boolean fromModel() {
+        return available() && ("AI".equals(source) || "CACHE".equals(source));
+    }
+
+    /** Why no model answer: this service's reason (TIMEOUT, ANALYZER_DOWN, ...) or the analyzer's (MODEL_DOWN, MODE_RULES, ...). */
+    public String whyNoModel() {
+        if (fromModel()) {
+            return null;
+        }
+        return available() ? (upstreamFallback == null ? "ANALYZER_RULES" : upstreamFallback) : fallbackReason;
+    }
+
     /** Who really answered: AI (model or its cache), or ANALYZER_RULES when the analyzer fell back. */
     public String label() {
         return "AI".equals(source) || "CACHE".equals(source) ? "AI" : "ANALYZER_" + source;

@@ -35,6 +35,7 @@ import io.smallrye.mutiny.Multi;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
 /** The decision service's only door to ai-analyzer-service; never throws, says why when it has no answer. */
+// Also remembers who produced the last entry/exit/risk answer, so the dashboard can say whether AI answers arrive.
 @ApplicationScoped
 public class AnalyzerClient {
 
@@ -45,6 +46,7 @@ public class AnalyzerClient {
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private final AtomicReference<AnswerSeen> lastAnswer = new AtomicReference<>();
     private volatile Instant lastSuccessAt;
 
     AnalyzerClient(@RestClient AnalyzerRestClient rest, AnalyzerGuard guard, ObjectMapper mapper,
@@ -159,7 +161,9 @@ public class AnalyzerClient {
             if (result == null || !valid.test(result)) {
                 return fallback(kind, "INVALID_ANSWER");
             }
-            return AiAnswer.answered(result, signal.source(), signal.model(), signal.fallbackReason(), reason);
+            AiAnswer<T> answer = AiAnswer.answered(result, signal.source(), signal.model(), signal.fallbackReason(), reason);
+            lastAnswer.set(new AnswerSeen(answer.fromModel(), answer.whyNoModel(), signal.model(), Instant.now()));
+            return answer;
         } catch (Exception e) {
             return fallback(kind, "INVALID_ANSWER");
         }
@@ -203,6 +207,7 @@ public class AnalyzerClient {
             markFailure(reason);
         }
         registry.counter("decision.analyzer.fallbacks", "call", kind, "reason", reason).increment();
+        lastAnswer.set(new AnswerSeen(false, reason, null, Instant.now()));
         return AiAnswer.unavailable(reason);
     }
 
@@ -213,6 +218,14 @@ public class AnalyzerClient {
 
     private void markFailure(String reason) {
         lastFailure.set(reason);
+    }
+
+    /** Who produced the last analysis the engine asked for: the model or not (and why), when. */
+    public record AnswerSeen(boolean fromModel, String whyNot, String model, Instant at) {
+    }
+
+    public Optional<AnswerSeen> lastAnswer() {
+        return Optional.ofNullable(lastAnswer.get());
     }
 
     public Optional<Instant> lastSuccessAt() {

@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An entry or exit the engine suggests, with why and how sure it is.
- * {@code source} says who decided: RULES, AI, HYBRID or RULES_FALLBACK (analyzer unreachable).
+ * An entry or exit the engine suggests, with why and how sure it is (one confidence: the one that decided).
+ * {@code source} says who decided: RULES, AI (the model), RULES+AI (both had to agree) or RULES_FALLBACK (the rules
+ * because no model answer arrived; {@code fallbackReason} says why, e.g. TIMEOUT, ANALYZER_DOWN, MODEL_DOWN).
  * {@code refusedBy} / {@code resizedBy} name the risk limit that refused it or cut its size (null when none did).
  */
 @RegisterForReflection

@@ -36,9 +36,9 @@ public class DecisionResource {
     @Operation(summary = "What the engine decided, newest first (PROPOSED, VETOED, NO_AGREEMENT, AI_DECLINED, STOP_LOSS, ...)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "veto", value = """
             [{"id":12,"at":"2026-11-25T12:00:00Z","coin":"BTC","kind":"ENTRY","outcome":"VETOED","mode":"HYBRID",
-              "policy":"VETO","source":"HYBRID","direction":"LONG","confidence":7,
+              "policy":"VETO","source":"AI","direction":"LONG","confidence":6,
               "ruleReason":"LONG: momentum 0.35%, bids 62% of book, buy/sell volume 1.25/0.4",
-              "aiReason":"[AI, confidence 6] Momentum is fading","fallbackReason":null,"proposalId":null}]""")))
+              "aiReason":"[AI] Momentum is fading","fallbackReason":null,"proposalId":null}]""")))
     public Response decisions(@QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > 1000) {
             return ApiError.badRequest("limit", "limit must be 1-1000");

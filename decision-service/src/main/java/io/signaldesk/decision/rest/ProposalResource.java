@@ -43,9 +43,9 @@ public class ProposalResource {
 
     static final String PROPOSAL = """
             {"id":"5b0c...","kind":"ENTRY","coin":"BTC","side":"LONG","size":0.002105,"price":95000.10,"confidence":7,
-             "stopLossPct":1.5,"source":"HYBRID","mode":"HYBRID","policy":"VETO",
+             "stopLossPct":1.5,"source":"RULES+AI","mode":"HYBRID","policy":"VETO",
              "ruleReason":"LONG: momentum 0.35%, bids 62% of book, buy/sell volume 1.25/0.4",
-             "aiReason":"[AI, confidence 7] Strong buying pressure","fallbackReason":null,"status":"PENDING",
+             "aiReason":"[AI] Strong buying pressure","fallbackReason":null,"status":"PENDING",
              "createdAt":"2026-11-25T12:00:00Z","expiresAt":"2026-11-25T12:01:00Z","decidedAt":null}""";
 
     /** Largest size a confirm may name, before the proposal's own and the risk limits apply. */

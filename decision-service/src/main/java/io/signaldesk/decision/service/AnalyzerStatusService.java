@@ -21,6 +21,18 @@ import io.signaldesk.decision.domain.Signal;
 @ApplicationScoped
 public class AnalyzerStatusService {
 
+    /**
+     * Whether answers of the model are actually arriving, apart from the mode chosen: from the last analysis the
+     * engine asked for and the analyzer's latest scheduled sentiment, whichever is newer, and the analyzer's status.
+     * {@code reason} says why not (ANALYZER_DOWN, MODE_RULES, MODEL_DOWN, TIMEOUT, NO_ANSWER_YET, ...).
+     */
+    @RegisterForReflection
+    public record AiAnswers(boolean arriving, String reason, String model, Instant lastAnswerAt) {
+    }
+
+    /** How old the last model answer may be and still count as "arriving". */
+    static final java.time.Duration FRESH = java.time.Duration.ofMinutes(5);
+
     /** The latest sentiment for one coin, with who produced it. */
     @RegisterForReflection
     public record CoinSentiment(SentimentResult result, String source, String model, Instant at) {
@@ -73,6 +85,36 @@ public class AnalyzerStatusService {
 
     public Optional<CoinSentiment> sentiment(String coin) {
         return Optional.ofNullable(sentiments.get(coin));
+    }
+
+    public AiAnswers aiAnswers() {
+        Optional<AnalyzerClient.AnswerSeen> asked = analyzer.lastAnswer();
+        Envelope sentiment = latest;
+        AnalyzerClient.AnswerSeen newest = asked.orElse(null);
+        if (sentiment != null && sentiment.at() != null && (newest == null || sentiment.at().isAfter(newest.at()))) {
+            boolean model = "AI".equals(sentiment.source()) || "CACHE".equals(sentiment.source());
+            newest = new AnalyzerClient.AnswerSeen(model, model ? null
+                    : sentiment.fallbackReason() == null ? "ANALYZER_RULES" : sentiment.fallbackReason(), sentiment.model(),
+                    sentiment.at());
+        }
+        if (!analyzer.reachable()) {
+            return new AiAnswers(false, lastFailure().orElse("ANALYZER_DOWN"), null, newest == null ? null : newest.at());
+        }
+        AiStatus current = status;
+        if (current != null && "RULES".equals(current.mode())) {
+            return new AiAnswers(false, "MODE_RULES", null, newest == null ? null : newest.at());
+        }
+        if (current != null && Boolean.FALSE.equals(current.ollamaReachable())) {
+            return new AiAnswers(false, "MODEL_DOWN", null, newest == null ? null : newest.at());
+        }
+        if (newest == null) {
+            return new AiAnswers(false, "NO_ANSWER_YET", null, null);
+        }
+        if (!newest.fromModel()) {
+            return new AiAnswers(false, newest.whyNot(), null, newest.at());
+        }
+        boolean fresh = newest.at().isAfter(Instant.now().minus(FRESH));
+        return new AiAnswers(fresh, fresh ? null : "NO_RECENT_ANSWER", newest.model(), newest.at());
     }
 
     public Optional<AiStatus> status() {

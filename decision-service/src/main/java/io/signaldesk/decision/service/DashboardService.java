@@ -54,6 +54,7 @@ public class DashboardService {
         ai.put("failure", analyzer.lastFailure().orElse(null));
         ai.put("status", analyzer.status().orElse(null));
         ai.put("latest", analyzer.latest().orElse(null));
+        ai.put("answers", analyzer.aiAnswers());
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("feed", feedState);
         status.put("analyzer", ai);

@@ -43,6 +43,13 @@ import io.signaldesk.decision.service.ModeService.ModeSetting;
  * counts (acted on at its streamed decision, the reason filled in after), and deterministic sizing from the
  * paper settings: one model call at most on an entry's critical path. Exits: stop-loss and take-profit at once;
  * otherwise rules and/or the analyzer's exit answer, combined the same way.
+  * <p>
+ * A decision's {@code source} says who decided: {@code RULES}, {@code AI} (the model), {@code RULES+AI} (both had to
+ * agree: HYBRID VETO or AGREE) or {@code RULES_FALLBACK} (the rules, because no model answer arrived;
+ * {@code fallbackReason} says why: the analyzer's TIMEOUT, ANALYZER_DOWN, CIRCUIT_OPEN, INVALID_ANSWER, or the
+ * analyzer's own reason for answering from its rules, e.g. MODEL_DOWN or MODE_RULES). An answer the analyzer made
+ * with its rules is never counted as the model's. The confidence is the one that decided (the lower of the two when
+ * both had to agree).
  */
 @ApplicationScoped
 public class DecisionEngine {
@@ -111,29 +118,33 @@ public class DecisionEngine {
             return Optional.of(propose(draft.source("RULES"), coin));
         }
         AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(name, side, coin.markPrice(), market(coin)));
-        if (!ai.available()) {
+        if (ai.available()) {
+            EntryResult answer = ai.result();
+            scoring.record(new Signal(name, ai.label(), answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
+                    answer.confidence(), coin.markPrice(), rules.momentumOnly(coin.momentum60sPct()), now));
+        }
+        if (!ai.fromModel()) {
+            // no model answer (the analyzer unreachable, or it answered with its own rules): the rules decide, labelled
             if (ruleSide.isEmpty()) {
-                return Optional.of(log(draft.fallback(ai.fallbackReason()).outcome("AI_UNAVAILABLE"), null));
+                return Optional.of(log(draft.fallback(ai.whyNoModel()).outcome("AI_UNAVAILABLE"), null));
             }
-            return Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin));
+            return Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.whyNoModel()), coin));
         }
         EntryResult answer = ai.result();
-        scoring.record(new Signal(name, ai.label(), answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
-                answer.confidence(), coin.markPrice(), rules.momentumOnly(coin.momentum60sPct()), now));
-        draft = draft.ai(answer.reason(), answer.confidence(), ai.sourceDetail());
+        draft = draft.ai(answer.reason(), ai.sourceDetail());
         Decision decision;
+        int both = Math.min(ruleSignal.confidence(), answer.confidence());
         if (setting.mode() == Mode.AI) {
-            decision = answer.enter() ? propose(draft.source(ai.label()).confidence(answer.confidence()), coin)
-                    : log(draft.source(ai.label()).outcome("AI_DECLINED"), null);
+            decision = answer.enter() ? propose(draft.source("AI").confidence(answer.confidence()), coin)
+                    : log(draft.source("AI").confidence(answer.confidence()).outcome("AI_DECLINED"), null);
         } else {
             decision = switch (setting.policy()) {
-                case ADVISORY -> propose(draft.source("HYBRID"), coin);
-                case VETO -> answer.enter() ? propose(draft.source("HYBRID"), coin)
-                        : log(draft.source("HYBRID").outcome("VETOED"), null);
+                case ADVISORY -> propose(draft.source("RULES"), coin);
+                case VETO -> answer.enter() ? propose(draft.source("RULES+AI").confidence(both), coin)
+                        : log(draft.source("AI").confidence(answer.confidence()).outcome("VETOED"), null);
                 case AGREE -> answer.enter() && sentimentAgrees(sentiment, side)
-                        ? propose(draft.source("HYBRID").confidence(Math.min(ruleSignal.confidence(), answer.confidence())),
-                                coin)
-                        : log(draft.source("HYBRID").outcome("NO_AGREEMENT"), null);
+                        ? propose(draft.source("RULES+AI").confidence(both), coin)
+                        : log(draft.source("RULES+AI").confidence(both).outcome("NO_AGREEMENT"), null);
             };
         }
         return Optional.of(followReason(decision, ai));
@@ -191,26 +202,30 @@ public class DecisionEngine {
         }
         AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
                 position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(), market(coin))));
-        if (!ai.available()) {
-            return rulesClose ? Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.fallbackReason()), coin))
+        if (!ai.fromModel()) {
+            return rulesClose ? Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.whyNoModel()), coin))
                     : Optional.empty();
         }
         ExitResult answer = ai.result();
         boolean aiClose = "CLOSE".equals(answer.action());
-        draft = draft.ai(trigger + "; " + answer.reason(), answer.confidence(), ai.sourceDetail());
-        boolean close = setting.mode() == Mode.AI ? aiClose : switch (setting.policy()) {
+        draft = draft.ai(trigger + "; " + answer.reason(), ai.sourceDetail());
+        int both = Math.min(ruleSignal.confidence(), answer.confidence());
+        if (setting.mode() == Mode.AI) {
+            return aiClose ? Optional.of(followReason(propose(draft.source("AI").confidence(answer.confidence()), coin), ai))
+                    : Optional.empty();
+        }
+        boolean close = switch (setting.policy()) {
             case ADVISORY -> rulesClose;
             case VETO, AGREE -> rulesClose && aiClose;
         };
         if (close) {
-            int confidence = setting.mode() == Mode.AI ? answer.confidence() : ruleSignal.confidence();
-            return Optional.of(followReason(propose(draft.source(setting.mode() == Mode.AI ? ai.label() : "HYBRID")
-                    .confidence(confidence), coin), ai));
+            return Optional.of(followReason(setting.policy() == Policy.ADVISORY ? propose(draft.source("RULES"), coin)
+                    : propose(draft.source("RULES+AI").confidence(both), coin), ai));
         }
-        if (setting.mode() == Mode.HYBRID && (rulesClose || aiClose)) {
-            String outcome = setting.policy() == Policy.VETO && rulesClose ? "VETOED" : "NO_AGREEMENT";
-            return Optional.of(followReason(log(draft.source(setting.mode() == Mode.AI ? "AI" : "HYBRID").outcome(outcome),
-                    null), ai));
+        if (setting.policy() != Policy.ADVISORY && (rulesClose || aiClose)) {
+            return Optional.of(followReason(setting.policy() == Policy.VETO && rulesClose
+                    ? log(draft.source("AI").confidence(answer.confidence()).outcome("VETOED"), null)
+                    : log(draft.source("RULES+AI").confidence(both).outcome("NO_AGREEMENT"), null), ai));
         }
         return Optional.empty();
     }
@@ -319,8 +334,9 @@ public class DecisionEngine {
                     refusedBy, resizedBy);
         }
 
-        Draft ai(String reason, int aiConfidence, String aiSource) {
-            String text = "[" + aiSource + ", confidence " + aiConfidence + "] " + reason;
+        /** The model's reason, labelled with where it came from (AI or its CACHE); the confidence is the proposal's own. */
+        Draft ai(String reason, String aiSource) {
+            String text = "[" + aiSource + "] " + reason;
             return new Draft(kind, coin, side, setting, ruleReason, confidence, source, text, fallbackReason, outcome,
                     refusedBy, resizedBy);
         }

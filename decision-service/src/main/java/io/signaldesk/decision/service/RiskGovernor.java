@@ -17,7 +17,7 @@ import io.signaldesk.decision.domain.RiskVerdict;
 public final class RiskGovernor {
 
     /** Sources in which the model had a say; safe mode blocks their entries. */
-    private static final Set<String> MODEL_SOURCES = Set.of("AI", "HYBRID");
+    private static final Set<String> MODEL_SOURCES = Set.of("AI", "RULES+AI", "HYBRID", "RULES_FALLBACK");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int QTY_SCALE = 6;
 
@@ -44,7 +44,10 @@ public final class RiskGovernor {
             Instant now) {
     }
 
-    /** True when the model decided or co-decided (AI, HYBRID, ANALYZER_RULES, ...), not the rules alone. */
+    /**
+     * True when the entry needed the model: it decided or co-decided (AI, RULES+AI, ANALYZER_RULES, ...), or the
+     * rules stood in for it because it did not answer (RULES_FALLBACK, in AI or HYBRID mode); not RULES mode's rules.
+     */
     public static boolean modelSourced(String source) {
         return source != null && (MODEL_SOURCES.contains(source) || source.startsWith("ANALYZER_"));
     }

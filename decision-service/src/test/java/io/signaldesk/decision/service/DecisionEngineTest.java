@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,9 @@ class DecisionEngineTest {
 
     @Inject
     DecisionConfig config;
+
+    @Inject
+    AnalyzerStatusService analyzerStatus;
 
     @BeforeEach
     void reset() {
@@ -140,13 +144,51 @@ class DecisionEngineTest {
         return proposals.find(proposalId).orElseThrow().aiReason();
     }
 
+    /** Issue 12: an answer the analyzer made with its own rules is not the model's: the rules decide, labelled. */
     @Test
-    void aiModeSaysSoWhenTheAnalyzerAnsweredWithItsOwnRules() {
+    void aiModeFallsBackToTheRulesLabelledWhenTheAnalyzerAnsweredWithItsOwnRules() {
         modes.change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-rules.json");
-        Proposal proposal = proposals.find(entry(Market.bullish("A3", "200")).proposalId()).orElseThrow();
-        assertEquals("ANALYZER_RULES", proposal.source());
-        assertTrue(proposal.aiReason().startsWith("[RULES MODEL_DOWN, confidence 7]"), proposal.aiReason());
+        FeedCoin coin = Market.bullish("A3", "200");
+        int rulesConfidence = rulesConfidence(coin);
+        Proposal proposal = proposals.find(entry(coin).proposalId()).orElseThrow();
+        assertEquals("RULES_FALLBACK", proposal.source());
+        assertEquals("MODEL_DOWN", proposal.fallbackReason());
+        assertEquals(rulesConfidence, proposal.confidence());
+        assertNull(proposal.aiReason());
+    }
+
+    /**
+     * Issue 12: with no Ollama the dashboard lit HYBRID while the analyzer answered from rules, and proposals said
+     * "Source: HYBRID" with "[RULES MODE_RULES, confidence 9]" next to a 7/10. Now: RULES_FALLBACK (MODE_RULES),
+     * one confidence (the rules'), no AI text, and the status says AI answers are not arriving.
+     */
+    @Test
+    void hybridWithTheAnalyzerOnItsRulesSaysRulesFallbackWithWhyAndOneConfidence() {
+        modes.change(Mode.HYBRID, Policy.VETO);
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-mode-rules.json");
+        FeedCoin coin = Market.bullish("H6", "10");
+        int rulesConfidence = rulesConfidence(coin);
+        Decision decision = entry(coin);
+        assertEquals("PROPOSED", decision.outcome(), "the analyzer's rules cannot veto: only the model can");
+        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        assertEquals("RULES_FALLBACK", proposal.source());
+        assertEquals("MODE_RULES", proposal.fallbackReason());
+        assertEquals(rulesConfidence, proposal.confidence());
+        assertNull(proposal.aiReason());
+        var answers = analyzerStatus.aiAnswers();
+        assertFalse(answers.arriving());
+        assertEquals("MODE_RULES", answers.reason());
+
+        Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
+        Proposal model = proposals.find(entry(Market.bullish("H7", "10")).proposalId()).orElseThrow();
+        assertEquals("RULES+AI", model.source());
+        assertFalse(reasonOf(model.id()).contains("confidence"), model.aiReason());
+        assertTrue(analyzerStatus.aiAnswers().arriving());
+    }
+
+    private static int rulesConfidence(FeedCoin coin) {
+        return new RulesStrategy(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2")).evaluate(coin).confidence();
     }
 
     @Test
@@ -165,7 +207,7 @@ class DecisionEngineTest {
         Decision decision = entry(Market.bullish("H1", "10"));
         assertEquals("PROPOSED", decision.outcome());
         Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
-        assertEquals("HYBRID", proposal.source());
+        assertEquals("RULES", proposal.source(), "in ADVISORY the rules decide; the AI answer is advice");
         assertTrue(reasonOf(proposal.id()).contains("Momentum is fading"));
     }
 
@@ -186,7 +228,10 @@ class DecisionEngineTest {
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
         Decision decision = entry(Market.bullish("H3", "10"));
         assertEquals("PROPOSED", decision.outcome());
-        assertEquals(Policy.VETO, proposals.find(decision.proposalId()).orElseThrow().policy());
+        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        assertEquals(Policy.VETO, proposal.policy());
+        assertEquals("RULES+AI", proposal.source());
+        assertEquals(Math.min(rulesConfidence(Market.bullish("H3", "10")), 8), proposal.confidence());
     }
 
     @Test

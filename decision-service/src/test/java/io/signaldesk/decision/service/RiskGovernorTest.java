@@ -114,8 +114,10 @@ class RiskGovernorTest {
         refused("safeMode", btc("0.01", safe, "AI"));
         refused("safeMode", btc("0.01", safe, "HYBRID"));
         refused("safeMode", btc("0.01", safe, "ANALYZER_RULES"));
+        // the rules standing in for a model that does not answer (AI or HYBRID mode) needed the model too
+        refused("safeMode", btc("0.01", safe, "RULES_FALLBACK"));
+        refused("safeMode", btc("0.01", safe, "RULES+AI"));
         sized("0.01", null, btc("0.01", safe, "RULES"));
-        sized("0.01", null, btc("0.01", safe, "RULES_FALLBACK"));
         sized("0.01", null, btc("0.01", flat(), "AI"));
     }
 
