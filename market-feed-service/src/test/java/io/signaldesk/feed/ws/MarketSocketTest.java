@@ -162,6 +162,7 @@ class MarketSocketTest {
             }
             assertTrue(closed.await(20, TimeUnit.SECONDS), "a connection that keeps flooding is closed");
             assertEquals(1008, flooder.closeReason().getCode());
+            waitForWarning(frames);
             List<String> replies = new java.util.ArrayList<>(frames);
             assertEquals(1, replies.stream().filter(f -> f.contains("too many frames")).count());
             assertTrue(replies.stream().filter(f -> f.contains("\"subscribed\"")).count() <= FrameBudget.BURST + 5);
@@ -171,5 +172,13 @@ class MarketSocketTest {
                 flooder.closeAndAwait();
             }
         }
+    }
+
+    /** The client may hand a frame to its handler after the close: wait for the warning before counting. */
+    private static void waitForWarning(java.util.Collection<String> frames) throws InterruptedException {
+        for (int i = 0; i < 100 && frames.stream().noneMatch(f -> f.contains("too many frames")); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(200);
     }
 }
