@@ -137,7 +137,7 @@ class HostileInputTest {
         assertEquals(field, json.get("field").asText(), text);
         assertTrue(text.length() < 600, "short: " + text.length() + " characters");
         assertFalse(CLASS_NAME.matcher(text).find(), "no class name: " + text);
-        assertEquals(0, OllamaReplies.chatRequests().size(), "nothing reached the model");
+        assertEquals(0, OllamaReplies.analysisRequests().size(), "nothing reached the model");
     }
 
     /** Issue 12: four prices of 1e999999991 tripped the breaker for every user; now they never reach it. */
@@ -147,7 +147,7 @@ class HostileInputTest {
             given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":1e999999991}")
                     .post(ENTRY).then().statusCode(400);
         }
-        assertEquals(0, OllamaReplies.chatRequests().size());
+        assertEquals(0, OllamaReplies.analysisRequests().size());
         given().get("/api/ai/metrics").then().statusCode(200)
                 .body("fallbacks.CIRCUIT_OPEN", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(),
                         org.hamcrest.Matchers.equalTo(0)));
@@ -165,7 +165,7 @@ class HostileInputTest {
         }
         long grown = usedAfterGc() - before;
         assertTrue(grown < 32L * 1024 * 1024, "heap grew by " + grown / (1024 * 1024) + " MB");
-        assertEquals(0, OllamaReplies.chatRequests().size());
+        assertEquals(0, OllamaReplies.analysisRequests().size());
     }
 
     private static long usedAfterGc() {

@@ -65,6 +65,21 @@ public final class OllamaReplies {
         return post(urlEqualTo("/api/chat"));
     }
 
+    /**
+     * The /api/chat requests that asked for an analysis, oldest first: a model switch's priming call (the system
+     * prompt and "READY?", see ChatRequests.priming) may land late, in the next test's journal, and is not one.
+     */
+    public static List<JsonNode> analysisRequests() {
+        return chatRequests().stream().filter(body -> {
+            for (JsonNode message : body.path("messages")) {
+                if ("user".equals(message.path("role").asText()) && !"READY?".equals(message.path("content").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }).toList();
+    }
+
     /** Bodies of the /api/chat requests received, oldest first. */
     public static List<JsonNode> chatRequests() {
         return StubServers.server().findAll(postRequestedFor(urlEqualTo("/api/chat"))).stream()

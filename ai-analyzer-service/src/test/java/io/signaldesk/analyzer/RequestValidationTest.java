@@ -57,7 +57,7 @@ class RequestValidationTest {
                 .then().statusCode(400)
                 .body("field", equalTo(field))
                 .body("error", not(emptyOrNullString()));
-        org.junit.jupiter.api.Assertions.assertEquals(0, OllamaReplies.chatRequests().size());
+        org.junit.jupiter.api.Assertions.assertEquals(0, OllamaReplies.analysisRequests().size());
     }
 
     @Test
