@@ -160,7 +160,7 @@ public class FeedClient {
     /** False (and counted) when decision.feed.expected-source names another source than this frame's. */
     private boolean expected(FeedIdentity feed) {
         String wanted = config.feed().expectedSource().map(String::strip).orElse("any");
-        if (wanted.isEmpty() || wanted.equalsIgnoreCase("any") || wanted.equalsIgnoreCase(feed.source())) {
+        if (accepts(wanted, feed)) {
             refusedFeed = null;
             return true;
         }
@@ -171,6 +171,11 @@ public class FeedClient {
         refusedFeed = feed;
         foreign.increment();
         return false;
+    }
+
+    /** Whether a frame of {@code feed} is taken when decision.feed.expected-source is {@code wanted} (blank or any: all). */
+    static boolean accepts(String wanted, FeedIdentity feed) {
+        return wanted.isBlank() || wanted.strip().equalsIgnoreCase("any") || wanted.strip().equalsIgnoreCase(feed.source());
     }
 
     void onFrame(String text) {

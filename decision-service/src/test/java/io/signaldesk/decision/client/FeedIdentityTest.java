@@ -1,0 +1,39 @@
+package io.signaldesk.decision.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The feed's identity as its frames carry it, and decision.feed.expected-source. */
+class FeedIdentityTest {
+
+    private static final FeedIdentity SIMULATOR = new FeedIdentity("simulator", "3fa2c1d0", "simulator#3fa2c1d0");
+    private static final FeedIdentity REPLAY = new FeedIdentity("replay", "77b0e2aa", "replay#77b0e2aa");
+
+    @Test
+    void readsTheIdentityOfAFeedFrameAndCallsAFrameWithoutOneUnknown() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        FeedMessage frame = mapper.readValue("""
+                {"type":"snapshot","asOf":"2026-11-27T06:00:00Z","feed":{"source":"simulator","runId":"3fa2c1d0",
+                 "market":"simulator#3fa2c1d0","startedAt":"2026-11-27T05:58:00Z"},"coins":[]}""", FeedMessage.class);
+        assertEquals(SIMULATOR, frame.identity());
+        FeedMessage old = mapper.readValue("{\"type\":\"snapshot\",\"asOf\":\"2026-11-27T06:00:00Z\",\"coins\":[]}",
+                FeedMessage.class);
+        assertEquals(FeedIdentity.UNKNOWN, old.identity());
+    }
+
+    @Test
+    void anExpectedSourceRefusesFramesOfAnyOtherSource() {
+        assertTrue(FeedClient.accepts("simulator", SIMULATOR));
+        assertTrue(FeedClient.accepts(" Simulator ", SIMULATOR));
+        assertFalse(FeedClient.accepts("simulator", REPLAY));
+        assertFalse(FeedClient.accepts("simulator", FeedIdentity.UNKNOWN));
+        assertTrue(FeedClient.accepts("any", REPLAY));
+        assertTrue(FeedClient.accepts("", REPLAY));
+    }
+}
