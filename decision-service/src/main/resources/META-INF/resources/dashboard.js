@@ -59,8 +59,7 @@
     var m = status && status.machine;
     if (!m || !m.prefillTokensPerSecond) {
       box.textContent = 'This machine: not measured yet (the analyzer measures Ollama\'s speed on its first answers).';
-      warnings.textContent = status && status.aiAnswering === false && status.mode === 'AI'
-        ? 'AI answers are not arriving: decisions use the rules (labelled).' : '';
+      warnings.textContent = '';
       return;
     }
     var p = m.predictions || {};
@@ -71,11 +70,8 @@
       ' · deadline ' + seconds(m.deadlineMs) +
       (m.modelShareLast15m !== null && m.modelShareLast15m !== undefined
         ? ' · ' + Math.round(m.modelShareLast15m * 100) + ' % of ' + m.answersLast15m + ' answers from the model (15 min)' : '');
-    var lines = (m.warnings || []).slice();
-    if (status.aiAnswering === false && status.mode === 'AI') {
-      lines.unshift('AI answers are not arriving: decisions use the rules (labelled).');
-    }
-    warnings.textContent = lines.join(' ');
+    // whether AI answers are arriving is said once, on the mode line; these are the machine's own warnings
+    warnings.textContent = (m.warnings || []).join(' ');
   }
 
   // The analyzer's models, each with its predicted time to a decision here; choosing one switches the analyzer.

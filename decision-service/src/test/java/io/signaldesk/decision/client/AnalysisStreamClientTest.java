@@ -43,6 +43,7 @@ class AnalysisStreamClientTest {
         LinkedBlockingQueue<String> states = new LinkedBlockingQueue<>();
         WebSocketClientConnection dashboard = BasicWebSocketConnector.create()
                 .baseUri(URI.create(root.toString().replaceFirst("^http", "ws"))).path("/ws/dashboard")
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING) // frames handled in order
                 .onTextMessage((c, m) -> (m.startsWith("{\"type\":\"analysis\"") ? frames : states).add(m))
                 .connectAndAwait();
         try {
