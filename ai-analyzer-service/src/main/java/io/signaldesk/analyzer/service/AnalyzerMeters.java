@@ -42,6 +42,11 @@ public class AnalyzerMeters {
             queueWaitTimer(type);
             for (AnalysisSource source : AnalysisSource.values()) {
                 timeToSignalTimer(type, source);
+                registry.counter("analyzer.analyses", "type", type.name(), "source", source.name());
+                latencyTimer(type, source);
+            }
+            for (FallbackReason reason : FallbackReason.values()) {
+                registry.counter("analyzer.fallbacks", "type", type.name(), "reason", reason.name());
             }
         }
         for (String tokenType : new String[] {"input", "output"}) {
@@ -97,8 +102,12 @@ public class AnalyzerMeters {
     void analysis(AnalysisType type, AnalysisSource source, long latencyMs) {
         String[] tags = {"type", type.name(), "source", source.name()};
         registry.counter("analyzer.analyses", tags).increment();
-        Timer.builder("analyzer.latency").description("Time to answer an analysis, model or fallback")
-                .tags(tags).publishPercentileHistogram().register(registry).record(Duration.ofMillis(latencyMs));
+        latencyTimer(type, source).record(Duration.ofMillis(latencyMs));
+    }
+
+    private Timer latencyTimer(AnalysisType type, AnalysisSource source) {
+        return Timer.builder("analyzer.latency").description("Time to answer an analysis, model or fallback")
+                .tags("type", type.name(), "source", source.name()).publishPercentileHistogram().register(registry);
     }
 
     void fallback(AnalysisType type, FallbackReason reason) {

@@ -14,11 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.decision.client.FeedCoin;
 import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.client.FeedMessage;
-import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.Position;
 
 /**
  * Latest market state per coin plus a short price history, fed by the feed client; each coin's price remembers the
@@ -35,12 +36,14 @@ public class MarketStateService {
     private final Map<String, Deque<PricePoint>> history = new ConcurrentHashMap<>();
     private final Map<String, FeedIdentity> feedOf = new ConcurrentHashMap<>();
     private volatile FeedIdentity currentFeed;
+    private final MeterRegistry registry;
     private final Duration window;
     private final Duration staleAfter;
     private final Clock clock = Clock.systemUTC();
     private volatile Instant lastFrameAt;
 
-    MarketStateService(DecisionConfig config) {
+    MarketStateService(DecisionConfig config, MeterRegistry registry) {
+        this.registry = registry;
         this.window = config.feed().historyWindow();
         this.staleAfter = config.feed().staleAfter();
     }
@@ -58,7 +61,11 @@ public class MarketStateService {
             if (coin == null || coin.coin() == null || coin.markPrice() == null || coin.markPrice().signum() <= 0) {
                 continue;
             }
-            latest.put(coin.coin(), coin);
+            if (latest.put(coin.coin(), coin) == null) {
+                // a coin's fill counters exist from the moment the feed names it, so the fills panel reads 0
+                PaperTradingService.fills(registry, coin.coin(), "BUY");
+                PaperTradingService.fills(registry, coin.coin(), "SELL");
+            }
             FeedIdentity before = feedOf.put(coin.coin(), feed);
             if (before != null && !before.market().equals(feed.market())) {
                 history.remove(coin.coin()); // another market's prices: the old history says nothing about this one

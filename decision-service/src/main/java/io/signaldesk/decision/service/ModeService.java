@@ -1,10 +1,10 @@
 package io.signaldesk.decision.service;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
@@ -12,6 +12,7 @@ import io.signaldesk.decision.repository.LedgerRepository;
 
 /** The engine's current mode and hybrid policy, switchable at run time and kept across restarts. */
 @ApplicationScoped
+@Startup // decision.mode{mode} exists from start-up, not from the first request
 public class ModeService {
 
     /** Mode and policy together. */

@@ -1,7 +1,5 @@
 package io.signaldesk.decision.service;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +9,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.client.FeedCoin;
 import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.config.DecisionConfig;
@@ -157,8 +157,7 @@ public class PaperTradingService {
             registry.counter("decision.proposals", "status", ProposalStatus.SUPERSEDED.name())
                     .increment(result.superseded());
         }
-        registry.counter("decision.fills", "coin", proposal.coin(),
-                "side", PaperMath.buys(proposal.kind(), proposal.side()) ? "BUY" : "SELL").increment();
+        fills(registry, proposal.coin(), PaperMath.buys(proposal.kind(), proposal.side()) ? "BUY" : "SELL").increment();
         refresh();
         ledger.addEquityPoint(new EquityPoint(fill.at(), cached.equity()));
         return ledger.fillOf(proposal.id()).orElse(fill);
@@ -226,5 +225,10 @@ public class PaperTradingService {
         public String limit() {
             return limit;
         }
+    }
+
+    /** decision.fills{coin, side}: BUY or SELL fills of a coin (registered at zero when the feed first names the coin). */
+    static Counter fills(MeterRegistry registry, String coin, String side) {
+        return registry.counter("decision.fills", "coin", coin, "side", side);
     }
 }

@@ -53,6 +53,9 @@ public class ProposalService {
         this.config = config;
         this.registry = registry;
         registry.gauge("decision.proposals.pending", pending);
+        for (ProposalStatus status : ProposalStatus.values()) {
+            registry.counter("decision.proposals", "status", status.name()); // at zero until the first
+        }
     }
 
     /** Stores a new proposal: PENDING with confirmation on; otherwise AUTO_EXECUTED or SKIPPED by confidence. */

@@ -1,7 +1,5 @@
 package io.signaldesk.decision.service;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.repository.SignalRepository;
@@ -37,6 +37,7 @@ import io.signaldesk.decision.service.SignalScorer.Stats;
  * accuracy and the signals still waiting for their horizon survive a restart.
  */
 @ApplicationScoped
+@Startup // the hit-rate gauges exist from start-up
 public class SignalScoringService {
 
     /** Accuracy at one horizon, overall and grouped. */
@@ -69,6 +70,14 @@ public class SignalScoringService {
         this.signals = signals;
         this.config = config;
         this.registry = registry;
+        // The label sets known before any signal: the rules and every confidence bucket at each horizon, NaN
+        // (not scored yet) until outcomes arrive, so dashboards and rules find the series from the start.
+        for (Duration horizon : config.scoring().horizons()) {
+            gauge("decision.signal.hit.rate", "source", "RULES", label(horizon), Double.NaN);
+            for (String bucket : List.of(SignalScorer.bucket(1), SignalScorer.bucket(4), SignalScorer.bucket(7))) {
+                gauge("decision.signal.hit.rate.by.confidence", "bucket", bucket, label(horizon), Double.NaN);
+            }
+        }
     }
 
     /** Stores the signal with one pending outcome per configured horizon. */
@@ -170,10 +179,14 @@ public class SignalScoringService {
     }
 
     private void gauge(String name, String tag, String value, HorizonAccuracy h, Stats stats) {
-        String key = name + "|" + value + "|" + h.horizon();
-        hitRates.put(key, stats.hitRate() == null ? Double.NaN : stats.hitRate().doubleValue());
+        gauge(name, tag, value, h.horizon(), stats.hitRate() == null ? Double.NaN : stats.hitRate().doubleValue());
+    }
+
+    private void gauge(String name, String tag, String value, String horizon, double hitRate) {
+        String key = name + "|" + value + "|" + horizon;
+        hitRates.put(key, hitRate);
         if (gauges.add(key)) {
-            registry.gauge(name, Tags.of(tag, value, "horizon", h.horizon()), hitRates,
+            registry.gauge(name, Tags.of(tag, value, "horizon", horizon), hitRates,
                     m -> m.getOrDefault(key, Double.NaN));
         }
     }

@@ -1,11 +1,14 @@
 package io.signaldesk.feed.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -19,9 +22,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.feed.config.FeedConfig;
 import io.signaldesk.feed.domain.FeedIdentity;
+import io.signaldesk.feed.domain.MarketEventSink;
+import io.signaldesk.feed.domain.TradeEvent;
+import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.source.MarketSource;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.source.SourceStatus;
+import io.signaldesk.feed.venue.ws.VenueTelemetry;
 
 /**
  * Starts the one source feed.source selects, wires it to the recorder and the market state, and
@@ -41,6 +48,7 @@ public class SourceManager {
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final Instant startedAt = Instant.now();
+    private final Map<Venue, VenueTelemetry> eventTelemetry = new ConcurrentHashMap<>();
     private volatile MarketSource running;
 
     public SourceManager(FeedConfig config, Instance<MarketSource> sources, MarketStateService state,
@@ -67,11 +75,34 @@ public class SourceManager {
         Gauge.builder("feed.source.up", this, manager -> manager.delivering() ? 1 : 0)
                 .description("1 while the running source delivers data").tag("source", sourceName())
                 .register(registry);
-        running.start(marketEvent -> {
+        MarketEventSink sink = marketEvent -> {
             recorder.record(marketEvent);
             state.accept(marketEvent);
-        });
+        };
+        running.start(running.countsMessages() ? sink : countingMessages(sink));
         LOG.infof("Market source %s started for %s (market %s)", sourceName(), state.coins(), identity().market());
+    }
+
+    /**
+     * The simulator and JSON Lines replays have no venue connection: each event is one feed.messages
+     * (type trade or book) of its venue, and the venue's counters start at zero.
+     */
+    private MarketEventSink countingMessages(MarketEventSink sink) {
+        if (config.source() == SourceKind.SIMULATOR) {
+            telemetry(Venue.SIMULATOR);
+        }
+        return marketEvent -> {
+            telemetry(marketEvent.instrument().venue()).message(marketEvent instanceof TradeEvent ? "trade" : "book");
+            sink.accept(marketEvent);
+        };
+    }
+
+    private VenueTelemetry telemetry(Venue venue) {
+        return eventTelemetry.computeIfAbsent(venue, v -> {
+            VenueTelemetry telemetry = new VenueTelemetry(v, sourceName(), null, registry, Clock.systemUTC());
+            telemetry.registerBaseline();
+            return telemetry;
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -22,6 +22,14 @@ public interface MarketSource {
     /** Stops delivering and releases connections and threads. Safe to call twice. */
     void stop();
 
+    /**
+     * True when the source counts its venue messages itself (feed.messages, feed.parse.errors, feed.reconnects
+     * through a VenueTelemetry); for the others the source manager counts each event as a message.
+     */
+    default boolean countsMessages() {
+        return false;
+    }
+
     /** What the source is doing now, for /api/market/sources and readiness. */
     SourceStatus status();
 }

@@ -66,7 +66,13 @@ public class BinanceCaptureReplaySource implements MarketSource {
     }
 
     @Override
+    public boolean countsMessages() {
+        return true;
+    }
+
+    @Override
     public synchronized void start(MarketEventSink sink) {
+        telemetry.registerBaseline();
         if (thread != null) {
             return;
         }

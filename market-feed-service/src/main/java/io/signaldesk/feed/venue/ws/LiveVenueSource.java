@@ -85,6 +85,11 @@ public abstract class LiveVenueSource implements MarketSource {
     }
 
     @Override
+    public boolean countsMessages() {
+        return true;
+    }
+
+    @Override
     public synchronized void stop() {
         if (connection != null) {
             connection.stop();

@@ -2,6 +2,7 @@ package io.signaldesk.feed.venue.ws;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,15 @@ import io.signaldesk.feed.source.SourceStatus.State;
 public final class VenueTelemetry {
 
     private static final Logger LOG = Logger.getLogger(VenueTelemetry.class);
+    /** The data messages each venue's handler counts (their type()); the simulator and replays count trade/book events. */
+    private static final Map<Venue, List<String>> MESSAGE_TYPES = Map.of(
+            Venue.BINANCE, List.of("trade", "aggTrade", "depthUpdate", "bookTicker"),
+            Venue.COINBASE, List.of("market_trades", "l2_data", "heartbeats"),
+            Venue.KRAKEN, List.of("trade", "book_snapshot", "book_update", "heartbeat"),
+            Venue.SIMULATOR, List.of("trade", "book"));
+    /** The kinds of {@link VenueParseException} the adapters throw. */
+    private static final List<String> PARSE_ERROR_KINDS = List.of("bad_json", "missing_field", "bad_value",
+            "negative_size", "unknown_type", "unknown_symbol");
 
     private final Venue venue;
     private final String tag;
@@ -78,9 +88,14 @@ public final class VenueTelemetry {
         }
     }
 
-    /** Registers the per-venue reconnect counter at zero, so dashboards show 0 rather than no data. */
+    /**
+     * Registers the venue's counters at zero with the label sets known before the first frame (its data message
+     * types, every parse-error kind), so dashboards and alert rules read 0 rather than no data.
+     */
     public void registerBaseline() {
         counter("feed.reconnects", null, null);
+        MESSAGE_TYPES.getOrDefault(venue, List.of()).forEach(type -> counter("feed.messages", "type", type));
+        PARSE_ERROR_KINDS.forEach(kind -> counter("feed.parse.errors", "kind", kind));
     }
 
     public void reconnected() {
