@@ -6,7 +6,7 @@ Markdown and JSON. Standard library only.
     bench/evaluate.py --ollama http://localhost:11434 [--models llama3.2:3b,mistral:7b] [--samples 10]
 
 Defaults: every model in Ollama's /api/tags, the simulator sample bench/replay/simulator-sample.jsonl.gz,
-output bench/evaluation.md and bench/evaluation.json. Needs the analyzer jar (bench/run.sh or
+output bench/out/evaluation.md and bench/out/evaluation.json (bench/out/ is ignored by git). Needs the analyzer jar (bench/run.sh or
 ./mvnw -B -DskipTests package -pl ai-analyzer-service builds it).
 """
 import argparse
@@ -45,7 +45,7 @@ def main():
     parser.add_argument("--models", default="", help="comma-separated; default: all in /api/tags")
     parser.add_argument("--replay", default=bench.SAMPLE)
     parser.add_argument("--samples", type=int, default=10)
-    parser.add_argument("--out", default=bench.BENCH)
+    parser.add_argument("--out", default=os.path.join(bench.BENCH, "out"), help="folder for evaluation.md/.json")
     opts = parser.parse_args()
     if not os.path.isfile(bench.JARS["ai-analyzer-service"]):
         sys.exit("no analyzer jar: run ./mvnw -B -DskipTests package -pl ai-analyzer-service first")

@@ -21,6 +21,14 @@
   }
   function pct(v) { return v === null || v === undefined ? '–' : (Number(v) * 100).toFixed(1) + '%'; }
   function time(iso) { return iso ? new Date(iso).toLocaleTimeString() : '–'; }
+  // The venue's time of the newest data. A replay (or data more than a minute old) shows its own date and time in
+  // UTC, so a 2024 capture reads as 2024, not as now.
+  function marketTime(iso) {
+    if (!iso) { return ''; }
+    var at = new Date(iso);
+    if (Math.abs(Date.now() - at.getTime()) <= 60000) { return 'market time ' + at.toLocaleTimeString() + ' · '; }
+    return 'market time ' + at.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') + ' (replay or delayed data) · ';
+  }
   function signed(td, v) { td.className = Number(v) >= 0 ? 'up' : 'down-txt'; return td; }
   function fill(tbodyParent, rows) {
     var body = tbodyParent.querySelector('tbody');
@@ -111,8 +119,8 @@
     var feedOk = feed.connected && !feed.stale;
     setBadge('feed-state', feedOk ? 'feed live' : (feed.connected ? 'FEED STALE' : 'FEED DOWN'), feedOk);
     document.body.classList.toggle('stale', !feedOk);
-    document.getElementById('feed-note').textContent = 'drops ' + feed.drops + ' · bad frames ' + feed.malformed +
-      (feed.lastFrameAt ? ' · last ' + time(feed.lastFrameAt) : '');
+    document.getElementById('feed-note').textContent = marketTime(feed.marketTime) + 'drops ' + feed.drops +
+      ' · bad frames ' + feed.malformed + (feed.lastFrameAt ? ' · last frame ' + time(feed.lastFrameAt) : '');
     var ai = s.analyzer;
     setBadge('analyzer-state', ai.reachable ? 'analyzer up' : 'ANALYZER DOWN', ai.reachable);
     if (ai.reachable && ai.status && ai.status.ollamaReachable === false) {

@@ -1,13 +1,16 @@
 package io.signaldesk.decision.service;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.decision.client.FeedClient;
+import io.signaldesk.decision.client.FeedCoin;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.DecisionRepository;
 
@@ -45,6 +48,9 @@ public class DashboardService {
         feedState.put("connected", feed.connected());
         feedState.put("stale", market.stale());
         feedState.put("lastFrameAt", market.lastFrameAt().map(Instant::toString).orElse(null));
+        // the venue's time of the newest data: a replay's own date, not the wall clock
+        feedState.put("marketTime", market.all().stream().map(FeedCoin::updatedAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).map(Instant::toString).orElse(null));
         feedState.put("drops", (long) feed.dropCount());
         feedState.put("malformed", (long) feed.malformedCount());
         feedState.put("identity", market.currentFeed().orElse(null));
