@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
-# Runs Signal Desk without Docker: the three services on the JVM, the market feed on its simulator,
-# analysis on the local Ollama when one answers (rules otherwise). Ctrl-C stops all three.
+# Runs Signal Desk without Docker: the three services on the JVM, bound to loopback, the market feed on its
+# simulator (or a replay, or a live venue), analysis on the local Ollama when one answers (rules otherwise).
+# Ctrl-C stops all three. Works with the bash 3.2 macOS ships and with bash 4/5.
 #   deploy/run-local.sh
-# Overrides: FEED_PORT ANALYZER_PORT DECISION_PORT (8081/8082/8083), BIND_HOST (127.0.0.1), OLLAMA_BASE_URL
-# (http://localhost:11434), OLLAMA_MODEL (llama3.2:3b), DECISION_DB_PATH (deploy/.run/decision.db),
-# REBUILD=1 to repackage even when the jars exist. Logs: deploy/.run/<service>.log
+#   FEED_SOURCE=replay FEED_REPLAY_FORMAT=binance-capture FEED_COINS=BTC \
+#     FEED_REPLAY_FILE=../shared/data/binance-spot/spot-btcusdt_20240808.gz,../shared/data/binance-spot/spot-btcusdt_20240809.gz \
+#     deploy/run-local.sh
+# Overrides:
+#   FEED_PORT ANALYZER_PORT DECISION_PORT  8081 / 8082 / 8083
+#   BIND_HOST                              127.0.0.1 (loopback only; 0.0.0.0 opens the services to the network)
+#   FEED_SOURCE                            simulator (default), replay, binance, coinbase, kraken
+#   FEED_COINS                             coins to follow (feed default BTC,ETH,SOL)
+#   FEED_REPLAY_FILE                       replay files, comma-separated, played as one session (paths from the repository root)
+#   FEED_REPLAY_FORMAT                     events (our JSON Lines recordings, default) or binance-capture
+#   FEED_REPLAY_SPEED                      1 = real time (default), 0 = as fast as possible
+#   OLLAMA_BASE_URL OLLAMA_MODEL           http://localhost:11434, llama3.2:3b
+#   DECISION_DB_PATH                       deploy/.run/decision.db
+#   REBUILD=1                              repackage even when the jars are newer than every source
+# Logs: deploy/.run/<service>.log
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,36 +25,123 @@ FEED_PORT=${FEED_PORT:-8081}
 ANALYZER_PORT=${ANALYZER_PORT:-8082}
 DECISION_PORT=${DECISION_PORT:-8083}
 BIND_HOST=${BIND_HOST:-127.0.0.1}
+FEED_SOURCE=${FEED_SOURCE:-simulator}
 OLLAMA_BASE_URL=${OLLAMA_BASE_URL:-http://localhost:11434}
 OLLAMA_MODEL=${OLLAMA_MODEL:-llama3.2:3b}
 RUN_DIR=deploy/.run
 DECISION_DB_PATH=${DECISION_DB_PATH:-$RUN_DIR/decision.db}
-SERVICES=(market-feed-service ai-analyzer-service decision-service)
+SERVICES="market-feed-service ai-analyzer-service decision-service"
+# where this script reaches the services: the bound address, or loopback when bound to every interface
+case $BIND_HOST in
+    0.0.0.0 | :: | '[::]') HOST=127.0.0.1 ;;
+    *) HOST=$BIND_HOST ;;
+esac
 
-command -v java >/dev/null || { echo "Java 17+ is needed (java not found)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "curl is needed to check the services (curl not found)" >&2; exit 1; }
+die() {
+    echo "!! $*" >&2
+    exit 1
+}
+
+command -v java >/dev/null || die "Java 17+ is needed (java not found)"
+command -v curl >/dev/null || die "curl is needed to check the services (curl not found)"
+
+case $FEED_SOURCE in
+    simulator | binance | coinbase | kraken) ;;
+    replay)
+        [ -n "${FEED_REPLAY_FILE:-}" ] || die "FEED_SOURCE=replay needs FEED_REPLAY_FILE (comma-separated files, e.g. a capture under ../shared/data)"
+        old_ifs=$IFS
+        IFS=,
+        for file in $FEED_REPLAY_FILE; do
+            [ -r "$file" ] || die "FEED_REPLAY_FILE: $file is not a readable file (paths are from $(pwd))"
+        done
+        IFS=$old_ifs
+        ;;
+    *) die "FEED_SOURCE must be simulator, replay, binance, coinbase or kraken (got '$FEED_SOURCE')" ;;
+esac
+
+# --- ports: refuse to start next to another process, naming it ---------------------------------------
+who_listens() { # port -> "command (pid N)" or empty
+    local port=$1 found=""
+    if command -v lsof >/dev/null 2>&1; then
+        found=$(lsof -nP -iTCP:"$port" -sTCP:LISTEN 2>/dev/null | awk 'NR == 2 { print $1 " (pid " $2 ")" }')
+    fi
+    if [ -z "$found" ] && command -v ss >/dev/null 2>&1; then
+        found=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*users:((\"\([^\"]*\)\",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -n 1)
+        if [ -z "$found" ] && [ -n "$(ss -ltnH "sport = :$port" 2>/dev/null)" ]; then
+            found="a process this user cannot see"
+        fi
+    fi
+    if [ -z "$found" ] && command -v fuser >/dev/null 2>&1; then
+        found=$(fuser -n tcp "$port" 2>/dev/null | awk '{ print "pid " $1 }')
+    fi
+    echo "$found"
+}
+
+port_taken() { # port -> 0 when something listens there
+    local port=$1
+    [ -n "$(who_listens "$port")" ] && return 0
+    # no lsof/ss/fuser: try to connect (bash's /dev/tcp, in bash 3.2 too)
+    (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null && return 0
+    return 1
+}
+
+taken=0
+for pair in "market feed:$FEED_PORT:FEED_PORT" "AI analyzer:$ANALYZER_PORT:ANALYZER_PORT" "decision service:$DECISION_PORT:DECISION_PORT"; do
+    name=${pair%%:*}
+    rest=${pair#*:}
+    port=${rest%%:*}
+    variable=${rest#*:}
+    if port_taken "$port"; then
+        owner=$(who_listens "$port")
+        echo "!! port $port (the $name, $variable) is taken by ${owner:-another process}" >&2
+        taken=1
+    fi
+done
+[ $taken = 0 ] || die "stop that process or choose other ports, e.g. FEED_PORT=9081 ANALYZER_PORT=9082 DECISION_PORT=9083 $0"
+
 mkdir -p "$RUN_DIR"
 
-missing=0
-for service in "${SERVICES[@]}"; do
-    [[ -f $service/target/quarkus-app/quarkus-run.jar ]] || missing=1
+# --- build when a jar is missing or older than any of its sources -----------------------------------
+stale=""
+for service in $SERVICES; do
+    jar=$service/target/quarkus-app/quarkus-run.jar
+    if [ ! -f "$jar" ]; then
+        stale="$stale $service (no jar)"
+    elif [ -n "$(find pom.xml "$service/pom.xml" "$service/src" -type f -newer "$jar" 2>/dev/null | head -n 1)" ]; then
+        stale="$stale $service (sources changed)"
+    fi
 done
-if [[ $missing == 1 || ${REBUILD:-0} == 1 ]]; then
-    echo "== building: ./mvnw -B -DskipTests package"
-    ./mvnw -B -DskipTests package -pl "$(IFS=,; echo "${SERVICES[*]}")" -am
+if [ -n "$stale" ] || [ "${REBUILD:-0}" = 1 ]; then
+    echo "== building:${stale:- REBUILD=1}"
+    echo "   ./mvnw -B -DskipTests package"
+    ./mvnw -B -q -DskipTests package -pl "$(echo $SERVICES | tr ' ' ',')" -am
 fi
 
-declare -A PIDS=()
+# --- start, watch, stop ---------------------------------------------------------------------------
+STARTED=""  # "service:pid service:pid ..."
+
+pid_of() { # service -> pid
+    local entry
+    for entry in $STARTED; do
+        if [ "${entry%%:*}" = "$1" ]; then
+            echo "${entry#*:}"
+            return
+        fi
+    done
+}
+
 stop_all() {
     trap - INT TERM EXIT
+    [ -n "$STARTED" ] || return 0
     echo
     echo "== stopping"
-    for service in "${!PIDS[@]}"; do
-        kill "${PIDS[$service]}" 2>/dev/null || true
+    local entry
+    for entry in $STARTED; do
+        kill "${entry#*:}" 2>/dev/null || true
     done
-    for service in "${!PIDS[@]}"; do
-        wait "${PIDS[$service]}" 2>/dev/null || true
-        echo "   $service stopped"
+    for entry in $STARTED; do
+        wait "${entry#*:}" 2>/dev/null || true
+        echo "   ${entry%%:*} stopped"
     done
 }
 trap 'stop_all; exit 130' INT TERM
@@ -50,27 +150,27 @@ trap stop_all EXIT
 start() { # service port [VAR=value ...]
     local service=$1 port=$2
     shift 2
-    env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST="$BIND_HOST" "$@" java -jar "$service/target/quarkus-app/quarkus-run.jar" \
-        >"$RUN_DIR/$service.log" 2>&1 &
-    PIDS[$service]=$!
-    echo "   $service on :$port (pid $!, log $RUN_DIR/$service.log)"
+    env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST="$BIND_HOST" "$@" \
+        java -jar "$service/target/quarkus-app/quarkus-run.jar" >"$RUN_DIR/$service.log" 2>&1 &
+    STARTED="$STARTED $service:$!"
+    echo "   $service on $BIND_HOST:$port (pid $!, log $RUN_DIR/$service.log)"
 }
 
 await_ready() { # service port
-    local service=$1 port=$2
-    for _ in $(seq 1 120); do
-        if curl -fs -o /dev/null "http://localhost:$port/q/health/ready"; then
+    local service=$1 port=$2 i=0
+    while [ $i -lt 120 ]; do
+        if curl -fs -o /dev/null "http://$HOST:$port/q/health/ready"; then
             return 0
         fi
-        if ! kill -0 "${PIDS[$service]}" 2>/dev/null; then
+        if ! kill -0 "$(pid_of "$service")" 2>/dev/null; then
             echo "!! $service exited; the end of its log:" >&2
             tail -n 40 "$RUN_DIR/$service.log" >&2
             exit 1
         fi
         sleep 1
+        i=$((i + 1))
     done
-    echo "!! $service not ready after 120 s; see $RUN_DIR/$service.log" >&2
-    exit 1
+    die "$service not ready after 120 s; see $RUN_DIR/$service.log"
 }
 
 if curl -fs --max-time 3 "$OLLAMA_BASE_URL/api/tags" -o "$RUN_DIR/ollama-tags.json"; then
@@ -85,45 +185,54 @@ else
     ANALYSIS_MODE=RULES
     echo "== No Ollama at $OLLAMA_BASE_URL: analysis runs on RULES (deterministic, labelled source=RULES)."
     echo "   Start Ollama and run 'ollama pull $OLLAMA_MODEL', then switch with:"
-    echo "   curl -X PUT localhost:$ANALYZER_PORT/api/ai/mode -H 'Content-Type: application/json' -d '{\"mode\":\"AI\"}'"
+    echo "   curl -X PUT $HOST:$ANALYZER_PORT/api/ai/mode -H 'Content-Type: application/json' -d '{\"mode\":\"AI\"}'"
 fi
 
-echo "== starting"
-start market-feed-service "$FEED_PORT" FEED_SOURCE=simulator
+# the feed's settings: only those given are passed, the feed's defaults hold otherwise
+FEED_ENV="FEED_SOURCE=$FEED_SOURCE"
+[ -z "${FEED_COINS:-}" ] || FEED_ENV="$FEED_ENV FEED_COINS=$FEED_COINS"
+if [ "$FEED_SOURCE" = replay ]; then
+    FEED_ENV="$FEED_ENV FEED_REPLAY_FILE=$FEED_REPLAY_FILE FEED_REPLAY_SPEED=${FEED_REPLAY_SPEED:-1}"
+    [ -z "${FEED_REPLAY_FORMAT:-}" ] || FEED_ENV="$FEED_ENV FEED_REPLAY_FORMAT=$FEED_REPLAY_FORMAT"
+fi
+
+echo "== starting (feed: $FEED_SOURCE)"
+# shellcheck disable=SC2086 # FEED_ENV is a list of VAR=value words without spaces
+start market-feed-service "$FEED_PORT" $FEED_ENV
 await_ready market-feed-service "$FEED_PORT"
 start ai-analyzer-service "$ANALYZER_PORT" \
     OLLAMA_BASE_URL="$OLLAMA_BASE_URL" OLLAMA_MODEL="$OLLAMA_MODEL" \
-    QUARKUS_REST_CLIENT_MARKET_FEED_URL="http://localhost:$FEED_PORT"
+    QUARKUS_REST_CLIENT_MARKET_FEED_URL="http://$HOST:$FEED_PORT"
 await_ready ai-analyzer-service "$ANALYZER_PORT"
-if [[ $ANALYSIS_MODE == RULES ]]; then
-    curl -fs -o /dev/null -X PUT "http://localhost:$ANALYZER_PORT/api/ai/mode" \
+if [ "$ANALYSIS_MODE" = RULES ]; then
+    curl -fs -o /dev/null -X PUT "http://$HOST:$ANALYZER_PORT/api/ai/mode" \
         -H 'Content-Type: application/json' -d '{"mode":"RULES"}' || echo "   (could not set the analyzer to RULES mode)"
 fi
 start decision-service "$DECISION_PORT" \
-    DECISION_FEED_URL="ws://localhost:$FEED_PORT/ws/market" \
-    QUARKUS_REST_CLIENT_AI_ANALYZER_URL="http://localhost:$ANALYZER_PORT" \
+    DECISION_FEED_URL="ws://$HOST:$FEED_PORT/ws/market" \
+    QUARKUS_REST_CLIENT_AI_ANALYZER_URL="http://$HOST:$ANALYZER_PORT" \
     DECISION_DB_PATH="$DECISION_DB_PATH"
 await_ready decision-service "$DECISION_PORT"
 
 cat <<EOF
 
-== Signal Desk is running ($ANALYSIS_MODE analysis). Ctrl-C stops all three.
-   Dashboard:   http://localhost:$DECISION_PORT/
-   Swagger UI:  http://localhost:$FEED_PORT/q/swagger-ui   (market feed)
-                http://localhost:$ANALYZER_PORT/q/swagger-ui   (AI analyzer)
-                http://localhost:$DECISION_PORT/q/swagger-ui   (decisions)
-   Metrics:     http://localhost:$FEED_PORT/q/metrics  http://localhost:$ANALYZER_PORT/q/metrics  http://localhost:$DECISION_PORT/q/metrics
-   Snapshot:    curl localhost:$FEED_PORT/api/market/snapshot
-   AI status:   curl localhost:$ANALYZER_PORT/api/ai/status
+== Signal Desk is running ($ANALYSIS_MODE analysis, feed: $FEED_SOURCE, bound to $BIND_HOST). Ctrl-C stops all three.
+   Dashboard:   http://$HOST:$DECISION_PORT/
+   Swagger UI:  http://$HOST:$FEED_PORT/q/swagger-ui   (market feed)
+                http://$HOST:$ANALYZER_PORT/q/swagger-ui   (AI analyzer)
+                http://$HOST:$DECISION_PORT/q/swagger-ui   (decisions)
+   Metrics:     http://$HOST:$FEED_PORT/q/metrics  http://$HOST:$ANALYZER_PORT/q/metrics  http://$HOST:$DECISION_PORT/q/metrics
+   Snapshot:    curl $HOST:$FEED_PORT/api/market/snapshot
+   AI status:   curl $HOST:$ANALYZER_PORT/api/ai/status
    Logs:        $RUN_DIR/*.log
 EOF
 
 # block until Ctrl-C or until a service dies
 while true; do
-    for service in "${!PIDS[@]}"; do
-        if ! kill -0 "${PIDS[$service]}" 2>/dev/null; then
-            echo "!! $service stopped; the end of its log:" >&2
-            tail -n 20 "$RUN_DIR/$service.log" >&2
+    for entry in $STARTED; do
+        if ! kill -0 "${entry#*:}" 2>/dev/null; then
+            echo "!! ${entry%%:*} stopped; the end of its log:" >&2
+            tail -n 20 "$RUN_DIR/${entry%%:*}.log" >&2
             exit 1
         fi
     done
