@@ -16,6 +16,7 @@
 #   FEED_REPLAY_SPEED                      1 = real time (default), 0 = as fast as possible
 #   OLLAMA_BASE_URL OLLAMA_MODEL           http://localhost:11434, llama3.2:3b
 #   DECISION_DB_PATH                       deploy/.run/decision.db
+#   SIGNAL_DATA_DIR                        files the APIs may read: analyzer bench/ (its replay sample), decision data/ (git-ignored; backtest reports)
 #   REBUILD=1                              repackage even when the jars are newer than every source
 # Logs: deploy/.run/<service>.log
 set -euo pipefail
@@ -201,7 +202,7 @@ echo "== starting (feed: $FEED_SOURCE)"
 start market-feed-service "$FEED_PORT" $FEED_ENV
 await_ready market-feed-service "$FEED_PORT"
 start ai-analyzer-service "$ANALYZER_PORT" \
-    OLLAMA_BASE_URL="$OLLAMA_BASE_URL" OLLAMA_MODEL="$OLLAMA_MODEL" \
+    OLLAMA_BASE_URL="$OLLAMA_BASE_URL" OLLAMA_MODEL="$OLLAMA_MODEL" SIGNAL_DATA_DIR="${SIGNAL_DATA_DIR:-bench}" \
     QUARKUS_REST_CLIENT_MARKET_FEED_URL="http://$HOST:$FEED_PORT"
 await_ready ai-analyzer-service "$ANALYZER_PORT"
 if [ "$ANALYSIS_MODE" = RULES ]; then
@@ -211,7 +212,7 @@ fi
 start decision-service "$DECISION_PORT" \
     DECISION_FEED_URL="ws://$HOST:$FEED_PORT/ws/market" \
     QUARKUS_REST_CLIENT_AI_ANALYZER_URL="http://$HOST:$ANALYZER_PORT" \
-    DECISION_DB_PATH="$DECISION_DB_PATH"
+    DECISION_DB_PATH="$DECISION_DB_PATH" SIGNAL_DATA_DIR="${SIGNAL_DATA_DIR:-data}"
 await_ready decision-service "$DECISION_PORT"
 
 cat <<EOF

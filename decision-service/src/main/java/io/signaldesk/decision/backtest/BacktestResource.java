@@ -68,9 +68,9 @@ public class BacktestResource {
                     + "three coins take seconds in RULES mode); writes the JSON and Markdown reports under outputDir (a "
                     + "folder of the data directory, default backtest) and answers the JSON report.")
     @RequestBody(content = @Content(examples = {
-            @ExampleObject(name = "rules on real candles", value = REQUEST),
             @ExampleObject(name = "candles in the body", value = "{\"csv\":{\"BTC\":\"timestamp,open,high,low,close,volume\\n"
                     + "2024-10-01 03:00:00,63000,63010,62990,63005,12.5\\n2024-10-01 03:01:00,63005,63020,63000,63015,9.1\\n\"}}"),
+            @ExampleObject(name = "rules on real candles", value = REQUEST),
             @ExampleObject(name = "hybrid, analyzer every 30 min", value = "{\"paths\":[\"klines-1m/BTCUSDT-1m-2024Q4.csv\"],"
                     + "\"mode\":\"HYBRID\",\"analyzerUrl\":\"http://localhost:8082\",\"aiEveryMinutes\":30}") }))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "report", value = ANSWER)))

@@ -34,12 +34,12 @@ class OpenApiDocumentTest {
     private static final Set<String> ERROR_SCHEMAS = Set.of("#/components/schemas/ApiError",
             "#/components/schemas/RiskRefusalError");
     /**
-     * Not sent here: their examples need a live proposal id, an open position or the candle files in the data directory, or they
-     * change the risk limits and halt the engine under the other tests of this JVM, or they need the analyzer and
-     * its Ollama running (the analyzer's model list and switch).
+     * Not sent here: their examples need a live proposal id or an open position, or they change the risk limits and
+     * halt the engine under the other tests of this JVM, or they need the analyzer and its Ollama running (the
+     * analyzer's model list and switch).
      */
     private static final Set<String> NOT_TRIED = Set.of("GET /api/proposals/{id}", "POST /api/proposals/{id}/confirm",
-            "POST /api/proposals/{id}/reject", "POST /api/backtest", "PUT /api/decision/risk", "POST /api/decision/halt",
+            "POST /api/proposals/{id}/reject", "PUT /api/decision/risk", "POST /api/decision/halt",
             "GET /api/analyzer/models", "PUT /api/analyzer/model", "POST /api/portfolio/positions/{coin}/write-off");
 
     @jakarta.inject.Inject
