@@ -59,8 +59,12 @@ class SharedCaptureReplayTest {
     void sharedBtcSessionReplaysWithoutResyncMatchesItsBookTickersTradesAndLastPriceAndProducesFeatures()
             throws IOException {
         Path folder = sharedFolder();
-        assumeTrue(folder != null && FILES.stream().allMatch(f -> Files.isRegularFile(folder.resolve(f))),
-                "skipped: ../shared/data/binance-spot (beside the repository root) with " + FILES + " is not here");
+        boolean present = folder != null && FILES.stream().allMatch(f -> Files.isRegularFile(folder.resolve(f)));
+        if (!present) {
+            System.out.println("SKIP SharedCaptureReplayTest: put the Binance captures " + FILES
+                    + " in ../shared/data/binance-spot beside the repository (README, Real market data)");
+        }
+        assumeTrue(present, "skipped: ../shared/data/binance-spot (beside the repository root) with " + FILES + " is not here");
 
         VenueTelemetry telemetry = new VenueTelemetry(Venue.BINANCE, "shared-capture", new SimpleMeterRegistry(),
                 Clock.systemUTC());
