@@ -113,11 +113,21 @@ class AnalysisResourceTest {
     void streamsTheDecisionThenTheReasonThenTheEnvelopeAsServerSentEvents() {
         OllamaReplies.answer("{\"enter\":true,\"confidence\":8,\"reason\":\"Bids at 62 % and rising momentum back the long.\"}");
 
-        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
-                .body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1}")
-                .when().post("/api/analysis/entry")
-                .then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/event-stream"))
-                .extract().asString();
+        String body = null;
+        // the test deadline is 1 s: on a machine busy with other builds a first answer may miss it and come from the
+        // rules (TIMEOUT); the order of a model's events is what is asserted, so such a run asks again (other side,
+        // so not the cached answer the late model reply left behind)
+        for (String side : List.of("LONG", "SHORT", "LONG")) {
+            body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                    .body("{\"coin\":\"" + ("LONG".equals(side) && body != null ? "ETH" : "BTC") + "\",\"side\":\"" + side
+                            + "\",\"price\":95000.1}")
+                    .when().post("/api/analysis/entry")
+                    .then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/event-stream"))
+                    .extract().asString();
+            if (!body.contains("\"fallbackReason\":\"TIMEOUT\"")) {
+                break;
+            }
+        }
 
         List<String> names = body.lines().filter(line -> line.startsWith("event:"))
                 .map(line -> line.substring(6).strip()).toList();
