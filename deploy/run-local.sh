@@ -186,7 +186,8 @@ else
     ANALYSIS_MODE=RULES
     echo "== No Ollama at $OLLAMA_BASE_URL: analysis runs on RULES (deterministic, labelled source=RULES)."
     echo "   Start Ollama and run 'ollama pull $OLLAMA_MODEL', then switch with:"
-    echo "   curl -X PUT $HOST:$ANALYZER_PORT/api/ai/mode -H 'Content-Type: application/json' -d '{\"mode\":\"AI\"}'"
+    echo "   curl -X PUT $HOST:$ANALYZER_PORT/api/ai/mode -H 'Content-Type: application/json' -d '{\"mode\":\"AI\"}'" \
+        "${SIGNAL_API_KEY:+-H 'X-Api-Key: ...'}"
 fi
 
 # the feed's settings: only those given are passed, the feed's defaults hold otherwise
@@ -206,7 +207,8 @@ start ai-analyzer-service "$ANALYZER_PORT" \
     QUARKUS_REST_CLIENT_MARKET_FEED_URL="http://$HOST:$FEED_PORT"
 await_ready ai-analyzer-service "$ANALYZER_PORT"
 if [ "$ANALYSIS_MODE" = RULES ]; then
-    curl -fs -o /dev/null -X PUT "http://$HOST:$ANALYZER_PORT/api/ai/mode" \
+    # the analyzer's controls need the shared key when SIGNAL_API_KEY is set (the services inherit it)
+    curl -fs -o /dev/null -X PUT "http://$HOST:$ANALYZER_PORT/api/ai/mode" -H "X-Api-Key: ${SIGNAL_API_KEY:-}" \
         -H 'Content-Type: application/json' -d '{"mode":"RULES"}' || echo "   (could not set the analyzer to RULES mode)"
 fi
 start decision-service "$DECISION_PORT" \
