@@ -29,6 +29,15 @@
     if (Math.abs(Date.now() - at.getTime()) <= 60000) { return 'market time ' + at.toLocaleTimeString() + ' · '; }
     return 'market time ' + at.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') + ' (replay or delayed data) · ';
   }
+  // A decision's time; when its market data is from another time (a replay), that market time too.
+  function decisionTime(d) {
+    var cell = el('td', time(d.at));
+    if (d.marketAt && Math.abs(new Date(d.marketAt).getTime() - new Date(d.at).getTime()) > 60000) {
+      cell.textContent = new Date(d.marketAt).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+      cell.title = 'market time of the data it was decided on; decided at ' + time(d.at);
+    }
+    return cell;
+  }
   function signed(td, v) { td.className = Number(v) >= 0 ? 'up' : 'down-txt'; return td; }
   function fill(tbodyParent, rows) {
     var body = tbodyParent.querySelector('tbody');
@@ -255,7 +264,7 @@
         ' unscorable (horizon passed while the service was down)';
     }
     fill(document.getElementById('decisions'), decisions.map(function (d) {
-      return row([time(d.at), d.coin, d.kind + ' ' + d.outcome, decidedBy(d), d.confidence === null ? '–' : d.confidence + '/10',
+      return row([decisionTime(d), d.coin, d.kind + ' ' + d.outcome, decidedBy(d), d.confidence === null ? '–' : d.confidence + '/10',
         el('td', [d.ruleReason, d.aiReason].filter(Boolean).join(' | '), 'why')]);
     }));
   }

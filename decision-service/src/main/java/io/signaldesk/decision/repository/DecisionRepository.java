@@ -26,10 +26,10 @@ public class DecisionRepository {
 
     public void insert(Decision d) {
         db.inTransaction(c -> Db.update(c, """
-                INSERT INTO decision (at, coin, kind, outcome, mode, policy, source, direction, confidence, rule_reason,
-                    ai_reason, fallback_reason, proposal_id, refused_by, resized_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                d.at(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(), d.source(), d.direction(),
+                INSERT INTO decision (at, market_at, coin, kind, outcome, mode, policy, source, direction, confidence,
+                    rule_reason, ai_reason, fallback_reason, proposal_id, refused_by, resized_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                d.at(), d.marketAt(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(), d.source(), d.direction(),
                 d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId(), d.refusedBy(),
                 d.resizedBy()));
     }
@@ -67,7 +67,7 @@ public class DecisionRepository {
     private static Decision map(ResultSet rs) throws SQLException {
         int confidence = rs.getInt("confidence");
         Integer boxed = rs.wasNull() ? null : confidence;
-        return new Decision(rs.getLong("id"), Db.instant(rs, "at"), rs.getString("coin"),
+        return new Decision(rs.getLong("id"), Db.instant(rs, "at"), Db.instant(rs, "market_at"), rs.getString("coin"),
                 Db.enumOf(rs, "kind", ProposalKind.class), rs.getString("outcome"), Db.enumOf(rs, "mode", Mode.class),
                 Db.enumOf(rs, "policy", Policy.class), rs.getString("source"),
                 Db.enumOf(rs, "direction", Direction.class), boxed, rs.getString("rule_reason"),

@@ -35,7 +35,7 @@ public class DecisionResource {
     @Path("/decisions")
     @Operation(summary = "What the engine decided, newest first (PROPOSED, VETOED, NO_AGREEMENT, AI_DECLINED, STOP_LOSS, ...)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "veto", value = """
-            [{"id":12,"at":"2026-11-25T12:00:00Z","coin":"BTC","kind":"ENTRY","outcome":"VETOED","mode":"HYBRID",
+            [{"id":12,"at":"2026-11-25T12:00:00Z","marketAt":"2026-11-25T11:59:59.870Z","coin":"BTC","kind":"ENTRY","outcome":"VETOED","mode":"HYBRID",
               "policy":"VETO","source":"AI","direction":"LONG","confidence":6,
               "ruleReason":"LONG: momentum 0.35%, bids 62% of book, buy/sell volume 1.25/0.4",
               "aiReason":"[AI] Momentum is fading","fallbackReason":null,"proposalId":null}]""")))

@@ -65,14 +65,16 @@ public class DecisionEngine {
     private final SignalScoringService scoring;
     private final RiskService risk;
     private final ObjectMapper mapper;
+    private final MarketStateService market;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Instant> lastEntryDecision = new ConcurrentHashMap<>();
 
     DecisionEngine(DecisionConfig config, RulesStrategy rules, AnalyzerClient analyzer,
             AnalyzerStatusService analyzerStatus, ModeService modes, ProposalService proposals,
             PaperTradingService trading, DecisionRepository decisions, SignalScoringService scoring,
-            ObjectMapper mapper, RiskService risk) {
+            ObjectMapper mapper, RiskService risk, MarketStateService market) {
         this.risk = risk;
+        this.market = market;
         this.config = config;
         this.rules = rules;
         this.analyzer = analyzer;
@@ -274,7 +276,8 @@ public class DecisionEngine {
     }
 
     private Decision log(Draft draft, String proposalId) {
-        Decision decision = new Decision(0, clock.instant(), draft.coin(), draft.kind(), draft.outcome(),
+        Instant marketAt = market.latest(draft.coin()).map(FeedCoin::updatedAt).orElse(null);
+        Decision decision = new Decision(0, clock.instant(), marketAt, draft.coin(), draft.kind(), draft.outcome(),
                 draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
                 draft.source(), Direction.valueOf(draft.side().name()), draft.confidence(), draft.ruleReason(),
                 draft.aiReason(), draft.fallbackReason(), proposalId, draft.refusedBy(), draft.resizedBy());

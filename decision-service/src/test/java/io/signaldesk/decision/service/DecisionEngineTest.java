@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.inject.Inject;
 
@@ -98,6 +99,24 @@ class DecisionEngineTest {
         assertEquals(ProposalStatus.PENDING, proposal.status());
         assertTrue(proposal.ruleReason().startsWith("LONG: momentum 0.45%"), proposal.ruleReason());
         assertEquals(0, analyzer.getAllServeEvents().size(), "RULES mode never calls the analyzer");
+    }
+
+    @Test
+    void aDecisionCarriesTheMarketTimeOfTheDataItWasMadeOnBesideItsOwnTime() {
+        modes.change(Mode.RULES, Policy.VETO);
+        FeedCoin replayed = Market.bullish("MT1", "100");
+        Instant capturedAt = Instant.parse("2024-08-08T23:54:53.120Z"); // a 2024 capture replayed now
+        replayed = new FeedCoin(replayed.coin(), replayed.symbol(), replayed.venue(), replayed.lastPrice(),
+                replayed.bestBid(), replayed.bestAsk(), replayed.midPrice(), replayed.spread(), replayed.momentum60sPct(),
+                replayed.bookImbalance(), replayed.trades60s(), replayed.vwap60s(), replayed.volatility60sPct(),
+                replayed.lastEventAgeMs(), capturedAt);
+
+        Decision decision = entry(replayed);
+
+        assertEquals(capturedAt, decision.marketAt());
+        assertTrue(decision.at().isAfter(Instant.parse("2026-01-01T00:00:00Z")), "decided now: " + decision.at());
+        Decision stored = decisions.latest(20).stream().filter(d -> d.coin().equals("MT1")).findFirst().orElseThrow();
+        assertEquals(capturedAt, stored.marketAt(), "kept in the audit trail");
     }
 
     @Test
