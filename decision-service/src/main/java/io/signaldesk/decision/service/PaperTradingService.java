@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.client.FeedCoin;
 import io.signaldesk.decision.client.FeedIdentity;
@@ -26,6 +27,7 @@ import io.signaldesk.decision.repository.LedgerRepository;
 
 /** Paper trading: fills proposals at the live price with fee and slippage, and values the book. */
 @ApplicationScoped
+@Startup // decision.equity and decision.pnl.* exist from start-up, not from the first use
 public class PaperTradingService {
 
     /**

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Proposal;
@@ -23,6 +24,7 @@ import io.signaldesk.decision.service.PaperTradingService.RiskRefusal;
 
 /** Proposal lifecycle: pending until confirmed, rejected or expired; or executed at once when confirmation is off. */
 @ApplicationScoped
+@Startup // decision.proposals{status} and decision.proposals.pending exist from start-up, not from the first use
 public class ProposalService {
 
     /** Whether proposals wait for a person, and the confidence that executes on its own when they do not. */
