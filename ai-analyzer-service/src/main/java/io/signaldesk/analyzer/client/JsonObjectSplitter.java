@@ -55,9 +55,4 @@ public final class JsonObjectSplitter {
         }
         return done;
     }
-
-    /** Bytes of an object begun but not finished (a cut stream). */
-    public boolean hasPartial() {
-        return current.size() > 0;
-    }
 }

@@ -124,13 +124,15 @@ public class AiResource {
         List<OllamaTags.Model> pulled = models.models();
         double activeParams = pulled.stream().filter(m -> m.name().equals(active)).findFirst()
                 .map(AiResource::billions).orElse(0.0);
+        MachineReport machine = rates.report(active);
+        MachineReport.Prediction measured = machine.predictions().get(AnalysisType.ENTRY);
         return new ModelsResponse(active, pulled.stream()
                 .map(m -> {
-                    Long predicted = rates.predictFor(active, activeParams, billions(m), AnalysisType.ENTRY);
-                    String warning = predicted == null || predicted <= rates.report(active).deadlineMs() ? null
+                    Long predicted = MachineRates.scaled(measured, activeParams, billions(m));
+                    String warning = predicted == null || predicted <= machine.deadlineMs() ? null
                             : String.format(Locale.US, "about %.1f s to a decision on this machine: past the %.1f s "
                                     + "deadline, most answers would come from the rules", predicted / 1000.0,
-                                    rates.report(active).deadlineMs() / 1000.0);
+                                    machine.deadlineMs() / 1000.0);
                     return new ModelsResponse.ModelInfo(m.name(), m.size(),
                             m.details() == null ? null : m.details().parameterSize(),
                             m.details() == null ? null : m.details().quantizationLevel(),

@@ -106,9 +106,8 @@ public class MachineRates {
                 predictions, modelShare, (int) share[1], deadlineMs, warnings(model, predictions, modelShare, (int) share[1]));
     }
 
-    /** Predicted time to a decision of {@code type} for another model, scaled from the one measured here. */
-    public Long predictFor(String measuredModel, double measuredParamsB, double otherParamsB, AnalysisType type) {
-        MachineReport.Prediction measured = report(measuredModel).predictions().get(type);
+    /** Predicted time to a decision for another model, scaled from a prediction measured on this machine. */
+    public static Long scaled(MachineReport.Prediction measured, double measuredParamsB, double otherParamsB) {
         if (measured == null || measuredParamsB <= 0 || otherParamsB <= 0) {
             return null;
         }

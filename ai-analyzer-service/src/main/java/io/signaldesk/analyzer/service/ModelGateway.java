@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.signaldesk.analyzer.ai.AnswerReader;
 import io.signaldesk.analyzer.ai.AnswerSchema;
-import io.signaldesk.analyzer.ai.AnswerStream;
 import io.signaldesk.analyzer.ai.ChatRequests;
 import io.signaldesk.analyzer.ai.InvalidAnswerException;
 import io.signaldesk.analyzer.ai.Prompts;
@@ -142,15 +141,15 @@ public class ModelGateway {
     }
 
     private <R> Checked<R> decisionWithPartialReason(AnalysisTask<R> task, ModelReply reply) {
-        ObjectNode fields = new AnswerStream(AnswerSchema.decisionFields(task.type()))
-                .accept(reply.text()).decision();
+        ObjectNode fields = reply.decision(); // read once, as the answer streamed
         if (fields == null) {
             return new Checked<>(null, "the answer stopped before its decision");
         }
         String reason = reply.reason().isBlank() ? "(reason cut short: the model was needed for a more urgent question)"
                 : reply.reason().strip() + "…";
         try {
-            return new Checked<>(reader.read(fields.put(AnswerSchema.REASON, reason).toString(), task.resultType(),
+            // a copy: the reply is shared by every caller of a coalesced call
+            return new Checked<>(reader.read(fields.deepCopy().put(AnswerSchema.REASON, reason).toString(), task.resultType(),
                     task.answerDefaults()), null);
         } catch (InvalidAnswerException e) {
             return new Checked<>(null, e.getMessage());

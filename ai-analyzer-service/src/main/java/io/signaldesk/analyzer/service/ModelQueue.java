@@ -106,11 +106,6 @@ public class ModelQueue {
         return call;
     }
 
-    /** Calls waiting for the model, not counting the one it is answering. */
-    public synchronized int waitingCount() {
-        return waiting.size();
-    }
-
     /** Frees the model for {@code urgent} if the running call should give way (see the class policy). */
     private void makeWay(ModelCall urgent) {
         ModelCall current = running;
@@ -258,7 +253,7 @@ public class ModelQueue {
                 meters.cutAtLimit(call.type);
             }
         }
-        call.reply.complete(new ModelReply(call.answer.text(), call.answer.reason(), stats, cut,
+        call.reply.complete(new ModelReply(call.answer.text(), call.answer.decision(), call.answer.reason(), stats, cut,
                 (call.startedNanos - call.queuedNanos) / 1_000_000, signalMs, totalMs, call.piecesAtSignal));
     }
 
