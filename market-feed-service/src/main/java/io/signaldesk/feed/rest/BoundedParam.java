@@ -2,7 +2,7 @@ package io.signaldesk.feed.rest;
 
 import java.util.Optional;
 
-import io.signaldesk.feed.api.ApiError;
+import io.signaldesk.common.error.ApiError;
 
 /** Parses an optional integer query parameter that must lie in a range. */
 record BoundedParam(String name, int min, int max, int defaultValue) {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.signaldesk.feed.api.ApiError;
+import io.signaldesk.common.error.ApiError;
 import io.signaldesk.feed.api.BookView;
 import io.signaldesk.feed.api.TradesView;
 import io.signaldesk.feed.domain.CoinSnapshot;

@@ -11,6 +11,7 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.signaldesk.common.ws.FrameBudget;
 import io.signaldesk.feed.service.MarketStateService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

@@ -1,9 +1,6 @@
 package io.signaldesk.feed.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -11,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.common.test.ErrorShape;
 
 /** Every 4xx/5xx answers {"error": ..., "field": ...} as JSON without Java class names, including Quarkus's own. */
 @QuarkusTest
@@ -27,18 +25,7 @@ class ErrorShapeTest {
             "GET|/api/market/trades/BTC?limit=lots|400|limit|limit must be",
             "GET|/test-only/boom|500|-|internal error"})
     void answersInTheOneErrorShape(String method, String path, int status, String field, String words) {
-        var body = given().accept("application/json").request(method, path)
-                .then().statusCode(status)
-                .contentType(startsWith("application/json"))
-                .body("error", containsString(words))
-                .body("error", not(containsString("java.")))
-                .body("error", not(containsString("com.fasterxml")))
-                .body("error", not(containsString("Exception")));
-        if (field == null) {
-            body.body("$", not(org.hamcrest.Matchers.hasKey("field")));
-        } else {
-            body.body("field", equalTo(field));
-        }
+        ErrorShape.answers(method, path, null, null, status, field, words);
     }
 
     @ParameterizedTest(name = "Accept {0} -> 406")

@@ -1,4 +1,4 @@
-package io.signaldesk.feed.rest;
+package io.signaldesk.common.rest;
 
 import java.util.Set;
 
@@ -7,7 +7,9 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.signaldesk.feed.api.ApiError;
+import io.signaldesk.common.error.ApiError;
+import io.signaldesk.common.error.JsonErrors;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,4 +1,4 @@
-package io.signaldesk.feed.config;
+package io.signaldesk.common.json;
 
 import jakarta.inject.Singleton;
 
@@ -12,10 +12,11 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * JSON as the three services read it: enums in any case ("hybrid", "HYBRID"; quarkus.jackson.accept-case-insensitive-enums),
- * and no coercion: a number is never an enum or a boolean, a fraction never a whole number, a string never a number.
+ * and no coercion: a number is never an enum or a boolean, a fraction never a whole number, a string never a
+ * boolean or a whole number. {@link StrictScalars} adds the rest where no venue sends numbers as strings.
  */
 @Singleton
-public class JsonConfig implements ObjectMapperCustomizer {
+public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {

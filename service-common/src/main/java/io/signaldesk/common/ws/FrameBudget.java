@@ -1,4 +1,4 @@
-package io.signaldesk.feed.ws;
+package io.signaldesk.common.ws;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
