@@ -11,14 +11,14 @@ cd "$(dirname "$0")/.."
 stale=()
 for module in market-feed-service ai-analyzer-service decision-service; do
     jar="$module/target/quarkus-app/quarkus-run.jar"
-    if [[ ! -f "$jar" ]] || [[ -n "$(find "$module/src/main" "$module/pom.xml" -newer "$jar" -print -quit)" ]]; then
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$module/src/main" "$module/pom.xml" service-common/src/main service-common/pom.xml -newer "$jar" -print -quit)" ]]; then
         stale+=("$module")
     fi
 done
 if ((${#stale[@]})); then
     modules=$(IFS=,; echo "${stale[*]}")
     echo "building $modules"
-    ./mvnw -B -q -DskipTests package -pl "$modules"
+    ./mvnw -B -q -DskipTests package -pl "$modules" -am
 fi
 
 out=bench/RESULTS.md
