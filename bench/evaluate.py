@@ -7,7 +7,7 @@ Markdown and JSON. Standard library only.
 
 Defaults: every model in Ollama's /api/tags, the simulator sample bench/replay/simulator-sample.jsonl.gz,
 output bench/out/evaluation.md and bench/out/evaluation.json (bench/out/ is ignored by git). Needs the analyzer jar (bench/run.sh or
-./mvnw -B -DskipTests package -pl ai-analyzer-service builds it).
+./mvnw -B -DskipTests package -pl ai-analyzer-service -am builds it).
 """
 import argparse
 import json
@@ -48,7 +48,7 @@ def main():
     parser.add_argument("--out", default=os.path.join(bench.BENCH, "out"), help="folder for evaluation.md/.json")
     opts = parser.parse_args()
     if not os.path.isfile(bench.JARS["ai-analyzer-service"]):
-        sys.exit("no analyzer jar: run ./mvnw -B -DskipTests package -pl ai-analyzer-service first")
+        sys.exit("no analyzer jar: run ./mvnw -B -DskipTests package -pl ai-analyzer-service -am first")
     port = bench.free_port()
     print(f"starting ai-analyzer-service on :{port} against {opts.ollama}", flush=True)
     bench.start_jvm("ai-analyzer-service", port, {"analyzer.ollama.base-url": opts.ollama,
