@@ -1,0 +1,40 @@
+package io.signaldesk.core.decision;
+
+import java.util.Optional;
+
+/**
+ * Why the rules answered instead of the model. The first five are the analyzer's own reasons (sent in its answer);
+ * the last three are the decision service's when no usable analyzer answer arrived (TIMEOUT and CIRCUIT_OPEN are
+ * also said by the decision service of its own call).
+ */
+public enum FallbackReason {
+    /** Analyzer: the model's decision was not known by the deadline. */
+    TIMEOUT,
+    /** Analyzer: Ollama unreachable or failing. */
+    MODEL_DOWN,
+    /** Analyzer: the model's answer was invalid twice. */
+    INVALID_OUTPUT,
+    /** Analyzer or decision service: the circuit breaker is open. */
+    CIRCUIT_OPEN,
+    /** Analyzer: it runs in RULES mode. */
+    MODE_RULES,
+    /** Decision service: the analyzer could not be reached. */
+    ANALYZER_DOWN,
+    /** Decision service: the analyzer's answer could not be read. */
+    INVALID_ANSWER,
+    /** Decision service: the analyzer answered from its rules without saying why. */
+    ANALYZER_RULES;
+
+    /** The reason with this name, case-insensitive; empty for anything else. */
+    public static Optional<FallbackReason> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (FallbackReason reason : values()) {
+            if (reason.name().equalsIgnoreCase(text.trim())) {
+                return Optional.of(reason);
+            }
+        }
+        return Optional.empty();
+    }
+}
