@@ -1,41 +1,28 @@
 package io.signaldesk.analyzer;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import io.signaldesk.analyzer.domain.AiMode;
 import io.signaldesk.analyzer.service.AiModeService;
+import io.signaldesk.common.test.OpenApiDocumentCheck;
 
-/**
- * The OpenAPI document as Swagger UI reads it: readable described tags, an example for every request body,
- * error responses in the error schema, and "Try it out" with the generated examples answering 2xx.
- */
+/** The analyzer's OpenAPI document as Swagger UI reads it; "Try it out" with the generated examples answers 2xx. */
 @QuarkusTest
 @QuarkusTestResource(StubServers.class)
-class OpenApiDocumentTest {
-
-    private static final String ERROR_SCHEMA = "#/components/schemas/ErrorResponse";
-    /** Their examples need what this test cannot give: a scheduled sentiment (off in tests), a replay file on disk. */
-    private static final Set<String> NOT_TRIED = Set.of("GET /api/analysis/latest", "POST /api/ai/evaluate");
+class OpenApiDocumentTest extends OpenApiDocumentCheck {
 
     @jakarta.inject.Inject
     AiModeService mode;
+
+    @BeforeEach
+    void stubs() {
+        StubServers.reset();
+    }
 
     @AfterEach
     void aiMode() {
@@ -43,49 +30,14 @@ class OpenApiDocumentTest {
         mode.set(AiMode.AI);
     }
 
-    @Test
-    void everyOperationIsTaggedHasExamplesDocumentsItsErrorsAndItsExamplesWork() throws Exception {
-        StubServers.reset();
-        JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
-        doc.path("tags").forEach(tag -> {
-            assertFalse(tag.path("name").asText().endsWith("Resource"), tag.toString());
-            assertFalse(tag.path("description").asText().isBlank(), tag + " has no description");
-        });
-        List<String> problems = new ArrayList<>();
-        int operations = 0;
-        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
-                String name = entry.getKey().toUpperCase() + " " + path.getKey();
-                JsonNode operation = entry.getValue();
-                operations++;
-                if (operation.path("tags").isEmpty()) {
-                    problems.add(name + ": no tag");
-                }
-                operation.path("responses").properties().forEach(response -> {
-                    if (response.getKey().matches("[45]\\d\\d") && !ERROR_SCHEMA.equals(response.getValue()
-                            .path("content").path("application/json").path("schema").path("$ref").asText())) {
-                        problems.add(name + ": " + response.getKey() + " without the error schema");
-                    }
-                });
-                RequestSpecification request = given();
-                if (operation.has("requestBody")) {
-                    JsonNode examples = operation.path("requestBody").path("content").path("application/json").path("examples");
-                    if (examples.isEmpty()) {
-                        problems.add(name + ": request body without example");
-                        continue;
-                    }
-                    JsonNode example = examples.elements().next().path("value");
-                    request.contentType("application/json").body(example.isTextual() ? example.asText() : example.toString());
-                }
-                if (!NOT_TRIED.contains(name)) {
-                    int status = request.request(entry.getKey(), path.getKey()).statusCode();
-                    if (status >= 300) {
-                        problems.add(name + ": the generated example answered " + status);
-                    }
-                }
-            }
-        }
-        assertTrue(operations >= 13, "operations: " + operations);
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    /** Their examples need what this test cannot give: a scheduled sentiment (off in tests), a replay file on disk. */
+    @Override
+    protected Set<String> notTried() {
+        return Set.of("GET /api/analysis/latest", "POST /api/ai/evaluate");
+    }
+
+    @Override
+    protected int minimumOperations() {
+        return 13;
     }
 }

@@ -25,7 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.restassured.http.ContentType;
-import io.signaldesk.analyzer.ws.FrameBudget;
+import io.signaldesk.common.ws.FrameBudget;
 
 /** SIGNAL_API_KEY set: the analyzer's controls need X-Api-Key as decision-service's do; /ws/analysis floods are cut. */
 @QuarkusTest

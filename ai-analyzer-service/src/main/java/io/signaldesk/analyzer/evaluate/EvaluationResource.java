@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaTags;
-import io.signaldesk.analyzer.rest.ErrorResponse;
-import io.signaldesk.analyzer.rest.InvalidRequestException;
+import io.signaldesk.common.config.SignalConfig;
+import io.signaldesk.common.error.ApiError;
+import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.common.files.DataDirectory;
 
 /** The model comparison: the four analyses on snapshots of a replay, per model, scored. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,10 +50,10 @@ public class EvaluationResource {
     private final OllamaClient ollama;
     private final DataDirectory dataDir;
 
-    public EvaluationResource(ModelEvaluator evaluator, OllamaClient ollama, DataDirectory dataDir) {
+    public EvaluationResource(ModelEvaluator evaluator, OllamaClient ollama, SignalConfig config) {
         this.evaluator = evaluator;
         this.ollama = ollama;
-        this.dataDir = dataDir;
+        this.dataDir = DataDirectory.confined(Path.of(config.dataDir()), "GET /api/ai/evaluate/files");
     }
 
     @GET
@@ -60,7 +62,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "files", value = """
             [{"name":"replay/simulator-sample.jsonl.gz","size":544132,"modified":"2026-11-25T12:00:00Z"}]""")))
     public List<DataDirectory.FileInfo> files() {
-        return dataDir.list();
+        return dataDir.list(ReplayMarket.EXTENSIONS);
     }
 
     @POST
@@ -71,24 +73,24 @@ public class EvaluationResource {
                     + "model) and switches the model in use while it runs.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two models", value = REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
-    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "no file",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "no file",
             value = "{\"error\":\"replayFile missing.jsonl is not a file of the data directory (GET /api/ai/evaluate/files lists them)\",\"field\":\"replayFile\"}")))
-    @APIResponse(responseCode = "503", description = "Ollama unreachable", content = @Content(schema = @Schema(implementation = ErrorResponse.class),
+    @APIResponse(responseCode = "503", description = "Ollama unreachable", content = @Content(schema = @Schema(implementation = ApiError.class),
             examples = @ExampleObject(name = "ollama down", value = "{\"error\":\"Ollama unreachable at http://localhost:11434\"}")))
     public EvaluationReport evaluate(@Valid @NotNull EvaluationRequest request) {
         if ((request.replayFile() == null) == (request.replay() == null)) {
-            throw new InvalidRequestException("replayFile", "give replayFile (a name in the data directory) or replay "
+            throw new BadInputException("replayFile", "give replayFile (a name in the data directory) or replay "
                     + "(the recording's JSON Lines), not both");
         }
-        Path file = request.replayFile() == null ? null : dataDir.replay("replayFile", request.replayFile());
+        Path file = request.replayFile() == null ? null : dataDir.file("replayFile", request.replayFile(), ReplayMarket.EXTENSIONS);
         List<String> pulled = ollama.models().stream().map(OllamaTags.Model::name).toList();
         List<String> models = request.models() == null || request.models().isEmpty() ? pulled
                 : request.models().stream().map(String::strip).toList();
         models.stream().filter(m -> !pulled.contains(m)).findFirst().ifPresent(missing -> {
-            throw new InvalidRequestException("models", "Ollama has no model " + missing + " (pulled: " + pulled + ")");
+            throw new BadInputException("models", "Ollama has no model " + missing + " (pulled: " + pulled + ")");
         });
         if (models.isEmpty()) {
-            throw new InvalidRequestException("models", "Ollama has no model pulled");
+            throw new BadInputException("models", "Ollama has no model pulled");
         }
         String field = file == null ? "replay" : "replayFile";
         List<ReplaySample> samples;
@@ -98,11 +100,11 @@ public class EvaluationResource {
                     : ReplayMarket.samples(new BufferedReader(new StringReader(request.replay())), every,
                             request.samplesOrDefault());
         } catch (IOException e) {
-            throw new InvalidRequestException(field, field + " could not be read"
+            throw new BadInputException(field, field + " could not be read"
                     + (e.getMessage() != null && e.getMessage().startsWith("larger than") ? ": " + e.getMessage() : ""));
         }
         if (samples.isEmpty()) {
-            throw new InvalidRequestException(field,
+            throw new BadInputException(field,
                     field + " holds no trade after its first minute of events (need more than 60 s of recording)");
         }
         return evaluator.evaluate(models, file == null ? "replay" : request.replayFile(), samples);

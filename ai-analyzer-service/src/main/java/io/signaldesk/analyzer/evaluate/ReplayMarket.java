@@ -32,6 +32,7 @@ import io.signaldesk.analyzer.domain.BookImbalance;
 import io.signaldesk.analyzer.domain.CoinSnapshot;
 import io.signaldesk.analyzer.domain.MarketSnapshot;
 import io.signaldesk.analyzer.domain.TradeFlow;
+import io.signaldesk.common.files.DataDirectory;
 
 /**
  * Market snapshots taken from a recording of market-feed-service's normalised events ({@code feed.record.file}
@@ -42,6 +43,10 @@ public final class ReplayMarket {
 
     static final Duration WINDOW = Duration.ofSeconds(60);
     static final int LEVELS = 10;
+    /** The recordings a caller may name in the data directory. */
+    static final String[] EXTENSIONS = { ".jsonl", ".jsonl.gz" };
+    /** Most bytes read from a replay, after decompression (the bench sample is 5 MB). */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
     private static final int MAX_LINE = 64 * 1024;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -52,7 +57,7 @@ public final class ReplayMarket {
     /** @throws IOException when the file cannot be read or is too large; malformed lines are skipped */
     public static List<ReplaySample> samples(Path file, Duration every, int maxSamples) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
-                InputStream in = DataDirectory.capped(file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw);
+                InputStream in = DataDirectory.capped(file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw, MAX_BYTES);
                 BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return samples(lines, every, maxSamples);
         }

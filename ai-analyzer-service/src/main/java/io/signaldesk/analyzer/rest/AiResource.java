@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.signaldesk.common.error.ApiError;
 import io.signaldesk.analyzer.client.OllamaTags;
 import io.signaldesk.analyzer.client.OllamaUnavailableException;
 import io.signaldesk.analyzer.domain.AiMetrics;
@@ -106,7 +107,7 @@ public class AiResource {
     @Operation(summary = "Switches between AI and RULES")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rules", value = "{\"mode\":\"RULES\"}")))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = "{\"mode\":\"RULES\"}")))
-    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad",
             value = "{\"error\":\"mode must be one of [AI, RULES]\",\"field\":\"mode\"}")))
     public ModeRequest setMode(@Valid @NotNull ModeRequest request) {
         mode.set(request.mode());
@@ -117,7 +118,7 @@ public class AiResource {
     @Path("/models")
     @Operation(summary = "Models pulled in Ollama (/api/tags) with size and quantisation")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "models", value = Examples.MODELS)))
-    @APIResponse(responseCode = "503", description = "Ollama unreachable", content = @Content(schema = @Schema(implementation = ErrorResponse.class),
+    @APIResponse(responseCode = "503", description = "Ollama unreachable", content = @Content(schema = @Schema(implementation = ApiError.class),
             examples = @ExampleObject(name = "ollama down", value = "{\"error\":\"Ollama unreachable at http://localhost:11434\"}")))
     public ModelsResponse models() {
         String active = models.current();
@@ -164,17 +165,17 @@ public class AiResource {
     @Operation(summary = "Switches the model at run time (and preloads it)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "mistral", value = Examples.MODEL)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "switched", value = Examples.MODEL)))
-    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "blank",
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "blank",
             value = "{\"error\":\"model must not be blank\",\"field\":\"model\"}")))
-    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "not pulled",
+    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "not pulled",
             value = "{\"error\":\"Ollama has no model phi3:mini; pull it first (ollama pull phi3:mini)\",\"field\":\"model\"}")))
-    @APIResponse(responseCode = "503", description = "Ollama unreachable", content = @Content(schema = @Schema(implementation = ErrorResponse.class),
+    @APIResponse(responseCode = "503", description = "Ollama unreachable", content = @Content(schema = @Schema(implementation = ApiError.class),
             examples = @ExampleObject(name = "ollama down", value = "{\"error\":\"Ollama unreachable at http://localhost:11434\"}")))
     public Response setModel(@Valid @NotNull ModelRequest request) {
         String wanted = request.model().strip();
         return models.switchTo(wanted)
                 .map(model -> Response.ok(new ModelRequest(model)).build())
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(new ErrorResponse(
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(new ApiError(
                         "Ollama has no model " + wanted + "; pull it first (ollama pull " + wanted + ")", "model")).build());
     }
 }

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.common.error.ApiError;
 import io.signaldesk.analyzer.client.MarketFeedClient;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
@@ -78,8 +80,8 @@ public class AnalysisResource {
     @Operation(summary = "Market sentiment for the given coins (default all); market fetched from the feed when absent")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "coins", value = Examples.SENTIMENT_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.SENTIMENT_ENVELOPE)))
-    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
-    @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "feed down", value = Examples.FEED_DOWN)))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "feed down", value = Examples.FEED_DOWN)))
     public CompletionStage<AnalysisEnvelope<SentimentResult>> sentiment(@Valid SentimentRequest request) {
         long start = System.nanoTime();
         return analysis.analyse(sentimentTask(request), start, deadline, AnalysisListener.NONE);
@@ -99,7 +101,7 @@ public class AnalysisResource {
         List<CoinSnapshot> coins = request == null || request.coins() == null ? market.coins()
                 : request.coins().stream().map(coin -> coin(market, coin, "coins")).distinct().toList();
         if (coins.isEmpty()) {
-            throw new InvalidRequestException("market", "the market snapshot has no coin");
+            throw new BadInputException("market", "the market snapshot has no coin");
         }
         return new SentimentTask(coins);
     }
@@ -109,7 +111,7 @@ public class AnalysisResource {
     @Operation(summary = "Whether to enter a proposed trade")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.ENTRY_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "timeout", value = Examples.ENTRY_ENVELOPE)))
-    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
     public CompletionStage<AnalysisEnvelope<EntryResult>> entry(@Valid @NotNull EntryRequest request) {
         long start = System.nanoTime();
         return analysis.analyse(entryTask(request), start, deadline, AnalysisListener.NONE);
@@ -134,7 +136,7 @@ public class AnalysisResource {
     @Operation(summary = "Whether to hold or close an open position")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.EXIT_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "cache", value = Examples.EXIT_ENVELOPE)))
-    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
     public CompletionStage<AnalysisEnvelope<ExitResult>> exit(@Valid @NotNull ExitRequest request) {
         long start = System.nanoTime();
         return analysis.analyse(exitTask(request), start, deadline, AnalysisListener.NONE);
@@ -160,7 +162,7 @@ public class AnalysisResource {
     @Operation(summary = "Position size (% of equity) and stop-loss (%) before a trade")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.RISK_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.RISK_ENVELOPE)))
-    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
     public CompletionStage<AnalysisEnvelope<RiskResult>> risk(@Valid @NotNull RiskRequest request) {
         long start = System.nanoTime();
         return analysis.analyse(riskTask(request), start, deadline, AnalysisListener.NONE);
@@ -184,12 +186,12 @@ public class AnalysisResource {
     @Path("/latest")
     @Operation(summary = "The last scheduled market sentiment")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "latest", value = Examples.SENTIMENT_ENVELOPE)))
-    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = @ExampleObject(name = "none yet",
+    @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "none yet",
             value = "{\"error\":\"no scheduled sentiment yet\",\"field\":null}")))
     public Response latest() {
         return scheduler.latest().map(envelope -> Response.ok(envelope).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
-                        .entity(new ErrorResponse("no scheduled sentiment yet", null)).build());
+                        .entity(new ApiError("no scheduled sentiment yet", null)).build());
     }
 
     private MarketSnapshot market(MarketSnapshot given) {
@@ -197,7 +199,7 @@ public class AnalysisResource {
     }
 
     private static CoinSnapshot coin(MarketSnapshot market, String coin, String field) {
-        return market.coin(coin).orElseThrow(() -> new InvalidRequestException(field,
+        return market.coin(coin).orElseThrow(() -> new BadInputException(field,
                 "no market data for " + coin.toUpperCase(Locale.ROOT) + " in the snapshot"));
     }
 }

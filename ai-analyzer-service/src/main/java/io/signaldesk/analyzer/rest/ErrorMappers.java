@@ -1,122 +1,27 @@
 package io.signaldesk.analyzer.rest;
 
-import java.util.Comparator;
-import java.util.stream.StreamSupport;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.signaldesk.analyzer.client.FeedUnavailableException;
 import io.signaldesk.analyzer.client.OllamaUnavailableException;
-import io.vertx.core.http.HttpServerRequest;
+import io.signaldesk.common.error.ApiError;
+import io.signaldesk.common.error.JsonErrors;
 
 /**
- * Every 4xx/5xx in one JSON shape ({"error", "field"}), one translation per failure: bad input is a 400 naming
- * the field, an unreachable dependency a 503 naming it, anything unexpected a 500 without internals.
+ * The analyzer's own failures in the one error shape: an unreachable dependency is a 503 naming it. Bad input,
+ * Quarkus's bodiless answers and the unexpected are service-common's {@code ErrorMappers}.
  */
 public class ErrorMappers {
 
-    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-
     @ServerExceptionMapper
-    public RestResponse<ErrorResponse> invalid(ConstraintViolationException e) {
-        ConstraintViolation<?> first = e.getConstraintViolations().stream()
-                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .orElseThrow();
-        String field = field(first.getPropertyPath());
-        return RestResponse.status(Response.Status.BAD_REQUEST, new ErrorResponse(field + " " + first.getMessage(), field));
+    public Response feedDown(FeedUnavailableException e) {
+        return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, new ApiError(JsonErrors.withoutClassNames(e.getMessage()), "market"));
     }
 
     @ServerExceptionMapper
-    public RestResponse<ErrorResponse> unknownCoin(InvalidRequestException e) {
-        return RestResponse.status(Response.Status.BAD_REQUEST, new ErrorResponse(JsonErrors.withoutClassNames(e.getMessage()), e.field()));
-    }
-
-    @ServerExceptionMapper
-    public RestResponse<ErrorResponse> feedDown(FeedUnavailableException e) {
-        return RestResponse.status(Response.Status.SERVICE_UNAVAILABLE, new ErrorResponse(JsonErrors.withoutClassNames(e.getMessage()), "market"));
-    }
-
-    @ServerExceptionMapper
-    public RestResponse<ErrorResponse> ollamaDown(OllamaUnavailableException e) {
-        return RestResponse.status(Response.Status.SERVICE_UNAVAILABLE, new ErrorResponse(JsonErrors.withoutClassNames(e.getMessage()), null));
-    }
-
-    @ServerExceptionMapper
-    public Response unreadable(JsonProcessingException e) {
-        return json(Response.Status.BAD_REQUEST.getStatusCode(), JsonErrors.unreadable(e));
-    }
-
-    @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e) {
-        return unreadable(e);
-    }
-
-    /**
-     * Failures Quarkus REST answers without a body (404 unknown path, 405, 406, 415, a body that is not JSON)
-     * get one; a response that already has a body is kept.
-     */
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpServerRequest request) {
-        Response response = e.getResponse();
-        if (response.hasEntity()) {
-            return response;
-        }
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadable(json);
-        }
-        int status = response.getStatus();
-        // the status says it all; the exception text is Quarkus's, not a message for the caller
-        ErrorResponse body = JsonErrors.forStatus(status, request.method().name(), request.path(),
-                response.getAllowedMethods(), request.getHeader(HttpHeaders.CONTENT_TYPE),
-                request.getHeader(HttpHeaders.ACCEPT));
-        Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
-        response.getHeaders().forEach((name, values) -> {
-            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
-                values.forEach(value -> answer.header(name, value));
-            }
-        });
-        return answer.build();
-    }
-
-    /** Anything else is our fault: a 500 that says so without the exception's text; the log has the rest. */
-    @ServerExceptionMapper
-    public Response unexpected(Exception e, HttpServerRequest request) {
-        LOG.errorf(e, "%s %s failed", request.method(), request.path());
-        return json(500, new ErrorResponse("internal error; the service log has the details", null));
-    }
-
-    private static Response json(int status, ErrorResponse body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    /** "entry.request.price" -> "price"; the body itself -> "body". */
-    private static String field(Path path) {
-        var nodes = StreamSupport.stream(path.spliterator(), false).toList();
-        if (nodes.size() <= 2) {
-            return "body";
-        }
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : nodes.subList(2, nodes.size())) {
-            if (node.isInIterable() && node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                field.append(field.isEmpty() ? "" : ".").append(node.getName());
-            }
-        }
-        return field.toString();
+    public Response ollamaDown(OllamaUnavailableException e) {
+        return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, new ApiError(JsonErrors.withoutClassNames(e.getMessage()), null));
     }
 }

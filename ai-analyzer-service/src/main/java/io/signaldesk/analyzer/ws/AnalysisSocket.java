@@ -19,6 +19,7 @@ import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.service.AnalysisProgress;
 import io.signaldesk.analyzer.service.AnalysisPublished;
 import io.signaldesk.analyzer.service.SentimentScheduler;
+import io.signaldesk.common.ws.FrameBudget;
 import io.smallrye.mutiny.Uni;
 
 /**

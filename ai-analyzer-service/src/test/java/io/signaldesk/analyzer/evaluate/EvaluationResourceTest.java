@@ -98,7 +98,7 @@ class EvaluationResourceTest {
                 .when().post("/api/ai/evaluate")
                 .then().statusCode(400)
                 .body("field", equalTo("replayFile"))
-                .body("error", equalTo("replayFile does/not/exist.jsonl is not a file of the data directory "
+                .body("error", equalTo("does/not/exist.jsonl: no such file in the data directory "
                         + "(GET /api/ai/evaluate/files lists them)"));
     }
 
@@ -132,7 +132,7 @@ class EvaluationResourceTest {
                 { "/proc/self/environ", "replayFile must be a name relative to the data directory, not an absolute path" },
                 { "../../../../etc/passwd.jsonl", "replayFile must not contain '..'" },
                 { "escape.jsonl", "escape.jsonl: leads outside the data directory" },
-                { "evaluate/ps.json", "evaluate/ps.json: only .jsonl and .jsonl.gz recordings can be read" },
+                { "evaluate/ps.json", "evaluate/ps.json: only .jsonl and .jsonl.gz files can be read" },
                 { "a\\u0000b.jsonl", "replayFile contains a control character or a backslash" } };
         for (String[] row : refused) {
             given().contentType(ContentType.JSON).body("{\"replayFile\":\"" + row[0] + "\"}")
