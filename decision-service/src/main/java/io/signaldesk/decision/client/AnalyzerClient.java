@@ -1,6 +1,5 @@
 package io.signaldesk.decision.client;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,20 +23,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.decision.client.AnalyzerDtos.AiStatus;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryRequest;
+import io.signaldesk.decision.service.AnalyzerPort;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryResult;
 import io.signaldesk.decision.client.AnalyzerDtos.Envelope;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
 import io.signaldesk.decision.client.AnalyzerDtos.SentimentResult;
 import io.signaldesk.decision.client.AnalyzerDtos.SignalEvent;
-import io.signaldesk.decision.domain.Side;
 import io.smallrye.mutiny.Multi;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
 /** The decision service's only door to ai-analyzer-service; never throws, says why when it has no answer. */
 // Also remembers who produced the last entry/exit/risk answer, so the dashboard can say whether AI answers arrive.
 @ApplicationScoped
-public class AnalyzerClient {
+public class AnalyzerClient implements AnalyzerPort {
 
     private static final Logger LOG = Logger.getLogger(AnalyzerClient.class);
 
@@ -58,13 +57,15 @@ public class AnalyzerClient {
     }
 
     /** Whether to enter; answered the moment the analyzer's decision is known, its reason in {@link AiAnswer#reasonLater()}. */
-    public AiAnswer<EntryResult> entry(String coin, Side side, BigDecimal price, JsonNode market) {
-        return analyse("entry", () -> rest.entry(new EntryRequest(coin, side.name(), price, market)),
+    @Override
+    public AiAnswer<EntryResult> entry(EntryRequest request) {
+        return analyse("entry", () -> rest.entry(request),
                 EntryResult.class,
                 r -> r.enter() != null && validConfidence(r.confidence()));
     }
 
     /** Hold or close; answered the moment the analyzer's decision is known, like {@link #entry}. */
+    @Override
     public AiAnswer<ExitResult> exit(ExitRequest request) {
         return analyse("exit", () -> rest.exit(request), ExitResult.class,
                 r -> ("HOLD".equals(r.action()) || "CLOSE".equals(r.action())) && validConfidence(r.confidence()));

@@ -2,6 +2,7 @@ package io.signaldesk.decision.client;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -29,20 +30,30 @@ public final class AnalyzerDtos {
             Long signalMs) {
     }
 
+    /** The market an analysis is asked about: the coin's snapshot as the engine saw it, at {@code asOf}. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EntryRequest(String coin, String side, BigDecimal price, JsonNode market) {
+    public record MarketContext(String source, Instant asOf, List<FeedCoin> coins) {
+
+        public static MarketContext of(FeedCoin coin, Instant asOf) {
+            return new MarketContext("decision-service", asOf, List.of(coin));
+        }
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EntryRequest(String coin, String side, BigDecimal price, MarketContext market) {
     }
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ExitRequest(String coin, String side, BigDecimal entryPrice, BigDecimal currentPrice,
-            BigDecimal size, Instant openedAt, JsonNode market) {
+            BigDecimal size, Instant openedAt, MarketContext market) {
     }
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RiskRequest(String coin, String side, BigDecimal price, BigDecimal equity, JsonNode market) {
+    public record RiskRequest(String coin, String side, BigDecimal price, BigDecimal equity, MarketContext market) {
     }
 
     @RegisterForReflection

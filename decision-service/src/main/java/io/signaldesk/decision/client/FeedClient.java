@@ -18,14 +18,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.signaldesk.decision.config.DecisionConfig;
-import io.signaldesk.decision.service.EngineScheduler;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.MarketIntake;
 import io.vertx.core.Vertx;
 
 /**
- * Where a market tick comes in: a WebSocket client of the feed's /ws/market that reconnects with
- * exponential backoff, counts drops and skips (and counts) malformed frames. Each snapshot frame is
- * stored and handed to the engine, which evaluates it on its own thread.
+ * Where a market tick comes in: a WebSocket client of the feed's /ws/market that reconnects with exponential backoff,
+ * counts drops and skips (and counts) malformed frames. It only talks to the feed: each snapshot frame goes to
+ * {@link MarketIntake#accept}, the engine's one entry point for market data.
  */
 @ApplicationScoped
 public class FeedClient {
@@ -33,32 +32,24 @@ public class FeedClient {
     private static final Logger LOG = Logger.getLogger(FeedClient.class);
 
     private final DecisionConfig config;
-    private final MarketStateService market;
-    private final EngineScheduler engine;
+    private final MarketIntake intake;
     private final ObjectMapper mapper;
     private final Vertx vertx;
     private final Counter drops;
     private final Counter malformed;
-    private final Counter frames;
-    private final Counter foreign;
-    private volatile FeedIdentity refusedFeed;
     private final AtomicBoolean stopped = new AtomicBoolean(true);
     private volatile boolean shutDown;
     private volatile WebSocketClientConnection connection;
     private volatile URI target;
     private volatile Duration backoff;
 
-    FeedClient(DecisionConfig config, MarketStateService market, EngineScheduler engine, ObjectMapper mapper,
-            Vertx vertx, MeterRegistry registry) {
+    FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, Vertx vertx, MeterRegistry registry) {
         this.config = config;
-        this.market = market;
-        this.engine = engine;
+        this.intake = intake;
         this.mapper = mapper;
         this.vertx = vertx;
         this.drops = registry.counter("decision.feed.drops");
         this.malformed = registry.counter("decision.feed.malformed");
-        this.frames = registry.counter("decision.feed.frames");
-        this.foreign = registry.counter("decision.feed.refused");
         this.backoff = config.feed().minBackoff();
         registry.gauge("decision.feed.connected", this, c -> c.connected() ? 1 : 0);
     }
@@ -106,7 +97,7 @@ public class FeedClient {
     }
 
     public double frameCount() {
-        return frames.count();
+        return intake.frameCount();
     }
 
     private void connect() {
@@ -154,28 +145,7 @@ public class FeedClient {
 
     /** The last feed refused for not being decision.feed.expected-source, if any since the last accepted frame. */
     public java.util.Optional<FeedIdentity> refusedFeed() {
-        return java.util.Optional.ofNullable(refusedFeed);
-    }
-
-    /** False (and counted) when decision.feed.expected-source names another source than this frame's. */
-    private boolean expected(FeedIdentity feed) {
-        String wanted = config.feed().expectedSource().map(String::strip).orElse("any");
-        if (accepts(wanted, feed)) {
-            refusedFeed = null;
-            return true;
-        }
-        if (refusedFeed == null || !refusedFeed.market().equals(feed.market())) {
-            LOG.warnf("feed %s is %s (market %s), not the expected %s: its frames are ignored", target, feed.source(),
-                    feed.market(), wanted);
-        }
-        refusedFeed = feed;
-        foreign.increment();
-        return false;
-    }
-
-    /** Whether a frame of {@code feed} is taken when decision.feed.expected-source is {@code wanted} (blank or any: all). */
-    static boolean accepts(String wanted, FeedIdentity feed) {
-        return wanted.isBlank() || wanted.strip().equalsIgnoreCase("any") || wanted.strip().equalsIgnoreCase(feed.source());
+        return intake.refusedFeed();
     }
 
     void onFrame(String text) {
@@ -190,12 +160,7 @@ public class FeedClient {
             return;
         }
         if ("snapshot".equals(message.type()) && message.coins() != null) {
-            if (!expected(message.identity())) {
-                return;
-            }
-            frames.increment();
-            market.accept(message);
-            engine.onFrame(message);
+            intake.accept(message);
         } else if ("error".equals(message.type()) || "subscribed".equals(message.type())) {
             LOG.debugf("feed says %s: %s", message.type(), message.message());
         } else {

@@ -10,13 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.signaldesk.decision.client.AiAnswer;
-import io.signaldesk.decision.client.AnalyzerClient;
+import io.signaldesk.decision.client.AnalyzerDtos.EntryRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryResult;
+import io.signaldesk.decision.client.AnalyzerDtos.MarketContext;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
 import io.signaldesk.decision.client.FeedCoin;
@@ -34,7 +31,7 @@ import io.signaldesk.decision.domain.RuleSignal;
 import io.signaldesk.decision.domain.Side;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.repository.DecisionRepository;
-import io.signaldesk.decision.service.AnalyzerStatusService.CoinSentiment;
+import io.signaldesk.decision.service.SentimentService.CoinSentiment;
 import io.signaldesk.decision.service.ModeService.ModeSetting;
 
 /**
@@ -56,35 +53,35 @@ public class DecisionEngine {
 
     private final DecisionConfig config;
     private final RulesStrategy rules;
-    private final AnalyzerClient analyzer;
-    private final AnalyzerStatusService analyzerStatus;
+    private final AnalyzerPort analyzer;
+    private final SentimentService sentiments;
     private final ModeService modes;
     private final ProposalService proposals;
     private final PaperTradingService trading;
     private final DecisionRepository decisions;
     private final SignalScoringService scoring;
     private final RiskService risk;
-    private final ObjectMapper mapper;
     private final MarketStateService market;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private final EngineTime time;
     private final Map<String, Instant> lastEntryDecision = new ConcurrentHashMap<>();
 
-    DecisionEngine(DecisionConfig config, RulesStrategy rules, AnalyzerClient analyzer,
-            AnalyzerStatusService analyzerStatus, ModeService modes, ProposalService proposals,
-            PaperTradingService trading, DecisionRepository decisions, SignalScoringService scoring,
-            ObjectMapper mapper, RiskService risk, MarketStateService market) {
+    DecisionEngine(DecisionConfig config, RulesStrategy rules, AnalyzerPort analyzer, SentimentService sentiments,
+            ModeService modes, ProposalService proposals, PaperTradingService trading, DecisionRepository decisions,
+            SignalScoringService scoring, RiskService risk, MarketStateService market, Clock clock, EngineTime time) {
+        this.clock = clock;
+        this.time = time;
         this.risk = risk;
         this.market = market;
         this.config = config;
         this.rules = rules;
         this.analyzer = analyzer;
-        this.analyzerStatus = analyzerStatus;
+        this.sentiments = sentiments;
         this.modes = modes;
         this.proposals = proposals;
         this.trading = trading;
         this.decisions = decisions;
         this.scoring = scoring;
-        this.mapper = mapper;
     }
 
     /** Looks for an entry in {@code coin}; empty when there is nothing to decide (a cooldown runs, or trading is halted). */
@@ -93,7 +90,7 @@ public class DecisionEngine {
             return Optional.empty();
         }
         String name = coin.coin();
-        Instant now = clock.instant();
+        Instant now = time.now(coin);
         Instant last = lastEntryDecision.get(name);
         if (last != null && last.plus(config.entryCooldown()).isAfter(now)) {
             return Optional.empty();
@@ -104,10 +101,10 @@ public class DecisionEngine {
         ModeSetting setting = modes.current();
         RuleSignal ruleSignal = rules.evaluate(coin);
         Optional<Side> ruleSide = side(ruleSignal.direction());
-        Optional<CoinSentiment> sentiment = analyzerStatus.sentiment(name);
+        Optional<CoinSentiment> sentiment = sentiments.of(name);
         Optional<Side> candidate = ruleSide;
         if (setting.mode() == Mode.AI && candidate.isEmpty()) {
-            candidate = sentiment.flatMap(s -> side(AnalyzerStatusService.parse(s.result().signal())));
+            candidate = sentiment.flatMap(s -> side(SentimentService.parse(s.result().signal())));
         }
         if (candidate.isEmpty()) {
             return Optional.empty();
@@ -119,7 +116,8 @@ public class DecisionEngine {
         if (setting.mode() == Mode.RULES) {
             return Optional.of(propose(draft.source("RULES"), coin));
         }
-        AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(name, side, coin.markPrice(), market(coin)));
+        AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(new EntryRequest(name, side.name(), coin.markPrice(),
+                MarketContext.of(coin, clock.instant()))));
         if (ai.available()) {
             EntryResult answer = ai.result();
             scoring.record(new Signal(name, ai.label(), answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
@@ -203,7 +201,8 @@ public class DecisionEngine {
             return rulesClose ? Optional.of(propose(draft.source("RULES"), coin)) : Optional.empty();
         }
         AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
-                position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(), market(coin))));
+                position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(),
+                MarketContext.of(coin, clock.instant()))));
         if (!ai.fromModel()) {
             return rulesClose ? Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.whyNoModel()), coin))
                     : Optional.empty();
@@ -233,10 +232,10 @@ public class DecisionEngine {
     }
 
     /** The rules' view of a coin, recorded for scoring whether acted on or not. */
-    public void recordRulesSignal(FeedCoin coin) {
+    public void recordRulesSignal(FeedCoin coin, Instant at) {
         RuleSignal signal = rules.evaluate(coin);
         scoring.record(new Signal(coin.coin(), "RULES", signal.direction(), signal.confidence(), coin.markPrice(),
-                rules.momentumOnly(coin.momentum60sPct()), clock.instant()));
+                rules.momentumOnly(coin.momentum60sPct()), at));
     }
 
     /** Forgets cooldowns; tests use it to evaluate the same coin again. */
@@ -290,14 +289,6 @@ public class DecisionEngine {
         boolean ok = answer.available() && "AI".equals(answer.label());
         risk.modelAnswered(ok, ok ? null : answer.available() ? answer.sourceDetail() : answer.fallbackReason());
         return answer;
-    }
-
-    private JsonNode market(FeedCoin coin) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("source", "decision-service");
-        node.put("asOf", clock.instant().toString());
-        node.putArray("coins").add(mapper.valueToTree(coin));
-        return node;
     }
 
     private static boolean sentimentAgrees(Optional<CoinSentiment> sentiment, Side side) {

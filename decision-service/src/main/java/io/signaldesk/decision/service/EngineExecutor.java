@@ -44,6 +44,11 @@ public class EngineExecutor {
         });
     }
 
+    /** Runs {@code work} on the engine thread after everything submitted before it; never skipped (a replay's frames). */
+    public void submitInOrder(Runnable work) {
+        thread.execute(work);
+    }
+
     /** Waits until everything submitted so far has run; tests use it instead of sleeping. */
     public void awaitIdle() {
         try {

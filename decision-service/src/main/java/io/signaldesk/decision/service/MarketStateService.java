@@ -39,10 +39,11 @@ public class MarketStateService {
     private final MeterRegistry registry;
     private final Duration window;
     private final Duration staleAfter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Instant lastFrameAt;
 
-    MarketStateService(DecisionConfig config, MeterRegistry registry) {
+    MarketStateService(DecisionConfig config, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.window = config.feed().historyWindow();
         this.staleAfter = config.feed().staleAfter();

@@ -50,11 +50,12 @@ public class PaperTradingService {
     private final DecisionConfig config;
     private final MeterRegistry registry;
     private final RiskService risk;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Portfolio cached;
 
     PaperTradingService(LedgerRepository ledger, MarketStateService market, DecisionConfig config,
-            MeterRegistry registry, RiskService risk) {
+            MeterRegistry registry, RiskService risk, Clock clock) {
+        this.clock = clock;
         this.risk = risk;
         this.ledger = ledger;
         this.market = market;

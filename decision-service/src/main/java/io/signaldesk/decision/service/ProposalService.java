@@ -41,12 +41,14 @@ public class ProposalService {
     private final MeterRegistry registry;
     private final RiskRepository risk;
     private final NotificationService notifications;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
     private volatile Confirmation confirmation;
 
     ProposalService(ProposalRepository proposals, LedgerRepository settings, PaperTradingService trading,
-            DecisionConfig config, MeterRegistry registry, RiskRepository risk, NotificationService notifications) {
+            DecisionConfig config, MeterRegistry registry, RiskRepository risk, NotificationService notifications,
+            Clock clock) {
+        this.clock = clock;
         this.risk = risk;
         this.notifications = notifications;
         this.proposals = proposals;

@@ -55,14 +55,15 @@ public class RiskService {
     private final LedgerRepository settings;
     private final DecisionConfig config;
     private final NotificationService notifications;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicInteger failures = new AtomicInteger();
     private volatile RiskLimits limits;
     private volatile Halt halt;
     private volatile SafeMode safeMode = new SafeMode(false, 0, null, null);
 
     RiskService(RiskRepository repository, LedgerRepository settings, DecisionConfig config,
-            NotificationService notifications, MeterRegistry registry) {
+            NotificationService notifications, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.settings = settings;
         this.config = config;

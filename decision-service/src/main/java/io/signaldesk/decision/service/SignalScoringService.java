@@ -56,7 +56,7 @@ public class SignalScoringService {
     private final SignalRepository signals;
     private final DecisionConfig config;
     private final MeterRegistry registry;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Deque<PendingOutcome> pending = new ArrayDeque<>();
     private final Deque<Outcome> outcomes = new ArrayDeque<>();
     private final Map<String, Double> hitRates = new ConcurrentHashMap<>();
@@ -65,7 +65,8 @@ public class SignalScoringService {
     private boolean loaded;
 
     SignalScoringService(MarketStateService market, SignalRepository signals, DecisionConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.market = market;
         this.signals = signals;
         this.config = config;

@@ -2,6 +2,7 @@ package io.signaldesk.decision.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -44,6 +45,9 @@ class FeedFrameEngineTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    io.signaldesk.decision.repository.DecisionRepository decisions;
+
     @BeforeEach
     void rulesModeWithConfirmation() {
         modes.change(Mode.RULES, Policy.VETO);
@@ -79,6 +83,31 @@ class FeedFrameEngineTest {
         executor.awaitIdle();
 
         assertEquals(List.of(), pendingEntries("FF3"));
+    }
+
+    @Test
+    void aReplaysFramesAreEachEvaluatedInOrderWithTheCooldownOnMarketTime() throws Exception {
+        FeedIdentity replay = new FeedIdentity("replay", "r1", "replay#r1");
+        Instant t0 = Instant.parse("2024-08-08T23:55:00Z");
+        feed.onFrame(mapper.writeValueAsString(Market.snapshot(replay, Market.at(Market.bullish("FR1", "1000"), t0))));
+        executor.awaitIdle();
+        assertEquals(1, pendingEntries("FR1").size());
+        pendingEntries("FR1").forEach(proposals::reject);
+        // 10 s of market time later: still within the 30 s entry cooldown, however much wall time passed
+        feed.onFrame(mapper.writeValueAsString(Market.snapshot(replay,
+                Market.at(Market.bullish("FR1", "1001"), t0.plusSeconds(10)))));
+        executor.awaitIdle();
+        assertEquals(List.of(), pendingEntries("FR1"));
+        // 31 s of market time later (a few milliseconds of wall time): the cooldown is over
+        feed.onFrame(mapper.writeValueAsString(Market.snapshot(replay,
+                Market.at(Market.bullish("FR1", "1002"), t0.plusSeconds(31)))));
+        executor.awaitIdle();
+
+        List<Proposal> entries = pendingEntries("FR1");
+        assertEquals(1, entries.size(), entries.toString());
+        assertEquals(0, new java.math.BigDecimal("1002").compareTo(entries.get(0).price()));
+        var decision = decisions.latest(200).stream().filter(d -> d.coin().equals("FR1")).findFirst().orElseThrow();
+        assertEquals(t0.plusSeconds(31), decision.marketAt());
     }
 
     private List<Proposal> pendingEntries(String coin) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.decision.service.MarketIntake;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -29,11 +31,11 @@ class FeedIdentityTest {
 
     @Test
     void anExpectedSourceRefusesFramesOfAnyOtherSource() {
-        assertTrue(FeedClient.accepts("simulator", SIMULATOR));
-        assertTrue(FeedClient.accepts(" Simulator ", SIMULATOR));
-        assertFalse(FeedClient.accepts("simulator", REPLAY));
-        assertFalse(FeedClient.accepts("simulator", FeedIdentity.UNKNOWN));
-        assertTrue(FeedClient.accepts("any", REPLAY));
-        assertTrue(FeedClient.accepts("", REPLAY));
+        assertTrue(MarketIntake.accepts("simulator", SIMULATOR));
+        assertTrue(MarketIntake.accepts(" Simulator ", SIMULATOR));
+        assertFalse(MarketIntake.accepts("simulator", REPLAY));
+        assertFalse(MarketIntake.accepts("simulator", FeedIdentity.UNKNOWN));
+        assertTrue(MarketIntake.accepts("any", REPLAY));
+        assertTrue(MarketIntake.accepts("", REPLAY));
     }
 }

@@ -29,7 +29,7 @@ class EngineSchedulerTest {
     WireMockServer analyzer;
 
     @Inject
-    EngineScheduler scheduler;
+    ExitChecks scheduler;
 
     @Inject
     DecisionEngine engine;

@@ -38,6 +38,13 @@ public final class Market {
                 new BigDecimal("0.1"), 100L, Instant.now());
     }
 
+    /** The same coin as of venue time {@code at}. */
+    public static FeedCoin at(FeedCoin c, Instant at) {
+        return new FeedCoin(c.coin(), c.symbol(), c.venue(), c.lastPrice(), c.bestBid(), c.bestAsk(), c.midPrice(),
+                c.spread(), c.momentum60sPct(), c.bookImbalance(), c.trades60s(), c.vwap60s(), c.volatility60sPct(),
+                c.lastEventAgeMs(), at);
+    }
+
     public static FeedMessage snapshot(FeedCoin... coins) {
         return new FeedMessage("snapshot", Instant.now(), List.of(coins), null);
     }

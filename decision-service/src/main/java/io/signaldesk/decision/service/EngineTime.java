@@ -1,0 +1,48 @@
+package io.signaldesk.decision.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.FeedIdentity;
+
+/**
+ * "Now" for the engine's time rules (entry cooldown, exit-check interval, rules sampling). On a live feed it is the
+ * clock. On market time (a replay, or a backtest) it is the venue time of the snapshot being decided on: a replay
+ * then decides the same whatever its speed, and the backtest of the same data gives the same decisions.
+ */
+@ApplicationScoped
+public class EngineTime {
+
+    /** Feed sources whose frames are history replayed: their time is the market's, and no frame is skipped. */
+    static final Set<String> MARKET_TIME_SOURCES = Set.of("replay", "backtest");
+
+    private final Clock clock;
+    private final MarketStateService market;
+
+    EngineTime(Clock clock, MarketStateService market) {
+        this.clock = clock;
+        this.market = market;
+    }
+
+    /** Whether frames of {@code feed} run on market time. */
+    public static boolean onMarketTime(FeedIdentity feed) {
+        return feed != null && feed.source() != null && MARKET_TIME_SOURCES.contains(feed.source());
+    }
+
+    /** The engine's "now" for a decision on {@code coin}. */
+    public Instant now(FeedCoin coin) {
+        if (coin.updatedAt() != null && market.feedOf(coin.coin()).map(EngineTime::onMarketTime).orElse(false)) {
+            return coin.updatedAt();
+        }
+        return clock.instant();
+    }
+
+    /** Whether the engine's decisions on {@code coin} run on market time (the scheduler's time-based tick skips them). */
+    public boolean onMarketTime(String coin) {
+        return market.feedOf(coin).map(EngineTime::onMarketTime).orElse(false);
+    }
+}
