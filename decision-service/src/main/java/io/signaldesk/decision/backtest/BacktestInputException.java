@@ -1,16 +1,11 @@
 package io.signaldesk.decision.backtest;
 
-/** A backtest request that cannot run; {@code field} names the part of the body at fault. */
-public class BacktestInputException extends RuntimeException {
+import io.signaldesk.common.error.BadInputException;
 
-    private final String field;
+/** A backtest request that cannot run; {@code field} names the part of the body at fault. */
+public class BacktestInputException extends BadInputException {
 
     public BacktestInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

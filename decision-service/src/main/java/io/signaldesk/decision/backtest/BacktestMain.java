@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.service.RulesStrategy;
 import io.smallrye.config.WithDefault;
@@ -52,7 +54,7 @@ public final class BacktestMain {
             BacktestReport report = service.run(request);
             System.out.println(BacktestMarkdown.render(report));
             System.out.println("Reports: " + report.output());
-        } catch (BacktestInputException e) {
+        } catch (BadInputException e) {
             System.err.println("backtest: " + e.field() + ": " + e.getMessage());
             System.exit(2);
         } catch (ArithmeticException e) {

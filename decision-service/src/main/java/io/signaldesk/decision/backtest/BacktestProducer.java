@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import io.signaldesk.decision.config.DataDirConfig;
+import io.signaldesk.common.config.SignalConfig;
+import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.service.RulesStrategy;
 
@@ -17,8 +18,8 @@ public class BacktestProducer {
 
     @Produces
     @Singleton
-    BacktestService backtestService(RulesStrategy strategy, DecisionConfig config, DataDirConfig data) {
-        return new BacktestService(strategy, defaults(config), DataDirectory.confined(Path.of(data.dataDir())));
+    BacktestService backtestService(RulesStrategy strategy, DecisionConfig config, SignalConfig data) {
+        return new BacktestService(strategy, defaults(config), DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"));
     }
 
     public static BacktestService.Defaults defaults(DecisionConfig config) {

@@ -20,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.signaldesk.decision.rest.ApiError;
+import io.signaldesk.common.error.ApiError;
+import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.common.files.DataDirectory;
 
 @Path("/api/backtest")
 @Produces(MediaType.APPLICATION_JSON)
@@ -85,7 +87,7 @@ public class BacktestResource {
             count("ok");
             registry.counter("decision.backtest.candles", "mode", report.mode()).increment(report.candles());
             return Response.ok(report).build();
-        } catch (BacktestInputException e) {
+        } catch (BadInputException e) { // the request's and the data directory's refusals
             count("bad_input");
             return ApiError.badRequest(e.field(), e.getMessage());
         } catch (BacktestService.Busy e) {

@@ -24,8 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.signaldesk.common.error.Shorten;
+import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.rest.Shorten;
 import io.signaldesk.decision.service.RulesStrategy;
 
 /**

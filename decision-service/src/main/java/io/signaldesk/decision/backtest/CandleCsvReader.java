@@ -19,6 +19,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.signaldesk.common.files.DataDirectory;
+
 /**
  * Reads {@code timestamp,open,high,low,close,volume} 1-minute candle files. Policy: a row repeated
  * exactly is dropped (noted); a blank line is skipped (noted); anything else that is wrong rejects the
@@ -29,6 +31,8 @@ import java.util.List;
 public final class CandleCsvReader {
 
     static final String HEADER = "timestamp,open,high,low,close,volume";
+    /** Largest candle file read (the five-week Q4 2024 files are about 3 MB each). */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private static final Duration BAR = Duration.ofMinutes(1);
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String[] COLUMNS = HEADER.split(",");
@@ -47,12 +51,12 @@ public final class CandleCsvReader {
         return read(coin, path.toString(), path);
     }
 
-    /** A file, named {@code file} in messages; at most {@link DataDirectory#MAX_FILE_BYTES} are read. */
+    /** A file, named {@code file} in messages; at most {@link #MAX_FILE_BYTES} are read. */
     public static CandleSeries read(String coin, String file, Path path) {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new CandleFileException(coin, file, 0, "no readable file at this path");
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(DataDirectory.open(path),
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(DataDirectory.open(path, MAX_FILE_BYTES),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
             return read(coin, file, reader);
         } catch (CharacterCodingException e) {

@@ -20,8 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.client.AnalyzerClient;
-import io.signaldesk.decision.config.ApiKeyConfig;
+import io.signaldesk.common.config.SignalConfig;
 
 /**
  * The analyzer's model, chosen from the dashboard: the models its Ollama has (with the predicted time to a
@@ -40,9 +41,9 @@ public class AnalyzerModelResource {
     private static final int MAX_MODEL_NAME = 100;
 
     private final AnalyzerClient analyzer;
-    private final ApiKeyConfig keys;
+    private final SignalConfig keys;
 
-    AnalyzerModelResource(AnalyzerClient analyzer, ApiKeyConfig keys) {
+    AnalyzerModelResource(AnalyzerClient analyzer, SignalConfig keys) {
         this.analyzer = analyzer;
         this.keys = keys;
     }

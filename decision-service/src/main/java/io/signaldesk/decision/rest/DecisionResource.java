@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.repository.DecisionRepository;
 import io.signaldesk.decision.service.SignalScoringService;
 import io.signaldesk.decision.service.SignalScoringService.Accuracy;

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.ProposalService;
 

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.signaldesk.common.error.ApiError;
+import io.signaldesk.common.error.JsonErrors;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.service.ProposalService;
@@ -55,7 +57,6 @@ public class ProposalResource {
 
     private final ProposalService proposals;
     private final ObjectMapper mapper;
-    private final ErrorMappers errors = new ErrorMappers();
 
     ProposalResource(ProposalService proposals, ObjectMapper mapper) {
         this.proposals = proposals;
@@ -125,7 +126,7 @@ public class ProposalResource {
         try {
             request = body == null || body.isBlank() ? null : mapper.readValue(body, ConfirmRequest.class);
         } catch (JsonProcessingException e) {
-            return errors.malformedJson(e);
+            return ApiError.response(Response.Status.BAD_REQUEST, JsonErrors.describe(e));
         }
         BigDecimal size = request == null ? null : request.size();
         if (size != null && (size.signum() <= 0 || size.compareTo(MAX_SIZE) > 0 || size.scale() > 18)) {

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.service.RiskService;
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.service.ProposalService;
 
 @Path("/api/decision/settings")

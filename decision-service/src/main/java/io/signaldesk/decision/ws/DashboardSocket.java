@@ -14,6 +14,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.signaldesk.common.ws.FrameBudget;
 import io.signaldesk.decision.client.AnalysisStreamClient;
 import io.signaldesk.decision.service.DashboardService;
 import io.smallrye.common.annotation.Blocking;

@@ -1,11 +1,8 @@
 package io.signaldesk.decision.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.inject.Inject;
 
@@ -15,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
+import io.signaldesk.common.test.ErrorShape;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.service.ModeService;
@@ -58,25 +55,7 @@ class ErrorShapeTest {
             "GET|/test-only/boom|-|-|500|-|internal error"})
     void answersInTheOneErrorShape(String method, String path, String type, String body, int status, String field,
             String words) {
-        RequestSpecification request = given().accept("application/json");
-        if (type != null) {
-            request.contentType(type);
-        }
-        if (body != null) {
-            request.body(body);
-        }
-        var answer = request.request(method, path).then().statusCode(status)
-                .contentType(startsWith("application/json"))
-                .body("error", containsString(words))
-                .body("error", not(containsString("java.")))
-                .body("error", not(containsString("com.fasterxml")))
-                .body("error", not(containsString("io.signaldesk")))
-                .body("error", not(containsString("Exception")));
-        if (field == null) {
-            answer.body("$", not(hasKey("field")));
-        } else {
-            answer.body("field", equalTo(field));
-        }
+        ErrorShape.answers(method, path, type, body, status, field, words);
     }
 
     @ParameterizedTest(name = "mode {0}")

@@ -20,6 +20,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.signaldesk.common.ws.FrameBudget;
 import io.signaldesk.decision.service.MarketStateService;
 import io.signaldesk.decision.support.Market;
 
