@@ -31,6 +31,26 @@ public interface AnalyzerConfig {
     /** Thresholds of the rule-based analyzer. */
     Rules rules();
 
+    /** Analysis requests served over Kafka (SIGNAL_TRANSPORT=kafka); the channels are mp.messaging.*.analysis-*. */
+    Kafka kafka();
+
+    interface Kafka {
+        /** This analyzer's name on its answers (env ANALYZER_KAFKA_INSTANCE); default the host name. */
+        java.util.Optional<String> instance();
+
+        /** Reply topics a request may name must start with this (a record never picks an arbitrary topic). */
+        @WithDefault("signal.analysis.results")
+        String replyTopicPrefix();
+
+        /** Kept free before a request's deadline for the answer to travel back: the model decides by deadline - margin. */
+        @WithDefault("200ms")
+        Duration replyMargin();
+
+        /** Partitions of the requests and results topics when this analyzer creates them: an upper bound on analyzers x in-flight slots sharing the work. */
+        @WithDefault("12")
+        int partitions();
+    }
+
     interface Ollama {
         /** Ollama base URL (env OLLAMA_BASE_URL). */
         @WithDefault("http://localhost:11434")

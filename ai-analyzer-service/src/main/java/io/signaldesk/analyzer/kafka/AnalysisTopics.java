@@ -1,0 +1,76 @@
+package io.signaldesk.analyzer.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.signaldesk.analyzer.config.AnalyzerConfig;
+import io.signaldesk.analyzer.config.TransportConfig;
+
+/**
+ * In kafka mode, creates the analysis topics when they are missing, before the consumer subscribes: the requests
+ * topic with enough partitions for a group of analyzers (each takes whole partitions, so partitions bound how many
+ * analyzers and in-flight slots can share the work), the results topic and both dead-letter topics. A broker that
+ * already has them (or creates topics itself) is left as it is.
+ */
+@ApplicationScoped
+public class AnalysisTopics {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisTopics.class);
+
+    private final boolean kafka;
+    private final String bootstrap;
+    private final int partitions;
+    private final List<String> topics;
+
+    AnalysisTopics(TransportConfig signal, AnalyzerConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "mp.messaging.incoming.analysis-requests.topic") String requests,
+            @ConfigProperty(name = "mp.messaging.incoming.analysis-requests.dead-letter-queue.topic") String requestsDlq) {
+        this.kafka = signal.transport() == TransportConfig.Transport.KAFKA;
+        this.bootstrap = bootstrap;
+        this.partitions = config.kafka().partitions();
+        this.topics = List.of(requests, requestsDlq, config.kafka().replyTopicPrefix());
+    }
+
+    void onStart(@Observes @jakarta.annotation.Priority(1) StartupEvent event) {
+        if (kafka) {
+            create(bootstrap, partitions, topics);
+        }
+    }
+
+    /** Creates what is missing; never fails the start (the channels' health says whether the broker is there). */
+    static void create(String bootstrap, int partitions, List<String> names) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+            var results = admin.createTopics(names.stream().map(name -> new NewTopic(name, partitions, (short) -1)).toList())
+                    .values();
+            for (var entry : results.entrySet()) {
+                try {
+                    entry.getValue().get(10, TimeUnit.SECONDS);
+                    LOG.infof("created topic %s with %d partitions", entry.getKey(), partitions);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        LOG.warnf("could not create topic %s: %s", entry.getKey(), e.getCause().toString());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warnf("could not create the analysis topics on %s: %s", bootstrap, e.toString());
+        }
+    }
+}
