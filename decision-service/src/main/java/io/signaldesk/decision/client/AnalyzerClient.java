@@ -41,6 +41,7 @@ public class AnalyzerClient implements AnalyzerPort {
     private static final Logger LOG = Logger.getLogger(AnalyzerClient.class);
 
     private final AnalyzerRestClient rest;
+    private final KafkaAnalysisClient kafka;
     private final AnalyzerGuard guard;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
@@ -48,9 +49,10 @@ public class AnalyzerClient implements AnalyzerPort {
     private final AtomicReference<AnswerSeen> lastAnswer = new AtomicReference<>();
     private volatile Instant lastSuccessAt;
 
-    AnalyzerClient(@RestClient AnalyzerRestClient rest, AnalyzerGuard guard, ObjectMapper mapper,
+    AnalyzerClient(@RestClient AnalyzerRestClient rest, KafkaAnalysisClient kafka, AnalyzerGuard guard, ObjectMapper mapper,
             MeterRegistry registry) {
         this.rest = rest;
+        this.kafka = kafka;
         this.guard = guard;
         this.mapper = mapper;
         this.registry = registry;
@@ -59,16 +61,18 @@ public class AnalyzerClient implements AnalyzerPort {
     /** Whether to enter; answered the moment the analyzer's decision is known, its reason in {@link AiAnswer#reasonLater()}. */
     @Override
     public AiAnswer<EntryResult> entry(EntryRequest request) {
-        return analyse("entry", () -> rest.entry(request),
-                EntryResult.class,
-                r -> r.enter() != null && validConfidence(r.confidence()));
+        Predicate<EntryResult> valid = r -> r.enter() != null && validConfidence(r.confidence());
+        return kafka.enabled() ? overKafka("entry", request.coin(), request, EntryResult.class, valid)
+                : analyse("entry", () -> rest.entry(request), EntryResult.class, valid);
     }
 
     /** Hold or close; answered the moment the analyzer's decision is known, like {@link #entry}. */
     @Override
     public AiAnswer<ExitResult> exit(ExitRequest request) {
-        return analyse("exit", () -> rest.exit(request), ExitResult.class,
-                r -> ("HOLD".equals(r.action()) || "CLOSE".equals(r.action())) && validConfidence(r.confidence()));
+        Predicate<ExitResult> valid = r -> ("HOLD".equals(r.action()) || "CLOSE".equals(r.action()))
+                && validConfidence(r.confidence());
+        return kafka.enabled() ? overKafka("exit", request.coin(), request, ExitResult.class, valid)
+                : analyse("exit", () -> rest.exit(request), ExitResult.class, valid);
     }
 
     /** The last scheduled sentiment envelope; empty before the first one or when unreachable. */
@@ -150,6 +154,31 @@ public class AnalyzerClient implements AnalyzerPort {
             return fallback(kind, "ANALYZER_DOWN");
         }
         markSuccess();
+        return answer(kind, signal, reason, type, valid);
+    }
+
+    /**
+     * The same question over Kafka: answered by any analyzer of the group before this service's deadline, else the
+     * rules with TIMEOUT (ANALYZER_DOWN when the request could not even be published).
+     */
+    private <T> AiAnswer<T> overKafka(String kind, String coin, Object request, Class<T> type, Predicate<T> valid) {
+        CompletableFuture<String> reason = new CompletableFuture<>();
+        SignalEvent signal;
+        try {
+            signal = kafka.ask(kind.toUpperCase(java.util.Locale.ROOT), coin, request, reason).signal();
+        } catch (KafkaAnalysisClient.NoAnswerInTime e) {
+            return fallback(kind, "TIMEOUT");
+        } catch (RuntimeException e) {
+            LOG.debugf("analyzer %s request over Kafka failed: %s", kind, e.toString());
+            return fallback(kind, "ANALYZER_DOWN");
+        }
+        markSuccess();
+        return answer(kind, signal, reason, type, valid);
+    }
+
+    /** A decision as heard (SSE signal or Kafka signal record), checked and turned into an answer. */
+    private <T> AiAnswer<T> answer(String kind, SignalEvent signal, CompletableFuture<String> reason, Class<T> type,
+            Predicate<T> valid) {
         try {
             if (signal == null || signal.decision() == null || !signal.decision().isObject()) {
                 return fallback(kind, "INVALID_ANSWER");

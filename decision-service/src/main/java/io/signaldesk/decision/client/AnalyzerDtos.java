@@ -81,4 +81,22 @@ public final class AnalyzerDtos {
     public record AiStatus(String line, String mode, String model, Boolean ollamaReachable, Long totalTokens,
             Long totalCalls, Double avgResponseTimeMs, Boolean aiAnswering, JsonNode machine) {
     }
+
+    /**
+     * An analysis asked over Kafka (topic signal.analysis.requests, keyed by coin): {@code body} is the analyzer's REST
+     * body of that type, {@code deadline} absolute (a stale request is dropped, not answered), {@code replyTo} the
+     * results topic.
+     */
+    @RegisterForReflection
+    public record AnalysisRequest(String requestId, String type, Instant deadline, String replyTo, Object body) {
+    }
+
+    /**
+     * One record of an answer on the results topic, keyed by request id: {@code signal} (data: a {@link SignalEvent})
+     * the moment the decision is known, then {@code done} (data: the {@link Envelope} with the reason).
+     */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AnalysisResult(String requestId, String kind, String coin, String analyzer, JsonNode data) {
+    }
 }

@@ -85,6 +85,19 @@ public interface DecisionConfig {
     @WithDefault("5s")
     Duration analyzerPollEvery();
 
+    /** Entry and exit analyses over Kafka (SIGNAL_TRANSPORT=kafka). */
+    KafkaAnalysis kafkaAnalysis();
+
+    interface KafkaAnalysis {
+        /** How long the engine waits for a decision of the analyzer group; sent with the request as its absolute deadline. */
+        @WithDefault("3s")
+        Duration deadline();
+
+        /** Partitions of the requests and results topics when this service creates them (at most this many analyzer slots share the work). */
+        @WithDefault("12")
+        int partitions();
+    }
+
     interface Database {
         /** Path of the SQLite database file, used when no url is set; its folder is created at startup. */
         @WithDefault("data/decision.db")

@@ -1,0 +1,110 @@
+package io.signaldesk.decision.client;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.decision.client.AnalyzerDtos.AnalysisResult;
+import io.signaldesk.decision.client.AnalyzerDtos.Envelope;
+import io.signaldesk.decision.client.AnalyzerDtos.SignalEvent;
+import io.signaldesk.decision.client.PendingAnalyses.Heard;
+import io.signaldesk.decision.client.PendingAnalyses.Match;
+
+/**
+ * Reads the analyzers' answers on the results topic (each decision service in a group of its own, from the newest
+ * record: it only needs the answers to what it asks) and hands them to the requests waiting in
+ * {@link PendingAnalyses}. A record that is not an answer (unreadable, oversized, no request id, unknown kind, data
+ * of the wrong shape) is nacked to signal.analysis.results.dlq and the stream goes on.
+ */
+@ApplicationScoped
+public class AnalysisResultConsumer {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisResultConsumer.class);
+    /** An answer is a few hundred characters; its reason at most a few thousand. */
+    static final int MAX_RECORD_CHARS = 64 * 1024;
+
+    private final PendingAnalyses pending;
+    private final ObjectMapper mapper;
+    private final MeterRegistry registry;
+
+    AnalysisResultConsumer(PendingAnalyses pending, ObjectMapper mapper, MeterRegistry registry) {
+        this.pending = pending;
+        this.mapper = mapper;
+        this.registry = registry;
+        registry.counter("decision.analyzer.kafka.rejected");
+    }
+
+    @Incoming("analysis-results")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> receive(Message<String> message) {
+        try {
+            Match match = accept(message.getPayload());
+            LOG.tracef("answer record: %s", match);
+            return message.ack();
+        } catch (IllegalArgumentException e) {
+            registry.counter("decision.analyzer.kafka.rejected").increment();
+            LOG.warnf("analysis result refused to the dead-letter topic: %s", e.getMessage());
+            return message.nack(e);
+        }
+    }
+
+    /** Routes one answer record; {@link IllegalArgumentException} when it is not one. */
+    Match accept(String json) {
+        if (json == null || json.length() > MAX_RECORD_CHARS) {
+            throw new IllegalArgumentException("empty record or larger than " + MAX_RECORD_CHARS + " characters");
+        }
+        AnalysisResult result;
+        try {
+            result = mapper.readValue(json, AnalysisResult.class);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not an analysis result: unreadable JSON");
+        }
+        if (result == null || result.requestId() == null || result.requestId().isBlank() || result.requestId().length() > 64
+                || result.data() == null || !result.data().isObject()) {
+            throw new IllegalArgumentException("not an analysis result: requestId and an object data are required");
+        }
+        String analyzer = result.analyzer() == null ? "unnamed" : result.analyzer();
+        Match match;
+        if ("signal".equals(result.kind())) {
+            SignalEvent signal = read(result.data(), SignalEvent.class);
+            if (signal.decision() == null || !signal.decision().isObject()) {
+                throw new IllegalArgumentException("not an analysis result: a signal's decision must be an object");
+            }
+            match = pending.decided(result.requestId(), new Heard(signal, analyzer));
+        } else if ("done".equals(result.kind())) {
+            Envelope envelope = read(result.data(), Envelope.class);
+            if (envelope.result() == null || !envelope.result().isObject()) {
+                throw new IllegalArgumentException("not an analysis result: a done record's result must be an object");
+            }
+            SignalEvent signal = new SignalEvent(envelope.type(), envelope.result(), envelope.source(), envelope.model(),
+                    envelope.fallbackReason(), envelope.latencyMs());
+            JsonNode reason = envelope.result() == null ? null : envelope.result().get("reason");
+            match = pending.done(result.requestId(), new Heard(signal, analyzer),
+                    reason != null && reason.isTextual() ? reason.asText() : null);
+        } else {
+            throw new IllegalArgumentException("not an analysis result: kind must be signal or done");
+        }
+        if (match == Match.OPEN && "signal".equals(result.kind())) {
+            registry.counter("decision.analyzer.kafka.answers", "analyzer", analyzer.length() > 64 ? analyzer.substring(0, 64) : analyzer)
+                    .increment();
+        }
+        return match;
+    }
+
+    private <T> T read(JsonNode data, Class<T> type) {
+        try {
+            return mapper.treeToValue(data, type);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not an analysis result: data is not a " + type.getSimpleName());
+        }
+    }
+}
