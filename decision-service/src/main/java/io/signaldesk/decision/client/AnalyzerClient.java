@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -30,6 +31,7 @@ import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
 import io.signaldesk.decision.client.AnalyzerDtos.SentimentResult;
 import io.signaldesk.decision.client.AnalyzerDtos.SignalEvent;
+import io.signaldesk.decision.config.TransportConfig;
 import io.smallrye.mutiny.Multi;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
@@ -41,6 +43,7 @@ public class AnalyzerClient implements AnalyzerPort {
     private static final Logger LOG = Logger.getLogger(AnalyzerClient.class);
 
     private final AnalyzerRestClient rest;
+    /** Over Kafka when SIGNAL_TRANSPORT=kafka (created only then: its channel does not exist otherwise), else null. */
     private final KafkaAnalysisClient kafka;
     private final AnalyzerGuard guard;
     private final ObjectMapper mapper;
@@ -49,10 +52,10 @@ public class AnalyzerClient implements AnalyzerPort {
     private final AtomicReference<AnswerSeen> lastAnswer = new AtomicReference<>();
     private volatile Instant lastSuccessAt;
 
-    AnalyzerClient(@RestClient AnalyzerRestClient rest, KafkaAnalysisClient kafka, AnalyzerGuard guard, ObjectMapper mapper,
-            MeterRegistry registry) {
+    AnalyzerClient(@RestClient AnalyzerRestClient rest, TransportConfig transport, Instance<KafkaAnalysisClient> kafka,
+            AnalyzerGuard guard, ObjectMapper mapper, MeterRegistry registry) {
         this.rest = rest;
-        this.kafka = kafka;
+        this.kafka = transport.transport() == TransportConfig.Transport.KAFKA ? kafka.get() : null;
         this.guard = guard;
         this.mapper = mapper;
         this.registry = registry;
@@ -62,7 +65,7 @@ public class AnalyzerClient implements AnalyzerPort {
     @Override
     public AiAnswer<EntryResult> entry(EntryRequest request) {
         Predicate<EntryResult> valid = r -> r.enter() != null && validConfidence(r.confidence());
-        return kafka.enabled() ? overKafka("entry", request.coin(), request, EntryResult.class, valid)
+        return kafka != null ? overKafka("entry", request.coin(), request, EntryResult.class, valid)
                 : analyse("entry", () -> rest.entry(request), EntryResult.class, valid);
     }
 
@@ -71,7 +74,7 @@ public class AnalyzerClient implements AnalyzerPort {
     public AiAnswer<ExitResult> exit(ExitRequest request) {
         Predicate<ExitResult> valid = r -> ("HOLD".equals(r.action()) || "CLOSE".equals(r.action()))
                 && validConfidence(r.confidence());
-        return kafka.enabled() ? overKafka("exit", request.coin(), request, ExitResult.class, valid)
+        return kafka != null ? overKafka("exit", request.coin(), request, ExitResult.class, valid)
                 : analyse("exit", () -> rest.exit(request), ExitResult.class, valid);
     }
 

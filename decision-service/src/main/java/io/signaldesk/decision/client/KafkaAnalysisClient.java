@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.signaldesk.decision.client.AnalyzerDtos.AnalysisRequest;
 import io.signaldesk.decision.config.DecisionConfig;
-import io.signaldesk.decision.config.TransportConfig;
 import io.signaldesk.decision.client.PendingAnalyses.Heard;
 import io.signaldesk.decision.client.PendingAnalyses.Pending;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -30,7 +29,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * Asks an analysis over Kafka (SIGNAL_TRANSPORT=kafka): the question goes to signal.analysis.requests keyed by coin,
  * served by whichever analyzer of the group owns that coin's partition, and the answer comes back on the results
  * topic ({@link AnalysisResultConsumer}). Waits for the decision until this service's deadline, which travels with
- * the request so a stale one is dropped rather than answered late.
+ * the request so a stale one is dropped rather than answered late. Only created in kafka mode (its channel is
+ * disabled otherwise).
  */
 @ApplicationScoped
 public class KafkaAnalysisClient {
@@ -52,26 +52,19 @@ public class KafkaAnalysisClient {
     private final MutinyEmitter<String> requests;
     private final PendingAnalyses pending;
     private final ObjectMapper mapper;
-    private final boolean enabled;
     private final Duration deadline;
     private final String replyTo;
     private final Clock clock = Clock.systemUTC();
 
     KafkaAnalysisClient(@Channel("analysis-requests") MutinyEmitter<String> requests, PendingAnalyses pending,
-            ObjectMapper mapper, TransportConfig transport,
+            ObjectMapper mapper,
             DecisionConfig config,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-results.topic", defaultValue = "signal.analysis.results") String replyTo) {
         this.requests = requests;
         this.pending = pending;
         this.mapper = mapper;
-        this.enabled = transport.transport() == TransportConfig.Transport.KAFKA;
         this.deadline = config.kafkaAnalysis().deadline();
         this.replyTo = replyTo;
-    }
-
-    /** Whether analyses go over Kafka (SIGNAL_TRANSPORT=kafka) rather than to the analyzer's HTTP API. */
-    public boolean enabled() {
-        return enabled;
     }
 
     /**
