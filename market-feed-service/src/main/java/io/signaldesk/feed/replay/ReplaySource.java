@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,13 +43,15 @@ public class ReplaySource implements MarketSource {
     private final ObjectReader reader;
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong parseErrors = new AtomicLong();
-    private Thread thread;
+    private final ManagedExecutor executor;
+    private Future<?> playing;
     private volatile SourceStatus.State state = SourceStatus.State.STOPPED;
     private volatile Instant since = Instant.now();
     private volatile Instant lastMessage;
     private volatile String lastError;
 
-    public ReplaySource(FeedConfig config, ObjectMapper mapper) {
+    public ReplaySource(FeedConfig config, ObjectMapper mapper, ManagedExecutor executor) {
+        this.executor = executor;
         this.config = config;
         this.reader = mapper.readerFor(MarketEvent.class);
     }
@@ -64,7 +68,7 @@ public class ReplaySource implements MarketSource {
 
     @Override
     public synchronized void start(MarketEventSink sink) {
-        if (thread != null) {
+        if (playing != null) {
             return;
         }
         List<Path> files = config.replay().file().orElse(List.of());
@@ -76,9 +80,7 @@ public class ReplaySource implements MarketSource {
             return;
         }
         setState(SourceStatus.State.STARTING);
-        thread = new Thread(() -> play(files, speed, sink), "feed-replay");
-        thread.setDaemon(true);
-        thread.start();
+        playing = executor.submit(() -> play(files, speed, sink)); // one long blocking read: the managed executor, not a thread of its own
     }
 
     private void play(List<Path> files, double speed, MarketEventSink sink) {
@@ -151,9 +153,9 @@ public class ReplaySource implements MarketSource {
 
     @Override
     public synchronized void stop() {
-        if (thread != null) {
-            thread.interrupt();
-            thread = null;
+        if (playing != null) {
+            playing.cancel(true);
+            playing = null;
             if (state != SourceStatus.State.FINISHED) {
                 setState(SourceStatus.State.STOPPED);
             }

@@ -2,9 +2,6 @@ package io.signaldesk.feed.simulator;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +15,12 @@ import io.signaldesk.feed.service.MarketStateService;
 import io.signaldesk.feed.source.MarketSource;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.source.SourceStatus;
+import io.vertx.core.Vertx;
 
-/** The zero-setup source: steps a {@link MarketSimulator} every feed.simulator.tick on its own thread. */
+/**
+ * The zero-setup source: steps a {@link MarketSimulator} every feed.simulator.tick (100 ms) on a Vert.x periodic
+ * timer, the feed's mechanism for sub-second timing (the Quarkus scheduler checks its triggers once a second).
+ */
 @ApplicationScoped
 public class SimulatorSource implements MarketSource {
 
@@ -27,14 +28,16 @@ public class SimulatorSource implements MarketSource {
 
     private final FeedConfig config;
     private final AtomicLong messages = new AtomicLong();
-    private ScheduledExecutorService executor;
+    private final Vertx vertx;
+    private Long timer;
     private volatile SourceStatus.State state = SourceStatus.State.STOPPED;
     private volatile Instant since = Instant.now();
     private volatile Instant lastMessage;
     private volatile String lastError;
 
-    public SimulatorSource(FeedConfig config) {
+    public SimulatorSource(FeedConfig config, Vertx vertx) {
         this.config = config;
+        this.vertx = vertx;
     }
 
     @Override
@@ -44,19 +47,14 @@ public class SimulatorSource implements MarketSource {
 
     @Override
     public synchronized void start(MarketEventSink sink) {
-        if (executor != null) {
+        if (timer != null) {
             return;
         }
-        long tickMicros = Math.max(1000, config.simulator().tick().toNanos() / 1000);
+        long tickMs = Math.max(1, config.simulator().tick().toMillis());
         MarketSimulator simulator = new MarketSimulator(config.simulator().seed(),
                 MarketStateService.followedCoins(config));
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "feed-simulator");
-            thread.setDaemon(true);
-            return thread;
-        });
         setState(SourceStatus.State.STARTING);
-        executor.scheduleAtFixedRate(() -> step(simulator, sink), 0, tickMicros, TimeUnit.MICROSECONDS);
+        timer = vertx.setPeriodic(0, tickMs, id -> step(simulator, sink));
         LOG.infof("Simulator started: seed %d, tick %s, coins %s", config.simulator().seed(),
                 config.simulator().tick(), config.coins());
     }
@@ -80,9 +78,9 @@ public class SimulatorSource implements MarketSource {
 
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
+        if (timer != null) {
+            vertx.cancelTimer(timer);
+            timer = null;
             setState(SourceStatus.State.STOPPED);
         }
     }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ class RecordReplayTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
+    private static final ManagedExecutor EXECUTOR = ManagedExecutor.builder().build();
     private static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
@@ -99,7 +101,7 @@ class RecordReplayTest {
     private ReplaySource replay(Path file) {
         FeedConfig config = TestConfigs.feed(Map.of("feed.source", "replay", "feed.replay.file", file.toString(),
                 "feed.replay.speed", "0"));
-        return new ReplaySource(config, MAPPER);
+        return new ReplaySource(config, MAPPER, EXECUTOR);
     }
 
     private static MarketStateService state(Map<String, String> properties) {

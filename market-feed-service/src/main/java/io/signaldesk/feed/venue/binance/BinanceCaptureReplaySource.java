@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,9 +47,11 @@ public class BinanceCaptureReplaySource implements MarketSource {
 
     private final FeedConfig config;
     private final VenueTelemetry telemetry;
-    private Thread thread;
+    private final ManagedExecutor executor;
+    private Future<?> playing;
 
-    public BinanceCaptureReplaySource(FeedConfig config, MeterRegistry registry) {
+    public BinanceCaptureReplaySource(FeedConfig config, MeterRegistry registry, ManagedExecutor executor) {
+        this.executor = executor;
         this.config = config;
         String files = config.replay().file().map(list -> list.stream().map(Path::toString)
                 .collect(Collectors.joining(","))).orElse(null);
@@ -73,7 +77,7 @@ public class BinanceCaptureReplaySource implements MarketSource {
     @Override
     public synchronized void start(MarketEventSink sink) {
         telemetry.registerBaseline();
-        if (thread != null) {
+        if (playing != null) {
             return;
         }
         List<Path> files = config.replay().file().orElse(List.of());
@@ -84,16 +88,14 @@ public class BinanceCaptureReplaySource implements MarketSource {
             return;
         }
         telemetry.state(State.STARTING);
-        thread = new Thread(() -> play(files, speed, sink), "binance-capture-replay");
-        thread.setDaemon(true);
-        thread.start();
+        playing = executor.submit(() -> play(files, speed, sink)); // one long blocking read: the managed executor, not a thread of its own
     }
 
     @Override
     public synchronized void stop() {
-        if (thread != null) {
-            thread.interrupt();
-            thread = null;
+        if (playing != null) {
+            playing.cancel(true);
+            playing = null;
         }
         if (telemetry.state() != State.FINISHED) {
             telemetry.state(State.STOPPED);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import io.signaldesk.feed.venue.ws.VenueTestSupport;
 import io.signaldesk.feed.venue.ws.VenueTestSupport.RecordingSink;
 
 class BinanceCaptureReplaySourceTest {
+
+    private static final ManagedExecutor EXECUTOR = ManagedExecutor.builder().build();
 
     private static final String SLICE = "/venue/binance/spot-btcusdt_20240808-first3000.gz";
 
@@ -75,7 +78,7 @@ class BinanceCaptureReplaySourceTest {
         FeedConfig capture = VenueTestSupport.feedConfig(Map.of("feed.source", "replay",
                 "feed.replay.format", "binance-capture"));
         FeedConfig events = VenueTestSupport.feedConfig(Map.of("feed.source", "replay"));
-        BinanceCaptureReplaySource source = new BinanceCaptureReplaySource(capture, new SimpleMeterRegistry());
+        BinanceCaptureReplaySource source = new BinanceCaptureReplaySource(capture, new SimpleMeterRegistry(), EXECUTOR);
 
         assertTrue(source.selectedBy(capture));
         assertFalse(source.selectedBy(events));
@@ -91,7 +94,7 @@ class BinanceCaptureReplaySourceTest {
                 "feed.replay.file", String.join(",", files.stream().map(Path::toString).toList()),
                 "feed.replay.speed", "0",
                 "feed.coins", coins));
-        BinanceCaptureReplaySource source = new BinanceCaptureReplaySource(config, new SimpleMeterRegistry());
+        BinanceCaptureReplaySource source = new BinanceCaptureReplaySource(config, new SimpleMeterRegistry(), EXECUTOR);
         RecordingSink sink = new RecordingSink();
         source.start(sink);
         await("replay end", Duration.ofSeconds(30), () -> source.status().state() == SourceStatus.State.FINISHED);

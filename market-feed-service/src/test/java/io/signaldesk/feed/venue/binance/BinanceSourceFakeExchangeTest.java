@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ import io.vertx.core.buffer.Buffer;
 
 /** BinanceSource against a fake Binance: WebSocket combined stream plus REST depth snapshots. */
 class BinanceSourceFakeExchangeTest {
+
+    private static final ManagedExecutor EXECUTOR = ManagedExecutor.builder().build();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -183,7 +186,7 @@ class BinanceSourceFakeExchangeTest {
 
         FeedConfig replay = config(Map.of("feed.source", "replay", "feed.replay.format", "binance-capture",
                 "feed.replay.file", raw.toString(), "feed.replay.speed", "0"));
-        BinanceCaptureReplaySource player = new BinanceCaptureReplaySource(replay, new SimpleMeterRegistry());
+        BinanceCaptureReplaySource player = new BinanceCaptureReplaySource(replay, new SimpleMeterRegistry(), EXECUTOR);
         RecordingSink replayed = new RecordingSink();
         player.start(replayed);
         await("replay end", WAIT, () -> player.status().state() == SourceStatus.State.FINISHED);
