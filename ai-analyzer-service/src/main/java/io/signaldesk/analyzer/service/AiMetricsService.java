@@ -1,6 +1,5 @@
 package io.signaldesk.analyzer.service;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,13 +18,9 @@ import io.signaldesk.analyzer.domain.FallbackReason;
 @ApplicationScoped
 public class AiMetricsService {
 
-    private static final int LATENCY_WINDOW = 512;
-
     private final AnalyzerMeters meters;
     private final CallTally total = new CallTally();
     private final AtomicReference<CallTally> session = new AtomicReference<>(new CallTally());
-    private final long[] latencies = new long[LATENCY_WINDOW];
-    private int latencyCount;
     private final Map<FallbackReason, AtomicLong> fallbacks = new EnumMap<>(FallbackReason.class);
     private final AtomicLong failedCalls = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
@@ -45,9 +40,7 @@ public class AiMetricsService {
         meters.tokens(type, exchange.promptTokens(), exchange.completionTokens());
         total.add(exchange);
         session.get().add(exchange);
-        synchronized (latencies) {
-            latencies[latencyCount++ % LATENCY_WINDOW] = exchange.durationMs();
-        }
+        meters.modelCall(exchange.durationMs());
     }
 
     public void modelCallFailed() {
@@ -98,21 +91,9 @@ public class AiMetricsService {
         fallbacks.forEach((reason, count) -> fallbackCounts.put(reason, count.get()));
         return new AiMetrics(total.tokens(), total.calls(), round(total.avgDurationMs()), model.get(),
                 current.tokens(), current.calls(), total.promptTokens(), total.completionTokens(),
-                current.promptTokens(), current.completionTokens(), round(current.avgDurationMs()), p95(),
+                current.promptTokens(), current.completionTokens(), round(current.avgDurationMs()), round(meters.modelCallP95Ms()),
                 round(total.tokensPerSecond()), failedCalls.get(), fallbackCounts, hits, cacheMisses.get(),
                 lookups == 0 ? 0.0 : round((double) hits / lookups), deadlineMisses.get(), current.startedAt());
-    }
-
-    private double p95() {
-        long[] window;
-        synchronized (latencies) {
-            window = Arrays.copyOf(latencies, Math.min(latencyCount, LATENCY_WINDOW));
-        }
-        if (window.length == 0) {
-            return 0.0;
-        }
-        Arrays.sort(window);
-        return window[(int) Math.ceil(0.95 * window.length) - 1];
     }
 
     private static double round(double value) {

@@ -1,49 +1,48 @@
 package io.signaldesk.analyzer.service;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.signaldesk.analyzer.config.AnalyzerConfig;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
 
-/** Model answers by cache key (type + model + quantised market state), each kept for the configured TTL. */
+/**
+ * Model answers by cache key (type + model + quantised market state), each kept for {@code analyzer.cache.ttl}: the
+ * platform's cache "analysis" (quarkus-cache, Caffeine; expiry and size in application.properties). Used
+ * programmatically, not through {@code @CacheResult}: a miss streams the model's answer against the caller's
+ * deadline and falls back to rules, and only a model answer, even one arriving after the deadline, is stored.
+ */
 @ApplicationScoped
 public class AnalysisCache {
 
-    private final Duration ttl;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final CaffeineCache cache;
 
-    private record Entry(AnalysisEnvelope<?> envelope, long expiresAtNanos) {
-    }
-
-    public AnalysisCache(AnalyzerConfig config) {
-        this.ttl = config.cache().ttl();
+    public AnalysisCache(@CacheName("analysis") Cache cache) {
+        this.cache = cache.as(CaffeineCache.class);
     }
 
     @SuppressWarnings("unchecked") // the key starts with the analysis type, which fixes the result type
     public <R> Optional<AnalysisEnvelope<R>> get(String key) {
-        Entry entry = entries.get(key);
-        if (entry == null || entry.expiresAtNanos() - System.nanoTime() <= 0) {
+        CompletableFuture<Object> entry = cache.getIfPresent(key);
+        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
             return Optional.empty();
         }
-        return Optional.of((AnalysisEnvelope<R>) entry.envelope());
+        return Optional.of((AnalysisEnvelope<R>) entry.join());
     }
 
     public void put(String key, AnalysisEnvelope<?> envelope) {
-        long now = System.nanoTime();
-        entries.values().removeIf(e -> e.expiresAtNanos() - now <= 0);
-        entries.put(key, new Entry(envelope, now + ttl.toNanos()));
+        cache.put(key, CompletableFuture.completedFuture(envelope));
     }
 
     public void clear() {
-        entries.clear();
+        cache.invalidateAll().await().indefinitely();
     }
 
     public int size() {
-        return entries.size();
+        return cache.keySet().size();
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +25,7 @@ import io.signaldesk.analyzer.domain.AnalysisEnvelope;
 import io.signaldesk.analyzer.domain.AnalysisSignal;
 import io.signaldesk.analyzer.domain.AnalysisSource;
 import io.signaldesk.analyzer.domain.FallbackReason;
+import io.vertx.core.Vertx;
 
 /**
  * Where an analysis is decided: RULES mode, cache, or the model, else the labelled rules answer. The deadline
@@ -54,11 +54,12 @@ public class AnalysisService {
     private final Event<AnalysisPublished> published;
     private final Event<AnalysisProgress> progress;
     private final ManagedExecutor executor;
+    private final Vertx vertx;
 
     public AnalysisService(AnalyzerConfig config, AiModeService mode, ModelGateway gateway, RuleBasedAnalyzer rules,
             AnalysisCache cache, MarketStateKey keys, ActiveModel model, AiMetricsService metrics, MachineRates rates,
             ObjectMapper mapper, Event<AnalysisPublished> published, Event<AnalysisProgress> progress,
-            ManagedExecutor executor) {
+            ManagedExecutor executor, Vertx vertx) {
         this.config = config;
         this.mode = mode;
         this.gateway = gateway;
@@ -72,6 +73,7 @@ public class AnalysisService {
         this.published = published;
         this.progress = progress;
         this.executor = executor;
+        this.vertx = vertx;
     }
 
     /** Blocking form for callers without a listener: the answer within the deadline. */
@@ -131,13 +133,14 @@ public class AnalysisService {
         } catch (CircuitBreakerOpenException e) {
             return CompletableFuture.completedFuture(publish(byRules(task, FallbackReason.CIRCUIT_OPEN, startNanos, 0, 0), heard));
         }
-        long remainingNanos = Math.max(0, deadlineNanos - System.nanoTime());
-        CompletableFuture.runAsync(() -> {
+        // the deadline (sub-second) on a Vert.x timer, answered on the managed executor: many deadlines at once run in parallel
+        long remainingMs = Math.max(1, (deadlineNanos - System.nanoTime() + 999_999) / 1_000_000);
+        vertx.setTimer(remainingMs, id -> executor.execute(() -> {
             if (state.compareAndSet(PENDING, RULES_DECIDED)) {
                 metrics.deadlineMissed(task.type());
                 result.complete(publish(byRules(task, FallbackReason.TIMEOUT, startNanos, 0, 0), heard));
             }
-        }, CompletableFuture.delayedExecutor(remainingNanos, TimeUnit.NANOSECONDS, executor)); // many deadlines at once: answered in parallel
+        }));
         call.whenComplete((answer, failure) -> {
             if (answer != null) {
                 AnalysisEnvelope<R> envelope = envelope(task, answer, elapsedMs(startNanos), signalMs[0]);

@@ -3,6 +3,7 @@ package io.signaldesk.analyzer.service;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.signaldesk.analyzer.domain.AnalysisSource;
 import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.FallbackReason;
@@ -24,11 +26,18 @@ import io.signaldesk.analyzer.domain.FallbackReason;
 @ApplicationScoped
 public class AnalyzerMeters {
 
+    /** How far back {@link #modelCallP95Ms()} looks: Micrometer's decaying window, rotated in three steps. */
+    static final Duration P95_WINDOW = Duration.ofMinutes(10);
+
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> modelInfo = new ConcurrentHashMap<>();
+    private final Timer modelCalls;
 
     public AnalyzerMeters(MeterRegistry registry) {
         this.registry = registry;
+        this.modelCalls = Timer.builder("analyzer.model.calls").description("Model time of one Ollama call, as Ollama reports it")
+                .publishPercentiles(0.95).percentilePrecision(2).distributionStatisticExpiry(P95_WINDOW)
+                .register(registry);
         // Registered at zero so dashboards and alert rules see 0 rather than "no data" before the first event.
         for (AnalysisType type : AnalysisType.values()) {
             registry.counter("analyzer.deadline.misses", "type", type.name());
@@ -52,6 +61,20 @@ public class AnalyzerMeters {
         for (String tokenType : new String[] {"input", "output"}) {
             registry.counter("gen_ai.client.token.usage", "gen_ai.token.type", tokenType, "gen_ai.system", "ollama");
         }
+    }
+
+    void modelCall(long durationMs) {
+        modelCalls.record(Duration.ofMillis(durationMs));
+    }
+
+    /** The 95th percentile of the model calls of the last {@link #P95_WINDOW} (0 before the first). */
+    double modelCallP95Ms() {
+        for (ValueAtPercentile value : modelCalls.takeSnapshot().percentileValues()) {
+            if (value.percentile() == 0.95) {
+                return value.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        return 0.0;
     }
 
     void coalesced(AnalysisType type) {

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.signaldesk.analyzer.ai.ChatRequests;
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaTags;
@@ -33,6 +34,7 @@ public class ModelService {
     private final ActiveModel active;
     private final ModelQueue queue;
     private final ManagedExecutor executor;
+    private volatile long lastLoadNanos = System.nanoTime();
 
     public ModelService(AnalyzerConfig config, OllamaClient ollama, ActiveModel active, ModelQueue queue,
             ManagedExecutor executor) {
@@ -43,18 +45,20 @@ public class ModelService {
         this.executor = executor;
     }
 
-    void onStart(@Observes StartupEvent start, Scheduler scheduler) {
-        if (!config.preload()) {
-            return;
+    void onStart(@Observes StartupEvent start) {
+        if (config.preload()) {
+            preloadInBackground();
         }
-        preloadInBackground();
+    }
+
+    /** Loads the model again once half its keep-alive has passed since the last load, so Ollama keeps it in memory. */
+    @Scheduled(identity = "ollama-keep-alive", every = "1s", delayed = "1s", concurrentExecution = ConcurrentExecution.SKIP)
+    void keepAlive() {
         Duration every = config.keepAlive().dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                 : config.keepAlive().dividedBy(2);
-        scheduler.newJob("ollama-keep-alive")
-                .setInterval(every.toSeconds() + "s")
-                .setDelayed(every.toSeconds() + "s")
-                .setTask(execution -> preloadQuietly(active.name(), false))
-                .schedule();
+        if (config.preload() && System.nanoTime() - lastLoadNanos >= every.toNanos()) {
+            preloadQuietly(active.name(), false);
+        }
     }
 
     public String current() {
@@ -93,6 +97,7 @@ public class ModelService {
     }
 
     private void preloadQuietly(String model, boolean prime) {
+        lastLoadNanos = System.nanoTime();
         try {
             long start = System.nanoTime();
             ollama.preload(model);
