@@ -18,6 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.common.config.TransportConfig;
 import io.signaldesk.decision.service.MarketIntake;
 import io.vertx.core.Vertx;
 
@@ -42,8 +43,11 @@ public class FeedClient {
     private volatile WebSocketClientConnection connection;
     private volatile URI target;
     private volatile Duration backoff;
+    private final TransportConfig transport;
 
-    FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, Vertx vertx, MeterRegistry registry) {
+    FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, Vertx vertx, MeterRegistry registry,
+            TransportConfig transport) {
+        this.transport = transport;
         this.config = config;
         this.intake = intake;
         this.mapper = mapper;
@@ -55,7 +59,7 @@ public class FeedClient {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.feed().connectAtStartup()) {
+        if (config.feed().connectAtStartup() && !transport.kafka()) { // SIGNAL_TRANSPORT=kafka: market from Kafka
             start(URI.create(config.feedUrl()));
         }
     }

@@ -59,6 +59,9 @@ public interface FeedConfig {
 
     Replay replay();
 
+    /** The Kafka transport (SIGNAL_TRANSPORT=kafka): how the feed's topics are made. */
+    Kafka kafka();
+
     interface Simulator {
         /** Seed of the random walk: the same seed gives the same market. */
         @WithDefault("42")
@@ -144,6 +147,12 @@ public interface FeedConfig {
         /** events (our JSON Lines recordings) or binance-capture (raw {@code <receive ns> <json>} lines). */
         @WithDefault("events")
         ReplayFormat format();
+    }
+
+    interface Kafka {
+        /** Partitions of the snapshot topics when the feed creates them (records are keyed by coin). */
+        @WithDefault("3")
+        int partitions();
     }
 
     enum ReplayFormat {
