@@ -1,4 +1,4 @@
-package io.signaldesk.analyzer;
+package io.signaldesk.common.test;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Test-only endpoint that fails the way a bug would, to see what a 500 tells the caller. */
+/**
+ * Test-only endpoint that fails the way a bug would, to see what a 500 tells the caller: every service's
+ * ErrorShapeTest asks it (the test-jar carries META-INF/beans.xml, so Quarkus finds it on a test classpath).
+ */
 @Path("/test-only/boom")
 public class BoomResource {
 
