@@ -1,26 +1,28 @@
 package io.signaldesk.decision.backtest;
 
 import java.math.BigDecimal;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import io.signaldesk.common.error.BadInputException;
 import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.config.DecisionConfig;
-import io.signaldesk.decision.service.RulesStrategy;
-import io.smallrye.config.WithDefault;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.RiskLimits;
+import io.signaldesk.decision.service.ModeService;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
- * The backtest from the command line, without the service running. Reads the same {@code decision.*}
- * settings as the service (see {@link #defaults()}). Usage:
+ * The backtest from the command line, without the service running: the same live engine on a scratch ledger, with
+ * the {@code decision.*} settings the service would start with (see {@link #settings()}). Usage:
  * <pre>
- * BacktestMain [--mode RULES|AI|HYBRID] [--fee-pct 0.1] [--slippage-pct 0.05] [--from ISO] [--to ISO]
- *              [--analyzer-url http://localhost:8082] [--ai-every 15] [--out data/backtest] COIN=file.csv... | file.csv...
+ * BacktestMain [--mode RULES|AI|HYBRID] [--policy VETO] [--fee-pct 0.1] [--slippage-pct 0.05] [--from ISO] [--to ISO]
+ *              [--analyzer-url http://localhost:8082] [--out data/backtest] COIN=file.csv... | file.csv...
  * </pre>
  * Exit code 0 when the report was written, 2 on bad input (the message names the file and line).
  */
@@ -43,24 +45,39 @@ public final class BacktestMain {
                 paths.add(arg);
             }
         }
-        BacktestService service = new BacktestService(strategy(), defaults(), DataDirectory.localShell());
+        BacktestService service = new BacktestService(BacktestMain::settings, DataDirectory.localShell());
         try {
-            BacktestRequest request = new BacktestRequest(files.isEmpty() ? null : files, paths.isEmpty() ? null : paths,
-                    null, options.get("mode"), decimal("fee-pct", options.get("fee-pct")),
+            BacktestRequest request = new BacktestRequest(files.isEmpty() ? null : files,
+                    paths.isEmpty() ? null : paths, null, options.get("mode"),
+                    options.get("policy"), null, null, null, null, null, null, decimal("fee-pct", options.get("fee-pct")),
                     decimal("slippage-pct", options.get("slippage-pct")), null, null, null, null, null, null,
-                    options.get("from"), options.get("to"), options.get("analyzer-url"),
-                    options.containsKey("ai-every") ? decimal("ai-every", options.get("ai-every")).intValueExact() : null,
-                    options.get("out"));
+                    options.get("from"), options.get("to"), options.get("analyzer-url"), null, null, options.get("out"));
             BacktestReport report = service.run(request);
             System.out.println(BacktestMarkdown.render(report));
             System.out.println("Reports: " + report.output());
         } catch (BadInputException e) {
             System.err.println("backtest: " + e.field() + ": " + e.getMessage());
             System.exit(2);
-        } catch (ArithmeticException e) {
-            System.err.println("backtest: --ai-every must be a whole number of minutes");
-            System.exit(2);
         }
+    }
+
+    /**
+     * The settings the service would start with, without booting it: -D system properties, else application.properties
+     * on the classpath, else each key's {@code @WithDefault} in {@link DecisionConfig}; the mode, confirmation and risk
+     * limits are the configured defaults (a running service's changes live in its database: use POST /api/backtest).
+     */
+    static BacktestConfig settings() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDiscoveredConverters()
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withMapping(DecisionConfig.class).withValidateUnknown(false).build();
+        DecisionConfig d = config.getConfigMapping(DecisionConfig.class);
+        DecisionConfig.Risk r = d.risk();
+        return new BacktestConfig(BacktestConfig.decisionValues(config),
+                new ModeService.ModeSetting(Mode.valueOf(d.defaultMode().toUpperCase(Locale.ROOT)),
+                        Policy.valueOf(d.defaultPolicy().toUpperCase(Locale.ROOT))), d.requireConfirmation(),
+                d.autoMinConfidence(), new RiskLimits(r.maxPositionPct(), r.maxOpenPositions(), r.maxGrossExposurePct(),
+                        r.dailyLossLimitPct(), r.lossCooldownSeconds(), r.maxEntriesPerHour(), r.safeModeAfterFailures(),
+                        r.maxSlippagePct()));
     }
 
     private static BigDecimal decimal(String option, String text) {
@@ -69,52 +86,5 @@ public final class BacktestMain {
         } catch (NumberFormatException e) {
             throw new BacktestInputException("--" + option, "--" + option + " must be a number, got '" + text + "'");
         }
-    }
-
-    /**
-     * The {@code decision.*} values the backtest uses, read as the service would without booting it: a -D
-     * system property, else application.properties on the classpath, else the key's {@code @WithDefault}
-     * in {@link DecisionConfig} (read from the annotation, so the defaults are never copied).
-     */
-    static BacktestService.Defaults defaults() throws IOException {
-        Properties file = new Properties();
-        try (InputStream in = BacktestMain.class.getClassLoader().getResourceAsStream("application.properties")) {
-            if (in != null) {
-                file.load(in);
-            }
-        }
-        return new BacktestService.Defaults(
-                value(file, "paper.fee-pct", DecisionConfig.Paper.class, "feePct"),
-                value(file, "paper.slippage-pct", DecisionConfig.Paper.class, "slippagePct"),
-                value(file, "scoring.flat-band-pct", DecisionConfig.Scoring.class, "flatBandPct"),
-                value(file, "rules.momentum-pct", DecisionConfig.Rules.class, "momentumPct"),
-                value(file, "paper.initial-equity", DecisionConfig.Paper.class, "initialEquity"),
-                value(file, "paper.default-size-pct", DecisionConfig.Paper.class, "defaultSizePct"),
-                value(file, "paper.default-stop-loss-pct", DecisionConfig.Paper.class, "defaultStopLossPct"),
-                value(file, "paper.take-profit-pct", DecisionConfig.Paper.class, "takeProfitPct"));
-    }
-
-    static RulesStrategy strategy() throws IOException {
-        Properties file = new Properties();
-        try (InputStream in = BacktestMain.class.getClassLoader().getResourceAsStream("application.properties")) {
-            if (in != null) {
-                file.load(in);
-            }
-        }
-        return new RulesStrategy(value(file, "rules.momentum-pct", DecisionConfig.Rules.class, "momentumPct"),
-                value(file, "rules.bid-share", DecisionConfig.Rules.class, "bidShare"),
-                value(file, "rules.flow-ratio", DecisionConfig.Rules.class, "flowRatio"));
-    }
-
-    private static BigDecimal value(Properties file, String key, Class<?> group, String method) {
-        String text = System.getProperty("decision." + key, file.getProperty("decision." + key));
-        if (text == null) {
-            try {
-                text = group.getMethod(method).getAnnotation(WithDefault.class).value();
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("DecisionConfig has no " + method, e);
-            }
-        }
-        return new BigDecimal(text.strip());
     }
 }

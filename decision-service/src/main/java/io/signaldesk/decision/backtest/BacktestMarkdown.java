@@ -1,10 +1,14 @@
 package io.signaldesk.decision.backtest;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 
-/** The report as Markdown: what was run, the scores per horizon, the paper result and the baselines. */
+import io.signaldesk.decision.domain.Fill;
+import io.signaldesk.decision.service.SignalScorer.Stats;
+import io.signaldesk.decision.service.SignalScoringService.HorizonAccuracy;
+
+/** The report as Markdown (what ran, decisions, the paper result, hit rates, baselines) and the decisions as CSV. */
 public final class BacktestMarkdown {
 
     private BacktestMarkdown() {
@@ -12,77 +16,99 @@ public final class BacktestMarkdown {
 
     public static String render(BacktestReport r) {
         StringBuilder md = new StringBuilder();
-        md.append("# Backtest — %s mode, %s\n\n".formatted(r.mode(), String.join(", ", r.coins())));
-        md.append("- Period: %s → %s, %,d bars × %d coins = %,d candles (%,d ms, %,d candles/s)\n"
-                .formatted(r.from(), r.to(), r.bars(), r.coins().size(), r.candles(), r.elapsedMs(), r.candlesPerSecond()));
         BacktestSettings s = r.settings();
-        md.append("- Fee %s %% and slippage %s %% per fill; size %s %% of equity; stop-loss %s %%, take-profit %s %%; "
-                .formatted(plain(s.feePct()), plain(s.slippagePct()), plain(s.sizePct()), plain(s.stopLossPct()),
-                        plain(s.takeProfitPct())));
-        md.append("momentum threshold %s %%; flat band ±%s %%\n".formatted(plain(s.momentumPct()), plain(s.flatBandPct())));
-        r.files().forEach((coin, file) -> md.append("- %s: `%s`\n".formatted(coin, file)));
-        r.degradation().forEach(note -> md.append("- Degradation: ").append(note).append('\n'));
-        int shown = Math.min(r.dataNotes().size(), 20);
-        r.dataNotes().subList(0, shown).forEach(note -> md.append("- Data: ").append(note).append('\n'));
-        if (r.dataNotes().size() > shown) {
-            md.append("- Data: … %d more notes in the JSON report\n".formatted(r.dataNotes().size() - shown));
-        }
+        md.append("# Backtest — %s%s mode, %s, live engine\n\n".formatted(r.mode(),
+                r.mode().equals("HYBRID") ? " " + s.policy() : "", String.join(", ", r.coins())));
+        md.append("- Data: %s, %s → %s (market time), %,d frames in %,d ms (%,d frames/s)\n".formatted(r.data(), r.from(),
+                r.to(), r.frames(), r.elapsedMs(), r.framesPerSecond()));
+        r.inputs().forEach((name, what) -> md.append("- Input `%s`: %s\n".formatted(name, what)));
+        md.append("- Settings: confirmation %s (auto at confidence ≥ %d), entry cooldown %d s, exit check every %d s or "
+                + "on a %s %% adverse move; rules momentum %s %%, bid share %s, flow ratio %s; fee %s %%, slippage %s %%, "
+                + "size %s %% of equity, stop-loss %s %%, take-profit %s %%; risk limits %s\n".formatted(
+                        s.requireConfirmation() ? "on" : "off", s.autoMinConfidence(), s.entryCooldownSeconds(),
+                        s.exitCheckEverySeconds(), plain(s.adverseMovePct()), plain(s.momentumPct()), plain(s.bidShare()),
+                        plain(s.flowRatio()), plain(s.feePct()), plain(s.slippagePct()), plain(s.sizePct()),
+                        plain(s.stopLossPct()), plain(s.takeProfitPct()), s.risk()));
+        r.notes().forEach(note -> md.append("- Note: ").append(note).append('\n'));
+        r.dataNotes().stream().limit(20).forEach(note -> md.append("- Data: ").append(note).append('\n'));
         if (r.ai() != null) {
-            md.append("- Analyzer %s: %d calls, %d failed, average %s ms, every %d min; %d rules entries throttled\n"
-                    .formatted(r.ai().analyzerUrl(), r.ai().calls(), r.ai().failures(),
-                            r.ai().averageLatencyMs() == null ? "-" : "%.0f".formatted(r.ai().averageLatencyMs()),
-                            r.ai().everyMinutes(), r.ai().throttled()));
+            md.append("- Analyzer %s: %d calls, %d failed, average %s ms\n".formatted(r.ai().analyzerUrl(), r.ai().calls(),
+                    r.ai().failures(), r.ai().averageLatencyMs() == null ? "-" : "%.0f".formatted(r.ai().averageLatencyMs())));
         }
-        md.append("\n## Signal hit rates\n\nA hit: LONG and the close h minutes later is above +band, SHORT below −band, "
-                + "WAIT within. Always-WAIT and buy-and-hold (always LONG) are scored on the same instants.\n\n");
-        md.append("| horizon | group | signals | hit rate | always-WAIT | buy-and-hold |\n|---|---|---:|---:|---:|---:|\n");
-        for (Scoreboard.HorizonScores h : r.scoring()) {
-            String horizon = h.horizonMinutes() + "m";
-            row(md, horizon, "all signals", h.overall());
-            row(md, horizon, "LONG/SHORT only", h.directionalOnly());
-            rows(md, horizon, "coin ", h.byCoin());
-            rows(md, horizon, "source ", h.bySource());
-            rows(md, horizon, "confidence ", h.byConfidence());
-            rows(md, horizon, "signal ", h.byDirection());
+        md.append("\n## Decisions\n\n%,d in all: %s\n".formatted(r.decisionsTotal(), r.decisionCounts()));
+        BacktestReport.Paper p = r.paper();
+        md.append("\n## Paper account\n\n| | |\n|---|---:|\n");
+        row(md, "initial equity", plain(p.initialEquity()));
+        row(md, "final equity (open positions marked)", plain(p.finalEquity()));
+        row(md, "return", plain(p.returnPct()) + " %");
+        row(md, "realised / unrealised P&L", plain(p.realizedPnl()) + " / " + plain(p.unrealizedPnl()));
+        row(md, "fees", plain(p.fees()));
+        row(md, "entries / closed trades / winners", p.entries() + " / " + p.trades() + " / " + p.wins());
+        row(md, "max drawdown", plain(p.maxDrawdown()) + " (" + plain(p.maxDrawdownPct()) + " %)");
+        row(md, "exits", String.valueOf(p.exitsByReason()));
+        row(md, "proposals", String.valueOf(p.proposalsByStatus()));
+        if (r.buyAndHold() != null) {
+            row(md, "buy-and-hold return / max drawdown", plain(r.buyAndHold().returnPct()) + " % / "
+                    + plain(r.buyAndHold().maxDrawdownPct()) + " %");
         }
-        PaperBook.Summary p = r.paper();
-        md.append("\n## Paper trading\n\n| | strategy | buy-and-hold | always-WAIT |\n|---|---:|---:|---:|\n");
-        md.append("| final equity | %s | %s | %s |\n".formatted(money(p.finalEquity()), money(r.buyAndHold().finalEquity()),
-                money(p.initialEquity())));
-        md.append("| return | %s %% | %s %% | 0 %% |\n".formatted(plain(p.returnPct()), plain(r.buyAndHold().returnPct())));
-        md.append("| max drawdown | %s %% (%s) | %s %% | 0 %% |\n".formatted(plain(p.maxDrawdownPct()),
-                money(p.maxDrawdown()), plain(r.buyAndHold().maxDrawdownPct())));
-        md.append("| trades | %d (%s won) | %d buys | 0 |\n".formatted(p.trades(),
-                p.winRate() == null ? "-" : percent(p.winRate()), r.coins().size()));
-        md.append("| fees paid | %s | | |\n\n".formatted(money(p.fees())));
-        md.append("Net P&L by coin: ");
-        p.netPnlByCoin().forEach((coin, pnl) -> md.append("%s %s; ".formatted(coin, money(pnl))));
-        md.append("\nExits: ");
-        p.exitsByReason().forEach((reason, count) -> md.append("%s %d; ".formatted(reason, count)));
-        md.append("\nBuy-and-hold return by coin: ");
-        r.buyAndHold().returnPctByCoin().forEach((coin, pct) -> md.append("%s %s %%; ".formatted(coin, plain(pct))));
-        md.append('\n');
+        md.append("\n## Signal hit rates (the live scorer)\n\nA hit: LONG and the price h later above +%s %%, SHORT below "
+                .formatted(r.scoring().flatBandPct()) + "−band, WAIT within. %d signals still pending at the end.\n\n"
+                        .formatted(r.scoring().pendingSignals()));
+        md.append("| horizon | group | scored | hit rate | always-WAIT | momentum-only |\n|---|---|---:|---:|---:|---:|\n");
+        for (HorizonAccuracy h : r.scoring().byHorizon()) {
+            stats(md, h.horizon(), "overall", h.overall());
+            h.bySource().forEach((source, stats) -> stats(md, h.horizon(), "source " + source, stats));
+            h.byCoin().forEach((coin, stats) -> stats(md, h.horizon(), "coin " + coin, stats));
+        }
+        if (!r.lastTrades().isEmpty()) {
+            md.append("\n## Last fills\n\n| at | coin | kind | side | qty | price | fee | realised |\n|---|---|---|---|---:|---:|---:|---:|\n");
+            for (Fill f : r.lastTrades()) {
+                md.append("| %s | %s | %s | %s | %s | %s | %s | %s |\n".formatted(f.at(), f.coin(), f.kind(), f.side(),
+                        plain(f.qty()), plain(f.price()), plain(f.fee()), plain(f.realizedPnl())));
+            }
+        }
         return md.toString();
     }
 
-    private static void rows(StringBuilder md, String horizon, String prefix, Map<String, Scoreboard.Stats> groups) {
-        groups.forEach((name, stats) -> row(md, horizon, prefix + name, stats));
+    /** Every decision, one a line: what a trader needs to check a run against the market. */
+    public static String csv(List<BacktestDecision> decisions) {
+        StringBuilder out = new StringBuilder("marketAt,coin,kind,outcome,direction,source,confidence,price,proposalStatus,"
+                + "fallbackReason,refusedBy,resizedBy,ruleReason\n");
+        for (BacktestDecision d : decisions) {
+            out.append(String.join(",", String.valueOf(d.marketAt()), d.coin(), text(d.kind()), text(d.outcome()),
+                    text(d.direction()), text(d.source()), d.confidence() == null ? "" : d.confidence().toString(),
+                    d.price() == null ? "" : plain(d.price()), text(d.proposalStatus()), text(d.fallbackReason()),
+                    text(d.refusedBy()), text(d.resizedBy()), quoted(d.ruleReason()))).append('\n');
+        }
+        return out.toString();
     }
 
-    private static void row(StringBuilder md, String horizon, String group, Scoreboard.Stats s) {
-        md.append("| %s | %s | %,d | %s | %s | %s |\n".formatted(horizon, group, s.signals(), percent(s.hitRate()),
-                percent(s.alwaysWaitHitRate()), percent(s.buyAndHoldHitRate())));
+    private static void stats(StringBuilder md, String horizon, String group, Stats s) {
+        md.append("| %s | %s | %d | %s | %s | %s |\n".formatted(horizon, group, s.scored(), rate(s.hitRate()),
+                rate(s.alwaysWaitHitRate()), rate(s.momentumOnlyHitRate())));
     }
 
-    private static String percent(BigDecimal rate) {
-        return rate == null ? "-" : rate.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP) + " %";
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
     }
 
-    private static String money(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    private static String rate(BigDecimal rate) {
+        return rate == null ? "-" : plain(rate.movePointRight(2)) + " %";
     }
 
-    private static String plain(BigDecimal value) {
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "" : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    static String plain(BigDecimal value) {
         return value == null ? "-" : value.stripTrailingZeros().toPlainString();
+    }
+
+    static String plain(Map<String, ?> map) {
+        return String.valueOf(map);
     }
 }

@@ -5,27 +5,26 @@ import java.nio.file.Path;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
+
 import io.signaldesk.common.config.SignalConfig;
 import io.signaldesk.common.files.DataDirectory;
-import io.signaldesk.decision.config.DecisionConfig;
-import io.signaldesk.decision.service.RulesStrategy;
+import io.signaldesk.decision.service.ModeService;
+import io.signaldesk.decision.service.ProposalService;
+import io.signaldesk.decision.service.RiskService;
 
 /**
- * The backtest runs the engine's own rules strategy bean with the service's {@code decision.*} settings, on files
- * of the data directory only.
+ * The backtest starts from the service's settings as they are when it is asked: its decision.* configuration and the
+ * run-time mode, confirmation and risk limits; it reads and writes files of the data directory only.
  */
 public class BacktestProducer {
 
     @Produces
     @Singleton
-    BacktestService backtestService(RulesStrategy strategy, DecisionConfig config, SignalConfig data) {
-        return new BacktestService(strategy, defaults(config), DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"));
-    }
-
-    public static BacktestService.Defaults defaults(DecisionConfig config) {
-        DecisionConfig.Paper paper = config.paper();
-        return new BacktestService.Defaults(paper.feePct(), paper.slippagePct(), config.scoring().flatBandPct(),
-                config.rules().momentumPct(), paper.initialEquity(), paper.defaultSizePct(), paper.defaultStopLossPct(),
-                paper.takeProfitPct());
+    BacktestService backtestService(Config config, ModeService modes, ProposalService proposals, RiskService risk,
+            SignalConfig data) {
+        return new BacktestService(() -> new BacktestConfig(BacktestConfig.decisionValues(config), modes.current(),
+                proposals.requireConfirmation(), proposals.autoMinConfidence(), risk.limits()),
+                DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"));
     }
 }

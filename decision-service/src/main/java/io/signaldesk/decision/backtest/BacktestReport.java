@@ -1,29 +1,44 @@
 package io.signaldesk.decision.backtest;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.decision.domain.Fill;
+import io.signaldesk.decision.service.PaperTradingService.MarkedPosition;
+import io.signaldesk.decision.service.SignalScoringService.Accuracy;
 
 /**
- * What a backtest found. {@code from}/{@code to}: open time of the first bar and close time of the
- * last; {@code candles} = bars × coins processed.
+ * What a backtest found, the live engine having decided every step: {@code from}/{@code to} the market time of the
+ * first and last frame; {@code frames} the snapshots replayed; {@code decisions} one page of every decision
+ * ({@code decisionsOffset}, at most the request's {@code decisionsLimit}; {@code decisionsTotal} in all, every one in
+ * the decisions CSV named in {@code output}).
  */
 @RegisterForReflection
-public record BacktestReport(String mode, Instant from, Instant to, int bars, long candles, List<String> coins,
-        Map<String, String> files, BacktestSettings settings, List<String> degradation, List<String> dataNotes,
-        List<Scoreboard.HorizonScores> scoring, PaperBook.Summary paper, BuyAndHold buyAndHold, AiUsage ai,
-        List<BacktestTrade> lastTrades, long elapsedMs, long candlesPerSecond, Map<String, String> output) {
+public record BacktestReport(String mode, String data, Instant from, Instant to, long frames, List<String> coins,
+        Map<String, String> inputs, BacktestSettings settings, List<String> notes, List<String> dataNotes,
+        Accuracy scoring, Paper paper, BuyAndHold buyAndHold, AiUsage ai, Map<String, Integer> decisionCounts,
+        int decisionsTotal, int decisionsOffset, List<BacktestDecision> decisions, List<Fill> lastTrades,
+        List<MarkedPosition> openPositions, long elapsedMs, long framesPerSecond, Map<String, String> output) {
 
-    /** Analyzer calls made (AI and HYBRID modes); {@code throttled}: HYBRID rules entries skipped between AI checks. */
+    /** The paper account the engine traded (its own scratch ledger); open positions are marked at the last price. */
     @RegisterForReflection
-    public record AiUsage(String analyzerUrl, int everyMinutes, int calls, int failures, Double averageLatencyMs,
-            int throttled) {
+    public record Paper(BigDecimal initialEquity, BigDecimal finalEquity, BigDecimal netPnl, BigDecimal returnPct,
+            BigDecimal realizedPnl, BigDecimal unrealizedPnl, BigDecimal fees, int entries, int trades, int wins,
+            BigDecimal winRate, BigDecimal maxDrawdown, BigDecimal maxDrawdownPct, Map<String, BigDecimal> netPnlByCoin,
+            Map<String, Integer> exitsByReason, Map<String, Integer> proposalsByStatus) {
+    }
+
+    /** Analyzer calls the engine made (AI and HYBRID modes). */
+    @RegisterForReflection
+    public record AiUsage(String analyzerUrl, int calls, int failures, Double averageLatencyMs) {
     }
 
     public BacktestReport withOutput(Map<String, String> written) {
-        return new BacktestReport(mode, from, to, bars, candles, coins, files, settings, degradation, dataNotes, scoring,
-                paper, buyAndHold, ai, lastTrades, elapsedMs, candlesPerSecond, written);
+        return new BacktestReport(mode, data, from, to, frames, coins, inputs, settings, notes, dataNotes, scoring, paper,
+                buyAndHold, ai, decisionCounts, decisionsTotal, decisionsOffset, decisions, lastTrades, openPositions,
+                elapsedMs, framesPerSecond, written);
     }
 }

@@ -5,14 +5,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Body of {@code POST /api/backtest}. Give {@code files} (coin → CSV name in the data directory), {@code paths}
- * (names; the coin is the file name's leading letters before USDT, as in BTCUSDT-1m-2024Q4.csv) and/or
- * {@code csv} (coin → the CSV text itself). Every other field is optional; the defaults are the service's own
- * {@code decision.*} settings. {@code from}/{@code to}: ISO-8601 UTC instants on whole minutes (from inclusive,
- * to exclusive). {@code outputDir}: a folder name in the data directory (default backtest).
+ * Body of {@code POST /api/backtest}. Market data: {@code files} (coin → 1-minute candle CSV name in the data
+ * directory), {@code paths} (CSV names; the coin is the file name's leading letters before USDT) and/or {@code csv}
+ * (coin → the CSV text itself). Every other field is optional and overrides the service's
+ * current setting of the same meaning: mode/policy, confirmation ({@code requireConfirmation},
+ * {@code autoMinConfidence}), {@code entryCooldownSeconds}, the rules' thresholds ({@code momentumPct},
+ * {@code bidShare}, {@code flowRatio}), paper trading ({@code feePct}, {@code slippagePct}, {@code sizePct},
+ * {@code stopLossPct}, {@code takeProfitPct}, {@code initialEquity}) and scoring ({@code horizonsMinutes},
+ * {@code flatBandPct}). {@code from}/{@code to}: ISO-8601 UTC instants on whole minutes (from inclusive, to exclusive). {@code decisionsOffset}/{@code decisionsLimit}: the page of decisions in the answer (all of them are
+ * in the decisions CSV). {@code outputDir}: a folder name in the data directory (default backtest).
  */
-public record BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv, String mode,
+public record BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv,
+        String mode, String policy, Boolean requireConfirmation, Integer autoMinConfidence,
+        Integer entryCooldownSeconds, BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio,
         BigDecimal feePct, BigDecimal slippagePct, BigDecimal flatBandPct, BigDecimal sizePct, BigDecimal stopLossPct,
         BigDecimal takeProfitPct, BigDecimal initialEquity, List<Integer> horizonsMinutes, String from, String to,
-        String analyzerUrl, Integer aiEveryMinutes, String outputDir) {
+        String analyzerUrl, Integer decisionsOffset, Integer decisionsLimit, String outputDir) {
+
+    /** Candles only, every setting the service's own (tests and the command line). */
+    public static BacktestRequest ofFiles(Map<String, String> files) {
+        return new BacktestRequest(files, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

@@ -36,13 +36,15 @@ public class BacktestResource {
              "mode":"RULES","feePct":0.1,"slippagePct":0.05,
              "from":"2024-10-01T03:00:00Z","to":"2024-11-01T00:00:00Z"}""";
     private static final String ANSWER = """
-            {"mode":"RULES","from":"2024-10-01T03:00:00Z","to":"2024-11-04T20:20:00Z","bars":50000,"candles":150000,
-             "coins":["BTC","ETH","SOL"],"scoring":[{"horizonMinutes":5,"overall":{"signals":149982,"hits":54296,
-             "hitRate":0.362,"alwaysWaitHitRate":0.3556,"buyAndHoldHitRate":0.3222}}],
-             "paper":{"finalEquity":9340.26793581,"returnPct":-6.5973,"trades":1195,"maxDrawdownPct":6.65},
-             "buyAndHold":{"returnPct":0.7303,"maxDrawdownPct":11.3377},
-             "output":{"json":"backtest/backtest-rules-20261125-133215.json",
-             "markdown":"backtest/backtest-rules-20261125-133215.md"}}""";
+            {"mode":"RULES","data":"candles","from":"2024-10-01T03:02:00Z","to":"2024-11-01T00:00:00Z","frames":44458,
+             "coins":["BTC","ETH"],"decisionCounts":{"PROPOSED":812,"REFUSED":95,"STOP_LOSS":41},"decisionsTotal":948,
+             "decisionsOffset":0,"decisions":[{"marketAt":"2024-10-01T03:14:00Z","coin":"BTC","kind":"ENTRY",
+             "outcome":"PROPOSED","direction":"LONG","source":"RULES","confidence":6,"price":63512.5,
+             "proposalStatus":"CONFIRMED"}],
+             "paper":{"initialEquity":10000,"finalEquity":9871.2,"returnPct":-1.288,"trades":402,"wins":151},
+             "output":{"json":"backtest/backtest-rules-20261127-090000.json",
+             "markdown":"backtest/backtest-rules-20261127-090000.md",
+             "decisions":"backtest/backtest-rules-20261127-090000-decisions.csv"}}""";
     private static final String FILES = """
             [{"name":"klines-1m/BTCUSDT-1m-2024Q4.csv","size":3148667,"modified":"2026-11-25T12:00:00Z"}]""";
 
@@ -64,17 +66,21 @@ public class BacktestResource {
 
     @POST
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Backtest the rules strategy (and, with analyzerUrl, AI or HYBRID) on 1-minute candle CSVs",
-            description = "Reads only files of the data directory (SIGNAL_DATA_DIR), by relative name, or CSV text sent "
-                    + "in the body (csv: coin → text, up to 3 MiB each, 4 MiB per body). Runs synchronously (five weeks of "
-                    + "three coins take seconds in RULES mode); writes the JSON and Markdown reports under outputDir (a "
-                    + "folder of the data directory, default backtest) and answers the JSON report.")
+    @Operation(summary = "Backtest the live engine on 1-minute candle CSVs",
+            description = "Replays the data through the engine that trades live (rules, mode and policy, exit checks, risk "
+                    + "governor, paper fills, scoring) on a scratch ledger and a simulated clock; the live ledger, proposals "
+                    + "and dashboard are not touched. Settings are the service's current ones; every field given overrides "
+                    + "one. Reads only files of the data directory (SIGNAL_DATA_DIR), by relative name, or CSV text sent "
+                    + "in the body (csv: coin → text, up to 3 MiB each, 4 MiB per body). Runs synchronously; writes the "
+                    + "JSON, Markdown and decisions CSV reports under outputDir (a folder of the data directory, default "
+                    + "backtest) and answers the JSON report with one page of the decisions.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "candles in the body", value = "{\"csv\":{\"BTC\":\"timestamp,open,high,low,close,volume\\n"
                     + "2024-10-01 03:00:00,63000,63010,62990,63005,12.5\\n2024-10-01 03:01:00,63005,63020,63000,63015,9.1\\n\"}}"),
             @ExampleObject(name = "rules on real candles", value = REQUEST),
-            @ExampleObject(name = "hybrid, analyzer every 30 min", value = "{\"paths\":[\"klines-1m/BTCUSDT-1m-2024Q4.csv\"],"
-                    + "\"mode\":\"HYBRID\",\"analyzerUrl\":\"http://localhost:8082\",\"aiEveryMinutes\":30}") }))
+            @ExampleObject(name = "hybrid VETO, one day, own thresholds", value = "{\"paths\":[\"klines-1m/BTCUSDT-1m-2024Q4.csv\"],"
+                    + "\"mode\":\"HYBRID\",\"policy\":\"VETO\",\"analyzerUrl\":\"http://localhost:8082\",\"momentumPct\":0.3,"
+                    + "\"from\":\"2024-10-01T03:00:00Z\",\"to\":\"2024-10-02T03:00:00Z\",\"decisionsLimit\":50}") }))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "report", value = ANSWER)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "gap in a file",
             value = "{\"error\":\"klines-1m/BTCUSDT-1m-2024Q4.csv line 42: gap: 3 minute(s) missing between 2024-10-01T03:39:00Z (line 41) and "
@@ -85,7 +91,7 @@ public class BacktestResource {
         try {
             BacktestReport report = backtests.run(request);
             count("ok");
-            registry.counter("decision.backtest.candles", "mode", report.mode()).increment(report.candles());
+            registry.counter("decision.backtest.frames", "mode", report.mode()).increment(report.frames());
             return Response.ok(report).build();
         } catch (BadInputException e) { // the request's and the data directory's refusals
             count("bad_input");

@@ -1,180 +1,219 @@
 package io.signaldesk.decision.backtest;
 
 import java.math.BigDecimal;
-import java.time.Duration;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jboss.logging.Logger;
 
-import io.signaldesk.decision.domain.Direction;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.RuleSignal;
-import io.signaldesk.decision.domain.Side;
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.FeedMessage;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.Fill;
+import io.signaldesk.decision.domain.Proposal;
+import io.signaldesk.decision.domain.ProposalKind;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.repository.ScratchLedger;
+import io.signaldesk.decision.service.AnalyzerPort;
+import io.signaldesk.decision.service.EngineKit;
+import io.signaldesk.decision.service.ModeService.ModeSetting;
+import io.signaldesk.decision.service.PaperTradingService.Portfolio;
+import io.signaldesk.decision.service.ProposalService.ProposalConflict;
 
 /**
- * Walks aligned candles bar by bar. At the close of bar {@code i} (i ≥ 1) each coin gets a signal,
- * decided only from bars ≤ i; the signal is scored against the closes {@code h} bars later (the only
- * look-ahead, and only for scoring) and drives the paper book:
- * <ul>
- * <li>RULES: the candle rules signal every bar (source RULES).</li>
- * <li>AI: the analyzer's sentiment every {@code aiEveryMinutes} bars (source AI, or the analyzer's own
- * source when it fell back to its rules); nothing is scored between calls.</li>
- * <li>HYBRID (VETO): rules every bar (scored as RULES); a rules entry is put to the analyzer's entry
- * call (at most once per {@code aiEveryMinutes} per coin) and scored as HYBRID: the rules side when
- * the AI agrees, WAIT when it vetoes; an unreachable analyzer leaves the rules to decide (RULES_FALLBACK).</li>
- * </ul>
- * Exits: stop-loss / take-profit at a close, or the mode's signal turning to the other side. Positions
- * still open after the last bar close there (END_OF_DATA).
+ * Replays a {@link MarketTape} through the live engine ({@link EngineKit}: the same intake, rules, AI policy, exit
+ * checks, risk governor, proposals, paper fills and scoring) on a scratch ledger and a {@link SimulatedClock} set to
+ * each frame's market time. After every frame, as the live service's housekeeping would: a proposal waiting for
+ * confirmation is confirmed at once (the backtest plays a trader who confirms every proposal; with confirmation off
+ * the engine's auto-execution applies, as live), due proposals expire, due signals are scored, the book is marked.
  */
 public final class BacktestRunner {
 
     private static final Logger LOG = Logger.getLogger(BacktestRunner.class);
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+    private static final long PROGRESS_EVERY_NS = 2_000_000_000L;
     private static final int TRADES_KEPT = 20;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final CandleRules rules;
-    private final BacktestAnalyzer analyzer;
+    private final BacktestConfig live;
+    private final Map<String, String> overrides;
+    private final BacktestSettings settings;
+    private final AnalyzerPort analyzer;
 
-    /** {@code analyzer} may be null in RULES mode. */
-    public BacktestRunner(CandleRules rules, BacktestAnalyzer analyzer) {
-        this.rules = rules;
+    public BacktestRunner(BacktestConfig live, Map<String, String> overrides, BacktestSettings settings,
+            AnalyzerPort analyzer) {
+        this.live = live;
+        this.overrides = overrides;
+        this.settings = settings;
         this.analyzer = analyzer;
     }
 
-    public BacktestReport run(AlignedCandles data, BacktestSettings settings, Map<String, String> files) {
-        long started = System.nanoTime();
-        Scoreboard board = new Scoreboard(settings.horizonsMinutes(), settings.flatBandPct());
-        PaperBook book = new PaperBook(settings.initialEquity(), settings.feePct(), settings.slippagePct(),
-                settings.sizePct(), settings.stopLossPct(), settings.takeProfitPct());
-        Map<String, Integer> lastAiCheck = new HashMap<>();
-        int throttled = 0;
-        long total = (long) data.bars() * data.coins().size();
-        long lastProgress = started;
-        for (int i = 1; i < data.bars(); i++) {
-            Instant closeTime = data.times().get(i).plus(Duration.ofMinutes(1));
-            Map<String, BigDecimal> closes = new LinkedHashMap<>();
-            for (String coin : data.coins()) {
-                Candle candle = data.candle(coin, i);
-                closes.put(coin, candle.close());
-                BigDecimal momentum = CandleRules.momentumPct(data.candle(coin, i - 1), candle);
-                RuleSignal ruled = rules.evaluate(momentum);
-                Direction acted;
-                if (settings.mode() == Mode.AI) {
-                    if (i % settings.aiEveryMinutes() != 0) {
-                        acted = null;
-                    } else {
-                        Optional<BacktestAnalyzer.Answer> answer = analyzer.sentiment(coin, closeTime, candle, momentum);
-                        acted = answer.map(BacktestAnalyzer.Answer::direction).orElse(null);
-                        if (answer.isPresent()) {
-                            BacktestAnalyzer.Answer a = answer.get();
-                            scoreAll(board, data, coin, i, sourceOf("AI", a), a.direction(), a.confidence());
-                        }
-                    }
-                } else {
-                    scoreAll(board, data, coin, i, "RULES", ruled.direction(), ruled.confidence());
-                    acted = ruled.direction();
-                    if (settings.mode() == Mode.HYBRID && acted != Direction.WAIT && !book.holds(coin)) {
-                        Integer last = lastAiCheck.get(coin);
-                        if (last != null && i - last < settings.aiEveryMinutes()) {
-                            throttled++;
-                            acted = Direction.WAIT;
-                        } else {
-                            lastAiCheck.put(coin, i);
-                            Optional<BacktestAnalyzer.Answer> answer = analyzer.entry(coin, Side.valueOf(acted.name()),
-                                    closeTime, candle, momentum);
-                            if (answer.isPresent()) {
-                                BacktestAnalyzer.Answer a = answer.get();
-                                acted = a.enter() ? acted : Direction.WAIT;
-                                scoreAll(board, data, coin, i, sourceOf("HYBRID", a), acted,
-                                        Math.min(a.confidence(), ruled.confidence()));
-                            } else {
-                                scoreAll(board, data, coin, i, "RULES_FALLBACK", acted, ruled.confidence());
-                            }
-                        }
-                    }
-                }
-                trade(book, coin, candle.close(), closeTime, acted);
-            }
-            book.mark(closes);
-            long now = System.nanoTime();
-            if (now - lastProgress >= PROGRESS_EVERY.toNanos()) {
-                lastProgress = now;
-                progress(data, (long) (i + 1) * data.coins().size(), total, started, now);
-            }
-        }
-        int last = data.bars() - 1;
-        Instant end = data.times().get(last).plus(Duration.ofMinutes(1));
-        for (String coin : book.openCoins()) {
-            book.close(coin, data.candle(coin, last).close(), end, "END_OF_DATA");
-        }
-        long elapsedMs = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-        long perSecond = total * 1000 / elapsedMs;
-        LOG.infof("backtest %s: %,d candles in %,d ms (%,d candles/s), %d trades", settings.mode(), total, elapsedMs,
-                perSecond, book.summary().trades());
-        List<BacktestTrade> trades = book.trades();
-        BacktestReport.AiUsage ai = analyzer == null ? null
-                : new BacktestReport.AiUsage(settings.analyzerUrl(), settings.aiEveryMinutes(), analyzer.calls(),
-                        analyzer.failures(), analyzer.averageLatencyMs(), throttled);
-        return new BacktestReport(settings.mode().name(), data.times().get(0), end, data.bars(), total, data.coins(),
-                files, settings, degradation(settings), data.notes(), board.results(), book.summary(),
-                BuyAndHold.of(data, settings), ai,
-                new ArrayList<>(trades.subList(Math.max(0, trades.size() - TRADES_KEPT), trades.size())), elapsedMs,
-                perSecond, Map.of());
+    /** What a run leaves: every decision (in order) and the report's figures. */
+    public record Run(List<BacktestDecision> decisions, Map<String, Integer> decisionCounts, long frames, Instant from,
+            Instant to, BacktestReport.Paper paper, io.signaldesk.decision.service.SignalScoringService.Accuracy scoring,
+            List<Fill> lastTrades, List<io.signaldesk.decision.service.PaperTradingService.MarkedPosition> open,
+            long elapsedMs) {
     }
 
-    private static void trade(PaperBook book, String coin, BigDecimal close, Instant at, Direction signal) {
-        if (book.holds(coin)) {
-            if (book.closeOnStopOrTarget(coin, close, at)) {
+    public Run run(MarketTape tape) {
+        long started = System.nanoTime();
+        DecisionConfig config = live.config(overrides);
+        Iterator<FeedMessage> frames = tape.frames();
+        try (ScratchLedger ledger = ScratchLedger.open()) {
+            SimulatedClock clock = new SimulatedClock(Instant.EPOCH);
+            EngineKit kit = new EngineKit(config, clock, ledger, analyzer);
+            kit.settle(new ModeSetting(settings.mode(), settings.policy()), settings.requireConfirmation(),
+                    settings.autoMinConfidence(), settings.risk());
+            List<BacktestDecision> decisions = new ArrayList<>();
+            Map<String, Integer> counts = new TreeMap<>();
+            Equity equity = new Equity(config.paper().initialEquity());
+            Instant first = null;
+            Instant last = null;
+            long count = 0;
+            long lastDecisionId = 0;
+            long lastProgress = started;
+            while (frames.hasNext()) {
+                FeedMessage frame = frames.next();
+                Instant at = frame.asOf();
+                clock.advanceTo(at);
+                first = first == null ? at : first;
+                last = at;
+                count++;
+                kit.accept(frame);
+                if (kit.proposals.requireConfirmation()) {
+                    confirmPending(kit);
+                }
+                kit.proposals.expireDue();
+                kit.scoring.scoreDue();
+                List<Decision> fresh = kit.decisions.after(lastDecisionId);
+                for (Decision d : fresh) {
+                    lastDecisionId = d.id();
+                    BigDecimal price = frame.coins().stream().filter(c -> c.coin().equals(d.coin())).findFirst()
+                            .map(FeedCoin::markPrice).orElse(null);
+                    String status = d.proposalId() == null ? null
+                            : kit.proposals.find(d.proposalId()).map(p -> p.status().name()).orElse(null);
+                    decisions.add(BacktestDecision.of(d, price, status));
+                    counts.merge(d.outcome(), 1, Integer::sum);
+                }
+                if (!fresh.isEmpty() || !kit.trading.positions().isEmpty()) {
+                    equity.mark(kit.trading.refresh().equity());
+                }
+                long now = System.nanoTime();
+                if (now - lastProgress >= PROGRESS_EVERY_NS) {
+                    lastProgress = now;
+                    LOG.infof("backtest: %,d frames, market time %s, %,d decisions", count, at, decisions.size());
+                }
+            }
+            Portfolio end = kit.trading.refresh();
+            equity.mark(end.equity());
+            List<Fill> fills = new ArrayList<>(kit.trading.trades(Integer.MAX_VALUE));
+            java.util.Collections.reverse(fills); // oldest first
+            long elapsedMs = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("backtest %s on %s: %,d frames in %,d ms, %,d decisions, %d fills", settings.mode(), tape.kind(),
+                    count, elapsedMs, decisions.size(), fills.size());
+            return new Run(decisions, counts, count, first, last, paper(end, fills, equity, kit), kit.scoring.accuracy(),
+                    new ArrayList<>(fills.subList(Math.max(0, fills.size() - TRADES_KEPT), fills.size())),
+                    end.positions(), elapsedMs);
+        }
+    }
+
+    /** A trader who confirms every proposal the moment it is made; a refusal (risk limit, ledger) leaves it be. */
+    private static void confirmPending(EngineKit kit) {
+        List<Proposal> pending = new ArrayList<>(kit.proposals.list(ProposalStatus.PENDING, 200));
+        java.util.Collections.reverse(pending); // oldest first, as a person would
+        for (Proposal proposal : pending) {
+            try {
+                kit.proposals.confirm(proposal, null);
+            } catch (ProposalConflict e) {
+                LOG.debugf("backtest: proposal %s not filled: %s", proposal.id(), e.getMessage());
+            }
+        }
+    }
+
+    private BacktestReport.Paper paper(Portfolio end, List<Fill> fills, Equity equity, EngineKit kit) {
+        BigDecimal fees = BigDecimal.ZERO;
+        int entries = 0;
+        int trades = 0;
+        int wins = 0;
+        Map<String, BigDecimal> byCoin = new LinkedHashMap<>();
+        Map<String, Integer> exits = new TreeMap<>();
+        for (Fill fill : fills) {
+            fees = fees.add(fill.fee());
+            if (fill.kind() == ProposalKind.ENTRY) {
+                entries++;
+                continue;
+            }
+            trades++;
+            if (fill.realizedPnl().signum() > 0) {
+                wins++;
+            }
+            byCoin.merge(fill.coin(), fill.realizedPnl(), BigDecimal::add);
+            exits.merge(exitReason(fill.reason()), 1, Integer::sum);
+        }
+        Map<String, Integer> proposals = new TreeMap<>();
+        for (ProposalStatus status : ProposalStatus.values()) {
+            int n = kit.proposals.list(status, Integer.MAX_VALUE).size();
+            if (n > 0) {
+                proposals.put(status.name(), n);
+            }
+        }
+        BigDecimal initial = end.initialEquity();
+        BigDecimal net = end.equity().subtract(initial);
+        return new BacktestReport.Paper(initial, end.equity().setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros(),
+                net.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros(),
+                net.multiply(HUNDRED).divide(initial, 4, RoundingMode.HALF_EVEN), end.realizedPnl(), end.unrealizedPnl(),
+                fees, entries, trades, wins,
+                trades == 0 ? null : BigDecimal.valueOf(wins).divide(BigDecimal.valueOf(trades), 4, RoundingMode.HALF_EVEN),
+                equity.maxDrawdown.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros(),
+                equity.maxDrawdownPct.setScale(4, RoundingMode.HALF_EVEN), byCoin, exits, proposals);
+    }
+
+    /** STOP_LOSS, TAKE_PROFIT, or EXIT_SIGNAL (the rules and/or the model closed it at an exit check). */
+    static String exitReason(String reason) {
+        if (reason != null && reason.startsWith("STOP_LOSS")) {
+            return "STOP_LOSS";
+        }
+        if (reason != null && reason.startsWith("TAKE_PROFIT")) {
+            return "TAKE_PROFIT";
+        }
+        return "EXIT_SIGNAL";
+    }
+
+    /** Peak-to-trough of the equity marked after every frame that had a position or a decision. */
+    private static final class Equity {
+        private BigDecimal peak;
+        private BigDecimal maxDrawdown = BigDecimal.ZERO;
+        private BigDecimal maxDrawdownPct = BigDecimal.ZERO;
+
+        Equity(BigDecimal initial) {
+            this.peak = initial;
+        }
+
+        void mark(BigDecimal equity) {
+            if (equity.compareTo(peak) > 0) {
+                peak = equity;
                 return;
             }
-            Side held = book.side(coin);
-            if (signal != null && signal != Direction.WAIT && !signal.name().equals(held.name())) {
-                book.close(coin, close, at, "SIGNAL_REVERSED");
-            }
-            return;
-        }
-        if (signal == Direction.LONG || signal == Direction.SHORT) {
-            book.open(coin, Side.valueOf(signal.name()), close, at);
-        }
-    }
-
-    private static void scoreAll(Scoreboard board, AlignedCandles data, String coin, int i, String source,
-            Direction direction, int confidence) {
-        BigDecimal price0 = data.candle(coin, i).close();
-        for (int h : board.horizons()) {
-            if (i + h < data.bars()) {
-                board.score(h, coin, source, direction, confidence, price0, data.candle(coin, i + h).close());
+            BigDecimal drawdown = peak.subtract(equity);
+            if (drawdown.compareTo(maxDrawdown) > 0) {
+                maxDrawdown = drawdown;
+                maxDrawdownPct = drawdown.multiply(HUNDRED).divide(peak, 6, RoundingMode.HALF_EVEN);
             }
         }
     }
 
-    /** "AI" when the model answered; the analyzer's own source (e.g. RULES) when it fell back. */
-    private static String sourceOf(String mode, BacktestAnalyzer.Answer answer) {
-        return "AI".equals(answer.source()) || "CACHE".equals(answer.source()) ? mode : mode + "_ANALYZER_" + answer.source();
-    }
-
-    private static List<String> degradation(BacktestSettings settings) {
-        List<String> notes = new ArrayList<>();
-        notes.add(CandleRules.DEGRADATION);
-        notes.add("fills at bar closes; stop-loss and take-profit are checked at closes, not inside the bar");
-        if (settings.mode() != Mode.RULES) {
-            notes.add("the analyzer sees last price and 1-minute momentum only; bid/ask, book imbalance, trade flow,"
-                    + " VWAP and volatility are sent as null (unknown)");
+    static Map<String, String> map(Object... pairs) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], String.valueOf(pairs[i + 1]));
         }
-        return notes;
-    }
-
-    private static void progress(AlignedCandles data, long done, long total, long started, long now) {
-        double seconds = (now - started) / 1e9;
-        double rate = done / seconds;
-        LOG.infof("backtest: %,d/%,d candles (%.1f%%) at %s, %,.0f candles/s, ETA %.0f s", done, total,
-                100.0 * done / total, data.times().get((int) (done / data.coins().size()) - 1), rate,
-                (total - done) / rate);
+        return out;
     }
 }

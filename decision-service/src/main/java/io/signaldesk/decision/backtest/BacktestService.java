@@ -2,7 +2,6 @@ package io.signaldesk.decision.backtest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,18 +27,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.signaldesk.common.error.Shorten;
 import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.service.RulesStrategy;
 
 /**
- * Validates a backtest request, reads and aligns the candle files, runs the backtest and writes the
- * JSON and Markdown reports. Plain Java (no CDI), so the command line can use it without the service.
+ * Validates a backtest request, reads the candles, runs them through the live engine
+ * ({@link BacktestRunner}) with the service's settings and the request's overrides, and writes the JSON, Markdown and
+ * decisions CSV reports. Plain Java (no CDI), so the command line can use it without the service.
  */
 public class BacktestService {
-
-    /** The service's own settings a request falls back to. */
-    public record Defaults(BigDecimal feePct, BigDecimal slippagePct, BigDecimal flatBandPct, BigDecimal momentumPct,
-            BigDecimal initialEquity, BigDecimal sizePct, BigDecimal stopLossPct, BigDecimal takeProfitPct) {
-    }
 
     /** Thrown when a backtest is asked for while one is running. */
     public static class Busy extends RuntimeException {
@@ -47,7 +42,6 @@ public class BacktestService {
         }
     }
 
-    private static final List<Integer> HORIZONS = List.of(1, 5, 15);
     private static final Pattern COIN = Pattern.compile("[A-Z0-9]{2,10}");
     private static final Pattern COIN_IN_NAME = Pattern.compile("^([A-Za-z0-9]{2,10}?)USDT", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -58,14 +52,16 @@ public class BacktestService {
     public static final int MAX_INLINE_CSV = 3 * 1024 * 1024;
     private static final int MAX_COINS = 10;
 
-    private final RulesStrategy strategy;
-    private final Defaults defaults;
+    private static final int DEFAULT_DECISIONS = 500;
+    private static final int MAX_DECISIONS = 5000;
+
+    private final Supplier<BacktestConfig> live;
     private final DataDirectory dataDir;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public BacktestService(RulesStrategy strategy, Defaults defaults, DataDirectory dataDir) {
-        this.strategy = strategy;
-        this.defaults = defaults;
+    /** {@code live}: the service's settings as they are when a backtest starts (read again for every run). */
+    public BacktestService(Supplier<BacktestConfig> live, DataDirectory dataDir) {
+        this.live = live;
         this.dataDir = dataDir;
     }
 
@@ -75,8 +71,8 @@ public class BacktestService {
     }
 
     /**
-     * Runs the request and writes its reports under {@code outputDir} (default {@code backtest}), in the data
-     * directory when the service runs it.
+     * Runs the request through the live engine and writes its reports (JSON, Markdown, every decision as CSV) under
+     * {@code outputDir} (default {@code backtest}), in the data directory when the service runs it.
      */
     public BacktestReport run(BacktestRequest request) {
         if (request == null) {
@@ -84,12 +80,15 @@ public class BacktestService {
         }
         Map<String, String> files = files(request);
         Map<String, String> inline = inline(request, files);
-        BacktestSettings settings = settings(request);
-        Instant from = instant("from", request.from());
-        Instant to = instant("to", request.to());
+        BacktestConfig base = live.get();
+        Overrides overrides = Overrides.of(request, base);
+        Instant from = instant("from", request.from(), true);
+        Instant to = instant("to", request.to(), true);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BacktestInputException("to", "to must be after from");
         }
+        int offset = bounded("decisionsOffset", request.decisionsOffset(), 0, 0, Integer.MAX_VALUE);
+        int limit = bounded("decisionsLimit", request.decisionsLimit(), DEFAULT_DECISIONS, 1, MAX_DECISIONS);
         String outputName = request.outputDir() == null ? (dataDir.isConfined() ? "backtest" : "data/backtest")
                 : request.outputDir();
         Map<String, Path> paths = new LinkedHashMap<>();
@@ -99,51 +98,119 @@ public class BacktestService {
             throw new Busy();
         }
         try {
-            List<CandleSeries> series = new ArrayList<>();
-            paths.forEach((coin, path) -> {
-                try {
-                    series.add(CandleCsvReader.read(coin, files.get(coin), path));
-                } catch (CandleFileException e) {
-                    throw new BacktestInputException("files." + e.coin(), e.getMessage());
-                }
-            });
-            inline.forEach((coin, text) -> {
-                try {
-                    series.add(CandleCsvReader.parse(coin, "csv." + coin, text));
-                } catch (CandleFileException e) {
-                    throw new BacktestInputException("csv." + e.coin(), e.getMessage());
-                }
-            });
-            Map<String, String> sources = new LinkedHashMap<>(files);
-            inline.keySet().forEach(coin -> sources.put(coin, "csv." + coin));
-            AlignedCandles data;
-            try {
-                data = AlignedCandles.align(series, from, to);
-            } catch (IllegalArgumentException e) {
-                throw new BacktestInputException("files", e.getMessage());
-            }
-            BacktestAnalyzer analyzer = settings.mode() == Mode.RULES ? null
-                    : new BacktestAnalyzer(settings.analyzerUrl(), Duration.ofSeconds(30));
-            BacktestReport report = new BacktestRunner(new CandleRules(strategy, settings.momentumPct()), analyzer)
-                    .run(data, settings, sources);
-            return write(report, outputDir);
+            MarketTape tape = new CandleTape(candles(files, paths, inline, from, to));
+            Map<String, String> inputs = new LinkedHashMap<>(files);
+            inline.keySet().forEach(coin -> inputs.put(coin, "csv." + coin));
+            BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
+                    : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
+            BacktestRunner.Run run = new BacktestRunner(base, overrides.keys(), overrides.settings(),
+                    analyzer == null ? NO_ANALYZER : analyzer).run(tape);
+            BuyAndHold hold = tape instanceof CandleTape candles ? BuyAndHold.of(candles.data(), overrides.settings()) : null;
+            BacktestReport.AiUsage ai = analyzer == null ? null
+                    : new BacktestReport.AiUsage(overrides.settings().analyzerUrl(), analyzer.calls(), analyzer.failures(),
+                            analyzer.averageLatencyMs());
+            List<BacktestDecision> page = run.decisions().subList(Math.min(offset, run.decisions().size()),
+                    (int) Math.min((long) offset + limit, run.decisions().size()));
+            long perSecond = run.frames() * 1000 / run.elapsedMs();
+            BacktestReport report = new BacktestReport(overrides.settings().mode().name(), tape.kind(), run.from(),
+                    run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), NOTES, tape.notes(), run.scoring(),
+                    run.paper(), hold, ai, run.decisionCounts(), run.decisions().size(), offset, List.copyOf(page),
+                    run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of());
+            return write(report, run.decisions(), outputDir);
         } finally {
             running.set(false);
         }
     }
 
-    private BacktestReport write(BacktestReport report, Path dir) {
+    /**
+     * Runs {@code tape} through the live engine with {@code settings}' overrides over the service's settings, and
+     * returns every decision and figure without writing a report (the replay parity test compares them).
+     */
+    public BacktestRunner.Run replay(MarketTape tape, BacktestRequest settings) {
+        Overrides overrides = Overrides.of(settings, live.get());
+        BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
+                : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
+        if (!running.compareAndSet(false, true)) {
+            throw new Busy();
+        }
+        try {
+            return new BacktestRunner(live.get(), overrides.keys(), overrides.settings(),
+                    analyzer == null ? NO_ANALYZER : analyzer).run(tape);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** How a backtest differs from the service running live, stated in every report. */
+    static final List<String> NOTES = List.of(
+            "decided by the live engine (rules, AI policy, exit checks, risk governor, paper fills, scoring) on market time",
+            "a proposal waiting for confirmation is confirmed at once (a trader who confirms every proposal); with "
+                    + "confirmation off the engine's auto-execution applies as live",
+            "no scheduled AI sentiment: in AI mode only the rules' opportunities are put to the model",
+            "the service's risk limits apply; its halt does not");
+
+    /** Stands in for the analyzer in RULES mode, where the engine never asks it. */
+    private static final io.signaldesk.decision.service.AnalyzerPort NO_ANALYZER = new io.signaldesk.decision.service.AnalyzerPort() {
+        @Override
+        public io.signaldesk.decision.client.AiAnswer<io.signaldesk.decision.client.AnalyzerDtos.EntryResult> entry(
+                io.signaldesk.decision.client.AnalyzerDtos.EntryRequest request) {
+            return io.signaldesk.decision.client.AiAnswer.unavailable("MODE_RULES");
+        }
+
+        @Override
+        public io.signaldesk.decision.client.AiAnswer<io.signaldesk.decision.client.AnalyzerDtos.ExitResult> exit(
+                io.signaldesk.decision.client.AnalyzerDtos.ExitRequest request) {
+            return io.signaldesk.decision.client.AiAnswer.unavailable("MODE_RULES");
+        }
+    };
+
+    private static AlignedCandles candles(Map<String, String> files, Map<String, Path> paths, Map<String, String> inline,
+            Instant from, Instant to) {
+        List<CandleSeries> series = new ArrayList<>();
+        paths.forEach((coin, path) -> {
+            try {
+                series.add(CandleCsvReader.read(coin, files.get(coin), path));
+            } catch (CandleFileException e) {
+                throw new BacktestInputException("files." + e.coin(), e.getMessage());
+            }
+        });
+        inline.forEach((coin, text) -> {
+            try {
+                series.add(CandleCsvReader.parse(coin, "csv." + coin, text));
+            } catch (CandleFileException e) {
+                throw new BacktestInputException("csv." + e.coin(), e.getMessage());
+            }
+        });
+        try {
+            return AlignedCandles.align(series, from, to);
+        } catch (IllegalArgumentException e) {
+            throw new BacktestInputException("files", e.getMessage());
+        }
+    }
+
+    private static int bounded(String field, Integer value, int fallback, int min, int max) {
+        int v = value == null ? fallback : value;
+        if (v < min || v > max) {
+            throw new BacktestInputException(field, "%s must be %d-%d, got %d".formatted(field, min, max, v));
+        }
+        return v;
+    }
+
+    private BacktestReport write(BacktestReport report, List<BacktestDecision> decisions, Path dir) {
         String name = "backtest-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT), STAMP.format(Instant.now()));
         Path json = dir.resolve(name + ".json");
         Path markdown = dir.resolve(name + ".md");
+        Path csv = dir.resolve(name + "-decisions.csv");
         Map<String, String> written = new LinkedHashMap<>();
         written.put("json", dataDir.display(dir) + "/" + json.getFileName());
         written.put("markdown", dataDir.display(dir) + "/" + markdown.getFileName());
+        written.put("decisions", dataDir.display(dir) + "/" + csv.getFileName());
         BacktestReport finished = report.withOutput(written);
         try {
             Files.createDirectories(dir);
             Files.writeString(json, JSON.writeValueAsString(finished), StandardCharsets.UTF_8);
             Files.writeString(markdown, BacktestMarkdown.render(finished), StandardCharsets.UTF_8);
+            Files.writeString(csv, BacktestMarkdown.csv(decisions), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BacktestInputException("outputDir", "cannot write the report to " + dataDir.display(dir));
         }
@@ -217,52 +284,7 @@ public class BacktestService {
         }
     }
 
-    private BacktestSettings settings(BacktestRequest r) {
-        Mode mode;
-        try {
-            mode = r.mode() == null ? Mode.RULES : Mode.valueOf(r.mode().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BacktestInputException("mode", "mode must be RULES, AI or HYBRID, got '" + Shorten.text(r.mode()) + "'");
-        }
-        String analyzerUrl = r.analyzerUrl();
-        if (mode != Mode.RULES) {
-            if (analyzerUrl != null && analyzerUrl.length() > 500) {
-                throw new BacktestInputException("analyzerUrl", "analyzerUrl is longer than 500 characters");
-            }
-            if (analyzerUrl == null || analyzerUrl.isBlank()) {
-                throw new BacktestInputException("analyzerUrl", mode + " mode needs analyzerUrl (ai-analyzer-service, e.g. http://localhost:8082)");
-            }
-            try {
-                URI uri = URI.create(analyzerUrl);
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw new BacktestInputException("analyzerUrl", "analyzerUrl must be an http(s) URL, got '" + Shorten.text(analyzerUrl) + "'");
-            }
-        }
-        int aiEvery = r.aiEveryMinutes() == null ? 15 : r.aiEveryMinutes();
-        if (aiEvery < 1 || aiEvery > 1440) {
-            throw new BacktestInputException("aiEveryMinutes", "aiEveryMinutes must be 1-1440");
-        }
-        List<Integer> horizons = r.horizonsMinutes() == null ? HORIZONS : r.horizonsMinutes();
-        if (horizons.isEmpty() || horizons.size() > 6 || horizons.stream().anyMatch(h -> h == null || h < 1 || h > 1440)
-                || horizons.stream().distinct().count() != horizons.size()) {
-            throw new BacktestInputException("horizonsMinutes", "horizonsMinutes must be 1-6 distinct values of 1-1440");
-        }
-        return new BacktestSettings(mode,
-                pct("feePct", r.feePct(), defaults.feePct(), true, "10"),
-                pct("slippagePct", r.slippagePct(), defaults.slippagePct(), true, "10"),
-                pct("flatBandPct", r.flatBandPct(), defaults.flatBandPct(), false, "10"),
-                defaults.momentumPct(),
-                pct("initialEquity", r.initialEquity(), defaults.initialEquity(), false, "1000000000"),
-                pct("sizePct", r.sizePct(), defaults.sizePct(), false, "100"),
-                pct("stopLossPct", r.stopLossPct(), defaults.stopLossPct(), false, "100"),
-                pct("takeProfitPct", r.takeProfitPct(), defaults.takeProfitPct(), false, "1000"),
-                List.copyOf(horizons), aiEvery, mode == Mode.RULES ? null : analyzerUrl);
-    }
-
-    private static BigDecimal pct(String field, BigDecimal given, BigDecimal fallback, boolean zeroAllowed, String max) {
+    static BigDecimal pct(String field, BigDecimal given, BigDecimal fallback, boolean zeroAllowed, String max) {
         BigDecimal value = given == null ? fallback : given;
         if ((zeroAllowed ? value.signum() < 0 : value.signum() <= 0) || value.compareTo(new BigDecimal(max)) > 0) {
             throw new BacktestInputException(field, "%s must be %s and at most %s, got %s".formatted(field,
@@ -274,7 +296,7 @@ public class BacktestService {
         return value;
     }
 
-    private static Instant instant(String field, String text) {
+    private static Instant instant(String field, String text, boolean wholeMinute) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -287,7 +309,7 @@ public class BacktestService {
         } catch (DateTimeParseException e) {
             throw new BacktestInputException(field, field + " must be an ISO-8601 UTC instant like 2024-10-01T03:00:00Z, got '" + text + "'");
         }
-        if (instant.getEpochSecond() % 60 != 0 || instant.getNano() != 0) {
+        if (wholeMinute && (instant.getEpochSecond() % 60 != 0 || instant.getNano() != 0)) {
             throw new BacktestInputException(field, field + " must be on a whole minute");
         }
         return instant;

@@ -5,15 +5,17 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.RiskLimits;
 
 /**
- * How a backtest trades and scores. Percentages are percent (0.1 = 0.1 %). {@code aiEveryMinutes}: in AI
- * mode the analyzer is asked for each coin's sentiment every that many bars; in HYBRID mode a rules
- * entry is put to the analyzer at most once per that many bars per coin (opportunities in between
- * are skipped and counted as throttled).
+ * The settings a backtest ran with: the service's own at the time it was asked (its decision.* configuration and
+ * the run-time mode, confirmation and risk limits), with the request's overrides applied. Percentages are percent.
  */
 @RegisterForReflection
-public record BacktestSettings(Mode mode, BigDecimal feePct, BigDecimal slippagePct, BigDecimal flatBandPct,
-        BigDecimal momentumPct, BigDecimal initialEquity, BigDecimal sizePct, BigDecimal stopLossPct,
-        BigDecimal takeProfitPct, List<Integer> horizonsMinutes, int aiEveryMinutes, String analyzerUrl) {
+public record BacktestSettings(Mode mode, Policy policy, boolean requireConfirmation, int autoMinConfidence,
+        long entryCooldownSeconds, BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio, BigDecimal feePct,
+        BigDecimal slippagePct, BigDecimal initialEquity, BigDecimal sizePct, BigDecimal stopLossPct,
+        BigDecimal takeProfitPct, long exitCheckEverySeconds, BigDecimal adverseMovePct, List<Integer> horizonsMinutes,
+        BigDecimal flatBandPct, RiskLimits risk, String analyzerUrl) {
 }

@@ -33,10 +33,23 @@ public class DatabaseInitializer {
     private final Optional<String> url;
     private volatile boolean ready;
 
+    @jakarta.inject.Inject
     DatabaseInitializer(@Any InjectableInstance<Flyway> flyway, DecisionConfig config) {
         this.flyway = flyway;
         this.dbPath = config.db().path();
         this.url = config.db().url().filter(u -> !u.isBlank());
+    }
+
+    /** A database another owner migrated already (a backtest's scratch ledger). */
+    private DatabaseInitializer() {
+        this.flyway = null;
+        this.dbPath = null;
+        this.url = Optional.empty();
+        this.ready = true;
+    }
+
+    static DatabaseInitializer migrated() {
+        return new DatabaseInitializer();
     }
 
     /** True once the migrations ran; scheduled jobs wait for it. */

@@ -64,6 +64,20 @@ public class DecisionRepository {
         });
     }
 
+    /** Every decision stored after the one with id {@code afterId}, oldest first (a backtest collects them as it runs). */
+    public List<Decision> after(long afterId) {
+        return db.read(c -> {
+            List<Decision> result = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, "SELECT * FROM decision WHERE id > ? ORDER BY id", afterId);
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(map(rs));
+                }
+            }
+            return result;
+        });
+    }
+
     private static Decision map(ResultSet rs) throws SQLException {
         int confidence = rs.getInt("confidence");
         Integer boxed = rs.wasNull() ? null : confidence;

@@ -52,10 +52,7 @@ public class MarketIntake {
         }
         frames.increment();
         if (EngineTime.onMarketTime(frame.identity())) {
-            executor.submitInOrder(() -> {
-                market.accept(frame);
-                evaluateAll(frame);
-            });
+            executor.submitInOrder(() -> storeAndEvaluate(frame));
             return;
         }
         market.accept(frame);
@@ -73,7 +70,9 @@ public class MarketIntake {
         return frames.count();
     }
 
-    private void evaluateAll(FeedMessage frame) {
+    /** A frame on market time: stored, then each of its coins evaluated, before the next frame is looked at. */
+    public void storeAndEvaluate(FeedMessage frame) {
+        market.accept(frame);
         if (!config.engineEnabled()) {
             return;
         }

@@ -36,7 +36,17 @@ public class RulesStrategy {
         this.flowRatio = flowRatio;
     }
 
+    /**
+     * The venue of a snapshot made of 1-minute candles (a backtest): candles have no book and no taker flow, so those
+     * two votes abstain (unavailable, neither neutral nor favourable) and the momentum vote decides alone, with the
+     * momentum part of the confidence ladder (6-8).
+     */
+    public static final String CANDLES = "CANDLES";
+
     public RuleSignal evaluate(FeedCoin coin) {
+        if (CANDLES.equals(coin.venue())) {
+            return momentumAlone(coin.momentum60sPct());
+        }
         BigDecimal momentum = coin.momentum60sPct();
         BigDecimal share = coin.bookImbalance() == null ? null : coin.bookImbalance().bidShare();
         BigDecimal buy = coin.trades60s() == null ? null : coin.trades60s().buyVolume();
@@ -60,6 +70,27 @@ public class RulesStrategy {
                     "SHORT: " + facts);
         }
         return new RuleSignal(Direction.WAIT, 5, "WAIT: " + facts);
+    }
+
+    private RuleSignal momentumAlone(BigDecimal momentum) {
+        Direction direction = momentumOnly(momentum);
+        if (momentum == null) {
+            return new RuleSignal(Direction.WAIT, 5, "not enough market data yet");
+        }
+        String facts = "momentum %s%% (book and flow unavailable in candles)".formatted(
+                momentum.stripTrailingZeros().toPlainString());
+        if (direction == Direction.WAIT) {
+            return new RuleSignal(Direction.WAIT, 5, "WAIT: " + facts);
+        }
+        BigDecimal size = momentum.abs();
+        int confidence = 6;
+        if (size.compareTo(momentumPct.multiply(TWO)) >= 0) {
+            confidence++;
+        }
+        if (size.compareTo(momentumPct.multiply(BigDecimal.valueOf(4))) >= 0) {
+            confidence++;
+        }
+        return new RuleSignal(direction, confidence, direction + ": " + facts);
     }
 
     /** The momentum-only baseline: the sign of momentum past the threshold, nothing else. */

@@ -116,8 +116,8 @@ class BacktestFileAccessTest {
                 .body(new java.util.HashMap<>(java.util.Map.of("csv", java.util.Map.of("BTC", csv), "outputDir", "backtest-test")))
                 .when().post("/api/backtest").then().statusCode(200)
                 .body("coins[0]", equalTo("BTC"))
-                .body("bars", equalTo(120))
-                .body("files.BTC", equalTo("csv.BTC"));
+                .body("frames", equalTo(119))
+                .body("inputs.BTC", equalTo("csv.BTC"));
         post("{\"csv\":{\"BTC\":\"timestamp,open,high,low,close,volume\\nroot:*:20228\\n\"}}").statusCode(400)
                 .body("field", equalTo("csv.BTC"))
                 .body("error", equalTo("csv.BTC line 2: expected 6 columns, found 1"));

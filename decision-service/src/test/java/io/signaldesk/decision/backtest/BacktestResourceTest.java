@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -30,16 +31,22 @@ class BacktestResourceTest {
                 .formatted(FIXTURES, FIXTURES);
         ValidatableResponse response = post(body).statusCode(200)
                 .body("mode", equalTo("RULES"))
-                .body("bars", equalTo(60))
-                .body("candles", equalTo(120))
+                .body("data", equalTo("candles"))
+                .body("frames", equalTo(59)) // 60 bars: a frame at each close from the second bar on
                 .body("coins[0]", equalTo("BTC"))
+                .body("from", equalTo("2024-10-01T03:02:00Z"))
                 .body("to", equalTo("2024-10-01T04:00:00Z"))
                 .body("settings.slippagePct", equalTo(0))
-                .body("scoring[0].horizonMinutes", equalTo(1))
-                .body("scoring[2].horizonMinutes", equalTo(15))
-                .body("scoring[0].overall.signals", equalTo(2 * 58))
-                .body("degradation[0]", containsString("abstain"))
+                .body("settings.momentumPct", equalTo(0.2f))
+                .body("scoring.horizons", equalTo(java.util.List.of("1m", "5m")))
+                .body("dataNotes[0]", containsString("abstain"))
+                .body("notes[0]", containsString("live engine"))
                 .body("paper.initialEquity", equalTo(10000));
+        int total = response.extract().path("decisionsTotal");
+        java.util.List<String> marketTimes = response.extract().path("decisions.marketAt");
+        assertEquals(Math.min(total, 500), marketTimes.size());
+        // the rules sample every coin once a minute on market time: 2 coins x 59 closes, scored at 1 m where the data reaches
+        assertEquals(2 * 58, (int) response.extract().path("scoring.byHorizon[0].overall.scored"));
         String jsonName = response.extract().path("output.json");
         assertTrue(jsonName.startsWith("backtest-test/backtest-rules-"), jsonName);
         Path json = DATA_DIR.resolve(jsonName);
@@ -48,7 +55,7 @@ class BacktestResourceTest {
         assertTrue(Files.readString(markdown).startsWith("# Backtest — RULES mode, BTC, ETH"));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("decision_backtest_runs_total{outcome=\"ok\"}"))
-                .body(containsString("decision_backtest_candles_total{mode=\"RULES\"}"));
+                .body(containsString("decision_backtest_frames_total{mode=\"RULES\"}"));
     }
 
     @Test
@@ -59,12 +66,16 @@ class BacktestResourceTest {
         post("{\"paths\":[\"candles.csv\"]}").statusCode(400).body("field", equalTo("paths"))
                 .body("error", startsWith("cannot tell the coin"));
         post(slice("\"mode\":\"MAGIC\"")).statusCode(400).body("field", equalTo("mode"));
-        post(slice("\"mode\":\"HYBRID\"")).statusCode(400).body("field", equalTo("analyzerUrl"));
+        post(slice("\"mode\":\"RULES\",\"policy\":\"SOMETIMES\"")).statusCode(400).body("field", equalTo("policy"));
+        post(slice("\"autoMinConfidence\":11")).statusCode(400).body("field", equalTo("autoMinConfidence"));
+        post(slice("\"entryCooldownSeconds\":-1")).statusCode(400).body("field", equalTo("entryCooldownSeconds"));
+        post(slice("\"bidShare\":1.5")).statusCode(400).body("field", equalTo("bidShare"));
+        post(slice("\"decisionsLimit\":0")).statusCode(400).body("field", equalTo("decisionsLimit"));
+        post(slice("\"requireConfirmation\":1")).statusCode(400).body("field", equalTo("requireConfirmation"));
         post(slice("\"mode\":\"AI\",\"analyzerUrl\":\"ftp://x\"")).statusCode(400).body("field", equalTo("analyzerUrl"));
         post(slice("\"feePct\":-1")).statusCode(400).body("field", equalTo("feePct"))
                 .body("error", equalTo("feePct must be 0 or more and at most 10, got -1"));
         post(slice("\"horizonsMinutes\":[1,1]")).statusCode(400).body("field", equalTo("horizonsMinutes"));
-        post(slice("\"aiEveryMinutes\":0")).statusCode(400).body("field", equalTo("aiEveryMinutes"));
         post(slice("\"from\":\"yesterday\"")).statusCode(400).body("field", equalTo("from"));
         post(slice("\"from\":\"2024-10-01T04:00:00Z\",\"to\":\"2024-10-01T03:00:00Z\"")).statusCode(400)
                 .body("field", equalTo("to"));

@@ -79,7 +79,7 @@ class HostileInputTest {
         }
         rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"horizonsMinutes\":[1.5]}", 400, "horizonsMinutes[0]"));
         rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"horizonsMinutes\":[1e999999999]}", 400, "horizonsMinutes[0]"));
-        rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"aiEveryMinutes\":true}", 400, "aiEveryMinutes"));
+        rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"decisionsLimit\":true}", 400, "decisionsLimit"));
         rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"mode\":0}", 400, "mode"));
         rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"from\":\"+999999999-01-01T00:00:00Z\"}", 400, null));
         rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"from\":\"" + "9".repeat(200_000) + "\"}", 400, "from"));

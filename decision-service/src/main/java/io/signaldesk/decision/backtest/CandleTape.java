@@ -1,0 +1,78 @@
+package io.signaldesk.decision.backtest;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.FeedMessage;
+import io.signaldesk.decision.service.RulesStrategy;
+import io.signaldesk.decision.service.SignalScorer;
+
+/**
+ * 1-minute candles as feed frames: at the close of bar {@code i} (i ≥ 1) one frame with every coin's snapshot, last
+ * price = the close, 60 s momentum = the bar's close-to-close change, venue {@link RulesStrategy#CANDLES} (no book,
+ * no trade flow: those fields are null, and the rules' book and flow votes abstain).
+ */
+public final class CandleTape implements MarketTape {
+
+    private final AlignedCandles data;
+
+    public CandleTape(AlignedCandles data) {
+        this.data = data;
+    }
+
+    @Override
+    public String kind() {
+        return "candles";
+    }
+
+    @Override
+    public List<String> coins() {
+        return data.coins();
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of("book imbalance and taker trade flow are not in candles: those two votes of the rules abstain, "
+                + "so the rules trade on 1-minute momentum alone (confidence 6-8)",
+                "one snapshot per coin at each bar's close: fills, stops and exit checks happen at closes, not inside a bar");
+    }
+
+    public AlignedCandles data() {
+        return data;
+    }
+
+    @Override
+    public Iterator<FeedMessage> frames() {
+        return new Iterator<>() {
+            private int bar = 1;
+
+            @Override
+            public boolean hasNext() {
+                return bar < data.bars();
+            }
+
+            @Override
+            public FeedMessage next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int i = bar++;
+                Instant close = data.times().get(i).plus(Duration.ofMinutes(1));
+                List<FeedCoin> coins = new ArrayList<>(data.coins().size());
+                for (String coin : data.coins()) {
+                    Candle candle = data.candle(coin, i);
+                    BigDecimal momentum = SignalScorer.movePct(data.candle(coin, i - 1).close(), candle.close());
+                    coins.add(new FeedCoin(coin, coin + "USDT", RulesStrategy.CANDLES, candle.close(), null, null, null,
+                            null, momentum, null, null, null, null, 0L, close));
+                }
+                return new FeedMessage("snapshot", close, coins, null, IDENTITY);
+            }
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package io.signaldesk.decision.service;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaldesk.decision.client.FeedMessage;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.RiskLimits;
+import io.signaldesk.decision.repository.DecisionRepository;
+import io.signaldesk.decision.repository.LedgerRepository;
+import io.signaldesk.decision.repository.ProposalRepository;
+import io.signaldesk.decision.repository.RiskRepository;
+import io.signaldesk.decision.repository.ScratchLedger;
+import io.signaldesk.decision.repository.SignalRepository;
+import io.signaldesk.decision.service.ModeService.ModeSetting;
+
+/**
+ * The live engine's own classes, wired by hand for a backtest: the same {@link MarketIntake}, {@link CoinEvaluator},
+ * {@link DecisionEngine}, {@link ExitChecks}, rules, proposals, risk governor, paper trading and scoring, on a
+ * {@link ScratchLedger}, the backtest's clock and analyzer, its own metrics and no webhook. Frames go in through
+ * {@link MarketIntake#storeAndEvaluate} on the caller's thread, as a replay's frames do on the engine thread.
+ */
+public final class EngineKit {
+
+    public final MarketStateService market;
+    public final DecisionEngine engine;
+    public final MarketIntake intake;
+    public final ProposalService proposals;
+    public final PaperTradingService trading;
+    public final SignalScoringService scoring;
+    public final RiskService risk;
+    public final ModeService modes;
+    public final DecisionRepository decisions;
+    public final RulesStrategy rules;
+
+    public EngineKit(DecisionConfig config, Clock clock, ScratchLedger ledger, AnalyzerPort analyzer) {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        ProposalRepository proposalRepository = new ProposalRepository(ledger.db());
+        LedgerRepository ledgerRepository = new LedgerRepository(ledger.db(), proposalRepository);
+        RiskRepository riskRepository = new RiskRepository(ledger.db());
+        this.decisions = new DecisionRepository(ledger.db());
+        NotificationService silent = new NotificationService(null, new ObjectMapper(), registry, clock);
+        this.market = new MarketStateService(config, registry, clock);
+        this.risk = new RiskService(riskRepository, ledgerRepository, config, silent, registry, clock);
+        this.trading = new PaperTradingService(ledgerRepository, market, config, registry, risk, clock);
+        this.proposals = new ProposalService(proposalRepository, ledgerRepository, trading, config, registry,
+                riskRepository, silent, clock);
+        this.scoring = new SignalScoringService(market, new SignalRepository(ledger.db()), config, registry, clock);
+        this.modes = new ModeService(ledgerRepository, config, registry);
+        this.rules = new RulesStrategy(config);
+        SentimentService sentiments = new SentimentService(market, scoring, rules, clock);
+        EngineTime time = new EngineTime(clock, market);
+        this.engine = new DecisionEngine(config, rules, analyzer, sentiments, modes, proposals, trading, decisions,
+                scoring, risk, market, clock, time);
+        ExitChecks exits = new ExitChecks(config, engine, market, trading, time);
+        CoinEvaluator evaluator = new CoinEvaluator(config, engine, exits, market, trading, ledger.database(), time);
+        this.intake = new MarketIntake(config, market, null, evaluator, registry);
+    }
+
+    /** The settings a trader set live (or the request's overrides): mode and policy, confirmation, risk limits. */
+    public void settle(ModeSetting mode, boolean requireConfirmation, int autoMinConfidence, RiskLimits limits) {
+        modes.change(mode.mode(), mode.policy());
+        proposals.configure(requireConfirmation, autoMinConfidence);
+        risk.update(limits);
+    }
+
+    /** One frame, stored and evaluated now, as the live engine does with a replay's frame. */
+    public void accept(FeedMessage frame) {
+        intake.storeAndEvaluate(frame);
+    }
+}
