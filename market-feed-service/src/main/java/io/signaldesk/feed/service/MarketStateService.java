@@ -47,7 +47,7 @@ public class MarketStateService implements MarketEventSink {
     private final Map<String, Counter> rejectionCounters = new ConcurrentHashMap<>();
     private final Set<String> loggedReasons = ConcurrentHashMap.newKeySet();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
-    private volatile Runnable onChange;
+    private volatile java.util.function.Consumer<String> onChange;
 
     @Inject
     public MarketStateService(FeedConfig config, MeterRegistry registry) {
@@ -110,14 +110,19 @@ public class MarketStateService implements MarketEventSink {
         }
         count(event);
         changed.add(event.instrument().coin());
-        Runnable listener = onChange;
+        java.util.function.Consumer<String> listener = onChange;
         if (listener != null) {
-            listener.run();
+            listener.accept(event.instrument().coin());
         }
     }
 
     /** Called after every applied event (on the source's thread: keep it cheap); one listener, the publisher. */
     public void onChange(Runnable listener) {
+        this.onChange = coin -> listener.run();
+    }
+
+    /** The same, told which coin changed. */
+    public void onChange(java.util.function.Consumer<String> listener) {
         this.onChange = listener;
     }
 

@@ -3,7 +3,8 @@ package io.signaldesk.feed.ws;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -24,9 +25,10 @@ import io.signaldesk.feed.service.SourceManager;
 import io.vertx.core.Vertx;
 
 /**
- * Pushes /ws/market frames, filtered per connection: a coin's snapshot as soon as it changed (changes within
- * feed.publish-interval coalesced into one frame of the changed coins), so a tick reaches a consumer in
- * milliseconds; and every coin each feed.full-snapshot-every, changed or not, as a heartbeat.
+ * Pushes /ws/market frames, filtered per connection: a coin's snapshot the moment it changes when it was last pushed
+ * at least feed.publish-interval ago (leading edge: a tick reaches a consumer in milliseconds); its further changes
+ * within the interval are coalesced into one push at the interval's end; and every coin each
+ * feed.full-snapshot-every, changed or not, as a heartbeat.
  */
 @Singleton
 public class MarketPublisher {
@@ -39,8 +41,8 @@ public class MarketPublisher {
     private final ObjectMapper mapper;
     private final FeedConfig config;
     private final Vertx vertx;
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
-    private volatile long lastFlushNanos;
+    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> lastPushNanos = new ConcurrentHashMap<>();
     private final SourceManager sources;
     private long timerId = -1;
 
@@ -58,27 +60,27 @@ public class MarketPublisher {
     void onStart(@Observes StartupEvent event) {
         long millis = Math.max(50, config.fullSnapshotEvery().toMillis());
         timerId = vertx.setPeriodic(millis, id -> publish());
-        state.onChange(this::changed);
+        state.onChange((java.util.function.Consumer<String>) this::changed);
     }
 
-    /** A coin changed: schedules one flush, at most every publish-interval (called for every event: cheap). */
-    void changed() {
-        if (subscriptions.clients() == 0 || !flushScheduled.compareAndSet(false, true)) {
-            return;
+    /** {@code coin} changed: pushed now if its last push is an interval old, else once when the interval ends. */
+    void changed(String coin) {
+        if (subscriptions.clients() == 0 || !scheduled.add(coin)) {
+            return; // a push of this coin is already on its way and will read its latest state
         }
-        long interval = config.publishInterval().toNanos();
-        long waitNanos = Math.max(0, lastFlushNanos + interval - System.nanoTime());
-        vertx.setTimer(Math.max(1, waitNanos / 1_000_000), id -> publishChanged());
+        Long last = lastPushNanos.get(coin);
+        long waitNanos = last == null ? 0 : last + config.publishInterval().toNanos() - System.nanoTime();
+        if (waitNanos <= 0) {
+            vertx.runOnContext(v -> publishChanged(coin));
+        } else {
+            vertx.setTimer(Math.max(1, waitNanos / 1_000_000), id -> publishChanged(coin));
+        }
     }
 
-    void publishChanged() {
-        flushScheduled.set(false); // before draining: a change from now on schedules the next flush
-        lastFlushNanos = System.nanoTime();
-        Set<String> changedCoins = state.drainChanged();
-        if (changedCoins.isEmpty()) {
-            return;
-        }
-        push(state.snapshot(changedCoins), true);
+    void publishChanged(String coin) {
+        scheduled.remove(coin); // before reading the state: a change from now on schedules the next push
+        lastPushNanos.put(coin, System.nanoTime());
+        push(state.snapshot(Set.of(coin)), true);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -98,8 +100,8 @@ public class MarketPublisher {
     private void push(List<CoinSnapshot> coins, boolean onlyIfAny) {
         Instant now = Instant.now();
         for (WebSocketConnection connection : connections) {
-            if (!connection.isOpen()) {
-                continue;
+            if (!connection.isOpen() || !subscriptions.isOpen(connection.id())) {
+                continue; // not yet sent its snapshot on connect
             }
             List<CoinSnapshot> followed = filter(coins, subscriptions.of(connection.id()));
             if (onlyIfAny && followed.isEmpty()) {

@@ -39,10 +39,11 @@ public class MarketSocket {
         this.parser = new SubscriptionParser(mapper, state.coins());
     }
 
+    /** Every coin first; pushes of changes start once that frame is written, so none can overtake it. */
     @OnOpen
-    public String onOpen(WebSocketConnection connection) {
-        subscriptions.open(connection.id());
-        return publisher.snapshotFor(connection.id());
+    public Uni<Void> onOpen(WebSocketConnection connection) {
+        return connection.sendText(publisher.snapshotFor(connection.id()))
+                .invoke(() -> subscriptions.open(connection.id()));
     }
 
     /** Frames beyond the connection's {@link FrameBudget} are refused before parsing. */

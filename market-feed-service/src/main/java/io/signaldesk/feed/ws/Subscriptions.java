@@ -38,6 +38,11 @@ public class Subscriptions {
         }
     }
 
+    /** Whether the connection got its snapshot on connect: pushes go to it from then on. */
+    boolean isOpen(String connectionId) {
+        return byConnection.containsKey(connectionId);
+    }
+
     /** The coins a connection asked for; empty means all. */
     List<String> of(String connectionId) {
         return byConnection.getOrDefault(connectionId, List.of());
