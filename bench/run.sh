@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Signal Desk benchmarks: builds the jars it needs when they are missing or older than their sources, then
 # runs bench/bench.py (Python 3 standard library) which starts the services on free loopback ports, prints
-# one table and writes bench/RESULTS.md, then bench/emulated.py (AI latency against the Ollama emulator in
+# one table and writes bench/RESULTS.md, then bench/tick_decision.py (tick -> decision through the real feed,
+# RULES mode; 30 s with --quick), then bench/emulated.py (AI latency against the Ollama emulator in
 # ../shared, per Mac profile; needs node), which appends its section. --quick: fewer iterations and one
 # emulated profile for 30 s (~4 min), for CI. Exit code 1 when a benchmark failed to run (figures are
 # printed, never asserted).
@@ -39,5 +40,8 @@ run() {
 }
 status=0
 run python3 bench/bench.py "$@" || status=$?
+tick=()
+for a in "$@"; do case "$a" in --quick) tick=(--quick) ;; esac; done
+run python3 bench/tick_decision.py ${tick[@]+"${tick[@]}"} || status=$?
 run python3 bench/emulated.py "${emulated[@]}" --out "$out" || status=$?
 exit "$status"
