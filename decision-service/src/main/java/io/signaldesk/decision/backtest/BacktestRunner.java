@@ -41,6 +41,8 @@ public final class BacktestRunner {
     private static final long PROGRESS_EVERY_NS = 2_000_000_000L;
     private static final int TRADES_KEPT = 20;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Due signals are scored once an hour of market time (scoring recomputes every hit rate: not every frame). */
+    static final java.time.Duration SCORE_EVERY = java.time.Duration.ofHours(1);
 
     private final BacktestConfig live;
     private final Map<String, String> overrides;
@@ -78,6 +80,7 @@ public final class BacktestRunner {
             Instant last = null;
             long count = 0;
             long lastDecisionId = 0;
+            Instant lastScored = null;
             long lastProgress = started;
             while (frames.hasNext()) {
                 FeedMessage frame = frames.next();
@@ -91,7 +94,10 @@ public final class BacktestRunner {
                     confirmPending(kit);
                 }
                 kit.proposals.expireDue();
-                kit.scoring.scoreDue();
+                if (lastScored == null || !at.isBefore(lastScored.plus(SCORE_EVERY))) {
+                    kit.scoring.scoreDue(); // the price history reaches back SCORE_EVERY past the longest horizon
+                    lastScored = at;
+                }
                 List<Decision> fresh = kit.decisions.after(lastDecisionId);
                 for (Decision d : fresh) {
                     lastDecisionId = d.id();
@@ -111,6 +117,7 @@ public final class BacktestRunner {
                     LOG.infof("backtest: %,d frames, market time %s, %,d decisions", count, at, decisions.size());
                 }
             }
+            kit.scoring.scoreDue();
             Portfolio end = kit.trading.refresh();
             equity.mark(end.equity());
             List<Fill> fills = new ArrayList<>(kit.trading.trades(Integer.MAX_VALUE));

@@ -73,11 +73,11 @@ record Overrides(Map<String, String> keys, BacktestSettings settings) {
             }
             keys.put("decision.scoring.horizons", horizons.stream().map(h -> h + "m").collect(Collectors.joining(",")));
         }
-        // the price history must reach back over the longest horizon, or its signals could not be scored
+        // the price history must reach back over the longest horizon and the time between two scorings of the run
         int longest = Collections.max(horizons);
-        Duration window = live.feed().historyWindow();
-        if (window.compareTo(Duration.ofMinutes(longest + 2L)) < 0) {
-            keys.put("decision.feed.history-window", (longest + 2) + "m");
+        Duration window = Duration.ofMinutes(longest + 2L).plus(BacktestRunner.SCORE_EVERY);
+        if (live.feed().historyWindow().compareTo(window) < 0) {
+            keys.put("decision.feed.history-window", window.toMinutes() + "m");
         }
         keys.put("decision.scoring.keep", "5000000"); // every outcome of a long run counts in its accuracy
         keys.put("decision.engine-enabled", "true");
