@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
-import io.signaldesk.analyzer.config.TransportConfig;
+import io.signaldesk.common.config.TransportConfig;
 
 /**
  * In kafka mode, creates the analysis topics when they are missing, before the consumer subscribes: the requests
@@ -39,7 +39,7 @@ public class AnalysisTopics {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-requests.topic") String requests,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-requests.dead-letter-queue.topic") String requestsDlq) {
-        this.kafka = signal.transport() == TransportConfig.Transport.KAFKA;
+        this.kafka = signal.kafka();
         this.bootstrap = bootstrap;
         this.partitions = config.kafka().partitions();
         this.topics = List.of(requests, requestsDlq, config.kafka().replyTopicPrefix());

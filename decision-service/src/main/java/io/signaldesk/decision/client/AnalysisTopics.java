@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.signaldesk.decision.config.TransportConfig;
+import io.signaldesk.common.config.TransportConfig;
 
 /**
  * In kafka mode, creates the analysis topics when missing before the first request is published (the analyzers do
@@ -39,7 +39,7 @@ public class AnalysisTopics {
             @ConfigProperty(name = "mp.messaging.outgoing.analysis-requests.topic") String requests,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-results.topic") String results,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-results.dead-letter-queue.topic") String resultsDlq) {
-        this.kafka = transport.transport() == TransportConfig.Transport.KAFKA;
+        this.kafka = transport.kafka();
         this.bootstrap = bootstrap;
         this.partitions = partitions;
         this.topics = List.of(requests, results, resultsDlq);

@@ -31,7 +31,7 @@ import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
 import io.signaldesk.decision.client.AnalyzerDtos.SentimentResult;
 import io.signaldesk.decision.client.AnalyzerDtos.SignalEvent;
-import io.signaldesk.decision.config.TransportConfig;
+import io.signaldesk.common.config.TransportConfig;
 import io.smallrye.mutiny.Multi;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
@@ -55,7 +55,7 @@ public class AnalyzerClient implements AnalyzerPort {
     AnalyzerClient(@RestClient AnalyzerRestClient rest, TransportConfig transport, Instance<KafkaAnalysisClient> kafka,
             AnalyzerGuard guard, ObjectMapper mapper, MeterRegistry registry) {
         this.rest = rest;
-        this.kafka = transport.transport() == TransportConfig.Transport.KAFKA ? kafka.get() : null;
+        this.kafka = transport.kafka() ? kafka.get() : null;
         this.guard = guard;
         this.mapper = mapper;
         this.registry = registry;
