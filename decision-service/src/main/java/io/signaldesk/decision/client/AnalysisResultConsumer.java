@@ -3,7 +3,9 @@ package io.signaldesk.decision.client;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -11,8 +13,10 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.decision.client.AnalysisStreamClient.AnalysisFrame;
 import io.signaldesk.decision.client.AnalyzerDtos.AnalysisResult;
 import io.signaldesk.decision.client.AnalyzerDtos.Envelope;
 import io.signaldesk.decision.client.AnalyzerDtos.SignalEvent;
@@ -22,7 +26,7 @@ import io.signaldesk.decision.client.PendingAnalyses.Match;
 /**
  * Reads the analyzers' answers on the results topic (each decision service in a group of its own, from the newest
  * record: it only needs the answers to what it asks) and hands them to the requests waiting in
- * {@link PendingAnalyses}. A record that is not an answer (unreadable, oversized, no request id, unknown kind, data
+ * {@link PendingAnalyses}, and, for the dashboard, to the analysis relay (decision.relay-analysis). A record that is not an answer (unreadable, oversized, no request id, unknown kind, data
  * of the wrong shape) is nacked to signal.analysis.results.dlq and the stream goes on.
  */
 @ApplicationScoped
@@ -35,11 +39,16 @@ public class AnalysisResultConsumer {
     private final PendingAnalyses pending;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
+    private final Event<AnalysisFrame> frames;
+    private final boolean relay;
 
-    AnalysisResultConsumer(PendingAnalyses pending, ObjectMapper mapper, MeterRegistry registry) {
+    AnalysisResultConsumer(PendingAnalyses pending, ObjectMapper mapper, MeterRegistry registry, Event<AnalysisFrame> frames,
+            @ConfigProperty(name = "decision.relay-analysis") boolean relay) {
         this.pending = pending;
         this.mapper = mapper;
         this.registry = registry;
+        this.frames = frames;
+        this.relay = relay;
         registry.counter("decision.analyzer.kafka.rejected");
     }
 
@@ -93,11 +102,40 @@ public class AnalysisResultConsumer {
         } else {
             throw new IllegalArgumentException("not an analysis result: kind must be signal or done");
         }
+        if (match == Match.OPEN) {
+            relay(result);
+        }
         if (match == Match.OPEN && "signal".equals(result.kind())) {
             registry.counter("decision.analyzer.kafka.answers", "analyzer", analyzer.length() > 64 ? analyzer.substring(0, 64) : analyzer)
                     .increment();
         }
         return match;
+    }
+
+    /**
+     * In kafka mode the dashboard's analysis frames come from here, for this service's own questions whichever analyzer
+     * answered them, in the analyzer's /ws/analysis shapes: the decision, then the whole reason at once.
+     */
+    private void relay(AnalysisResult result) {
+        if (!relay) {
+            return;
+        }
+        ObjectNode frame = mapper.createObjectNode();
+        frame.put("kind", "signal".equals(result.kind()) ? "signal" : "reason");
+        frame.set("type", result.data().get("type"));
+        if ("signal".equals(result.kind())) {
+            frame.set("signal", result.data());
+        } else {
+            JsonNode reason = result.data().path("result").get("reason");
+            if (reason == null || !reason.isTextual()) {
+                return;
+            }
+            frame.put("text", reason.asText());
+        }
+        String json = frame.toString();
+        if (json.length() <= AnalysisStreamClient.MAX_FRAME_CHARS) {
+            frames.fire(new AnalysisFrame(json));
+        }
     }
 
     private <T> T read(JsonNode data, Class<T> type) {

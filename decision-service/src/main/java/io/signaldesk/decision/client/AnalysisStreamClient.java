@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.signaldesk.common.config.TransportConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
@@ -33,11 +34,13 @@ public class AnalysisStreamClient {
     }
 
     private static final Logger LOG = Logger.getLogger(AnalysisStreamClient.class);
-    private static final int MAX_FRAME_CHARS = 8192;
+    static final int MAX_FRAME_CHARS = 8192;
     private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final DecisionConfig config;
+    /** In kafka mode the frames come from the answers on Kafka (AnalysisResultConsumer), of whichever analyzer. */
+    private final boolean kafka;
     private final URI analysisSocket;
     private final ObjectMapper mapper;
     private final Vertx vertx;
@@ -48,8 +51,9 @@ public class AnalysisStreamClient {
     private volatile WebSocketClientConnection connection;
 
     AnalysisStreamClient(DecisionConfig config, @ConfigProperty(name = "quarkus.rest-client.ai-analyzer.url") String analyzerUrl,
-            ObjectMapper mapper, Vertx vertx, Event<AnalysisFrame> frames) {
+            ObjectMapper mapper, Vertx vertx, Event<AnalysisFrame> frames, TransportConfig transport) {
         this.config = config;
+        this.kafka = transport.kafka();
         URI http = URI.create(analyzerUrl);
         this.analysisSocket = URI.create(("https".equals(http.getScheme()) ? "wss" : "ws") + "://" + http.getAuthority());
         this.mapper = mapper;
@@ -58,7 +62,7 @@ public class AnalysisStreamClient {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.relayAnalysis()) {
+        if (config.relayAnalysis() && !kafka) {
             stopped = false;
             connect();
         }

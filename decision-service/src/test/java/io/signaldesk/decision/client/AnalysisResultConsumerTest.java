@@ -5,8 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.annotation.Annotation;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +39,42 @@ class AnalysisResultConsumerTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PendingAnalyses pending = new PendingAnalyses(registry);
+    private final List<String> relayed = new ArrayList<>();
     private final AnalysisResultConsumer consumer = new AnalysisResultConsumer(pending,
-            new ObjectMapper().registerModule(new JavaTimeModule()), registry);
+            new ObjectMapper().registerModule(new JavaTimeModule()), registry, new Relay(relayed), true);
+
+    /** The dashboard relay as CDI would call it: the frames fired, in order. */
+    private record Relay(List<String> frames) implements Event<AnalysisStreamClient.AnalysisFrame> {
+        @Override
+        public void fire(AnalysisStreamClient.AnalysisFrame frame) {
+            frames.add(frame.json());
+        }
+
+        @Override
+        public <U extends AnalysisStreamClient.AnalysisFrame> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends AnalysisStreamClient.AnalysisFrame> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<AnalysisStreamClient.AnalysisFrame> select(Annotation... qualifiers) {
+            return this;
+        }
+
+        @Override
+        public <U extends AnalysisStreamClient.AnalysisFrame> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends AnalysisStreamClient.AnalysisFrame> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
 
     @Test
     void theSignalDecidesAndTheDoneRecordBringsTheReason() throws Exception {
@@ -49,6 +91,9 @@ class AnalysisResultConsumerTest {
         assertEquals("Momentum and buyers' flow agree.", reason.get());
         assertEquals(1.0, registry.counter("decision.analyzer.kafka.answers", "analyzer", "analyzer-1").count());
         assertEquals(0, pending.openCount());
+        assertEquals(2, relayed.size(), "the dashboard hears the decision, then the reason");
+        assertTrue(relayed.get(0).startsWith("{\"kind\":\"signal\",\"type\":\"ENTRY\",\"signal\":{"), relayed.get(0));
+        assertEquals("{\"kind\":\"reason\",\"type\":\"ENTRY\",\"text\":\"Momentum and buyers' flow agree.\"}", relayed.get(1));
     }
 
     @Test
@@ -70,6 +115,7 @@ class AnalysisResultConsumerTest {
         assertEquals(Match.LATE, consumer.accept(DONE.formatted("r-3")));
         assertEquals(1.0, registry.counter("decision.analyzer.kafka.late").count());
         assertEquals(0.0, registry.counter("decision.analyzer.kafka.answers", "analyzer", "analyzer-1").count());
+        assertTrue(relayed.isEmpty(), "nothing late reaches the dashboard");
     }
 
     @Test
