@@ -43,7 +43,7 @@ public class AnalysisResultConsumer {
     private final boolean relay;
 
     AnalysisResultConsumer(PendingAnalyses pending, ObjectMapper mapper, MeterRegistry registry, Event<AnalysisFrame> frames,
-            @ConfigProperty(name = "decision.relay-analysis") boolean relay) {
+            @ConfigProperty(name = "decision.relay-analysis", defaultValue = "true") boolean relay) {
         this.pending = pending;
         this.mapper = mapper;
         this.registry = registry;
