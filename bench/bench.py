@@ -831,7 +831,7 @@ def main():
                          "analyzer 190/207 MB, decision 170/170 MB on this machine (2026-11-25).")
     step(res, "4 tick -> decision", bench_tick_decision, res, 10 if q else 40)
     res.notes.append("4 tick -> decision: decision-service evaluates a coin on the engine thread as soon as a "
-                     "/ws/market frame updates it (EngineScheduler.onFrame; the 1 s tick only re-checks open "
+                     "/ws/market frame updates it (MarketIntake.accept; the 1 s tick only re-checks open "
                      "positions). Measured with a fake /ws/market in the driver: time from the first frame carrying "
                      "a LONG setup for a fresh coin to the proposal's createdAt, which includes the entry checks' "
                      "SQLite reads (pending proposals, open position) before the proposal is written.")
