@@ -44,6 +44,7 @@ public class FeedClient {
     private volatile URI target;
     private volatile Duration backoff;
     private final TransportConfig transport;
+    private volatile long lastKafkaRecordNanos;
 
     FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, Vertx vertx, MeterRegistry registry,
             TransportConfig transport) {
@@ -87,7 +88,12 @@ public class FeedClient {
         }
     }
 
+    /** WebSocket: the connection is open; Kafka: a record came within decision.feed.stale-after. */
     public boolean connected() {
+        if (transport.kafka()) {
+            long last = lastKafkaRecordNanos;
+            return last != 0 && System.nanoTime() - last < config.feed().staleAfter().toNanos();
+        }
         WebSocketClientConnection current = connection;
         return current != null && current.isOpen();
     }
@@ -98,6 +104,14 @@ public class FeedClient {
 
     public double malformedCount() {
         return malformed.count();
+    }
+
+    /** A market record came over Kafka ({@link FeedKafkaConsumer}): the feed is connected while they keep coming. */
+    void kafkaRecord(boolean wellFormed) {
+        lastKafkaRecordNanos = System.nanoTime();
+        if (!wellFormed) {
+            malformed.increment();
+        }
     }
 
     public double frameCount() {

@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.LedgerEvent;
 import io.signaldesk.decision.domain.Direction;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
@@ -20,18 +21,32 @@ public class DecisionRepository {
 
     private final Db db;
 
-    public DecisionRepository(Db db) {
+    private final EventOutbox outbox;
+
+    @jakarta.inject.Inject
+    public DecisionRepository(Db db, EventOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
+    /** Decisions without events (the backtest's engine on its own database, tests). */
+    public DecisionRepository(Db db) {
+        this(db, EventOutbox.none());
+    }
+
+    /** Records the decision, and its event in the same transaction (kafka transport: see {@link EventOutbox}). */
     public void insert(Decision d) {
-        db.inTransaction(c -> Db.update(c, """
+        db.inTransaction(c -> {
+            Db.update(c, """
                 INSERT INTO decision (at, market_at, coin, kind, outcome, mode, policy, source, direction, confidence,
                     rule_reason, ai_reason, fallback_reason, proposal_id, refused_by, resized_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.at(), d.marketAt(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(), d.source(), d.direction(),
                 d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId(), d.refusedBy(),
-                d.resizedBy()));
+                d.resizedBy());
+            outbox.add(c, EventOutbox.DECISIONS, LedgerEvent.of(d));
+            return null;
+        });
     }
 
     /**

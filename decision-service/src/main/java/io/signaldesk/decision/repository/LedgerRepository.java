@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
+import io.signaldesk.decision.domain.LedgerEvent;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
@@ -25,10 +26,18 @@ public class LedgerRepository {
 
     private final Db db;
     private final ProposalRepository proposals;
+    private final EventOutbox outbox;
 
-    public LedgerRepository(Db db, ProposalRepository proposals) {
+    @jakarta.inject.Inject
+    public LedgerRepository(Db db, ProposalRepository proposals, EventOutbox outbox) {
         this.db = db;
         this.proposals = proposals;
+        this.outbox = outbox;
+    }
+
+    /** A ledger stack without events (tests build a second one on the same database, as a second service would). */
+    public LedgerRepository(Db db, ProposalRepository proposals) {
+        this(db, proposals, EventOutbox.none());
     }
 
     /** What a fill did: {@code applied} false when nothing changed; how many pending exits it superseded. */
@@ -56,6 +65,7 @@ public class LedgerRepository {
                         feed_source, venue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     proposalId, fill.kind(), fill.coin(), fill.side(), fill.qty(), fill.price(), fill.fee(),
                     fill.realizedPnl(), fill.reason(), fill.at(), fill.feedMarket(), fill.feedSource(), fill.venue());
+            outbox.add(c, EventOutbox.FILLS, LedgerEvent.of(proposalId, fill));
             if (fill.kind() == ProposalKind.ENTRY) {
                 Db.update(c, """
                         INSERT INTO position (coin, side, qty, entry_price, entry_fee, stop_loss, take_profit, opened_at,

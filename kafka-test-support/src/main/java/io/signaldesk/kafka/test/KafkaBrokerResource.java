@@ -53,6 +53,11 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    /** This resource's broker once started (null without the broker's jars), for a subclass that seeds topics. */
+    protected KafkaBroker broker() {
+        return broker;
+    }
+
     /** The broker of the running test application, or a skip (a failure with CI set) when there is none. */
     public static KafkaBroker require(String test) {
         KafkaBroker current = running;
