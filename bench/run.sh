@@ -5,7 +5,8 @@
 # RULES mode; 30 s with --quick), then bench/emulated.py (AI latency against the Ollama emulator in
 # ../shared, per Mac profile; needs node), which appends its section, then bench/kafka_analyses.py (analyses per
 # second over Kafka with one and two analyzers on emulated Ollamas; needs node and kafka-test-support). --quick: fewer iterations and one
-# emulated profile for 30 s (~4 min), for CI. Exit code 1 when a benchmark failed to run (figures are
+# emulated profile for 30 s (~4 min), for CI; full runs also measure the Kafka transport feed -> decision
+# (bench/kafka.sh). Exit code 1 when a benchmark failed to run (figures are
 # printed, never asserted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,4 +51,14 @@ for a in "$@"; do case "$a" in --quick) tick=(--quick) ;; esac; done
 run python3 bench/tick_decision.py ${tick[@]+"${tick[@]}"} || status=$?
 run python3 bench/emulated.py "${emulated[@]}" --out "$out" || status=$?
 run python3 bench/kafka_analyses.py "${kafka[@]}" --out "$out" || status=$?
+# Kafka transport, feed -> decision (about a minute: full runs only)
+if [[ " $* " != *" --quick "* ]]; then
+    kafka_out=$(mktemp)
+    if run bash -c "bench/kafka.sh | tee '$kafka_out'"; then
+        { printf '\n## Kafka transport: feed to decision (bench/kafka.sh)\n\n'; sed 's/^/    /' "$kafka_out"; } >>"$out"
+    else
+        status=1
+    fi
+    rm -f "$kafka_out"
+fi
 exit "$status"

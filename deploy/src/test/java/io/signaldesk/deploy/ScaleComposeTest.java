@@ -24,8 +24,8 @@ class ScaleComposeTest {
     void addsPostgresKafkaAndASecondAnalyzerWithItsOwnOllamaAndPointsTheDecisionServiceAtPostgres() {
         Set<String> names = new TreeSet<>();
         services.fieldNames().forEachRemaining(names::add);
-        assertEquals(new TreeSet<>(List.of("postgres", "decision", "kafka", "ollama-2", "ollama-2-pull", "ai-analyzer-2",
-                "prometheus")), names);
+        assertEquals(new TreeSet<>(List.of("postgres", "market-feed", "ai-analyzer", "decision", "kafka", "ollama-2",
+                "ollama-2-pull", "ai-analyzer-2", "prometheus")), names);
         JsonNode decision = services.path("decision");
         assertEquals("jdbc:postgresql://postgres:5432/signal", decision.path("environment").path("DECISION_DB_URL").asText());
         assertEquals("signal", decision.path("environment").path("DECISION_DB_USER").asText());
@@ -34,6 +34,17 @@ class ScaleComposeTest {
         assertEquals("service_healthy", decision.path("depends_on").path("postgres").path("condition").asText());
         assertTrue(services.path("postgres").path("image").asText().startsWith("postgres:15"));
         assertTrue(services.path("postgres").path("volumes").toString().contains("postgres-data:/var/lib/postgresql/data"));
+    }
+
+    @Test
+    void everyServiceTalksOverKafkaOnceTheBrokerIsHealthy() {
+        for (String service : List.of("market-feed", "ai-analyzer", "ai-analyzer-2", "decision")) {
+            JsonNode env = services.path(service).path("environment");
+            assertEquals("kafka", env.path("SIGNAL_TRANSPORT").asText(), service);
+            assertEquals("kafka:9092", env.path("KAFKA_BOOTSTRAP_SERVERS").asText(), service);
+            assertEquals("service_healthy", services.path(service).path("depends_on").path("kafka").path("condition").asText(),
+                    service);
+        }
     }
 
     @Test
