@@ -61,11 +61,13 @@ public class KafkaThroughput {
             awaitReady(feedPort);
             Process decision = start(root, "decision-service", decisionPort, broker, work,
                     List.of("-Ddecision.db.path=" + work.resolve("decision.db"), "-Ddecision.default-mode=RULES",
+                            "-Ddecision.feed.kafka-max-age=10m", // capacity: records wait in the topic, none skipped
                             "-Dquarkus.rest-client.ai-analyzer.url=http://127.0.0.1:" + KafkaBroker.freePort()));
             processes.add(decision);
             awaitReady(decisionPort);
 
-            // 1. live
+            // 1. live (after the decision service caught up with what the topic held before it started)
+            Thread.sleep(3000);
             double sent0 = metric(feedPort, "feed_kafka_records_total\\{topic=\"signal.market.latest\"\\}");
             double taken0 = metric(decisionPort, "decision_feed_frames_total");
             Thread.sleep(liveSeconds * 1000L);

@@ -1,5 +1,6 @@
 package io.signaldesk.decision.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.service.MarketIntake;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
@@ -19,7 +23,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * (signal.market.latest), read from its start by a consumer group of this process alone, so the service starts with
  * every coin's current price and then follows each change. A record is a one-coin /ws/market snapshot frame keyed by
  * its coin; it goes to the engine's one entry point, {@link MarketIntake#accept} (feed identity check, counters), as a
- * WebSocket frame does, and counts in decision.feed.malformed / decision.feed.connected like one ({@link FeedClient}). A
+ * WebSocket frame does, and counts in decision.feed.malformed / decision.feed.connected like one ({@link FeedClient});
+ * a record older than decision.feed.kafka-max-age is skipped (counted in decision.feed.kafka.old). A
  * record that is not one (not JSON, another shape, too long, a coin other than its key) is counted as malformed and
  * nacked: the channel's failure strategy puts it on the dead-letter topic and the stream goes on.
  */
@@ -32,17 +37,27 @@ public class FeedKafkaConsumer {
     private final FeedClient feed;
     private final MarketIntake intake;
     private final ObjectMapper mapper;
+    private final DecisionConfig config;
+    private final Counter old;
 
-    FeedKafkaConsumer(FeedClient feed, MarketIntake intake, ObjectMapper mapper) {
+    FeedKafkaConsumer(FeedClient feed, MarketIntake intake, ObjectMapper mapper, DecisionConfig config,
+            MeterRegistry registry) {
         this.feed = feed;
         this.intake = intake;
         this.mapper = mapper;
+        this.config = config;
+        this.old = registry.counter("decision.feed.kafka.old");
     }
 
     @Incoming("market-in")
     public CompletionStage<Void> onSnapshot(Message<String> record) {
-        String key = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> (Object) m.getKey())
-                .map(String::valueOf).orElse(null);
+        Optional<IncomingKafkaRecordMetadata> metadata = record.getMetadata(IncomingKafkaRecordMetadata.class);
+        String key = metadata.map(m -> (Object) m.getKey()).map(String::valueOf).orElse(null);
+        Instant sentAt = metadata.map(m -> m.getTimestamp()).orElse(null);
+        if (sentAt != null && sentAt.isBefore(Instant.now().minus(config.feed().kafkaMaxAge()))) {
+            old.increment(); // the catch-up of the latest-state topic: not a price to trade on now
+            return record.ack();
+        }
         String value = record.getPayload();
         FeedMessage message = value == null || value.length() > MAX_RECORD_CHARS ? null : parse(value);
         Optional<String> problem = problem(key, value, message);

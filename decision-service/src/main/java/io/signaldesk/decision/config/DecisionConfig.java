@@ -140,6 +140,14 @@ public interface DecisionConfig {
         /** Whether the feed client connects at startup (tests connect it by hand). */
         @WithDefault("true")
         boolean connectAtStartup();
+
+        /**
+         * Kafka transport: a market record older than this when read (by its Kafka timestamp, when the feed sent it)
+         * is skipped and counted (decision.feed.kafka.old), so reading the latest-state topic after a start never
+         * trades on old prices; a live feed sends every coin at least every second.
+         */
+        @WithDefault("5s")
+        Duration kafkaMaxAge();
     }
 
     interface ExitCheck {

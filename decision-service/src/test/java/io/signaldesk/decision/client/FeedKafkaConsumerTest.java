@@ -55,7 +55,8 @@ class FeedKafkaConsumerTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("decision.feed.expected-source", "simulator");
+            // the seeded record was sent before the application started: old enough to be skipped at the default 5 s
+            return Map.of("decision.feed.expected-source", "simulator", "decision.feed.kafka-max-age", "10m");
         }
     }
 
@@ -110,6 +111,25 @@ class FeedKafkaConsumerTest {
                 .lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8).contains("other than the record's key"));
         assertEquals(malformed + 2, feed.malformedCount());
         given().when().get("/q/health/ready").then().statusCode(200).body(containsString("market-in"));
+    }
+
+    @Test
+    void skipsARecordOlderThanTheMaximumAge() throws Exception {
+        KafkaBroker broker = KafkaBrokerResource.require("FeedKafkaConsumerTest");
+        JsonNode frame = mapper.readTree(SeededKafka.fixture("kafka/btc-snapshot.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) frame.path("coins").get(0)).put("coin", "LTC");
+        double frames = feed.frameCount();
+        broker.send(LATEST, "LTC", mapper.writeValueAsString(frame), System.currentTimeMillis() - 3_600_000L);
+        broker.send(LATEST, "BTC", SeededKafka.fixture("kafka/btc-snapshot.json")); // after it, on its own partition or not
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed.frameCount() > frames);
+        await().atMost(Duration.ofSeconds(30)).until(() -> oldRecords() >= 1);
+        assertFalse(market.latest("LTC").isPresent(), "an hour-old price is not taken");
+    }
+
+    private double oldRecords() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("decision_feed_kafka_old_total")).mapToDouble(
+                l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -193,12 +193,17 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Sends one record (string key and value) and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String value) {
+        send(topic, key, value, null);
+    }
+
+    /** Sends one record with the given timestamp (epoch ms; null: now) and waits for the acknowledgement. */
+    public void send(String topic, String key, String value, Long timestampMillis) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, null, timestampMillis, key, value)).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not send to " + topic, e);
         } catch (InterruptedException e) {
