@@ -9,7 +9,9 @@ public enum DecisionSource {
     /** Both had to agree (HYBRID VETO or AGREE). */
     RULES_AND_AI("RULES+AI"),
     /** The rules, because no model answer arrived; a {@link FallbackReason} says why. */
-    RULES_FALLBACK("RULES_FALLBACK");
+    RULES_FALLBACK("RULES_FALLBACK"),
+    /** A person, through the API (a manual close or write-off). */
+    OPERATOR("OPERATOR");
 
     private final String label;
 
@@ -17,6 +19,7 @@ public enum DecisionSource {
         this.label = label;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return label;
     }
