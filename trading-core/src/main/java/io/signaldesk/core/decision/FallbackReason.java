@@ -1,6 +1,8 @@
 package io.signaldesk.core.decision;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Why the rules answered instead of the model. The first five are the analyzer's own reasons (sent in its answer);
@@ -24,6 +26,11 @@ public enum FallbackReason {
     INVALID_ANSWER,
     /** Decision service: the analyzer answered from its rules without saying why. */
     ANALYZER_RULES;
+
+    /** The reasons the analyzer itself gives for answering from its rules (its metrics are tagged with these). */
+    public static Set<FallbackReason> analyzerReasons() {
+        return EnumSet.of(TIMEOUT, MODEL_DOWN, INVALID_OUTPUT, CIRCUIT_OPEN, MODE_RULES);
+    }
 
     /** The reason with this name, case-insensitive; empty for anything else. */
     public static Optional<FallbackReason> parse(String text) {
