@@ -17,8 +17,9 @@ public record BacktestDecision(Instant marketAt, String coin, String kind, Strin
         String refusedBy, String resizedBy, String ruleReason, String aiReason) {
 
     static BacktestDecision of(Decision d, BigDecimal price, String proposalStatus) {
-        return new BacktestDecision(d.marketAt(), d.coin(), d.kind() == null ? null : d.kind().name(), d.outcome(),
-                d.direction() == null ? null : d.direction().name(), d.source(), d.confidence(), price, proposalStatus,
+        return new BacktestDecision(d.marketAt(), d.coin(), d.kind() == null ? null : d.kind().name(),
+                d.outcome() == null ? null : d.outcome().name(), d.direction() == null ? null : d.direction().name(),
+                d.source() == null ? null : d.source().label(), d.confidence(), price, proposalStatus,
                 d.fallbackReason(), d.refusedBy(), d.resizedBy(), d.ruleReason(), d.aiReason());
     }
 }

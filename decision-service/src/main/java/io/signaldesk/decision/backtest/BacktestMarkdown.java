@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.signaldesk.decision.domain.Fill;
-import io.signaldesk.decision.service.SignalScorer.Stats;
+import io.signaldesk.decision.service.SignalOutcomes.Stats;
 import io.signaldesk.decision.service.SignalScoringService.HorizonAccuracy;
 
 /** The report as Markdown (what ran, decisions, the paper result, hit rates, baselines) and the decisions as CSV. */

@@ -13,13 +13,13 @@ import java.util.TreeMap;
 
 import org.jboss.logging.Logger;
 
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.client.FeedMessage;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Proposal;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.ScratchLedger;
 import io.signaldesk.decision.service.AnalyzerPort;
@@ -102,11 +102,11 @@ public final class BacktestRunner {
                 for (Decision d : fresh) {
                     lastDecisionId = d.id();
                     BigDecimal price = frame.coins().stream().filter(c -> c.coin().equals(d.coin())).findFirst()
-                            .map(FeedCoin::markPrice).orElse(null);
+                            .map(CoinSnapshot::markPrice).orElse(null);
                     String status = d.proposalId() == null ? null
                             : kit.proposals.find(d.proposalId()).map(p -> p.status().name()).orElse(null);
                     decisions.add(BacktestDecision.of(d, price, status));
-                    counts.merge(d.outcome(), 1, Integer::sum);
+                    counts.merge(d.outcome().name(), 1, Integer::sum);
                 }
                 if (!fresh.isEmpty() || !kit.trading.positions().isEmpty()) {
                     equity.mark(kit.trading.refresh().equity());

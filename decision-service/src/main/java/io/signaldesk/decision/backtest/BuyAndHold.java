@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.decision.domain.ProposalKind;
-import io.signaldesk.decision.domain.Side;
-import io.signaldesk.decision.service.PaperMath;
+import io.signaldesk.core.paper.PaperMath;
+import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.trade.ProposalKind;
 
 /**
  * The buy-and-hold baseline: the initial equity split evenly across the coins, each bought at the
@@ -29,7 +29,7 @@ public record BuyAndHold(Map<String, BigDecimal> returnPctByCoin, BigDecimal fin
         Map<String, BigDecimal> qty = new LinkedHashMap<>();
         Map<String, BigDecimal> entry = new LinkedHashMap<>();
         for (String coin : data.coins()) {
-            BigDecimal price = PaperMath.fillPrice(ProposalKind.ENTRY, Side.LONG, data.candle(coin, 0).close(),
+            BigDecimal price = PaperMath.fillPrice(ProposalKind.ENTRY, PositionSide.LONG, data.candle(coin, 0).close(),
                     settings.slippagePct());
             // the fee comes out of the coin's share, so the buy never spends more than the share
             BigDecimal spend = share.multiply(HUNDRED).divide(HUNDRED.add(settings.feePct()), 8, RoundingMode.DOWN);
@@ -52,7 +52,7 @@ public record BuyAndHold(Map<String, BigDecimal> returnPctByCoin, BigDecimal fin
         Map<String, BigDecimal> returns = new LinkedHashMap<>();
         BigDecimal finalEquity = cash;
         for (String coin : data.coins()) {
-            BigDecimal exit = PaperMath.fillPrice(ProposalKind.EXIT, Side.LONG, data.candle(coin, last).close(),
+            BigDecimal exit = PaperMath.fillPrice(ProposalKind.EXIT, PositionSide.LONG, data.candle(coin, last).close(),
                     settings.slippagePct());
             BigDecimal proceeds = qty.get(coin).multiply(exit).subtract(PaperMath.fee(qty.get(coin), exit, settings.feePct()));
             BigDecimal cost = qty.get(coin).multiply(entry.get(coin)).add(PaperMath.fee(qty.get(coin), entry.get(coin),

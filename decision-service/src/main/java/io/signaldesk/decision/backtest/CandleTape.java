@@ -8,14 +8,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.decision.client.FeedMessage;
-import io.signaldesk.decision.service.RulesStrategy;
-import io.signaldesk.decision.service.SignalScorer;
 
 /**
  * 1-minute candles as feed frames: at the close of bar {@code i} (i ≥ 1) one frame with every coin's snapshot, last
- * price = the close, 60 s momentum = the bar's close-to-close change, venue {@link RulesStrategy#CANDLES} (no book,
+ * price = the close, 60 s momentum = the bar's close-to-close change, venue {@link CoinSnapshot#CANDLES_VENUE} (no book,
  * no trade flow: those fields are null, and the rules' book and flow votes abstain).
  */
 public final class CandleTape implements MarketTape {
@@ -64,11 +63,11 @@ public final class CandleTape implements MarketTape {
                 }
                 int i = bar++;
                 Instant close = data.times().get(i).plus(Duration.ofMinutes(1));
-                List<FeedCoin> coins = new ArrayList<>(data.coins().size());
+                List<CoinSnapshot> coins = new ArrayList<>(data.coins().size());
                 for (String coin : data.coins()) {
                     Candle candle = data.candle(coin, i);
                     BigDecimal momentum = SignalScorer.movePct(data.candle(coin, i - 1).close(), candle.close());
-                    coins.add(new FeedCoin(coin, coin + "USDT", RulesStrategy.CANDLES, candle.close(), null, null, null,
+                    coins.add(new CoinSnapshot(coin, coin + "USDT", CoinSnapshot.CANDLES_VENUE, candle.close(), null, null, null,
                             null, momentum, null, null, null, null, 0L, close));
                 }
                 return new FeedMessage("snapshot", close, coins, null, IDENTITY);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.market.CoinSnapshot;
 
 /** Request and answer shapes of ai-analyzer-service (its contract, our own copy). */
 public final class AnalyzerDtos {
@@ -33,9 +34,9 @@ public final class AnalyzerDtos {
     /** The market an analysis is asked about: the coin's snapshot as the engine saw it, at {@code asOf}. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MarketContext(String source, Instant asOf, List<FeedCoin> coins) {
+    public record MarketContext(String source, Instant asOf, List<CoinSnapshot> coins) {
 
-        public static MarketContext of(FeedCoin coin, Instant asOf) {
+        public static MarketContext of(CoinSnapshot coin, Instant asOf) {
             return new MarketContext("decision-service", asOf, List.of(coin));
         }
     }

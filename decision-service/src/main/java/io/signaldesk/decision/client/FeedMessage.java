@@ -6,13 +6,14 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.market.CoinSnapshot;
 
 /** A frame from the feed's /ws/market: snapshot (with the feed's identity), subscribed or error. */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FeedMessage(String type, Instant asOf, List<FeedCoin> coins, String message, FeedIdentity feed) {
+public record FeedMessage(String type, Instant asOf, List<CoinSnapshot> coins, String message, FeedIdentity feed) {
 
-    public FeedMessage(String type, Instant asOf, List<FeedCoin> coins, String message) {
+    public FeedMessage(String type, Instant asOf, List<CoinSnapshot> coins, String message) {
         this(type, asOf, coins, message, null);
     }
 

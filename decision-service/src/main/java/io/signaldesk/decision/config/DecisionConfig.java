@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.signaldesk.core.exit.ExitSettings;
+import io.signaldesk.core.rules.RuleThresholds;
+import io.signaldesk.core.scoring.SignalScorer;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -152,25 +155,29 @@ public interface DecisionConfig {
 
     interface ExitCheck {
         /** How often each open position is checked for an exit. */
-        @WithDefault("10s")
+        @WithDefault(ExitSettings.DEFAULT_CHECK_EVERY)
         Duration every();
 
         /** A move against a position of this many percent since the last check triggers a check now. */
-        @WithDefault("0.5")
+        @WithDefault(ExitSettings.DEFAULT_ADVERSE_MOVE_PCT)
         BigDecimal adverseMovePct();
     }
 
+    /**
+     * The thresholds of the trading core's one rule set ({@code RuleThresholds}, defaults there). The analyzer maps the
+     * same keys for its rules fallback, so setting one (e.g. env DECISION_RULES_MOMENTUM_PCT) for both changes both.
+     */
     interface Rules {
         /** Minimum absolute 60 s momentum in percent for a rules signal. */
-        @WithDefault("0.2")
+        @WithDefault(RuleThresholds.DEFAULT_MOMENTUM_PCT)
         BigDecimal momentumPct();
 
-        /** Minimum share of bid volume in the book (0-1) for a LONG; 1 minus this for a SHORT. */
-        @WithDefault("0.55")
+        /** Minimum share of bid volume in the book (0.5-1) for a LONG; 1 minus this for a SHORT. */
+        @WithDefault(RuleThresholds.DEFAULT_BID_SHARE)
         BigDecimal bidShare();
 
-        /** Buy volume must exceed sell volume by this factor for a LONG (and the reverse for a SHORT). */
-        @WithDefault("1.2")
+        /** Buy volume must be at least this multiple of sell volume for a LONG (and the reverse for a SHORT). */
+        @WithDefault(RuleThresholds.DEFAULT_FLOW_RATIO)
         BigDecimal flowRatio();
     }
 
@@ -191,12 +198,12 @@ public interface DecisionConfig {
         @WithDefault("2")
         BigDecimal defaultSizePct();
 
-        /** Stop-loss distance in percent when the analyzer gives none. */
-        @WithDefault("1.5")
+        /** Stop-loss distance in percent of the entry price. */
+        @WithDefault(ExitSettings.DEFAULT_STOP_LOSS_PCT)
         BigDecimal defaultStopLossPct();
 
         /** Take-profit distance in percent of entry price. */
-        @WithDefault("3")
+        @WithDefault(ExitSettings.DEFAULT_TAKE_PROFIT_PCT)
         BigDecimal takeProfitPct();
 
         /** Largest position size in percent of equity, whatever the analyzer says. */
@@ -210,7 +217,7 @@ public interface DecisionConfig {
         List<Duration> horizons();
 
         /** A move within plus/minus this many percent counts as flat (a hit for WAIT). */
-        @WithDefault("0.05")
+        @WithDefault(SignalScorer.DEFAULT_FLAT_BAND_PCT)
         BigDecimal flatBandPct();
 
         /** How often the rules' view of each coin is recorded as a signal (WAIT included). */

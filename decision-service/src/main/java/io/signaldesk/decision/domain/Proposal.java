@@ -1,10 +1,12 @@
 package io.signaldesk.decision.domain;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.trade.ProposalKind;
 
 /**
  * An entry or exit the engine suggests, with why and how sure it is (one confidence: the one that decided).
@@ -13,13 +15,13 @@ import java.util.Objects;
  * {@code refusedBy} / {@code resizedBy} name the risk limit that refused it or cut its size (null when none did).
  */
 @RegisterForReflection
-public record Proposal(String id, ProposalKind kind, String coin, Side side, BigDecimal size, BigDecimal price,
+public record Proposal(String id, ProposalKind kind, String coin, PositionSide side, BigDecimal size, BigDecimal price,
         int confidence, BigDecimal stopLossPct, String source, Mode mode, Policy policy, String ruleReason,
         String aiReason, String fallbackReason, ProposalStatus status, Instant createdAt, Instant expiresAt,
         Instant decidedAt, String refusedBy, String resizedBy) {
 
     /** A proposal no risk limit has touched yet. */
-    public Proposal(String id, ProposalKind kind, String coin, Side side, BigDecimal size, BigDecimal price,
+    public Proposal(String id, ProposalKind kind, String coin, PositionSide side, BigDecimal size, BigDecimal price,
             int confidence, BigDecimal stopLossPct, String source, Mode mode, Policy policy, String ruleReason,
             String aiReason, String fallbackReason, ProposalStatus status, Instant createdAt, Instant expiresAt,
             Instant decidedAt) {

@@ -1,9 +1,10 @@
 package io.signaldesk.decision.domain;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.math.BigDecimal;
 import java.time.Instant;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.trade.Direction;
 
 /**
  * A call someone made about a coin at an instant (acted on or not), with the price then and what the

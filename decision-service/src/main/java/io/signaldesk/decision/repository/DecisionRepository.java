@@ -8,12 +8,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.trade.Direction;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.LedgerEvent;
-import io.signaldesk.decision.domain.Direction;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
-import io.signaldesk.decision.domain.ProposalKind;
 
 /** The engine's audit trail in the ledger database. */
 @ApplicationScoped
@@ -41,7 +43,8 @@ public class DecisionRepository {
                 INSERT INTO decision (at, market_at, coin, kind, outcome, mode, policy, source, direction, confidence,
                     rule_reason, ai_reason, fallback_reason, proposal_id, refused_by, resized_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                d.at(), d.marketAt(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(), d.source(), d.direction(),
+                d.at(), d.marketAt(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(),
+                d.source() == null ? null : d.source().label(), d.direction(),
                 d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId(), d.refusedBy(),
                 d.resizedBy());
             outbox.add(c, EventOutbox.DECISIONS, LedgerEvent.of(d));
@@ -97,8 +100,9 @@ public class DecisionRepository {
         int confidence = rs.getInt("confidence");
         Integer boxed = rs.wasNull() ? null : confidence;
         return new Decision(rs.getLong("id"), Db.instant(rs, "at"), Db.instant(rs, "market_at"), rs.getString("coin"),
-                Db.enumOf(rs, "kind", ProposalKind.class), rs.getString("outcome"), Db.enumOf(rs, "mode", Mode.class),
-                Db.enumOf(rs, "policy", Policy.class), rs.getString("source"),
+                Db.enumOf(rs, "kind", ProposalKind.class), Db.enumOf(rs, "outcome", DecisionOutcome.class),
+                Db.enumOf(rs, "mode", Mode.class), Db.enumOf(rs, "policy", Policy.class),
+                DecisionSource.fromLabel(rs.getString("source")).orElse(null),
                 Db.enumOf(rs, "direction", Direction.class), boxed, rs.getString("rule_reason"),
                 rs.getString("ai_reason"), rs.getString("fallback_reason"), rs.getString("proposal_id"),
                 rs.getString("refused_by"), rs.getString("resized_by"));

@@ -1,24 +1,22 @@
 package io.signaldesk.decision.repository;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.LedgerEvent;
 import io.signaldesk.decision.domain.Position;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
-import io.signaldesk.decision.domain.Side;
 
 /** Fills, positions and the equity curve in the ledger database. */
 @ApplicationScoped
@@ -181,7 +179,7 @@ public class LedgerRepository {
     }
 
     private static Position mapPosition(ResultSet rs) throws SQLException {
-        return new Position(rs.getString("coin"), Db.enumOf(rs, "side", Side.class), Db.decimal(rs, "qty"),
+        return new Position(rs.getString("coin"), Db.enumOf(rs, "side", PositionSide.class), Db.decimal(rs, "qty"),
                 Db.decimal(rs, "entry_price"), Db.decimal(rs, "entry_fee"), Db.decimal(rs, "stop_loss"),
                 Db.decimal(rs, "take_profit"), Db.instant(rs, "opened_at"), rs.getString("proposal_id"),
                 rs.getString("feed_market"), rs.getString("feed_source"), rs.getString("venue"));
@@ -189,7 +187,7 @@ public class LedgerRepository {
 
     private static Fill mapFill(ResultSet rs) throws SQLException {
         return new Fill(rs.getLong("id"), rs.getString("proposal_id"), Db.enumOf(rs, "kind", ProposalKind.class),
-                rs.getString("coin"), Db.enumOf(rs, "side", Side.class), Db.decimal(rs, "qty"),
+                rs.getString("coin"), Db.enumOf(rs, "side", PositionSide.class), Db.decimal(rs, "qty"),
                 Db.decimal(rs, "price"), Db.decimal(rs, "fee"), Db.decimal(rs, "realized_pnl"),
                 rs.getString("reason"), Db.instant(rs, "at"), rs.getString("feed_market"), rs.getString("feed_source"),
                 rs.getString("venue"));

@@ -11,12 +11,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
-import io.signaldesk.decision.domain.Side;
 
 /** Proposals in the ledger database. */
 @ApplicationScoped
@@ -109,7 +109,7 @@ public class ProposalRepository {
 
     static Proposal map(ResultSet rs) throws SQLException {
         return new Proposal(rs.getString("id"), Db.enumOf(rs, "kind", ProposalKind.class), rs.getString("coin"),
-                Db.enumOf(rs, "side", Side.class), Db.decimal(rs, "size"), Db.decimal(rs, "price"),
+                Db.enumOf(rs, "side", PositionSide.class), Db.decimal(rs, "size"), Db.decimal(rs, "price"),
                 rs.getInt("confidence"), Db.decimal(rs, "stop_loss_pct"), rs.getString("source"),
                 Db.enumOf(rs, "mode", Mode.class), Db.enumOf(rs, "policy", Policy.class),
                 rs.getString("rule_reason"), rs.getString("ai_reason"), rs.getString("fallback_reason"),

@@ -11,9 +11,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.signaldesk.decision.domain.Direction;
+import io.signaldesk.core.trade.Direction;
 import io.signaldesk.decision.domain.Signal;
-import io.signaldesk.decision.service.SignalScorer.Outcome;
+import io.signaldesk.decision.service.SignalOutcomes.Outcome;
 
 /** Signals and their outcome per horizon in the ledger database: what scoring needs to pick up again after a restart. */
 @ApplicationScoped

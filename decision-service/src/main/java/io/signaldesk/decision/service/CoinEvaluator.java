@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.repository.DatabaseInitializer;
 
@@ -25,13 +25,13 @@ public class CoinEvaluator {
     private final DecisionConfig config;
     private final DecisionEngine engine;
     private final ExitChecks exits;
-    private final MarketStateService market;
+    private final FeedStateService market;
     private final PaperTradingService trading;
     private final DatabaseInitializer database;
     private final EngineTime time;
     private final Map<String, Instant> lastRulesSample = new ConcurrentHashMap<>();
 
-    CoinEvaluator(DecisionConfig config, DecisionEngine engine, ExitChecks exits, MarketStateService market,
+    CoinEvaluator(DecisionConfig config, DecisionEngine engine, ExitChecks exits, FeedStateService market,
             PaperTradingService trading, DatabaseInitializer database, EngineTime time) {
         this.config = config;
         this.engine = engine;
@@ -60,7 +60,7 @@ public class CoinEvaluator {
     }
 
     /** The rules' view recorded for scoring, at most every decision.scoring.sample-every per coin. */
-    public void sampleRules(FeedCoin coin) {
+    public void sampleRules(CoinSnapshot coin) {
         Instant now = time.now(coin);
         Instant last = lastRulesSample.get(coin.coin());
         if (last == null || !last.plus(config.scoring().sampleEvery()).isAfter(now)) {

@@ -9,8 +9,8 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.client.FeedClient;
-import io.signaldesk.decision.client.FeedCoin;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.DecisionRepository;
 
@@ -18,7 +18,7 @@ import io.signaldesk.decision.repository.DecisionRepository;
 @ApplicationScoped
 public class DashboardService {
 
-    private final MarketStateService market;
+    private final FeedStateService market;
     private final FeedClient feed;
     private final AnalyzerStatusService analyzer;
     private final ModeService modes;
@@ -28,7 +28,7 @@ public class DashboardService {
     private final DecisionRepository decisions;
     private final RiskService risk;
 
-    DashboardService(MarketStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
+    DashboardService(FeedStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
             ProposalService proposals, PaperTradingService trading, SignalScoringService scoring,
             DecisionRepository decisions, RiskService risk) {
         this.risk = risk;
@@ -49,7 +49,7 @@ public class DashboardService {
         feedState.put("stale", market.stale());
         feedState.put("lastFrameAt", market.lastFrameAt().map(Instant::toString).orElse(null));
         // the venue's time of the newest data: a replay's own date, not the wall clock
-        feedState.put("marketTime", market.all().stream().map(FeedCoin::updatedAt).filter(Objects::nonNull)
+        feedState.put("marketTime", market.all().stream().map(CoinSnapshot::updatedAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).map(Instant::toString).orElse(null));
         feedState.put("drops", (long) feed.dropCount());
         feedState.put("malformed", (long) feed.malformedCount());

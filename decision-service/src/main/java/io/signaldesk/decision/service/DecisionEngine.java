@@ -10,29 +10,35 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.exit.ExitPolicy;
+import io.signaldesk.core.exit.ExitTrigger;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.paper.PaperMath;
+import io.signaldesk.core.rules.RuleSignal;
+import io.signaldesk.core.rules.TradingRules;
+import io.signaldesk.core.trade.Direction;
+import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.client.AiAnswer;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryResult;
-import io.signaldesk.decision.client.AnalyzerDtos.MarketContext;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.decision.client.AnalyzerDtos.MarketContext;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Decision;
-import io.signaldesk.decision.domain.Direction;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskVerdict;
-import io.signaldesk.decision.domain.RuleSignal;
-import io.signaldesk.decision.domain.Side;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.repository.DecisionRepository;
-import io.signaldesk.decision.service.SentimentService.CoinSentiment;
 import io.signaldesk.decision.service.ModeService.ModeSetting;
+import io.signaldesk.decision.service.SentimentService.CoinSentiment;
 
 /**
  * Where the decision is made. Entries: the rules (or, in AI mode, the AI's sentiment) spot an
@@ -52,7 +58,7 @@ import io.signaldesk.decision.service.ModeService.ModeSetting;
 public class DecisionEngine {
 
     private final DecisionConfig config;
-    private final RulesStrategy rules;
+    private final TradingRules rules;
     private final AnalyzerPort analyzer;
     private final SentimentService sentiments;
     private final ModeService modes;
@@ -61,14 +67,14 @@ public class DecisionEngine {
     private final DecisionRepository decisions;
     private final SignalScoringService scoring;
     private final RiskService risk;
-    private final MarketStateService market;
+    private final FeedStateService market;
     private final Clock clock;
     private final EngineTime time;
     private final Map<String, Instant> lastEntryDecision = new ConcurrentHashMap<>();
 
-    DecisionEngine(DecisionConfig config, RulesStrategy rules, AnalyzerPort analyzer, SentimentService sentiments,
+    DecisionEngine(DecisionConfig config, TradingRules rules, AnalyzerPort analyzer, SentimentService sentiments,
             ModeService modes, ProposalService proposals, PaperTradingService trading, DecisionRepository decisions,
-            SignalScoringService scoring, RiskService risk, MarketStateService market, Clock clock, EngineTime time) {
+            SignalScoringService scoring, RiskService risk, FeedStateService market, Clock clock, EngineTime time) {
         this.clock = clock;
         this.time = time;
         this.risk = risk;
@@ -85,7 +91,7 @@ public class DecisionEngine {
     }
 
     /** Looks for an entry in {@code coin}; empty when there is nothing to decide (a cooldown runs, or trading is halted). */
-    public Optional<Decision> evaluateEntry(FeedCoin coin) {
+    public Optional<Decision> evaluateEntry(CoinSnapshot coin) {
         if (risk.halted()) {
             return Optional.empty();
         }
@@ -99,22 +105,22 @@ public class DecisionEngine {
             return Optional.empty();
         }
         ModeSetting setting = modes.current();
-        RuleSignal ruleSignal = rules.evaluate(coin);
-        Optional<Side> ruleSide = side(ruleSignal.direction());
+        RuleSignal ruleSignal = rules.evaluate(coin.features());
+        Optional<PositionSide> ruleSide = side(ruleSignal.direction());
         Optional<CoinSentiment> sentiment = sentiments.of(name);
-        Optional<Side> candidate = ruleSide;
+        Optional<PositionSide> candidate = ruleSide;
         if (setting.mode() == Mode.AI && candidate.isEmpty()) {
             candidate = sentiment.flatMap(s -> side(SentimentService.parse(s.result().signal())));
         }
         if (candidate.isEmpty()) {
             return Optional.empty();
         }
-        Side side = candidate.get();
+        PositionSide side = candidate.get();
         lastEntryDecision.put(name, now);
         Draft draft = new Draft(ProposalKind.ENTRY, name, side, setting, ruleSide.isPresent() ? ruleSignal.reason() : null,
                 ruleSignal.confidence());
         if (setting.mode() == Mode.RULES) {
-            return Optional.of(propose(draft.source("RULES"), coin));
+            return Optional.of(propose(draft.source(DecisionSource.RULES), coin));
         }
         AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(new EntryRequest(name, side.name(), coin.markPrice(),
                 MarketContext.of(coin, clock.instant()))));
@@ -126,25 +132,25 @@ public class DecisionEngine {
         if (!ai.fromModel()) {
             // no model answer (the analyzer unreachable, or it answered with its own rules): the rules decide, labelled
             if (ruleSide.isEmpty()) {
-                return Optional.of(log(draft.fallback(ai.whyNoModel()).outcome("AI_UNAVAILABLE"), null));
+                return Optional.of(log(draft.fallback(ai.whyNoModel()).outcome(DecisionOutcome.AI_UNAVAILABLE), null));
             }
-            return Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.whyNoModel()), coin));
+            return Optional.of(propose(draft.source(DecisionSource.RULES_FALLBACK).fallback(ai.whyNoModel()), coin));
         }
         EntryResult answer = ai.result();
         draft = draft.ai(answer.reason(), ai.sourceDetail());
         Decision decision;
         int both = Math.min(ruleSignal.confidence(), answer.confidence());
         if (setting.mode() == Mode.AI) {
-            decision = answer.enter() ? propose(draft.source("AI").confidence(answer.confidence()), coin)
-                    : log(draft.source("AI").confidence(answer.confidence()).outcome("AI_DECLINED"), null);
+            decision = answer.enter() ? propose(draft.source(DecisionSource.AI).confidence(answer.confidence()), coin)
+                    : log(draft.source(DecisionSource.AI).confidence(answer.confidence()).outcome(DecisionOutcome.AI_DECLINED), null);
         } else {
             decision = switch (setting.policy()) {
-                case ADVISORY -> propose(draft.source("RULES"), coin);
-                case VETO -> answer.enter() ? propose(draft.source("RULES+AI").confidence(both), coin)
-                        : log(draft.source("AI").confidence(answer.confidence()).outcome("VETOED"), null);
+                case ADVISORY -> propose(draft.source(DecisionSource.RULES), coin);
+                case VETO -> answer.enter() ? propose(draft.source(DecisionSource.RULES_AND_AI).confidence(both), coin)
+                        : log(draft.source(DecisionSource.AI).confidence(answer.confidence()).outcome(DecisionOutcome.VETOED), null);
                 case AGREE -> answer.enter() && sentimentAgrees(sentiment, side)
-                        ? propose(draft.source("RULES+AI").confidence(both), coin)
-                        : log(draft.source("RULES+AI").confidence(both).outcome("NO_AGREEMENT"), null);
+                        ? propose(draft.source(DecisionSource.RULES_AND_AI).confidence(both), coin)
+                        : log(draft.source(DecisionSource.RULES_AND_AI).confidence(both).outcome(DecisionOutcome.NO_AGREEMENT), null);
             };
         }
         return Optional.of(followReason(decision, ai));
@@ -161,50 +167,44 @@ public class DecisionEngine {
     }
 
     /** Stop-loss and take-profit: closes at once, whatever the mode, when the mark crosses either. */
-    public Optional<Decision> checkStops(Position position, FeedCoin coin) {
+    public Optional<Decision> checkStops(Position position, CoinSnapshot coin) {
         BigDecimal mark = coin.markPrice();
-        boolean isLong = position.side() == Side.LONG;
-        String outcome = null;
-        if (position.stopLoss() != null && (isLong ? mark.compareTo(position.stopLoss()) <= 0
-                : mark.compareTo(position.stopLoss()) >= 0)) {
-            outcome = "STOP_LOSS";
-        } else if (position.takeProfit() != null && (isLong ? mark.compareTo(position.takeProfit()) >= 0
-                : mark.compareTo(position.takeProfit()) <= 0)) {
-            outcome = "TAKE_PROFIT";
-        }
-        if (outcome == null) {
+        Optional<ExitTrigger> trigger = ExitPolicy.stopOrTarget(position.side(), position.stopLoss(),
+                position.takeProfit(), mark);
+        if (trigger.isEmpty()) {
             return Optional.empty();
         }
+        DecisionOutcome outcome = trigger.get().outcome();
         String reason = outcome + " hit: mark " + mark.stripTrailingZeros().toPlainString() + " vs "
-                + (outcome.equals("STOP_LOSS") ? position.stopLoss() : position.takeProfit()).stripTrailingZeros()
+                + (trigger.get() == ExitTrigger.STOP_LOSS ? position.stopLoss() : position.takeProfit()).stripTrailingZeros()
                         .toPlainString();
         Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), modes.current(), reason, 10)
-                .source("RULES").outcome(outcome);
+                .source(DecisionSource.RULES).outcome(outcome);
         Proposal proposal = draft.toProposal(position.qty(), mark, null, clock.instant(), config);
         Proposal done = proposals.executeStop(proposal, reason);
-        return Optional.of(log(draft.outcome(done.status() == ProposalStatus.AUTO_EXECUTED ? outcome : "CANCELLED"),
+        return Optional.of(log(draft.outcome(done.status() == ProposalStatus.AUTO_EXECUTED ? outcome : DecisionOutcome.CANCELLED),
                 done.id()));
     }
 
     /** Exit analysis for one open position; {@code trigger} says why it runs now (schedule or adverse move). */
-    public Optional<Decision> checkExit(Position position, FeedCoin coin, String trigger) {
+    public Optional<Decision> checkExit(Position position, CoinSnapshot coin, String trigger) {
         if (proposals.hasPending(position.coin(), ProposalKind.EXIT)) {
             return Optional.empty();
         }
         ModeSetting setting = modes.current();
-        RuleSignal ruleSignal = rules.evaluate(coin);
-        Side opposite = position.side() == Side.LONG ? Side.SHORT : Side.LONG;
+        RuleSignal ruleSignal = rules.evaluate(coin.features());
+        PositionSide opposite = position.side() == PositionSide.LONG ? PositionSide.SHORT : PositionSide.LONG;
         boolean rulesClose = side(ruleSignal.direction()).filter(s -> s == opposite).isPresent();
         Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), setting,
                 rulesClose ? trigger + "; rules turned " + ruleSignal.reason() : null, ruleSignal.confidence());
         if (setting.mode() == Mode.RULES) {
-            return rulesClose ? Optional.of(propose(draft.source("RULES"), coin)) : Optional.empty();
+            return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES), coin)) : Optional.empty();
         }
         AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
                 position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(),
                 MarketContext.of(coin, clock.instant()))));
         if (!ai.fromModel()) {
-            return rulesClose ? Optional.of(propose(draft.source("RULES_FALLBACK").fallback(ai.whyNoModel()), coin))
+            return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES_FALLBACK).fallback(ai.whyNoModel()), coin))
                     : Optional.empty();
         }
         ExitResult answer = ai.result();
@@ -212,7 +212,7 @@ public class DecisionEngine {
         draft = draft.ai(trigger + "; " + answer.reason(), ai.sourceDetail());
         int both = Math.min(ruleSignal.confidence(), answer.confidence());
         if (setting.mode() == Mode.AI) {
-            return aiClose ? Optional.of(followReason(propose(draft.source("AI").confidence(answer.confidence()), coin), ai))
+            return aiClose ? Optional.of(followReason(propose(draft.source(DecisionSource.AI).confidence(answer.confidence()), coin), ai))
                     : Optional.empty();
         }
         boolean close = switch (setting.policy()) {
@@ -220,20 +220,20 @@ public class DecisionEngine {
             case VETO, AGREE -> rulesClose && aiClose;
         };
         if (close) {
-            return Optional.of(followReason(setting.policy() == Policy.ADVISORY ? propose(draft.source("RULES"), coin)
-                    : propose(draft.source("RULES+AI").confidence(both), coin), ai));
+            return Optional.of(followReason(setting.policy() == Policy.ADVISORY ? propose(draft.source(DecisionSource.RULES), coin)
+                    : propose(draft.source(DecisionSource.RULES_AND_AI).confidence(both), coin), ai));
         }
         if (setting.policy() != Policy.ADVISORY && (rulesClose || aiClose)) {
             return Optional.of(followReason(setting.policy() == Policy.VETO && rulesClose
-                    ? log(draft.source("AI").confidence(answer.confidence()).outcome("VETOED"), null)
-                    : log(draft.source("RULES+AI").confidence(both).outcome("NO_AGREEMENT"), null), ai));
+                    ? log(draft.source(DecisionSource.AI).confidence(answer.confidence()).outcome(DecisionOutcome.VETOED), null)
+                    : log(draft.source(DecisionSource.RULES_AND_AI).confidence(both).outcome(DecisionOutcome.NO_AGREEMENT), null), ai));
         }
         return Optional.empty();
     }
 
     /** The rules' view of a coin, recorded for scoring whether acted on or not. */
-    public void recordRulesSignal(FeedCoin coin, Instant at) {
-        RuleSignal signal = rules.evaluate(coin);
+    public void recordRulesSignal(CoinSnapshot coin, Instant at) {
+        RuleSignal signal = rules.evaluate(coin.features());
         scoring.record(new Signal(coin.coin(), "RULES", signal.direction(), signal.confidence(), coin.markPrice(),
                 rules.momentumOnly(coin.momentum60sPct()), at));
     }
@@ -247,7 +247,7 @@ public class DecisionEngine {
      * Sizing is deterministic (paper settings), so an entry needs one model call on its critical path: the entry
      * question. The analyzer's risk analysis stays available on its own endpoint.
      */
-    private Decision propose(Draft draft, FeedCoin coin) {
+    private Decision propose(Draft draft, CoinSnapshot coin) {
         BigDecimal price = coin.markPrice();
         BigDecimal size;
         BigDecimal stopLossPct = null;
@@ -259,11 +259,11 @@ public class DecisionEngine {
             stopLossPct = config.paper().defaultStopLossPct();
             size = PaperMath.quantity(equity, sizePct, price);
             if (size.signum() <= 0) {
-                return log(draft.outcome("TOO_SMALL"), null);
+                return log(draft.outcome(DecisionOutcome.TOO_SMALL), null);
             }
-            RiskVerdict verdict = risk.checkEntry(draft.coin(), size, price, draft.source(), trading.cachedPortfolio());
+            RiskVerdict verdict = risk.checkEntry(draft.coin(), size, price, draft.source().label(), trading.cachedPortfolio());
             if (!verdict.allowed()) {
-                return log(draft.refused(verdict.refusedBy(), verdict.reason()).outcome("REFUSED"), null);
+                return log(draft.refused(verdict.refusedBy(), verdict.reason()).outcome(DecisionOutcome.REFUSED), null);
             }
             if (verdict.resizedBy() != null) {
                 size = verdict.size();
@@ -271,11 +271,11 @@ public class DecisionEngine {
             }
         }
         Proposal proposal = proposals.submit(draft.toProposal(size, price, stopLossPct, clock.instant(), config));
-        return log(draft.outcome("PROPOSED"), proposal.id());
+        return log(draft.outcome(DecisionOutcome.PROPOSED), proposal.id());
     }
 
     private Decision log(Draft draft, String proposalId) {
-        Instant marketAt = market.latest(draft.coin()).map(FeedCoin::updatedAt).orElse(null);
+        Instant marketAt = market.latest(draft.coin()).map(CoinSnapshot::updatedAt).orElse(null);
         Decision decision = new Decision(0, clock.instant(), marketAt, draft.coin(), draft.kind(), draft.outcome(),
                 draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
                 draft.source(), Direction.valueOf(draft.side().name()), draft.confidence(), draft.ruleReason(),
@@ -291,24 +291,25 @@ public class DecisionEngine {
         return answer;
     }
 
-    private static boolean sentimentAgrees(Optional<CoinSentiment> sentiment, Side side) {
+    private static boolean sentimentAgrees(Optional<CoinSentiment> sentiment, PositionSide side) {
         return sentiment.map(s -> side.name().equals(s.result().signal())).orElse(true);
     }
 
-    private static Optional<Side> side(Direction direction) {
-        return direction == null || direction == Direction.WAIT ? Optional.empty() : Optional.of(Side.valueOf(direction.name()));
+    private static Optional<PositionSide> side(Direction direction) {
+        return direction == null || direction == Direction.WAIT ? Optional.empty() : Optional.of(PositionSide.valueOf(direction.name()));
     }
 
     /** A decision being assembled: immutable, each step returns a copy. */
-    private record Draft(ProposalKind kind, String coin, Side side, ModeSetting setting, String ruleReason,
-            int confidence, String source, String aiReason, String fallbackReason, String outcome, String refusedBy,
+    private record Draft(ProposalKind kind, String coin, PositionSide side, ModeSetting setting, String ruleReason,
+            int confidence, DecisionSource source, String aiReason, String fallbackReason, DecisionOutcome outcome,
+            String refusedBy,
             String resizedBy) {
 
-        Draft(ProposalKind kind, String coin, Side side, ModeSetting setting, String ruleReason, int confidence) {
+        Draft(ProposalKind kind, String coin, PositionSide side, ModeSetting setting, String ruleReason, int confidence) {
             this(kind, coin, side, setting, ruleReason, confidence, null, null, null, null, null, null);
         }
 
-        Draft source(String value) {
+        Draft source(DecisionSource value) {
             return new Draft(kind, coin, side, setting, ruleReason, confidence, value, aiReason, fallbackReason, outcome,
                     refusedBy, resizedBy);
         }
@@ -323,7 +324,7 @@ public class DecisionEngine {
                     refusedBy, resizedBy);
         }
 
-        Draft outcome(String value) {
+        Draft outcome(DecisionOutcome value) {
             return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, value,
                     refusedBy, resizedBy);
         }
@@ -349,7 +350,7 @@ public class DecisionEngine {
 
         Proposal toProposal(BigDecimal size, BigDecimal price, BigDecimal stopLossPct, Instant now, DecisionConfig config) {
             return new Proposal(UUID.randomUUID().toString(), kind, coin, side, size, price, confidence, stopLossPct,
-                    source, setting.mode(), setting.mode() == Mode.HYBRID ? setting.policy() : null, ruleReason,
+                    source.label(), setting.mode(), setting.mode() == Mode.HYBRID ? setting.policy() : null, ruleReason,
                     aiReason, fallbackReason, ProposalStatus.PENDING, now, now.plus(config.proposalTtl()), null,
                     refusedBy, resizedBy);
         }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaldesk.core.exit.ExitPolicy;
+import io.signaldesk.core.rules.TradingRules;
 import io.signaldesk.decision.client.FeedMessage;
 import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.config.TradingCoreProducer;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.repository.DecisionRepository;
 import io.signaldesk.decision.repository.LedgerRepository;
@@ -25,7 +28,7 @@ import io.signaldesk.decision.service.ModeService.ModeSetting;
  */
 public final class EngineKit {
 
-    public final MarketStateService market;
+    public final FeedStateService market;
     public final DecisionEngine engine;
     public final MarketIntake intake;
     public final ProposalService proposals;
@@ -34,7 +37,7 @@ public final class EngineKit {
     public final RiskService risk;
     public final ModeService modes;
     public final DecisionRepository decisions;
-    public final RulesStrategy rules;
+    public final TradingRules rules;
 
     public EngineKit(DecisionConfig config, Clock clock, ScratchLedger ledger, AnalyzerPort analyzer) {
         MeterRegistry registry = new SimpleMeterRegistry();
@@ -43,19 +46,20 @@ public final class EngineKit {
         RiskRepository riskRepository = new RiskRepository(ledger.db());
         this.decisions = new DecisionRepository(ledger.db());
         NotificationService silent = new NotificationService(null, new ObjectMapper(), registry, clock);
-        this.market = new MarketStateService(config, registry, clock);
+        this.market = new FeedStateService(config, registry, clock);
         this.risk = new RiskService(riskRepository, ledgerRepository, config, silent, registry, clock);
-        this.trading = new PaperTradingService(ledgerRepository, market, config, registry, risk, clock);
+        ExitPolicy exitPolicy = new ExitPolicy(TradingCoreProducer.exitSettings(config));
+        this.trading = new PaperTradingService(ledgerRepository, market, config, registry, risk, clock, exitPolicy);
         this.proposals = new ProposalService(proposalRepository, ledgerRepository, trading, config, registry,
                 riskRepository, silent, clock);
         this.scoring = new SignalScoringService(market, new SignalRepository(ledger.db()), config, registry, clock);
         this.modes = new ModeService(ledgerRepository, config, registry);
-        this.rules = new RulesStrategy(config);
+        this.rules = new TradingRules(TradingCoreProducer.thresholds(config.rules()));
         SentimentService sentiments = new SentimentService(market, scoring, rules, clock);
         EngineTime time = new EngineTime(clock, market);
         this.engine = new DecisionEngine(config, rules, analyzer, sentiments, modes, proposals, trading, decisions,
                 scoring, risk, market, clock, time);
-        ExitChecks exits = new ExitChecks(config, engine, market, trading, time);
+        ExitChecks exits = new ExitChecks(config, engine, market, trading, time, exitPolicy);
         CoinEvaluator evaluator = new CoinEvaluator(config, engine, exits, market, trading, ledger.database(), time);
         this.intake = new MarketIntake(config, market, null, evaluator, registry);
     }

@@ -6,7 +6,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.repository.DatabaseInitializer;
 
@@ -23,7 +23,7 @@ public class EngineScheduler {
 
     private final DecisionConfig config;
     private final CoinEvaluator evaluator;
-    private final MarketStateService market;
+    private final FeedStateService market;
     private final PaperTradingService trading;
     private final ProposalService proposals;
     private final SignalScoringService scoring;
@@ -32,7 +32,7 @@ public class EngineScheduler {
     private final EngineExecutor executor;
     private final EngineTime time;
 
-    EngineScheduler(DecisionConfig config, CoinEvaluator evaluator, MarketStateService market,
+    EngineScheduler(DecisionConfig config, CoinEvaluator evaluator, FeedStateService market,
             PaperTradingService trading, ProposalService proposals, SignalScoringService scoring,
             AnalyzerStatusService analyzerStatus, DatabaseInitializer database, EngineExecutor executor,
             EngineTime time) {
@@ -55,7 +55,7 @@ public class EngineScheduler {
             return;
         }
         try {
-            for (FeedCoin coin : market.all()) {
+            for (CoinSnapshot coin : market.all()) {
                 if (time.onMarketTime(coin.coin())) {
                     continue; // a replay's time moves with its frames only
                 }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.client.FeedIdentity;
 
 /**
@@ -21,9 +21,9 @@ public class EngineTime {
     static final Set<String> MARKET_TIME_SOURCES = Set.of("replay", "backtest");
 
     private final Clock clock;
-    private final MarketStateService market;
+    private final FeedStateService market;
 
-    EngineTime(Clock clock, MarketStateService market) {
+    EngineTime(Clock clock, FeedStateService market) {
         this.clock = clock;
         this.market = market;
     }
@@ -34,7 +34,7 @@ public class EngineTime {
     }
 
     /** The engine's "now" for a decision on {@code coin}. */
-    public Instant now(FeedCoin coin) {
+    public Instant now(CoinSnapshot coin) {
         if (coin.updatedAt() != null && market.feedOf(coin.coin()).map(EngineTime::onMarketTime).orElse(false)) {
             return coin.updatedAt();
         }

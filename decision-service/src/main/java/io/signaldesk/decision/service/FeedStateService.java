@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.client.FeedMessage;
 import io.signaldesk.decision.config.DecisionConfig;
@@ -26,13 +26,13 @@ import io.signaldesk.decision.domain.Position;
  * feed (market) it came from, so a position is only ever marked by prices of the market it was opened on.
  */
 @ApplicationScoped
-public class MarketStateService {
+public class FeedStateService {
 
     /** One observed price. */
     public record PricePoint(Instant at, BigDecimal price) {
     }
 
-    private final Map<String, FeedCoin> latest = new ConcurrentHashMap<>();
+    private final Map<String, CoinSnapshot> latest = new ConcurrentHashMap<>();
     private final Map<String, Deque<PricePoint>> history = new ConcurrentHashMap<>();
     private final Map<String, FeedIdentity> feedOf = new ConcurrentHashMap<>();
     private volatile FeedIdentity currentFeed;
@@ -42,7 +42,7 @@ public class MarketStateService {
     private final Clock clock;
     private volatile Instant lastFrameAt;
 
-    MarketStateService(DecisionConfig config, MeterRegistry registry, Clock clock) {
+    FeedStateService(DecisionConfig config, MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.registry = registry;
         this.window = config.feed().historyWindow();
@@ -58,7 +58,7 @@ public class MarketStateService {
         lastFrameAt = receivedAt;
         FeedIdentity feed = snapshot.identity();
         currentFeed = feed;
-        for (FeedCoin coin : snapshot.coins()) {
+        for (CoinSnapshot coin : snapshot.coins()) {
             if (coin == null || coin.coin() == null || coin.markPrice() == null || coin.markPrice().signum() <= 0) {
                 continue;
             }
@@ -81,16 +81,16 @@ public class MarketStateService {
         }
     }
 
-    public Optional<FeedCoin> latest(String coin) {
+    public Optional<CoinSnapshot> latest(String coin) {
         return Optional.ofNullable(latest.get(coin));
     }
 
-    public List<FeedCoin> all() {
+    public List<CoinSnapshot> all() {
         return List.copyOf(new TreeMap<>(latest).values());
     }
 
     public Optional<BigDecimal> price(String coin) {
-        return latest(coin).map(FeedCoin::markPrice);
+        return latest(coin).map(CoinSnapshot::markPrice);
     }
 
     /** The feed the latest price of {@code coin} came from. */

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.client.FeedMessage;
 import io.signaldesk.decision.config.DecisionConfig;
@@ -28,14 +28,14 @@ public class MarketIntake {
     private static final Logger LOG = Logger.getLogger(MarketIntake.class);
 
     private final DecisionConfig config;
-    private final MarketStateService market;
+    private final FeedStateService market;
     private final EngineExecutor executor;
     private final CoinEvaluator evaluator;
     private final Counter frames;
     private final Counter foreign;
     private volatile FeedIdentity refusedFeed;
 
-    MarketIntake(DecisionConfig config, MarketStateService market, EngineExecutor executor, CoinEvaluator evaluator,
+    MarketIntake(DecisionConfig config, FeedStateService market, EngineExecutor executor, CoinEvaluator evaluator,
             MeterRegistry registry) {
         this.config = config;
         this.market = market;
@@ -57,7 +57,7 @@ public class MarketIntake {
         }
         market.accept(frame);
         if (config.engineEnabled()) {
-            for (FeedCoin coin : frame.coins()) {
+            for (CoinSnapshot coin : frame.coins()) {
                 if (coin != null && coin.coin() != null) {
                     executor.submit(coin.coin(), () -> evaluator.evaluate(coin.coin()));
                 }
@@ -76,7 +76,7 @@ public class MarketIntake {
         if (!config.engineEnabled()) {
             return;
         }
-        for (FeedCoin coin : frame.coins()) {
+        for (CoinSnapshot coin : frame.coins()) {
             if (coin != null && coin.coin() != null) {
                 evaluator.evaluate(coin.coin());
             }

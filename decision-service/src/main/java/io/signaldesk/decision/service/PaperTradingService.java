@@ -13,14 +13,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.exit.ExitPolicy;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.paper.PaperMath;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskVerdict;
 import io.signaldesk.decision.repository.LedgerRepository;
@@ -46,15 +48,17 @@ public class PaperTradingService {
     }
 
     private final LedgerRepository ledger;
-    private final MarketStateService market;
+    private final FeedStateService market;
     private final DecisionConfig config;
     private final MeterRegistry registry;
     private final RiskService risk;
+    private final ExitPolicy exitPolicy;
     private final Clock clock;
     private volatile Portfolio cached;
 
-    PaperTradingService(LedgerRepository ledger, MarketStateService market, DecisionConfig config,
-            MeterRegistry registry, RiskService risk, Clock clock) {
+    PaperTradingService(LedgerRepository ledger, FeedStateService market, DecisionConfig config,
+            MeterRegistry registry, RiskService risk, Clock clock, ExitPolicy exitPolicy) {
+        this.exitPolicy = exitPolicy;
         this.clock = clock;
         this.risk = risk;
         this.ledger = ledger;
@@ -79,7 +83,7 @@ public class PaperTradingService {
         BigDecimal mark = market.price(proposal.coin())
                 .orElseThrow(() -> new LedgerConflict("no live price for " + toFill.coin()));
         FeedIdentity feed = market.feedOf(proposal.coin()).orElse(FeedIdentity.UNKNOWN);
-        String venue = market.latest(proposal.coin()).map(FeedCoin::venue).orElse(null);
+        String venue = market.latest(proposal.coin()).map(CoinSnapshot::venue).orElse(null);
         Instant now = clock.instant();
         BigDecimal price = PaperMath.fillPrice(proposal.kind(), proposal.side(), mark, config.paper().slippagePct());
         Fill fill;
@@ -101,8 +105,8 @@ public class PaperTradingService {
             BigDecimal fee = PaperMath.fee(proposal.size(), price, config.paper().feePct());
             BigDecimal stopPct = proposal.stopLossPct() == null ? config.paper().defaultStopLossPct() : proposal.stopLossPct();
             opened = new Position(proposal.coin(), proposal.side(), proposal.size(), price, fee,
-                    PaperMath.offset(price, proposal.side(), stopPct, true),
-                    PaperMath.offset(price, proposal.side(), config.paper().takeProfitPct(), false), now, proposal.id(),
+                    ExitPolicy.stopPrice(proposal.side(), price, stopPct), exitPolicy.targetPrice(proposal.side(), price),
+                    now, proposal.id(),
                     feed.market(), feed.source(), venue);
             fill = new Fill(0, proposal.id(), ProposalKind.ENTRY, proposal.coin(), proposal.side(), proposal.size(),
                     price, fee, BigDecimal.ZERO, reason, now, feed.market(), feed.source(), venue);
@@ -114,8 +118,8 @@ public class PaperTradingService {
                         + " (POST /api/portfolio/positions/" + position.coin() + "/write-off closes it at its entry price)");
             }
             BigDecimal fee = PaperMath.fee(position.qty(), price, config.paper().feePct());
-            BigDecimal realized = PaperMath.grossPnl(position.side(), position.entryPrice(), price, position.qty())
-                    .subtract(position.entryFee()).subtract(fee);
+            BigDecimal realized = PaperMath.netPnl(position.side(), position.entryPrice(), price, position.qty(),
+                    position.entryFee(), fee);
             fill = new Fill(0, proposal.id(), ProposalKind.EXIT, proposal.coin(), proposal.side(), position.qty(),
                     price, fee, realized, reason, now, feed.market(), feed.source(), venue);
         }
@@ -186,7 +190,8 @@ public class PaperTradingService {
         for (Position position : ledger.positions()) {
             Optional<BigDecimal> own = market.priceFor(position);
             BigDecimal mark = own.orElse(position.entryPrice());
-            BigDecimal pnl = PaperMath.unrealized(position, mark);
+            BigDecimal pnl = PaperMath.unrealized(position.side(), position.entryPrice(), position.qty(),
+                    position.entryFee(), mark);
             unrealized = unrealized.add(pnl);
             boolean foreign = own.isEmpty() && market.price(position.coin()).isPresent();
             marked.add(new MarkedPosition(position, mark, pnl, own.isPresent(),

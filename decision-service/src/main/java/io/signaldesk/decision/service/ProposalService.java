@@ -11,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Proposal;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.repository.ProposalRepository;

@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.rules.TradingRules;
+import io.signaldesk.core.trade.Direction;
 import io.signaldesk.decision.client.AnalyzerDtos.SentimentResult;
-import io.signaldesk.decision.client.FeedCoin;
-import io.signaldesk.decision.domain.Direction;
 import io.signaldesk.decision.domain.Signal;
 
 /** The analyzer's latest sentiment per coin (AI mode's second source of entries); a new one is recorded as a signal. */
@@ -22,13 +23,13 @@ public class SentimentService {
     public record CoinSentiment(SentimentResult result, String source, String model, java.time.Instant at) {
     }
 
-    private final MarketStateService market;
+    private final FeedStateService market;
     private final SignalScoringService scoring;
-    private final RulesStrategy rules;
+    private final TradingRules rules;
     private final Clock clock;
     private final Map<String, CoinSentiment> sentiments = new ConcurrentHashMap<>();
 
-    SentimentService(MarketStateService market, SignalScoringService scoring, RulesStrategy rules, Clock clock) {
+    SentimentService(FeedStateService market, SignalScoringService scoring, TradingRules rules, Clock clock) {
         this.market = market;
         this.scoring = scoring;
         this.rules = rules;
@@ -48,7 +49,7 @@ public class SentimentService {
     }
 
     private void recordSignal(SentimentResult result, String source) {
-        Optional<FeedCoin> coin = market.latest(result.coin());
+        Optional<CoinSnapshot> coin = market.latest(result.coin());
         Direction direction = parse(result.signal());
         if (coin.isEmpty() || direction == null || result.confidence() == null) {
             return;

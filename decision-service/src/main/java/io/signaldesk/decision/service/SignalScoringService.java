@@ -24,12 +24,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.repository.SignalRepository;
 import io.signaldesk.decision.repository.SignalRepository.PendingOutcome;
-import io.signaldesk.decision.service.SignalScorer.Outcome;
-import io.signaldesk.decision.service.SignalScorer.Stats;
+import io.signaldesk.decision.service.SignalOutcomes.Outcome;
+import io.signaldesk.decision.service.SignalOutcomes.Stats;
 
 /**
  * Scores every recorded signal at each horizon once the price there is known, and reports hit rates.
@@ -52,7 +53,7 @@ public class SignalScoringService {
             List<HorizonAccuracy> byHorizon) {
     }
 
-    private final MarketStateService market;
+    private final FeedStateService market;
     private final SignalRepository signals;
     private final DecisionConfig config;
     private final MeterRegistry registry;
@@ -64,7 +65,7 @@ public class SignalScoringService {
     private long unscorable;
     private boolean loaded;
 
-    SignalScoringService(MarketStateService market, SignalRepository signals, DecisionConfig config,
+    SignalScoringService(FeedStateService market, SignalRepository signals, DecisionConfig config,
             MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.market = market;
@@ -111,7 +112,7 @@ public class SignalScoringService {
             boolean covered = historyStart.isPresent() && !historyStart.get().isAfter(due);
             Optional<BigDecimal> price = covered ? market.priceAtOrAfter(p.signal().coin(), due) : Optional.empty();
             if (price.isPresent()) {
-                Outcome outcome = SignalScorer.score(p.signal(), p.horizon(), price.get(),
+                Outcome outcome = SignalOutcomes.score(p.signal(), p.horizon(), price.get(),
                         config.scoring().flatBandPct());
                 signals.scored(p.signalId(), outcome, price.get(), now);
                 add(outcome);
@@ -142,7 +143,7 @@ public class SignalScoringService {
         List<HorizonAccuracy> byHorizon = new ArrayList<>();
         for (Duration horizon : config.scoring().horizons()) {
             List<Outcome> at = outcomes.stream().filter(o -> o.horizon().equals(horizon)).toList();
-            byHorizon.add(new HorizonAccuracy(label(horizon), SignalScorer.stats(at),
+            byHorizon.add(new HorizonAccuracy(label(horizon), SignalOutcomes.stats(at),
                     group(at, o -> o.signal().source()), group(at, o -> o.signal().coin()),
                     group(at, o -> SignalScorer.bucket(o.signal().confidence()))));
         }
@@ -196,7 +197,7 @@ public class SignalScoringService {
         Map<String, List<Outcome>> groups = outcomes.stream()
                 .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
         Map<String, Stats> result = new LinkedHashMap<>();
-        groups.forEach((name, list) -> result.put(name, SignalScorer.stats(list)));
+        groups.forEach((name, list) -> result.put(name, SignalOutcomes.stats(list)));
         return result;
     }
 

@@ -18,7 +18,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.support.FakeFeedSocket;
 import io.signaldesk.decision.support.Market;
 
@@ -32,7 +32,7 @@ class FeedClientTest {
     FeedClient feed;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     OpenConnections connections;

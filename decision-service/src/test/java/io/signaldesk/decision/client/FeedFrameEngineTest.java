@@ -14,12 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
-import io.signaldesk.decision.domain.Side;
 import io.signaldesk.decision.service.EngineExecutor;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.ProposalService;
@@ -61,7 +61,7 @@ class FeedFrameEngineTest {
 
         List<Proposal> entries = pendingEntries("FF1");
         assertEquals(1, entries.size(), entries.toString());
-        assertEquals(Side.LONG, entries.get(0).side());
+        assertEquals(PositionSide.LONG, entries.get(0).side());
         assertEquals("RULES", entries.get(0).source());
     }
 

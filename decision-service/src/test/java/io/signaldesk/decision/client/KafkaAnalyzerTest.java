@@ -24,13 +24,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.repository.DecisionRepository;
 import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.ProposalService;
 import io.signaldesk.decision.support.Market;
@@ -70,7 +73,7 @@ class KafkaAnalyzerTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;
@@ -113,8 +116,8 @@ class KafkaAnalyzerTest {
 
         broker.send(RESULTS, id, signal(id, "{\"enter\":true,\"confidence\":8}", "analyzer-a"));
         Decision decision = decided.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals("AI", decision.source());
-        assertEquals("PROPOSED", decision.outcome());
+        assertEquals(DecisionSource.AI, decision.source());
+        assertEquals(DecisionOutcome.PROPOSED, decision.outcome());
         assertEquals(8, decision.confidence());
         assertTrue(decision.aiReason().contains(AiAnswer.REASON_FOLLOWS), decision.aiReason());
 
@@ -154,8 +157,8 @@ class KafkaAnalyzerTest {
         String id = requestFor(broker, "KC").path("requestId").asText();
         broker.send(RESULTS, id, signal(id, "{\"enter\":false,\"confidence\":6}", "analyzer-b"));
         Decision decision = decided.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals("AI", decision.source());
-        assertEquals("AI_DECLINED", decision.outcome());
+        assertEquals(DecisionSource.AI, decision.source());
+        assertEquals(DecisionOutcome.AI_DECLINED, decision.outcome());
 
         List<ConsumerRecord<String, String>> dead = broker.read(RESULTS + ".dlq", WAIT,
                 records -> records.stream().anyMatch(r -> poison.equals(r.value())));
@@ -164,7 +167,7 @@ class KafkaAnalyzerTest {
                 .contains("not an analysis result"));
     }
 
-    private CompletableFuture<Decision> evaluate(io.signaldesk.decision.client.FeedCoin coin) {
+    private CompletableFuture<Decision> evaluate(io.signaldesk.core.market.CoinSnapshot coin) {
         market.accept(Market.snapshot(coin));
         return CompletableFuture.supplyAsync(() -> engine.evaluateEntry(coin).orElseThrow());
     }

@@ -124,8 +124,8 @@ class ReplayParityTest {
         List<Decision> all = new ArrayList<>(decisions.latest(100_000));
         java.util.Collections.reverse(all);
         return all.stream().filter(d -> d.coin().endsWith(suffix))
-                .map(d -> key(d.coin(), d.outcome(), d.direction() == null ? null : d.direction().name(), d.source(),
-                        String.valueOf(d.marketAt())))
+                .map(d -> key(d.coin(), d.outcome().name(), d.direction() == null ? null : d.direction().name(),
+                        d.source() == null ? null : d.source().label(), String.valueOf(d.marketAt())))
                 .toList();
     }
 

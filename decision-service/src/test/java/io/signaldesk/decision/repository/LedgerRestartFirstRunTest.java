@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.signaldesk.decision.domain.Direction;
+import io.signaldesk.core.trade.Direction;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.SignalScoringService;
 import io.signaldesk.decision.support.Market;
@@ -39,7 +39,7 @@ class LedgerRestartFirstRunTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;

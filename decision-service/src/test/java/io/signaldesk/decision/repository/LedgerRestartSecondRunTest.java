@@ -24,7 +24,7 @@ import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.repository.SignalRepository.PendingOutcome;
 import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.SignalScoringService;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.Profiles;
@@ -44,7 +44,7 @@ class LedgerRestartSecondRunTest {
     SignalScoringService scoring;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     MeterRegistry registry;

@@ -32,22 +32,22 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.signaldesk.decision.domain.Direction;
+import io.signaldesk.core.trade.Direction;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.ProposalService;
-import io.signaldesk.decision.service.SignalScorer.Outcome;
+import io.signaldesk.decision.service.SignalOutcomes.Outcome;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.PostgresServer;
 import io.signaldesk.decision.support.Profiles;
@@ -66,7 +66,7 @@ class PostgresLedgerTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;

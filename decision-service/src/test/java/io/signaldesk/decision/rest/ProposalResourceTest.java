@@ -18,7 +18,7 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.ProposalService;
 import io.signaldesk.decision.support.Market;
@@ -30,7 +30,7 @@ class ProposalResourceTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
@@ -28,7 +29,7 @@ import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.PaperTradingService;
 import io.signaldesk.decision.service.ProposalService;
@@ -43,7 +44,7 @@ class RiskResourceTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;
@@ -141,10 +142,10 @@ class RiskResourceTest {
         given().get("/api/proposals/" + waiting).then().body("status", equalTo("PENDING"))
                 .body("refusedBy", equalTo("maxOpenPositions"));
 
-        FeedCoin next = Market.bullish("RK5", "50");
+        CoinSnapshot next = Market.bullish("RK5", "50");
         market.accept(Market.snapshot(next));
         Decision refused = engine.evaluateEntry(next).orElseThrow();
-        assertEquals("REFUSED", refused.outcome());
+        assertEquals(DecisionOutcome.REFUSED, refused.outcome());
         assertEquals("maxOpenPositions", refused.refusedBy());
         assertNull(refused.proposalId());
         given().get("/api/decisions?limit=5").then().body("[0].outcome", equalTo("REFUSED"))
@@ -183,19 +184,19 @@ class RiskResourceTest {
                 .then().statusCode(200).body("halted", equalTo(true)).body("reason", equalTo("news at 14:30"));
         given().get("/api/decision/risk").then().body("halt.halted", equalTo(true));
 
-        FeedCoin another = Market.bullish("RK11", "100");
+        CoinSnapshot another = Market.bullish("RK11", "100");
         market.accept(Market.snapshot(another));
         assertTrue(engine.evaluateEntry(another).isEmpty(), "no entry is even looked for while halted");
         given().post("/api/proposals/" + waiting + "/confirm").then().statusCode(409).body("refusedBy", equalTo("halted"));
         assertEquals(ProposalStatus.PENDING, proposals.find(waiting).orElseThrow().status());
 
-        FeedCoin turned = Market.bearish("RK8", "100.2");
+        CoinSnapshot turned = Market.bearish("RK8", "100.2");
         market.accept(Market.snapshot(turned));
         String exit = engine.checkExit(trading.position("RK8").orElseThrow(), turned, "test").orElseThrow().proposalId();
         given().post("/api/proposals/" + exit + "/confirm").then().statusCode(200).body("kind", equalTo("EXIT"));
-        FeedCoin crashed = Market.flat("RK9", "97");
+        CoinSnapshot crashed = Market.flat("RK9", "97");
         market.accept(Market.snapshot(crashed));
-        assertEquals("STOP_LOSS", engine.checkStops(trading.position("RK9").orElseThrow(), crashed).orElseThrow().outcome());
+        assertEquals(DecisionOutcome.STOP_LOSS, engine.checkStops(trading.position("RK9").orElseThrow(), crashed).orElseThrow().outcome());
         assertTrue(trading.position("RK8").isEmpty() && trading.position("RK9").isEmpty());
 
         given().delete("/api/decision/halt").then().statusCode(200).body("halted", equalTo(false));
@@ -233,11 +234,11 @@ class RiskResourceTest {
         assertTrue(risk.checkEntry("RK12", size, price, "AI", book).allowed());
     }
 
-    private String propose(FeedCoin coin) {
+    private String propose(CoinSnapshot coin) {
         market.accept(Market.snapshot(coin));
         engine.resetCooldowns();
         Decision decision = engine.evaluateEntry(coin).orElseThrow();
-        assertEquals("PROPOSED", decision.outcome(), decision.toString());
+        assertEquals(DecisionOutcome.PROPOSED, decision.outcome(), decision.toString());
         return decision.proposalId();
     }
 }

@@ -20,7 +20,7 @@ import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.ProposalService;
 import io.signaldesk.decision.support.Market;
@@ -35,7 +35,7 @@ class SecuredApiTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;

@@ -20,7 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
@@ -43,7 +43,7 @@ class AnalyzerFailureTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;
@@ -95,7 +95,7 @@ class AnalyzerFailureTest {
                 .body(containsString("decision_analyzer_fallbacks_total{call=\"entry\",reason=\"TIMEOUT\"}"));
     }
 
-    private Proposal proposalFor(FeedCoin coin) {
+    private Proposal proposalFor(CoinSnapshot coin) {
         market.accept(Market.snapshot(coin));
         engine.resetCooldowns();
         Decision decision = engine.evaluateEntry(coin).orElseThrow();

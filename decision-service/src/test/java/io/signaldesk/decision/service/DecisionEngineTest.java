@@ -29,17 +29,21 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.paper.PaperMath;
+import io.signaldesk.core.rules.RuleThresholds;
+import io.signaldesk.core.rules.TradingRules;
+import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.client.AiAnswer;
-import io.signaldesk.decision.client.FeedCoin;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.domain.Side;
 import io.signaldesk.decision.repository.DecisionRepository;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
@@ -57,7 +61,7 @@ class DecisionEngineTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;
@@ -92,9 +96,9 @@ class DecisionEngineTest {
         modes.change(Mode.RULES, Policy.VETO);
         Decision decision = entry(Market.bullish("R1", "100"));
 
-        assertEquals("PROPOSED", decision.outcome());
+        assertEquals(DecisionOutcome.PROPOSED, decision.outcome());
         Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
-        assertEquals(Side.LONG, proposal.side());
+        assertEquals(PositionSide.LONG, proposal.side());
         assertEquals("RULES", proposal.source());
         assertEquals(ProposalStatus.PENDING, proposal.status());
         assertTrue(proposal.ruleReason().startsWith("LONG: momentum 0.45%"), proposal.ruleReason());
@@ -104,9 +108,9 @@ class DecisionEngineTest {
     @Test
     void aDecisionCarriesTheMarketTimeOfTheDataItWasMadeOnBesideItsOwnTime() {
         modes.change(Mode.RULES, Policy.VETO);
-        FeedCoin replayed = Market.bullish("MT1", "100");
+        CoinSnapshot replayed = Market.bullish("MT1", "100");
         Instant capturedAt = Instant.parse("2024-08-08T23:54:53.120Z"); // a 2024 capture replayed now
-        replayed = new FeedCoin(replayed.coin(), replayed.symbol(), replayed.venue(), replayed.lastPrice(),
+        replayed = new CoinSnapshot(replayed.coin(), replayed.symbol(), replayed.venue(), replayed.lastPrice(),
                 replayed.bestBid(), replayed.bestAsk(), replayed.midPrice(), replayed.spread(), replayed.momentum60sPct(),
                 replayed.bookImbalance(), replayed.trades60s(), replayed.vwap60s(), replayed.volatility60sPct(),
                 replayed.lastEventAgeMs(), capturedAt);
@@ -123,13 +127,13 @@ class DecisionEngineTest {
     void rulesModeProposesAShortOnABearishSnapshot() {
         modes.change(Mode.RULES, Policy.VETO);
         Decision decision = entry(Market.bearish("R2", "50"));
-        assertEquals(Side.SHORT, proposals.find(decision.proposalId()).orElseThrow().side());
+        assertEquals(PositionSide.SHORT, proposals.find(decision.proposalId()).orElseThrow().side());
     }
 
     @Test
     void flatMarketGivesNoDecision() {
         modes.change(Mode.HYBRID, Policy.ADVISORY);
-        FeedCoin coin = Market.flat("R3", "100");
+        CoinSnapshot coin = Market.flat("R3", "100");
         market.accept(Market.snapshot(coin));
         assertTrue(engine.evaluateEntry(coin).isEmpty());
     }
@@ -168,7 +172,7 @@ class DecisionEngineTest {
     void aiModeFallsBackToTheRulesLabelledWhenTheAnalyzerAnsweredWithItsOwnRules() {
         modes.change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-rules.json");
-        FeedCoin coin = Market.bullish("A3", "200");
+        CoinSnapshot coin = Market.bullish("A3", "200");
         int rulesConfidence = rulesConfidence(coin);
         Proposal proposal = proposals.find(entry(coin).proposalId()).orElseThrow();
         assertEquals("RULES_FALLBACK", proposal.source());
@@ -186,10 +190,10 @@ class DecisionEngineTest {
     void hybridWithTheAnalyzerOnItsRulesSaysRulesFallbackWithWhyAndOneConfidence() {
         modes.change(Mode.HYBRID, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-mode-rules.json");
-        FeedCoin coin = Market.bullish("H6", "10");
+        CoinSnapshot coin = Market.bullish("H6", "10");
         int rulesConfidence = rulesConfidence(coin);
         Decision decision = entry(coin);
-        assertEquals("PROPOSED", decision.outcome(), "the analyzer's rules cannot veto: only the model can");
+        assertEquals(DecisionOutcome.PROPOSED, decision.outcome(), "the analyzer's rules cannot veto: only the model can");
         Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
         assertEquals("RULES_FALLBACK", proposal.source());
         assertEquals("MODE_RULES", proposal.fallbackReason());
@@ -206,8 +210,8 @@ class DecisionEngineTest {
         assertTrue(analyzerStatus.aiAnswers().arriving());
     }
 
-    private static int rulesConfidence(FeedCoin coin) {
-        return new RulesStrategy(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2")).evaluate(coin).confidence();
+    private static int rulesConfidence(CoinSnapshot coin) {
+        return new TradingRules(new RuleThresholds(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2"))).evaluate(coin.features()).confidence();
     }
 
     @Test
@@ -215,7 +219,7 @@ class DecisionEngineTest {
         modes.change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
         Decision decision = entry(Market.bullish("A2", "200"));
-        assertEquals("AI_DECLINED", decision.outcome());
+        assertEquals(DecisionOutcome.AI_DECLINED, decision.outcome());
         assertNull(decision.proposalId());
     }
 
@@ -224,7 +228,7 @@ class DecisionEngineTest {
         modes.change(Mode.HYBRID, Policy.ADVISORY);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
         Decision decision = entry(Market.bullish("H1", "10"));
-        assertEquals("PROPOSED", decision.outcome());
+        assertEquals(DecisionOutcome.PROPOSED, decision.outcome());
         Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
         assertEquals("RULES", proposal.source(), "in ADVISORY the rules decide; the AI answer is advice");
         assertTrue(reasonOf(proposal.id()).contains("Momentum is fading"));
@@ -235,7 +239,7 @@ class DecisionEngineTest {
         modes.change(Mode.HYBRID, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
         Decision decision = entry(Market.bullish("H2", "10"));
-        assertEquals("VETOED", decision.outcome());
+        assertEquals(DecisionOutcome.VETOED, decision.outcome());
         assertNull(decision.proposalId());
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> decisions.latest(50).stream()
                 .anyMatch(d -> d.coin().equals("H2") && d.aiReason().contains("Momentum is fading")));
@@ -246,7 +250,7 @@ class DecisionEngineTest {
         modes.change(Mode.HYBRID, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
         Decision decision = entry(Market.bullish("H3", "10"));
-        assertEquals("PROPOSED", decision.outcome());
+        assertEquals(DecisionOutcome.PROPOSED, decision.outcome());
         Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
         assertEquals(Policy.VETO, proposal.policy());
         assertEquals("RULES+AI", proposal.source());
@@ -257,14 +261,14 @@ class DecisionEngineTest {
     void hybridAgreeNeedsBothAndTakesTheLowerConfidence() {
         modes.change(Mode.HYBRID, Policy.AGREE);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
-        assertEquals("NO_AGREEMENT", entry(Market.bullish("H4", "10")).outcome());
+        assertEquals(DecisionOutcome.NO_AGREEMENT, entry(Market.bullish("H4", "10")).outcome());
 
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
-        FeedCoin strong = Market.bullish("H5", "10");
-        int rulesConfidence = new RulesStrategy(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2"))
-                .evaluate(strong).confidence();
+        CoinSnapshot strong = Market.bullish("H5", "10");
+        int rulesConfidence = new TradingRules(new RuleThresholds(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2")))
+                .evaluate(strong.features()).confidence();
         Decision decision = entry(strong);
-        assertEquals("PROPOSED", decision.outcome());
+        assertEquals(DecisionOutcome.PROPOSED, decision.outcome());
         assertEquals(Math.min(rulesConfidence, 8), decision.confidence());
     }
 
@@ -285,11 +289,11 @@ class DecisionEngineTest {
         proposals.confirm(proposals.find(decision.proposalId()).orElseThrow(), null);
         var position = trading.position("S1").orElseThrow();
 
-        FeedCoin crashed = Market.flat("S1", "97");
+        CoinSnapshot crashed = Market.flat("S1", "97");
         market.accept(Market.snapshot(crashed));
         Decision stop = engine.checkStops(position, crashed).orElseThrow();
 
-        assertEquals("STOP_LOSS", stop.outcome());
+        assertEquals(DecisionOutcome.STOP_LOSS, stop.outcome());
         assertTrue(trading.position("S1").isEmpty());
         var exit = trading.trades(10).stream().filter(f -> f.coin().equals("S1") && f.kind() == ProposalKind.EXIT)
                 .findFirst().orElseThrow();
@@ -302,17 +306,17 @@ class DecisionEngineTest {
         modes.change(Mode.RULES, Policy.VETO);
         Decision decision = entry(Market.bullish("SP1", "100"));
         proposals.confirm(proposals.find(decision.proposalId()).orElseThrow(), null);
-        FeedCoin turned = Market.bearish("SP1", "99.5");
+        CoinSnapshot turned = Market.bearish("SP1", "99.5");
         market.accept(Market.snapshot(turned));
         String exitId = engine.checkExit(trading.position("SP1").orElseThrow(), turned, "scheduled exit check")
                 .orElseThrow().proposalId();
         assertEquals(ProposalStatus.PENDING, proposals.find(exitId).orElseThrow().status());
 
-        FeedCoin crashed = Market.flat("SP1", "97");
+        CoinSnapshot crashed = Market.flat("SP1", "97");
         market.accept(Market.snapshot(crashed));
         Decision stop = engine.checkStops(trading.position("SP1").orElseThrow(), crashed).orElseThrow();
 
-        assertEquals("STOP_LOSS", stop.outcome());
+        assertEquals(DecisionOutcome.STOP_LOSS, stop.outcome());
         assertTrue(trading.position("SP1").isEmpty());
         given().get("/api/proposals?status=SUPERSEDED").then().statusCode(200).body("id", hasItem(exitId));
         given().get("/api/proposals/" + exitId).then().statusCode(200).body("status", is("SUPERSEDED"))
@@ -331,7 +335,7 @@ class DecisionEngineTest {
         modes.change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/exit", "exit-close.json");
 
-        FeedCoin later = Market.flat("X1", "100.5");
+        CoinSnapshot later = Market.flat("X1", "100.5");
         market.accept(Market.snapshot(later));
         Decision exit = engine.checkExit(trading.position("X1").orElseThrow(), later, "scheduled exit check")
                 .orElseThrow();
@@ -368,16 +372,16 @@ class DecisionEngineTest {
             modes.change(Mode.AI, Policy.VETO);
             // the analyzer answers two entries from its own rules (MODEL_DOWN): two model failures in a row
             Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-rules.json");
-            assertTrue(!"REFUSED".equals(entry(Market.bullish("SM0", "100")).outcome()), "one failure is not yet safe mode");
+            assertTrue(entry(Market.bullish("SM0", "100")).outcome() != DecisionOutcome.REFUSED, "one failure is not yet safe mode");
             Decision refused = entry(Market.bullish("SM1", "100"));
-            assertEquals("REFUSED", refused.outcome());
+            assertEquals(DecisionOutcome.REFUSED, refused.outcome());
             assertEquals("safeMode", refused.refusedBy());
             assertNull(refused.proposalId());
             assertTrue(risk.safeMode().on());
 
             Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
             Decision proposed = entry(Market.bullish("SM2", "100"));
-            assertEquals("PROPOSED", proposed.outcome());
+            assertEquals(DecisionOutcome.PROPOSED, proposed.outcome());
             assertEquals("AI", proposals.find(proposed.proposalId()).orElseThrow().source());
             assertTrue(!risk.safeMode().on(), "the model answered: safe mode is off");
         } finally {
@@ -386,7 +390,7 @@ class DecisionEngineTest {
         }
     }
 
-    private Decision entry(FeedCoin coin) {
+    private Decision entry(CoinSnapshot coin) {
         market.accept(Market.snapshot(coin));
         engine.resetCooldowns();
         return engine.evaluateEntry(coin).orElseThrow();

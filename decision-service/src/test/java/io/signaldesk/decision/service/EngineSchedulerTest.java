@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Position;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
@@ -35,7 +35,7 @@ class EngineSchedulerTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;
@@ -51,7 +51,7 @@ class EngineSchedulerTest {
         analyzer.resetAll();
         proposals.configure(true, 7);
         modes.change(Mode.RULES, Policy.VETO);
-        FeedCoin opened = Market.bullish("AD1", "1000");
+        CoinSnapshot opened = Market.bullish("AD1", "1000");
         market.accept(Market.snapshot(opened));
         engine.resetCooldowns();
         proposals.confirm(proposals.find(engine.evaluateEntry(opened).orElseThrow().proposalId()).orElseThrow(), null);
@@ -59,19 +59,19 @@ class EngineSchedulerTest {
         modes.change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/exit", "exit-close.json");
 
-        FeedCoin first = Market.flat("AD1", "1000");
+        CoinSnapshot first = Market.flat("AD1", "1000");
         market.accept(Market.snapshot(first));
         scheduler.manage(position, first); // first check is due at once
         analyzer.verify(1, postRequestedFor(urlEqualTo("/api/analysis/exit")));
         proposals.list(ProposalStatus.PENDING, 100).stream().filter(p -> p.coin().equals("AD1"))
                 .forEach(proposals::reject);
 
-        FeedCoin small = Market.flat("AD1", "999"); // 0.1 % against: below the 0.5 % adverse threshold
+        CoinSnapshot small = Market.flat("AD1", "999"); // 0.1 % against: below the 0.5 % adverse threshold
         market.accept(Market.snapshot(small));
         scheduler.manage(position, small);
         analyzer.verify(1, postRequestedFor(urlEqualTo("/api/analysis/exit")));
 
-        FeedCoin adverse = Market.flat("AD1", "993"); // 0.7 % against since the last check
+        CoinSnapshot adverse = Market.flat("AD1", "993"); // 0.7 % against since the last check
         market.accept(Market.snapshot(adverse));
         scheduler.manage(position, adverse);
         analyzer.verify(2, postRequestedFor(urlEqualTo("/api/analysis/exit")));

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Position;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.service.PaperTradingService.MarkedPosition;
 import io.signaldesk.decision.support.Market;
@@ -39,7 +40,7 @@ class LedgerFeedTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;
@@ -68,7 +69,7 @@ class LedgerFeedTest {
         given().get("/api/trades?limit=50").then().body("findAll { it.coin == 'LF1' }.feedMarket", hasItem("simulator#aaaa1111"));
 
         // a replay on another port is taken as the feed: its LF1 is far below the stop (98.5)
-        FeedCoin crashed = Market.flat("LF1", "90");
+        CoinSnapshot crashed = Market.flat("LF1", "90");
         market.accept(Market.snapshot(REPLAY, crashed));
         MarkedPosition marked = marked("LF1");
         assertFalse(marked.marked());
@@ -79,9 +80,9 @@ class LedgerFeedTest {
                 .body("feed.warnings", hasItem(containsString("LF1 position was opened on simulator#aaaa1111")));
 
         Decision stop = engine.checkStops(position, crashed).orElseThrow();
-        assertEquals("CANCELLED", stop.outcome(), "the ledger refuses a stop at another market's price");
+        assertEquals(DecisionOutcome.CANCELLED, stop.outcome(), "the ledger refuses a stop at another market's price");
         assertTrue(trading.position("LF1").isPresent());
-        FeedCoin turned = Market.bearish("LF1", "90");
+        CoinSnapshot turned = Market.bearish("LF1", "90");
         market.accept(Market.snapshot(REPLAY, turned));
         String exit = engine.checkExit(position, turned, "test").orElseThrow().proposalId();
         given().post("/api/proposals/" + exit + "/confirm").then().statusCode(409)
@@ -90,11 +91,11 @@ class LedgerFeedTest {
                 .filter(f -> f.coin().equals("LF1") && f.kind() == ProposalKind.EXIT).count());
 
         // its own market again: marked, and stopped on its own prices
-        FeedCoin own = Market.flat("LF1", "97");
+        CoinSnapshot own = Market.flat("LF1", "97");
         market.accept(Market.snapshot(RUN_A, own));
         assertTrue(marked("LF1").marked());
         assertEquals(0, new BigDecimal("97").compareTo(marked("LF1").markPrice()));
-        assertEquals("STOP_LOSS", engine.checkStops(position, own).orElseThrow().outcome());
+        assertEquals(DecisionOutcome.STOP_LOSS, engine.checkStops(position, own).orElseThrow().outcome());
         assertTrue(trading.position("LF1").isEmpty());
     }
 
@@ -122,7 +123,7 @@ class LedgerFeedTest {
     }
 
     private Position open(String coin, FeedIdentity feed) {
-        FeedCoin bullish = Market.bullish(coin, "100");
+        CoinSnapshot bullish = Market.bullish(coin, "100");
         market.accept(Market.snapshot(feed, bullish));
         engine.resetCooldowns();
         String id = engine.evaluateEntry(bullish).orElseThrow().proposalId();

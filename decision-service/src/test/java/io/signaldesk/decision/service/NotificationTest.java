@@ -29,7 +29,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.support.InjectWebhook;
@@ -50,7 +50,7 @@ class NotificationTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;
@@ -84,7 +84,7 @@ class NotificationTest {
 
     @Test
     void aProposalItsFillAStopAndTheHaltAreDeliveredAsJson() {
-        FeedCoin coin = Market.bullish("NT1", "100");
+        CoinSnapshot coin = Market.bullish("NT1", "100");
         market.accept(Market.snapshot(coin));
         String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
         awaitEvent("proposal");
@@ -102,7 +102,7 @@ class NotificationTest {
                 .withRequestBody(matchingJsonPath("$.data.proposalId", equalTo(id)))
                 .withRequestBody(matchingJsonPath("$.data.kind", equalTo("ENTRY"))));
 
-        FeedCoin crashed = Market.flat("NT1", "97");
+        CoinSnapshot crashed = Market.flat("NT1", "97");
         market.accept(Market.snapshot(crashed));
         engine.checkStops(trading.position("NT1").orElseThrow(), crashed).orElseThrow();
         awaitEvent("stop");
@@ -167,7 +167,7 @@ class NotificationTest {
     void aSlowWebhookNeverHoldsUpAConfirmation() {
         webhook.resetAll();
         webhook.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
-        FeedCoin coin = Market.bullish("NT2", "100");
+        CoinSnapshot coin = Market.bullish("NT2", "100");
         market.accept(Market.snapshot(coin));
         String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
 

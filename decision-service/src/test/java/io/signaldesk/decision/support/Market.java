@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import io.signaldesk.decision.client.FeedCoin;
+import io.signaldesk.core.market.BookImbalance;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.market.TradeFlow;
 import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.client.FeedMessage;
 
@@ -15,42 +17,42 @@ public final class Market {
     }
 
     /** A coin whose momentum, book and trade flow all lean up (a rules LONG at default thresholds). */
-    public static FeedCoin bullish(String coin, String price) {
+    public static CoinSnapshot bullish(String coin, String price) {
         return coin(coin, price, "0.45", "0.70", "3.0", "1.0");
     }
 
     /** All three lean down (a rules SHORT). */
-    public static FeedCoin bearish(String coin, String price) {
+    public static CoinSnapshot bearish(String coin, String price) {
         return coin(coin, price, "-0.45", "0.30", "1.0", "3.0");
     }
 
     /** Nothing leans far enough (WAIT). */
-    public static FeedCoin flat(String coin, String price) {
+    public static CoinSnapshot flat(String coin, String price) {
         return coin(coin, price, "0.01", "0.50", "1.0", "1.0");
     }
 
-    public static FeedCoin coin(String coin, String price, String momentum, String bidShare, String buyVolume,
+    public static CoinSnapshot coin(String coin, String price, String momentum, String bidShare, String buyVolume,
             String sellVolume) {
         BigDecimal p = new BigDecimal(price);
-        return new FeedCoin(coin, coin + "USDT", "SIMULATOR", p, p, p, p, BigDecimal.ZERO, new BigDecimal(momentum),
-                new FeedCoin.BookImbalance(new BigDecimal(bidShare), null, 10),
-                new FeedCoin.Trades60s(5, 2, new BigDecimal(buyVolume), new BigDecimal(sellVolume)), p,
+        return new CoinSnapshot(coin, coin + "USDT", "SIMULATOR", p, p, p, p, BigDecimal.ZERO, new BigDecimal(momentum),
+                new BookImbalance(new BigDecimal(bidShare), null, 10),
+                new TradeFlow(5, 2, new BigDecimal(buyVolume), new BigDecimal(sellVolume)), p,
                 new BigDecimal("0.1"), 100L, Instant.now());
     }
 
     /** The same coin as of venue time {@code at}. */
-    public static FeedCoin at(FeedCoin c, Instant at) {
-        return new FeedCoin(c.coin(), c.symbol(), c.venue(), c.lastPrice(), c.bestBid(), c.bestAsk(), c.midPrice(),
+    public static CoinSnapshot at(CoinSnapshot c, Instant at) {
+        return new CoinSnapshot(c.coin(), c.symbol(), c.venue(), c.lastPrice(), c.bestBid(), c.bestAsk(), c.midPrice(),
                 c.spread(), c.momentum60sPct(), c.bookImbalance(), c.trades60s(), c.vwap60s(), c.volatility60sPct(),
                 c.lastEventAgeMs(), at);
     }
 
-    public static FeedMessage snapshot(FeedCoin... coins) {
+    public static FeedMessage snapshot(CoinSnapshot... coins) {
         return new FeedMessage("snapshot", Instant.now(), List.of(coins), null);
     }
 
     /** A snapshot from the feed run {@code feed} (the identity every feed frame carries). */
-    public static FeedMessage snapshot(FeedIdentity feed, FeedCoin... coins) {
+    public static FeedMessage snapshot(FeedIdentity feed, CoinSnapshot... coins) {
         return new FeedMessage("snapshot", Instant.now(), List.of(coins), null, feed);
     }
 

@@ -36,7 +36,7 @@ import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.service.AnalyzerStatusService;
 import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.ProposalService;
 import io.signaldesk.decision.support.Analyzer;
@@ -70,7 +70,7 @@ class DashboardBrowserTest {
     DecisionEngine engine;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ModeService modes;

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.signaldesk.common.ws.FrameBudget;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.support.Market;
 
 @QuarkusTest
@@ -31,7 +31,7 @@ class DashboardSocketTest {
     URI root;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     ObjectMapper mapper;

@@ -18,6 +18,17 @@ public record CoinSnapshot(String coin, String symbol, String venue, BigDecimal 
         BookImbalance bookImbalance, TradeFlow trades60s, BigDecimal vwap60s, BigDecimal volatility60sPct,
         Long lastEventAgeMs, Instant updatedAt) {
 
+    /**
+     * The venue of a snapshot made of 1-minute candles (a backtest): no book and no taker flow, the rules decide on the
+     * momentum vote alone ({@code TradingRules.evaluate(CoinSnapshot)}).
+     */
+    public static final String CANDLES_VENUE = "CANDLES";
+
+    /** True for a snapshot made of candles ({@link #CANDLES_VENUE}). */
+    public boolean fromCandles() {
+        return CANDLES_VENUE.equals(venue);
+    }
+
     /** The price we trade and mark at: mid when known, else last trade. */
     public BigDecimal markPrice() {
         return midPrice != null ? midPrice : lastPrice;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.market.MarketFeatures;
 import io.signaldesk.core.trade.Direction;
 
@@ -28,6 +29,32 @@ public final class TradingRules {
 
     public RuleThresholds thresholds() {
         return thresholds;
+    }
+
+    /**
+     * The rules on one coin of the feed's snapshot; a snapshot made of 1-minute candles (venue
+     * {@link CoinSnapshot#CANDLES_VENUE}, a backtest) has no book and no taker flow, so those two votes abstain (they
+     * are unavailable, neither neutral nor favourable) and the momentum vote decides alone ({@link #momentumAlone}).
+     */
+    public RuleSignal evaluate(CoinSnapshot coin) {
+        return coin.fromCandles() ? momentumAlone(coin.momentum60sPct()) : evaluate(coin.features());
+    }
+
+    /**
+     * The momentum vote alone, with the momentum part of the confidence ladder (6 at the threshold, 7 at twice it, 8 at
+     * four times it): what 1-minute candles can feed the rules.
+     */
+    public RuleSignal momentumAlone(BigDecimal momentum) {
+        if (momentum == null) {
+            return new RuleSignal(Direction.WAIT, RuleSignal.WAIT_CONFIDENCE, "not enough market data yet");
+        }
+        Direction direction = momentumOnly(momentum);
+        String facts = "momentum %s%% (book and flow unavailable in candles)".formatted(
+                momentum.stripTrailingZeros().toPlainString());
+        if (direction == Direction.WAIT) {
+            return new RuleSignal(Direction.WAIT, RuleSignal.WAIT_CONFIDENCE, "WAIT: " + facts);
+        }
+        return new RuleSignal(direction, momentumConfidence(momentum), direction + ": " + facts);
     }
 
     public RuleSignal evaluate(MarketFeatures features) {

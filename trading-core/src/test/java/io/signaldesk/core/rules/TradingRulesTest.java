@@ -137,4 +137,31 @@ class TradingRulesTest {
                 () -> new RuleThresholds(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("0.9")));
         assertTrue(e.getMessage().contains("flowRatio"));
     }
+
+    @ParameterizedTest(name = "candle momentum {0} -> {1} {2}")
+    @CsvSource({
+            // candles: the momentum vote alone; 6 at 0.2, 7 at 2 x 0.2 = 0.4, 8 at 4 x 0.2 = 0.8
+            "0.1999, WAIT, 5",
+            "0.2, LONG, 6",
+            "0.4, LONG, 7",
+            "-0.8, SHORT, 8",
+    })
+    void aCandleSnapshotIsDecidedOnMomentumAloneWithTheMomentumLadder(String momentum, Direction expected, int confidence) {
+        io.signaldesk.core.market.CoinSnapshot candle = new io.signaldesk.core.market.CoinSnapshot("BTC", "BTCUSDT",
+                io.signaldesk.core.market.CoinSnapshot.CANDLES_VENUE, new BigDecimal("100"), null, null, null, null,
+                new BigDecimal(momentum), null, null, null, null, null, null);
+        RuleSignal signal = rules.evaluate(candle);
+        assertEquals(expected, signal.direction());
+        assertEquals(confidence, signal.confidence());
+        assertTrue(signal.reason().contains("book and flow unavailable in candles"), signal.reason());
+    }
+
+    @Test
+    void aFeedSnapshotWithoutBookOrFlowWaitsWhileACandleOneTradesOnMomentum() {
+        io.signaldesk.core.market.CoinSnapshot live = new io.signaldesk.core.market.CoinSnapshot("BTC", "BTCUSDT",
+                "BINANCE", new BigDecimal("100"), null, null, null, null, new BigDecimal("0.5"), null, null, null, null,
+                null, null);
+        assertEquals(Direction.WAIT, rules.evaluate(live).direction());
+        assertEquals(Direction.LONG, rules.momentumAlone(new BigDecimal("0.5")).direction());
+    }
 }

@@ -1,0 +1,39 @@
+package io.signaldesk.decision.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.signaldesk.core.exit.ExitPolicy;
+import io.signaldesk.core.exit.ExitSettings;
+import io.signaldesk.core.rules.RuleThresholds;
+import io.signaldesk.core.rules.TradingRules;
+
+/**
+ * The trading core's rules and exit policy as beans, from {@code decision.rules.*}, {@code decision.paper.*} and
+ * {@code decision.exit-check.*}: the engine, the scheduler and the backtest get the same instances.
+ */
+public class TradingCoreProducer {
+
+    @Produces
+    @Singleton
+    TradingRules tradingRules(DecisionConfig config) {
+        return new TradingRules(thresholds(config.rules()));
+    }
+
+    @Produces
+    @Singleton
+    ExitPolicy exitPolicy(DecisionConfig config) {
+        return new ExitPolicy(exitSettings(config));
+    }
+
+    /** {@code decision.rules.*} as the core's thresholds record. */
+    public static RuleThresholds thresholds(DecisionConfig.Rules rules) {
+        return new RuleThresholds(rules.momentumPct(), rules.bidShare(), rules.flowRatio());
+    }
+
+    /** {@code decision.paper.default-stop-loss-pct}, {@code take-profit-pct} and {@code decision.exit-check.*}. */
+    public static ExitSettings exitSettings(DecisionConfig config) {
+        return new ExitSettings(config.paper().defaultStopLossPct(), config.paper().takeProfitPct(),
+                config.exitCheck().every(), config.exitCheck().adverseMovePct());
+    }
+}
