@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.signaldesk.analyzer.domain.CoinSnapshot;
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 
 /** The feed snapshot fixture (src/test/resources/feed/snapshot.json) as domain records. */
 public final class Markets {
@@ -15,15 +15,15 @@ public final class Markets {
     private Markets() {
     }
 
-    public static MarketSnapshot snapshot() {
+    public static MarketSnapshotDto snapshot() {
         try {
-            return MAPPER.readValue(StubServers.fixture("feed/snapshot.json"), MarketSnapshot.class);
+            return MAPPER.readValue(StubServers.fixture("feed/snapshot.json"), MarketSnapshotDto.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static CoinSnapshot coin(String coin) {
+    public static CoinSnapshotDto coin(String coin) {
         return snapshot().coin(coin).orElseThrow();
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.signaldesk.analyzer.domain.BookImbalance;
-import io.signaldesk.analyzer.domain.CoinSnapshot;
-import io.signaldesk.analyzer.domain.TradeFlow;
+import io.signaldesk.analyzer.domain.BookImbalanceDto;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
+import io.signaldesk.analyzer.domain.TradeFlowDto;
 
 /** Renders market data as the product prompt's four sections, one compact line each, for the coins asked about only. */
 public final class MarketPrompt {
@@ -19,7 +19,7 @@ public final class MarketPrompt {
     private MarketPrompt() {
     }
 
-    public static String render(List<CoinSnapshot> coins) {
+    public static String render(List<CoinSnapshotDto> coins) {
         return "CURRENT PRICES: " + line(coins, c -> price(c.price())) + "\n"
                 + "MOMENTUM (60s): " + line(coins, c -> signedPct(c.momentum60sPct())) + "\n"
                 + "ORDER BOOK IMBALANCE: " + line(coins, c -> book(c.bookImbalance())) + "\n"
@@ -42,11 +42,11 @@ public final class MarketPrompt {
         return (rounded.signum() >= 0 ? "+" : "") + rounded.toPlainString() + "%";
     }
 
-    private static String line(List<CoinSnapshot> coins, Function<CoinSnapshot, String> value) {
+    private static String line(List<CoinSnapshotDto> coins, Function<CoinSnapshotDto, String> value) {
         return coins.stream().map(c -> c.coin() + " " + value.apply(c)).collect(Collectors.joining(", "));
     }
 
-    private static String book(BookImbalance book) {
+    private static String book(BookImbalanceDto book) {
         if (book == null || book.bidShare() == null) {
             return UNKNOWN;
         }
@@ -54,7 +54,7 @@ public final class MarketPrompt {
         return "bids " + book.bidShare().multiply(HUNDRED).setScale(0, RoundingMode.HALF_UP) + "%";
     }
 
-    private static String trades(TradeFlow flow) {
+    private static String trades(TradeFlowDto flow) {
         if (flow == null || flow.buyCount() == null || flow.sellCount() == null) {
             return UNKNOWN;
         }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 
 /** Reads the market snapshot from market-feed-service. */
 @ApplicationScoped
@@ -21,14 +21,14 @@ public class MarketFeedClient {
     }
 
     /** @throws FeedUnavailableException when the feed cannot be reached or answers an error */
-    public MarketSnapshot snapshot() {
+    public MarketSnapshotDto snapshot() {
         try {
-            MarketSnapshot snapshot = feed.snapshot();
+            MarketSnapshotDto snapshot = feed.snapshot();
             if (snapshot == null) {
                 throw new FeedUnavailableException(url, "empty answer");
             }
             // a coin without a ticker cannot be analysed or named in a prompt
-            return new MarketSnapshot(snapshot.source(), snapshot.asOf(), snapshot.coins().stream()
+            return new MarketSnapshotDto(snapshot.source(), snapshot.asOf(), snapshot.coins().stream()
                     .filter(coin -> coin.coin() != null && !coin.coin().isBlank()).toList());
         } catch (FeedUnavailableException e) {
             throw e;

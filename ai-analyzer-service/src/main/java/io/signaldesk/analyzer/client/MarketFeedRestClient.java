@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 
 /** market-feed-service's HTTP API (quarkus.rest-client.market-feed.url). */
 @RegisterRestClient(configKey = "market-feed")
@@ -14,5 +14,5 @@ interface MarketFeedRestClient {
 
     @GET
     @Path("/snapshot")
-    MarketSnapshot snapshot();
+    MarketSnapshotDto snapshot();
 }

@@ -117,27 +117,11 @@ public interface AnalyzerConfig {
         BigDecimal pnlStep();
     }
 
+    /**
+     * The risk answer's sizing rule. The entry, exit and sentiment rules are the trading core's, with the thresholds
+     * and stop/target of {@code decision.rules.*} and {@code decision.paper.*} ({@link TradingRulesConfig}).
+     */
     interface Rules {
-        /** 60 s momentum (percent) beyond which a coin counts as moving. */
-        @WithDefault("0.10")
-        BigDecimal momentumPct();
-
-        /** Bid share of the book at or above which buyers dominate (sellers at 1 - this). */
-        @WithDefault("0.60")
-        BigDecimal bidShare();
-
-        /** Share of buy trades in 60 s at or above which the flow is buying (selling at 1 - this). */
-        @WithDefault("0.60")
-        BigDecimal buyShare();
-
-        /** Loss (percent) at which the exit rule closes a position. */
-        @WithDefault("2.0")
-        BigDecimal exitStopLossPct();
-
-        /** Gain (percent) at which the exit rule takes profit. */
-        @WithDefault("3.0")
-        BigDecimal exitTakeProfitPct();
-
         /** Equity (percent) risked per trade when sizing a position. */
         @WithDefault("1.0")
         BigDecimal riskPerTradePct();

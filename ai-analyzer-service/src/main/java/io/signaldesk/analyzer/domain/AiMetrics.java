@@ -3,6 +3,8 @@ package io.signaldesk.analyzer.domain;
 import java.time.Instant;
 import java.util.Map;
 
+import io.signaldesk.core.decision.FallbackReason;
+
 /**
  * The product's AIMetrics (totalTokens, totalCalls, avgResponseTimeMs, modelName, sessionTokens,
  * sessionCalls) followed by the rest of the accounting. Calls are model calls answered by Ollama (a

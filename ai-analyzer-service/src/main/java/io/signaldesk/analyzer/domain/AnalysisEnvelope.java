@@ -3,6 +3,7 @@ package io.signaldesk.analyzer.domain;
 import java.time.Instant;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.decision.FallbackReason;
 
 /**
  * What every analysis answers: the result plus who produced it, how fast (to the decision and to the whole

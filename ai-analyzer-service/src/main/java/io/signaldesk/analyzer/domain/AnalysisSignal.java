@@ -3,6 +3,7 @@ package io.signaldesk.analyzer.domain;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.decision.FallbackReason;
 
 /**
  * The decision of an analysis, sent the moment it is known and before its reason: the decision fields

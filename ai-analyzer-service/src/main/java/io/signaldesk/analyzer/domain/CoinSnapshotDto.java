@@ -1,5 +1,6 @@
 package io.signaldesk.analyzer.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -14,10 +15,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.market.MarketFeatures;
 
-/** One coin of the feed's snapshot; a field is null while the feed does not know it yet. */
+/**
+ * One coin of the feed's snapshot as this service takes it in a request body (the trading core's {@code CoinSnapshot}
+ * with the bounds a request must keep); a field is null while the feed does not know it yet.
+ */
 @RegisterForReflection
-public record CoinSnapshot(
+@Schema(name = "CoinSnapshot")
+public record CoinSnapshotDto(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9]{2,10}", message = "must be a ticker of 2-10 letters or digits, e.g. BTC") String coin,
         @Size(max = 30) String symbol,
         @Size(max = 30) String venue,
@@ -27,12 +33,21 @@ public record CoinSnapshot(
         @Price BigDecimal midPrice,
         @DecimalMin("0") @DecimalMax("1000000000") @Digits(integer = 10, fraction = 18) BigDecimal spread,
         @DecimalMin("-100") @DecimalMax("10000") @Digits(integer = 5, fraction = 18) BigDecimal momentum60sPct,
-        @Valid BookImbalance bookImbalance,
-        @Valid TradeFlow trades60s,
+        @Valid BookImbalanceDto bookImbalance,
+        @Valid TradeFlowDto trades60s,
         @Price BigDecimal vwap60s,
         @DecimalMin("0") @DecimalMax("10000") @Digits(integer = 5, fraction = 18) BigDecimal volatility60sPct,
         @Min(0) @Max(31_536_000_000L) Long lastEventAgeMs,
         Instant updatedAt) {
+
+    /** What the trading core's rules read: the mark price (mid, else last), momentum, book imbalance and trade flow. */
+    public MarketFeatures features() {
+        return new MarketFeatures(midPrice != null ? midPrice : lastPrice, momentum60sPct,
+                bookImbalance == null ? null : new io.signaldesk.core.market.BookImbalance(bookImbalance.bidShare(),
+                        bookImbalance.bidAskRatio(), bookImbalance.levels()),
+                trades60s == null ? null : new io.signaldesk.core.market.TradeFlow(trades60s.buyCount(),
+                        trades60s.sellCount(), trades60s.buyVolume(), trades60s.sellVolume()));
+    }
 
     /** Last price, else mid price: the price the prompt shows. */
     public BigDecimal price() {

@@ -8,17 +8,19 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.Signal;
+import io.signaldesk.core.scoring.SignalScorer;
+import io.signaldesk.core.trade.Direction;
 
 /**
  * Turns a model's observations into its {@link ModelScore}. Percentiles are nearest-rank. A sentiment signal
- * hits when LONG and the move is above +{@link #FLAT_BAND_PCT} %, SHORT and below -{@link #FLAT_BAND_PCT} %,
- * WAIT and within the band (the decision-service's scoring rule). Quality Score = round(100 x (0.4 x
+ * is scored with the trading core's {@link SignalScorer} (the decision service's rule and default band): it hits
+ * when LONG and the move is above +0.05 %, SHORT and below -0.05 %, WAIT and within the band. Quality Score = round(100 x (0.4 x
  * valid-output rate + 0.3 x hit rate 1m + 0.3 x hit rate 5m)), an unscored hit rate counting 0.
  */
 public final class EvaluationScorer {
 
-    public static final BigDecimal FLAT_BAND_PCT = new BigDecimal("0.05");
+    /** The decision service's default flat band (decision.scoring.flat-band-pct), from the trading core. */
+    public static final BigDecimal FLAT_BAND_PCT = SignalScorer.FLAT_BAND_PCT;
 
     private EvaluationScorer() {
     }
@@ -52,12 +54,8 @@ public final class EvaluationScorer {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    static boolean hits(Signal signal, BigDecimal movePct) {
-        return switch (signal) {
-            case LONG -> movePct.compareTo(FLAT_BAND_PCT) > 0;
-            case SHORT -> movePct.compareTo(FLAT_BAND_PCT.negate()) < 0;
-            case WAIT -> movePct.abs().compareTo(FLAT_BAND_PCT) <= 0;
-        };
+    static boolean hits(Direction signal, BigDecimal movePct) {
+        return SignalScorer.hit(signal, movePct, FLAT_BAND_PCT);
     }
 
     private static List<Boolean> hits(List<Observation> signals, Function<Observation, BigDecimal> move) {

@@ -18,11 +18,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaUnavailableException;
-import io.signaldesk.analyzer.domain.CoinSnapshot;
-import io.signaldesk.analyzer.domain.FallbackReason;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.SentimentResult;
-import io.signaldesk.analyzer.domain.Signal;
-import io.signaldesk.analyzer.domain.TradeSide;
 import io.signaldesk.analyzer.service.ActiveModel;
 import io.signaldesk.analyzer.service.AnalysisTask;
 import io.signaldesk.analyzer.service.EntryTask;
@@ -32,6 +29,9 @@ import io.signaldesk.analyzer.service.ModelAnswer;
 import io.signaldesk.analyzer.service.ModelGateway;
 import io.signaldesk.analyzer.service.RiskTask;
 import io.signaldesk.analyzer.service.SentimentTask;
+import io.signaldesk.core.decision.FallbackReason;
+import io.signaldesk.core.trade.Direction;
+import io.signaldesk.core.trade.PositionSide;
 
 /**
  * Runs the four analyses of every replay sample on each model, through the same gateway as production
@@ -83,14 +83,14 @@ public class ModelEvaluator {
         }
         List<Observation> observations = new ArrayList<>();
         for (ReplaySample sample : samples) {
-            List<CoinSnapshot> coins = sample.market().coins();
-            CoinSnapshot first = coins.get(0);
+            List<CoinSnapshotDto> coins = sample.market().coins();
+            CoinSnapshotDto first = coins.get(0);
             BigDecimal price = first.price();
             observations.add(observe(new SentimentTask(coins), sample));
-            observations.add(observe(new EntryTask(first, TradeSide.LONG, price), sample));
-            observations.add(observe(new ExitTask(first, TradeSide.LONG,
+            observations.add(observe(new EntryTask(first, PositionSide.LONG, price), sample));
+            observations.add(observe(new ExitTask(first, PositionSide.LONG,
                     price.multiply(ENTRY_DISCOUNT).setScale(price.scale(), RoundingMode.HALF_UP), price, SIZE, null), sample));
-            observations.add(observe(new RiskTask(first, TradeSide.LONG, price, EQUITY), sample));
+            observations.add(observe(new RiskTask(first, PositionSide.LONG, price, EQUITY), sample));
         }
         ModelScore score = EvaluationScorer.score(model, observations, loadedSize(model));
         LOG.infof("Evaluation of %s: %d analyses, p50 %d ms, quality %d", model, score.analyses(), score.p50Ms(),
@@ -102,7 +102,7 @@ public class ModelEvaluator {
         long start = System.nanoTime();
         FallbackReason fallback = null;
         boolean reprompted;
-        Signal signal = null;
+        Direction signal = null;
         BigDecimal move1m = null;
         BigDecimal move5m = null;
         long modelMs = 0;

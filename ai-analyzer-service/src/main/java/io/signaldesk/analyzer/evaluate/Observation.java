@@ -3,8 +3,8 @@ package io.signaldesk.analyzer.evaluate;
 import java.math.BigDecimal;
 
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.FallbackReason;
-import io.signaldesk.analyzer.domain.Signal;
+import io.signaldesk.core.decision.FallbackReason;
+import io.signaldesk.core.trade.Direction;
 
 /**
  * One analysis asked of one model during an evaluation.
@@ -18,5 +18,5 @@ import io.signaldesk.analyzer.domain.Signal;
  * @param move5mPct realised move of the signal's coin 5 min later, null when unknown
  */
 public record Observation(AnalysisType type, long elapsedMs, long modelMs, int completionTokens, boolean validFirst,
-        boolean reprompted, FallbackReason fallback, Signal signal, BigDecimal move1mPct, BigDecimal move5mPct) {
+        boolean reprompted, FallbackReason fallback, Direction signal, BigDecimal move1mPct, BigDecimal move5mPct) {
 }

@@ -5,17 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,16 +25,21 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.signaldesk.analyzer.domain.BookImbalance;
-import io.signaldesk.analyzer.domain.CoinSnapshot;
-import io.signaldesk.analyzer.domain.MarketSnapshot;
-import io.signaldesk.analyzer.domain.TradeFlow;
+import io.signaldesk.analyzer.domain.BookImbalanceDto;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
+import io.signaldesk.analyzer.domain.TradeFlowDto;
 import io.signaldesk.common.files.DataDirectory;
+import io.signaldesk.core.feature.FeatureMath;
+import io.signaldesk.core.feature.PriceWindow;
+import io.signaldesk.core.feature.TradeWindow;
+import io.signaldesk.core.market.Aggressor;
+import io.signaldesk.core.market.TradeFlow;
 
 /**
  * Market snapshots taken from a recording of market-feed-service's normalised events ({@code feed.record.file}
- * JSON Lines, plain or gzip), with the features computed as the feed defines them (60 s window on the venue
- * clock, top 10 book levels). The first sample is one window after the first event, then one every {@code every}.
+ * JSON Lines, plain or gzip), with the features computed by the feed's own code, the trading core's
+ * {@link PriceWindow}, {@link TradeWindow} and {@link FeatureMath} (60 s window on the venue clock, top 10 book levels). The first sample is one window after the first event, then one every {@code every}.
  */
 public final class ReplayMarket {
 
@@ -73,7 +75,7 @@ public final class ReplayMarket {
             }
         }
         List<ReplaySample> samples = new ArrayList<>();
-        Map<String, CoinState> coins = new LinkedHashMap<>();
+        Map<String, ReplayCoin> coins = new LinkedHashMap<>();
         Instant next = events.isEmpty() ? null : time(events.get(0)).plus(WINDOW);
         for (JsonNode event : events) {
             Instant at = time(event);
@@ -81,26 +83,26 @@ public final class ReplayMarket {
                 sample(next, coins, pricePaths).ifPresent(samples::add);
                 next = next.plus(every);
             }
-            coins.computeIfAbsent(coin(event), c -> new CoinState(c, event.path("instrument"))).apply(event, at);
+            coins.computeIfAbsent(coin(event), c -> new ReplayCoin(c, event.path("instrument"))).apply(event, at);
         }
         return samples;
     }
 
-    private static Optional<ReplaySample> sample(Instant at, Map<String, CoinState> coins,
+    private static Optional<ReplaySample> sample(Instant at, Map<String, ReplayCoin> coins,
             Map<String, NavigableMap<Instant, BigDecimal>> pricePaths) {
-        List<CoinSnapshot> snapshots = coins.values().stream().map(c -> c.snapshot(at))
+        List<CoinSnapshotDto> snapshots = coins.values().stream().map(c -> c.snapshot(at))
                 .filter(c -> c.lastPrice() != null).toList();
         if (snapshots.isEmpty()) {
             return Optional.empty();
         }
         Map<String, BigDecimal> move1m = new HashMap<>();
         Map<String, BigDecimal> move5m = new HashMap<>();
-        for (CoinSnapshot coin : snapshots) {
+        for (CoinSnapshotDto coin : snapshots) {
             NavigableMap<Instant, BigDecimal> path = pricePaths.get(coin.coin());
             move(path, at, Duration.ofMinutes(1), coin.lastPrice()).ifPresent(m -> move1m.put(coin.coin(), m));
             move(path, at, Duration.ofMinutes(5), coin.lastPrice()).ifPresent(m -> move5m.put(coin.coin(), m));
         }
-        return Optional.of(new ReplaySample(at, new MarketSnapshot("replay", at, snapshots), move1m, move5m));
+        return Optional.of(new ReplaySample(at, new MarketSnapshotDto("replay", at, snapshots), move1m, move5m));
     }
 
     private static Optional<BigDecimal> move(NavigableMap<Instant, BigDecimal> path, Instant at,
@@ -150,22 +152,18 @@ public final class ReplayMarket {
         return part.multiply(HUNDRED).divide(whole, 4, RoundingMode.HALF_UP);
     }
 
-    /** One coin's book and 60 s trade window, rebuilt event by event. */
-    private static final class CoinState {
+    /** One coin's book and 60 s windows, rebuilt event by event with the trading core's feature math. */
+    private static final class ReplayCoin {
         private final String coin;
         private final String symbol;
         private final String venue;
         private final NavigableMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
         private final NavigableMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-        private final Deque<Trade> window = new ArrayDeque<>();
-        private BigDecimal lastPrice;
-        private BigDecimal priceBeforeWindow;
+        private final PriceWindow prices = new PriceWindow(WINDOW);
+        private final TradeWindow trades = new TradeWindow(WINDOW);
         private Instant updatedAt;
 
-        private record Trade(Instant at, BigDecimal price, BigDecimal size, boolean buy) {
-        }
-
-        CoinState(String coin, JsonNode instrument) {
+        ReplayCoin(String coin, JsonNode instrument) {
             this.coin = coin;
             this.symbol = instrument.path("symbol").asText(null);
             this.venue = instrument.path("venue").asText(null);
@@ -174,9 +172,10 @@ public final class ReplayMarket {
         void apply(JsonNode event, Instant at) {
             updatedAt = at;
             if ("trade".equals(event.path("type").asText())) {
-                lastPrice = decimal(event.get("price"));
-                window.addLast(new Trade(at, lastPrice, decimal(event.get("size")),
-                        "BUY".equals(event.path("aggressor").asText())));
+                BigDecimal price = decimal(event.get("price"));
+                prices.add(at, price);
+                trades.add(at, "BUY".equals(event.path("aggressor").asText()) ? Aggressor.BUY : Aggressor.SELL, price,
+                        decimal(event.get("size")));
             } else if ("book".equals(event.path("type").asText())) {
                 if ("SNAPSHOT".equals(event.path("kind").asText())) {
                     bids.clear();
@@ -198,65 +197,20 @@ public final class ReplayMarket {
             }
         }
 
-        CoinSnapshot snapshot(Instant at) {
-            while (!window.isEmpty() && !window.peekFirst().at().isAfter(at.minus(WINDOW))) {
-                priceBeforeWindow = window.pollFirst().price();
-            }
+        CoinSnapshotDto snapshot(Instant at) {
+            prices.advanceTo(at);
+            trades.advanceTo(at);
             BigDecimal bid = bids.isEmpty() ? null : bids.firstKey();
             BigDecimal ask = asks.isEmpty() ? null : asks.firstKey();
-            BigDecimal mid = bid == null || ask == null ? null : bid.add(ask).divide(BigDecimal.valueOf(2));
-            return new CoinSnapshot(coin, symbol, venue, lastPrice, bid, ask, mid,
-                    bid == null || ask == null ? null : ask.subtract(bid), momentum(), imbalance(), flow(), vwap(),
-                    volatility(), 0L, updatedAt);
-        }
-
-        private BigDecimal momentum() {
-            BigDecimal ref = priceBeforeWindow != null ? priceBeforeWindow
-                    : window.isEmpty() ? null : window.peekFirst().price();
-            return ref == null || lastPrice == null ? null : pct(lastPrice.subtract(ref), ref);
-        }
-
-        private BookImbalance imbalance() {
-            BigDecimal bidSize = bids.values().stream().limit(LEVELS).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal askSize = asks.values().stream().limit(LEVELS).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (bidSize.add(askSize).signum() == 0) {
-                return null;
-            }
-            return new BookImbalance(bidSize.divide(bidSize.add(askSize), 4, RoundingMode.HALF_UP),
-                    askSize.signum() == 0 ? null : bidSize.divide(askSize, 4, RoundingMode.HALF_UP), LEVELS);
-        }
-
-        private TradeFlow flow() {
-            int buys = (int) window.stream().filter(Trade::buy).count();
-            BigDecimal buyVolume = window.stream().filter(Trade::buy).map(Trade::size).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal sellVolume = window.stream().filter(t -> !t.buy()).map(Trade::size).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new TradeFlow(buys, window.size() - buys, buyVolume, sellVolume);
-        }
-
-        private BigDecimal vwap() {
-            BigDecimal volume = window.stream().map(Trade::size).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (volume.signum() == 0) {
-                return null;
-            }
-            BigDecimal notional = window.stream().map(t -> t.price().multiply(t.size())).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return notional.divide(volume, new MathContext(12));
-        }
-
-        private BigDecimal volatility() {
-            List<Double> returns = new ArrayList<>();
-            BigDecimal previous = priceBeforeWindow;
-            for (Trade trade : window) {
-                if (previous != null) {
-                    returns.add(Math.log(trade.price().doubleValue() / previous.doubleValue()));
-                }
-                previous = trade.price();
-            }
-            if (returns.size() < 2) {
-                return null;
-            }
-            double mean = returns.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double variance = returns.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum() / (returns.size() - 1);
-            return BigDecimal.valueOf(Math.sqrt(variance) * 100).setScale(4, RoundingMode.HALF_UP);
+            io.signaldesk.core.market.BookImbalance book = FeatureMath.imbalance(List.copyOf(bids.values()),
+                    List.copyOf(asks.values()), LEVELS);
+            TradeFlow flow = trades.flow();
+            return new CoinSnapshotDto(coin, symbol, venue, prices.last(), bid, ask, FeatureMath.mid(bid, ask),
+                    FeatureMath.spread(bid, ask), prices.momentumPct(),
+                    book.bidShare() == null ? null : new BookImbalanceDto(book.bidShare(), book.bidAskRatio(), book.levels()),
+                    new TradeFlowDto(flow.buyCount(), flow.sellCount(), flow.buyVolume(),
+                            flow.sellVolume()),
+                    trades.vwap(), prices.volatilityPct(), 0L, updatedAt);
         }
     }
 }

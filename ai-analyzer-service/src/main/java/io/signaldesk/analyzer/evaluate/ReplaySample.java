@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 
 /**
  * The market at one instant of a replay, and what each coin's price did next: the move in percent to the
  * last trade at or before +1 min and +5 min (absent when the replay ends before that).
  */
-public record ReplaySample(Instant at, MarketSnapshot market, Map<String, BigDecimal> move1mPct,
+public record ReplaySample(Instant at, MarketSnapshotDto market, Map<String, BigDecimal> move1mPct,
         Map<String, BigDecimal> move5mPct) {
 
     public ReplaySample {

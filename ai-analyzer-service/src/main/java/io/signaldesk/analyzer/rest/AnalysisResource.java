@@ -26,15 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.signaldesk.common.error.BadInputException;
-import io.signaldesk.common.error.ApiError;
 import io.signaldesk.analyzer.client.MarketFeedClient;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
-import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.EntryResult;
 import io.signaldesk.analyzer.domain.ExitResult;
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.domain.RiskResult;
 import io.signaldesk.analyzer.domain.SentimentResult;
 import io.signaldesk.analyzer.service.AnalysisListener;
@@ -44,6 +42,8 @@ import io.signaldesk.analyzer.service.ExitTask;
 import io.signaldesk.analyzer.service.RiskTask;
 import io.signaldesk.analyzer.service.SentimentScheduler;
 import io.signaldesk.analyzer.service.SentimentTask;
+import io.signaldesk.common.error.ApiError;
+import io.signaldesk.common.error.BadInputException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
@@ -97,8 +97,8 @@ public class AnalysisResource {
     }
 
     private SentimentTask sentimentTask(SentimentRequest request) {
-        MarketSnapshot market = market(request == null ? null : request.market());
-        List<CoinSnapshot> coins = request == null || request.coins() == null ? market.coins()
+        MarketSnapshotDto market = market(request == null ? null : request.market());
+        List<CoinSnapshotDto> coins = request == null || request.coins() == null ? market.coins()
                 : request.coins().stream().map(coin -> coin(market, coin, "coins")).distinct().toList();
         if (coins.isEmpty()) {
             throw new BadInputException("market", "the market snapshot has no coin");
@@ -127,7 +127,7 @@ public class AnalysisResource {
     }
 
     private EntryTask entryTask(EntryRequest request) {
-        CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
+        CoinSnapshotDto coin = coin(market(request.market()), request.coin(), "coin");
         return new EntryTask(coin, request.side(), request.price());
     }
 
@@ -152,7 +152,7 @@ public class AnalysisResource {
     }
 
     private ExitTask exitTask(ExitRequest request) {
-        CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
+        CoinSnapshotDto coin = coin(market(request.market()), request.coin(), "coin");
         return new ExitTask(coin, request.side(), request.entryPrice(), request.currentPrice(), request.size(),
                 request.openedAt());
     }
@@ -178,7 +178,7 @@ public class AnalysisResource {
     }
 
     private RiskTask riskTask(RiskRequest request) {
-        CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
+        CoinSnapshotDto coin = coin(market(request.market()), request.coin(), "coin");
         return new RiskTask(coin, request.side(), request.price(), request.equity());
     }
 
@@ -194,11 +194,11 @@ public class AnalysisResource {
                         .entity(new ApiError("no scheduled sentiment yet", null)).build());
     }
 
-    private MarketSnapshot market(MarketSnapshot given) {
+    private MarketSnapshotDto market(MarketSnapshotDto given) {
         return given != null ? given : feed.snapshot();
     }
 
-    private static CoinSnapshot coin(MarketSnapshot market, String coin, String field) {
+    private static CoinSnapshotDto coin(MarketSnapshotDto market, String coin, String field) {
         return market.coin(coin).orElseThrow(() -> new BadInputException(field,
                 "no market data for " + coin.toUpperCase(Locale.ROOT) + " in the snapshot"));
     }

@@ -6,14 +6,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.domain.Price;
-import io.signaldesk.analyzer.domain.TradeSide;
+import io.signaldesk.core.trade.PositionSide;
 
 /** A proposed trade. */
 public record EntryRequest(
         @NotNull @Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String coin,
-        @NotNull TradeSide side,
+        @NotNull PositionSide side,
         @NotNull @Price BigDecimal price,
-        @Valid MarketSnapshot market) {
+        @Valid MarketSnapshotDto market) {
 }

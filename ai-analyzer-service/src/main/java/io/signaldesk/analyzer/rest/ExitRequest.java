@@ -8,18 +8,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.domain.Price;
 import io.signaldesk.analyzer.domain.Since2009;
-import io.signaldesk.analyzer.domain.TradeSide;
+import io.signaldesk.core.trade.PositionSide;
 
 /** An open position. */
 public record ExitRequest(
         @NotNull @Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String coin,
-        @NotNull TradeSide side,
+        @NotNull PositionSide side,
         @NotNull @Price BigDecimal entryPrice,
         @NotNull @Price BigDecimal currentPrice,
         @Price BigDecimal size,
         @PastOrPresent @Since2009 Instant openedAt,
-        @Valid MarketSnapshot market) {
+        @Valid MarketSnapshotDto market) {
 }

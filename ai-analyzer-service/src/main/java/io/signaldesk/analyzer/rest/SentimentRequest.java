@@ -6,10 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 
 /** Coins to analyse (default: all of the snapshot) and optionally the snapshot itself (default: fetched from the feed). */
 public record SentimentRequest(
         @Size(min = 1, max = 20) List<@Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String> coins,
-        @Valid MarketSnapshot market) {
+        @Valid MarketSnapshotDto market) {
 }

@@ -12,7 +12,7 @@ import io.signaldesk.analyzer.domain.AiMetrics;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
 import io.signaldesk.analyzer.domain.AnalysisSource;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.FallbackReason;
+import io.signaldesk.core.decision.FallbackReason;
 
 /** Token accounting (the product's AIMetrics), total and per session, mirrored to Micrometer by {@link AnalyzerMeters}. */
 @ApplicationScoped
@@ -30,7 +30,7 @@ public class AiMetricsService {
 
     public AiMetricsService(AnalyzerMeters meters) {
         this.meters = meters;
-        for (FallbackReason reason : FallbackReason.values()) {
+        for (FallbackReason reason : FallbackReason.analyzerReasons()) {
             fallbacks.put(reason, new AtomicLong());
         }
         meters.tokensPerSecond(total::tokensPerSecond);

@@ -24,7 +24,7 @@ import io.signaldesk.analyzer.domain.AiMode;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
 import io.signaldesk.analyzer.domain.AnalysisSignal;
 import io.signaldesk.analyzer.domain.AnalysisSource;
-import io.signaldesk.analyzer.domain.FallbackReason;
+import io.signaldesk.core.decision.FallbackReason;
 import io.vertx.core.Vertx;
 
 /**

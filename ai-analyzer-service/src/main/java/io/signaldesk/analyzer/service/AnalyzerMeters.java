@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.signaldesk.analyzer.domain.AnalysisSource;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.FallbackReason;
+import io.signaldesk.core.decision.FallbackReason;
 
 /**
  * The analyzer's meters. Token usage keeps the OpenTelemetry GenAI name (gen_ai.client.token.usage, tagged
@@ -54,7 +54,7 @@ public class AnalyzerMeters {
                 registry.counter("analyzer.analyses", "type", type.name(), "source", source.name());
                 latencyTimer(type, source);
             }
-            for (FallbackReason reason : FallbackReason.values()) {
+            for (FallbackReason reason : FallbackReason.analyzerReasons()) {
                 registry.counter("analyzer.fallbacks", "type", type.name(), "reason", reason.name());
             }
         }

@@ -6,12 +6,12 @@ import java.util.List;
 import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.EntryResult;
-import io.signaldesk.analyzer.domain.TradeSide;
+import io.signaldesk.core.trade.PositionSide;
 
 /** Whether to enter a proposed trade on one coin. */
-public record EntryTask(CoinSnapshot coin, TradeSide side, BigDecimal price) implements AnalysisTask<EntryResult> {
+public record EntryTask(CoinSnapshotDto coin, PositionSide side, BigDecimal price) implements AnalysisTask<EntryResult> {
 
     @Override
     public AnalysisType type() {

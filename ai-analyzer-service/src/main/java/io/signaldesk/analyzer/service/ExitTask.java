@@ -9,12 +9,12 @@ import java.util.List;
 import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.ExitResult;
-import io.signaldesk.analyzer.domain.TradeSide;
+import io.signaldesk.core.trade.PositionSide;
 
 /** Whether to hold or close an open position on one coin. */
-public record ExitTask(CoinSnapshot coin, TradeSide side, BigDecimal entryPrice, BigDecimal currentPrice,
+public record ExitTask(CoinSnapshotDto coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
         BigDecimal size, Instant openedAt) implements AnalysisTask<ExitResult> {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -32,7 +32,7 @@ public record ExitTask(CoinSnapshot coin, TradeSide side, BigDecimal entryPrice,
     /** Profit (positive) or loss of the position in percent of the entry price. */
     public BigDecimal pnlPct() {
         BigDecimal move = currentPrice.subtract(entryPrice).multiply(HUNDRED).divide(entryPrice, MathContext.DECIMAL64);
-        return side == TradeSide.LONG ? move : move.negate();
+        return side == PositionSide.LONG ? move : move.negate();
     }
 
     @Override
@@ -56,6 +56,6 @@ public record ExitTask(CoinSnapshot coin, TradeSide side, BigDecimal entryPrice,
 
     @Override
     public ExitResult byRules(RuleBasedAnalyzer rules) {
-        return rules.exit(coin, side, pnlPct());
+        return rules.exit(coin, side, entryPrice, currentPrice, pnlPct());
     }
 }

@@ -17,8 +17,8 @@ import io.signaldesk.analyzer.client.OllamaStats;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisSource;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.FallbackReason;
 import io.signaldesk.analyzer.domain.MachineReport;
+import io.signaldesk.core.decision.FallbackReason;
 
 /**
  * The user's machine as Ollama reports it: moving averages of prefill and decode rates per model (from

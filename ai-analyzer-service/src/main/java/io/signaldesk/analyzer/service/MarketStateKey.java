@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.analyzer.config.AnalyzerConfig;
-import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 
 /** Quantises market figures with the configured steps, for cache keys. */
 @ApplicationScoped
@@ -20,14 +20,14 @@ public class MarketStateKey {
     }
 
     /** Momentum, book imbalance and trade flow of {@code coin}, each in buckets of the configured step. */
-    public String of(CoinSnapshot coin) {
+    public String of(CoinSnapshotDto coin) {
         BigDecimal bidShare = coin.bookImbalance() == null ? null : coin.bookImbalance().bidShare();
         return coin.coin() + ":m" + bucket(coin.momentum60sPct(), cache.momentumStep())
                 + ":b" + bucket(bidShare, cache.imbalanceStep())
                 + ":t" + bucket(buyShare(coin), cache.tradeFlowStep());
     }
 
-    public String volatility(CoinSnapshot coin) {
+    public String volatility(CoinSnapshotDto coin) {
         return "v" + bucket(coin.volatility60sPct(), cache.momentumStep());
     }
 
@@ -39,7 +39,7 @@ public class MarketStateKey {
         return value == null ? "-" : value.divide(step, 0, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static BigDecimal buyShare(CoinSnapshot coin) {
+    private static BigDecimal buyShare(CoinSnapshotDto coin) {
         if (coin.trades60s() == null || coin.trades60s().buyCount() == null || coin.trades60s().sellCount() == null) {
             return null;
         }

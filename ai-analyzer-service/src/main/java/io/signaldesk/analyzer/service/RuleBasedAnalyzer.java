@@ -10,128 +10,129 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
-import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.config.TradingRulesConfig;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.EntryResult;
 import io.signaldesk.analyzer.domain.ExitAction;
 import io.signaldesk.analyzer.domain.ExitResult;
 import io.signaldesk.analyzer.domain.RiskResult;
 import io.signaldesk.analyzer.domain.Sentiment;
 import io.signaldesk.analyzer.domain.SentimentResult;
-import io.signaldesk.analyzer.domain.Signal;
-import io.signaldesk.analyzer.domain.TradeSide;
+import io.signaldesk.core.exit.ExitPolicy;
+import io.signaldesk.core.exit.ExitSettings;
+import io.signaldesk.core.exit.ExitTrigger;
+import io.signaldesk.core.rules.RuleSignal;
+import io.signaldesk.core.rules.RuleThresholds;
+import io.signaldesk.core.rules.TradingRules;
+import io.signaldesk.core.trade.Direction;
+import io.signaldesk.core.trade.PositionSide;
 
 /**
- * Deterministic analyses from three votes per coin (60 s momentum, book imbalance, trade flow), thresholds
- * from config. Used in RULES mode and for every fallback, so it must never fail.
+ * The labelled rules answers, used in RULES mode and for every fallback, so they must never fail. They are the
+ * trading core's {@link TradingRules} with the decision service's thresholds ({@code decision.rules.*}) and its
+ * paper trader's stop/target ({@code decision.paper.*}) through {@link ExitPolicy}: a rules answer says what the
+ * engine's own rules say on the same snapshot. Only the risk answer's sizing is the analyzer's own.
  */
 @ApplicationScoped
 public class RuleBasedAnalyzer {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final AnalyzerConfig.Rules rules;
+    private final AnalyzerConfig.Rules risk;
+    private final TradingRules rules;
+    private final ExitPolicy exits;
 
-    public RuleBasedAnalyzer(AnalyzerConfig config) {
-        this.rules = config.rules();
+    public RuleBasedAnalyzer(AnalyzerConfig config, TradingRulesConfig trading) {
+        this.risk = config.rules();
+        this.rules = new TradingRules(new RuleThresholds(trading.rules().momentumPct(), trading.rules().bidShare(),
+                trading.rules().flowRatio()));
+        this.exits = new ExitPolicy(new ExitSettings(trading.paper().defaultStopLossPct(),
+                trading.paper().takeProfitPct(), ExitSettings.DEFAULTS.checkEvery(), ExitSettings.DEFAULTS.adverseMovePct()));
     }
 
-    /** The coin with the strongest agreement of the votes (ties: strongest momentum, then order given). */
-    public SentimentResult sentiment(List<CoinSnapshot> coins) {
-        CoinSnapshot best = coins.stream()
-                .max(Comparator.comparingInt((CoinSnapshot c) -> Math.abs(score(c)))
-                        .thenComparing(c -> abs(c.momentum60sPct())))
+    /** The rules in force (for tests and the status line). */
+    public TradingRules rules() {
+        return rules;
+    }
+
+    /**
+     * The coin with the strongest rules signal: a LONG or SHORT before any WAIT, then the higher confidence, then the
+     * stronger momentum, then the order given.
+     */
+    public SentimentResult sentiment(List<CoinSnapshotDto> coins) {
+        record Evaluated(CoinSnapshotDto coin, RuleSignal signal) {
+        }
+        Evaluated best = coins.stream().map(c -> new Evaluated(c, rules.evaluate(c.features())))
+                .max(Comparator.comparingInt((Evaluated e) -> e.signal().direction() == Direction.WAIT ? 0 : 1)
+                        .thenComparingInt(e -> e.signal().confidence())
+                        .thenComparing(e -> abs(e.coin().momentum60sPct())))
                 .orElseThrow(() -> new IllegalArgumentException("no coin to analyse"));
-        int score = score(best);
-        Sentiment sentiment = score >= 2 ? Sentiment.BULLISH : score <= -2 ? Sentiment.BEARISH : Sentiment.NEUTRAL;
-        Signal signal = switch (sentiment) {
-            case BULLISH -> Signal.LONG;
-            case BEARISH -> Signal.SHORT;
-            case NEUTRAL -> Signal.WAIT;
+        Direction direction = best.signal().direction();
+        Sentiment sentiment = switch (direction) {
+            case LONG -> Sentiment.BULLISH;
+            case SHORT -> Sentiment.BEARISH;
+            case WAIT -> Sentiment.NEUTRAL;
         };
-        return new SentimentResult(sentiment, confidence(score), signal, best.coin(), facts(best));
+        return new SentimentResult(sentiment, best.signal().confidence(), direction, best.coin().coin(),
+                facts(best.coin(), best.signal()));
     }
 
-    public EntryResult entry(CoinSnapshot coin, TradeSide side) {
-        int aligned = aligned(score(coin), side);
-        boolean enter = aligned >= 2;
-        return new EntryResult(enter, enter ? confidence(aligned) : confidence(Math.max(0, -aligned)),
-                (enter ? "Votes back " : "Votes do not back ") + side + ": " + facts(coin));
+    /** Enter when the rules give this side now; the confidence is the rules' own (5 when they wait). */
+    public EntryResult entry(CoinSnapshotDto coin, PositionSide side) {
+        RuleSignal signal = rules.evaluate(coin.features());
+        boolean enter = signal.direction() == side.direction();
+        return new EntryResult(enter, signal.confidence(),
+                (enter ? "Rules back " : "Rules do not back ") + side + ": " + facts(coin, signal));
     }
 
-    public ExitResult exit(CoinSnapshot coin, TradeSide side, BigDecimal pnlPct) {
-        int aligned = aligned(score(coin), side);
+    /**
+     * Close at the paper trader's stop-loss or take-profit (levels from the entry price, as the engine sets them), or
+     * when the rules turned to the opposite side; hold otherwise.
+     */
+    public ExitResult exit(CoinSnapshotDto coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
+            BigDecimal pnlPct) {
         String pnl = MarketPrompt.signedPct(pnlPct);
-        if (pnlPct.compareTo(rules.exitStopLossPct().negate()) <= 0) {
+        ExitTrigger trigger = ExitPolicy.stopOrTarget(side, exits.stopPrice(side, entryPrice),
+                exits.targetPrice(side, entryPrice), currentPrice).orElse(null);
+        if (trigger == ExitTrigger.STOP_LOSS) {
             return new ExitResult(ExitAction.CLOSE, 9, "Loss " + pnl + " reached the stop-loss.");
         }
-        if (pnlPct.compareTo(rules.exitTakeProfitPct()) >= 0) {
+        if (trigger == ExitTrigger.TAKE_PROFIT) {
             return new ExitResult(ExitAction.CLOSE, 8, "Gain " + pnl + " reached the take-profit.");
         }
-        if (aligned <= -2) {
-            return new ExitResult(ExitAction.CLOSE, confidence(-aligned), "Market turned against " + side + " at "
-                    + pnl + ": " + facts(coin));
+        RuleSignal signal = rules.evaluate(coin.features());
+        if (signal.direction() == side.opposite().direction()) {
+            return new ExitResult(ExitAction.CLOSE, signal.confidence(), "Market turned against " + side + " at "
+                    + pnl + ": " + facts(coin, signal));
         }
-        return new ExitResult(ExitAction.HOLD, confidence(Math.max(aligned, 0)), "Holding at " + pnl + ": " + facts(coin));
+        return new ExitResult(ExitAction.HOLD, signal.confidence(), "Holding at " + pnl + ": " + facts(coin, signal));
     }
 
-    /** Stop at a multiple of volatility (within bounds); size so that hitting it loses the per-trade risk. */
-    public RiskResult risk(CoinSnapshot coin, TradeSide side) {
+    /**
+     * Stop at a multiple of volatility (within bounds); size so that hitting it loses the per-trade risk, halved when
+     * the rules give the other side.
+     */
+    public RiskResult risk(CoinSnapshotDto coin, PositionSide side) {
         BigDecimal volatility = coin.volatility60sPct() == null ? BigDecimal.ZERO : coin.volatility60sPct().abs();
-        BigDecimal stop = volatility.multiply(rules.stopVolatilityMultiple())
-                .max(rules.minStopLossPct()).min(rules.maxStopLossPct()).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal size = rules.riskPerTradePct().multiply(HUNDRED).divide(stop, MathContext.DECIMAL64)
-                .min(rules.maxPositionPct()).setScale(2, RoundingMode.HALF_UP);
-        int aligned = aligned(score(coin), side);
-        if (aligned < 0) {
+        BigDecimal stop = volatility.multiply(risk.stopVolatilityMultiple())
+                .max(risk.minStopLossPct()).min(risk.maxStopLossPct()).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal size = risk.riskPerTradePct().multiply(HUNDRED).divide(stop, MathContext.DECIMAL64)
+                .min(risk.maxPositionPct()).setScale(2, RoundingMode.HALF_UP);
+        RuleSignal signal = rules.evaluate(coin.features());
+        boolean against = signal.direction() == side.opposite().direction();
+        if (against) {
             size = size.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
         }
-        return new RiskResult(size, stop, confidence(Math.max(aligned, 0)),
-                "Stop " + stop.toPlainString() + "% from volatility, size risks " + rules.riskPerTradePct().toPlainString()
-                        + "% of equity" + (aligned < 0 ? ", halved against the votes." : "."));
-    }
-
-    /** -3 (all votes bearish) to +3 (all bullish); a missing figure does not vote. */
-    int score(CoinSnapshot coin) {
-        int score = 0;
-        BigDecimal momentum = coin.momentum60sPct();
-        if (momentum != null) {
-            score += momentum.compareTo(rules.momentumPct()) >= 0 ? 1 : momentum.compareTo(rules.momentumPct().negate()) <= 0 ? -1 : 0;
-        }
-        if (coin.bookImbalance() != null && coin.bookImbalance().bidShare() != null) {
-            score += vote(coin.bookImbalance().bidShare(), rules.bidShare());
-        }
-        if (coin.trades60s() != null && coin.trades60s().buyCount() != null && coin.trades60s().sellCount() != null) {
-            int total = coin.trades60s().buyCount() + coin.trades60s().sellCount();
-            if (total > 0) {
-                score += vote(BigDecimal.valueOf(coin.trades60s().buyCount())
-                        .divide(BigDecimal.valueOf(total), MathContext.DECIMAL64), rules.buyShare());
-            }
-        }
-        return score;
-    }
-
-    private static int vote(BigDecimal share, BigDecimal threshold) {
-        return share.compareTo(threshold) >= 0 ? 1 : share.compareTo(BigDecimal.ONE.subtract(threshold)) <= 0 ? -1 : 0;
-    }
-
-    private static int aligned(int score, TradeSide side) {
-        return side == TradeSide.LONG ? score : -score;
-    }
-
-    private static int confidence(int votes) {
-        return Math.min(10, 3 + 2 * Math.abs(votes));
+        return new RiskResult(size, stop, signal.confidence(),
+                "Stop " + stop.toPlainString() + "% from volatility, size risks " + risk.riskPerTradePct().toPlainString()
+                        + "% of equity" + (against ? ", halved against the rules." : "."));
     }
 
     private static BigDecimal abs(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value.abs();
     }
 
-    private static String facts(CoinSnapshot coin) {
-        return coin.coin() + " momentum " + MarketPrompt.signedPct(coin.momentum60sPct())
-                + ", bid share " + (coin.bookImbalance() == null || coin.bookImbalance().bidShare() == null ? "n/a"
-                        : coin.bookImbalance().bidShare().multiply(HUNDRED).setScale(0, RoundingMode.HALF_UP) + "%")
-                + ", trades " + (coin.trades60s() == null ? "n/a"
-                        : coin.trades60s().buyCount() + " buys/" + coin.trades60s().sellCount() + " sells")
-                + ".";
+    private static String facts(CoinSnapshotDto coin, RuleSignal signal) {
+        return coin.coin() + " " + signal.reason() + ".";
     }
 }

@@ -14,7 +14,7 @@ import io.signaldesk.analyzer.client.FeedUnavailableException;
 import io.signaldesk.analyzer.client.MarketFeedClient;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.domain.SentimentResult;
 
 /** The market sentiment run every analyzer.sentiment.every on the feed's snapshot; keeps the latest. */
@@ -45,7 +45,7 @@ public class SentimentScheduler {
     /** One run: skipped (logged once per outage) while the feed is down or has no coin yet. */
     public Optional<AnalysisEnvelope<SentimentResult>> run() {
         long start = System.nanoTime();
-        MarketSnapshot market;
+        MarketSnapshotDto market;
         try {
             market = feed.snapshot();
         } catch (FeedUnavailableException e) {

@@ -13,7 +13,7 @@ import io.signaldesk.analyzer.domain.EntryResult;
 import io.signaldesk.analyzer.domain.RiskResult;
 import io.signaldesk.analyzer.domain.Sentiment;
 import io.signaldesk.analyzer.domain.SentimentResult;
-import io.signaldesk.analyzer.domain.Signal;
+import io.signaldesk.core.trade.Direction;
 
 class AnswerReaderTest {
 
@@ -28,7 +28,7 @@ class AnswerReaderTest {
 
         assertEquals(Sentiment.BULLISH, result.sentiment());
         assertEquals(8, result.confidence());
-        assertEquals(Signal.LONG, result.signal());
+        assertEquals(Direction.LONG, result.signal());
         assertEquals("ETH", result.coin());
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.signaldesk.analyzer.Markets;
-import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 
 class MarketPromptTest {
 
@@ -27,7 +27,7 @@ class MarketPromptTest {
 
     @Test
     void saysNotAvailableForFiguresTheFeedDoesNotKnowYet() {
-        CoinSnapshot bare = new CoinSnapshot("BTC", null, null, null, null, null, null, null, null, null, null, null, null,
+        CoinSnapshotDto bare = new CoinSnapshotDto("BTC", null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null);
 
         assertEquals("""

@@ -11,13 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.FallbackReason;
-import io.signaldesk.analyzer.domain.Signal;
+import io.signaldesk.core.decision.FallbackReason;
+import io.signaldesk.core.trade.Direction;
 
 /** Scoring and the Markdown table on hand-made observations with known figures. */
 class EvaluationScorerTest {
 
-    private static Observation sentiment(long ms, Signal signal, String move1m, String move5m) {
+    private static Observation sentiment(long ms, Direction signal, String move1m, String move5m) {
         return new Observation(AnalysisType.SENTIMENT, ms, ms, 20, true, false, null, signal,
                 move1m == null ? null : new BigDecimal(move1m), move5m == null ? null : new BigDecimal(move5m));
     }
@@ -25,9 +25,9 @@ class EvaluationScorerTest {
     @Test
     void scoresTimesTokensRatesHitsAndQuality() {
         List<Observation> observations = List.of(
-                sentiment(100, Signal.LONG, "0.30", "-0.20"),
-                sentiment(300, Signal.SHORT, "-0.06", null),
-                sentiment(200, Signal.WAIT, "0.05", "0.01"),
+                sentiment(100, Direction.LONG, "0.30", "-0.20"),
+                sentiment(300, Direction.SHORT, "-0.06", null),
+                sentiment(200, Direction.WAIT, "0.05", "0.01"),
                 new Observation(AnalysisType.ENTRY, 400, 400, 40, false, true, null, null, null, null),
                 new Observation(AnalysisType.EXIT, 1000, 1000, 20, false, true, FallbackReason.INVALID_OUTPUT, null, null, null));
 
@@ -49,12 +49,12 @@ class EvaluationScorerTest {
 
     @Test
     void aSignalHitsOnlyOutsideTheFlatBandInItsDirection() {
-        assertTrue(EvaluationScorer.hits(Signal.LONG, new BigDecimal("0.0501")));
-        assertFalse(EvaluationScorer.hits(Signal.LONG, new BigDecimal("0.05")));
-        assertTrue(EvaluationScorer.hits(Signal.SHORT, new BigDecimal("-0.0501")));
-        assertFalse(EvaluationScorer.hits(Signal.SHORT, new BigDecimal("-0.05")));
-        assertTrue(EvaluationScorer.hits(Signal.WAIT, new BigDecimal("-0.05")));
-        assertFalse(EvaluationScorer.hits(Signal.WAIT, new BigDecimal("0.06")));
+        assertTrue(EvaluationScorer.hits(Direction.LONG, new BigDecimal("0.0501")));
+        assertFalse(EvaluationScorer.hits(Direction.LONG, new BigDecimal("0.05")));
+        assertTrue(EvaluationScorer.hits(Direction.SHORT, new BigDecimal("-0.0501")));
+        assertFalse(EvaluationScorer.hits(Direction.SHORT, new BigDecimal("-0.05")));
+        assertTrue(EvaluationScorer.hits(Direction.WAIT, new BigDecimal("-0.05")));
+        assertFalse(EvaluationScorer.hits(Direction.WAIT, new BigDecimal("0.06")));
     }
 
     @Test

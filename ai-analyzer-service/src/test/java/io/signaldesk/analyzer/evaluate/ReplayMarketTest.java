@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.signaldesk.analyzer.domain.CoinSnapshot;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 
 /** Snapshots and realised moves taken from a hand-made recording with a known price path. */
 class ReplayMarketTest {
@@ -45,7 +45,7 @@ class ReplayMarketTest {
 
     @Test
     void computesTheFeedsFeaturesAtTheSampleInstant() throws Exception {
-        CoinSnapshot btc = ReplayMarket.samples(pricePath(), Duration.ofSeconds(60), 1).get(0).market().coins().get(0);
+        CoinSnapshotDto btc = ReplayMarket.samples(pricePath(), Duration.ofSeconds(60), 1).get(0).market().coins().get(0);
 
         assertEquals("BTC", btc.coin());
         assertEquals("BTCUSDT", btc.symbol());

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import io.signaldesk.analyzer.client.OllamaStats;
 import io.signaldesk.analyzer.domain.AnalysisSource;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.FallbackReason;
 import io.signaldesk.analyzer.domain.MachineReport;
+import io.signaldesk.core.decision.FallbackReason;
 
 class MachineRatesTest {
 
