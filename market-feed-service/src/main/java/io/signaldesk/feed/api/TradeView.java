@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.feed.domain.Side;
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.domain.TradeEvent;
 
 /** One trade of the tape; {@code side} is the aggressor (taker) side. */
 @RegisterForReflection
-public record TradeView(BigDecimal price, BigDecimal size, Side side, String tradeId, Instant venueTime,
+public record TradeView(BigDecimal price, BigDecimal size, Aggressor side, String tradeId, Instant venueTime,
         Instant receiveTime) {
 
     public static TradeView of(TradeEvent trade) {

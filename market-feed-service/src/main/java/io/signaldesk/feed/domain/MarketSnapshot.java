@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.market.CoinSnapshot;
 
 /**
  * Every followed coin at {@code asOf}; {@code source} is the running source (simulator, binance, ...), {@code feed}

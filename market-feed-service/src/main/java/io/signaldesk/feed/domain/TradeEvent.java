@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.market.Aggressor;
 
 /** One executed trade. {@code aggressor} is the taker's side. */
 @RegisterForReflection
-public record TradeEvent(Instrument instrument, BigDecimal price, BigDecimal size, Side aggressor,
+public record TradeEvent(Instrument instrument, BigDecimal price, BigDecimal size, Aggressor aggressor,
         String tradeId, Instant venueTime, Instant receiveTime) implements MarketEvent {
 
     public TradeEvent {

@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.common.error.ApiError;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.api.BookView;
 import io.signaldesk.feed.api.TradesView;
-import io.signaldesk.feed.domain.CoinSnapshot;
 import io.signaldesk.feed.domain.MarketSnapshot;
 import io.signaldesk.feed.service.MarketStateService;
 import io.signaldesk.feed.service.SourceManager;

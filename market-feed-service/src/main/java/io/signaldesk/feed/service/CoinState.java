@@ -9,21 +9,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
+import io.signaldesk.core.feature.FeatureMath;
+import io.signaldesk.core.feature.PriceWindow;
+import io.signaldesk.core.feature.TradeWindow;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.api.BookView;
 import io.signaldesk.feed.api.TradeView;
 import io.signaldesk.feed.api.TradesView;
 import io.signaldesk.feed.domain.BookEvent;
 import io.signaldesk.feed.domain.BookSide;
-import io.signaldesk.feed.domain.CoinSnapshot;
 import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.MarketEvent;
 import io.signaldesk.feed.domain.OrderBook;
 import io.signaldesk.feed.domain.PriceLevel;
 import io.signaldesk.feed.domain.TradeEvent;
 import io.signaldesk.feed.domain.Venue;
-import io.signaldesk.feed.feature.FeatureMath;
-import io.signaldesk.feed.feature.PriceWindow;
-import io.signaldesk.feed.feature.TradeWindow;
 
 /**
  * Book, trade tape and sliding windows of one coin. Every method holds the instance lock, so one
@@ -127,12 +127,16 @@ final class CoinState {
         var bidPrice = bid == null ? null : bid.price();
         var askPrice = ask == null ? null : ask.price();
         var imbalance = book == null ? FeatureMath.imbalance(List.of(), List.of(), imbalanceDepth)
-                : FeatureMath.imbalance(book.bids(imbalanceDepth), book.asks(imbalanceDepth), imbalanceDepth);
+                : FeatureMath.imbalance(sizes(book.bids(imbalanceDepth)), sizes(book.asks(imbalanceDepth)), imbalanceDepth);
         Long age = processedAt == null ? null : Math.max(0, Duration.between(processedAt, now).toMillis());
         return new CoinSnapshot(coin, instrument == null ? null : instrument.symbol(),
-                instrument == null ? null : instrument.venue(), prices.last(), bidPrice, askPrice,
+                instrument == null ? null : instrument.venue().name(), prices.last(), bidPrice, askPrice,
                 FeatureMath.mid(bidPrice, askPrice), FeatureMath.spread(bidPrice, askPrice), prices.momentumPct(),
                 imbalance, trades.flow(), trades.vwap(), prices.volatilityPct(), age, lastVenueTime);
+    }
+
+    private static List<BigDecimal> sizes(List<PriceLevel> levels) {
+        return levels.stream().map(PriceLevel::size).toList();
     }
 
     synchronized BookView book(int depth) {

@@ -14,11 +14,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.domain.BookEvent;
 import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.MarketEvent;
 import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.Side;
 import io.signaldesk.feed.domain.TradeEvent;
 import io.signaldesk.feed.domain.Venue;
 
@@ -120,8 +120,8 @@ final class SimulatedCoin {
         int count = poisson(perSecond * dt);
         double buyShare = clamp(0.5 + 0.25 * pressure + trendBias(), 0.05, 0.95);
         for (int i = 0; i < count; i++) {
-            Side side = random.nextDouble() < buyShare ? Side.BUY : Side.SELL;
-            BigDecimal price = side == Side.BUY ? asks.firstKey() : bids.firstKey();
+            Aggressor side = random.nextDouble() < buyShare ? Aggressor.BUY : Aggressor.SELL;
+            BigDecimal price = side == Aggressor.BUY ? asks.firstKey() : bids.firstKey();
             BigDecimal size = lots(profile.tradeSize() * StrictMath.exp(0.8 * random.nextGaussian() - 0.32));
             Instant venueTime = now.minusMillis(2 + random.nextInt(24));
             out.add(new TradeEvent(instrument, price, size, side, profile.coin() + "-" + (++tradeSeq), venueTime, now));

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.feed.domain.CoinSnapshot;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.domain.FeedIdentity;
 
 /** Frames the server sends on /ws/market. */

@@ -25,9 +25,9 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.TestConfigs;
 import io.signaldesk.feed.domain.BookEvent;
-import io.signaldesk.feed.domain.CoinSnapshot;
 import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.MarketEvent;
 import io.signaldesk.feed.domain.PriceLevel;

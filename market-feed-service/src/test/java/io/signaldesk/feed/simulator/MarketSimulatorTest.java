@@ -17,12 +17,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.core.feature.FeatureMath;
 import io.signaldesk.feed.domain.BookEvent;
 import io.signaldesk.feed.domain.MarketEvent;
 import io.signaldesk.feed.domain.OrderBook;
 import io.signaldesk.feed.domain.PriceLevel;
 import io.signaldesk.feed.domain.TradeEvent;
-import io.signaldesk.feed.feature.FeatureMath;
 
 class MarketSimulatorTest {
 
@@ -93,7 +93,8 @@ class MarketSimulatorTest {
             if (i % 10 == 0) {
                 OrderBook btc = books.get("BTC");
                 double mid = FeatureMath.mid(btc.bestBid().get().price(), btc.bestAsk().get().price()).doubleValue();
-                Double share = FeatureMath.imbalance(btc.bids(10), btc.asks(10), 10).bidShare();
+                double share = FeatureMath.imbalance(btc.bids(10).stream().map(PriceLevel::size).toList(),
+                        btc.asks(10).stream().map(PriceLevel::size).toList(), 10).bidShare().doubleValue();
                 btcSamples.add(new double[] { mid, share });
             }
         }

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.domain.BookEvent;
 import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.Side;
 import io.signaldesk.feed.domain.TradeEvent;
 import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.venue.ws.JsonFields;
@@ -59,8 +59,8 @@ public final class BinanceAdapter {
     }
 
     /** Binance's {@code m} is "the buyer is the maker": then the taker sold. */
-    public static Side aggressor(boolean buyerIsMaker) {
-        return buyerIsMaker ? Side.SELL : Side.BUY;
+    public static Aggressor aggressor(boolean buyerIsMaker) {
+        return buyerIsMaker ? Aggressor.SELL : Aggressor.BUY;
     }
 
     /** Parses one frame, combined-stream wrapped ({@code {"stream":..,"data":..}}) or raw. */

@@ -16,10 +16,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.domain.BookSide;
 import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.Side;
 import io.signaldesk.feed.domain.TradeEvent;
 import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.venue.ws.JsonFields;
@@ -40,10 +40,10 @@ public final class CoinbaseAdapter {
      * Advanced Trade's {@code market_trades} side is read as the taker's side (as nautilus_trader's
      * adapter does); the legacy Exchange feed's {@code match.side} was the maker's and is not used here.
      */
-    public static Side aggressor(String side) {
+    public static Aggressor aggressor(String side) {
         return switch (side.toUpperCase(Locale.ROOT)) {
-            case "BUY" -> Side.BUY;
-            case "SELL" -> Side.SELL;
+            case "BUY" -> Aggressor.BUY;
+            case "SELL" -> Aggressor.SELL;
             default -> throw new VenueParseException("bad_value", "trade side must be BUY or SELL: " + side);
         };
     }

@@ -17,9 +17,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.Side;
 import io.signaldesk.feed.domain.TradeEvent;
 import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.venue.ws.JsonFields;
@@ -37,10 +37,10 @@ public final class KrakenAdapter {
     }
 
     /** Kraken v2 {@code side} is the taker's side. */
-    public static Side aggressor(String side) {
+    public static Aggressor aggressor(String side) {
         return switch (side) {
-            case "buy" -> Side.BUY;
-            case "sell" -> Side.SELL;
+            case "buy" -> Aggressor.BUY;
+            case "sell" -> Aggressor.SELL;
             default -> throw new VenueParseException("bad_value", "trade side must be buy or sell: " + side);
         };
     }

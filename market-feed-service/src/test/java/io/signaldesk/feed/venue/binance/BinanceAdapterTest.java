@@ -12,9 +12,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.Side;
 import io.signaldesk.feed.domain.TradeEvent;
 import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.venue.ws.VenueParseException;
@@ -32,7 +32,7 @@ class BinanceAdapterTest {
         assertEquals(new BigDecimal("0.001"), trade.price());
         assertEquals(new BigDecimal("100"), trade.quantity());
         TradeEvent event = BinanceAdapter.toTrade(trade, BNBBTC, RECEIVED);
-        assertEquals(Side.SELL, event.aggressor());
+        assertEquals(Aggressor.SELL, event.aggressor());
         assertEquals("12345", event.tradeId());
         assertEquals(Instant.ofEpochMilli(1672515782136L), event.venueTime());
         assertEquals(RECEIVED, event.receiveTime());
@@ -43,10 +43,10 @@ class BinanceAdapterTest {
         BinanceAggTrade trade = assertInstanceOf(BinanceAggTrade.class,
                 BinanceAdapter.parse(fixture("binance/aggTrade.json")));
         TradeEvent event = BinanceAdapter.toTrade(trade, BNBBTC, RECEIVED);
-        assertEquals(Side.BUY, event.aggressor());
+        assertEquals(Aggressor.BUY, event.aggressor());
         assertEquals("a12345", event.tradeId());
-        assertEquals(Side.SELL, BinanceAdapter.aggressor(true));
-        assertEquals(Side.BUY, BinanceAdapter.aggressor(false));
+        assertEquals(Aggressor.SELL, BinanceAdapter.aggressor(true));
+        assertEquals(Aggressor.BUY, BinanceAdapter.aggressor(false));
     }
 
     @Test

@@ -16,11 +16,11 @@ import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.domain.BookEvent;
 import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.OrderBook;
 import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.Side;
 import io.signaldesk.feed.domain.TradeEvent;
 import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.venue.ws.VenueTelemetry;
@@ -94,10 +94,10 @@ class BinanceCaptureTest {
         List<TradeEvent> trades = sink.trades();
         assertEquals(makerFlags.size(), trades.size());
         for (int i = 0; i < trades.size(); i++) {
-            assertEquals(makerFlags.get(i) ? Side.SELL : Side.BUY, trades.get(i).aggressor());
+            assertEquals(makerFlags.get(i) ? Aggressor.SELL : Aggressor.BUY, trades.get(i).aggressor());
         }
-        assertTrue(trades.stream().anyMatch(t -> t.aggressor() == Side.BUY));
-        assertTrue(trades.stream().anyMatch(t -> t.aggressor() == Side.SELL));
+        assertTrue(trades.stream().anyMatch(t -> t.aggressor() == Aggressor.BUY));
+        assertTrue(trades.stream().anyMatch(t -> t.aggressor() == Aggressor.SELL));
     }
 
     private static List<String> lines() throws IOException {

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.config.FeedConfig;
 import io.signaldesk.feed.domain.BookEvent;
 import io.signaldesk.feed.domain.OrderBook;
 import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.Side;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.source.SourceStatus;
 import io.signaldesk.feed.venue.ws.FakeExchange;
@@ -103,7 +103,7 @@ class BinanceSourceFakeExchangeTest {
         OrderBook book = consumerBook();
         assertEquals(PriceLevel.of("100.00", "1.0"), book.bestBid().orElseThrow());
         assertEquals(1, book.bidLevels(), "99.00 removed by the diff");
-        assertEquals(Side.SELL, sink.trades().get(0).aggressor());
+        assertEquals(Aggressor.SELL, sink.trades().get(0).aggressor());
         assertEquals(SourceStatus.State.LIVE, source.status().state());
     }
 

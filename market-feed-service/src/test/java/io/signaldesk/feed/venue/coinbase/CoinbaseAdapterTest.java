@@ -12,10 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.domain.BookSide;
 import io.signaldesk.feed.domain.Instrument;
 import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.Side;
 import io.signaldesk.feed.domain.TradeEvent;
 import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.venue.ws.VenueParseException;
@@ -33,8 +33,8 @@ class CoinbaseAdapterTest {
         TradeEvent sell = CoinbaseAdapter.toTrade(trades.get(1), BTC, Instant.EPOCH);
 
         assertEquals(0, message.sequenceNum());
-        assertEquals(Side.BUY, buy.aggressor());
-        assertEquals(Side.SELL, sell.aggressor());
+        assertEquals(Aggressor.BUY, buy.aggressor());
+        assertEquals(Aggressor.SELL, sell.aggressor());
         assertEquals(new BigDecimal("68900.50"), buy.price());
         assertEquals(new BigDecimal("0.0015"), buy.size());
         assertEquals("995098700", buy.tradeId());

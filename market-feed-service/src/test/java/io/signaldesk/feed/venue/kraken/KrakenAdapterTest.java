@@ -13,8 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.Side;
 import io.signaldesk.feed.domain.TradeEvent;
 import io.signaldesk.feed.domain.Venue;
 import io.signaldesk.feed.venue.ws.VenueParseException;
@@ -31,8 +31,8 @@ class KrakenAdapterTest {
         TradeEvent buy = KrakenAdapter.toTrade(message.trades().get(0), BTC, Instant.EPOCH);
         TradeEvent sell = KrakenAdapter.toTrade(message.trades().get(1), BTC, Instant.EPOCH);
 
-        assertEquals(Side.BUY, buy.aggressor());
-        assertEquals(Side.SELL, sell.aggressor());
+        assertEquals(Aggressor.BUY, buy.aggressor());
+        assertEquals(Aggressor.SELL, sell.aggressor());
         assertEquals("105944.20", buy.price().toPlainString());
         assertEquals(new BigDecimal("0.00027625"), buy.size());
         assertEquals("10218208", buy.tradeId());
