@@ -15,16 +15,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import io.signaldesk.analyzer.domain.CoinSnapshot;
-import io.signaldesk.analyzer.domain.MarketSnapshot;
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
+import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.rest.EntryRequest;
 import io.signaldesk.analyzer.rest.ExitRequest;
-import io.signaldesk.common.error.BadInputException;
 import io.signaldesk.analyzer.rest.RiskRequest;
 import io.signaldesk.analyzer.service.AnalysisTask;
 import io.signaldesk.analyzer.service.EntryTask;
 import io.signaldesk.analyzer.service.ExitTask;
 import io.signaldesk.analyzer.service.RiskTask;
+import io.signaldesk.common.error.BadInputException;
 
 /**
  * A Kafka record read as strictly as a REST body: the same JSON rules (no coercion, no unknown field), the same bean
@@ -110,7 +110,7 @@ public class RequestedTasks {
         return value;
     }
 
-    private static CoinSnapshot coin(MarketSnapshot market, String coin) {
+    private static CoinSnapshotDto coin(MarketSnapshotDto market, String coin) {
         if (market == null) {
             throw new BadInputException("body.market", "a request over Kafka carries its market snapshot");
         }

@@ -17,10 +17,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.CoinSnapshot;
 import io.signaldesk.feed.service.MarketStateService;
 import io.signaldesk.feed.service.SourceManager;
 import io.smallrye.common.annotation.Identifier;
