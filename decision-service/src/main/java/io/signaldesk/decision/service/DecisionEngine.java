@@ -105,7 +105,7 @@ public class DecisionEngine {
             return Optional.empty();
         }
         ModeSetting setting = modes.current();
-        RuleSignal ruleSignal = rules.evaluate(coin.features());
+        RuleSignal ruleSignal = rules.evaluate(coin);
         Optional<PositionSide> ruleSide = side(ruleSignal.direction());
         Optional<CoinSentiment> sentiment = sentiments.of(name);
         Optional<PositionSide> candidate = ruleSide;
@@ -192,7 +192,7 @@ public class DecisionEngine {
             return Optional.empty();
         }
         ModeSetting setting = modes.current();
-        RuleSignal ruleSignal = rules.evaluate(coin.features());
+        RuleSignal ruleSignal = rules.evaluate(coin);
         PositionSide opposite = position.side() == PositionSide.LONG ? PositionSide.SHORT : PositionSide.LONG;
         boolean rulesClose = side(ruleSignal.direction()).filter(s -> s == opposite).isPresent();
         Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), setting,
@@ -233,7 +233,7 @@ public class DecisionEngine {
 
     /** The rules' view of a coin, recorded for scoring whether acted on or not. */
     public void recordRulesSignal(CoinSnapshot coin, Instant at) {
-        RuleSignal signal = rules.evaluate(coin.features());
+        RuleSignal signal = rules.evaluate(coin);
         scoring.record(new Signal(coin.coin(), "RULES", signal.direction(), signal.confidence(), coin.markPrice(),
                 rules.momentumOnly(coin.momentum60sPct()), at));
     }
