@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.service.MarketIntake;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -85,7 +86,7 @@ public class FeedKafkaConsumer {
         if (!"snapshot".equals(message.type()) || message.coins() == null || message.coins().isEmpty()) {
             return Optional.of("not a snapshot frame with coins");
         }
-        List<FeedCoin> coins = message.coins();
+        List<CoinSnapshot> coins = message.coins();
         if (coins.stream().anyMatch(c -> c == null || !key.equals(c.coin()))) {
             return Optional.of("a coin other than the record's key " + shorten(key));
         }

@@ -27,12 +27,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
-import io.signaldesk.decision.domain.ProposalKind;
 import io.signaldesk.decision.repository.DecisionRepository;
-import io.signaldesk.decision.service.MarketStateService;
+import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.support.SeededKafka;
 import io.signaldesk.kafka.test.KafkaBroker;
 import io.signaldesk.kafka.test.KafkaBrokerResource;
@@ -63,7 +65,7 @@ class FeedKafkaConsumerTest {
     private static final String LATEST = SeededKafka.LATEST;
 
     @Inject
-    MarketStateService market;
+    FeedStateService market;
 
     @Inject
     FeedClient feed;
@@ -146,8 +148,8 @@ class FeedKafkaConsumerTest {
     @Test
     void publishesEachDecisionAsAnEventWithItsId() throws Exception {
         KafkaBroker broker = KafkaBrokerResource.require("FeedKafkaConsumerTest");
-        Decision decision = new Decision(0, Instant.now(), Instant.now(), "XRP", ProposalKind.ENTRY, "HOLD", Mode.RULES,
-                Policy.VETO, "RULES", null, null, "momentum flat", null, null, null, null, null);
+        Decision decision = new Decision(0, Instant.now(), Instant.now(), "XRP", ProposalKind.ENTRY, DecisionOutcome.HOLD,
+                Mode.RULES, Policy.VETO, DecisionSource.RULES, null, null, "momentum flat", null, null, null, null, null);
         decisions.insert(decision);
         List<ConsumerRecord<String, String>> events = broker.read("signal.decisions", Duration.ofSeconds(30),
                 seen -> seen.stream().anyMatch(r -> "XRP".equals(r.key())));
