@@ -2,22 +2,17 @@ package io.signaldesk.analyzer.kafka;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.common.config.TransportConfig;
+import io.signaldesk.common.kafka.KafkaTopics;
 
 /**
  * In kafka mode, creates the analysis topics when they are missing, before the consumer subscribes: the requests
@@ -53,20 +48,10 @@ public class AnalysisTopics {
 
     /** Creates what is missing; never fails the start (the channels' health says whether the broker is there). */
     static void create(String bootstrap, int partitions, List<String> names) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
-            var results = admin.createTopics(names.stream().map(name -> new NewTopic(name, partitions, (short) -1)).toList())
-                    .values();
-            for (var entry : results.entrySet()) {
-                try {
-                    entry.getValue().get(10, TimeUnit.SECONDS);
-                    LOG.infof("created topic %s with %d partitions", entry.getKey(), partitions);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        LOG.warnf("could not create topic %s: %s", entry.getKey(), e.getCause().toString());
-                    }
-                }
-            }
+        try {
+            KafkaTopics.ensure(Map.of("bootstrap.servers", bootstrap),
+                    names.stream().map(name -> KafkaTopics.topic(name, partitions, Map.of())).toList());
+            LOG.infof("analysis topics %s ready (%d partitions when created here)", names, partitions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

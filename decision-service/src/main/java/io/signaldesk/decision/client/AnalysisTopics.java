@@ -2,22 +2,17 @@ package io.signaldesk.decision.client;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.common.config.TransportConfig;
+import io.signaldesk.common.kafka.KafkaTopics;
 
 /**
  * In kafka mode, creates the analysis topics when missing before the first request is published (the analyzers do
@@ -49,20 +44,10 @@ public class AnalysisTopics {
         if (!kafka) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
-            var created = admin.createTopics(topics.stream().map(name -> new NewTopic(name, partitions, (short) -1)).toList())
-                    .values();
-            for (var entry : created.entrySet()) {
-                try {
-                    entry.getValue().get(10, TimeUnit.SECONDS);
-                    LOG.infof("created topic %s with %d partitions", entry.getKey(), partitions);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        LOG.warnf("could not create topic %s: %s", entry.getKey(), e.getCause().toString());
-                    }
-                }
-            }
+        try {
+            KafkaTopics.ensure(Map.of("bootstrap.servers", bootstrap),
+                    topics.stream().map(name -> KafkaTopics.topic(name, partitions, Map.of())).toList());
+            LOG.infof("analysis topics %s ready (%d partitions when created here)", topics, partitions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

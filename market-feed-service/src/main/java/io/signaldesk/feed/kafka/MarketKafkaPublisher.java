@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.common.kafka.KafkaTopics;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.config.FeedConfig;
 import io.signaldesk.feed.service.MarketStateService;
@@ -103,7 +104,7 @@ public class MarketKafkaPublisher {
     private void makeTopics() {
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
-                KafkaTopics.ensure(kafkaConfig, streamTopic, latestTopic, config.kafka().partitions());
+                KafkaTopics.ensure(kafkaConfig, MarketTopics.of(streamTopic, latestTopic, config.kafka().partitions()));
                 topicsReady.set(true);
                 LOG.infof("publishing snapshots to Kafka topics %s and %s (compacted)", streamTopic, latestTopic);
             } catch (Exception e) {
