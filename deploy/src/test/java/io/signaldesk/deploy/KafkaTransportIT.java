@@ -32,9 +32,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.signaldesk.kafka.test.KafkaBroker;
 
 /**
- * SIGNAL_TRANSPORT=kafka end to end, packaged services as processes on a real one-node KRaft broker: the simulator
- * feed publishes to Kafka, the decision service (rules, SQLite) trades on those prices and publishes its decisions
- * and fills; three times a proposal is confirmed and the decision service is killed with kill -9 at once, then
+ * SIGNAL_TRANSPORT=kafka end to end, the scaled setup's engines for real: packaged services as processes on a
+ * one-node KRaft broker and a PostgreSQL ledger (DECISION_DB_URL). The simulator feed publishes to Kafka, the decision
+ * service (rules) trades on those prices and publishes its decisions and fills through its outbox in PostgreSQL; three times a proposal is confirmed and the decision service is killed with kill -9 at once, then
  * restarted: every fill in the ledger is on signal.fills exactly once, and no decision event is there twice.
  */
 class KafkaTransportIT {
@@ -45,12 +45,14 @@ class KafkaTransportIT {
 
     private static Path workDir;
     private static KafkaBroker broker;
+    private static PostgresProcess postgres;
     private static ServiceProcess feed;
     private static ServiceProcess decision;
 
     @BeforeAll
     static void startKafkaTheFeedAndTheDecisionService() throws Exception {
         broker = KafkaBroker.require("KafkaTransportIT");
+        Path postgresBin = PostgresProcess.require("KafkaTransportIT");
         workDir = DeployFiles.deploy("target/e2e-kafka");
         if (Files.exists(workDir)) {
             try (Stream<Path> paths = Files.walk(workDir)) {
@@ -59,6 +61,8 @@ class KafkaTransportIT {
         }
         Files.createDirectories(workDir);
         broker.start();
+        postgres = new PostgresProcess(postgresBin, workDir.resolve("postgres"), ServiceProcess.freePort());
+        postgres.start("ledger");
 
         Map<String, String> feedEnv = new LinkedHashMap<>(kafka());
         feedEnv.put("FEED_SOURCE", "simulator");
@@ -74,10 +78,12 @@ class KafkaTransportIT {
         return Map.of("SIGNAL_TRANSPORT", "kafka", "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
     }
 
-    /** On Kafka, its own SQLite ledger, rules only (no analyzer), loose thresholds so proposals come quickly. */
+    /** On Kafka and a PostgreSQL ledger, rules only (no analyzer), loose thresholds so proposals come quickly. */
     private static Map<String, String> decisionEnv() {
         Map<String, String> env = new LinkedHashMap<>(kafka());
-        env.put("DECISION_DB_PATH", workDir.resolve("decision.db").toString());
+        env.put("DECISION_DB_URL", postgres.jdbcUrl("ledger"));
+        env.put("DECISION_DB_USER", PostgresProcess.USER);
+        env.put("DECISION_DB_PASSWORD", PostgresProcess.PASSWORD);
         env.put("QUARKUS_REST_CLIENT_AI_ANALYZER_URL", "http://127.0.0.1:" + ServiceProcess.freePort());
         env.put("DECISION_DEFAULT_MODE", "RULES");
         env.put("DECISION_RULES_MOMENTUM_PCT", "0.01");
@@ -101,12 +107,16 @@ class KafkaTransportIT {
         if (broker != null) {
             broker.close();
         }
+        if (postgres != null) {
+            postgres.stop();
+        }
     }
 
     @Test
     void tradesOnKafkaPricesAndPublishesEveryFillOnceAcrossKillMinusNine() throws Exception {
         String ready = Http.get(decision.url("/q/health/ready")).body();
         assertTrue(ready.contains("market-in") && ready.contains("ledger-events"), ready);
+        assertTrue(ready.contains("postgresql"), "the ledger is PostgreSQL: " + ready);
 
         List<String> filled = new ArrayList<>();
         for (int i = 0; i < KILLS; i++) {
