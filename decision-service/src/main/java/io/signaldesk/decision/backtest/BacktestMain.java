@@ -67,7 +67,7 @@ public final class BacktestMain {
      * limits are the configured defaults (a running service's changes live in its database: use POST /api/backtest).
      */
     static BacktestConfig settings() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDiscoveredConverters()
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors().addDiscoveredConverters()
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withMapping(DecisionConfig.class).withValidateUnknown(false).build();
         DecisionConfig d = config.getConfigMapping(DecisionConfig.class);
