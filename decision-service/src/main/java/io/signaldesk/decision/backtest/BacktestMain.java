@@ -23,7 +23,10 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * <pre>
  * BacktestMain [--mode RULES|AI|HYBRID] [--policy VETO] [--fee-pct 0.1] [--slippage-pct 0.05] [--from ISO] [--to ISO]
  *              [--analyzer-url http://localhost:8082] [--out data/backtest] COIN=file.csv... | file.csv...
+ * BacktestMain [options] --captures spot-btcusdt_20240808.gz,spot-ethusdt_20240808.gz
  * </pre>
+ * {@code --captures}: raw Binance captures (comma-separated local paths, plain or gzip), replayed as the feed replays
+ * them, instead of candles.
  * Exit code 0 when the report was written, 2 on bad input (the message names the file and line).
  */
 public final class BacktestMain {
@@ -48,7 +51,7 @@ public final class BacktestMain {
         BacktestService service = new BacktestService(BacktestMain::settings, DataDirectory.localShell());
         try {
             BacktestRequest request = new BacktestRequest(files.isEmpty() ? null : files,
-                    paths.isEmpty() ? null : paths, null, options.get("mode"),
+                    paths.isEmpty() ? null : paths, null, captures(options.get("captures")), options.get("mode"),
                     options.get("policy"), null, null, null, null, null, null, decimal("fee-pct", options.get("fee-pct")),
                     decimal("slippage-pct", options.get("slippage-pct")), null, null, null, null, null, null,
                     options.get("from"), options.get("to"), options.get("analyzer-url"), null, null, options.get("out"));
@@ -78,6 +81,10 @@ public final class BacktestMain {
                 d.autoMinConfidence(), new RiskLimits(r.maxPositionPct(), r.maxOpenPositions(), r.maxGrossExposurePct(),
                         r.dailyLossLimitPct(), r.lossCooldownSeconds(), r.maxEntriesPerHour(), r.safeModeAfterFailures(),
                         r.maxSlippagePct()));
+    }
+
+    private static List<String> captures(String option) {
+        return option == null ? null : List.of(option.split(","));
     }
 
     private static BigDecimal decimal(String option, String text) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Body of {@code POST /api/backtest}. Market data: {@code files} (coin → 1-minute candle CSV name in the data
  * directory), {@code paths} (CSV names; the coin is the file name's leading letters before USDT) and/or {@code csv}
- * (coin → the CSV text itself). Every other field is optional and overrides the service's
+ * (coin → the CSV text itself); or {@code captures}: raw Binance capture names in the data directory
+ * ({@code <receive ns> <json>} lines, plain or gzip, as {@code feed.replay.format=binance-capture} reads them). Every other field is optional and overrides the service's
  * current setting of the same meaning: mode/policy, confirmation ({@code requireConfirmation},
  * {@code autoMinConfidence}), {@code entryCooldownSeconds}, the rules' thresholds ({@code momentumPct},
  * {@code bidShare}, {@code flowRatio}), paper trading ({@code feePct}, {@code slippagePct}, {@code sizePct},
@@ -15,7 +16,7 @@ import java.util.Map;
  * {@code flatBandPct}). {@code from}/{@code to}: ISO-8601 UTC instants on whole minutes (from inclusive, to exclusive). {@code decisionsOffset}/{@code decisionsLimit}: the page of decisions in the answer (all of them are
  * in the decisions CSV). {@code outputDir}: a folder name in the data directory (default backtest).
  */
-public record BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv,
+public record BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv, List<String> captures,
         String mode, String policy, Boolean requireConfirmation, Integer autoMinConfidence,
         Integer entryCooldownSeconds, BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio,
         BigDecimal feePct, BigDecimal slippagePct, BigDecimal flatBandPct, BigDecimal sizePct, BigDecimal stopLossPct,
@@ -24,7 +25,7 @@ public record BacktestRequest(Map<String, String> files, List<String> paths, Map
 
     /** Candles only, every setting the service's own (tests and the command line). */
     public static BacktestRequest ofFiles(Map<String, String> files) {
-        return new BacktestRequest(files, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        return new BacktestRequest(files, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null);
     }
 }

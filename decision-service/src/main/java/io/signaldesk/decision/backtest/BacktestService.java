@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.signaldesk.common.error.Shorten;
 import io.signaldesk.common.files.DataDirectory;
+import io.signaldesk.market.binance.CaptureLimits;
 import io.signaldesk.decision.domain.Mode;
 
 /**
@@ -52,6 +53,13 @@ public class BacktestService {
     public static final int MAX_INLINE_CSV = 3 * 1024 * 1024;
     private static final int MAX_COINS = 10;
 
+    /** What a capture may be named: gzip as in ../shared/data/binance-spot, or plain text as feed.record.raw-file writes. */
+    static final String[] CAPTURE_EXTENSIONS = { ".gz", ".txt" };
+    /** At most this many capture files a run. */
+    static final int MAX_CAPTURES = 16;
+    /** 512 MB of capture text a run, decompressed (a gzip bomb stops there), 1 MB a line (a depth snapshot is ~64 kB). */
+    static final CaptureLimits CAPTURE_LIMITS = new CaptureLimits(512L * 1024 * 1024, 1024 * 1024);
+
     private static final int DEFAULT_DECISIONS = 500;
     private static final int MAX_DECISIONS = 5000;
 
@@ -67,7 +75,7 @@ public class BacktestService {
 
     /** The candle files a request may name (empty for the command line, which takes any local path). */
     public List<DataDirectory.FileInfo> files() {
-        return dataDir.list(".csv");
+        return dataDir.list(".csv", ".gz", ".txt");
     }
 
     /**
@@ -78,12 +86,16 @@ public class BacktestService {
         if (request == null) {
             throw new BacktestInputException("body", "a JSON body is required, e.g. {\"files\":{\"BTC\":\"BTCUSDT-1m.csv\"}}");
         }
-        Map<String, String> files = files(request);
+        List<String> captures = captures(request);
+        Map<String, String> files = captures.isEmpty() ? files(request) : Map.of();
         Map<String, String> inline = inline(request, files);
         BacktestConfig base = live.get();
         Overrides overrides = Overrides.of(request, base);
         Instant from = instant("from", request.from(), true);
         Instant to = instant("to", request.to(), true);
+        if (!captures.isEmpty() && (from != null || to != null)) {
+            throw new BacktestInputException(from != null ? "from" : "to", "from and to apply to candles; a capture is replayed whole");
+        }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BacktestInputException("to", "to must be after from");
         }
@@ -93,13 +105,21 @@ public class BacktestService {
                 : request.outputDir();
         Map<String, Path> paths = new LinkedHashMap<>();
         files.forEach((coin, file) -> paths.put(coin, dataDir.file("files." + coin, file, ".csv")));
+        List<Path> capturePaths = new ArrayList<>();
+        for (int i = 0; i < captures.size(); i++) {
+            capturePaths.add(dataDir.file("captures[" + i + "]", captures.get(i), CAPTURE_EXTENSIONS));
+        }
         Path outputDir = dataDir.folder("outputDir", outputName);
         if (!running.compareAndSet(false, true)) {
             throw new Busy();
         }
         try {
-            MarketTape tape = new CandleTape(candles(files, paths, inline, from, to));
+            MarketTape tape = captures.isEmpty() ? new CandleTape(candles(files, paths, inline, from, to))
+                    : CaptureTape.of(capturePaths, captures, CAPTURE_LIMITS);
             Map<String, String> inputs = new LinkedHashMap<>(files);
+            for (int i = 0; i < captures.size(); i++) {
+                inputs.put("captures[" + i + "]", captures.get(i));
+            }
             inline.keySet().forEach(coin -> inputs.put(coin, "csv." + coin));
             BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
@@ -239,6 +259,32 @@ public class BacktestService {
         return inline;
     }
 
+    /** The capture names of the request, checked as names (the data directory checks the files); none for candles. */
+    private static List<String> captures(BacktestRequest request) {
+        if (request.captures() == null) {
+            return List.of();
+        }
+        if (request.captures().isEmpty() || request.captures().size() > MAX_CAPTURES) {
+            throw new BacktestInputException("captures", "give 1-" + MAX_CAPTURES + " capture names, got "
+                    + request.captures().size());
+        }
+        if (request.files() != null || request.paths() != null || request.csv() != null) {
+            throw new BacktestInputException("captures", "captures replace candles: give captures or files/paths/csv, not both");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < request.captures().size(); i++) {
+            String name = request.captures().get(i);
+            if (name == null || name.isBlank()) {
+                throw new BacktestInputException("captures[" + i + "]", "a capture name in the data directory is required");
+            }
+            if (names.contains(name)) {
+                throw new BacktestInputException("captures[" + i + "]", Shorten.text(name) + " is given twice");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
     private Map<String, String> files(BacktestRequest request) {
         Map<String, String> files = new LinkedHashMap<>();
         if (request.files() != null) {
@@ -265,8 +311,8 @@ public class BacktestService {
             }
         }
         if (files.isEmpty() && (request.csv() == null || request.csv().isEmpty())) {
-            throw new BacktestInputException("files", "give files (coin → CSV name in the data directory), paths (CSV names) "
-                    + "or csv (coin → CSV text)");
+            throw new BacktestInputException("files", "give files (coin → CSV name in the data directory), paths (CSV names), "
+                    + "csv (coin → CSV text) or captures (Binance capture names in the data directory)");
         }
         return files;
     }

@@ -160,7 +160,7 @@ class CandleBacktestTest {
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("3"), 0, 20, 3,
                         new BigDecimal("0.2")));
         BacktestService service = new BacktestService(() -> live, DataDirectory.confined(dir.getParent(), "the test"));
-        return service.run(new BacktestRequest(Map.of("TST", "backtest/path-TST.csv"), null, null, null, null, null,
+        return service.run(new BacktestRequest(Map.of("TST", "backtest/path-TST.csv"), null, null, null, null, null, null,
                 null, null, null, null, null, new BigDecimal("0.1"), BigDecimal.ZERO, null, BigDecimal.TEN, null, null,
                 null, null, null, null, analyzerUrl.isEmpty() ? null : analyzerUrl, null, null, "backtest-test"));
     }

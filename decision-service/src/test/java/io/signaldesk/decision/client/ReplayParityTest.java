@@ -152,7 +152,7 @@ class ReplayParityTest {
                 return frames.stream().map(ReplayParityTest.this::asBacktestFrame).iterator();
             }
         };
-        BacktestRequest sameAsLive = new BacktestRequest(null, null, null, mode.name(), null, null, null, null, null, null,
+        BacktestRequest sameAsLive = new BacktestRequest(null, null, null, null, mode.name(), null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         return backtests.replay(tape, sameAsLive).decisions().stream()
                 .map((BacktestDecision d) -> key(d.coin(), d.outcome(), d.direction(), d.source(), String.valueOf(d.marketAt())))

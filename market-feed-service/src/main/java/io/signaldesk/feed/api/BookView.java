@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.Venue;
 
 /** Top of the L2 book of one coin: bids best (highest) first, asks best (lowest) first. */
 @RegisterForReflection

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.market.Aggressor;
-import io.signaldesk.feed.domain.TradeEvent;
+import io.signaldesk.market.domain.TradeEvent;
 
 /** One trade of the tape; {@code side} is the aggressor (taker) side. */
 @RegisterForReflection

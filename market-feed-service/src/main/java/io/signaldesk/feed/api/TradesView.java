@@ -3,7 +3,7 @@ package io.signaldesk.feed.api;
 import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.Venue;
 
 /** The latest trades of one coin, newest first. */
 @RegisterForReflection

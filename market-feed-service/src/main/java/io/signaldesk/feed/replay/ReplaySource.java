@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.MarketEvent;
-import io.signaldesk.feed.domain.MarketEventSink;
+import io.signaldesk.market.domain.MarketEvent;
+import io.signaldesk.market.domain.MarketEventSink;
 import io.signaldesk.feed.source.MarketSource;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.source.SourceStatus;
@@ -119,6 +119,7 @@ public class ReplaySource implements MarketSource {
                 return;
             }
         }
+        sink.finished();
         setState(messages.get() > 0 ? SourceStatus.State.FINISHED : SourceStatus.State.STOPPED);
         LOG.infof("Replay finished: %d events, %d malformed lines skipped", messages.get(), parseErrors.get());
     }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.quarkus.scheduler.Scheduled;
 import io.signaldesk.feed.api.RecordingStatus;
-import io.signaldesk.feed.domain.MarketEvent;
+import io.signaldesk.market.domain.MarketEvent;
 
 /**
  * Appends every normalised event to feed.record.file as one JSON line (the MarketEvent format the

@@ -24,11 +24,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.api.BookView;
+import io.signaldesk.feed.api.TradeView;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.state.CoinState;
 import io.signaldesk.feed.api.TradesView;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.MarketEvent;
-import io.signaldesk.feed.domain.MarketEventSink;
-import io.signaldesk.feed.domain.TradeEvent;
+import io.signaldesk.market.domain.MarketEvent;
+import io.signaldesk.market.domain.MarketEventSink;
+import io.signaldesk.market.domain.TradeEvent;
 
 /**
  * The market as the running source described it: one book, one trade tape and one set of sliding
@@ -192,11 +195,22 @@ public class MarketStateService implements MarketEventSink {
     }
 
     public Optional<BookView> book(String coin, int depth) {
-        return state(coin).map(state -> state.book(depth));
+        return state(coin).map(state -> {
+            CoinState.BookDepth book = state.book(depth);
+            Instrument instrument = book.instrument();
+            return new BookView(coin.toUpperCase(Locale.ROOT), instrument == null ? null : instrument.symbol(),
+                    instrument == null ? null : instrument.venue(), depth, book.bids(), book.asks(), book.bidLevels(),
+                    book.askLevels(), book.lastVenueTime());
+        });
     }
 
     public Optional<TradesView> trades(String coin, int limit) {
-        return state(coin).map(state -> state.trades(limit));
+        return state(coin).map(state -> {
+            List<TradeView> trades = state.trades(limit).stream().map(TradeView::of).toList();
+            Instrument instrument = state.instrument();
+            return new TradesView(coin.toUpperCase(Locale.ROOT), instrument == null ? null : instrument.symbol(),
+                    instrument == null ? null : instrument.venue(), limit, trades);
+        });
     }
 
     /** When the newest event of any coin was processed, null before the first. */

@@ -22,9 +22,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.feed.config.FeedConfig;
 import io.signaldesk.feed.domain.FeedIdentity;
-import io.signaldesk.feed.domain.MarketEventSink;
-import io.signaldesk.feed.domain.TradeEvent;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.MarketEvent;
+import io.signaldesk.market.domain.MarketEventSink;
+import io.signaldesk.market.domain.TradeEvent;
+import io.signaldesk.market.domain.Venue;
 import io.signaldesk.feed.source.MarketSource;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.source.SourceStatus;
@@ -44,6 +45,7 @@ public class SourceManager {
     private final MarketStateService state;
     private final EventRecorder recorder;
     private final MeterRegistry registry;
+    private final ReplayCoalescing replay;
     private static final Set<SourceKind> LIVE = Set.of(SourceKind.BINANCE, SourceKind.COINBASE, SourceKind.KRAKEN);
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -52,7 +54,8 @@ public class SourceManager {
     private volatile MarketSource running;
 
     public SourceManager(FeedConfig config, Instance<MarketSource> sources, MarketStateService state,
-            EventRecorder recorder, MeterRegistry registry) {
+            EventRecorder recorder, MeterRegistry registry, ReplayCoalescing replay) {
+        this.replay = replay;
         this.config = config;
         this.sources = sources;
         this.state = state;
@@ -75,10 +78,10 @@ public class SourceManager {
         Gauge.builder("feed.source.up", this, manager -> manager.delivering() ? 1 : 0)
                 .description("1 while the running source delivers data").tag("source", sourceName())
                 .register(registry);
-        MarketEventSink sink = marketEvent -> {
+        MarketEventSink sink = replay.around(marketEvent -> {
             recorder.record(marketEvent);
             state.accept(marketEvent);
-        };
+        });
         running.start(running.countsMessages() ? sink : countingMessages(sink));
         LOG.infof("Market source %s started for %s (market %s)", sourceName(), state.coins(), identity().market());
     }
@@ -91,9 +94,17 @@ public class SourceManager {
         if (config.source() == SourceKind.SIMULATOR) {
             telemetry(Venue.SIMULATOR);
         }
-        return marketEvent -> {
-            telemetry(marketEvent.instrument().venue()).message(marketEvent instanceof TradeEvent ? "trade" : "book");
-            sink.accept(marketEvent);
+        return new MarketEventSink() {
+            @Override
+            public void accept(MarketEvent marketEvent) {
+                telemetry(marketEvent.instrument().venue()).message(marketEvent instanceof TradeEvent ? "trade" : "book");
+                sink.accept(marketEvent);
+            }
+
+            @Override
+            public void finished() {
+                sink.finished();
+            }
         };
     }
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.signaldesk.feed.domain.MarketEvent;
+import io.signaldesk.market.domain.MarketEvent;
 
 /**
  * A seeded, clock-free market: every call to {@link #next(Instant)} advances each coin by the time

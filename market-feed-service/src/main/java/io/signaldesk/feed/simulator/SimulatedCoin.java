@@ -15,12 +15,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.signaldesk.core.market.Aggressor;
-import io.signaldesk.feed.domain.BookEvent;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.MarketEvent;
-import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.TradeEvent;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.BookEvent;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.MarketEvent;
+import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.TradeEvent;
+import io.signaldesk.market.domain.Venue;
 
 /**
  * One simulated coin: a log-price random walk whose drift depends on the regime and on a latent

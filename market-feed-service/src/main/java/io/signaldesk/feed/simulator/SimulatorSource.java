@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.MarketEvent;
-import io.signaldesk.feed.domain.MarketEventSink;
+import io.signaldesk.market.domain.MarketEvent;
+import io.signaldesk.market.domain.MarketEventSink;
 import io.signaldesk.feed.service.MarketStateService;
 import io.signaldesk.feed.source.MarketSource;
 import io.signaldesk.feed.source.SourceKind;

@@ -1,7 +1,7 @@
 package io.signaldesk.feed.source;
 
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.MarketEventSink;
+import io.signaldesk.market.domain.MarketEventSink;
 
 /**
  * A producer of normalised market events: the simulator, a live venue connection or a replay.

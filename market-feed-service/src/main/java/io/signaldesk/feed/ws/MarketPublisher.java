@@ -21,6 +21,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.config.FeedConfig;
 import io.signaldesk.feed.service.MarketStateService;
+import io.signaldesk.feed.service.ReplayCoalescing;
 import io.signaldesk.feed.service.SourceManager;
 import io.vertx.core.Vertx;
 
@@ -44,10 +45,13 @@ public class MarketPublisher {
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> lastPushNanos = new ConcurrentHashMap<>();
     private final SourceManager sources;
+    private final ReplayCoalescing replay;
     private long timerId = -1;
 
     public MarketPublisher(MarketStateService state, Subscriptions subscriptions,
-            OpenConnections connections, ObjectMapper mapper, FeedConfig config, Vertx vertx, SourceManager sources) {
+            OpenConnections connections, ObjectMapper mapper, FeedConfig config, Vertx vertx, SourceManager sources,
+            ReplayCoalescing replay) {
+        this.replay = replay;
         this.sources = sources;
         this.state = state;
         this.subscriptions = subscriptions;
@@ -58,6 +62,13 @@ public class MarketPublisher {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (replay.active()) {
+            // a replay pushes on market time and sends no heartbeat: a frame without new market time would be decided
+            // on again by an engine on market time, which the backtest of the same capture does not do
+            replay.onPublish(coin -> push(state.snapshot(Set.of(coin)), true));
+            state.onChange((java.util.function.Consumer<String>) replay::changed);
+            return;
+        }
         long millis = Math.max(50, config.fullSnapshotEvery().toMillis());
         timerId = vertx.setPeriodic(millis, id -> publish());
         state.onChange((java.util.function.Consumer<String>) this::changed);

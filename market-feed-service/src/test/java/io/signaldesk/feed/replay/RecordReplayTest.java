@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.feed.TestConfigs;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.MarketEvent;
+import io.signaldesk.market.domain.MarketEvent;
 import io.signaldesk.feed.service.EventRecorder;
 import io.signaldesk.feed.service.MarketStateService;
 import io.signaldesk.feed.simulator.MarketSimulator;

@@ -24,11 +24,11 @@ import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.market.TradeFlow;
 import io.signaldesk.feed.TestConfigs;
 import io.signaldesk.feed.api.BookView;
-import io.signaldesk.feed.domain.BookEvent;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.TradeEvent;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.BookEvent;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.TradeEvent;
+import io.signaldesk.market.domain.Venue;
 
 class MarketStateServiceTest {
 

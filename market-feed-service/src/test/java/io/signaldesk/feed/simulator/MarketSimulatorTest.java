@@ -18,11 +18,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.signaldesk.core.feature.FeatureMath;
-import io.signaldesk.feed.domain.BookEvent;
-import io.signaldesk.feed.domain.MarketEvent;
-import io.signaldesk.feed.domain.OrderBook;
-import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.TradeEvent;
+import io.signaldesk.market.domain.BookEvent;
+import io.signaldesk.market.domain.MarketEvent;
+import io.signaldesk.market.domain.OrderBook;
+import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.TradeEvent;
 
 class MarketSimulatorTest {
 

@@ -18,13 +18,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.core.contract.Contracts;
 import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.TestConfigs;
-import io.signaldesk.feed.domain.BookEvent;
+import io.signaldesk.market.domain.BookEvent;
 import io.signaldesk.feed.domain.FeedIdentity;
-import io.signaldesk.feed.domain.Instrument;
+import io.signaldesk.market.domain.Instrument;
 import io.signaldesk.feed.domain.MarketSnapshot;
-import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.TradeEvent;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.TradeEvent;
+import io.signaldesk.market.domain.Venue;
 import io.signaldesk.feed.service.MarketStateService;
 
 /**

@@ -4,16 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +15,10 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.MarketEventSink;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.binance.BinanceCaptureReader;
+import io.signaldesk.market.binance.CaptureLimits;
+import io.signaldesk.market.domain.MarketEventSink;
+import io.signaldesk.market.domain.Venue;
 import io.signaldesk.feed.source.MarketSource;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.source.SourceStatus;
@@ -35,8 +28,8 @@ import io.signaldesk.feed.venue.ws.VenueTelemetry;
 /**
  * {@code feed.source=replay} with {@code feed.replay.format=binance-capture}: plays raw Binance
  * captures ({@code <receive ns> <json>}, e.g. shared/data/binance-spot or feed.record.raw-file output)
- * through the same parser and book synchroniser as the live source. Files of one symbol are one
- * session in the given order; several symbols are merged by receive time. Paced by the receive-time
+ * through market-data's {@link BinanceCaptureReader} (the live parser and book synchroniser; the backtest reads
+ * captures with the same class). Paced by the receive-time
  * gaps divided by {@code feed.replay.speed} (0 = no pauses, gaps above 5 s shortened to 5 s).
  */
 @ApplicationScoped
@@ -108,20 +101,15 @@ public class BinanceCaptureReplaySource implements MarketSource {
     }
 
     private void play(List<Path> files, double speed, MarketEventSink sink) {
-        List<Session> sessions = new ArrayList<>();
-        try {
-            List<Instrument> instruments = config.coins().stream()
-                    .map(coin -> BinanceAdapter.instrument(coin, config.binance().quote())).toList();
-            for (Map.Entry<Instrument, List<Path>> entry : bySymbol(files).entrySet()) {
-                // every followed symbol is known (a recording of several coins is one file); a snapshot
-                // line without symbol belongs to the symbol the file starts with (one-symbol captures)
-                BinanceStreamHandler handler = new BinanceStreamHandler(instruments, sink, telemetry,
-                        instrument -> LOG.debugf("%s: waiting for the capture's next depth snapshot", instrument.symbol()),
-                        entry.getKey().symbol());
-                sessions.add(new Session(new BinanceCaptureFile(entry.getValue()), handler));
+        try (BinanceCaptureReader reader = BinanceCaptureReader.open(files, config.coins(), config.binance().quote(),
+                CaptureLimits.OPERATOR, sink, telemetry)) {
+            for (BinanceCaptureReader.Skipped skipped : reader.skipped()) {
+                telemetry.error(skipped.file() + ": " + skipped.reason() + "; skipped");
+                LOG.warnf("%s %s; skipped", skipped.file(), skipped.reason());
             }
             telemetry.state(State.LIVE);
-            merge(sessions, speed);
+            reader.play((previousNs, nextNs) -> pause(previousNs, nextNs, speed));
+            sink.finished();
             telemetry.state(State.FINISHED);
             LOG.infof("Binance capture replay finished: %d frames", telemetry.messages());
         } catch (InterruptedException e) {
@@ -130,53 +118,7 @@ public class BinanceCaptureReplaySource implements MarketSource {
             telemetry.error("replay failed: " + e.getMessage());
             telemetry.state(State.STOPPED);
             LOG.errorf("Binance capture replay failed: %s", e.toString());
-        } finally {
-            sessions.forEach(Session::close);
         }
-    }
-
-    private void merge(List<Session> sessions, double speed) throws IOException, InterruptedException {
-        PriorityQueue<Session> queue = new PriorityQueue<>(Comparator.comparingLong(s -> s.file.head().receiveNs()));
-        sessions.stream().filter(s -> s.file.head() != null).forEach(queue::add);
-        long previousNs = -1;
-        while (!queue.isEmpty()) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException();
-            }
-            Session session = queue.poll();
-            BinanceCaptureFile.Line line = session.file.head();
-            if (line.receiveNs() < 0) {
-                telemetry.parseError("bad_line", "capture line is not '<receive ns> <json>'");
-            } else {
-                pause(previousNs, line.receiveNs(), speed);
-                previousNs = Math.max(previousNs, line.receiveNs());
-                session.handler.onFrame(line.json(), Instant.ofEpochSecond(0, line.receiveNs()));
-            }
-            session.file.advance();
-            if (session.file.head() != null) {
-                queue.add(session);
-            }
-        }
-    }
-
-    /** Groups the files by the symbol they stream, keeping their order; symbols outside feed.coins are skipped. */
-    private Map<Instrument, List<Path>> bySymbol(List<Path> files) throws IOException {
-        String quote = config.binance().quote().toUpperCase(Locale.ROOT);
-        Map<Instrument, List<Path>> groups = new LinkedHashMap<>();
-        for (Path file : files) {
-            Optional<String> symbol = BinanceCaptureFile.symbolOf(file);
-            if (symbol.isEmpty() || !symbol.get().endsWith(quote) || symbol.get().length() == quote.length()) {
-                telemetry.error(file + ": no " + quote + " stream frame found; skipped");
-                continue;
-            }
-            String coin = symbol.get().substring(0, symbol.get().length() - quote.length());
-            if (config.coins().stream().noneMatch(coin::equalsIgnoreCase)) {
-                LOG.warnf("%s streams %s, not one of feed.coins %s; skipped", file, symbol.get(), config.coins());
-                continue;
-            }
-            groups.computeIfAbsent(BinanceAdapter.instrument(coin, quote), k -> new ArrayList<>()).add(file);
-        }
-        return groups;
     }
 
     private static void pause(long previousNs, long nextNs, double speed) throws InterruptedException {
@@ -186,17 +128,6 @@ public class BinanceCaptureReplaySource implements MarketSource {
         long nanos = (long) (Math.min(nextNs - previousNs, MAX_GAP.toNanos()) / speed);
         if (nanos > 0) {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        }
-    }
-
-    private record Session(BinanceCaptureFile file, BinanceStreamHandler handler) {
-
-        void close() {
-            try {
-                file.close();
-            } catch (IOException e) {
-                LOG.debugf("closing capture: %s", e.getMessage());
-            }
         }
     }
 }

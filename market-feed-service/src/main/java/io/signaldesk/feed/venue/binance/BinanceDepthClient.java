@@ -1,7 +1,10 @@
 package io.signaldesk.feed.venue.binance;
 
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.venue.ws.VenueParseException;
+import io.signaldesk.market.binance.BinanceAdapter;
+import io.signaldesk.market.binance.BinanceDepthSnapshot;
+import io.signaldesk.market.binance.BinanceMessage;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.venue.VenueParseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
-import io.signaldesk.feed.domain.Instrument;
+import io.signaldesk.market.domain.Instrument;
 import io.signaldesk.feed.venue.ws.ConnectionControl;
 import io.signaldesk.feed.venue.ws.ReconnectBackoff;
 import io.signaldesk.feed.venue.ws.VenueTelemetry;

@@ -1,5 +1,8 @@
 package io.signaldesk.feed.venue.binance;
 
+import io.signaldesk.market.binance.BinanceAdapter;
+import io.signaldesk.market.binance.BinanceServerShutdown;
+import io.signaldesk.market.binance.BinanceStreamHandler;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.MarketEventSink;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.MarketEventSink;
+import io.signaldesk.market.domain.Venue;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.venue.ws.ConnectionControl;
 import io.signaldesk.feed.venue.ws.LiveVenueSource;

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.MarketEventSink;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.MarketEventSink;
+import io.signaldesk.market.domain.Venue;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.venue.ws.LiveVenueSource;
 import io.signaldesk.feed.venue.ws.VenueProtocol;

@@ -1,11 +1,11 @@
 package io.signaldesk.feed.venue.kraken;
 
-import static io.signaldesk.feed.venue.ws.JsonFields.array;
-import static io.signaldesk.feed.venue.ws.JsonFields.decimal;
-import static io.signaldesk.feed.venue.ws.JsonFields.instant;
-import static io.signaldesk.feed.venue.ws.JsonFields.level;
-import static io.signaldesk.feed.venue.ws.JsonFields.longValue;
-import static io.signaldesk.feed.venue.ws.JsonFields.text;
+import static io.signaldesk.market.venue.JsonFields.array;
+import static io.signaldesk.market.venue.JsonFields.decimal;
+import static io.signaldesk.market.venue.JsonFields.instant;
+import static io.signaldesk.market.venue.JsonFields.level;
+import static io.signaldesk.market.venue.JsonFields.longValue;
+import static io.signaldesk.market.venue.JsonFields.text;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,12 +18,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.signaldesk.core.market.Aggressor;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.TradeEvent;
-import io.signaldesk.feed.domain.Venue;
-import io.signaldesk.feed.venue.ws.JsonFields;
-import io.signaldesk.feed.venue.ws.VenueParseException;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.TradeEvent;
+import io.signaldesk.market.domain.Venue;
+import io.signaldesk.market.venue.JsonFields;
+import io.signaldesk.market.venue.VenueParseException;
 
 /** Stateless translation between Kraken spot WebSocket v2 JSON and the common model. */
 public final class KrakenAdapter {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-import io.signaldesk.feed.domain.PriceLevel;
+import io.signaldesk.market.domain.PriceLevel;
 
 /**
  * Kraken's local book for one symbol, as its checksum needs it: levels keep the digits they arrived

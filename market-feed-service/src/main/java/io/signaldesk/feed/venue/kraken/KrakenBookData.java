@@ -3,7 +3,7 @@ package io.signaldesk.feed.venue.kraken;
 import java.time.Instant;
 import java.util.List;
 
-import io.signaldesk.feed.domain.PriceLevel;
+import io.signaldesk.market.domain.PriceLevel;
 
 /**
  * One symbol's part of a v2 {@code book} message. Prices and quantities keep the scale they had on

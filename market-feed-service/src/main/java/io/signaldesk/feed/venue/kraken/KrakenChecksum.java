@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
 
-import io.signaldesk.feed.domain.PriceLevel;
+import io.signaldesk.market.domain.PriceLevel;
 
 /**
  * Kraken's v2 book checksum: for the top 10 asks (low to high) then the top 10 bids (high to low),

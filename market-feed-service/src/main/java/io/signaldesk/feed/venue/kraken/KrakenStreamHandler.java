@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.signaldesk.feed.domain.BookEvent;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.MarketEventSink;
-import io.signaldesk.feed.domain.PriceLevel;
+import io.signaldesk.market.domain.BookEvent;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.MarketEventSink;
+import io.signaldesk.market.domain.PriceLevel;
 import io.signaldesk.feed.venue.ws.ConnectionControl;
 import io.signaldesk.feed.venue.ws.StreamHandler;
-import io.signaldesk.feed.venue.ws.VenueParseException;
+import io.signaldesk.market.venue.VenueParseException;
 import io.signaldesk.feed.venue.ws.VenueTelemetry;
 
 /**

@@ -1,5 +1,6 @@
 package io.signaldesk.feed.venue.ws;
 
+import io.signaldesk.market.venue.VenueParseException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,9 +6,9 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.MarketEventSink;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.MarketEventSink;
+import io.signaldesk.market.domain.Venue;
 import io.signaldesk.feed.source.MarketSource;
 import io.signaldesk.feed.source.SourceStatus;
 

@@ -1,5 +1,6 @@
 package io.signaldesk.feed.venue.ws;
 
+import io.signaldesk.market.venue.VenueParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.Venue;
+import io.signaldesk.market.venue.VenueCounters;
 import io.signaldesk.feed.source.SourceStatus;
 import io.signaldesk.feed.source.SourceStatus.State;
 
@@ -22,7 +24,7 @@ import io.signaldesk.feed.source.SourceStatus.State;
  * {@code feed.parse.errors}, {@code feed.reconnects}, {@code feed.resyncs}) and as the
  * {@link SourceStatus} shown by /api/market/sources. Parse errors are logged once per kind.
  */
-public final class VenueTelemetry {
+public final class VenueTelemetry implements VenueCounters {
 
     private static final Logger LOG = Logger.getLogger(VenueTelemetry.class);
     /** The data messages each venue's handler counts (their type()); the simulator and replays count trade/book events. */
@@ -72,6 +74,7 @@ public final class VenueTelemetry {
     }
 
     /** A venue message of the given type arrived (trade, depthUpdate, l2_data, heartbeats, ...). */
+    @Override
     public void message(String type) {
         messages.incrementAndGet();
         lastMessage = clock.instant();
@@ -79,6 +82,7 @@ public final class VenueTelemetry {
     }
 
     /** A frame was skipped; the first one of each kind is logged, the rest only counted. */
+    @Override
     public void parseError(String kind, String detail) {
         parseErrors.incrementAndGet();
         lastError = kind + ": " + detail;
@@ -103,12 +107,14 @@ public final class VenueTelemetry {
         counter("feed.reconnects", null, null).increment();
     }
 
+    @Override
     public void resynced(String reason) {
         resyncs.incrementAndGet();
         counter("feed.resyncs", "reason", reason).increment();
         LOG.infof("%s: book resync (%s)", tag, reason);
     }
 
+    @Override
     public void error(String message) {
         lastError = message;
     }

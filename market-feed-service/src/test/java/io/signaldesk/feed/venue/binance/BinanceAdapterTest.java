@@ -1,5 +1,14 @@
 package io.signaldesk.feed.venue.binance;
 
+import io.signaldesk.market.binance.BinanceAdapter;
+import io.signaldesk.market.binance.BinanceAggTrade;
+import io.signaldesk.market.binance.BinanceBookTicker;
+import io.signaldesk.market.binance.BinanceDepthSnapshot;
+import io.signaldesk.market.binance.BinanceDepthUpdate;
+import io.signaldesk.market.binance.BinanceError;
+import io.signaldesk.market.binance.BinanceResponse;
+import io.signaldesk.market.binance.BinanceServerShutdown;
+import io.signaldesk.market.binance.BinanceTrade;
 import static io.signaldesk.feed.venue.ws.VenueTestSupport.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,11 +22,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.signaldesk.core.market.Aggressor;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.TradeEvent;
-import io.signaldesk.feed.domain.Venue;
-import io.signaldesk.feed.venue.ws.VenueParseException;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.TradeEvent;
+import io.signaldesk.market.domain.Venue;
+import io.signaldesk.market.venue.VenueParseException;
 
 class BinanceAdapterTest {
 

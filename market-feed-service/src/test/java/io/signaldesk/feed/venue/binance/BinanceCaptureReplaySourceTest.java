@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.OrderBook;
+import io.signaldesk.market.domain.OrderBook;
 import io.signaldesk.feed.source.SourceStatus;
 import io.signaldesk.feed.venue.ws.VenueTestSupport;
 import io.signaldesk.feed.venue.ws.VenueTestSupport.RecordingSink;

@@ -1,5 +1,13 @@
 package io.signaldesk.feed.venue.binance;
 
+import io.signaldesk.market.binance.BinanceAdapter;
+import io.signaldesk.market.binance.BinanceBookSync;
+import io.signaldesk.market.binance.BinanceBookTicker;
+import io.signaldesk.market.binance.BinanceDepthSnapshot;
+import io.signaldesk.market.binance.BinanceDepthUpdate;
+import io.signaldesk.market.binance.BinanceMessage;
+import io.signaldesk.market.binance.BinanceStreamHandler;
+import io.signaldesk.market.binance.BinanceTrade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +25,12 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 import io.signaldesk.core.market.Aggressor;
-import io.signaldesk.feed.domain.BookEvent;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.OrderBook;
-import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.TradeEvent;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.BookEvent;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.OrderBook;
+import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.TradeEvent;
+import io.signaldesk.market.domain.Venue;
 import io.signaldesk.feed.venue.ws.VenueTelemetry;
 import io.signaldesk.feed.venue.ws.VenueTestSupport;
 import io.signaldesk.feed.venue.ws.VenueTestSupport.RecordingSink;

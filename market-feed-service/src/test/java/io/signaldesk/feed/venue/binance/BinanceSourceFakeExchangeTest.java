@@ -1,5 +1,6 @@
 package io.signaldesk.feed.venue.binance;
 
+import io.signaldesk.market.binance.BinanceAdapter;
 import static io.signaldesk.feed.venue.ws.VenueTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.BookEvent;
-import io.signaldesk.feed.domain.OrderBook;
-import io.signaldesk.feed.domain.PriceLevel;
+import io.signaldesk.market.domain.BookEvent;
+import io.signaldesk.market.domain.OrderBook;
+import io.signaldesk.market.domain.PriceLevel;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.source.SourceStatus;
 import io.signaldesk.feed.venue.ws.FakeExchange;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.feed.config.FeedConfig;
-import io.signaldesk.feed.domain.OrderBook;
-import io.signaldesk.feed.domain.PriceLevel;
+import io.signaldesk.market.domain.OrderBook;
+import io.signaldesk.market.domain.PriceLevel;
 import io.signaldesk.feed.source.SourceKind;
 import io.signaldesk.feed.venue.ws.FakeExchange;
 import io.signaldesk.feed.venue.ws.VenueTestSupport;

@@ -10,10 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.signaldesk.feed.domain.BookEvent;
-import io.signaldesk.feed.domain.OrderBook;
-import io.signaldesk.feed.domain.PriceLevel;
-import io.signaldesk.feed.domain.Venue;
+import io.signaldesk.market.domain.BookEvent;
+import io.signaldesk.market.domain.OrderBook;
+import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.Venue;
 import io.signaldesk.feed.venue.ws.VenueTelemetry;
 import io.signaldesk.feed.venue.ws.VenueTestSupport;
 import io.signaldesk.feed.venue.ws.VenueTestSupport.ControlSpy;

@@ -14,10 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.signaldesk.core.market.Aggressor;
-import io.signaldesk.feed.domain.Instrument;
-import io.signaldesk.feed.domain.TradeEvent;
-import io.signaldesk.feed.domain.Venue;
-import io.signaldesk.feed.venue.ws.VenueParseException;
+import io.signaldesk.market.domain.Instrument;
+import io.signaldesk.market.domain.TradeEvent;
+import io.signaldesk.market.domain.Venue;
+import io.signaldesk.market.venue.VenueParseException;
 
 class KrakenAdapterTest {
 

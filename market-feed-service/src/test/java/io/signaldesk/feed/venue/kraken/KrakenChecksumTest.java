@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.signaldesk.feed.domain.PriceLevel;
+import io.signaldesk.market.domain.PriceLevel;
 
 class KrakenChecksumTest {
 

@@ -1,0 +1,6 @@
+package io.signaldesk.market.domain;
+
+public enum BookSide {
+    BID,
+    ASK
+}

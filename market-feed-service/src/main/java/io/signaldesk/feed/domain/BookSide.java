@@ -1,6 +1,0 @@
-package io.signaldesk.feed.domain;
-
-public enum BookSide {
-    BID,
-    ASK
-}

@@ -1,9 +1,0 @@
-package io.signaldesk.feed.domain;
-
-/** Where market data comes from. SIMULATOR is the built-in zero-setup feed. */
-public enum Venue {
-    SIMULATOR,
-    BINANCE,
-    COINBASE,
-    KRAKEN
-}
