@@ -147,6 +147,10 @@ public interface FeedConfig {
         /** events (our JSON Lines recordings) or binance-capture (raw {@code <receive ns> <json>} lines). */
         @WithDefault("events")
         ReplayFormat format();
+
+        /** Start the replay once this many /ws/market clients are connected (0: at startup), so they see it all. */
+        @WithDefault("0")
+        int waitForClients();
     }
 
     interface Kafka {

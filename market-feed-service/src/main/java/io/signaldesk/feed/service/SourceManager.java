@@ -52,6 +52,7 @@ public class SourceManager {
     private final Instant startedAt = Instant.now();
     private final Map<Venue, VenueTelemetry> eventTelemetry = new ConcurrentHashMap<>();
     private volatile MarketSource running;
+    private MarketEventSink waiting;
 
     public SourceManager(FeedConfig config, Instance<MarketSource> sources, MarketStateService state,
             EventRecorder recorder, MeterRegistry registry, ReplayCoalescing replay) {
@@ -82,8 +83,31 @@ public class SourceManager {
             recorder.record(marketEvent);
             state.accept(marketEvent);
         });
-        running.start(running.countsMessages() ? sink : countingMessages(sink));
+        MarketEventSink delivered = running.countsMessages() ? sink : countingMessages(sink);
+        int wanted = config.source() == SourceKind.REPLAY ? config.replay().waitForClients() : 0;
+        if (wanted < 0) {
+            throw new IllegalArgumentException("feed.replay.wait-for-clients must be 0 or more: " + wanted);
+        }
+        if (wanted > 0) {
+            waiting = delivered;
+            LOG.infof("Replay waits for %d /ws/market client(s) (feed.replay.wait-for-clients)", wanted);
+            return;
+        }
+        startRunning(delivered);
+    }
+
+    private void startRunning(MarketEventSink sink) {
+        running.start(sink);
         LOG.infof("Market source %s started for %s (market %s)", sourceName(), state.coins(), identity().market());
+    }
+
+    /** {@code clients} /ws/market clients are connected: a replay waiting for that many starts now. */
+    public synchronized void clientsConnected(int clients) {
+        if (waiting != null && clients >= config.replay().waitForClients()) {
+            MarketEventSink sink = waiting;
+            waiting = null;
+            startRunning(sink);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.signaldesk.common.ws.FrameBudget;
 import io.signaldesk.feed.service.MarketStateService;
+import io.signaldesk.feed.service.SourceManager;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
@@ -31,9 +32,11 @@ public class MarketSocket {
     private final MarketPublisher publisher;
     private final SubscriptionParser parser;
     private final FrameBudget budget = new FrameBudget();
+    private final SourceManager sources;
 
     public MarketSocket(Subscriptions subscriptions, MarketPublisher publisher, MarketStateService state,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, SourceManager sources) {
+        this.sources = sources;
         this.subscriptions = subscriptions;
         this.publisher = publisher;
         this.parser = new SubscriptionParser(mapper, state.coins());
@@ -43,7 +46,10 @@ public class MarketSocket {
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
         return connection.sendText(publisher.snapshotFor(connection.id()))
-                .invoke(() -> subscriptions.open(connection.id()));
+                .invoke(() -> {
+                    subscriptions.open(connection.id());
+                    sources.clientsConnected(subscriptions.clients()); // a replay may wait for its clients
+                });
     }
 
     /** Frames beyond the connection's {@link FrameBudget} are refused before parsing. */
