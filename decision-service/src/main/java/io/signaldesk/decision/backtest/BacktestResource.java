@@ -58,7 +58,7 @@ public class BacktestResource {
 
     @GET
     @Path("/files")
-    @Operation(summary = "The candle CSVs of the data directory (SIGNAL_DATA_DIR) a backtest may name")
+    @Operation(summary = "The candle CSVs and Binance captures (.gz, .txt) of the data directory (SIGNAL_DATA_DIR) a backtest may name")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "files", value = FILES)))
     public List<DataDirectory.FileInfo> files() {
         return backtests.files();
@@ -66,18 +66,25 @@ public class BacktestResource {
 
     @POST
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Backtest the live engine on 1-minute candle CSVs",
+    @Operation(summary = "Backtest the live engine on 1-minute candle CSVs or raw Binance captures",
             description = "Replays the data through the engine that trades live (rules, mode and policy, exit checks, risk "
                     + "governor, paper fills, scoring) on a scratch ledger and a simulated clock; the live ledger, proposals "
                     + "and dashboard are not touched. Settings are the service's current ones; every field given overrides "
                     + "one. Reads only files of the data directory (SIGNAL_DATA_DIR), by relative name, or CSV text sent "
-                    + "in the body (csv: coin → text, up to 3 MiB each, 4 MiB per body). Runs synchronously; writes the "
+                    + "in the body (csv: coin → text, up to 3 MiB each, 4 MiB per body). Or captures: raw Binance capture "
+                    + "names of the data directory (<receive ns> <json> lines, plain or gzip, the format "
+                    + "feed.replay.format=binance-capture reads; at most 16, 512 MB decompressed), replayed through the "
+                    + "feed's own pipeline and market-time coalescing, every decision at its venue time (marketAt). Runs "
+                    + "synchronously; writes the "
                     + "JSON, Markdown and decisions CSV reports under outputDir (a folder of the data directory, default "
                     + "backtest) and answers the JSON report with one page of the decisions.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "candles in the body", value = "{\"csv\":{\"BTC\":\"timestamp,open,high,low,close,volume\\n"
                     + "2024-10-01 03:00:00,63000,63010,62990,63005,12.5\\n2024-10-01 03:01:00,63005,63020,63000,63015,9.1\\n\"}}"),
             @ExampleObject(name = "rules on real candles", value = REQUEST),
+            @ExampleObject(name = "rules on Binance captures", value = "{\"captures\":[\"binance-spot/spot-btcusdt_20240808.gz\","
+                    + "\"binance-spot/spot-btcusdt_20240809.gz\",\"binance-spot/spot-ethusdt_20240808.gz\","
+                    + "\"binance-spot/spot-ethusdt_20240809.gz\"],\"mode\":\"RULES\",\"decisionsLimit\":50}"),
             @ExampleObject(name = "hybrid VETO, one day, own thresholds", value = "{\"paths\":[\"klines-1m/BTCUSDT-1m-2024Q4.csv\"],"
                     + "\"mode\":\"HYBRID\",\"policy\":\"VETO\",\"analyzerUrl\":\"http://localhost:8082\",\"momentumPct\":0.3,"
                     + "\"from\":\"2024-10-01T03:00:00Z\",\"to\":\"2024-10-02T03:00:00Z\",\"decisionsLimit\":50}") }))
