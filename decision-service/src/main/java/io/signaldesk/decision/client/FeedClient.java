@@ -45,6 +45,7 @@ public class FeedClient {
     private volatile Duration backoff;
     private final TransportConfig transport;
     private volatile long lastKafkaRecordNanos;
+    private final String intervalQuery;
 
     FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, Vertx vertx, MeterRegistry registry,
             TransportConfig transport) {
@@ -56,7 +57,17 @@ public class FeedClient {
         this.drops = registry.counter("decision.feed.drops");
         this.malformed = registry.counter("decision.feed.malformed");
         this.backoff = config.feed().minBackoff();
+        this.intervalQuery = "interval=" + publishIntervalMillis(config.feed().publishInterval()) + "ms";
         registry.gauge("decision.feed.connected", this, c -> c.connected() ? 1 : 0);
+    }
+
+    /** decision.feed.publish-interval in whole milliseconds, 1 ms to 60 s; anything else stops the start. */
+    static long publishIntervalMillis(Duration interval) {
+        if (interval.toNanos() % 1_000_000 != 0 || interval.toMillis() < 1 || interval.toMillis() > 60_000) {
+            throw new IllegalArgumentException("decision.feed.publish-interval must be whole milliseconds from 1ms to "
+                    + "60s, was " + interval);
+        }
+        return interval.toMillis();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -124,7 +135,8 @@ public class FeedClient {
         }
         URI uri = target;
         String base = uri.getScheme() + "://" + uri.getAuthority();
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + withInterval(uri.getRawQuery());
         BasicWebSocketConnector.create()
                 .baseUri(base)
                 .path(path)
@@ -140,6 +152,15 @@ public class FeedClient {
                     LOG.debugf("feed connect to %s failed: %s", uri, failure.toString());
                     scheduleReconnect();
                 });
+    }
+
+    /** The feed URL's own query, plus decision.feed.publish-interval unless that query already names one. */
+    private String withInterval(String query) {
+        if (query == null || query.isEmpty()) {
+            return "?" + intervalQuery;
+        }
+        boolean named = java.util.Arrays.stream(query.split("&")).anyMatch(p -> p.startsWith("interval="));
+        return "?" + query + (named ? "" : "&" + intervalQuery);
     }
 
     private void onClosed() {
@@ -179,8 +200,10 @@ public class FeedClient {
         }
         if ("snapshot".equals(message.type()) && message.coins() != null) {
             intake.accept(message);
-        } else if ("error".equals(message.type()) || "subscribed".equals(message.type())) {
-            LOG.debugf("feed says %s: %s", message.type(), message.message());
+        } else if ("error".equals(message.type())) {
+            LOG.warnf("feed refused a request of this client: %s", message.message()); // e.g. its publish interval
+        } else if ("subscribed".equals(message.type())) {
+            LOG.debugf("feed says subscribed: %s", text);
         } else {
             malformed.increment();
         }

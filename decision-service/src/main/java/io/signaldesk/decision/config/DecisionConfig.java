@@ -129,6 +129,14 @@ public interface DecisionConfig {
         @WithDefault("5s")
         Duration staleAfter();
 
+        /**
+         * The /ws/market publish interval this engine asks the feed for ({@code ?interval=} on the upgrade): a coin's
+         * changes within it are coalesced into one frame. Whole milliseconds from 1 ms to 60 s; the feed refuses one
+         * below its feed.publish-interval-min (10 ms) and then sends at its default (100 ms).
+         */
+        @WithDefault("10ms")
+        Duration publishInterval();
+
         /** How much price history is kept per coin (must exceed the longest scoring horizon). */
         @WithDefault("15m")
         Duration historyWindow();

@@ -70,6 +70,14 @@ class FeedClientTest {
         assertEquals(3, market.history("FEEDA").size(), "each snapshot adds one point to the price history");
     }
 
+    @Test
+    void asksTheFeedForItsOwnPublishIntervalOnTheUpgrade() {
+        feed.start(URI.create(feedUrl.toString().replaceFirst("^http", "ws") + "?client=test"));
+        WebSocketConnection server = awaitFeedConnection();
+        assertEquals("client=test&interval=10ms", server.handshakeRequest().query(),
+                "decision.feed.publish-interval (10 ms by default) beside the feed URL's own query");
+    }
+
     private WebSocketConnection awaitFeedConnection() {
         await().atMost(Duration.ofSeconds(15)).until(() -> feed.connected() && !open().isEmpty());
         return open().get(0);

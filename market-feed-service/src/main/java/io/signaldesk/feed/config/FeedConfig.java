@@ -25,9 +25,16 @@ public interface FeedConfig {
     @WithDefault("15s")
     Duration staleAfter();
 
-    /** Shortest time between two pushes of a coin that changed on /ws/market (changes in between are coalesced). */
+    /**
+     * Shortest time between two pushes of a coin that changed on /ws/market (changes in between are coalesced), for a
+     * connection that asks for no interval of its own.
+     */
     @WithDefault("100ms")
     Duration publishInterval();
+
+    /** The shortest interval a /ws/market connection may ask for ({@code ?interval=} or {@code {"interval":...}}). */
+    @WithDefault("10ms")
+    Duration publishIntervalMin();
 
     /** How often /ws/market also pushes every coin, changed or not (a heartbeat for staleness checks). */
     @WithDefault("1s")

@@ -1,5 +1,8 @@
 package io.signaldesk.feed.ws;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,17 +14,20 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.signaldesk.common.ws.FrameBudget;
+import io.signaldesk.feed.config.FeedConfig;
 import io.signaldesk.feed.service.MarketStateService;
 import io.signaldesk.feed.service.SourceManager;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * /ws/market: a snapshot on connect, then each changed coin within feed.publish-interval and every coin each
- * feed.full-snapshot-every (see {@link MarketPublisher});
- * {@code {"subscribe":[...]}} narrows the coins pushed to this connection. Bad frames get an error
- * frame and the connection stays open.
+ * /ws/market: a snapshot on connect, then each changed coin within the connection's publish interval and every coin
+ * each feed.full-snapshot-every (see {@link MarketPublisher}); {@code ?interval=10ms} on the upgrade or
+ * {@code {"interval":"10ms"}} sets this connection's interval (feed.publish-interval unless asked), and
+ * {@code {"subscribe":[...]}} narrows the coins pushed to it. Bad frames or a bad interval get an error frame naming the
+ * field and the connection stays open, unchanged.
  */
 @WebSocket(path = "/ws/market")
 public class MarketSocket {
@@ -31,25 +37,57 @@ public class MarketSocket {
     private final Subscriptions subscriptions;
     private final MarketPublisher publisher;
     private final SubscriptionParser parser;
+    private final PublishIntervalParser intervals;
+    private final Duration defaultInterval;
+    private final List<String> followed;
     private final FrameBudget budget = new FrameBudget();
     private final SourceManager sources;
 
     public MarketSocket(Subscriptions subscriptions, MarketPublisher publisher, MarketStateService state,
-            ObjectMapper mapper, SourceManager sources) {
+            ObjectMapper mapper, FeedConfig config, SourceManager sources) {
         this.sources = sources;
         this.subscriptions = subscriptions;
         this.publisher = publisher;
-        this.parser = new SubscriptionParser(mapper, state.coins());
+        this.intervals = new PublishIntervalParser(config.publishIntervalMin());
+        this.parser = new SubscriptionParser(mapper, state.coins(), intervals);
+        this.defaultInterval = config.publishInterval();
+        this.followed = state.coins();
     }
 
-    /** Every coin first; pushes of changes start once that frame is written, so none can overtake it. */
+    /**
+     * Every coin first; pushes of changes start once that frame is written, so none can overtake it. A bad
+     * {@code interval} query parameter gets an error frame after it, and the connection the default interval.
+     */
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        return connection.sendText(publisher.snapshotFor(connection.id()))
-                .invoke(() -> {
-                    subscriptions.open(connection.id());
-                    sources.clientsConnected(subscriptions.clients()); // a replay may wait for its clients
-                });
+        PublishIntervalParser.Result asked = intervalOf(connection.handshakeRequest().query());
+        Subscriber subscriber = new Subscriber(connection,
+                asked != null && asked.interval() != null ? asked.interval() : defaultInterval);
+        subscriptions.open(subscriber);
+        Uni<Void> opened = connection.sendText(publisher.snapshotFor(List.of())).invoke(() -> {
+            subscriber.markReady();
+            sources.clientsConnected(subscriptions.readyClients()); // a replay may wait for its clients
+        });
+        if (asked == null || asked.error() == null) {
+            return opened;
+        }
+        String error = publisher.json(new WsMessages.Error(asked.error(), PublishIntervalParser.FIELD));
+        return opened.chain(() -> connection.sendText(error));
+    }
+
+    /** The upgrade's {@code interval} parameter, null when there is none; other parameters are ignored. */
+    private PublishIntervalParser.Result intervalOf(String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        List<String> values = new QueryStringDecoder(query, false).parameters().get(PublishIntervalParser.FIELD);
+        if (values == null) {
+            return null;
+        }
+        if (values.size() != 1) {
+            return new PublishIntervalParser.Result(null, "interval given " + values.size() + " times; give it once");
+        }
+        return intervals.parse(values.get(0));
     }
 
     /** Frames beyond the connection's {@link FrameBudget} are refused before parsing. */
@@ -60,10 +98,22 @@ public class MarketSocket {
         }
         SubscriptionParser.Result result = parser.parse(frame);
         if (result.error() != null) {
-            return connection.sendText(publisher.json(new WsMessages.Error(result.error())));
+            return connection.sendText(publisher.json(new WsMessages.Error(result.error(), result.field())));
         }
-        subscriptions.set(connection.id(), result.coins());
-        return connection.sendText(publisher.json(new WsMessages.Subscribed(result.coins())));
+        Subscriber subscriber = subscriptions.of(connection.id());
+        if (subscriber == null) {
+            return Uni.createFrom().voidItem(); // closed meanwhile
+        }
+        if (result.coins() != null) {
+            subscriber.coins(result.coins());
+        }
+        if (result.interval() != null) {
+            subscriber.interval(result.interval());
+            publisher.intervalChanged(subscriber);
+        }
+        List<String> coins = subscriber.coins().isEmpty() ? followed : subscriber.coins();
+        return connection.sendText(publisher.json(
+                new WsMessages.Subscribed(coins, PublishIntervalParser.format(subscriber.interval()))));
     }
 
     @OnBinaryMessage

@@ -1,54 +1,49 @@
 package io.signaldesk.feed.ws;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Coins each open connection wants; also the source of the connected-clients gauge. */
+/** The open /ws/market connections ({@link Subscriber}s); also the source of the connected-clients gauge. */
 @Singleton
 public class Subscriptions {
 
-    private final Map<String, List<String>> byConnection = new ConcurrentHashMap<>();
-    private final AtomicInteger clients = new AtomicInteger();
+    private final Map<String, Subscriber> byConnection = new ConcurrentHashMap<>();
 
     public Subscriptions(MeterRegistry registry) {
-        Gauge.builder("feed.websocket.clients", clients, AtomicInteger::get)
+        Gauge.builder("feed.websocket.clients", byConnection, Map::size)
                 .description("Open /ws/market connections").register(registry);
     }
 
-    void open(String connectionId) {
-        if (byConnection.put(connectionId, List.of()) == null) {
-            clients.incrementAndGet();
-        }
-    }
-
-    void set(String connectionId, List<String> coins) {
-        byConnection.replace(connectionId, List.copyOf(coins));
+    /** A connection opened (pushes go to it once it is {@link Subscriber#ready()}). */
+    void open(Subscriber subscriber) {
+        byConnection.put(subscriber.connection().id(), subscriber);
     }
 
     void close(String connectionId) {
-        if (byConnection.remove(connectionId) != null) {
-            clients.decrementAndGet();
-        }
+        byConnection.remove(connectionId);
     }
 
-    /** Whether the connection got its snapshot on connect: pushes go to it from then on. */
-    boolean isOpen(String connectionId) {
-        return byConnection.containsKey(connectionId);
+    /** The connection's subscriber, or null once it closed. */
+    Subscriber of(String connectionId) {
+        return byConnection.get(connectionId);
     }
 
-    /** The coins a connection asked for; empty means all. */
-    List<String> of(String connectionId) {
-        return byConnection.getOrDefault(connectionId, List.of());
+    Collection<Subscriber> all() {
+        return byConnection.values();
+    }
+
+    /** Connections that got their snapshot on connect (a replay waiting for clients counts these). */
+    int readyClients() {
+        return (int) byConnection.values().stream().filter(Subscriber::ready).count();
     }
 
     public int clients() {
-        return clients.get();
+        return byConnection.size();
     }
 }

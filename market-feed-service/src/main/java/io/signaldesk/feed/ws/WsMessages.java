@@ -3,6 +3,8 @@ package io.signaldesk.feed.ws;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.domain.FeedIdentity;
@@ -21,16 +23,21 @@ final class WsMessages {
     }
 
     @RegisterForReflection
-    record Subscribed(String type, List<String> coins) {
-        Subscribed(List<String> coins) {
-            this("subscribed", coins);
+    record Subscribed(String type, List<String> coins, String interval) {
+        Subscribed(List<String> coins, String interval) {
+            this("subscribed", coins, interval);
         }
     }
 
+    /** {@code field}: the client field at fault ({@code interval}, {@code subscribe}), left out when it is the frame. */
     @RegisterForReflection
-    record Error(String type, String message) {
+    record Error(String type, String message, @JsonInclude(JsonInclude.Include.NON_NULL) String field) {
         Error(String message) {
-            this("error", message);
+            this("error", message, null);
+        }
+
+        Error(String message, String field) {
+            this("error", message, field);
         }
     }
 }
