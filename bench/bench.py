@@ -60,7 +60,20 @@ signal.signal(signal.SIGTERM, on_signal)
 signal.signal(signal.SIGINT, on_signal)
 
 
+_NEXT_PORT = [int(os.environ["BENCH_PORT_BASE"])] if os.environ.get("BENCH_PORT_BASE") else []
+
+
 def free_port():
+    """A free loopback port: any, or the next free one from BENCH_PORT_BASE up (a range agreed on a shared machine)."""
+    while _NEXT_PORT:
+        port = _NEXT_PORT[0]
+        _NEXT_PORT[0] += 1
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]

@@ -31,14 +31,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60, help="how long to collect decisions (default 60)")
     parser.add_argument("--quick", action="store_true", help="30 s")
-    parser.add_argument("--publish-interval", default="100ms",
-                        help="the feed's feed.publish-interval (default 100ms, the product's)")
+    parser.add_argument("--publish-interval", default=None,
+                        help="the feed's feed.publish-interval for clients that ask for none (default: the feed's, 100ms)")
+    parser.add_argument("--engine-interval", default=None,
+                        help="decision.feed.publish-interval, the interval the engine asks the feed for (default: the "
+                             "service's, 10ms)")
     opts = parser.parse_args()
     seconds = 30 if opts.quick else opts.seconds
     feed_port, decision_port = free_port(), free_port()
-    feed = start_jvm("market-feed-service", feed_port, {"feed.source": "simulator",
-                                                        "feed.publish-interval": opts.publish_interval}, "tick-feed")
-    decision = start_jvm("decision-service", decision_port, {
+    feed_props = {"feed.source": "simulator"}
+    if opts.publish_interval:
+        feed_props["feed.publish-interval"] = opts.publish_interval
+    feed = start_jvm("market-feed-service", feed_port, feed_props, "tick-feed")
+    engine_props = {"decision.feed.publish-interval": opts.engine_interval} if opts.engine_interval else {}
+    decision = start_jvm("decision-service", decision_port, {**engine_props,
         "decision.feed-url": f"ws://127.0.0.1:{feed_port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{free_port()}",
         "decision.default-mode": "RULES", "decision.require-confirmation": "false",
@@ -50,7 +56,8 @@ def main():
     done = threading.Event()
 
     def listen():
-        ws = WebSocket(feed_port, "/ws/market")
+        # at the floor (10 ms), so this client sees at least every tick the engine is pushed
+        ws = WebSocket(feed_port, "/ws/market?interval=10ms")
         ws.sock.settimeout(5)
         while not done.is_set():
             try:
@@ -92,7 +99,9 @@ def main():
     if not latencies:
         print("tick -> decision: no decision could be matched to its tick", file=sys.stderr)
         return 1
-    print(f"tick -> decision (real feed, simulator, RULES, publish interval {opts.publish_interval}, {seconds} s): "
+    intervals = (f"feed.publish-interval {opts.publish_interval or 'default (100ms)'}, "
+                 f"decision.feed.publish-interval {opts.engine_interval or 'default (10ms)'}")
+    print(f"tick -> decision (real feed, simulator, RULES, {intervals}, {seconds} s, load {os.getloadavg()[0]:.1f}): "
           f"{len(latencies)} decisions "
           f"({unmatched} unmatched): p50 {pct(latencies, 50):.2f} ms, p95 {pct(latencies, 95):.2f} ms, "
           f"p99 {pct(latencies, 99):.2f} ms, max {max(latencies):.2f} ms (target <= 20 ms p99)")
