@@ -40,6 +40,8 @@ class FeedClientTest {
     @AfterEach
     void stop() {
         feed.stop();
+        // the next test must find its own connection, not this one's closing server side
+        await().atMost(Duration.ofSeconds(10)).until(() -> open().isEmpty());
     }
 
     @Test
