@@ -26,6 +26,9 @@ public class MarketSourceHealthCheck implements HealthCheck {
         SourceStatus status = sources.status();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("market-source")
                 .status(sources.delivering()).withData("source", sources.sourceName());
+        if (sources.waitingForClients()) {
+            builder.withData("waitingForClients", true); // feed.replay.wait-for-clients: ready for them to connect
+        }
         if (status != null) {
             builder.withData("state", status.state().name()).withData("messages", status.messages());
             if (status.lastMessage() != null) {

@@ -165,8 +165,19 @@ public class SourceManager {
         return status != null ? status.name() : config.source().name().toLowerCase(Locale.ROOT);
     }
 
-    /** True when the source says it is delivering, or an event was processed within feed.stale-after. */
+    /** Whether a replay waits for its /ws/market clients (feed.replay.wait-for-clients) before it starts. */
+    public synchronized boolean waitingForClients() {
+        return waiting != null;
+    }
+
+    /**
+     * True when the source says it is delivering, or an event was processed within feed.stale-after, or a replay waits
+     * for its clients (it must be ready for them to connect).
+     */
     public boolean delivering() {
+        if (waitingForClients()) {
+            return true;
+        }
         SourceStatus status = status();
         if (status != null && status.delivering()) {
             return true;
