@@ -52,11 +52,13 @@ public class RiskRepository {
                 l.lossCooldownSeconds(), l.maxEntriesPerHour(), l.safeModeAfterFailures(), l.maxSlippagePct(), at));
     }
 
-    /** Realised P&L of the fills at or after {@code since}. */
-    public BigDecimal realizedSince(Instant since) {
+    /** Realised P&L of the fills at or after {@code since}, of {@code market} only when given. */
+    public BigDecimal realizedSince(Instant since, Optional<String> market) {
         return db.read(c -> {
             BigDecimal total = BigDecimal.ZERO;
-            try (PreparedStatement s = Db.prepare(c, "SELECT realized_pnl FROM fill WHERE at >= ?", since);
+            try (PreparedStatement s = market.isPresent()
+                    ? Db.prepare(c, "SELECT realized_pnl FROM fill WHERE at >= ? AND feed_market = ?", since, market.get())
+                    : Db.prepare(c, "SELECT realized_pnl FROM fill WHERE at >= ?", since);
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     total = total.add(new BigDecimal(rs.getString(1)));
@@ -66,21 +68,26 @@ public class RiskRepository {
         });
     }
 
-    /** Entry fills at or after {@code since}. */
-    public int entriesSince(Instant since) {
+    /** Entry fills at or after {@code since}, of {@code market} only when given. */
+    public int entriesSince(Instant since, Optional<String> market) {
         return db.read(c -> {
-            try (PreparedStatement s = Db.prepare(c, "SELECT COUNT(*) FROM fill WHERE kind = 'ENTRY' AND at >= ?", since);
+            String sql = "SELECT COUNT(*) FROM fill WHERE kind = 'ENTRY' AND at >= ?";
+            try (PreparedStatement s = market.isPresent() ? Db.prepare(c, sql + " AND feed_market = ?", since, market.get())
+                    : Db.prepare(c, sql, since);
                     ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         });
     }
 
-    /** When the latest exit that lost money was filled. */
-    public Optional<Instant> lastLosingExit() {
+    /** When the latest exit that lost money was filled, of {@code market} only when given. */
+    public Optional<Instant> lastLosingExit(Optional<String> market) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT realized_pnl, at FROM fill WHERE kind = 'EXIT' AND realized_pnl LIKE '-%' ORDER BY id DESC LIMIT 1");
+            String where = "SELECT realized_pnl, at FROM fill WHERE kind = 'EXIT' AND realized_pnl LIKE '-%'";
+            String last = " ORDER BY id DESC LIMIT 1";
+            try (PreparedStatement s = market.isPresent()
+                    ? Db.prepare(c, where + " AND feed_market = ?" + last, market.get())
+                    : c.prepareStatement(where + last);
                     ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(Db.instant(rs, "at")) : Optional.empty();
             }

@@ -47,16 +47,17 @@ public final class EngineKit {
         this.decisions = new DecisionRepository(ledger.db());
         NotificationService silent = new NotificationService(null, new ObjectMapper(), registry, clock);
         this.market = new FeedStateService(config, registry, clock);
-        this.risk = new RiskService(riskRepository, ledgerRepository, config, silent, registry, clock);
+        EngineTime time = new EngineTime(clock, market);
+        this.risk = new RiskService(riskRepository, ledgerRepository, config, silent, registry, clock, time);
         ExitPolicy exitPolicy = new ExitPolicy(TradingCoreProducer.exitSettings(config));
-        this.trading = new PaperTradingService(ledgerRepository, market, config, registry, risk, clock, exitPolicy);
+        this.trading = new PaperTradingService(ledgerRepository, market, config, registry, risk, clock, exitPolicy,
+                time);
         this.proposals = new ProposalService(proposalRepository, ledgerRepository, trading, config, registry,
                 riskRepository, silent, clock);
         this.scoring = new SignalScoringService(market, new SignalRepository(ledger.db()), config, registry, clock);
         this.modes = new ModeService(ledgerRepository, config, registry);
         this.rules = new TradingRules(TradingCoreProducer.thresholds(config.rules()));
         SentimentService sentiments = new SentimentService(market, scoring, rules, clock);
-        EngineTime time = new EngineTime(clock, market);
         this.engine = new DecisionEngine(config, rules, analyzer, sentiments, modes, proposals, trading, decisions,
                 scoring, risk, market, clock, time);
         ExitChecks exits = new ExitChecks(config, engine, market, trading, time, exitPolicy);

@@ -2,6 +2,7 @@ package io.signaldesk.decision.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +11,10 @@ import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.client.FeedIdentity;
 
 /**
- * "Now" for the engine's time rules (entry cooldown, exit-check interval, rules sampling). On a live feed it is the
- * clock. On market time (a replay, or a backtest) it is the venue time of the snapshot being decided on: a replay
- * then decides the same whatever its speed, and the backtest of the same data gives the same decisions.
+ * "Now" for the engine's time rules (entry cooldown, exit-check interval, rules sampling, the risk governor's loss
+ * cooldown, entries per hour and UTC day, and the time a fill is stamped with). On a live feed it is the clock. On
+ * market time (a replay, or a backtest) it is the venue time of the snapshot being decided on: a replay then decides
+ * the same whatever its speed, and the backtest of the same data gives the same decisions.
  */
 @ApplicationScoped
 public class EngineTime {
@@ -39,6 +41,19 @@ public class EngineTime {
             return coin.updatedAt();
         }
         return clock.instant();
+    }
+
+    /** The engine's "now" for {@code coin}: its latest snapshot's venue time on market time, else the clock. */
+    public Instant now(String coin) {
+        return market.latest(coin).map(this::now).orElseGet(clock::instant);
+    }
+
+    /**
+     * The feed market (one replay run, one backtest) {@code coin} trades on when that runs on market time: the risk
+     * governor's windows then count that market's fills only, whose times are of its own clock.
+     */
+    public Optional<String> marketTimeMarket(String coin) {
+        return market.feedOf(coin).filter(EngineTime::onMarketTime).map(FeedIdentity::market);
     }
 
     /** Whether the engine's decisions on {@code coin} run on market time (the scheduler's time-based tick skips them). */

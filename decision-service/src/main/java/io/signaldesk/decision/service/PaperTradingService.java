@@ -54,11 +54,13 @@ public class PaperTradingService {
     private final RiskService risk;
     private final ExitPolicy exitPolicy;
     private final Clock clock;
+    private final EngineTime time;
     private volatile Portfolio cached;
 
     PaperTradingService(LedgerRepository ledger, FeedStateService market, DecisionConfig config,
-            MeterRegistry registry, RiskService risk, Clock clock, ExitPolicy exitPolicy) {
+            MeterRegistry registry, RiskService risk, Clock clock, ExitPolicy exitPolicy, EngineTime time) {
         this.exitPolicy = exitPolicy;
+        this.time = time;
         this.clock = clock;
         this.risk = risk;
         this.ledger = ledger;
@@ -84,7 +86,7 @@ public class PaperTradingService {
                 .orElseThrow(() -> new LedgerConflict("no live price for " + toFill.coin()));
         FeedIdentity feed = market.feedOf(proposal.coin()).orElse(FeedIdentity.UNKNOWN);
         String venue = market.latest(proposal.coin()).map(CoinSnapshot::venue).orElse(null);
-        Instant now = clock.instant();
+        Instant now = time.now(proposal.coin()); // market time in a replay: the risk windows count fills by it
         BigDecimal price = PaperMath.fillPrice(proposal.kind(), proposal.side(), mark, config.paper().slippagePct());
         Fill fill;
         Position opened = null;

@@ -56,14 +56,16 @@ public class RiskService {
     private final DecisionConfig config;
     private final NotificationService notifications;
     private final Clock clock;
+    private final EngineTime time;
     private final AtomicInteger failures = new AtomicInteger();
     private volatile RiskLimits limits;
     private volatile Halt halt;
     private volatile SafeMode safeMode = new SafeMode(false, 0, null, null);
 
     RiskService(RiskRepository repository, LedgerRepository settings, DecisionConfig config,
-            NotificationService notifications, MeterRegistry registry, Clock clock) {
+            NotificationService notifications, MeterRegistry registry, Clock clock, EngineTime time) {
         this.clock = clock;
+        this.time = time;
         this.repository = repository;
         this.settings = settings;
         this.config = config;
@@ -102,7 +104,7 @@ public class RiskService {
 
     /** The governor's verdict on an entry of {@code size} at {@code price}, against the account in {@code portfolio}. */
     public RiskVerdict checkEntry(String coin, BigDecimal size, BigDecimal price, String source, Portfolio portfolio) {
-        return RiskGovernor.check(new RiskGovernor.Entry(coin, size, price, source), book(portfolio), limits());
+        return RiskGovernor.check(new RiskGovernor.Entry(coin, size, price, source), book(portfolio, coin), limits());
     }
 
     /** A refusal when the price moved more than maxSlippagePct since the proposal was made. */
@@ -110,17 +112,23 @@ public class RiskService {
         return RiskGovernor.slippage(quoted, mark, limits());
     }
 
-    RiskGovernor.Book book(Portfolio portfolio) {
-        Instant now = clock.instant();
+    /**
+     * The account as the governor sees it for an entry in {@code coin}, on {@link EngineTime}: on a live feed the
+     * clock and every fill; on market time (a replay, a backtest) the venue time of the coin's latest snapshot and
+     * the fills of that market only, so a replay at any speed meets the limits the backtest of its frames meets.
+     */
+    RiskGovernor.Book book(Portfolio portfolio, String coin) {
+        Instant now = time.now(coin);
+        Optional<String> market = time.marketTimeMarket(coin);
         Instant dayStart = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         BigDecimal gross = BigDecimal.ZERO;
         for (MarkedPosition marked : portfolio.positions()) {
             gross = gross.add(marked.position().qty().multiply(marked.markPrice()).abs());
         }
-        BigDecimal pnlToday = repository.realizedSince(dayStart).add(portfolio.unrealizedPnl());
+        BigDecimal pnlToday = repository.realizedSince(dayStart, market).add(portfolio.unrealizedPnl());
         return new RiskGovernor.Book(portfolio.equity(), portfolio.initialEquity(), portfolio.positions().size(), gross,
-                pnlToday, repository.entriesSince(now.minus(Duration.ofHours(1))),
-                repository.lastLosingExit().orElse(null), halt().halted(), safeMode().on(), now);
+                pnlToday, repository.entriesSince(now.minus(Duration.ofHours(1)), market),
+                repository.lastLosingExit(market).orElse(null), halt().halted(), safeMode().on(), now);
     }
 
     public Halt halt() {

@@ -35,12 +35,14 @@ import io.signaldesk.decision.backtest.BacktestRequest;
 import io.signaldesk.decision.backtest.BacktestService;
 import io.signaldesk.decision.backtest.MarketTape;
 import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.repository.DecisionRepository;
 import io.signaldesk.decision.service.EngineExecutor;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.ProposalService;
+import io.signaldesk.decision.service.RiskService;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
 
@@ -90,6 +92,9 @@ class ReplayParityTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    RiskService risk;
+
     @Test
     void rulesModeDecidesTheSameLiveAndInTheBacktest() {
         modes.change(Mode.RULES, Policy.VETO);
@@ -115,9 +120,60 @@ class ReplayParityTest {
         assertEquals(live, backtest);
     }
 
+    /**
+     * The risk governor's windows run on market time in a replay, as in the backtest: with a 60 s loss cooldown and
+     * two entries an hour, the replay (a few seconds of wall time for six minutes of market) refuses and admits the
+     * same entries, for the same limits, as the backtest of its frames; on the clock the cooldown would outlast it.
+     */
+    @Test
+    void aReplayFasterThanRealTimeMeetsTheSameRiskRefusalsAsTheBacktest() {
+        modes.change(Mode.RULES, Policy.VETO);
+        proposals.configure(false, 7);
+        RiskLimits before = risk.limits();
+        risk.update(new RiskLimits(before.maxPositionPct(), before.maxOpenPositions(), before.maxGrossExposurePct(),
+                before.dailyLossLimitPct(), 60, 2, before.safeModeAfterFailures(), before.maxSlippagePct()));
+        try {
+            List<String> live = withLimits(live("K", "replay#riskrun"), "K");
+            List<String> backtest = backtestWithLimits("K");
+            assertTrue(live.stream().anyMatch(d -> d.contains("|REFUSED|") && d.endsWith("|lossCooldownSeconds")),
+                    "a losing exit cools entries down: " + live);
+            assertTrue(live.stream().anyMatch(d -> d.endsWith("|maxEntriesPerHour")), "two entries an hour: " + live);
+            assertEquals(live, backtest);
+        } finally {
+            risk.update(before);
+        }
+    }
+
+    /** The live decisions of {@code suffix}'s coins with the limit that refused each ({@code |null} when none). */
+    private List<String> withLimits(List<String> keys, String suffix) {
+        List<Decision> all = new ArrayList<>(decisions.latest(100_000));
+        java.util.Collections.reverse(all);
+        List<Decision> mine = all.stream().filter(d -> d.coin().endsWith(suffix)).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < mine.size(); i++) {
+            out.add(keys.get(i) + "|" + mine.get(i).refusedBy());
+        }
+        return out;
+    }
+
+    private List<String> backtestWithLimits(String suffix) {
+        return backtestRun(suffix, Mode.RULES, frames(suffix)).stream()
+                .map(d -> key(d.coin(), d.outcome(), d.direction(), d.source(), String.valueOf(d.marketAt())) + "|"
+                        + d.refusedBy())
+                .toList();
+    }
+
     /** The live path: every frame as the WebSocket delivered it, then the decisions the ledger holds for these coins. */
     private List<String> live(String suffix) {
+        return live(suffix, null);
+    }
+
+    /** {@code market}: the frames' feed market renamed to it (a replay run of its own), unless null. */
+    private List<String> live(String suffix, String market) {
         for (String frame : frames(suffix)) {
+            if (market != null) {
+                frame = frame.replaceAll("\"market\":\"replay#[0-9a-f]+\"", "\"market\":\"" + market + "\"");
+            }
             feed.onFrame(frame);
         }
         executor.awaitIdle();
@@ -130,7 +186,12 @@ class ReplayParityTest {
     }
 
     private List<String> backtest(String suffix, Mode mode) {
-        List<String> frames = frames(suffix);
+        return backtestRun(suffix, mode, frames(suffix)).stream()
+                .map((BacktestDecision d) -> key(d.coin(), d.outcome(), d.direction(), d.source(), String.valueOf(d.marketAt())))
+                .toList();
+    }
+
+    private List<BacktestDecision> backtestRun(String suffix, Mode mode, List<String> frames) {
         MarketTape tape = new MarketTape() {
             @Override
             public String kind() {
@@ -154,9 +215,7 @@ class ReplayParityTest {
         };
         BacktestRequest sameAsLive = new BacktestRequest(null, null, null, null, mode.name(), null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        return backtests.replay(tape, sameAsLive).decisions().stream()
-                .map((BacktestDecision d) -> key(d.coin(), d.outcome(), d.direction(), d.source(), String.valueOf(d.marketAt())))
-                .toList();
+        return backtests.replay(tape, sameAsLive).decisions();
     }
 
     private FeedMessage asBacktestFrame(String text) {
