@@ -8,6 +8,8 @@ import java.util.Optional;
 import io.signaldesk.core.exit.ExitSettings;
 import io.signaldesk.core.rules.RuleThresholds;
 import io.signaldesk.core.scoring.SignalScorer;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -79,6 +81,14 @@ public interface DecisionConfig {
     /** Notifications to a webhook ({@code decision.notify.*}). */
     @WithName("notify")
     Notify notifications();
+
+    /**
+     * Replay frames (market time) waiting for the engine thread, at most; a frame beyond is dropped, counted
+     * (decision.engine.replay.dropped), logged and shown in the status, since the WebSocket client cannot slow the feed.
+     */
+    @WithDefault("10000")
+    @Min(1)
+    int engineReplayQueue();
 
     /** How often the time-based engine tick runs (exit checks of open positions, rules sampling). */
     @WithDefault("1s")

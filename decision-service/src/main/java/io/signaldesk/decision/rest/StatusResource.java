@@ -29,7 +29,7 @@ public class StatusResource {
     @GET
     @Operation(summary = "Feed and analyzer state as the engine sees them, current mode and confirmation setting")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "analyzer down", value = """
-            {"feed":{"connected":true,"stale":false,"lastFrameAt":"2026-11-25T12:00:00Z","drops":1,"malformed":0},
+            {"feed":{"connected":true,"stale":false,"lastFrameAt":"2026-11-25T12:00:00Z","drops":1,"malformed":0,"replayQueued":0,"replayDropped":0},
              "analyzer":{"reachable":false,"failure":"ANALYZER_DOWN","status":null,"latest":null},
              "mode":{"mode":"HYBRID","policy":"VETO"},"requireConfirmation":true,"autoMinConfidence":7}""")))
     public Map<String, Object> status() {

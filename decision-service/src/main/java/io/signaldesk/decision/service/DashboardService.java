@@ -20,6 +20,7 @@ public class DashboardService {
 
     private final FeedStateService market;
     private final FeedClient feed;
+    private final EngineExecutor executor;
     private final AnalyzerStatusService analyzer;
     private final ModeService modes;
     private final ProposalService proposals;
@@ -30,8 +31,9 @@ public class DashboardService {
 
     DashboardService(FeedStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
             ProposalService proposals, PaperTradingService trading, SignalScoringService scoring,
-            DecisionRepository decisions, RiskService risk) {
+            DecisionRepository decisions, RiskService risk, EngineExecutor executor) {
         this.risk = risk;
+        this.executor = executor;
         this.market = market;
         this.feed = feed;
         this.analyzer = analyzer;
@@ -53,6 +55,8 @@ public class DashboardService {
                 .max(Comparator.naturalOrder()).map(Instant::toString).orElse(null));
         feedState.put("drops", (long) feed.dropCount());
         feedState.put("malformed", (long) feed.malformedCount());
+        feedState.put("replayQueued", executor.replayQueued());
+        feedState.put("replayDropped", executor.replayDropped());
         feedState.put("identity", market.currentFeed().orElse(null));
         feedState.put("warnings", feedWarnings());
         Map<String, Object> ai = new LinkedHashMap<>();
@@ -91,6 +95,10 @@ public class DashboardService {
         List<String> warnings = new java.util.ArrayList<>();
         feed.refusedFeed().ifPresent(f -> warnings.add("feed " + f.market() + " (" + f.source()
                 + ") is not the expected source: its frames are ignored"));
+        if (executor.replayDropped() > 0) {
+            warnings.add(executor.replayDropped() + " replay frames dropped: the engine could not keep up "
+                    + "(decision.engine-replay-queue); the replay's decisions miss them");
+        }
         for (var marked : trading.cachedPortfolio().positions()) {
             if (marked.note() != null && marked.note().startsWith("not marked")) {
                 warnings.add(marked.note());

@@ -19,8 +19,10 @@ import io.signaldesk.decision.config.DecisionConfig;
  * hands each updated coin to the engine thread.
  * <p>
  * A live feed's coins are stored at once and evaluated from their latest state (a coin already waiting is not queued
- * again). A replay's frames ({@link EngineTime#onMarketTime}) are stored and evaluated one after the other on the
- * engine thread, none skipped, so a replayed session decides exactly as the backtest of the same data does.
+ * again: conflated to the newest). A replay's frames ({@link EngineTime#onMarketTime}) are stored and evaluated one
+ * after the other on the engine thread, none skipped, so a replayed session decides exactly as the backtest of the
+ * same data does; up to decision.engine-replay-queue of them wait, and one beyond is dropped, counted, logged and
+ * shown in the status (the WebSocket client has no way to slow the feed down).
  */
 @ApplicationScoped
 public class MarketIntake {
@@ -52,7 +54,14 @@ public class MarketIntake {
         }
         frames.increment();
         if (EngineTime.onMarketTime(frame.identity())) {
-            executor.submitInOrder(() -> storeAndEvaluate(frame));
+            if (!executor.submitInOrder(() -> storeAndEvaluate(frame))) {
+                long dropped = executor.replayDropped();
+                if (dropped == 1 || dropped % 1000 == 0) {
+                    LOG.warnf("the engine cannot keep up with the replay: %d frames wait, %,d dropped so far (market "
+                            + "time %s); decision.engine-replay-queue bounds the wait", executor.replayQueued(), dropped,
+                            frame.asOf());
+                }
+            }
             return;
         }
         market.accept(frame);
