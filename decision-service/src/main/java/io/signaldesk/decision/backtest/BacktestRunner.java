@@ -109,7 +109,7 @@ public final class BacktestRunner {
                     counts.merge(d.outcome().name(), 1, Integer::sum);
                 }
                 if (!fresh.isEmpty() || !kit.trading.positions().isEmpty()) {
-                    equity.mark(kit.trading.refresh().equity());
+                    equity.mark(kit.trading.account().equity());
                 }
                 long now = System.nanoTime();
                 if (now - lastProgress >= PROGRESS_EVERY_NS) {

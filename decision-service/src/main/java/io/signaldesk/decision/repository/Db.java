@@ -36,6 +36,7 @@ public class Db {
             .withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
+    private final boolean soleWriter;
 
     @Inject
     public Db(@Any InjectableInstance<AgroalDataSource> dataSources) {
@@ -44,7 +45,22 @@ public class Db {
 
     /** Over any data source: tests build a second ledger stack on the same database, as a second service would. */
     Db(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    private Db(DataSource dataSource, boolean soleWriter) {
         this.dataSource = dataSource;
+        this.soleWriter = soleWriter;
+    }
+
+    /** A database only this object's user writes, on one thread (a backtest's scratch ledger). */
+    static Db soleWriter(DataSource dataSource) {
+        return new Db(dataSource, true);
+    }
+
+    /** Whether nobody else writes this database: a repository may then keep running totals of what it wrote. */
+    boolean isSoleWriter() {
+        return soleWriter;
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -27,7 +30,7 @@ public final class ScratchLedger implements AutoCloseable {
         DataSource source = new OneConnection(connection);
         Flyway.configure().dataSource(source).locations("classpath:db/sqlite", "classpath:db/migration")
                 .load().migrate();
-        this.db = new Db(source);
+        this.db = Db.soleWriter(source);
         this.database = DatabaseInitializer.migrated();
     }
 
@@ -56,8 +59,17 @@ public final class ScratchLedger implements AutoCloseable {
         }
     }
 
-    /** Hands out the one connection; closing what it handed out keeps it open (the in-memory database lives on it). */
-    private record OneConnection(Connection connection) implements DataSource {
+    /**
+     * Hands out the one connection; closing what it handed out keeps it open (the in-memory database lives on it).
+     * Statements are prepared once per SQL text and kept (SQLite spends more time preparing a statement than running
+     * these): closing one only clears its parameters. One thread uses the ledger, and no caller runs the same SQL
+     * while a result set of it is still open.
+     */
+    private record OneConnection(Connection connection, Map<String, PreparedStatement> statements) implements DataSource {
+
+        OneConnection(Connection connection) {
+            this(connection, new HashMap<>());
+        }
 
         @Override
         public Connection getConnection() {
@@ -66,12 +78,36 @@ public final class ScratchLedger implements AutoCloseable {
                         if (method.getName().equals("close")) {
                             return null;
                         }
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
+                        if (method.getName().equals("prepareStatement") && args.length == 1) {
+                            return kept((String) args[0]);
                         }
+                        return forward(connection, method, args);
                     });
+        }
+
+        private PreparedStatement kept(String sql) throws SQLException {
+            PreparedStatement statement = statements.get(sql);
+            if (statement == null || statement.isClosed()) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+            }
+            PreparedStatement kept = statement;
+            return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[] { PreparedStatement.class }, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            kept.clearParameters();
+                            return null;
+                        }
+                        return forward(kept, method, args);
+                    });
+        }
+
+        private static Object forward(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
         }
 
         @Override

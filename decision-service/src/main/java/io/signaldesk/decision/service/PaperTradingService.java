@@ -96,7 +96,7 @@ public class PaperTradingService {
                 throw new LedgerConflict("a " + open.get().side() + " position in " + proposal.coin() + " is already open");
             }
             RiskVerdict verdict = risk.checkSlippage(proposal.price(), mark)
-                    .orElseGet(() -> risk.checkEntry(toFill.coin(), toFill.size(), price, toFill.source(), refresh()));
+                    .orElseGet(() -> risk.checkEntry(toFill.coin(), toFill.size(), price, toFill.source(), account()));
             if (!verdict.allowed()) {
                 throw new RiskRefusal(verdict);
             }
@@ -167,8 +167,7 @@ public class PaperTradingService {
                     .increment(result.superseded());
         }
         fills(registry, proposal.coin(), PaperMath.buys(proposal.kind(), proposal.side()) ? "BUY" : "SELL").increment();
-        refresh();
-        ledger.addEquityPoint(new EquityPoint(fill.at(), cached.equity()));
+        ledger.addEquityPoint(new EquityPoint(fill.at(), account().equity()));
         return ledger.fillOf(proposal.id()).orElse(fill);
     }
 
@@ -184,8 +183,21 @@ public class PaperTradingService {
         return ledger.fills(limit);
     }
 
-    /** Recomputes the portfolio from the ledger and live prices. */
+    /** Recomputes the portfolio from the ledger and live prices, with the stored equity curve (the API, the dashboard). */
     public Portfolio refresh() {
+        return mark(ledger.equityCurve(500));
+    }
+
+    /**
+     * The account now (positions marked, equity) for the engine's own checks, without reading the equity curve again:
+     * it keeps the last one read ({@link #refresh()} reads it; the scheduler does every tick), which no decision uses.
+     */
+    public Portfolio account() {
+        Portfolio last = cached;
+        return mark(last == null ? ledger.equityCurve(500) : last.equityCurve());
+    }
+
+    private Portfolio mark(List<EquityPoint> equityCurve) {
         BigDecimal realized = ledger.realizedPnl();
         BigDecimal unrealized = BigDecimal.ZERO;
         List<MarkedPosition> marked = new ArrayList<>();
@@ -200,8 +212,8 @@ public class PaperTradingService {
                     foreign ? "not marked: " + foreignNote(position) : own.isEmpty() ? "no price yet" : null));
         }
         BigDecimal equity = config.paper().initialEquity().add(realized).add(unrealized);
-        cached = new Portfolio(config.paper().initialEquity(), equity, realized, unrealized, marked,
-                ledger.equityCurve(500), clock.instant());
+        cached = new Portfolio(config.paper().initialEquity(), equity, realized, unrealized, marked, equityCurve,
+                clock.instant());
         return cached;
     }
 

@@ -53,6 +53,8 @@ public class SignalScoringService {
             List<HorizonAccuracy> byHorizon) {
     }
 
+    /** The hit-rate gauges are recomputed from all outcomes at most this often (wall time). */
+    private static final long GAUGES_EVERY_NANOS = 5_000_000_000L;
     private final FeedStateService market;
     private final SignalRepository signals;
     private final DecisionConfig config;
@@ -64,6 +66,9 @@ public class SignalScoringService {
     private final Set<String> gauges = ConcurrentHashMap.newKeySet();
     private long unscorable;
     private boolean loaded;
+
+    private Long gaugesAt;
+    private boolean gaugesDue;
 
     SignalScoringService(FeedStateService market, SignalRepository signals, DecisionConfig config,
             MeterRegistry registry, Clock clock) {
@@ -124,8 +129,9 @@ public class SignalScoringService {
                 it.remove();
             }
         }
-        if (scored > 0) {
-            updateGauges();
+        gaugesDue |= scored > 0;
+        if (gaugesDue && (gaugesAt == null || System.nanoTime() - gaugesAt >= GAUGES_EVERY_NANOS)) {
+            updateGauges(); // every hit rate is recomputed from all outcomes: not more often than this
         }
         return scored;
     }
@@ -173,6 +179,8 @@ public class SignalScoringService {
     }
 
     private void updateGauges() {
+        gaugesAt = System.nanoTime();
+        gaugesDue = false;
         for (HorizonAccuracy h : accuracy().byHorizon()) {
             h.bySource().forEach((source, stats) -> gauge("decision.signal.hit.rate", "source", source, h, stats));
             h.byConfidence().forEach((bucket, stats) ->
