@@ -22,9 +22,9 @@ public final class BacktestMarkdown {
         md.append("- Data: %s, %s → %s (market time), %,d frames in %,d ms (%,d frames/s)\n".formatted(r.data(), r.from(),
                 r.to(), r.frames(), r.elapsedMs(), r.framesPerSecond()));
         r.inputs().forEach((name, what) -> md.append("- Input `%s`: %s\n".formatted(name, what)));
-        md.append("- Settings: confirmation %s (auto at confidence ≥ %d), entry cooldown %d s, exit check every %d s or "
+        md.append(("- Settings: confirmation %s (auto at confidence ≥ %d), entry cooldown %d s, exit check every %d s or "
                 + "on a %s %% adverse move; rules momentum %s %%, bid share %s, flow ratio %s; fee %s %%, slippage %s %%, "
-                + "size %s %% of equity, stop-loss %s %%, take-profit %s %%; risk limits %s\n".formatted(
+                + "size %s %% of equity, stop-loss %s %%, take-profit %s %%; risk limits %s\n").formatted(
                         s.requireConfirmation() ? "on" : "off", s.autoMinConfidence(), s.entryCooldownSeconds(),
                         s.exitCheckEverySeconds(), plain(s.adverseMovePct()), plain(s.momentumPct()), plain(s.bidShare()),
                         plain(s.flowRatio()), plain(s.feePct()), plain(s.slippagePct()), plain(s.sizePct()),

@@ -73,6 +73,9 @@ class CaptureBacktestTest {
         assertTrue(report.decisions().stream().anyMatch(d -> d.marketAt().getNano() != 0),
                 "marketAt is the venue time of the snapshot, not a whole second or minute");
         assertEquals(Map.of("captures[0]", CAPTURES.get(0), "captures[1]", CAPTURES.get(1)), report.inputs());
+        String markdown = BacktestMarkdown.render(report);
+        assertTrue(markdown.contains("- Settings: confirmation off (auto at confidence ≥ 7)"), markdown);
+        assertFalse(markdown.contains("%s") || markdown.contains("%d"), "every placeholder filled: " + markdown);
     }
 
     @Test
