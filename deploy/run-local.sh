@@ -14,6 +14,7 @@
 #   FEED_REPLAY_FILE                       replay files, comma-separated, played as one session (paths from the repository root)
 #   FEED_REPLAY_FORMAT                     events (our JSON Lines recordings, default) or binance-capture
 #   FEED_REPLAY_SPEED                      1 = real time (default), 0 = as fast as possible
+#   FEED_REPLAY_WAIT_FOR_CLIENTS           1 (default here): the replay starts when the decision engine connects; 0 at once
 #   OLLAMA_BASE_URL OLLAMA_MODEL           http://localhost:11434, llama3.2:3b
 #   DECISION_DB_PATH                       deploy/.run/decision.db
 #   SIGNAL_DATA_DIR                        files the APIs may read: analyzer bench/ (its replay sample), decision data/ (git-ignored; backtest reports)
@@ -195,6 +196,8 @@ FEED_ENV="FEED_SOURCE=$FEED_SOURCE"
 [ -z "${FEED_COINS:-}" ] || FEED_ENV="$FEED_ENV FEED_COINS=$FEED_COINS"
 if [ "$FEED_SOURCE" = replay ]; then
     FEED_ENV="$FEED_ENV FEED_REPLAY_FILE=$FEED_REPLAY_FILE FEED_REPLAY_SPEED=${FEED_REPLAY_SPEED:-1}"
+    # the decision engine is the feed's /ws/market client: the replay waits for it, so it sees the session from the start
+    FEED_ENV="$FEED_ENV FEED_REPLAY_WAIT_FOR_CLIENTS=${FEED_REPLAY_WAIT_FOR_CLIENTS:-1}"
     [ -z "${FEED_REPLAY_FORMAT:-}" ] || FEED_ENV="$FEED_ENV FEED_REPLAY_FORMAT=$FEED_REPLAY_FORMAT"
 fi
 
