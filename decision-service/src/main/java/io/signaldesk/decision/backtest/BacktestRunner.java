@@ -44,6 +44,25 @@ public final class BacktestRunner {
     /** Due signals are scored once an hour of market time (scoring recomputes every hit rate: not every frame). */
     static final java.time.Duration SCORE_EVERY = java.time.Duration.ofHours(1);
 
+    /** Told a run's progress; a run stops with {@link Cancelled} when {@link #at} answers false. */
+    public interface Progress {
+        Progress NONE = (frames, marketTime) -> true;
+
+        /** The run starts: {@code totalFrames} to replay, -1 when unknown. */
+        default void started(long totalFrames) {
+        }
+
+        /** After every frame: {@code frames} replayed so far, the last at {@code marketTime}; false stops the run. */
+        boolean at(long frames, Instant marketTime);
+    }
+
+    /** A run stopped because its {@link Progress} asked. */
+    public static final class Cancelled extends RuntimeException {
+        Cancelled(long frames) {
+            super("cancelled after " + frames + " frames");
+        }
+    }
+
     private final BacktestConfig live;
     private final Map<String, String> overrides;
     private final BacktestSettings settings;
@@ -65,7 +84,12 @@ public final class BacktestRunner {
     }
 
     public Run run(MarketTape tape) {
+        return run(tape, Progress.NONE);
+    }
+
+    public Run run(MarketTape tape, Progress progress) {
         long started = System.nanoTime();
+        progress.started(tape.size());
         DecisionConfig config = live.config(overrides);
         Iterator<FeedMessage> frames = tape.frames();
         try (ScratchLedger ledger = ScratchLedger.open()) {
@@ -90,6 +114,9 @@ public final class BacktestRunner {
                 last = at;
                 count++;
                 kit.accept(frame);
+                if (!progress.at(count, at)) {
+                    throw new Cancelled(count);
+                }
                 if (kit.proposals.requireConfirmation()) {
                     confirmPending(kit);
                 }

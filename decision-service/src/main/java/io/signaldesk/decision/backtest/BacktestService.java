@@ -83,6 +83,22 @@ public class BacktestService {
      * {@code outputDir} (default {@code backtest}), in the data directory when the service runs it.
      */
     public BacktestReport run(BacktestRequest request) {
+        return run(check(request), BacktestRunner.Progress.NONE);
+    }
+
+    /** Whether a backtest runs now (one at a time: POST /api/backtest or a job). */
+    public boolean running() {
+        return running.get();
+    }
+
+    /** A request checked, its files found: what a run needs (the data is read when it runs). */
+    record Checked(List<String> captures, Map<String, String> files, Map<String, String> inline, BacktestConfig base,
+            Overrides overrides, Instant from, Instant to, int offset, int limit, Map<String, Path> paths,
+            List<Path> capturePaths, Path outputDir) {
+    }
+
+    /** Checks {@code request} (every refusal a {@link BadInputException} naming its field) without running it. */
+    Checked check(BacktestRequest request) {
         if (request == null) {
             throw new BacktestInputException("body", "a JSON body is required, e.g. {\"files\":{\"BTC\":\"BTCUSDT-1m.csv\"}}");
         }
@@ -110,12 +126,26 @@ public class BacktestService {
             capturePaths.add(dataDir.file("captures[" + i + "]", captures.get(i), CAPTURE_EXTENSIONS));
         }
         Path outputDir = dataDir.folder("outputDir", outputName);
+        return new Checked(captures, files, inline, base, overrides, from, to, offset, limit, paths, capturePaths,
+                outputDir);
+    }
+
+    /** Runs a checked request, telling {@code progress}; {@link Busy} while another backtest runs. */
+    BacktestReport run(Checked checked, BacktestRunner.Progress progress) {
+        List<String> captures = checked.captures();
+        Map<String, String> files = checked.files();
+        Map<String, String> inline = checked.inline();
+        BacktestConfig base = checked.base();
+        Overrides overrides = checked.overrides();
+        int offset = checked.offset();
+        int limit = checked.limit();
         if (!running.compareAndSet(false, true)) {
             throw new Busy();
         }
         try {
-            MarketTape tape = captures.isEmpty() ? new CandleTape(candles(files, paths, inline, from, to))
-                    : CaptureTape.of(capturePaths, captures, CAPTURE_LIMITS);
+            MarketTape tape = captures.isEmpty()
+                    ? new CandleTape(candles(files, checked.paths(), inline, checked.from(), checked.to()))
+                    : CaptureTape.of(checked.capturePaths(), captures, CAPTURE_LIMITS);
             Map<String, String> inputs = new LinkedHashMap<>(files);
             for (int i = 0; i < captures.size(); i++) {
                 inputs.put("captures[" + i + "]", captures.get(i));
@@ -124,7 +154,7 @@ public class BacktestService {
             BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
             BacktestRunner.Run run = new BacktestRunner(base, overrides.keys(), overrides.settings(),
-                    analyzer == null ? NO_ANALYZER : analyzer).run(tape);
+                    analyzer == null ? NO_ANALYZER : analyzer).run(tape, progress);
             BuyAndHold hold = tape instanceof CandleTape candles ? BuyAndHold.of(candles.data(), overrides.settings()) : null;
             BacktestReport.AiUsage ai = analyzer == null ? null
                     : new BacktestReport.AiUsage(overrides.settings().analyzerUrl(), analyzer.calls(), analyzer.failures(),
@@ -136,7 +166,7 @@ public class BacktestService {
                     run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), NOTES, tape.notes(), run.scoring(),
                     run.paper(), hold, ai, run.decisionCounts(), run.decisions().size(), offset, List.copyOf(page),
                     run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of());
-            return write(report, run.decisions(), outputDir);
+            return write(report, run.decisions(), checked.outputDir());
         } finally {
             running.set(false);
         }

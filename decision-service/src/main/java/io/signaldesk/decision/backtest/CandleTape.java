@@ -46,6 +46,12 @@ public final class CandleTape implements MarketTape {
         return data;
     }
 
+    /** One frame a bar after the first (a bar's momentum is against the one before). */
+    @Override
+    public long size() {
+        return Math.max(0, data.bars() - 1);
+    }
+
     @Override
     public Iterator<FeedMessage> frames() {
         return new Iterator<>() {

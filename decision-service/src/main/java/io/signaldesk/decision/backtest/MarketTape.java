@@ -24,4 +24,9 @@ public interface MarketTape {
     List<String> notes();
 
     Iterator<FeedMessage> frames();
+
+    /** How many frames {@link #frames()} gives, -1 when it is not known before they are read. */
+    default long size() {
+        return -1;
+    }
 }

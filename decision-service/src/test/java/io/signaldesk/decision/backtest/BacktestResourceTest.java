@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +99,28 @@ class BacktestResourceTest {
         post("{\"files\":{\"SOL\":\"no/such/SOLUSDT.csv\"}}").statusCode(400)
                 .body("field", equalTo("files.SOL"))
                 .body("error", equalTo("no/such/SOLUSDT.csv: no such file in the data directory (GET /api/backtest/files lists them)"));
+    }
+
+    @Test
+    void aJobIsAcceptedWithItsLocationFollowedToItsReportAndBadOnesAreRefusedAtOnce() {
+        String location = given().contentType(ContentType.JSON).body(slice("\"mode\":\"RULES\",\"to\":\"2024-10-01T04:00:00Z\""))
+                .when().post("/api/backtest/jobs").then().statusCode(202)
+                .body("state", equalTo("QUEUED")).extract().header("Location");
+        assertTrue(location.matches(".*/api/backtest/jobs/[0-9a-f]{12}"), location);
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !java.util.List.of("QUEUED", "RUNNING")
+                .contains(given().get(location).then().statusCode(200).extract().<String>path("state")));
+        given().get(location).then().statusCode(200).body("state", equalTo("DONE")).body("frames", equalTo(59))
+                .body("totalFrames", equalTo(59)).body("progressPct", equalTo(100.0f))
+                .body("report.frames", equalTo(59)).body("report.mode", equalTo("RULES"));
+        given().get("/api/backtest/jobs").then().statusCode(200).body("report", everyItem(nullValue()));
+
+        given().contentType(ContentType.JSON).body("{\"files\":{\"SOL\":\"no/such/SOLUSDT.csv\"}}")
+                .when().post("/api/backtest/jobs").then().statusCode(400).body("field", equalTo("files.SOL"));
+        given().get("/api/backtest/jobs/000000000000").then().statusCode(404).body("error", containsString("no backtest job"));
+        given().get("/api/backtest/jobs/" + "x".repeat(300)).then().statusCode(404).body("error", containsString("with that id"));
+        given().delete("/api/backtest/jobs/000000000000").then().statusCode(404);
+        given().delete(location).then().statusCode(204);
+        given().get(location).then().statusCode(404);
     }
 
     private static String slice(String extra) {
