@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.jboss.logging.Logger;
 
 /**
  * Makes a service's topics before its first record, so the broker does not auto-create them with its own defaults
@@ -29,7 +30,34 @@ public final class KafkaTopics {
             "sasl.mechanism", "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password",
             "ssl.truststore.type");
 
+    private static final Logger LOG = Logger.getLogger(KafkaTopics.class);
+
     private KafkaTopics() {
+    }
+
+    /** Topics of {@code partitions} partitions each, with the broker's defaults otherwise. */
+    public static List<NewTopic> topics(Collection<String> names, int partitions) {
+        return names.stream().map(name -> topic(name, partitions, Map.of())).toList();
+    }
+
+    /**
+     * {@link #ensure} for a service's start: logs instead of throwing, so a broker that is not there yet never fails
+     * the start (the channels' health reports it). Returns whether the topics are ready.
+     */
+    public static boolean ensureOrWarn(Map<String, ?> clientConfig, Collection<NewTopic> topics) {
+        List<String> names = topics.stream().map(NewTopic::name).toList();
+        try {
+            ensure(clientConfig, topics);
+            LOG.infof("Kafka topics %s ready (%d partitions when created here)", names,
+                    topics.stream().mapToInt(NewTopic::numPartitions).max().orElse(0));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf("could not make the Kafka topics %s on %s: %s", names, clientConfig.get("bootstrap.servers"),
+                    e.toString());
+        }
+        return false;
     }
 
     /** A topic of {@code partitions} partitions with the broker's replication factor and the given configs. */
