@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,14 +35,11 @@ import org.junit.jupiter.api.extension.TestWatcher;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
-    private static final Duration START = Duration.ofMinutes(3);
     private static final Duration FLOW = Duration.ofMinutes(4);
 
-    private static Path workDir;
+    private static ServiceStack stack;
     private static OllamaStub ollama;
     private static ServiceProcess feed;
-    private static FakeKraken kraken;
-    private static ServiceProcess krakenFeed;
     private static ServiceProcess analyzer;
     private static ServiceProcess decision;
     private static PrometheusProcess prometheus;
@@ -55,10 +50,8 @@ class EndToEndIT {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             System.err.println("==== " + context.getDisplayName() + " failed; process logs follow");
-            for (ServiceProcess service : new ServiceProcess[] {feed, krakenFeed, analyzer, decision}) {
-                if (service != null) {
-                    System.err.println(service.logTail(80));
-                }
+            if (stack != null) {
+                System.err.println(stack.logTails(80));
             }
             if (prometheus != null) {
                 System.err.println(prometheus.logTail());
@@ -70,37 +63,38 @@ class EndToEndIT {
     static void startTheSystem() throws Exception {
         Path prometheusBinary = Tools.require("EndToEndIT", "prometheus",
                 "prometheus (apt-get install prometheus; brew install prometheus)");
-        workDir = DeployFiles.deploy("target/e2e");
-        deleteRecursively(workDir);
-        Files.createDirectories(workDir);
+        stack = ServiceStack.create("EndToEndIT", "target/e2e");
 
         ollama = new OllamaStub(ServiceProcess.freePort());
         ollama.start();
-        feed = new ServiceProcess("market-feed-service", ServiceProcess.freePort(), Map.of(
-                "FEED_SOURCE", "simulator"), workDir);
-        analyzer = new ServiceProcess("ai-analyzer-service", ServiceProcess.freePort(), Map.of(
+        stack.stopAtClose(ollama, ollama::stop);
+        feed = stack.feed(ServiceStack.simulatorFeed());
+        // a second feed on a live venue (a fake Kraken) so the live-connection metrics exist too
+        FakeKraken kraken = new FakeKraken();
+        stack.stopAtClose(kraken, kraken::close);
+        ServiceProcess krakenFeed = stack.service("market-feed-service", "market-feed-service-kraken",
+                Map.of("FEED_SOURCE", "kraken", "FEED_KRAKEN_URL", kraken.url(), "FEED_COINS", "BTC",
+                        "FEED_RECONNECT_MAX_BACKOFF", "2s"));
+        feed.start();
+        krakenFeed.start();
+        feed.awaitReady(ServiceStack.START);
+        krakenFeed.await("/q/health/live", ServiceStack.START);
+
+        analyzer = stack.analyzer("ai-analyzer-service", Map.of(
                 "OLLAMA_BASE_URL", ollama.baseUrl(),
                 "OLLAMA_MODEL", OllamaStub.MODEL,
                 "QUARKUS_REST_CLIENT_MARKET_FEED_URL", "http://127.0.0.1:" + feed.port(),
-                "ANALYZER_SENTIMENT_EVERY", "10s"), workDir);
-        decision = new ServiceProcess("decision-service", ServiceProcess.freePort(), decisionEnv(), workDir);
+                "ANALYZER_SENTIMENT_EVERY", "10s"));
+        stack.startAll(analyzer);
+        // loose rule thresholds and long expiries so the simulator yields a proposal within a minute and it stays open
+        decision = stack.decision(ServiceStack.env(ServiceStack.feedSocket(feed), ServiceStack.analyzerUrl(analyzer),
+                stack.sqliteLedgerEnv("decision.db"), ServiceStack.looseRules("5s"),
+                Map.of("DECISION_PROPOSAL_TTL", "10m", "DECISION_ANALYZER_POLL_EVERY", "2s")));
+        stack.startAll(decision);
 
-        // a second feed on a live venue (a fake Kraken) so the live-connection metrics exist too
-        kraken = new FakeKraken();
-        krakenFeed = new ServiceProcess("market-feed-service", "market-feed-service-kraken", ServiceProcess.freePort(),
-                Map.of("FEED_SOURCE", "kraken", "FEED_KRAKEN_URL", kraken.url(), "FEED_COINS", "BTC",
-                        "FEED_RECONNECT_MAX_BACKOFF", "2s"), workDir);
-
-        feed.start();
-        krakenFeed.start();
-        feed.awaitReady(START);
-        krakenFeed.await("/q/health/live", START);
-        analyzer.start();
-        analyzer.awaitReady(START);
-        decision.start();
-        decision.awaitReady(START);
-
-        prometheus = new PrometheusProcess(prometheusBinary, ServiceProcess.freePort(), workDir.resolve("prometheus"));
+        prometheus = new PrometheusProcess(prometheusBinary, ServiceProcess.freePort(),
+                stack.workDir().resolve("prometheus"));
+        stack.stopAtClose(prometheus, prometheus::stop);
         prometheus.start(Map.of(
                 "market-feed", List.of("127.0.0.1:" + feed.port(), "127.0.0.1:" + krakenFeed.port()),
                 "ai-analyzer", List.of("127.0.0.1:" + analyzer.port()),
@@ -108,38 +102,10 @@ class EndToEndIT {
         prometheus.awaitReady(Duration.ofMinutes(1));
     }
 
-    /** Loose rule thresholds and long expiries so the simulator yields a proposal within a minute and it stays open. */
-    private static Map<String, String> decisionEnv() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("DECISION_FEED_URL", "ws://127.0.0.1:" + feed.port() + "/ws/market");
-        env.put("QUARKUS_REST_CLIENT_AI_ANALYZER_URL", "http://127.0.0.1:" + analyzer.port());
-        env.put("DECISION_DB_PATH", workDir.resolve("decision.db").toString());
-        env.put("DECISION_RULES_MOMENTUM_PCT", "0.01");
-        env.put("DECISION_RULES_BID_SHARE", "0.5");
-        env.put("DECISION_RULES_FLOW_RATIO", "1.0");
-        env.put("DECISION_ENTRY_COOLDOWN", "5s");
-        env.put("DECISION_PROPOSAL_TTL", "10m");
-        env.put("DECISION_PAPER_TAKE_PROFIT_PCT", "50");
-        env.put("DECISION_PAPER_DEFAULT_STOP_LOSS_PCT", "40");
-        env.put("DECISION_ANALYZER_POLL_EVERY", "2s");
-        return env;
-    }
-
     @AfterAll
-    static void stopEverything() throws Exception {
-        for (ServiceProcess service : new ServiceProcess[] {decision, analyzer, feed, krakenFeed}) {
-            if (service != null) {
-                service.stop();
-            }
-        }
-        if (kraken != null) {
-            kraken.close();
-        }
-        if (prometheus != null) {
-            prometheus.stop();
-        }
-        if (ollama != null) {
-            ollama.stop();
+    static void stopEverything() {
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -197,7 +163,7 @@ class EndToEndIT {
     void aProposalAppearsAndOnceConfirmedItsPositionIsInThePortfolio() {
         // a pending proposal may be superseded or cancelled between listing and confirming: confirm the first that takes
         JsonNode proposal = await("a pending ENTRY proposal that confirms", FLOW, () ->
-                items(Http.get(decision.url("/api/proposals?status=PENDING")))
+                Http.get(decision.url("/api/proposals?status=PENDING")).items()
                         .filter(p -> "ENTRY".equals(p.path("kind").asText()))
                         .filter(p -> Http.post(decision.url("/api/proposals/" + p.path("id").asText() + "/confirm"), "{}")
                                 .status() == 200)
@@ -226,7 +192,7 @@ class EndToEndIT {
         decision.kill9();
         assertFalse(decision.alive());
         decision.start();
-        decision.awaitReady(START);
+        decision.awaitReady(ServiceStack.START);
 
         JsonNode after = position(id).orElseThrow(() -> new AssertionError("position " + id + " lost after kill -9"));
         assertEquals(before.path("coin").asText(), after.path("coin").asText());
@@ -236,8 +202,35 @@ class EndToEndIT {
                 "the confirmed proposal cannot fill twice after a restart");
     }
 
+    /**
+     * The trading core's Jackson annotations hold in the packaged application (the core is loaded parent-first there,
+     * so jackson-annotations must be too): a HYBRID decision let through by the model reads {@code RULES+AI}, the
+     * label of DecisionSource, never the constant's name {@code RULES_AND_AI}.
+     */
     @Test
     @Order(4)
+    void aHybridDecisionNamesItsSourceByTheCoresLabelInThePackagedApplication() {
+        JsonNode before = Http.get(decision.url("/api/decision/mode")).json();
+        assertEquals(200, Http.put(decision.url("/api/decision/mode"), "{\"mode\":\"HYBRID\",\"policy\":\"VETO\"}")
+                .status());
+        Instant switched = Instant.now();
+        try {
+            JsonNode hybrid = await("a HYBRID VETO entry the model let through", FLOW, () ->
+                    Http.get(decision.url("/api/decisions?limit=200")).items()
+                            .filter(d -> Instant.parse(d.path("at").asText()).isAfter(switched))
+                            .filter(d -> "ENTRY".equals(d.path("kind").asText()))
+                            // the label, or the enum constant's name where the annotation was lost
+                            .filter(d -> Set.of("RULES+AI", "RULES_AND_AI").contains(d.path("source").asText()))
+                            .findFirst());
+            assertEquals("RULES+AI", hybrid.path("source").asText(), hybrid.toString());
+        } finally {
+            Http.put(decision.url("/api/decision/mode"), "{\"mode\":\"" + before.path("mode").asText()
+                    + "\",\"policy\":\"" + before.path("policy").asText() + "\"}");
+        }
+    }
+
+    @Test
+    @Order(5)
     void withTheModelGoneAnalysesAndDecisionsGoOnInRules() {
         ollama.stop();
         Instant stopped = Instant.now();
@@ -257,7 +250,7 @@ class EndToEndIT {
         // labelled rules: the analyzer's RULES answer shows in aiReason ("[RULES MODEL_DOWN, confidence 5] ..."),
         // or the decision service fell back itself (fallbackReason, source RULES_FALLBACK)
         JsonNode decided = await("a rules-labelled decision made after the model stopped", FLOW, () ->
-                items(Http.get(decision.url("/api/decisions?limit=200")))
+                Http.get(decision.url("/api/decisions?limit=200")).items()
                         .filter(d -> Instant.parse(d.path("at").asText()).isAfter(stopped))
                         .filter(d -> d.path("aiReason").asText().startsWith("[RULES")
                                 || !d.path("fallbackReason").isNull() && !d.path("fallbackReason").isMissingNode()
@@ -267,7 +260,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void prometheusScrapesEveryServiceAndEveryDashboardQueryReturnsData() {
         Map<String, String> health = await("all four targets up", Duration.ofMinutes(1), () -> {
             Map<String, String> now = prometheus.targetHealth();
@@ -314,26 +307,8 @@ class EndToEndIT {
                 .findFirst();
     }
 
-    /** The items of a JSON list answer, whether a bare array or wrapped in {"items": [...]}. */
-    private static java.util.stream.Stream<JsonNode> items(Http.Response response) {
-        if (response.status() != 200) {
-            return java.util.stream.Stream.empty();
-        }
-        JsonNode json = response.json();
-        JsonNode array = json.isArray() ? json : json.path("items");
-        return DeployFiles.stream(array);
-    }
-
     private static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            sleep(1000);
-        }
-        return fail("no " + what + " within " + timeout);
+        return stack.await(what, timeout, probe);
     }
 
     private static void sleep(long millis) {
@@ -342,14 +317,6 @@ class EndToEndIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /** Small JSON-over-HTTP client for the end-to-end test. */
 final class Http {
@@ -20,6 +21,15 @@ final class Http {
             } catch (IOException e) {
                 throw new UncheckedIOException("not JSON (" + status + "): " + body, e);
             }
+        }
+
+        /** The items of a JSON list answer, a bare array or wrapped in {"items": [...]}; none unless 200. */
+        Stream<JsonNode> items() {
+            if (status != 200) {
+                return Stream.empty();
+            }
+            JsonNode json = json();
+            return DeployFiles.stream(json.isArray() ? json : json.path("items"));
         }
     }
 

@@ -3,22 +3,18 @@ package io.signaldesk.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,15 +37,11 @@ import io.signaldesk.kafka.test.KafkaBroker;
  */
 class KafkaAnalysisIT {
 
-    private static final Duration START = Duration.ofMinutes(3);
     private static final Duration FLOW = Duration.ofMinutes(3);
     private static final Duration DEADLINE = Duration.ofSeconds(3);
 
-    private static Path workDir;
-    private static KafkaBroker broker;
+    private static ServiceStack stack;
     private static final List<OllamaEmulator> emulators = new ArrayList<>();
-    private static final List<OllamaStub> stubs = new ArrayList<>();
-    private static ServiceProcess feed;
     private static ServiceProcess first;
     private static ServiceProcess second;
     private static ServiceProcess decision;
@@ -58,31 +50,21 @@ class KafkaAnalysisIT {
 
     @BeforeAll
     static void startTheBrokerTwoAnalyzersOnTheirOwnOllamasAndTheDecisionService() throws Exception {
-        broker = KafkaBroker.require("KafkaAnalysisIT");
-        workDir = DeployFiles.deploy("target/e2e-kafka-analysis");
-        if (Files.exists(workDir)) {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        Files.createDirectories(workDir);
-        broker.start();
-
-        feed = new ServiceProcess("market-feed-service", ServiceProcess.freePort(), Map.of("FEED_SOURCE", "simulator",
-                "SIGNAL_TRANSPORT", "kafka", "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()), workDir);
-        first = new ServiceProcess("ai-analyzer-service", "ai-analyzer-1", ServiceProcess.freePort(),
-                analyzerEnv("analyzer-1", ollama(1)), workDir);
-        second = new ServiceProcess("ai-analyzer-service", "ai-analyzer-2", ServiceProcess.freePort(),
-                analyzerEnv("analyzer-2", ollama(2)), workDir);
-        feed.start();
-        first.start();
-        second.start();
-        feed.awaitReady(START);
-        first.awaitReady(START);
-        second.awaitReady(START);
-        decision = new ServiceProcess("decision-service", ServiceProcess.freePort(), decisionEnv(), workDir);
-        decision.start();
-        decision.awaitReady(START);
+        stack = ServiceStack.create("KafkaAnalysisIT", "target/e2e-kafka-analysis");
+        KafkaBroker broker = stack.kafka();
+        ServiceProcess feed = stack.feed(ServiceStack.env(stack.kafkaEnv(), ServiceStack.simulatorFeed()));
+        first = stack.analyzer("ai-analyzer-1", analyzerEnv("analyzer-1", ollama(1), feed));
+        second = stack.analyzer("ai-analyzer-2", analyzerEnv("analyzer-2", ollama(2), feed));
+        stack.startAll(feed, first, second);
+        // AI mode; loose rules so entries are asked often; proposals expire quickly so every coin keeps being asked
+        decision = stack.decision(ServiceStack.env(stack.kafkaEnv(), ServiceStack.feedSocket(feed),
+                ServiceStack.analyzerUrl(first), stack.sqliteLedgerEnv("decision.db"), ServiceStack.looseRules("2s"),
+                Map.of("DECISION_DEFAULT_MODE", "AI",
+                        "DECISION_KAFKA_ANALYSIS_DEADLINE", DEADLINE.toMillis() + "ms",
+                        "DECISION_PROPOSAL_TTL", "2s",
+                        "DECISION_RISK_SAFE_MODE_AFTER_FAILURES", "1000",
+                        "DECISION_RISK_MAX_ENTRIES_PER_HOUR", "100000")));
+        stack.startAll(decision);
 
         results = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-observer", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
@@ -93,68 +75,35 @@ class KafkaAnalysisIT {
     /** An emulated Ollama on a free port, or the WireMock stub when the emulator is not beside the checkout. */
     private static String ollama(int n) throws Exception {
         int port = ServiceProcess.freePort();
-        var emulator = OllamaEmulator.available(port, "m4max-64gb", workDir.resolve("ollama-" + n));
+        var emulator = OllamaEmulator.available(port, "m4max-64gb", stack.workDir().resolve("ollama-" + n));
         if (emulator.isPresent()) {
             emulator.get().start();
-            emulators.add(emulator.get());
+            emulators.add(stack.stopAtClose(emulator.get(), emulator.get()::stop));
             return emulator.get().baseUrl();
         }
         System.out.println("KafkaAnalysisIT: no ../shared/ollama-emulator or node here, analyzer " + n
                 + " uses the WireMock Ollama stub");
         OllamaStub stub = new OllamaStub(port);
         stub.start();
-        stubs.add(stub);
-        return stub.baseUrl();
+        return stack.stopAtClose(stub, stub::stop).baseUrl();
     }
 
-    private static Map<String, String> analyzerEnv(String name, String ollama) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SIGNAL_TRANSPORT", "kafka");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("ANALYZER_KAFKA_INSTANCE", name);
-        env.put("OLLAMA_BASE_URL", ollama);
-        env.put("OLLAMA_MODEL", OllamaStub.MODEL);
-        env.put("QUARKUS_REST_CLIENT_MARKET_FEED_URL", "http://127.0.0.1:" + feed.port());
-        env.put("ANALYZER_SENTIMENT_EVERY", "off");
-        return env;
-    }
-
-    /** AI mode; loose rules so entries are asked often; proposals expire quickly so every coin keeps being asked. */
-    private static Map<String, String> decisionEnv() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SIGNAL_TRANSPORT", "kafka");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("DECISION_FEED_URL", "ws://127.0.0.1:" + feed.port() + "/ws/market");
-        env.put("QUARKUS_REST_CLIENT_AI_ANALYZER_URL", "http://127.0.0.1:" + first.port());
-        env.put("DECISION_DB_PATH", workDir.resolve("decision.db").toString());
-        env.put("DECISION_DEFAULT_MODE", "AI");
-        env.put("DECISION_KAFKA_ANALYSIS_DEADLINE", DEADLINE.toMillis() + "ms");
-        env.put("DECISION_RULES_MOMENTUM_PCT", "0.01");
-        env.put("DECISION_RULES_BID_SHARE", "0.5");
-        env.put("DECISION_RULES_FLOW_RATIO", "1.0");
-        env.put("DECISION_ENTRY_COOLDOWN", "2s");
-        env.put("DECISION_PROPOSAL_TTL", "2s");
-        env.put("DECISION_RISK_SAFE_MODE_AFTER_FAILURES", "1000");
-        env.put("DECISION_RISK_MAX_ENTRIES_PER_HOUR", "100000");
-        return env;
+    private static Map<String, String> analyzerEnv(String name, String ollama, ServiceProcess feed) {
+        return ServiceStack.env(stack.kafkaEnv(), Map.of(
+                "ANALYZER_KAFKA_INSTANCE", name,
+                "OLLAMA_BASE_URL", ollama,
+                "OLLAMA_MODEL", OllamaStub.MODEL,
+                "QUARKUS_REST_CLIENT_MARKET_FEED_URL", "http://127.0.0.1:" + feed.port(),
+                "ANALYZER_SENTIMENT_EVERY", "off"));
     }
 
     @AfterAll
-    static void stopEverything() throws Exception {
+    static void stopEverything() {
         if (results != null) {
             results.close();
         }
-        for (ServiceProcess service : new ServiceProcess[] {decision, first, second, feed}) {
-            if (service != null) {
-                service.stop();
-            }
-        }
-        for (OllamaEmulator emulator : emulators) {
-            emulator.stop();
-        }
-        stubs.forEach(OllamaStub::stop);
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -229,29 +178,21 @@ class KafkaAnalysisIT {
     private static List<JsonNode> entryDecisionsSince(Instant since) {
         Http.Response response = Http.get(decision.url("/api/decisions?limit=500"));
         assertEquals(200, response.status(), response.body());
-        JsonNode body = response.json();
-        JsonNode items = body.isArray() ? body : body.path("items");
-        List<JsonNode> found = new ArrayList<>();
-        items.forEach(d -> {
-            if ("ENTRY".equals(d.path("kind").asText()) && Instant.parse(d.path("at").asText()).isAfter(since)) {
-                found.add(d);
-            }
-        });
-        return found;
+        return response.items().filter(d -> "ENTRY".equals(d.path("kind").asText())
+                && Instant.parse(d.path("at").asText()).isAfter(since)).toList();
     }
 
     private interface Check {
         boolean done() throws Exception;
     }
 
-    private static void await(String what, Check check) throws Exception {
-        Instant deadline = Instant.now().plus(FLOW);
-        while (Instant.now().isBefore(deadline)) {
-            if (check.done()) {
-                return;
+    private static void await(String what, Check check) {
+        stack.await(what, FLOW, () -> {
+            try {
+                return check.done() ? Optional.of(true) : Optional.empty();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(250);
-        }
-        fail("no " + what + " within " + FLOW + "\n" + first.logTail(40) + "\n" + decision.logTail(40));
+        });
     }
 }

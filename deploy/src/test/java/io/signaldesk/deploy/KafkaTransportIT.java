@@ -3,31 +3,27 @@ package io.signaldesk.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.signaldesk.kafka.test.KafkaBroker;
 
@@ -37,82 +33,38 @@ import io.signaldesk.kafka.test.KafkaBroker;
  * service (rules) trades on those prices and publishes its decisions and fills through its outbox in PostgreSQL; three times a proposal is confirmed and the decision service is killed with kill -9 at once, then
  * restarted: every fill in the ledger is on signal.fills exactly once, and no decision event is there twice.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaTransportIT {
 
-    private static final Duration START = Duration.ofMinutes(3);
     private static final Duration FLOW = Duration.ofMinutes(4);
     private static final int KILLS = 3;
 
-    private static Path workDir;
+    private static ServiceStack stack;
     private static KafkaBroker broker;
-    private static PostgresProcess postgres;
-    private static ServiceProcess feed;
     private static ServiceProcess decision;
 
     @BeforeAll
     static void startKafkaTheFeedAndTheDecisionService() throws Exception {
-        broker = KafkaBroker.require("KafkaTransportIT");
-        Path postgresBin = PostgresProcess.require("KafkaTransportIT");
-        workDir = DeployFiles.deploy("target/e2e-kafka");
-        if (Files.exists(workDir)) {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        Files.createDirectories(workDir);
-        broker.start();
-        postgres = new PostgresProcess(postgresBin, workDir.resolve("postgres"), ServiceProcess.freePort());
-        postgres.start("ledger");
-
-        Map<String, String> feedEnv = new LinkedHashMap<>(kafka());
-        feedEnv.put("FEED_SOURCE", "simulator");
-        feed = new ServiceProcess("market-feed-service", ServiceProcess.freePort(), feedEnv, workDir);
-        feed.start();
-        feed.awaitReady(START);
-        decision = new ServiceProcess("decision-service", ServiceProcess.freePort(), decisionEnv(), workDir);
-        decision.start();
-        decision.awaitReady(START);
-    }
-
-    private static Map<String, String> kafka() {
-        return Map.of("SIGNAL_TRANSPORT", "kafka", "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-    }
-
-    /** On Kafka and a PostgreSQL ledger, rules only (no analyzer), loose thresholds so proposals come quickly. */
-    private static Map<String, String> decisionEnv() {
-        Map<String, String> env = new LinkedHashMap<>(kafka());
-        env.put("DECISION_DB_URL", postgres.jdbcUrl("ledger"));
-        env.put("DECISION_DB_USER", PostgresProcess.USER);
-        env.put("DECISION_DB_PASSWORD", PostgresProcess.PASSWORD);
-        env.put("QUARKUS_REST_CLIENT_AI_ANALYZER_URL", "http://127.0.0.1:" + ServiceProcess.freePort());
-        env.put("DECISION_DEFAULT_MODE", "RULES");
-        env.put("DECISION_RULES_MOMENTUM_PCT", "0.01");
-        env.put("DECISION_RULES_BID_SHARE", "0.5");
-        env.put("DECISION_RULES_FLOW_RATIO", "1.0");
-        env.put("DECISION_ENTRY_COOLDOWN", "2s");
-        env.put("DECISION_PROPOSAL_TTL", "10m");
-        env.put("DECISION_PAPER_TAKE_PROFIT_PCT", "50");
-        env.put("DECISION_PAPER_DEFAULT_STOP_LOSS_PCT", "40");
-        env.put("DECISION_RISK_MAX_OPEN_POSITIONS", "10");
-        return env;
+        stack = ServiceStack.create("KafkaTransportIT", "target/e2e-kafka");
+        broker = stack.kafka();
+        Map<String, String> ledger = stack.postgresLedgerEnv();
+        stack.startAll(stack.feed(ServiceStack.env(stack.kafkaEnv(), ServiceStack.simulatorFeed())));
+        // on Kafka and a PostgreSQL ledger, rules only (no analyzer), loose thresholds so proposals come quickly
+        decision = stack.decision(ServiceStack.env(stack.kafkaEnv(), ledger, ServiceStack.noAnalyzer(),
+                ServiceStack.looseRules("2s"), Map.of("DECISION_PROPOSAL_TTL", "10m",
+                        "DECISION_RISK_MAX_OPEN_POSITIONS", "10")));
+        stack.startAll(decision);
     }
 
     @AfterAll
-    static void stopEverything() throws Exception {
-        for (ServiceProcess service : new ServiceProcess[] {decision, feed}) {
-            if (service != null) {
-                service.stop();
-            }
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (postgres != null) {
-            postgres.stop();
+    static void stopEverything() {
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
+    @Order(1)
     void tradesOnKafkaPricesAndPublishesEveryFillOnceAcrossKillMinusNine() throws Exception {
         String ready = Http.get(decision.url("/q/health/ready")).body();
         assertTrue(ready.contains("market-in") && ready.contains("ledger-events"), ready);
@@ -120,8 +72,8 @@ class KafkaTransportIT {
 
         List<String> filled = new ArrayList<>();
         for (int i = 0; i < KILLS; i++) {
-            String id = await("a proposal made on Kafka prices that fills", () -> {
-                Optional<String> pending = items(Http.get(decision.url("/api/proposals?status=PENDING")))
+            String id = stack.await("a proposal made on Kafka prices that fills", FLOW, () -> {
+                Optional<String> pending = Http.get(decision.url("/api/proposals?status=PENDING")).items()
                         .filter(p -> "ENTRY".equals(p.path("kind").asText())).map(p -> p.path("id").asText()).findFirst();
                 return pending.filter(p -> Http.post(decision.url("/api/proposals/" + p + "/confirm"), "{}").status() == 200);
             });
@@ -129,10 +81,10 @@ class KafkaTransportIT {
             decision.kill9(); // at once: the fill's event may or may not have left
             assertFalse(decision.alive());
             decision.start();
-            decision.awaitReady(START);
+            decision.awaitReady(ServiceStack.START);
         }
 
-        Set<String> ledgerFills = items(Http.get(decision.url("/api/trades?limit=500")))
+        Set<String> ledgerFills = Http.get(decision.url("/api/trades?limit=500")).items()
                 .map(f -> "fill-" + f.path("proposalId").asText()).collect(Collectors.toSet());
         assertTrue(ledgerFills.containsAll(filled.stream().map(id -> "fill-" + id).toList()));
         List<ConsumerRecord<String, String>> fills = broker.read("signal.fills", Duration.ofSeconds(60),
@@ -146,7 +98,7 @@ class KafkaTransportIT {
             assertEquals(fill.key(), event.path("fill").path("coin").asText(), "keyed by coin");
         }
 
-        int decisions = items(Http.get(decision.url("/api/decisions?limit=1000"))).toList().size();
+        int decisions = Http.get(decision.url("/api/decisions?limit=1000")).items().toList().size();
         List<ConsumerRecord<String, String>> decisionEvents = broker.read("signal.decisions", Duration.ofSeconds(60),
                 seen -> seen.size() >= decisions);
         List<String> decisionIds = ids(decisionEvents);
@@ -156,29 +108,38 @@ class KafkaTransportIT {
                 ledgerFills.size(), decisions, KILLS, fillIds.size(), decisionIds.size());
     }
 
+    /**
+     * The trading core's tolerant readers hold in the packaged application (the core is loaded parent-first there,
+     * so jackson-annotations must be too): a market record whose coin, book and flow carry fields the core does not
+     * know (a newer feed) is taken, while a record that is no snapshot frame, sent after it on the same partition,
+     * goes to the dead-letter topic. Runs last: its records, stamped a minute ahead so that they are never skipped as
+     * old, would be read again at a restart.
+     */
+    @Test
+    @Order(2)
+    void aMarketRecordWithFieldsTheCoreDoesNotKnowIsTakenNotDeadLettered() throws Exception {
+        ConsumerRecord<String, String> latest = broker.read("signal.market.latest", 1, Duration.ofSeconds(60)).get(0);
+        ObjectNode frame = (ObjectNode) DeployFiles.JSON.readTree(latest.value());
+        ObjectNode coin = (ObjectNode) frame.path("coins").path(0);
+        coin.put("fieldOfANewerFeed", "tolerated");
+        ((ObjectNode) coin.path("bookImbalance")).put("depthLevels", 20);
+        ((ObjectNode) coin.path("trades60s")).put("largestTradeQty", 1.5);
+        long ahead = System.currentTimeMillis() + 60_000;
+        broker.send("signal.market.latest", latest.key(), frame.toString(), ahead);
+        broker.send("signal.market.latest", latest.key(), "{\"type\":\"not-a-snapshot\"}", ahead);
+
+        List<ConsumerRecord<String, String>> dead = broker.read("signal.market.dlq", Duration.ofSeconds(60),
+                seen -> seen.stream().anyMatch(r -> r.value().contains("not-a-snapshot")));
+        assertTrue(dead.stream().anyMatch(r -> r.value().contains("not-a-snapshot")),
+                "the record after it was dead-lettered, so the consumer read both\n" + stack.logTails(40));
+        List<String> refused = dead.stream().filter(r -> r.value().contains("fieldOfANewerFeed"))
+                .map(r -> r.headers().lastHeader("dead-letter-reason"))
+                .map(h -> h == null ? "(no reason)" : new String(h.value(), StandardCharsets.UTF_8)).toList();
+        assertEquals(List.of(), refused, "a coin with fields the core does not know is read, not refused");
+    }
+
     private static List<String> ids(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(r -> r.headers().lastHeader("event-id"))
                 .map(h -> h == null ? "(no event-id)" : new String(h.value(), StandardCharsets.UTF_8)).toList();
-    }
-
-    private static Stream<JsonNode> items(Http.Response response) {
-        return response.status() == 200 ? DeployFiles.stream(response.json()) : Stream.empty();
-    }
-
-    private static <T> T await(String what, Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(FLOW);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return fail("no " + what + " within " + FLOW + "\n" + decision.logTail(60) + "\n" + feed.logTail(20));
     }
 }

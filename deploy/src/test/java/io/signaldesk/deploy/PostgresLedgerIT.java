@@ -3,15 +3,9 @@ package io.signaldesk.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,70 +22,30 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresLedgerIT {
 
-    private static final Duration START = Duration.ofMinutes(3);
     private static final Duration FLOW = Duration.ofMinutes(4);
 
-    private static Path workDir;
-    private static PostgresProcess postgres;
-    private static ServiceProcess feed;
+    private static ServiceStack stack;
     private static ServiceProcess first;
     private static ServiceProcess second;
 
     @BeforeAll
     static void startPostgresTheFeedAndTwoDecisionServices() throws Exception {
-        Path bin = PostgresProcess.require("PostgresLedgerIT");
-        workDir = DeployFiles.deploy("target/e2e-postgres");
-        if (Files.exists(workDir)) {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        Files.createDirectories(workDir);
-        postgres = new PostgresProcess(bin, workDir.resolve("postgres"), ServiceProcess.freePort());
-        postgres.start("ledger");
-
-        feed = new ServiceProcess("market-feed-service", ServiceProcess.freePort(), Map.of("FEED_SOURCE", "simulator"),
-                workDir);
-        feed.start();
-        feed.awaitReady(START);
-        first = new ServiceProcess("decision-service", "decision-service-1", ServiceProcess.freePort(), decisionEnv(),
-                workDir);
-        second = new ServiceProcess("decision-service", "decision-service-2", ServiceProcess.freePort(), decisionEnv(),
-                workDir);
-        first.start();
-        second.start();
-        first.awaitReady(START);
-        second.awaitReady(START);
-    }
-
-    /** On the shared PostgreSQL ledger; rules only (no analyzer here); loose thresholds so proposals come quickly. */
-    private static Map<String, String> decisionEnv() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("DECISION_DB_URL", postgres.jdbcUrl("ledger"));
-        env.put("DECISION_DB_USER", PostgresProcess.USER);
-        env.put("DECISION_DB_PASSWORD", PostgresProcess.PASSWORD);
-        env.put("DECISION_FEED_URL", "ws://127.0.0.1:" + feed.port() + "/ws/market");
-        env.put("QUARKUS_REST_CLIENT_AI_ANALYZER_URL", "http://127.0.0.1:" + ServiceProcess.freePort());
-        env.put("DECISION_DEFAULT_MODE", "RULES");
-        env.put("DECISION_RULES_MOMENTUM_PCT", "0.01");
-        env.put("DECISION_RULES_BID_SHARE", "0.5");
-        env.put("DECISION_RULES_FLOW_RATIO", "1.0");
-        env.put("DECISION_ENTRY_COOLDOWN", "5s");
-        env.put("DECISION_PROPOSAL_TTL", "10m");
-        env.put("DECISION_PAPER_TAKE_PROFIT_PCT", "50");
-        env.put("DECISION_PAPER_DEFAULT_STOP_LOSS_PCT", "40");
-        return env;
+        stack = ServiceStack.create("PostgresLedgerIT", "target/e2e-postgres");
+        Map<String, String> ledger = stack.postgresLedgerEnv();
+        ServiceProcess feed = stack.feed(ServiceStack.simulatorFeed());
+        stack.startAll(feed);
+        // on the shared PostgreSQL ledger; rules only (no analyzer here); loose thresholds so proposals come quickly
+        Map<String, String> decisionEnv = ServiceStack.env(ledger, ServiceStack.feedSocket(feed),
+                ServiceStack.noAnalyzer(), ServiceStack.looseRules("5s"), Map.of("DECISION_PROPOSAL_TTL", "10m"));
+        first = stack.decision("decision-service-1", decisionEnv);
+        second = stack.decision("decision-service-2", decisionEnv);
+        stack.startAll(first, second);
     }
 
     @AfterAll
-    static void stopEverything() throws Exception {
-        for (ServiceProcess service : new ServiceProcess[] {first, second, feed}) {
-            if (service != null) {
-                service.stop();
-            }
-        }
-        if (postgres != null) {
-            postgres.stop();
+    static void stopEverything() {
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -103,8 +57,8 @@ class PostgresLedgerIT {
         // both (expired, superseded, price moved): then the next one is tried.
         String[] filled = new String[1];
         int[] statuses = new int[2];
-        await("a proposal that the two services confirm at the same moment and one of them fills", () -> {
-            Optional<String> pending = items(Http.get(first.url("/api/proposals?status=PENDING")))
+        stack.await("a proposal that the two services confirm at the same moment and one of them fills", FLOW, () -> {
+            Optional<String> pending = Http.get(first.url("/api/proposals?status=PENDING")).items()
                     .filter(p -> "ENTRY".equals(p.path("kind").asText())).map(p -> p.path("id").asText()).findFirst();
             if (pending.isEmpty()) {
                 return Optional.empty();
@@ -132,7 +86,7 @@ class PostgresLedgerIT {
         second.kill9();
         assertFalse(first.alive() || second.alive());
         first.start();
-        first.awaitReady(START);
+        first.awaitReady(ServiceStack.START);
 
         assertEquals(1, fillsOf(first, id), "the fill is still there, once, after kill -9");
         assertTrue(items(Http.get(first.url("/api/portfolio")).json().path("positions"))
@@ -144,31 +98,10 @@ class PostgresLedgerIT {
     private static long fillsOf(ServiceProcess service, String proposalId) {
         Http.Response trades = Http.get(service.url("/api/trades?limit=500"));
         assertEquals(200, trades.status(), trades.body());
-        return items(trades).filter(f -> proposalId.equals(f.path("proposalId").asText())).count();
-    }
-
-    private static Stream<JsonNode> items(Http.Response response) {
-        return response.status() == 200 ? items(response.json()) : Stream.empty();
+        return trades.items().filter(f -> proposalId.equals(f.path("proposalId").asText())).count();
     }
 
     private static Stream<JsonNode> items(JsonNode array) {
         return DeployFiles.stream(array);
-    }
-
-    private static <T> T await(String what, java.util.function.Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(FLOW);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return fail("no " + what + " within " + FLOW + "\n" + first.logTail(40) + "\n" + second.logTail(40));
     }
 }
