@@ -35,10 +35,12 @@ public class AnalysisSocket {
     private final OpenConnections connections;
     private final ObjectMapper mapper;
     private final SentimentScheduler scheduler;
-    private final FrameBudget budget = new FrameBudget();
+    private final FrameBudget budget;
 
-    public AnalysisSocket(OpenConnections connections, ObjectMapper mapper, SentimentScheduler scheduler) {
+    public AnalysisSocket(OpenConnections connections, ObjectMapper mapper, SentimentScheduler scheduler,
+            FrameBudget budget) {
         this.connections = connections;
+        this.budget = budget;
         this.mapper = mapper;
         this.scheduler = scheduler;
     }

@@ -33,11 +33,12 @@ public class DashboardSocket {
     private final DashboardService dashboard;
     private final OpenConnections connections;
     private final ObjectMapper mapper;
-    private final FrameBudget budget = new FrameBudget();
+    private final FrameBudget budget;
 
     @Inject
-    DashboardSocket(DashboardService dashboard, OpenConnections connections, ObjectMapper mapper) {
+    DashboardSocket(DashboardService dashboard, OpenConnections connections, ObjectMapper mapper, FrameBudget budget) {
         this.dashboard = dashboard;
+        this.budget = budget;
         this.connections = connections;
         this.mapper = mapper;
     }

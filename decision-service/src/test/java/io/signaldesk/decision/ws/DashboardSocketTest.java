@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
@@ -86,12 +89,18 @@ class DashboardSocketTest {
         }
     }
 
-    /** Issue 12: 20,000 refresh frames produced 146 MB of replies; now the burst is answered, the rest refused. */
+    /**
+     * Issue 12: 20,000 refresh frames produced 146 MB of replies; now the burst is answered, the rest refused. The
+     * budget's clock stands still here, so nothing is refilled however slowly a loaded machine handles the flood: the
+     * counts are exact. Only the dashboard's own push (once a second) adds state frames, as many as seconds passed.
+     */
     @Test
     void aRefreshFloodGetsItsBurstOneErrorFrameAndThenTheConnectionIsClosed() throws Exception {
+        QuarkusMock.installMockForType(new FrameBudget(() -> 0L), FrameBudget.class);
         LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        java.util.concurrent.atomic.AtomicInteger bytes = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger bytes = new AtomicInteger();
+        CountDownLatch closed = new CountDownLatch(1);
+        long started = System.nanoTime();
         WebSocketClientConnection connection = BasicWebSocketConnector.create()
                 .baseUri(URI.create(root.toString().replaceFirst("^http", "ws")))
                 .path("/ws/dashboard")
@@ -101,28 +110,29 @@ class DashboardSocketTest {
                 })
                 .onClose((c, reason) -> closed.countDown())
                 .connectAndAwait();
-        frames.poll(20, TimeUnit.SECONDS); // the state on connect
+        pollUntil(frames, "state"); // the state on connect
+        frames.clear();
         for (int i = 0; i < 2000 && connection.isOpen(); i++) {
             connection.sendText("refresh").subscribe().with(v -> {
             }, e -> {
             });
         }
-        assertTrue(closed.await(20, TimeUnit.SECONDS), "a connection that keeps flooding is closed");
+        assertTrue(closed.await(60, TimeUnit.SECONDS), "a connection that keeps flooding is closed");
         assertEquals(1008, connection.closeReason().getCode());
-        waitForWarning(frames);
-        java.util.List<String> replies = new java.util.ArrayList<>(frames);
-        long errors = replies.stream().filter(f -> f.contains("too many frames")).count();
-        long states = replies.stream().filter(f -> f.startsWith("{\"type\":\"state\"")).count();
-        assertEquals(1, errors, "one error frame per flood");
-        assertTrue(states <= FrameBudget.BURST + 5, states + " state replies for 2,000 refresh frames");
+        // the client may hand a frame to its handler after the close: wait for the burst's replies and the warning
+        for (int i = 0; i < 200 && (count(frames, "too many frames") < 1 || count(frames, "{\"type\":\"state\"") < FrameBudget.BURST); i++) {
+            Thread.sleep(50);
+        }
+        long pushes = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + 1;
+        assertEquals(1, count(frames, "too many frames"), "one error frame per flood");
+        long states = count(frames, "{\"type\":\"state\"");
+        assertTrue(states >= FrameBudget.BURST && states <= FrameBudget.BURST + pushes,
+                states + " state frames for 2,000 refresh frames (a burst of " + FrameBudget.BURST + " and at most "
+                        + pushes + " pushes)");
         assertTrue(bytes.get() < 1_000_000, bytes.get() + " bytes of replies");
     }
 
-    /** The client may hand a frame to its handler after the close: wait for the warning before counting. */
-    private static void waitForWarning(java.util.Collection<String> frames) throws InterruptedException {
-        for (int i = 0; i < 100 && frames.stream().noneMatch(f -> f.contains("too many frames")); i++) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(200);
+    private static long count(java.util.Collection<String> frames, String marker) {
+        return frames.stream().filter(f -> f.contains(marker)).count();
     }
 }

@@ -40,13 +40,14 @@ public class MarketSocket {
     private final PublishIntervalParser intervals;
     private final Duration defaultInterval;
     private final List<String> followed;
-    private final FrameBudget budget = new FrameBudget();
+    private final FrameBudget budget;
     private final SourceManager sources;
 
     public MarketSocket(Subscriptions subscriptions, MarketPublisher publisher, MarketStateService state,
-            ObjectMapper mapper, FeedConfig config, SourceManager sources) {
+            ObjectMapper mapper, FeedConfig config, SourceManager sources, FrameBudget budget) {
         this.sources = sources;
         this.subscriptions = subscriptions;
+        this.budget = budget;
         this.publisher = publisher;
         this.intervals = new PublishIntervalParser(config.publishIntervalMin());
         this.parser = new SubscriptionParser(mapper, state.coins(), intervals);

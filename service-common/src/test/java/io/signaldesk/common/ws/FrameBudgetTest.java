@@ -13,8 +13,8 @@ class FrameBudgetTest {
 
     @Test
     void aBurstPassesTheNextFrameIsWarnedOnceThenDroppedAndAFloodIsClosed() {
-        FrameBudget.Bucket bucket = new FrameBudget.Bucket();
         long now = System.nanoTime();
+        FrameBudget.Bucket bucket = new FrameBudget.Bucket(now);
         List<FrameBudget.Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < FrameBudget.BURST + FrameBudget.CLOSE_AFTER; i++) {
             verdicts.add(bucket.take(now));
@@ -27,8 +27,8 @@ class FrameBudgetTest {
 
     @Test
     void refillsAtFiveFramesASecondAndWarnsAnewAfterACalmSpell() {
-        FrameBudget.Bucket bucket = new FrameBudget.Bucket();
         long now = System.nanoTime();
+        FrameBudget.Bucket bucket = new FrameBudget.Bucket(now);
         for (int i = 0; i <= FrameBudget.BURST; i++) {
             bucket.take(now);
         }
