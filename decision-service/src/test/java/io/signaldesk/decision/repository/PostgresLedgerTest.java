@@ -36,18 +36,13 @@ import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.domain.Signal;
-import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.FeedStateService;
-import io.signaldesk.decision.service.ModeService;
-import io.signaldesk.decision.service.ProposalService;
 import io.signaldesk.decision.service.SignalOutcomes.Outcome;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.PostgresServer;
 import io.signaldesk.decision.support.Profiles;
@@ -63,16 +58,7 @@ import io.signaldesk.decision.support.Profiles;
 class PostgresLedgerTest {
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposalService;
+    Desk desk;
 
     @Inject
     ProposalRepository proposals;
@@ -91,9 +77,7 @@ class PostgresLedgerTest {
 
     @BeforeEach
     void rulesMode() {
-        modes.change(Mode.RULES, Policy.VETO);
-        proposalService.configure(true, 7);
-        engine.resetCooldowns();
+        desk.rulesMode();
     }
 
     @Test
@@ -113,7 +97,7 @@ class PostgresLedgerTest {
 
     @Test
     void confirmFillsOnceAndTheLedgerReadsBack() {
-        String id = propose("PG1", "1000");
+        String id = desk.proposeEntry(Market.bullish("PG1", "1000"));
         given().get("/api/proposals?status=PENDING").then().statusCode(200).body("id", hasItem(id));
         given().post("/api/proposals/" + id + "/confirm").then().statusCode(200)
                 .body("proposalId", equalTo(id)).body("price", equalTo(1000.5f));
@@ -130,8 +114,8 @@ class PostgresLedgerTest {
 
     @Test
     void newestProposalsComeFirstAsOnSqlite() {
-        String first = propose("PG2", "10");
-        String second = propose("PG3", "10");
+        String first = desk.proposeEntry(Market.bullish("PG2", "10"));
+        String second = desk.proposeEntry(Market.bullish("PG3", "10"));
         List<Proposal> latest = proposals.list(ProposalStatus.PENDING, 2);
         assertEquals(List.of(second, first), latest.stream().map(Proposal::id).toList());
     }
@@ -181,7 +165,7 @@ class PostgresLedgerTest {
         int n = 12;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(propose("RACE" + i, "100"));
+            ids.add(desk.proposeEntry(Market.bullish("RACE" + i, "100")));
         }
         ExecutorService pool = Executors.newFixedThreadPool(2 * n);
         try {
@@ -242,9 +226,4 @@ class PostgresLedgerTest {
         return ds.getConnection(PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
-    private String propose(String coin, String price) {
-        var snapshot = Market.bullish(coin, price);
-        market.accept(Market.snapshot(snapshot));
-        return engine.evaluateEntry(snapshot).orElseThrow().proposalId();
-    }
 }

@@ -14,43 +14,27 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.repository.LedgerRepository;
-import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.FeedStateService;
-import io.signaldesk.decision.service.ModeService;
-import io.signaldesk.decision.service.ProposalService;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 
 @QuarkusTest
 class ProposalResourceTest {
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
+    Desk desk;
 
     @Inject
     LedgerRepository ledger;
 
     @BeforeEach
     void rulesMode() {
-        modes.change(Mode.RULES, Policy.VETO);
-        proposals.configure(true, 7);
-        engine.resetCooldowns();
+        desk.rulesMode();
     }
 
     @Test
     void confirmFillsOnceAndASecondConfirmIs409() {
-        String id = propose("P1", "1000");
+        String id = desk.proposeEntry(Market.bullish("P1", "1000"));
         given().get("/api/proposals?status=PENDING").then().statusCode(200).body("id", hasItem(id));
 
         given().post("/api/proposals/" + id + "/confirm").then().statusCode(200)
@@ -70,7 +54,7 @@ class ProposalResourceTest {
 
     @Test
     void rejectedProposalCannotBeConfirmed() {
-        String id = propose("P2", "50");
+        String id = desk.proposeEntry(Market.bullish("P2", "50"));
         given().post("/api/proposals/" + id + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
         given().post("/api/proposals/" + id + "/confirm").then().statusCode(409).body("error", containsString("REJECTED"));
         given().post("/api/proposals/" + id + "/reject").then().statusCode(409);
@@ -79,14 +63,14 @@ class ProposalResourceTest {
 
     @Test
     void confirmWithAnotherSizeFillsThatSize() {
-        String id = propose("P3", "10");
+        String id = desk.proposeEntry(Market.bullish("P3", "10"));
         given().contentType(ContentType.JSON).body("{\"size\":0.5}").post("/api/proposals/" + id + "/confirm")
                 .then().statusCode(200).body("qty", equalTo(0.5f));
     }
 
     @Test
     void badInputIsA400NamingTheFieldAndUnknownIdsA404() {
-        String id = propose("P4", "10");
+        String id = desk.proposeEntry(Market.bullish("P4", "10"));
         given().contentType(ContentType.JSON).body("{\"size\":-1}").post("/api/proposals/" + id + "/confirm")
                 .then().statusCode(400).body("field", equalTo("size"));
         given().contentType(ContentType.JSON).body("{\"size\":\"lots\"}").post("/api/proposals/" + id + "/confirm")
@@ -120,7 +104,7 @@ class ProposalResourceTest {
     void confirmationCanBeSwitchedOffAtRunTime() {
         given().contentType(ContentType.JSON).body("{\"requireConfirmation\":false,\"autoMinConfidence\":1}")
                 .put("/api/decision/settings").then().statusCode(200).body("requireConfirmation", equalTo(false));
-        String id = propose("P5", "10");
+        String id = desk.proposeEntry(Market.bullish("P5", "10"));
         given().get("/api/proposals/" + id).then().statusCode(200).body("status", equalTo("AUTO_EXECUTED"));
         assertEquals(1, ledger.fillCount(id));
         given().contentType(ContentType.JSON).body("{\"requireConfirmation\":true,\"autoMinConfidence\":11}")
@@ -130,9 +114,4 @@ class ProposalResourceTest {
         given().get("/api/decision/settings").then().statusCode(200).body("requireConfirmation", equalTo(false));
     }
 
-    private String propose(String coin, String price) {
-        var snapshot = Market.bullish(coin, price);
-        market.accept(Market.snapshot(snapshot));
-        return engine.evaluateEntry(snapshot).orElseThrow().proposalId();
-    }
 }

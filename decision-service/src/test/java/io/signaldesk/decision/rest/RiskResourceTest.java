@@ -23,17 +23,12 @@ import io.restassured.http.ContentType;
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.domain.Decision;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.LedgerRepository;
-import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.FeedStateService;
-import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.PaperTradingService;
-import io.signaldesk.decision.service.ProposalService;
 import io.signaldesk.decision.service.RiskService;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 
 /** The risk governor through the API: limits, the kill switch, safe mode and a confirmation that protects the trader. */
@@ -41,16 +36,7 @@ import io.signaldesk.decision.support.Market;
 class RiskResourceTest {
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
+    Desk desk;
 
     @Inject
     PaperTradingService trading;
@@ -63,9 +49,7 @@ class RiskResourceTest {
 
     @BeforeEach
     void rulesMode() {
-        modes.change(Mode.RULES, Policy.VETO);
-        proposals.configure(true, 7);
-        engine.resetCooldowns();
+        desk.rulesMode();
     }
 
     @AfterEach
@@ -102,7 +86,7 @@ class RiskResourceTest {
 
     @Test
     void confirmingAMillionBitcoinsIsA400AndFillsNothing() {
-        String id = propose(Market.bullish("RK1", "95000"));
+        String id = desk.proposeEntry(Market.bullish("RK1", "95000"));
         given().contentType(ContentType.JSON).body("{\"size\":1000000}").post("/api/proposals/" + id + "/confirm")
                 .then().statusCode(400).body("field", equalTo("size")).body("error", containsString("at most the proposal's"));
         assertEquals(0, ledger.fillCount(id));
@@ -112,8 +96,8 @@ class RiskResourceTest {
 
     @Test
     void aConfirmationIsCutToTheLimitAndTheProposalNamesIt() {
-        String id = propose(Market.bullish("RK2", "100"));
-        Proposal proposal = proposals.find(id).orElseThrow();
+        String id = desk.proposeEntry(Market.bullish("RK2", "100"));
+        Proposal proposal = desk.proposals().find(id).orElseThrow();
         given().contentType(ContentType.JSON).body("{\"maxPositionPct\":1}").put("/api/decision/risk").then().statusCode(200);
         BigDecimal equity = trading.refresh().equity();
 
@@ -128,8 +112,8 @@ class RiskResourceTest {
 
     @Test
     void aConfirmationOverALimitIs409NamingItAndTheEngineRecordsItsRefusals() {
-        String waiting = propose(Market.bullish("RK3", "50"));
-        String filled = propose(Market.bullish("RK4", "50"));
+        String waiting = desk.proposeEntry(Market.bullish("RK3", "50"));
+        String filled = desk.proposeEntry(Market.bullish("RK4", "50"));
         given().post("/api/proposals/" + filled + "/confirm").then().statusCode(200);
         int open = ledger.positions().size();
         given().contentType(ContentType.JSON).body("{\"maxOpenPositions\":" + open + "}").put("/api/decision/risk")
@@ -143,8 +127,8 @@ class RiskResourceTest {
                 .body("refusedBy", equalTo("maxOpenPositions"));
 
         CoinSnapshot next = Market.bullish("RK5", "50");
-        market.accept(Market.snapshot(next));
-        Decision refused = engine.evaluateEntry(next).orElseThrow();
+        desk.tick(next);
+        Decision refused = desk.engine().evaluateEntry(next).orElseThrow();
         assertEquals(DecisionOutcome.REFUSED, refused.outcome());
         assertEquals("maxOpenPositions", refused.refusedBy());
         assertNull(refused.proposalId());
@@ -155,8 +139,8 @@ class RiskResourceTest {
     @Test
     void aPriceThatMovedPastTheSlippageLimitExpiresTheProposalWith409() {
         given().contentType(ContentType.JSON).body("{\"maxSlippagePct\":0.2}").put("/api/decision/risk").then().statusCode(200);
-        String id = propose(Market.bullish("RK6", "1000"));
-        market.accept(Market.snapshot(Market.bullish("RK6", "1002.5")));
+        String id = desk.proposeEntry(Market.bullish("RK6", "1000"));
+        desk.tick(Market.bullish("RK6", "1002.5"));
 
         given().post("/api/proposals/" + id + "/confirm").then().statusCode(409)
                 .body("refusedBy", equalTo("maxSlippagePct"))
@@ -167,36 +151,36 @@ class RiskResourceTest {
                 .body("refusedBy", equalTo("maxSlippagePct"));
         given().post("/api/proposals/" + id + "/confirm").then().statusCode(409).body("error", containsString("EXPIRED"));
 
-        String within = propose(Market.bullish("RK7", "1000"));
-        market.accept(Market.snapshot(Market.bullish("RK7", "998")));
+        String within = desk.proposeEntry(Market.bullish("RK7", "1000"));
+        desk.tick(Market.bullish("RK7", "998"));
         given().post("/api/proposals/" + within + "/confirm").then().statusCode(200);
     }
 
     @Test
     void haltStopsNewEntriesAtOnceWhileExitsAndStopsGoOnUntilResumed() {
-        String held = propose(Market.bullish("RK8", "100"));
+        String held = desk.proposeEntry(Market.bullish("RK8", "100"));
         given().post("/api/proposals/" + held + "/confirm").then().statusCode(200);
-        String stopped = propose(Market.bullish("RK9", "100"));
+        String stopped = desk.proposeEntry(Market.bullish("RK9", "100"));
         given().post("/api/proposals/" + stopped + "/confirm").then().statusCode(200);
-        String waiting = propose(Market.bullish("RK10", "100"));
+        String waiting = desk.proposeEntry(Market.bullish("RK10", "100"));
 
         given().contentType(ContentType.JSON).body("{\"reason\":\"news at 14:30\"}").post("/api/decision/halt")
                 .then().statusCode(200).body("halted", equalTo(true)).body("reason", equalTo("news at 14:30"));
         given().get("/api/decision/risk").then().body("halt.halted", equalTo(true));
 
         CoinSnapshot another = Market.bullish("RK11", "100");
-        market.accept(Market.snapshot(another));
-        assertTrue(engine.evaluateEntry(another).isEmpty(), "no entry is even looked for while halted");
+        desk.tick(another);
+        assertTrue(desk.engine().evaluateEntry(another).isEmpty(), "no entry is even looked for while halted");
         given().post("/api/proposals/" + waiting + "/confirm").then().statusCode(409).body("refusedBy", equalTo("halted"));
-        assertEquals(ProposalStatus.PENDING, proposals.find(waiting).orElseThrow().status());
+        assertEquals(ProposalStatus.PENDING, desk.proposals().find(waiting).orElseThrow().status());
 
         CoinSnapshot turned = Market.bearish("RK8", "100.2");
-        market.accept(Market.snapshot(turned));
-        String exit = engine.checkExit(trading.position("RK8").orElseThrow(), turned, "test").orElseThrow().proposalId();
+        desk.tick(turned);
+        String exit = desk.engine().checkExit(trading.position("RK8").orElseThrow(), turned, "test").orElseThrow().proposalId();
         given().post("/api/proposals/" + exit + "/confirm").then().statusCode(200).body("kind", equalTo("EXIT"));
         CoinSnapshot crashed = Market.flat("RK9", "97");
-        market.accept(Market.snapshot(crashed));
-        assertEquals(DecisionOutcome.STOP_LOSS, engine.checkStops(trading.position("RK9").orElseThrow(), crashed).orElseThrow().outcome());
+        desk.tick(crashed);
+        assertEquals(DecisionOutcome.STOP_LOSS, desk.engine().checkStops(trading.position("RK9").orElseThrow(), crashed).orElseThrow().outcome());
         assertTrue(trading.position("RK8").isEmpty() && trading.position("RK9").isEmpty());
 
         given().delete("/api/decision/halt").then().statusCode(200).body("halted", equalTo(false));
@@ -234,11 +218,4 @@ class RiskResourceTest {
         assertTrue(risk.checkEntry("RK12", size, price, "AI", book).allowed());
     }
 
-    private String propose(CoinSnapshot coin) {
-        market.accept(Market.snapshot(coin));
-        engine.resetCooldowns();
-        Decision decision = engine.evaluateEntry(coin).orElseThrow();
-        assertEquals(DecisionOutcome.PROPOSED, decision.outcome(), decision.toString());
-        return decision.proposalId();
-    }
 }

@@ -19,10 +19,7 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.LedgerRepository;
-import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.FeedStateService;
-import io.signaldesk.decision.service.ModeService;
-import io.signaldesk.decision.service.ProposalService;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.Profiles;
 
@@ -32,16 +29,7 @@ import io.signaldesk.decision.support.Profiles;
 class SecuredApiTest {
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
+    Desk desk;
 
     @Inject
     LedgerRepository ledger;
@@ -71,13 +59,12 @@ class SecuredApiTest {
 
     @Test
     void expiredProposalIs409AndNeverFilled() {
-        modes.change(Mode.RULES, Policy.VETO);
+        desk.modes().change(Mode.RULES, Policy.VETO);
         var coin = Market.bullish("E1", "100");
-        market.accept(Market.snapshot(coin));
-        String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
+        String id = desk.proposeEntry(coin);
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> proposals.find(id).orElseThrow().status() == ProposalStatus.EXPIRED);
+                .until(() -> desk.proposals().find(id).orElseThrow().status() == ProposalStatus.EXPIRED);
         given().header("X-Api-Key", "test-key").post("/api/proposals/" + id + "/confirm").then().statusCode(409)
                 .body("error", containsString("EXPIRED"));
         assertEquals(0, ledger.fillCount(id));

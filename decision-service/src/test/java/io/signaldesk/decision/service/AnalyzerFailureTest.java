@@ -21,12 +21,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.signaldesk.core.market.CoinSnapshot;
-import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.Profiles;
 
@@ -40,21 +40,12 @@ class AnalyzerFailureTest {
     WireMockServer analyzer;
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
+    Desk desk;
 
     @BeforeEach
     void reset() {
         analyzer.resetAll();
-        modes.change(Mode.HYBRID, Policy.VETO);
+        desk.modes().change(Mode.HYBRID, Policy.VETO);
     }
 
     @Test
@@ -96,9 +87,6 @@ class AnalyzerFailureTest {
     }
 
     private Proposal proposalFor(CoinSnapshot coin) {
-        market.accept(Market.snapshot(coin));
-        engine.resetCooldowns();
-        Decision decision = engine.evaluateEntry(coin).orElseThrow();
-        return proposals.find(decision.proposalId()).orElseThrow();
+        return desk.proposals().find(desk.proposeEntry(coin)).orElseThrow();
     }
 }

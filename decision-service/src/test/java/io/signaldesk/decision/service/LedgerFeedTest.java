@@ -21,11 +21,10 @@ import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.domain.Decision;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.service.PaperTradingService.MarkedPosition;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 
 /** A position belongs to the market it was opened on: another feed's prices never mark, stop or close it. */
@@ -37,16 +36,7 @@ class LedgerFeedTest {
     private static final FeedIdentity REPLAY = new FeedIdentity("replay", "cccc3333", "replay#cccc3333");
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
+    Desk desk;
 
     @Inject
     PaperTradingService trading;
@@ -56,8 +46,7 @@ class LedgerFeedTest {
 
     @BeforeEach
     void rulesMode() {
-        modes.change(Mode.RULES, Policy.VETO);
-        proposals.configure(true, 7);
+        desk.rulesMode();
     }
 
     @Test
@@ -70,7 +59,7 @@ class LedgerFeedTest {
 
         // a replay on another port is taken as the feed: its LF1 is far below the stop (98.5)
         CoinSnapshot crashed = Market.flat("LF1", "90");
-        market.accept(Market.snapshot(REPLAY, crashed));
+        desk.tick(REPLAY, crashed);
         MarkedPosition marked = marked("LF1");
         assertFalse(marked.marked());
         assertEquals(0, position.entryPrice().compareTo(marked.markPrice()), "kept at its entry price, not 90");
@@ -79,12 +68,12 @@ class LedgerFeedTest {
         given().get("/api/status").then().body("feed.identity.market", equalTo("replay#cccc3333"))
                 .body("feed.warnings", hasItem(containsString("LF1 position was opened on simulator#aaaa1111")));
 
-        Decision stop = engine.checkStops(position, crashed).orElseThrow();
+        Decision stop = desk.engine().checkStops(position, crashed).orElseThrow();
         assertEquals(DecisionOutcome.CANCELLED, stop.outcome(), "the ledger refuses a stop at another market's price");
         assertTrue(trading.position("LF1").isPresent());
         CoinSnapshot turned = Market.bearish("LF1", "90");
-        market.accept(Market.snapshot(REPLAY, turned));
-        String exit = engine.checkExit(position, turned, "test").orElseThrow().proposalId();
+        desk.tick(REPLAY, turned);
+        String exit = desk.engine().checkExit(position, turned, "test").orElseThrow().proposalId();
         given().post("/api/proposals/" + exit + "/confirm").then().statusCode(409)
                 .body("error", containsString("not closed at another market's price"));
         assertEquals(0, trading.trades(200).stream()
@@ -92,22 +81,22 @@ class LedgerFeedTest {
 
         // its own market again: marked, and stopped on its own prices
         CoinSnapshot own = Market.flat("LF1", "97");
-        market.accept(Market.snapshot(RUN_A, own));
+        desk.tick(RUN_A, own);
         assertTrue(marked("LF1").marked());
         assertEquals(0, new BigDecimal("97").compareTo(marked("LF1").markPrice()));
-        assertEquals(DecisionOutcome.STOP_LOSS, engine.checkStops(position, own).orElseThrow().outcome());
+        assertEquals(DecisionOutcome.STOP_LOSS, desk.engine().checkStops(position, own).orElseThrow().outcome());
         assertTrue(trading.position("LF1").isEmpty());
     }
 
     @Test
     void aPositionOfAPreviousSimulatorRunIsWrittenOffAtItsEntryPriceOnlyWhenItsMarketIsGone() {
         Position old = open("LF2", RUN_A);
-        market.accept(Market.snapshot(RUN_A, Market.flat("LF2", "100")));
+        desk.tick(RUN_A, Market.flat("LF2", "100"));
         given().post("/api/portfolio/positions/LF2/write-off").then().statusCode(409)
                 .body("error", containsString("close it with an exit"));
 
         // the simulator restarted: a fresh run, unrelated prices
-        market.accept(Market.snapshot(RUN_B, Market.flat("LF2", "50")));
+        desk.tick(RUN_B, Market.flat("LF2", "50"));
         given().post("/api/portfolio/positions/LF2/write-off").then().statusCode(200)
                 .body("kind", equalTo("EXIT")).body("fee", equalTo(0))
                 .body("price", equalTo(old.entryPrice().floatValue()))
@@ -124,9 +113,9 @@ class LedgerFeedTest {
 
     private Position open(String coin, FeedIdentity feed) {
         CoinSnapshot bullish = Market.bullish(coin, "100");
-        market.accept(Market.snapshot(feed, bullish));
-        engine.resetCooldowns();
-        String id = engine.evaluateEntry(bullish).orElseThrow().proposalId();
+        desk.tick(feed, bullish);
+        desk.engine().resetCooldowns();
+        String id = desk.engine().evaluateEntry(bullish).orElseThrow().proposalId();
         given().post("/api/proposals/" + id + "/confirm").then().statusCode(200)
                 .body("feedMarket", equalTo(feed.market())).body("venue", equalTo("SIMULATOR"));
         return ledger.position(coin).orElseThrow();

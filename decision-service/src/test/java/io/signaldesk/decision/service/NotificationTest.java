@@ -30,9 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.core.market.CoinSnapshot;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.support.InjectWebhook;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.WireMockWebhook;
 
@@ -47,16 +46,7 @@ class NotificationTest {
     WireMockServer webhook;
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
+    Desk desk;
 
     @Inject
     PaperTradingService trading;
@@ -67,13 +57,10 @@ class NotificationTest {
     @Inject
     MeterRegistry registry;
 
-
     @BeforeEach
     void reset() {
         WireMockWebhook.accept(webhook);
-        modes.change(Mode.RULES, Policy.VETO);
-        proposals.configure(true, 7);
-        engine.resetCooldowns();
+        desk.rulesMode();
     }
 
     @AfterEach
@@ -85,8 +72,7 @@ class NotificationTest {
     @Test
     void aProposalItsFillAStopAndTheHaltAreDeliveredAsJson() {
         CoinSnapshot coin = Market.bullish("NT1", "100");
-        market.accept(Market.snapshot(coin));
-        String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
+        String id = desk.proposeEntry(coin);
         awaitEvent("proposal");
         webhook.verify(postRequestedFor(urlEqualTo(HOOK)).withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(matchingJsonPath("$.event", equalTo("proposal")))
@@ -103,8 +89,8 @@ class NotificationTest {
                 .withRequestBody(matchingJsonPath("$.data.kind", equalTo("ENTRY"))));
 
         CoinSnapshot crashed = Market.flat("NT1", "97");
-        market.accept(Market.snapshot(crashed));
-        engine.checkStops(trading.position("NT1").orElseThrow(), crashed).orElseThrow();
+        desk.tick(crashed);
+        desk.engine().checkStops(trading.position("NT1").orElseThrow(), crashed).orElseThrow();
         awaitEvent("stop");
         webhook.verify(postRequestedFor(urlEqualTo(HOOK)).withRequestBody(matchingJsonPath("$.event", equalTo("stop")))
                 .withRequestBody(matchingJsonPath("$.data.kind", equalTo("EXIT")))
@@ -168,8 +154,7 @@ class NotificationTest {
         webhook.resetAll();
         webhook.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
         CoinSnapshot coin = Market.bullish("NT2", "100");
-        market.accept(Market.snapshot(coin));
-        String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
+        String id = desk.proposeEntry(coin);
 
         given().get("/api/decision/risk").then().statusCode(200); // RestAssured's first call loads Groovy: not timed
         long start = System.nanoTime();

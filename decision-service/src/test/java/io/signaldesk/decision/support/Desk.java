@@ -1,0 +1,87 @@
+package io.signaldesk.decision.support;
+
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.decision.client.FeedIdentity;
+import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.service.DecisionEngine;
+import io.signaldesk.decision.service.FeedStateService;
+import io.signaldesk.decision.service.ModeService;
+import io.signaldesk.decision.service.ProposalService;
+
+/**
+ * What most {@code @QuarkusTest}s of the engine drive, in one injection: the engine, the market state it reads, the
+ * mode and the proposals, with the steps they repeat (the rules' starting state, a coin's tick, its entry).
+ */
+@Singleton
+public class Desk {
+
+    private final DecisionEngine engine;
+    private final FeedStateService market;
+    private final ModeService modes;
+    private final ProposalService proposals;
+
+    Desk(DecisionEngine engine, FeedStateService market, ModeService modes, ProposalService proposals) {
+        this.engine = engine;
+        this.market = market;
+        this.modes = modes;
+        this.proposals = proposals;
+    }
+
+    public DecisionEngine engine() {
+        return engine;
+    }
+
+    public FeedStateService market() {
+        return market;
+    }
+
+    public ModeService modes() {
+        return modes;
+    }
+
+    public ProposalService proposals() {
+        return proposals;
+    }
+
+    /** RULES mode (VETO policy), confirmation required below confidence 7, no entry cooldown left from another test. */
+    public void rulesMode() {
+        modes.change(Mode.RULES, Policy.VETO);
+        proposals.configure(true, 7);
+        engine.resetCooldowns();
+    }
+
+    /** The coins arrive in a feed snapshot frame. */
+    public void tick(CoinSnapshot... coins) {
+        market.accept(Market.snapshot(coins));
+    }
+
+    /** The coins arrive in a frame of the feed run {@code feed}. */
+    public void tick(FeedIdentity feed, CoinSnapshot... coins) {
+        market.accept(Market.snapshot(feed, coins));
+    }
+
+    /** The coin arrives, then the engine looks for an entry on it. */
+    public Optional<Decision> entry(CoinSnapshot coin) {
+        tick(coin);
+        return engine.evaluateEntry(coin);
+    }
+
+    /** The coin arrives and, its cooldown cleared, the engine proposes an entry: the proposal's id. */
+    public String proposeEntry(CoinSnapshot coin) {
+        tick(coin);
+        engine.resetCooldowns();
+        Decision decision = engine.evaluateEntry(coin)
+                .orElseThrow(() -> new AssertionError("no entry decision on " + coin.coin()));
+        if (decision.outcome() != DecisionOutcome.PROPOSED) {
+            throw new AssertionError("not proposed: " + decision);
+        }
+        return decision.proposalId();
+    }
+}
