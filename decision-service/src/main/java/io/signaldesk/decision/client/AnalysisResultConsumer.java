@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.signaldesk.common.config.TransportConfig;
 import io.signaldesk.decision.client.AnalysisStreamClient.AnalysisFrame;
 import io.signaldesk.decision.client.AnalyzerDtos.AnalysisResult;
 import io.signaldesk.decision.client.AnalyzerDtos.Envelope;
@@ -35,6 +38,7 @@ public class AnalysisResultConsumer {
     private static final Logger LOG = Logger.getLogger(AnalysisResultConsumer.class);
     /** An answer is a few hundred characters; its reason at most a few thousand. */
     static final int MAX_RECORD_CHARS = 64 * 1024;
+    static final String REJECTED = "decision.analyzer.kafka.rejected";
 
     private final PendingAnalyses pending;
     private final ObjectMapper mapper;
@@ -42,14 +46,25 @@ public class AnalysisResultConsumer {
     private final Event<AnalysisFrame> frames;
     private final boolean relay;
 
+    private final boolean kafka;
+
     AnalysisResultConsumer(PendingAnalyses pending, ObjectMapper mapper, MeterRegistry registry, Event<AnalysisFrame> frames,
-            @ConfigProperty(name = "decision.relay-analysis", defaultValue = "true") boolean relay) {
+            @ConfigProperty(name = "decision.relay-analysis", defaultValue = "true") boolean relay,
+            TransportConfig transport) {
         this.pending = pending;
         this.mapper = mapper;
         this.registry = registry;
         this.frames = frames;
         this.relay = relay;
-        registry.counter("decision.analyzer.kafka.rejected");
+        this.kafka = transport.kafka();
+    }
+
+    /** In kafka mode the counters exist from the start (a dashboard reads 0, not "no data"), not from the first answer. */
+    void registerMeters(@Observes StartupEvent event) {
+        if (kafka) {
+            registry.counter(REJECTED);
+            registry.counter(PendingAnalyses.LATE);
+        }
     }
 
     @Incoming("analysis-results")
@@ -60,7 +75,7 @@ public class AnalysisResultConsumer {
             LOG.tracef("answer record: %s", match);
             return message.ack();
         } catch (IllegalArgumentException e) {
-            registry.counter("decision.analyzer.kafka.rejected").increment();
+            registry.counter(REJECTED).increment();
             LOG.warnf("analysis result refused to the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
         }

@@ -22,6 +22,7 @@ import io.signaldesk.decision.client.AnalyzerDtos.AnalysisRequest;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.client.PendingAnalyses.Heard;
 import io.signaldesk.decision.client.PendingAnalyses.Pending;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -54,14 +55,16 @@ public class KafkaAnalysisClient {
     private final ObjectMapper mapper;
     private final Duration deadline;
     private final String replyTo;
+    private final AnswersAssignment answers;
     private final Clock clock = Clock.systemUTC();
 
     KafkaAnalysisClient(@Channel("analysis-requests") MutinyEmitter<String> requests, PendingAnalyses pending,
-            ObjectMapper mapper,
+            @Identifier(AnswersAssignment.NAME) AnswersAssignment answers, ObjectMapper mapper,
             DecisionConfig config,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-results.topic", defaultValue = "signal.analysis.results") String replyTo) {
         this.requests = requests;
         this.pending = pending;
+        this.answers = answers;
         this.mapper = mapper;
         this.deadline = config.kafkaAnalysis().deadline();
         this.replyTo = replyTo;
@@ -74,6 +77,14 @@ public class KafkaAnalysisClient {
     public Heard ask(String type, String coin, Object body, CompletableFuture<String> reason) throws NoAnswerInTime {
         String requestId = UUID.randomUUID().toString();
         Instant until = clock.instant().plus(deadline);
+        try {
+            if (!answers.awaitReady(until)) {
+                throw new NoAnswerInTime(); // not asked: its answer could not have been read
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the answers consumer", e);
+        }
         Pending open = pending.open(requestId, until, reason);
         String json;
         try {

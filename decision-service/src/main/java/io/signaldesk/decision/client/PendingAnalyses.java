@@ -41,6 +41,7 @@ public class PendingAnalyses {
 
     /** How long after a deadline the reason is still awaited, and a late answer still recognised. */
     static final Duration REASON_WAIT = Duration.ofSeconds(60);
+    static final String LATE = "decision.analyzer.kafka.late";
     private static final int MAX_REMEMBERED = 10_000;
 
     private record GivenUp(Instant until, boolean counted) {
@@ -52,7 +53,7 @@ public class PendingAnalyses {
     private final Counter late;
 
     PendingAnalyses(MeterRegistry registry) {
-        this.late = registry.counter("decision.analyzer.kafka.late");
+        this.late = registry.counter(LATE);
     }
 
     public Pending open(String requestId, Instant deadline, CompletableFuture<String> reason) {

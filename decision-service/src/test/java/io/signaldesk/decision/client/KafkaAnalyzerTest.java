@@ -1,6 +1,8 @@
 package io.signaldesk.decision.client;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +17,10 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +54,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
  */
 @QuarkusTest
 @TestProfile(KafkaAnalyzerTest.OnKafka.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaAnalyzerTest {
 
     /** A broker of its own; a short deadline so the fallback test is quick. */
@@ -99,7 +105,22 @@ class KafkaAnalyzerTest {
         engine.resetCooldowns();
     }
 
+    /**
+     * First in this application: nothing was asked or answered yet, and the Kafka counters are there, at 0; once the
+     * answers consumer has its partitions (awaited before each test), readiness says so.
+     */
     @Test
+    @Order(0)
+    void theKafkaAnswerCountersExistFromTheStartAndReadinessWaitsForTheAnswersPartitions() {
+        assertEquals(0.0, registry.get("decision.analyzer.kafka.late").counter().count());
+        assertEquals(0.0, registry.get("decision.analyzer.kafka.rejected").counter().count());
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'analysis answers' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'analysis answers' }.data.partitions", equalTo("assigned"));
+    }
+
+    @Test
+    @Order(1)
     void actsOnTheDecisionOfTheAnalyzerGroupAndFillsInTheReasonWhenItArrives() throws Exception {
         KafkaBroker broker = KafkaBrokerResource.require("KafkaAnalyzerTest");
         modes.change(Mode.AI, Policy.VETO);
@@ -129,6 +150,7 @@ class KafkaAnalyzerTest {
     }
 
     @Test
+    @Order(2)
     void fallsBackToTheRulesLabelledTimeoutWhenNoAnalyzerAnswersInTimeAndCountsTheLateAnswer() throws Exception {
         KafkaBroker broker = KafkaBrokerResource.require("KafkaAnalyzerTest");
         modes.change(Mode.HYBRID, Policy.VETO);
@@ -147,6 +169,7 @@ class KafkaAnalyzerTest {
     }
 
     @Test
+    @Order(3)
     void aResultThatIsNotAnAnswerGoesToTheDeadLetterTopicAndAnswersKeepArriving() throws Exception {
         KafkaBroker broker = KafkaBrokerResource.require("KafkaAnalyzerTest");
         modes.change(Mode.AI, Policy.VETO);
