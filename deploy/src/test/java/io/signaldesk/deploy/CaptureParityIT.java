@@ -17,11 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,12 +39,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  */
 class CaptureParityIT {
 
-    private static final Duration START = Duration.ofMinutes(3);
     private static final Duration FLOW = Duration.ofMinutes(3);
     private static final List<String> CAPTURES = List.of("spot-btcusdt_20240808-first3min.gz",
             "spot-ethusdt_20240808-first3min.gz");
 
-    private static Path workDir;
+    private static ServiceStack stack;
     private static WireMockServer analyzer;
     private static ServiceProcess feed;
     private static ServiceProcess rules;
@@ -55,49 +51,30 @@ class CaptureParityIT {
 
     @BeforeAll
     static void startTheFeedReplayAndTwoEngines() throws Exception {
-        workDir = DeployFiles.deploy("target/e2e-capture-parity");
-        if (Files.exists(workDir)) {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        Path data = Files.createDirectories(workDir.resolve("data"));
-        List<String> replayed = new ArrayList<>();
+        stack = ServiceStack.create("CaptureParityIT", "target/e2e-capture-parity");
+        Path data = Files.createDirectories(stack.workDir().resolve("data"));
+        List<Path> replayed = new ArrayList<>();
         for (String name : CAPTURES) {
             Path fixture = DeployFiles.root().resolve("decision-service/src/test/resources/captures").resolve(name);
-            Files.copy(fixture, data.resolve(name));
-            replayed.add(data.resolve(name).toString());
+            replayed.add(Files.copy(fixture, data.resolve(name)));
         }
         analyzer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         analyzer.start();
+        stack.stopAtClose(analyzer, analyzer::stop);
         modelStub();
 
-        int feedPort = ServiceProcess.freePort();
-        Map<String, String> feedEnv = new LinkedHashMap<>();
-        feedEnv.put("FEED_SOURCE", "replay");
-        feedEnv.put("FEED_REPLAY_FORMAT", "binance-capture");
-        feedEnv.put("FEED_REPLAY_FILE", String.join(",", replayed));
-        feedEnv.put("FEED_REPLAY_SPEED", "0");
-        feedEnv.put("FEED_REPLAY_WAIT_FOR_CLIENTS", "2");
-        feedEnv.put("FEED_COINS", "BTC,ETH");
-        feed = new ServiceProcess("market-feed-service", feedPort, feedEnv, workDir);
-        rules = new ServiceProcess("decision-service", "decision-rules", ServiceProcess.freePort(),
-                decisionEnv("RULES", feedPort, data), workDir);
-        ai = new ServiceProcess("decision-service", "decision-ai", ServiceProcess.freePort(),
-                decisionEnv("AI", feedPort, data), workDir);
-        feed.start();
-        rules.start();
-        ai.start();
-        feed.awaitReady(START);
-        rules.awaitReady(START);
-        ai.awaitReady(START);
+        // both engines connected before the replay starts
+        feed = stack.feed(ServiceStack.env(ServiceStack.replayFeed(replayed, "binance-capture", 0, "BTC,ETH"),
+                Map.of("FEED_REPLAY_WAIT_FOR_CLIENTS", "2")));
+        rules = stack.decision("decision-rules", decisionEnv("RULES", data));
+        ai = stack.decision("decision-ai", decisionEnv("AI", data));
+        stack.startAll(feed, rules, ai);
     }
 
-    private static Map<String, String> decisionEnv(String mode, int feedPort, Path data) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("DECISION_FEED_URL", "ws://127.0.0.1:" + feedPort + "/ws/market");
+    private static Map<String, String> decisionEnv(String mode, Path data) {
+        Map<String, String> env = ServiceStack.env(ServiceStack.feedSocket(feed),
+                stack.sqliteLedgerEnv(mode.toLowerCase() + ".db"));
         env.put("QUARKUS_REST_CLIENT_AI_ANALYZER_URL", analyzer.baseUrl());
-        env.put("DECISION_DB_PATH", workDir.resolve(mode.toLowerCase() + ".db").toString());
         env.put("SIGNAL_DATA_DIR", data.toString());
         env.put("DECISION_DEFAULT_MODE", mode);
         env.put("DECISION_DEFAULT_POLICY", "VETO");
@@ -110,14 +87,9 @@ class CaptureParityIT {
     }
 
     @AfterAll
-    static void stopEverything() throws Exception {
-        for (ServiceProcess service : new ServiceProcess[] {ai, rules, feed}) {
-            if (service != null) {
-                service.stop();
-            }
-        }
-        if (analyzer != null) {
-            analyzer.stop();
+    static void stopEverything() {
+        if (stack != null) {
+            stack.close();
         }
     }
 
