@@ -93,7 +93,7 @@ class SecuredControlsTest {
         QuarkusMock.installMockForType(new FrameBudget(() -> 0L), FrameBudget.class);
         LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CountDownLatch closed = new CountDownLatch(1);
-        WebSocketClientConnection connection = BasicWebSocketConnector.create()
+        WebSocketClientConnection connection = BasicWebSocketConnector.create().executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .baseUri(URI.create(root.toString().replaceFirst("^http", "ws"))).path("/ws/analysis")
                 .onTextMessage((c, m) -> frames.add(m))
                 .onClose((c, reason) -> closed.countDown())

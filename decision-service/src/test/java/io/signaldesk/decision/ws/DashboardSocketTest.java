@@ -63,7 +63,7 @@ class DashboardSocketTest {
     void pushesTheWholeStateOnConnectAndAnswersBadFramesWithAnErrorFrame() throws Exception {
         market.accept(Market.snapshot(Market.bullish("WS1", "123.45")));
         LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocketClientConnection connection = BasicWebSocketConnector.create()
+        WebSocketClientConnection connection = BasicWebSocketConnector.create().executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .baseUri(URI.create(root.toString().replaceFirst("^http", "ws")))
                 .path("/ws/dashboard")
                 .onTextMessage((c, m) -> frames.add(m))
@@ -101,7 +101,7 @@ class DashboardSocketTest {
         AtomicInteger bytes = new AtomicInteger();
         CountDownLatch closed = new CountDownLatch(1);
         long started = System.nanoTime();
-        WebSocketClientConnection connection = BasicWebSocketConnector.create()
+        WebSocketClientConnection connection = BasicWebSocketConnector.create().executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .baseUri(URI.create(root.toString().replaceFirst("^http", "ws")))
                 .path("/ws/dashboard")
                 .onTextMessage((c, m) -> {

@@ -50,7 +50,8 @@ class ChangePublishingTest {
     @Test
     void pushesChangedCoinsBetweenHeartbeats() throws Exception {
         LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocketClientConnection connection = connector.baseUri(base).path("/ws/market")
+        WebSocketClientConnection connection = connector.executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING) // frames handled in order
+                .baseUri(base).path("/ws/market")
                 .onTextMessage((c, message) -> frames.add(message)).connectAndAwait();
         try {
             JsonNode onConnect = mapper.readTree(frames.poll(10, TimeUnit.SECONDS));

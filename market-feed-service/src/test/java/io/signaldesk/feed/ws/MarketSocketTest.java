@@ -45,7 +45,8 @@ class MarketSocketTest {
 
     @BeforeEach
     void connect() {
-        connection = connector.baseUri(base).path("/ws/market")
+        connection = connector.executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING) // frames handled in order
+                .baseUri(base).path("/ws/market")
                 .onTextMessage((c, message) -> frames.add(message))
                 .connectAndAwait();
     }
@@ -154,7 +155,7 @@ class MarketSocketTest {
     @Test
     void aFloodGetsItsBurstOneErrorFrameAndThenTheConnectionIsClosed() throws Exception {
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-        WebSocketClientConnection flooder = BasicWebSocketConnector.create().baseUri(base).path("/ws/market")
+        WebSocketClientConnection flooder = BasicWebSocketConnector.create().executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING).baseUri(base).path("/ws/market")
                 .onTextMessage((c, message) -> frames.add(message))
                 .onClose((c, reason) -> closed.countDown())
                 .connectAndAwait();
