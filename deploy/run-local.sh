@@ -109,7 +109,8 @@ for service in $SERVICES; do
     jar=$service/target/quarkus-app/quarkus-run.jar
     if [ ! -f "$jar" ]; then
         stale="$stale $service (no jar)"
-    elif [ -n "$(find pom.xml "$service/pom.xml" "$service/src" service-common/pom.xml service-common/src/main -type f -newer "$jar" 2>/dev/null | head -n 1)" ]; then
+    elif [ -n "$(find pom.xml "$service/pom.xml" "$service/src" service-common/pom.xml service-common/src/main \
+        trading-core/pom.xml trading-core/src/main market-data/pom.xml market-data/src/main -type f -newer "$jar" 2>/dev/null | head -n 1)" ]; then
         stale="$stale $service (sources changed)"
     fi
 done
