@@ -88,6 +88,11 @@ final class BacktestJob {
         state = to;
     }
 
+    /** The job as it was accepted: QUEUED, nothing replayed (the worker may already have started it). */
+    View accepted() {
+        return new View(id, State.QUEUED, submittedAt, null, null, 0, null, null, null, false, null, null, null);
+    }
+
     View view(boolean withReport) {
         long total = totalFrames;
         Double pct = total > 0 ? Math.min(100.0, Math.round(frames * 1000.0 / total) / 10.0) : null;

@@ -65,7 +65,7 @@ public class BacktestJobResource {
     public Response submit(BacktestRequest request) {
         try {
             BacktestJob job = jobs.submit(request);
-            return Response.accepted(job.view(false)).location(URI.create("/api/backtest/jobs/" + job.id())).build();
+            return Response.accepted(job.accepted()).location(URI.create("/api/backtest/jobs/" + job.id())).build();
         } catch (BadInputException e) {
             return ApiError.badRequest(e.field(), e.getMessage());
         } catch (BacktestService.Busy e) {
