@@ -19,13 +19,16 @@ import io.signaldesk.decision.client.AnalyzerDtos.EntryRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryResult;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
+import io.signaldesk.decision.client.AnalyzerDtos.MarketContext;
+import io.signaldesk.decision.client.AnalyzerDtos.SentimentResult;
 import io.signaldesk.decision.service.AnalyzerPort;
 
 /**
  * The backtest's analyzer: the engine's {@link AnalyzerPort} over ai-analyzer-service's plain JSON answers (one call
  * at a time, the whole answer awaited: a backtest does not race the clock). It sends what the engine sends live, the
  * snapshot it decided on; from candles that is last price and 1-minute momentum, the rest null (unknown), never made
- * up. Calls, failures and latency are counted for the report.
+ * up. The engine's calls, failures and latency are counted for the report; {@link #sentiment} asks about the replayed
+ * market as the analyzer's schedule does live (counted by {@link BacktestSentiment}).
  */
 public class BacktestAnalyzer implements AnalyzerPort {
 
@@ -47,14 +50,32 @@ public class BacktestAnalyzer implements AnalyzerPort {
 
     @Override
     public AiAnswer<EntryResult> entry(EntryRequest request) {
-        return ask("api/analysis/entry", request, EntryResult.class,
+        return ask("api/analysis/entry", request, EntryResult.class, true,
                 r -> r.enter() != null && r.confidence() != null && r.confidence() >= 1 && r.confidence() <= 10);
     }
 
     @Override
     public AiAnswer<ExitResult> exit(ExitRequest request) {
-        return ask("api/analysis/exit", request, ExitResult.class,
+        return ask("api/analysis/exit", request, ExitResult.class, true,
                 r -> ("HOLD".equals(r.action()) || "CLOSE".equals(r.action())) && r.confidence() != null
+                        && r.confidence() >= 1 && r.confidence() <= 10);
+    }
+
+    /** The body of the analyzer's {@code POST /api/analysis/sentiment}: the replayed market (every coin of it). */
+    record SentimentRequest(MarketContext market) {
+    }
+
+    /**
+     * The analyzer's market sentiment on {@code market} (the replayed one, not the feed's), as the analyzer's schedule
+     * asks it live; an answer is valid when it names one of the market's coins, a signal LONG/SHORT/WAIT and a
+     * confidence 1-10.
+     */
+    public AiAnswer<SentimentResult> sentiment(MarketContext market) {
+        java.util.Set<String> coins = new java.util.HashSet<>();
+        market.coins().forEach(c -> coins.add(c.coin()));
+        return ask("api/analysis/sentiment", new SentimentRequest(market), SentimentResult.class, false,
+                r -> r.coin() != null && coins.contains(r.coin()) && r.signal() != null
+                        && java.util.List.of("LONG", "SHORT", "WAIT").contains(r.signal()) && r.confidence() != null
                         && r.confidence() >= 1 && r.confidence() <= 10);
     }
 
@@ -71,7 +92,21 @@ public class BacktestAnalyzer implements AnalyzerPort {
         return answered == 0 ? null : (double) totalLatencyMs / answered;
     }
 
-    private <T> AiAnswer<T> ask(String path, Object body, Class<T> type, Predicate<T> valid) {
+    /** {@code counted}: an engine question (entry, exit), counted in {@link #calls}; the sentiment counts its own. */
+    private <T> AiAnswer<T> ask(String path, Object body, Class<T> type, boolean counted, Predicate<T> valid) {
+        int callsBefore = calls;
+        int failuresBefore = failures;
+        long latencyBefore = totalLatencyMs;
+        AiAnswer<T> answer = call(path, body, type, valid);
+        if (!counted) {
+            calls = callsBefore;
+            failures = failuresBefore;
+            totalLatencyMs = latencyBefore;
+        }
+        return answer;
+    }
+
+    private <T> AiAnswer<T> call(String path, Object body, Class<T> type, Predicate<T> valid) {
         calls++;
         long start = System.nanoTime();
         try {

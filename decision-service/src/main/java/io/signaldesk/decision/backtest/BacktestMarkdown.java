@@ -34,6 +34,12 @@ public final class BacktestMarkdown {
         if (r.ai() != null) {
             md.append("- Analyzer %s: %d calls, %d failed, average %s ms\n".formatted(r.ai().analyzerUrl(), r.ai().calls(),
                     r.ai().failures(), r.ai().averageLatencyMs() == null ? "-" : "%.0f".formatted(r.ai().averageLatencyMs())));
+            if (r.ai().sentiment() != null) {
+                BacktestReport.SentimentUsage sentiment = r.ai().sentiment();
+                md.append("- Scheduled sentiment every %d s of market time: %d asks (model %d, analyzer rules %d, failed %d)\n"
+                        .formatted(sentiment.everySeconds(), sentiment.asks(), sentiment.ai(), sentiment.rulesFallback(),
+                                sentiment.failed()));
+            }
         }
         md.append("\n## Decisions\n\n%,d in all: %s\n".formatted(r.decisionsTotal(), r.decisionCounts()));
         BacktestReport.Paper p = r.paper();

@@ -31,9 +31,22 @@ public record BacktestReport(String mode, String data, Instant from, Instant to,
             Map<String, Integer> exitsByReason, Map<String, Integer> proposalsByStatus) {
     }
 
-    /** Analyzer calls the engine made (AI and HYBRID modes). */
+    /**
+     * Analyzer calls the run made (AI and HYBRID modes): {@code calls}/{@code failures}/{@code averageLatencyMs} count
+     * the engine's entry and exit questions; {@code sentiment} the scheduled sentiment's asks (null when the mode does
+     * not read it).
+     */
     @RegisterForReflection
-    public record AiUsage(String analyzerUrl, int calls, int failures, Double averageLatencyMs) {
+    public record AiUsage(String analyzerUrl, int calls, int failures, Double averageLatencyMs, SentimentUsage sentiment) {
+    }
+
+    /**
+     * The scheduled sentiment on market time: asked every {@code everySeconds}, {@code asks} made, answered by the model
+     * ({@code ai}, its cache included) or the analyzer's rules ({@code rulesFallback}), {@code failed} (no answer, a
+     * timeout or an invalid one: no sentiment that round), {@code skippedOverCap} rounds not asked past the cap.
+     */
+    @RegisterForReflection
+    public record SentimentUsage(long everySeconds, int asks, int ai, int rulesFallback, int failed, int skippedOverCap) {
     }
 
     public BacktestReport withOutput(Map<String, String> written) {

@@ -67,20 +67,28 @@ public final class BacktestRunner {
     private final Map<String, String> overrides;
     private final BacktestSettings settings;
     private final AnalyzerPort analyzer;
+    private final BacktestSentiment sentiment;
 
     public BacktestRunner(BacktestConfig live, Map<String, String> overrides, BacktestSettings settings,
             AnalyzerPort analyzer) {
+        this(live, overrides, settings, analyzer, null);
+    }
+
+    /** {@code sentiment}: the analyzer's scheduled sentiment on market time (null: none, as in RULES mode). */
+    BacktestRunner(BacktestConfig live, Map<String, String> overrides, BacktestSettings settings, AnalyzerPort analyzer,
+            BacktestSentiment sentiment) {
         this.live = live;
         this.overrides = overrides;
         this.settings = settings;
         this.analyzer = analyzer;
+        this.sentiment = sentiment;
     }
 
     /** What a run leaves: every decision (in order) and the report's figures. */
     public record Run(List<BacktestDecision> decisions, Map<String, Integer> decisionCounts, long frames, Instant from,
             Instant to, BacktestReport.Paper paper, io.signaldesk.decision.service.SignalScoringService.Accuracy scoring,
             List<Fill> lastTrades, List<io.signaldesk.decision.service.PaperTradingService.MarkedPosition> open,
-            long elapsedMs) {
+            long elapsedMs, BacktestReport.SentimentUsage sentiment) {
     }
 
     public Run run(MarketTape tape) {
@@ -114,6 +122,10 @@ public final class BacktestRunner {
                 last = at;
                 count++;
                 kit.accept(frame);
+                if (sentiment != null) {
+                    // as the analyzer's schedule live: the answer is about the market up to now and counts from the next frame
+                    sentiment.atFrame(at, kit.market.all(), kit.sentiments);
+                }
                 if (!progress.at(count, at)) {
                     throw new Cancelled(count);
                 }
@@ -154,7 +166,7 @@ public final class BacktestRunner {
                     count, elapsedMs, decisions.size(), fills.size());
             return new Run(decisions, counts, count, first, last, paper(end, fills, equity, kit), kit.scoring.accuracy(),
                     new ArrayList<>(fills.subList(Math.max(0, fills.size() - TRADES_KEPT), fills.size())),
-                    end.positions(), elapsedMs);
+                    end.positions(), elapsedMs, sentiment == null ? null : sentiment.usage());
         }
     }
 

@@ -94,7 +94,7 @@ public class BacktestService {
     /** A request checked, its files found: what a run needs (the data is read when it runs). */
     record Checked(List<String> captures, Map<String, String> files, Map<String, String> inline, BacktestConfig base,
             Overrides overrides, Instant from, Instant to, int offset, int limit, Map<String, Path> paths,
-            List<Path> capturePaths, Path outputDir) {
+            List<Path> capturePaths, Path outputDir, AlignedCandles candles, int maxSentimentCalls) {
     }
 
     /** Checks {@code request} (every refusal a {@link BadInputException} naming its field) without running it. */
@@ -126,8 +126,15 @@ public class BacktestService {
             capturePaths.add(dataDir.file("captures[" + i + "]", captures.get(i), CAPTURE_EXTENSIONS));
         }
         Path outputDir = dataDir.folder("outputDir", outputName);
+        int maxSentimentCalls = base.config(overrides.keys()).backtest().maxSentimentCalls();
+        AlignedCandles candles = null;
+        if (overrides.settings().usesSentiment() && captures.isEmpty()) {
+            // the cost is known before the run only from the candles' span: read them now (the run reuses them)
+            candles = candles(files, paths, inline, from, to);
+            refuseOverCap(candles, overrides.settings().sentimentEverySeconds(), maxSentimentCalls);
+        }
         return new Checked(captures, files, inline, base, overrides, from, to, offset, limit, paths, capturePaths,
-                outputDir);
+                outputDir, candles, maxSentimentCalls);
     }
 
     /** Runs a checked request, telling {@code progress}; {@link Busy} while another backtest runs. */
@@ -144,7 +151,8 @@ public class BacktestService {
         }
         try {
             MarketTape tape = captures.isEmpty()
-                    ? new CandleTape(candles(files, checked.paths(), inline, checked.from(), checked.to()))
+                    ? new CandleTape(checked.candles() != null ? checked.candles()
+                            : candles(files, checked.paths(), inline, checked.from(), checked.to()))
                     : CaptureTape.of(checked.capturePaths(), captures, CAPTURE_LIMITS);
             Map<String, String> inputs = new LinkedHashMap<>(files);
             for (int i = 0; i < captures.size(); i++) {
@@ -154,16 +162,17 @@ public class BacktestService {
             BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
             BacktestRunner.Run run = new BacktestRunner(base, overrides.keys(), overrides.settings(),
-                    analyzer == null ? NO_ANALYZER : analyzer).run(tape, progress);
+                    analyzer == null ? NO_ANALYZER : analyzer,
+                    sentiment(overrides.settings(), analyzer, checked.maxSentimentCalls())).run(tape, progress);
             BuyAndHold hold = tape instanceof CandleTape candles ? BuyAndHold.of(candles.data(), overrides.settings()) : null;
             BacktestReport.AiUsage ai = analyzer == null ? null
                     : new BacktestReport.AiUsage(overrides.settings().analyzerUrl(), analyzer.calls(), analyzer.failures(),
-                            analyzer.averageLatencyMs());
+                            analyzer.averageLatencyMs(), run.sentiment());
             List<BacktestDecision> page = run.decisions().subList(Math.min(offset, run.decisions().size()),
                     (int) Math.min((long) offset + limit, run.decisions().size()));
             long perSecond = run.frames() * 1000 / run.elapsedMs();
             BacktestReport report = new BacktestReport(overrides.settings().mode().name(), tape.kind(), run.from(),
-                    run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), NOTES, tape.notes(), run.scoring(),
+                    run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), notes(run.sentiment()), tape.notes(), run.scoring(),
                     run.paper(), hold, ai, run.decisionCounts(), run.decisions().size(), offset, List.copyOf(page),
                     run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of());
             return write(report, run.decisions(), checked.outputDir());
@@ -185,19 +194,62 @@ public class BacktestService {
         }
         try {
             return new BacktestRunner(live.get(), overrides.keys(), overrides.settings(),
-                    analyzer == null ? NO_ANALYZER : analyzer).run(tape);
+                    analyzer == null ? NO_ANALYZER : analyzer, sentiment(overrides.settings(), analyzer,
+                            live.get().config(overrides.keys()).backtest().maxSentimentCalls())).run(tape);
         } finally {
             running.set(false);
         }
     }
 
-    /** How a backtest differs from the service running live, stated in every report. */
-    static final List<String> NOTES = List.of(
-            "decided by the live engine (rules, AI policy, exit checks, risk governor, paper fills, scoring) on market time",
-            "a proposal waiting for confirmation is confirmed at once (a trader who confirms every proposal); with "
-                    + "confirmation off the engine's auto-execution applies as live",
-            "no scheduled AI sentiment: in AI mode only the rules' opportunities are put to the model",
-            "the service's risk limits apply; its halt does not");
+    /** How a backtest differs from the service running live, stated in every report, and what its sentiment came to. */
+    static List<String> notes(BacktestReport.SentimentUsage sentiment) {
+        List<String> notes = new ArrayList<>();
+        notes.add("decided by the live engine (rules, AI policy, exit checks, risk governor, paper fills, scoring) on market time");
+        notes.add("a proposal waiting for confirmation is confirmed at once (a trader who confirms every proposal); with "
+                + "confirmation off the engine's auto-execution applies as live");
+        if (sentiment == null) {
+            notes.add("no scheduled AI sentiment: this mode does not read it (RULES, HYBRID with VETO or ADVISORY)");
+        } else {
+            notes.add(("the analyzer's scheduled sentiment was asked on market time every %d s about the replayed market: "
+                    + "%d asks, %d answered by the model, %d by the analyzer's rules, %d failed (no sentiment that round)")
+                    .formatted(sentiment.everySeconds(), sentiment.asks(), sentiment.ai(), sentiment.rulesFallback(),
+                            sentiment.failed()));
+            if (sentiment.skippedOverCap() > 0) {
+                notes.add(("sentiment stopped at decision.backtest.max-sentiment-calls: %d later rounds not asked (a capture's "
+                        + "length is not known before it is read)").formatted(sentiment.skippedOverCap()));
+            }
+        }
+        notes.add("the service's risk limits apply; its halt does not");
+        return List.copyOf(notes);
+    }
+
+    /** The scheduled sentiment of a run whose mode reads it (AI, HYBRID with AGREE); null otherwise. */
+    private static BacktestSentiment sentiment(BacktestSettings settings, BacktestAnalyzer analyzer, int maxCalls) {
+        return analyzer == null || !settings.usesSentiment() ? null
+                : new BacktestSentiment(analyzer::sentiment, Duration.ofSeconds(settings.sentimentEverySeconds()), maxCalls);
+    }
+
+    /**
+     * Refuses a candle run whose sentiment asks (one at the first frame, then one every {@code everySeconds} of market
+     * time) would exceed {@code maxCalls}: a model call takes 1-2 s, so the cap bounds a run's time before it starts.
+     */
+    private static void refuseOverCap(AlignedCandles candles, long everySeconds, int maxCalls) {
+        long estimate = BacktestSentiment.estimateForCandles(candles.bars(), Duration.ofSeconds(everySeconds));
+        if (estimate <= maxCalls) {
+            return;
+        }
+        long spanSeconds = Math.max(0, candles.bars() - 2L) * 60;
+        long everyThatFits = maxCalls <= 1 ? Long.MAX_VALUE : (spanSeconds + maxCalls - 2) / (maxCalls - 1);
+        everyThatFits = Math.max(everyThatFits, 60); // frames are a minute apart
+        String message = ("this backtest would ask the analyzer's sentiment about %,d times (%,d minutes of market every "
+                + "%d s), over decision.backtest.max-sentiment-calls (%,d; a model call takes 1-2 s)").formatted(estimate,
+                        spanSeconds / 60, everySeconds, maxCalls);
+        if (everyThatFits <= Overrides.MAX_SENTIMENT_EVERY_S) {
+            throw new BacktestInputException("sentimentEverySeconds", message + ": set sentimentEverySeconds to at least "
+                    + everyThatFits + " or shorten the range with from/to");
+        }
+        throw new BacktestInputException("to", message + ": shorten the range with from/to");
+    }
 
     /** Stands in for the analyzer in RULES mode, where the engine never asks it. */
     private static final io.signaldesk.decision.service.AnalyzerPort NO_ANALYZER = new io.signaldesk.decision.service.AnalyzerPort() {

@@ -17,5 +17,10 @@ public record BacktestSettings(Mode mode, Policy policy, boolean requireConfirma
         long entryCooldownSeconds, BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio, BigDecimal feePct,
         BigDecimal slippagePct, BigDecimal initialEquity, BigDecimal sizePct, BigDecimal stopLossPct,
         BigDecimal takeProfitPct, long exitCheckEverySeconds, BigDecimal adverseMovePct, List<Integer> horizonsMinutes,
-        BigDecimal flatBandPct, RiskLimits risk, String analyzerUrl) {
+        BigDecimal flatBandPct, RiskLimits risk, String analyzerUrl, Long sentimentEverySeconds) {
+
+    /** Whether the run asks the analyzer's scheduled sentiment (AI, and HYBRID with AGREE, use it; RULES and VETO do not). */
+    public boolean usesSentiment() {
+        return sentimentEverySeconds != null;
+    }
 }

@@ -82,11 +82,38 @@ record Overrides(Map<String, String> keys, BacktestSettings settings) {
         keys.put("decision.scoring.keep", "5000000"); // every outcome of a long run counts in its accuracy
         keys.put("decision.engine-enabled", "true");
         String analyzerUrl = mode == Mode.RULES ? null : analyzerUrl(r.analyzerUrl(), base);
+        Long sentimentEvery = r.sentimentEverySeconds() == null ? null : sentimentEverySeconds(r.sentimentEverySeconds(), null);
+        if (usesSentiment(mode, policy) && sentimentEvery == null) {
+            sentimentEvery = sentimentEverySeconds(null, live.backtest().sentimentEvery());
+        } else if (!usesSentiment(mode, policy)) {
+            sentimentEvery = null; // RULES and HYBRID VETO/ADVISORY never read a sentiment: none is asked
+        }
         BacktestSettings settings = new BacktestSettings(mode, policy, confirm, autoMin, cooldown, momentum, bidShare,
                 flowRatio, fee, slippage, equity, size, stop, target, live.exitCheck().every().toSeconds(),
-                live.exitCheck().adverseMovePct(), List.copyOf(horizons), band, base.limits(), analyzerUrl);
+                live.exitCheck().adverseMovePct(), List.copyOf(horizons), band, base.limits(), analyzerUrl, sentimentEvery);
         return new Overrides(Map.copyOf(keys), settings);
     }
+
+    /** The modes whose engine reads the analyzer's sentiment: AI (a candidate of its own) and HYBRID with AGREE. */
+    static boolean usesSentiment(Mode mode, Policy policy) {
+        return mode == Mode.AI || mode == Mode.HYBRID && policy == Policy.AGREE;
+    }
+
+    /**
+     * The sentiment cadence in market time: at least {@link #MIN_SENTIMENT_EVERY_S} (the live cadence; asking more often
+     * would not be the strategy that trades and would cost more model calls), at most a day.
+     */
+    private static long sentimentEverySeconds(Integer given, Duration configured) {
+        long every = given == null ? configured.toSeconds() : given;
+        if (every < MIN_SENTIMENT_EVERY_S || every > MAX_SENTIMENT_EVERY_S) {
+            throw new BacktestInputException("sentimentEverySeconds", "sentimentEverySeconds must be %d-%d, got %d"
+                    .formatted(MIN_SENTIMENT_EVERY_S, MAX_SENTIMENT_EVERY_S, every));
+        }
+        return every;
+    }
+
+    static final long MIN_SENTIMENT_EVERY_S = 30;
+    static final long MAX_SENTIMENT_EVERY_S = 86_400;
 
     private static BigDecimal put(Map<String, String> keys, String key, BigDecimal value, BigDecimal given) {
         if (given != null) {

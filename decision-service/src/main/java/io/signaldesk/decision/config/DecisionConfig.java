@@ -101,6 +101,20 @@ public interface DecisionConfig {
     /** Entry and exit analyses over Kafka (SIGNAL_TRANSPORT=kafka). */
     KafkaAnalysis kafkaAnalysis();
 
+    /** Backtests: the scheduled AI sentiment on market time, and what it may cost. */
+    Backtest backtest();
+
+    interface Backtest {
+        /** In an AI or HYBRID+AGREE backtest, the analyzer's sentiment is asked this often in market time (live: 30 s). */
+        @WithDefault("30s")
+        Duration sentimentEvery();
+
+        /** A backtest whose estimated sentiment calls exceed this is refused before it runs (a call takes 1-2 s). */
+        @WithDefault("2000")
+        @Min(1)
+        int maxSentimentCalls();
+    }
+
     interface KafkaAnalysis {
         /** How long the engine waits for a decision of the analyzer group; sent with the request as its absolute deadline. */
         @WithDefault("3s")

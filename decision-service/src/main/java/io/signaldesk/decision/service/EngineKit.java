@@ -38,6 +38,8 @@ public final class EngineKit {
     public final ModeService modes;
     public final DecisionRepository decisions;
     public final TradingRules rules;
+    /** The run's own sentiment per coin (a backtest feeds it the analyzer's scheduled sentiment on market time). */
+    public final SentimentService sentiments;
 
     public EngineKit(DecisionConfig config, Clock clock, ScratchLedger ledger, AnalyzerPort analyzer) {
         MeterRegistry registry = new SimpleMeterRegistry();
@@ -57,7 +59,7 @@ public final class EngineKit {
         this.scoring = new SignalScoringService(market, new SignalRepository(ledger.db()), config, registry, clock);
         this.modes = new ModeService(ledgerRepository, config, registry);
         this.rules = new TradingRules(TradingCoreProducer.thresholds(config.rules()));
-        SentimentService sentiments = new SentimentService(market, scoring, rules, clock);
+        this.sentiments = new SentimentService(market, scoring, rules, clock);
         this.engine = new DecisionEngine(config, rules, analyzer, sentiments, modes, proposals, trading, decisions,
                 scoring, risk, market, clock, time);
         ExitChecks exits = new ExitChecks(config, engine, market, trading, time, exitPolicy);

@@ -50,7 +50,7 @@ class BacktestJobsTest {
     private static BacktestRequest slice(String coinFile) {
         return new BacktestRequest(Map.of("BTC", coinFile), null, null, null, null, null, null, null, null, null, null,
                 null, new BigDecimal("0.1"), BigDecimal.ZERO, null, null, null, null, null, null, null, null, null, null,
-                null, "backtest-test");
+                null, "backtest-test", null);
     }
 
     private BacktestJob.View done(BacktestJob job) {

@@ -162,7 +162,7 @@ class CandleBacktestTest {
         BacktestService service = new BacktestService(() -> live, DataDirectory.confined(dir.getParent(), "the test"));
         return service.run(new BacktestRequest(Map.of("TST", "backtest/path-TST.csv"), null, null, null, null, null, null,
                 null, null, null, null, null, new BigDecimal("0.1"), BigDecimal.ZERO, null, BigDecimal.TEN, null, null,
-                null, null, null, null, analyzerUrl.isEmpty() ? null : analyzerUrl, null, null, "backtest-test"));
+                null, null, null, null, analyzerUrl.isEmpty() ? null : analyzerUrl, null, null, "backtest-test", null));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

@@ -104,7 +104,7 @@ class CaptureBacktestTest {
     void capturesAndCandlesInOneRequestAreRefused() {
         BacktestRequest both = new BacktestRequest(Map.of("BTC", "candles.csv"), null, null, CAPTURES, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
 
         BadInputException e = assertThrows(BadInputException.class, () -> service.run(both));
         assertEquals("captures", e.field());
@@ -144,7 +144,7 @@ class CaptureBacktestTest {
 
     private static BacktestRequest request(List<String> captures) {
         return new BacktestRequest(null, null, null, captures, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, "reports");
+                null, null, null, null, null, null, null, null, null, null, null, null, "reports", null);
     }
 
     private static String key(BacktestDecision d) {

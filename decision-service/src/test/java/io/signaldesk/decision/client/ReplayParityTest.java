@@ -214,7 +214,7 @@ class ReplayParityTest {
             }
         };
         BacktestRequest sameAsLive = new BacktestRequest(null, null, null, null, mode.name(), null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         return backtests.replay(tape, sameAsLive).decisions();
     }
 
