@@ -36,9 +36,10 @@ public final class BacktestMarkdown {
                     r.ai().failures(), r.ai().averageLatencyMs() == null ? "-" : "%.0f".formatted(r.ai().averageLatencyMs())));
             if (r.ai().sentiment() != null) {
                 BacktestReport.SentimentUsage sentiment = r.ai().sentiment();
-                md.append("- Scheduled sentiment every %d s of market time: %d asks (model %d, analyzer rules %d, failed %d)\n"
+                md.append("- Scheduled sentiment every %d s of market time: %d asks (model %d, analyzer rules %d, failed %d), "
                         .formatted(sentiment.everySeconds(), sentiment.asks(), sentiment.ai(), sentiment.rulesFallback(),
-                                sentiment.failed()));
+                                sentiment.failed()) + "average %s ms\n".formatted(sentiment.averageLatencyMs() == null ? "-"
+                                        : "%.0f".formatted(sentiment.averageLatencyMs())));
             }
         }
         md.append("\n## Decisions\n\n%,d in all: %s\n".formatted(r.decisionsTotal(), r.decisionCounts()));

@@ -43,10 +43,12 @@ public record BacktestReport(String mode, String data, Instant from, Instant to,
     /**
      * The scheduled sentiment on market time: asked every {@code everySeconds}, {@code asks} made, answered by the model
      * ({@code ai}, its cache included) or the analyzer's rules ({@code rulesFallback}), {@code failed} (no answer, a
-     * timeout or an invalid one: no sentiment that round), {@code skippedOverCap} rounds not asked past the cap.
+     * timeout or an invalid one: no sentiment that round), {@code skippedOverCap} rounds not asked past the cap,
+     * {@code averageLatencyMs} of an answered ask (null when none was): what a round costs.
      */
     @RegisterForReflection
-    public record SentimentUsage(long everySeconds, int asks, int ai, int rulesFallback, int failed, int skippedOverCap) {
+    public record SentimentUsage(long everySeconds, int asks, int ai, int rulesFallback, int failed, int skippedOverCap,
+            Double averageLatencyMs) {
     }
 
     public BacktestReport withOutput(Map<String, String> written) {

@@ -31,6 +31,7 @@ final class BacktestSentiment {
     private int rulesFallback;
     private int failed;
     private int skipped;
+    private long answeredNanos;
 
     BacktestSentiment(Function<MarketContext, AiAnswer<SentimentResult>> analyzer, Duration every, int maxCalls) {
         this.analyzer = analyzer;
@@ -49,11 +50,13 @@ final class BacktestSentiment {
             return;
         }
         asks++;
+        long start = System.nanoTime();
         AiAnswer<SentimentResult> answer = analyzer.apply(new MarketContext("backtest", at, market));
         if (!answer.available()) {
             failed++;
             return;
         }
+        answeredNanos += System.nanoTime() - start;
         if (answer.fromModel()) {
             ai++;
         } else {
@@ -65,7 +68,9 @@ final class BacktestSentiment {
 
     /** What the asks came to (the report's {@code ai.sentiment}). */
     BacktestReport.SentimentUsage usage() {
-        return new BacktestReport.SentimentUsage(every.toSeconds(), asks, ai, rulesFallback, failed, skipped);
+        int answered = ai + rulesFallback;
+        return new BacktestReport.SentimentUsage(every.toSeconds(), asks, ai, rulesFallback, failed, skipped,
+                answered == 0 ? null : answeredNanos / 1e6 / answered);
     }
 
     /**

@@ -86,7 +86,9 @@ class BacktestSentimentTest {
         JsonNode coin = asks.get(0).path("market").path("coins").get(0);
         assertEquals("FLT", coin.path("coin").asText());
         CandleBacktestTest.assertNumber("100", coin.path("lastPrice").decimalValue());
-        assertEquals(new BacktestReport.SentimentUsage(120, 6, 6, 0, 0, 0), report.ai().sentiment());
+        BacktestReport.SentimentUsage usage = report.ai().sentiment();
+        assertEquals(new BacktestReport.SentimentUsage(120, 6, 6, 0, 0, 0, usage.averageLatencyMs()), usage);
+        assertTrue(usage.averageLatencyMs() > 0, "what a round costs: " + usage);
 
         // 00:03: no rule setup (momentum 0), the sentiment of 00:02 says LONG: a candidate, put to the model, entered
         BacktestDecision entry = report.decisions().get(0);
@@ -108,7 +110,7 @@ class BacktestSentimentTest {
 
         // frames are a minute apart, 30 s cadence: every frame asks
         assertEquals(11, bodies(SENTIMENT).size());
-        assertEquals(new BacktestReport.SentimentUsage(30, 11, 0, 0, 11, 0), report.ai().sentiment());
+        assertEquals(new BacktestReport.SentimentUsage(30, 11, 0, 0, 11, 0, null), report.ai().sentiment());
         assertEquals(0, report.decisionsTotal(), "no sentiment, no rule setup: nothing to decide");
         assertEquals(0, report.ai().calls(), "the engine asked nothing");
     }
