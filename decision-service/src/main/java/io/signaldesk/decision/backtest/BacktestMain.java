@@ -22,7 +22,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * the {@code decision.*} settings the service would start with (see {@link #settings()}). Usage:
  * <pre>
  * BacktestMain [--mode RULES|AI|HYBRID] [--policy VETO] [--fee-pct 0.1] [--slippage-pct 0.05] [--from ISO] [--to ISO]
- *              [--analyzer-url http://localhost:8082] [--sentiment-every 60] [--out data/backtest] COIN=file.csv... | file.csv...
+ *              [--analyzer-url http://localhost:8082] [--sentiment-every 60] [--trials 1] [--out data/backtest]
+ *              COIN=file.csv... | file.csv...
  * BacktestMain [options] --captures spot-btcusdt_20240808.gz,spot-ethusdt_20240808.gz
  * </pre>
  * {@code --captures}: raw Binance captures (comma-separated local paths, plain or gzip), replayed as the feed replays
@@ -55,7 +56,7 @@ public final class BacktestMain {
                     options.get("policy"), null, null, null, null, null, null, decimal("fee-pct", options.get("fee-pct")),
                     decimal("slippage-pct", options.get("slippage-pct")), null, null, null, null, null, null,
                     options.get("from"), options.get("to"), options.get("analyzer-url"), null, null, options.get("out"),
-                    integer("sentiment-every", options.get("sentiment-every")));
+                    integer("sentiment-every", options.get("sentiment-every")), integer("trials", options.get("trials")));
             BacktestReport report = service.run(request);
             System.out.println(BacktestMarkdown.render(report));
             System.out.println("Reports: " + report.output());

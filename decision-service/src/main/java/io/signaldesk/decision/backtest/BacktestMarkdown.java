@@ -19,6 +19,7 @@ public final class BacktestMarkdown {
         BacktestSettings s = r.settings();
         md.append("# Backtest — %s%s mode, %s, live engine\n\n".formatted(r.mode(),
                 r.mode().equals("HYBRID") ? " " + s.policy() : "", String.join(", ", r.coins())));
+        md.append("**Verdict: ").append(r.verdict()).append("**\n\n");
         md.append("- Data: %s, %s → %s (market time), %,d frames in %,d ms (%,d frames/s)\n".formatted(r.data(), r.from(),
                 r.to(), r.frames(), r.elapsedMs(), r.framesPerSecond()));
         r.inputs().forEach((name, what) -> md.append("- Input `%s`: %s\n".formatted(name, what)));
@@ -28,7 +29,7 @@ public final class BacktestMarkdown {
                         s.requireConfirmation() ? "on" : "off", s.autoMinConfidence(), s.entryCooldownSeconds(),
                         s.exitCheckEverySeconds(), plain(s.adverseMovePct()), plain(s.momentumPct()), plain(s.bidShare()),
                         plain(s.flowRatio()), plain(s.feePct()), plain(s.slippagePct()), plain(s.sizePct()),
-                        plain(s.stopLossPct()), plain(s.takeProfitPct()), s.risk()));
+                        plain(s.stopLossPct()), plain(s.takeProfitPct()), limits(s)));
         r.notes().forEach(note -> md.append("- Note: ").append(note).append('\n'));
         r.dataNotes().stream().limit(20).forEach(note -> md.append("- Data: ").append(note).append('\n'));
         if (r.ai() != null) {
@@ -42,26 +43,31 @@ public final class BacktestMarkdown {
                                         : "%.0f".formatted(sentiment.averageLatencyMs())));
             }
         }
-        md.append("\n## Decisions\n\n%,d in all: %s\n".formatted(r.decisionsTotal(), r.decisionCounts()));
+        if (r.evaluation() != null) {
+            EvaluationMarkdown.render(md, r.evaluation(), r.randomEntries(), r.buyAndHold(), r.paper().returnPct());
+        }
+        md.append("\n## Decisions\n\n%,d in all: %s\n".formatted(r.decisionsTotal(), counts(r.decisionCounts())));
         BacktestReport.Paper p = r.paper();
         md.append("\n## Paper account\n\n| | |\n|---|---:|\n");
-        row(md, "initial equity", plain(p.initialEquity()));
-        row(md, "final equity (open positions marked)", plain(p.finalEquity()));
+        row(md, "initial equity", money(p.initialEquity()));
+        row(md, "final equity (open positions marked)", money(p.finalEquity()));
         row(md, "return", plain(p.returnPct()) + " %");
-        row(md, "realised / unrealised P&L", plain(p.realizedPnl()) + " / " + plain(p.unrealizedPnl()));
-        row(md, "fees", plain(p.fees()));
+        row(md, "realised / unrealised P&L", money(p.realizedPnl()) + " / " + money(p.unrealizedPnl()));
+        row(md, "fees", money(p.fees()));
         row(md, "entries / closed trades / winners", p.entries() + " / " + p.trades() + " / " + p.wins());
-        row(md, "max drawdown", plain(p.maxDrawdown()) + " (" + plain(p.maxDrawdownPct()) + " %)");
-        row(md, "exits", String.valueOf(p.exitsByReason()));
-        row(md, "proposals", String.valueOf(p.proposalsByStatus()));
+        row(md, "max drawdown", money(p.maxDrawdown()) + " (" + plain(p.maxDrawdownPct()) + " %)");
+        row(md, "exits", counts(p.exitsByReason()));
+        row(md, "proposals", counts(p.proposalsByStatus()));
         if (r.buyAndHold() != null) {
             row(md, "buy-and-hold return / max drawdown", plain(r.buyAndHold().returnPct()) + " % / "
                     + plain(r.buyAndHold().maxDrawdownPct()) + " %");
         }
-        md.append("\n## Signal hit rates (the live scorer)\n\nA hit: LONG and the price h later above +%s %%, SHORT below "
-                .formatted(r.scoring().flatBandPct()) + "−band, WAIT within. %d signals still pending at the end.\n\n"
+        md.append("\n## Signal hit rates (the live scorer; not the verdict)\n\nA hit: LONG and the price h later above +%s %%, "
+                .formatted(r.scoring().flatBandPct()) + "SHORT below −band, WAIT within: a WAIT inside the band counts as a hit, so "
+                + "these rates say little about direction (see the direction column). %d signals still pending at the end.\n\n"
                         .formatted(r.scoring().pendingSignals()));
-        md.append("| horizon | group | scored | hit rate | always-WAIT | momentum-only |\n|---|---|---:|---:|---:|---:|\n");
+        md.append("| horizon | group | scored | hit rate | always-WAIT | momentum-only | direction calls | direction right "
+                + "[95 %] | always-long |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (HorizonAccuracy h : r.scoring().byHorizon()) {
             stats(md, h.horizon(), "overall", h.overall());
             h.bySource().forEach((source, stats) -> stats(md, h.horizon(), "source " + source, stats));
@@ -71,7 +77,7 @@ public final class BacktestMarkdown {
             md.append("\n## Last fills\n\n| at | coin | kind | side | qty | price | fee | realised |\n|---|---|---|---|---:|---:|---:|---:|\n");
             for (Fill f : r.lastTrades()) {
                 md.append("| %s | %s | %s | %s | %s | %s | %s | %s |\n".formatted(f.at(), f.coin(), f.kind(), f.side(),
-                        plain(f.qty()), plain(f.price()), plain(f.fee()), plain(f.realizedPnl())));
+                        plain(f.qty()), plain(f.price()), money(f.fee()), money(f.realizedPnl())));
             }
         }
         return md.toString();
@@ -91,8 +97,33 @@ public final class BacktestMarkdown {
     }
 
     private static void stats(StringBuilder md, String horizon, String group, Stats s) {
-        md.append("| %s | %s | %d | %s | %s | %s |\n".formatted(horizon, group, s.scored(), rate(s.hitRate()),
-                rate(s.alwaysWaitHitRate()), rate(s.momentumOnlyHitRate())));
+        md.append("| %s | %s | %d | %s | %s | %s | %d | %s | %s |\n".formatted(horizon, group, s.scored(), rate(s.hitRate()),
+                rate(s.alwaysWaitHitRate()), rate(s.momentumOnlyHitRate()), s.direction().calls(),
+                EvaluationMarkdown.direction(s.direction()), EvaluationMarkdown.share(s.alwaysLong().rate())));
+    }
+
+    /** "PROPOSED 12, WAIT 3" ("none" when empty): counts as a reader writes them. */
+    static String counts(Map<String, Integer> counts) {
+        if (counts == null || counts.isEmpty()) {
+            return "none";
+        }
+        StringBuilder out = new StringBuilder();
+        counts.forEach((name, n) -> out.append(out.length() == 0 ? "" : ", ").append(name).append(' ').append("%,d".formatted(n)));
+        return out.toString();
+    }
+
+    /** Money to the cent. */
+    static String money(BigDecimal value) {
+        return value == null ? "-" : "%,.2f".formatted(value.setScale(2, java.math.RoundingMode.HALF_EVEN));
+    }
+
+    private static String limits(BacktestSettings s) {
+        var l = s.risk();
+        return l == null ? "-" : ("position at most %s %% of equity, %d open, gross exposure %s %%, daily loss %s %%, "
+                + "loss cooldown %d s, %d entries an hour, safe mode after %d failures, slippage at most %s %%").formatted(
+                        plain(l.maxPositionPct()), l.maxOpenPositions(), plain(l.maxGrossExposurePct()),
+                        plain(l.dailyLossLimitPct()), l.lossCooldownSeconds(), l.maxEntriesPerHour(),
+                        l.safeModeAfterFailures(), plain(l.maxSlippagePct()));
     }
 
     private static void row(StringBuilder md, String name, String value) {
@@ -115,7 +146,4 @@ public final class BacktestMarkdown {
         return value == null ? "-" : value.stripTrailingZeros().toPlainString();
     }
 
-    static String plain(Map<String, ?> map) {
-        return String.valueOf(map);
-    }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.evaluation.Evaluation;
+import io.signaldesk.core.evaluation.RandomEntries;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.service.PaperTradingService.MarkedPosition;
 import io.signaldesk.decision.service.SignalScoringService.Accuracy;
@@ -14,12 +16,15 @@ import io.signaldesk.decision.service.SignalScoringService.Accuracy;
  * What a backtest found, the live engine having decided every step: {@code from}/{@code to} the market time of the
  * first and last frame; {@code frames} the snapshots replayed; {@code decisions} one page of every decision
  * ({@code decisionsOffset}, at most the request's {@code decisionsLimit}; {@code decisionsTotal} in all, every one in
- * the decisions CSV named in {@code output}).
+ * the decisions CSV named in {@code output}). {@code verdict} is the line a trader reads first; {@code evaluation} what
+ * it rests on (direction accuracy of the calls at the longest horizon, expectancy of the closed trades after costs,
+ * Sharpe, calibration; overall, per source, coin and confidence bucket, beside always-long and always-short on the same
+ * entries); {@code randomEntries} the random-entry baseline (null for captures, whose prices are not kept).
  */
 @RegisterForReflection
 public record BacktestReport(String mode, String data, Instant from, Instant to, long frames, List<String> coins,
-        Map<String, String> inputs, BacktestSettings settings, List<String> notes, List<String> dataNotes,
-        Accuracy scoring, Paper paper, BuyAndHold buyAndHold, AiUsage ai, Map<String, Integer> decisionCounts,
+        Map<String, String> inputs, BacktestSettings settings, List<String> notes, List<String> dataNotes, String verdict,
+        Evaluation evaluation, RandomEntries randomEntries, Accuracy scoring, Paper paper, BuyAndHold buyAndHold, AiUsage ai, Map<String, Integer> decisionCounts,
         int decisionsTotal, int decisionsOffset, List<BacktestDecision> decisions, List<Fill> lastTrades,
         List<MarkedPosition> openPositions, long elapsedMs, long framesPerSecond, Map<String, String> output) {
 
@@ -52,7 +57,8 @@ public record BacktestReport(String mode, String data, Instant from, Instant to,
     }
 
     public BacktestReport withOutput(Map<String, String> written) {
-        return new BacktestReport(mode, data, from, to, frames, coins, inputs, settings, notes, dataNotes, scoring, paper,
+        return new BacktestReport(mode, data, from, to, frames, coins, inputs, settings, notes, dataNotes, verdict,
+                evaluation, randomEntries, scoring, paper,
                 buyAndHold, ai, decisionCounts, decisionsTotal, decisionsOffset, decisions, lastTrades, openPositions,
                 elapsedMs, framesPerSecond, written);
     }

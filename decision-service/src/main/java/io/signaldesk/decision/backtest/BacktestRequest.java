@@ -16,17 +16,34 @@ import java.util.Map;
  * {@code flatBandPct}). {@code from}/{@code to}: ISO-8601 UTC instants on whole minutes (from inclusive, to exclusive). {@code decisionsOffset}/{@code decisionsLimit}: the page of decisions in the answer (all of them are
  * in the decisions CSV). {@code outputDir}: a folder name in the data directory (default backtest).
  * {@code sentimentEverySeconds}: the scheduled AI sentiment's cadence in market time (AI and HYBRID+AGREE; 30-86400).
+ * {@code trials}: how many settings have been tried on this data, this one included (1-10000, default 1), the deflated
+ * Sharpe's input, stated in the report.
  */
 public record BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv, List<String> captures,
         String mode, String policy, Boolean requireConfirmation, Integer autoMinConfidence,
         Integer entryCooldownSeconds, BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio,
         BigDecimal feePct, BigDecimal slippagePct, BigDecimal flatBandPct, BigDecimal sizePct, BigDecimal stopLossPct,
         BigDecimal takeProfitPct, BigDecimal initialEquity, List<Integer> horizonsMinutes, String from, String to,
-        String analyzerUrl, Integer decisionsOffset, Integer decisionsLimit, String outputDir, Integer sentimentEverySeconds) {
+        String analyzerUrl, Integer decisionsOffset, Integer decisionsLimit, String outputDir, Integer sentimentEverySeconds,
+        Integer trials) {
+
+    /** Without {@code trials} (one setting tried). */
+    public BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv, List<String> captures,
+            String mode, String policy, Boolean requireConfirmation, Integer autoMinConfidence,
+            Integer entryCooldownSeconds, BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio,
+            BigDecimal feePct, BigDecimal slippagePct, BigDecimal flatBandPct, BigDecimal sizePct, BigDecimal stopLossPct,
+            BigDecimal takeProfitPct, BigDecimal initialEquity, List<Integer> horizonsMinutes, String from, String to,
+            String analyzerUrl, Integer decisionsOffset, Integer decisionsLimit, String outputDir,
+            Integer sentimentEverySeconds) {
+        this(files, paths, csv, captures, mode, policy, requireConfirmation, autoMinConfidence, entryCooldownSeconds,
+                momentumPct, bidShare, flowRatio, feePct, slippagePct, flatBandPct, sizePct, stopLossPct, takeProfitPct,
+                initialEquity, horizonsMinutes, from, to, analyzerUrl, decisionsOffset, decisionsLimit, outputDir,
+                sentimentEverySeconds, null);
+    }
 
     /** Candles only, every setting the service's own (tests and the command line). */
     public static BacktestRequest ofFiles(Map<String, String> files) {
         return new BacktestRequest(files, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -88,7 +88,9 @@ public final class BacktestRunner {
     public record Run(List<BacktestDecision> decisions, Map<String, Integer> decisionCounts, long frames, Instant from,
             Instant to, BacktestReport.Paper paper, io.signaldesk.decision.service.SignalScoringService.Accuracy scoring,
             List<Fill> lastTrades, List<io.signaldesk.decision.service.PaperTradingService.MarkedPosition> open,
-            long elapsedMs, BacktestReport.SentimentUsage sentiment) {
+            long elapsedMs, BacktestReport.SentimentUsage sentiment,
+            List<io.signaldesk.decision.service.SignalOutcomes.Outcome> outcomes,
+            List<io.signaldesk.core.evaluation.Trade> trades) {
     }
 
     public Run run(MarketTape tape) {
@@ -166,7 +168,8 @@ public final class BacktestRunner {
                     count, elapsedMs, decisions.size(), fills.size());
             return new Run(decisions, counts, count, first, last, paper(end, fills, equity, kit), kit.scoring.accuracy(),
                     new ArrayList<>(fills.subList(Math.max(0, fills.size() - TRADES_KEPT), fills.size())),
-                    end.positions(), elapsedMs, sentiment == null ? null : sentiment.usage());
+                    end.positions(), elapsedMs, sentiment == null ? null : sentiment.usage(), kit.scoring.outcomes(),
+                    io.signaldesk.decision.service.ClosedTrades.of(fills, kit.proposals::find, config.paper().slippagePct()));
         }
     }
 

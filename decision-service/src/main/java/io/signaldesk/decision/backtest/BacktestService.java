@@ -27,7 +27,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.signaldesk.common.error.Shorten;
 import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.market.binance.CaptureLimits;
+import io.signaldesk.core.evaluation.Evaluation;
+import io.signaldesk.core.evaluation.RandomEntries;
 import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.service.Evaluations;
 
 /**
  * Validates a backtest request, reads the candles, runs them through the live engine
@@ -62,6 +65,7 @@ public class BacktestService {
 
     private static final int DEFAULT_DECISIONS = 500;
     private static final int MAX_DECISIONS = 5000;
+    private static final int MAX_TRIALS = 10_000;
 
     private final Supplier<BacktestConfig> live;
     private final DataDirectory dataDir;
@@ -94,7 +98,7 @@ public class BacktestService {
     /** A request checked, its files found: what a run needs (the data is read when it runs). */
     record Checked(List<String> captures, Map<String, String> files, Map<String, String> inline, BacktestConfig base,
             Overrides overrides, Instant from, Instant to, int offset, int limit, Map<String, Path> paths,
-            List<Path> capturePaths, Path outputDir, AlignedCandles candles, int maxSentimentCalls) {
+            List<Path> capturePaths, Path outputDir, AlignedCandles candles, int maxSentimentCalls, int trials) {
     }
 
     /** Checks {@code request} (every refusal a {@link BadInputException} naming its field) without running it. */
@@ -117,6 +121,7 @@ public class BacktestService {
         }
         int offset = bounded("decisionsOffset", request.decisionsOffset(), 0, 0, Integer.MAX_VALUE);
         int limit = bounded("decisionsLimit", request.decisionsLimit(), DEFAULT_DECISIONS, 1, MAX_DECISIONS);
+        int trials = bounded("trials", request.trials(), 1, 1, MAX_TRIALS);
         String outputName = request.outputDir() == null ? (dataDir.isConfined() ? "backtest" : "data/backtest")
                 : request.outputDir();
         Map<String, Path> paths = new LinkedHashMap<>();
@@ -134,7 +139,7 @@ public class BacktestService {
             refuseOverCap(candles, overrides.settings().sentimentEverySeconds(), maxSentimentCalls);
         }
         return new Checked(captures, files, inline, base, overrides, from, to, offset, limit, paths, capturePaths,
-                outputDir, candles, maxSentimentCalls);
+                outputDir, candles, maxSentimentCalls, trials);
     }
 
     /** Runs a checked request, telling {@code progress}; {@link Busy} while another backtest runs. */
@@ -171,8 +176,18 @@ public class BacktestService {
             List<BacktestDecision> page = run.decisions().subList(Math.min(offset, run.decisions().size()),
                     (int) Math.min((long) offset + limit, run.decisions().size()));
             long perSecond = run.frames() * 1000 / run.elapsedMs();
+            BacktestSettings settings = overrides.settings();
+            Evaluation evaluation = run.from() == null ? null
+                    : Evaluations.of(run.outcomes(), run.trades(), longest(settings.horizonsMinutes()), settings.feePct(),
+                            settings.slippagePct(), run.from(), run.to(), checked.trials());
+            RandomEntries random = evaluation == null || !(tape instanceof CandleTape candles) ? null
+                    : RandomEntries.of(closes(candles.data()), candles.data().times().get(0), Duration.ofMinutes(1),
+                            run.trades(), settings.feePct().doubleValue(), settings.slippagePct().doubleValue(),
+                            evaluation.overall().expectancy().meanPct());
             BacktestReport report = new BacktestReport(overrides.settings().mode().name(), tape.kind(), run.from(),
-                    run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), notes(run.sentiment()), tape.notes(), run.scoring(),
+                    run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), notes(run.sentiment()), tape.notes(),
+                    evaluation == null ? "nothing measured: no market data in the range" : evaluation.verdict(),
+                    evaluation, random, run.scoring(),
                     run.paper(), hold, ai, run.decisionCounts(), run.decisions().size(), offset, List.copyOf(page),
                     run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of());
             return write(report, run.decisions(), checked.outputDir());
@@ -199,6 +214,24 @@ public class BacktestService {
         } finally {
             running.set(false);
         }
+    }
+
+    /** The longest scoring horizon: the one a call's direction is judged at. */
+    private static Duration longest(List<Integer> minutes) {
+        return Duration.ofMinutes(minutes.stream().mapToInt(Integer::intValue).max().orElse(5));
+    }
+
+    /** Each coin's 1-minute closes, for the random-entry baseline. */
+    private static Map<String, double[]> closes(AlignedCandles data) {
+        Map<String, double[]> closes = new LinkedHashMap<>();
+        for (String coin : data.coins()) {
+            double[] path = new double[data.bars()];
+            for (int i = 0; i < path.length; i++) {
+                path[i] = data.candle(coin, i).close().doubleValue();
+            }
+            closes.put(coin, path);
+        }
+        return closes;
     }
 
     /** How a backtest differs from the service running live, stated in every report, and what its sentiment came to. */
@@ -303,16 +336,23 @@ public class BacktestService {
         Path json = dir.resolve(name + ".json");
         Path markdown = dir.resolve(name + ".md");
         Path csv = dir.resolve(name + "-decisions.csv");
+        Path evaluationCsv = dir.resolve(name + "-evaluation.csv");
         Map<String, String> written = new LinkedHashMap<>();
         written.put("json", dataDir.display(dir) + "/" + json.getFileName());
         written.put("markdown", dataDir.display(dir) + "/" + markdown.getFileName());
         written.put("decisions", dataDir.display(dir) + "/" + csv.getFileName());
+        if (report.evaluation() != null) {
+            written.put("evaluation", dataDir.display(dir) + "/" + evaluationCsv.getFileName());
+        }
         BacktestReport finished = report.withOutput(written);
         try {
             Files.createDirectories(dir);
             Files.writeString(json, JSON.writeValueAsString(finished), StandardCharsets.UTF_8);
             Files.writeString(markdown, BacktestMarkdown.render(finished), StandardCharsets.UTF_8);
             Files.writeString(csv, BacktestMarkdown.csv(decisions), StandardCharsets.UTF_8);
+            if (report.evaluation() != null) {
+                Files.writeString(evaluationCsv, EvaluationMarkdown.csv(report.evaluation()), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new BacktestInputException("outputDir", "cannot write the report to " + dataDir.display(dir));
         }

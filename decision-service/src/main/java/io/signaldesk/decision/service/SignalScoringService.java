@@ -144,6 +144,12 @@ public class SignalScoringService {
         }
     }
 
+    /** Every scored outcome kept in memory, oldest first (an evaluation reads them). */
+    public synchronized List<Outcome> outcomes() {
+        load();
+        return List.copyOf(outcomes);
+    }
+
     public synchronized Accuracy accuracy() {
         load();
         List<HorizonAccuracy> byHorizon = new ArrayList<>();

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,22 @@ class CandleBacktestTest {
         assertEquals(1, oneMinute.overall().hits());
         assertNull(report.ai());
         assertNumber("0.3192", report.buyAndHold().returnPct());
+
+        // the one closed trade: realised -6.94554449 on 9.900990 × 101 = 999.99999 of notional: -0.694554 %
+        var evaluation = report.evaluation();
+        assertEquals(1, evaluation.overall().expectancy().trades());
+        assertEquals(-0.694554, evaluation.overall().expectancy().meanPct(), 1e-6);
+        assertEquals(List.of("RULES"), List.copyOf(evaluation.bySource().keySet()));
+        assertEquals(1, evaluation.byConfidence().get("7-10").expectancy().trades(), "the entry's confidence 8");
+        assertTrue(report.verdict().startsWith("too few trades to measure an edge: 1 closed (at least 30 needed)"),
+                report.verdict());
+        assertEquals(1, report.randomEntries().tradesPerDraw());
+        String markdown = BacktestMarkdown.render(report);
+        assertTrue(markdown.startsWith("# Backtest — RULES mode, TST, live engine\n\n**Verdict: too few trades"), markdown);
+        assertTrue(markdown.contains("| initial equity | 10,000.00 |"), markdown);
+        assertTrue(markdown.contains("| realised / unrealised P&L | -6.95 / 0.00 |"), markdown);
+        assertTrue(markdown.contains("| exits | EXIT_SIGNAL 1 |"), markdown);
+        assertFalse(markdown.contains("RiskLimits[") || markdown.contains("{EXIT_SIGNAL=1}"), "no Java toString: " + markdown);
     }
 
     @Test
