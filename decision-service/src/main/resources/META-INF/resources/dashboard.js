@@ -247,12 +247,52 @@
     svg.appendChild(line);
   }
 
+  // a 0-1 share with its 95 % interval: "49.1 % [47.3, 50.9]"
+  function share(d) {
+    if (!d || d.calls === 0 || d.rate === null) return '–';
+    return (d.rate * 100).toFixed(1) + ' % [' + (d.low * 100).toFixed(1) + ', ' + (d.high * 100).toFixed(1) + ']';
+  }
+
+  function signed(v) {
+    return v === null || v === undefined ? '–' : (v >= 0 ? '+' : '') + v.toFixed(3);
+  }
+
+  function expectancy(x) {
+    return !x || x.trades === 0 ? '–' : signed(x.meanPct) + ' % [' + signed(x.lowPct) + ', ' + signed(x.highPct) + ']';
+  }
+
+  function pValue(p) {
+    return p === null || p === undefined ? '–' : p < 0.001 ? p.toExponential(1) : p.toPrecision(2);
+  }
+
+  function renderEvaluation(e) {
+    var verdict = document.getElementById('verdict');
+    if (!e) {
+      verdict.textContent = '';
+      return;
+    }
+    verdict.textContent = 'Verdict: ' + e.verdict;
+    var o = e.overall;
+    fill(document.getElementById('evaluation'), [
+      row(['this engine', String(o.expectancy.trades), expectancy(o.expectancy), share(o.direction)]),
+      row(['always WAIT', '0', '0 %', '–']),
+      row(['always long', String(o.alwaysLong.trades), expectancy(o.alwaysLong), share(o.alwaysLongDirection)]),
+      row(['always short', String(o.alwaysShort.trades), expectancy(o.alwaysShort), share(o.alwaysShortDirection)])
+    ]);
+    document.getElementById('baselines-note').textContent = 'Baselines at the same costs (fee ' + e.costs.feePct +
+      ' % + slippage ' + e.costs.slippagePct + ' % a fill): always long / short take this engine\'s own entries and exits on one ' +
+      'side, always WAIT never trades. Direction: LONG/SHORT calls whose move over ' + e.horizon +
+      ' passed the flat band; trades: the paper account\'s closed round trips, interval by whole UTC days.';
+  }
+
   function renderAccuracy(acc, decisions) {
     var rows = [];
     acc.byHorizon.forEach(function (h) {
       Object.keys(h.bySource).forEach(function (source) {
         var s = h.bySource[source];
-        rows.push(row([h.horizon, source, String(s.scored), pct(s.hitRate), pct(s.alwaysWaitHitRate), pct(s.momentumOnlyHitRate)]));
+        var d = s.direction || {calls: 0};
+        rows.push(row([h.horizon, source, String(d.calls), share(d), pValue(d.pValue), share(s.alwaysLong),
+          pct(s.hitRate) + ' of ' + s.scored]));
       });
     });
     fill(document.getElementById('accuracy'), rows);
@@ -275,6 +315,7 @@
     renderMarket(s.market);
     renderPending(s.pending);
     renderPortfolio(s.portfolio, s.trades);
+    renderEvaluation(s.evaluation);
     renderAccuracy(s.accuracy, s.decisions);
     if (window.signalDeskRisk) { window.signalDeskRisk(s); }
   }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.repository.DecisionRepository;
+import io.signaldesk.decision.service.LiveEvaluationService;
 import io.signaldesk.decision.service.SignalScoringService;
 import io.signaldesk.decision.service.SignalScoringService.Accuracy;
 
@@ -26,10 +27,12 @@ public class DecisionResource {
 
     private final DecisionRepository decisions;
     private final SignalScoringService scoring;
+    private final LiveEvaluationService evaluation;
 
-    DecisionResource(DecisionRepository decisions, SignalScoringService scoring) {
+    DecisionResource(DecisionRepository decisions, SignalScoringService scoring, LiveEvaluationService evaluation) {
         this.decisions = decisions;
         this.scoring = scoring;
+        this.evaluation = evaluation;
     }
 
     @GET
@@ -58,5 +61,15 @@ public class DecisionResource {
               "byConfidence":{"4-6":{"scored":25,"hits":12,"hitRate":0.48,"alwaysWaitHitRate":0.44,"momentumOnlyHitRate":0.4}}}]}""")))
     public Accuracy accuracy() {
         return scoring.accuracy();
+    }
+
+    @GET
+    @Path("/signals/evaluation")
+    @Operation(summary = "The live verdict and what it rests on: direction accuracy of the calls at the longest horizon "
+            + "(Wilson 95 % interval, p against 50 %), expectancy of the paper account's closed trades after costs (95 % "
+            + "bootstrap by UTC day), Sharpe, calibration, always-long/short on the same entries; overall, per source, "
+            + "coin and confidence bucket")
+    public io.signaldesk.core.evaluation.Evaluation evaluation() {
+        return evaluation.evaluation();
     }
 }

@@ -28,10 +28,12 @@ public class DashboardService {
     private final SignalScoringService scoring;
     private final DecisionRepository decisions;
     private final RiskService risk;
+    private final LiveEvaluationService evaluation;
 
-    DashboardService(FeedStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
+    DashboardService(LiveEvaluationService evaluation, FeedStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
             ProposalService proposals, PaperTradingService trading, SignalScoringService scoring,
             DecisionRepository decisions, RiskService risk, EngineExecutor executor) {
+        this.evaluation = evaluation;
         this.risk = risk;
         this.executor = executor;
         this.market = market;
@@ -86,6 +88,7 @@ public class DashboardService {
         state.put("trades", trading.trades(10));
         state.put("decisions", decisions.latest(10));
         state.put("accuracy", scoring.accuracy());
+        state.put("evaluation", evaluation.evaluation());
         state.put("risk", risk.state());
         return state;
     }

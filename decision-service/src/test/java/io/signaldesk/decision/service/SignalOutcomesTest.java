@@ -48,6 +48,12 @@ class SignalOutcomesTest {
         assertEquals(new BigDecimal("0.5000"), stats.hitRate());
         assertEquals(new BigDecimal("0.0000"), stats.alwaysWaitHitRate());
         assertEquals(new BigDecimal("0.2500"), stats.momentumOnlyHitRate());
+        // direction counts only LONG/SHORT calls whose move passed the band: t0 (hit), t1 (miss), t3 (hit); the WAIT
+        // at t2 is not a call. Two of the three moves went up: always-long 2 of 3
+        assertEquals(3, stats.direction().calls());
+        assertEquals(2, stats.direction().hits());
+        assertEquals(2, stats.alwaysLong().hits());
+        assertEquals(1.0, stats.direction().pValue(), 1e-12, "P(X >= 2 | 3 flips) = 4/8, two-sided 1: no evidence either way");
     }
 
     @Test

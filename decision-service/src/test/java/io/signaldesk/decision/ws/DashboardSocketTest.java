@@ -74,6 +74,8 @@ class DashboardSocketTest {
             assertEquals("state", state.get("type").asText());
             assertTrue(state.get("market").findValuesAsText("coin").contains("WS1"));
             assertTrue(state.has("pending") && state.has("portfolio") && state.has("accuracy") && state.has("mode"));
+            assertTrue(state.path("evaluation").path("verdict").asText().length() > 0, "the live verdict: " + state.path("evaluation"));
+            assertTrue(state.path("evaluation").path("overall").has("alwaysLong"), "baselines beside it");
             assertTrue(state.get("feed").has("stale"));
             assertTrue(state.get("analyzer").has("reachable"));
 

@@ -1,0 +1,70 @@
+package io.signaldesk.decision.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.signaldesk.core.evaluation.Evaluation;
+import io.signaldesk.core.evaluation.Trade;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.Fill;
+import io.signaldesk.decision.service.SignalOutcomes.Outcome;
+
+/**
+ * The live engine's own evaluation, as the backtest report gives it: its scored calls at the longest horizon and the
+ * paper account's closed trades (the latest {@link #TRADES} fills), with the verdict. Recomputed when a call was scored
+ * or a fill made, at most every {@link #EVERY} (the dashboard asks on every push).
+ */
+@ApplicationScoped
+public class LiveEvaluationService {
+
+    static final int TRADES = 5000;
+    static final Duration EVERY = Duration.ofSeconds(5);
+
+    private final SignalScoringService scoring;
+    private final PaperTradingService trading;
+    private final ProposalService proposals;
+    private final DecisionConfig config;
+    private final Clock clock;
+    private Evaluation latest;
+    private String latestKey;
+    private long computedAt;
+
+    LiveEvaluationService(SignalScoringService scoring, PaperTradingService trading, ProposalService proposals,
+            DecisionConfig config, Clock clock) {
+        this.scoring = scoring;
+        this.trading = trading;
+        this.proposals = proposals;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public synchronized Evaluation evaluation() {
+        List<Outcome> outcomes = scoring.outcomes();
+        List<Fill> fills = new ArrayList<>(trading.trades(TRADES));
+        String key = outcomes.size() + "|" + (outcomes.isEmpty() ? "" : outcomes.get(outcomes.size() - 1).signal().at())
+                + "|" + (fills.isEmpty() ? "" : fills.get(0).id());
+        long now = System.nanoTime();
+        if (latest != null && (key.equals(latestKey) || now - computedAt < EVERY.toNanos())) {
+            return latest;
+        }
+        Collections.reverse(fills); // oldest first
+        List<Trade> trades = ClosedTrades.of(fills, proposals::find, config.paper().slippagePct());
+        Duration horizon = config.scoring().horizons().stream().max(Duration::compareTo).orElse(Duration.ofMinutes(5));
+        Instant from = Stream.concat(outcomes.stream().map(o -> o.signal().at()), trades.stream().map(Trade::entryAt))
+                .min(Instant::compareTo).orElse(clock.instant());
+        Instant to = Stream.concat(outcomes.stream().map(o -> o.signal().at()), trades.stream().map(Trade::exitAt))
+                .max(Instant::compareTo).orElse(from);
+        latest = Evaluations.of(outcomes, trades, horizon, config.paper().feePct(), config.paper().slippagePct(), from,
+                to.isBefore(from) ? from : to, 1);
+        latestKey = key;
+        computedAt = now;
+        return latest;
+    }
+}
