@@ -11,11 +11,13 @@ public record PriceLevel(BigDecimal price, BigDecimal size) {
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(size, "size");
         if (price.signum() <= 0) {
-            throw new IllegalArgumentException("price must be positive: " + price);
+            throw new IllegalArgumentException("price must be positive: " + VenueDecimal.shortText(price));
         }
         if (size.signum() < 0) {
-            throw new IllegalArgumentException("size must not be negative: " + size);
+            throw new IllegalArgumentException("size must not be negative: " + VenueDecimal.shortText(size));
         }
+        VenueDecimal.check("price", price);
+        VenueDecimal.check("size", size);
     }
 
     public static PriceLevel of(String price, String size) {

@@ -16,10 +16,12 @@ public record TradeEvent(Instrument instrument, BigDecimal price, BigDecimal siz
         Objects.requireNonNull(venueTime, "venueTime");
         Objects.requireNonNull(receiveTime, "receiveTime");
         if (price == null || price.signum() <= 0) {
-            throw new IllegalArgumentException("trade price must be positive: " + price);
+            throw new IllegalArgumentException("trade price must be positive: " + VenueDecimal.shortText(price));
         }
         if (size == null || size.signum() <= 0) {
-            throw new IllegalArgumentException("trade size must be positive: " + size);
+            throw new IllegalArgumentException("trade size must be positive: " + VenueDecimal.shortText(size));
         }
+        VenueDecimal.check("trade price", price);
+        VenueDecimal.check("trade size", size);
     }
 }

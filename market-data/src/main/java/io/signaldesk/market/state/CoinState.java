@@ -30,11 +30,19 @@ import io.signaldesk.market.domain.Venue;
  */
 public final class CoinState {
 
+    /** The default plausibility band: a print or a book more than 10 % away from the coin's mark is dropped. */
+    public static final BigDecimal DEFAULT_BAND_PCT = BigDecimal.TEN;
+
     private final String coin;
+    private final Duration window;
     private final int imbalanceDepth;
     private final int tapeSize;
-    private final PriceWindow prices;
-    private final TradeWindow trades;
+    private final BigDecimal band;
+    private PriceWindow prices;
+    private TradeWindow trades;
+    private Instant lastTradeTime;
+    private boolean rebuilding;
+    private long resets;
     private final ArrayDeque<TradeEvent> tape = new ArrayDeque<>();
     private Instrument instrument;
     private OrderBook book;
@@ -43,9 +51,19 @@ public final class CoinState {
     private Instant processedAt;
 
     public CoinState(String coin, Duration window, int imbalanceDepth, int tapeSize) {
+        this(coin, window, imbalanceDepth, tapeSize, DEFAULT_BAND_PCT);
+    }
+
+    /** @param bandPct how far (percent, above 0) a trade or a new best price may be from the coin's mark */
+    public CoinState(String coin, Duration window, int imbalanceDepth, int tapeSize, BigDecimal bandPct) {
+        if (bandPct == null || bandPct.signum() <= 0) {
+            throw new IllegalArgumentException("price band must be a positive percentage: " + bandPct);
+        }
         this.coin = coin;
+        this.window = window;
         this.imbalanceDepth = imbalanceDepth;
         this.tapeSize = tapeSize;
+        this.band = bandPct.movePointLeft(2);
         this.prices = new PriceWindow(window);
         this.trades = new TradeWindow(window);
     }
@@ -64,10 +82,74 @@ public final class CoinState {
         lastVenueTime = event.venueTime();
         processedAt = now;
         advanceClock(event.venueTime());
+        if (!featuresValid()) {
+            reset();
+            return Optional.of("invalid-state-reset");
+        }
         return Optional.empty();
     }
 
+    /**
+     * The reference a new print is held against: the book's mid, else the last trade while it is inside the window
+     * (an older one says nothing about the market now), else none (the first print of a coin is taken as it comes).
+     */
+    private BigDecimal mark(Instant at) {
+        BigDecimal mid = book == null ? null : mid(book);
+        if (mid != null) {
+            return mid;
+        }
+        if (prices.last() != null && lastTradeTime != null && lastTradeTime.plus(window).isAfter(at)) {
+            return prices.last();
+        }
+        return null;
+    }
+
+    private static BigDecimal mid(OrderBook book) {
+        var bid = book.bestBid().orElse(null);
+        var ask = book.bestAsk().orElse(null);
+        return bid == null || ask == null ? null : FeatureMath.mid(bid.price(), ask.price());
+    }
+
+    /** True when {@code price} is further than the band from {@code reference}. */
+    private boolean outsideBand(BigDecimal reference, BigDecimal price) {
+        if (reference == null || price == null) {
+            return false;
+        }
+        return price.subtract(reference).abs().compareTo(reference.multiply(band)) > 0;
+    }
+
+    /** The windows still give finite figures (they run on doubles); anything else is a state to rebuild. */
+    private boolean featuresValid() {
+        try {
+            prices.momentumPct();
+            prices.volatilityPct();
+            trades.vwap();
+            trades.flow();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Drops windows and tape (the book is kept: an update that would cross it or move it out of the band is never
+     * applied); the coin has no valid state until its next trade rebuilds them.
+     */
+    private void reset() {
+        prices = new PriceWindow(window);
+        trades = new TradeWindow(window);
+        tape.clear();
+        lastTradeTime = null;
+        rebuilding = true;
+        resets++;
+    }
+
     private Optional<String> applyTrade(TradeEvent trade) {
+        if (outsideBand(mark(trade.venueTime()), trade.price())) {
+            return Optional.of("implausible-price");
+        }
+        lastTradeTime = trade.venueTime();
+        rebuilding = false;
         prices.add(trade.venueTime(), trade.price());
         trades.add(trade.venueTime(), trade.aggressor(), trade.price(), trade.size());
         tape.addFirst(trade);
@@ -78,9 +160,6 @@ public final class CoinState {
     }
 
     private Optional<String> applyBook(BookEvent event) {
-        if (book == null) {
-            book = new OrderBook(event.instrument());
-        }
         if (event.kind() == BookEvent.Kind.SNAPSHOT) {
             OrderBook fresh = new OrderBook(event.instrument());
             fresh.apply(event);
@@ -90,13 +169,18 @@ public final class CoinState {
             book = fresh;
             return Optional.empty();
         }
+        if (book == null) {
+            book = new OrderBook(event.instrument());
+        }
+        BigDecimal before = mid(book);
         List<PriceLevel> undoBids = previous(BookSide.BID, event.bids());
         List<PriceLevel> undoAsks = previous(BookSide.ASK, event.asks());
         book.apply(event);
-        if (book.isCrossed()) {
+        String rejection = book.isCrossed() ? "crossed-book" : outsideBand(before, mid(book)) ? "implausible-book" : null;
+        if (rejection != null) {
             undoBids.forEach(level -> book.set(BookSide.BID, level));
             undoAsks.forEach(level -> book.set(BookSide.ASK, level));
-            return Optional.of("crossed-book");
+            return Optional.of(rejection);
         }
         return Optional.empty();
     }
@@ -158,6 +242,22 @@ public final class CoinState {
             out.add(newestFirst.next());
         }
         return out;
+    }
+
+    /**
+     * Why the coin has no state a trader may act on, empty when it has one: {@code rebuilding} after a reset until
+     * the next trade, {@code no-data} before a trade or a two-sided book.
+     */
+    public synchronized Optional<String> invalidReason() {
+        if (rebuilding) {
+            return Optional.of("rebuilding");
+        }
+        return prices.last() != null || (book != null && mid(book) != null) ? Optional.empty() : Optional.of("no-data");
+    }
+
+    /** Times the state was found invalid and reset since start. */
+    public synchronized long resets() {
+        return resets;
     }
 
     public synchronized Instrument instrument() {

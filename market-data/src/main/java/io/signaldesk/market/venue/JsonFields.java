@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.signaldesk.market.domain.PriceLevel;
+import io.signaldesk.market.domain.VenueDecimal;
 
 /** Field readers shared by the venue adapters: every failure becomes a {@link VenueParseException}. */
 public final class JsonFields {
@@ -79,20 +80,36 @@ public final class JsonFields {
         }
     }
 
-    /** A decimal given either as a JSON string ("61837.63") or a JSON number (45283.5), exact. */
+    /**
+     * A decimal given either as a JSON string ("61837.63") or a JSON number (45283.5), exact, within
+     * {@link VenueDecimal}'s bounds (else kind {@code out_of_range}).
+     */
     public static BigDecimal decimal(JsonNode node, String field) {
         JsonNode value = required(node, field);
         try {
             if (value.isNumber()) {
-                return value.decimalValue();
+                return bounded(value.decimalValue(), field);
             }
             if (value.isTextual()) {
-                return new BigDecimal(value.asText().trim());
+                return bounded(new BigDecimal(value.asText().trim()), field);
             }
         } catch (NumberFormatException e) {
             // falls through to the error below
         }
-        throw new VenueParseException("bad_value", "field '" + field + "' is not a decimal: " + value);
+        throw new VenueParseException("bad_value", "field '" + field + "' is not a decimal: " + shortJson(value));
+    }
+
+    private static BigDecimal bounded(BigDecimal value, String field) {
+        if (!VenueDecimal.inBounds(value)) {
+            throw new VenueParseException("out_of_range", "field '" + field + "' is out of bounds: "
+                    + VenueDecimal.shortText(value));
+        }
+        return value;
+    }
+
+    private static String shortJson(JsonNode value) {
+        String text = value.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     public static Instant instant(JsonNode node, String field) {
@@ -142,9 +159,9 @@ public final class JsonFields {
 
     private static BigDecimal decimalOf(JsonNode value, String field) {
         try {
-            return value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
+            return bounded(value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText()), field);
         } catch (NumberFormatException e) {
-            throw new VenueParseException("bad_value", "level in '" + field + "' is not a decimal: " + value);
+            throw new VenueParseException("bad_value", "level in '" + field + "' is not a decimal: " + shortJson(value));
         }
     }
 }

@@ -14,11 +14,12 @@ import io.signaldesk.feed.source.SourceStatus;
  * @param sources        status of the running source (a list so that several can be shown later)
  * @param config         the feed settings in force
  * @param recording      state of feed.record.file
- * @param rejectedEvents events skipped as invalid, by reason
+ * @param rejectedEvents events skipped as invalid, by reason (implausible-price, crossed-book, ...)
+ * @param invalidCoins   coins without a valid state (no-data, rebuilding): readiness is DOWN while any is listed
  */
 @RegisterForReflection
 public record SourcesView(String active, boolean delivering, List<SourceStatus> sources, FeedSettings config,
-        RecordingStatus recording, Map<String, Long> rejectedEvents) {
+        RecordingStatus recording, Map<String, Long> rejectedEvents, Map<String, String> invalidCoins) {
 
     /** The feed.* settings worth showing (durations as ISO-8601). */
     @RegisterForReflection

@@ -52,6 +52,13 @@ public interface FeedConfig {
     @WithDefault("500")
     int tapeSize();
 
+    /**
+     * Plausibility band in percent: a trade further than this from the coin's mark (book mid, else its last trade
+     * in the window), or a book update moving the mid further, is dropped and counted (feed.rejected.events).
+     */
+    @WithDefault("10")
+    java.math.BigDecimal priceBandPct();
+
     Simulator simulator();
 
     Binance binance();

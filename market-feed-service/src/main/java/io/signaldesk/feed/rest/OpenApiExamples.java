@@ -33,7 +33,7 @@ final class OpenApiExamples {
             "imbalanceDepth":10,"tapeSize":500,"simulatorSeed":42,"simulatorTick":"PT0.1S","replayFiles":null,\
             "replaySpeed":null,"replayFormat":null},\
             "recording":{"file":null,"active":false,"eventsWritten":0,"writeErrors":0,"error":null},\
-            "rejectedEvents":{}}""";
+            "rejectedEvents":{},"invalidCoins":{}}""";
 
     private OpenApiExamples() {
     }

@@ -48,7 +48,7 @@ public class SourcesResource {
     public SourcesView sources() {
         SourceStatus status = sources.status();
         return new SourcesView(sources.sourceName(), sources.delivering(), status == null ? List.of() : List.of(status),
-                settings(), recorder.status(), state.rejected());
+                settings(), recorder.status(), state.rejected(), state.invalidCoins());
     }
 
     private SourcesView.FeedSettings settings() {

@@ -62,7 +62,8 @@ public class MarketStateService implements MarketEventSink {
         this.clock = clock;
         Map<String, CoinState> states = new LinkedHashMap<>();
         for (String coin : followedCoins(config)) {
-            states.put(coin, new CoinState(coin, config.window(), config.imbalanceDepth(), config.tapeSize()));
+            states.put(coin, new CoinState(coin, config.window(), config.imbalanceDepth(), config.tapeSize(),
+                    config.priceBandPct()));
         }
         this.coins = Collections.unmodifiableMap(states);
         if (config.imbalanceDepth() < 1 || config.tapeSize() < 1 || config.window().compareTo(Duration.ZERO) <= 0) {
@@ -217,6 +218,13 @@ public class MarketStateService implements MarketEventSink {
     public Instant lastEventAt() {
         return coins.values().stream().map(CoinState::processedAt).filter(t -> t != null)
                 .max(Instant::compareTo).orElse(null);
+    }
+
+    /** The coins without a state a trader may act on, with the reason (no-data, rebuilding), in feed.coins order. */
+    public Map<String, String> invalidCoins() {
+        Map<String, String> out = new LinkedHashMap<>();
+        coins.forEach((coin, state) -> state.invalidReason().ifPresent(reason -> out.put(coin, reason)));
+        return out;
     }
 
     /** Rejected events by reason since start. */

@@ -171,4 +171,22 @@ class MarketStateServiceTest {
         assertThrows(IllegalArgumentException.class, () -> new MarketStateService(
                 TestConfigs.feed(Map.of("feed.coins", "BTC,not a coin")), registry));
     }
+
+    @Test
+    void aBookUpdateMovingTheMidOutOfTheBandIsRolledBackAndACoinWithoutDataIsListedInvalid() {
+        assertEquals(Map.of("BTC", "no-data", "ETH", "no-data"), state.invalidCoins());
+        seedBook();
+        state.accept(book(BookEvent.Kind.UPDATE, 1, List.of(),
+                List.of(PriceLevel.of("100.5", "0"), PriceLevel.of("101.0", "0"), PriceLevel.of("5000", "1"))));
+        state.accept(trade(2, "150", "1", Aggressor.BUY));
+
+        assertEquals(Map.of("implausible-book", 1L, "implausible-price", 1L), Map.copyOf(state.rejected()));
+        BookView book = state.book("BTC", 5).orElseThrow();
+        assertEquals(List.of(PriceLevel.of("100.5", "2"), PriceLevel.of("101.0", "2")), book.asks());
+        assertEquals(Map.of("ETH", "no-data"), state.invalidCoins());
+
+        state.accept(trade(3, "105", "1", Aggressor.BUY));
+        assertEquals(0, new BigDecimal("105").compareTo(state.snapshot("BTC").orElseThrow().lastPrice()),
+                "inside the 10 % band of the mid 100.25");
+    }
 }
