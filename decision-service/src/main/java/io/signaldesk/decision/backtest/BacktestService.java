@@ -2,9 +2,9 @@ package io.signaldesk.decision.backtest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,7 @@ public class BacktestService {
 
     private static final Pattern COIN = Pattern.compile("[A-Z0-9]{2,10}");
     private static final Pattern COIN_IN_NAME = Pattern.compile("^([A-Za-z0-9]{2,10}?)USDT", Pattern.CASE_INSENSITIVE);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -332,7 +334,8 @@ public class BacktestService {
     }
 
     private BacktestReport write(BacktestReport report, List<BacktestDecision> decisions, Path dir) {
-        String name = "backtest-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT), STAMP.format(Instant.now()));
+        String name = "backtest-%s-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT), STAMP.format(Instant.now()),
+                unguessable());
         Path json = dir.resolve(name + ".json");
         Path markdown = dir.resolve(name + ".md");
         Path csv = dir.resolve(name + "-decisions.csv");
@@ -346,17 +349,27 @@ public class BacktestService {
         }
         BacktestReport finished = report.withOutput(written);
         try {
-            Files.createDirectories(dir);
-            Files.writeString(json, JSON.writeValueAsString(finished), StandardCharsets.UTF_8);
-            Files.writeString(markdown, BacktestMarkdown.render(finished), StandardCharsets.UTF_8);
-            Files.writeString(csv, BacktestMarkdown.csv(decisions), StandardCharsets.UTF_8);
+            if (!dataDir.isConfined()) {
+                Files.createDirectories(dir); // confined: made and checked part by part when the request was read
+            }
+            dataDir.writeNew(dir, json.getFileName().toString(), JSON.writeValueAsString(finished));
+            dataDir.writeNew(dir, markdown.getFileName().toString(), BacktestMarkdown.render(finished));
+            dataDir.writeNew(dir, csv.getFileName().toString(), BacktestMarkdown.csv(decisions));
             if (report.evaluation() != null) {
-                Files.writeString(evaluationCsv, EvaluationMarkdown.csv(report.evaluation()), StandardCharsets.UTF_8);
+                dataDir.writeNew(dir, evaluationCsv.getFileName().toString(), EvaluationMarkdown.csv(report.evaluation()));
             }
         } catch (IOException e) {
-            throw new BacktestInputException("outputDir", "cannot write the report to " + dataDir.display(dir));
+            throw new BacktestInputException("outputDir", "cannot write the report to " + dataDir.display(dir)
+                    + " (" + Shorten.text(String.valueOf(e.getMessage())) + ")");
         }
         return finished;
+    }
+
+    /** 64 random bits (hex): a report's name cannot be guessed, so nobody can plant a link under it beforehand. */
+    private static String unguessable() {
+        byte[] bits = new byte[8];
+        RANDOM.nextBytes(bits);
+        return HexFormat.of().formatHex(bits);
     }
 
     /** Candle CSV text sent in the body ({@code csv}: coin → text), at most {@link #MAX_INLINE_CSV} characters each. */

@@ -89,6 +89,8 @@ class BacktestFileAccessTest {
         post(slice("\"outputDir\":\"/tmp/signal-desk-reports\"")).statusCode(400).body("field", equalTo("outputDir"));
         post(slice("\"outputDir\":\"escape-dir\"")).statusCode(400)
                 .body("error", equalTo("escape-dir: leads outside the data directory"));
+        post(slice("\"outputDir\":\"escape-dir/new/deeper\"")).statusCode(400)
+                .body("error", equalTo("escape-dir/new/deeper: leads outside the data directory"));
         assertFalse(Files.exists(Path.of("/tmp/signal-desk-reports")));
         assertFalse(Files.exists(Path.of("target/etc")));
         try (var outside = Files.list(OUTSIDE)) {

@@ -51,7 +51,8 @@ class BacktestResourceTest {
         // the rules sample every coin once a minute on market time: 2 coins x 59 closes, scored at 1 m where the data reaches
         assertEquals(2 * 58, (int) response.extract().path("scoring.byHorizon[0].overall.scored"));
         String jsonName = response.extract().path("output.json");
-        assertTrue(jsonName.startsWith("backtest-test/backtest-rules-"), jsonName);
+        assertTrue(jsonName.matches("backtest-test/backtest-rules-\\d{8}-\\d{6}-[0-9a-f]{16}\\.json"),
+                "a name nobody can guess to plant a link under it: " + jsonName);
         Path json = DATA_DIR.resolve(jsonName);
         Path markdown = DATA_DIR.resolve(response.extract().path("output.markdown").toString());
         assertTrue(Files.readString(json).contains("\"buyAndHold\""));

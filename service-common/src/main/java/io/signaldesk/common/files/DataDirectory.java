@@ -81,21 +81,56 @@ public final class DataDirectory {
         return real;
     }
 
-    /** A folder for reports (created), inside the data directory when confined. */
+    /**
+     * A folder for reports (created), inside the data directory when confined: each missing part is created on its
+     * own, under a parent whose real path was checked to be inside, so a link leading out is refused before anything
+     * is created beyond it.
+     */
     public Path folder(String field, String name) {
         if (root == null) {
             return local(field, name);
         }
         Path candidate = resolve(field, name);
+        Path realRoot = realRoot(field);
+        Path current = root;
         try {
-            Files.createDirectories(candidate);
-            if (!candidate.toRealPath().startsWith(realRoot(field))) {
-                throw new BadInputException(field, name + ": leads outside the data directory");
+            for (Path part : root.relativize(candidate)) {
+                current = current.resolve(part);
+                if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectory(current);
+                }
+                if (!current.toRealPath().startsWith(realRoot)) {
+                    throw new BadInputException(field, name + ": leads outside the data directory");
+                }
+                if (!Files.isDirectory(current)) {
+                    throw new BadInputException(field, name + ": is not a folder");
+                }
             }
         } catch (IOException e) {
             throw new BadInputException(field, name + ": cannot create this folder in the data directory");
         }
         return candidate;
+    }
+
+    /**
+     * Writes {@code content} to a new file {@code fileName} of {@code dir}: created new ({@code CREATE_NEW}, never over
+     * an existing file or through a link), then checked to be inside the data directory (removed and refused if not).
+     */
+    public Path writeNew(Path dir, String fileName, String content) throws IOException {
+        Path file = dir.resolve(fileName);
+        if (file.getParent() == null || !file.getParent().equals(dir) || fileName.contains("/")) {
+            throw new IllegalArgumentException("a plain file name is expected: " + fileName);
+        }
+        try (var out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            if (root != null && !file.toRealPath().startsWith(root.toRealPath())) {
+                Files.delete(file);
+                throw new IOException(fileName + " was created outside the data directory (removed)");
+            }
+            out.write(content);
+        }
+        return file;
     }
 
     /** How an answer names a file: relative to the data directory when confined, absolute otherwise. */
