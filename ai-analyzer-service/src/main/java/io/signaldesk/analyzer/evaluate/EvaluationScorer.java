@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.core.evaluation.DirectionAccuracy;
 import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.core.trade.Direction;
 
@@ -42,7 +43,22 @@ public final class EvaluationScorer {
         double quality = 0.4 * valid.doubleValue() + 0.3 * orZero(hit1m) + 0.3 * orZero(hit5m);
         return new ModelScore(model, n, percentile(times, 50), percentile(times, 95), tokensPerSecond, valid,
                 rate(observations, Observation::reprompted), rate(observations, o -> o.fallback() != null),
-                hit1m, hits1m.size(), hit5m, hits5m.size(), (int) Math.round(100 * quality), ramBytes);
+                hit1m, hits1m.size(), hit5m, hits5m.size(), (int) Math.round(100 * quality), ramBytes,
+                direction(signals, Observation::move1mPct, false), direction(signals, Observation::move5mPct, false),
+                direction(signals, Observation::move5mPct, true));
+    }
+
+    /**
+     * LONG/SHORT signals whose move passed the flat band: how many went the called way (or, {@code alwaysLong}, went
+     * up at the same instants).
+     */
+    private static DirectionAccuracy direction(List<Observation> signals, Function<Observation, BigDecimal> move,
+            boolean alwaysLong) {
+        List<Observation> calls = signals.stream().filter(o -> move.apply(o) != null && o.signal() != Direction.WAIT
+                && SignalScorer.actual(move.apply(o), FLAT_BAND_PCT) != Direction.WAIT).toList();
+        long hits = calls.stream().filter(o -> SignalScorer.actual(move.apply(o), FLAT_BAND_PCT)
+                == (alwaysLong ? Direction.LONG : o.signal())).count();
+        return DirectionAccuracy.of((int) hits, calls.size());
     }
 
     /** Nearest rank: the smallest value with at least p % of the values at or below it; 0 when empty. */

@@ -5,6 +5,9 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 
+import io.signaldesk.core.evaluation.DirectionAccuracy;
+import io.signaldesk.core.evaluation.Verdict;
+
 /** The product's model comparison table, then the detailed columns, as Markdown. */
 public final class ReportTable {
 
@@ -30,7 +33,24 @@ public final class ReportTable {
                     .append(" | ").append(pct(m.hitRate1m())).append(" (").append(m.scored1m()).append(')')
                     .append(" | ").append(pct(m.hitRate5m())).append(" (").append(m.scored5m()).append(") |\n");
         }
+        out.append("\nDirection: LONG/SHORT signals whose move passed the ±").append(EvaluationScorer.FLAT_BAND_PCT)
+                .append(" % band (a hit rate above also counts WAIT inside the band), Wilson 95 % interval, p against 50 %.\n\n")
+                .append("| Model | Direction 1m | Direction 5m | Always long 5m |\n|---|---|---|---|\n");
+        for (ModelScore m : models) {
+            out.append("| ").append(m.model()).append(" | ").append(direction(m.direction1m(), true)).append(" | ")
+                    .append(direction(m.direction5m(), true)).append(" | ").append(direction(m.alwaysLong5m(), false))
+                    .append(" |\n");
+        }
         return out.toString();
+    }
+
+    /** "55.0 % [45.2, 64.4] of 100, p 0.37"; n/a without calls. */
+    static String direction(DirectionAccuracy d, boolean withP) {
+        if (d == null || d.calls() == 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.1f %% [%.1f, %.1f] of %d", d.rate() * 100, d.low() * 100, d.high() * 100,
+                d.calls()) + (withP ? ", p " + Verdict.p(d.pValue()) : "");
     }
 
     /** Decimal gigabytes as Ollama prints them, one decimal; n/a when Ollama did not list the model as loaded. */

@@ -45,6 +45,14 @@ class EvaluationScorerTest {
         assertEquals(new BigDecimal("0.5000"), score.hitRate5m(), "LONG -0.20 misses, WAIT +0.01 hits");
         assertEquals(2, score.scored5m());
         assertEquals(69, score.qualityScore(), "100 x (0.4 x 0.6 + 0.3 x 1 + 0.3 x 0.5) = 69");
+        // direction counts LONG/SHORT past the band only: 1m LONG +0.30 and SHORT -0.06 right (the WAIT is no call);
+        // 5m LONG -0.20 wrong, and that move went down, so always-long is 0 of 1 too
+        assertEquals(2, score.direction1m().calls());
+        assertEquals(2, score.direction1m().hits());
+        assertEquals(0.5, score.direction1m().pValue(), 1e-12, "2 of 2 fair flips: 2 × 1/4");
+        assertEquals(1, score.direction5m().calls());
+        assertEquals(0, score.direction5m().hits());
+        assertEquals(0, score.alwaysLong5m().hits());
     }
 
     @Test
@@ -70,7 +78,9 @@ class EvaluationScorerTest {
     @Test
     void writesTheProductTableThenTheDetail() {
         ModelScore score = new ModelScore("llama3.2:3b", 40, 850, 1400, new BigDecimal("38.5"), new BigDecimal("0.9500"),
-                new BigDecimal("0.0500"), new BigDecimal("0.0250"), new BigDecimal("0.6000"), 10, null, 0, 56, 2_850_000_000L);
+                new BigDecimal("0.0500"), new BigDecimal("0.0250"), new BigDecimal("0.6000"), 10, null, 0, 56, 2_850_000_000L,
+                io.signaldesk.core.evaluation.DirectionAccuracy.of(8, 10), io.signaldesk.core.evaluation.DirectionAccuracy.of(0, 0),
+                io.signaldesk.core.evaluation.DirectionAccuracy.of(0, 0));
 
         assertEquals("""
                 | Model | Response Time | Quality Score | RAM Used |
@@ -80,6 +90,12 @@ class EvaluationScorerTest {
                 | Model | Analyses | p50 | p95 | Tokens/s | Valid output | Reprompts | Fallbacks | Hit 1m | Hit 5m |
                 |---|---|---|---|---|---|---|---|---|---|
                 | llama3.2:3b | 40 | 850 ms | 1400 ms | 38.5 | 95.0 % | 5.0 % | 2.5 % | 60.0 % (10) | n/a (0) |
+
+                Direction: LONG/SHORT signals whose move passed the ±0.05 % band (a hit rate above also counts WAIT inside the band), Wilson 95 % interval, p against 50 %.
+
+                | Model | Direction 1m | Direction 5m | Always long 5m |
+                |---|---|---|---|
+                | llama3.2:3b | 80.0 % [49.0, 94.3] of 10, p 0.11 | n/a | n/a |
                 """, ReportTable.markdown(List.of(score)));
     }
 }
