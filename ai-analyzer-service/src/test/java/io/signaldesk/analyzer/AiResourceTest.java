@@ -81,6 +81,32 @@ class AiResourceTest {
     }
 
     @Test
+    void countsCachedAnswersApartFromModelCallsAndRules() {
+        JsonPath before = given().get("/api/ai/metrics").then().statusCode(200).extract().jsonPath();
+        JsonPath machineBefore = given().get("/api/ai/status").then().statusCode(200).extract().jsonPath();
+        OllamaReplies.answer(AnalysisResourceTest.VALID_SENTIMENT);
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body("{\"coins\":[\"BTC\"]}").post("/api/analysis/sentiment")
+                    .then().statusCode(200).body("source", equalTo(i == 0 ? "AI" : "CACHE"));
+        }
+        given().contentType(ContentType.JSON).body("{\"mode\":\"RULES\"}").put("/api/ai/mode").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"coins\":[\"BTC\"]}").post("/api/analysis/sentiment")
+                .then().statusCode(200).body("source", equalTo("RULES"));
+        given().contentType(ContentType.JSON).body("{\"mode\":\"AI\"}").put("/api/ai/mode").then().statusCode(200);
+
+        JsonPath after = given().get("/api/ai/metrics").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, after.getLong("modelAnswers") - before.getLong("modelAnswers"));
+        assertEquals(2, after.getLong("cacheAnswers") - before.getLong("cacheAnswers"));
+        assertEquals(1, after.getLong("rulesAnswers") - before.getLong("rulesAnswers"));
+        assertEquals(1, after.getLong("totalCalls") - before.getLong("totalCalls"), "a cache hit is no model call");
+        JsonPath machine = given().get("/api/ai/status").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, machine.getLong("machine.modelAnswersLast15m") - machineBefore.getLong("machine.modelAnswersLast15m"));
+        assertEquals(2, machine.getLong("machine.cacheAnswersLast15m") - machineBefore.getLong("machine.cacheAnswersLast15m"));
+        // RULES mode is the user's choice, not a fallback: not in the machine's 15-minute figures
+        assertEquals(0, machine.getLong("machine.rulesAnswersLast15m") - machineBefore.getLong("machine.rulesAnswersLast15m"));
+    }
+
+    @Test
     void resetsTheSessionButKeepsTotals() {
         OllamaReplies.answer(AnalysisResourceTest.VALID_SENTIMENT);
         given().contentType(ContentType.JSON).body("{\"coins\":[\"SOL\",\"BTC\"]}").post("/api/analysis/sentiment")
@@ -100,9 +126,12 @@ class AiResourceTest {
                 .body("model", equalTo("llama3.2:3b"))
                 .body("ollamaReachable", equalTo(true))
                 .extract().jsonPath();
+        JsonPath metrics = given().get("/api/ai/metrics").then().statusCode(200).extract().jsonPath();
         String expected = String.format(java.util.Locale.US,
-                "🧠 AI REASONING │ 🤖 LOCAL AI │ Model: llama3.2:3b │ Tokens: %,d │ Calls: %,d │ Avg: %,dms",
-                status.getLong("totalTokens"), status.getLong("totalCalls"), Math.round(status.getDouble("avgResponseTimeMs")));
+                "🧠 AI REASONING │ 🤖 LOCAL AI │ Model: llama3.2:3b │ Tokens: %,d │ Calls: %,d │ Avg: %,dms"
+                        + " │ Answers: %,d model · %,d cache · %,d rules",
+                status.getLong("totalTokens"), status.getLong("totalCalls"), Math.round(status.getDouble("avgResponseTimeMs")),
+                metrics.getLong("modelAnswers"), metrics.getLong("cacheAnswers"), metrics.getLong("rulesAnswers"));
         assertEquals(expected, status.getString("line"));
     }
 

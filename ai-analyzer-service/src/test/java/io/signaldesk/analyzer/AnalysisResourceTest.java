@@ -323,6 +323,65 @@ class AnalysisResourceTest {
         assertEquals(1, OllamaReplies.chatRequests().size());
     }
 
+    /** A market body with BTC only, its trade volumes as given: everything else as the feed fixture. */
+    private static String entryWithVolumes(String buyVolume, String sellVolume) {
+        return "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1,\"market\":{\"source\":\"test\","
+                + "\"asOf\":\"2026-11-25T12:00:00Z\",\"coins\":[{\"coin\":\"BTC\",\"lastPrice\":95000.1,"
+                + "\"momentum60sPct\":0.35,\"bookImbalance\":{\"bidShare\":0.62,\"bidAskRatio\":1.63,\"levels\":10},"
+                + "\"trades60s\":{\"buyCount\":5,\"sellCount\":2,\"buyVolume\":" + buyVolume + ",\"sellVolume\":"
+                + sellVolume + "}}]}}";
+    }
+
+    @Test
+    void asksTheModelAgainWhenOnlyTheVolumesTheModelReadsDiffer() {
+        OllamaReplies.answer("{\"enter\":true,\"confidence\":7,\"reason\":\"Buyers lead.\"}");
+
+        given().contentType(ContentType.JSON).body(entryWithVolumes("0.001", "99999")).post("/api/analysis/entry")
+                .then().statusCode(200).body("source", equalTo("AI"));
+        given().contentType(ContentType.JSON).body(entryWithVolumes("900", "100")).post("/api/analysis/entry")
+                .then().statusCode(200).body("source", equalTo("AI"));
+        given().contentType(ContentType.JSON).body(entryWithVolumes("900", "100")).post("/api/analysis/entry")
+                .then().statusCode(200).body("source", equalTo("CACHE"));
+
+        List<JsonNode> sent = OllamaReplies.chatRequests();
+        assertEquals(2, sent.size(), "a cached answer only for the very same question");
+        assertTrue(sent.get(0).get("messages").get(1).get("content").asText().contains("(vol 0.001/99999)"));
+        assertTrue(sent.get(1).get("messages").get(1).get("content").asText().contains("(vol 900/100)"));
+    }
+
+    @Test
+    void asksTheModelWhenTheCallerSaysNoCacheAndKeepsNoStoreAnswersOut() {
+        OllamaReplies.answer("{\"enter\":true,\"confidence\":7,\"reason\":\"Buyers lead.\"}");
+        String body = entryWithVolumes("1.25", "0.4");
+
+        given().header("Cache-Control", "no-store").contentType(ContentType.JSON).body(body).post("/api/analysis/entry")
+                .then().statusCode(200).body("source", equalTo("AI"));
+        given().contentType(ContentType.JSON).body(body).post("/api/analysis/entry")
+                .then().statusCode(200).body("source", equalTo("AI"));
+        given().header("Cache-Control", "no-cache, no-store").contentType(ContentType.JSON).body(body)
+                .post("/api/analysis/entry").then().statusCode(200).body("source", equalTo("AI"));
+        given().contentType(ContentType.JSON).body(body).post("/api/analysis/entry")
+                .then().statusCode(200).body("source", equalTo("CACHE"));
+
+        assertEquals(3, OllamaReplies.chatRequests().size(), "no-store kept nothing, no-cache asked the model");
+    }
+
+    @Test
+    void measuresAPositionsAgeOnTheMarketsClockNotThisMachines() {
+        OllamaReplies.answer("{\"action\":\"HOLD\",\"confidence\":6,\"reason\":\"Trend intact.\"}");
+        // a backtest on 2024 candles: the position opened 90 minutes before the snapshot's market time
+        String body = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"entryPrice\":94000,\"currentPrice\":95000,"
+                + "\"openedAt\":\"2024-10-02T10:30:00Z\",\"market\":{\"source\":\"backtest\","
+                + "\"asOf\":\"2024-10-02T12:00:00Z\",\"coins\":[{\"coin\":\"BTC\",\"lastPrice\":95000,"
+                + "\"momentum60sPct\":0.1}]}}";
+
+        given().contentType(ContentType.JSON).body(body).post("/api/analysis/exit").then().statusCode(200)
+                .body("source", equalTo("AI"));
+
+        String question = OllamaReplies.chatRequests().get(0).get("messages").get(1).get("content").asText();
+        assertTrue(question.contains(", open 90 min"), question);
+    }
+
     @Test
     void answersEntryAndRiskFromTheModel() {
         OllamaReplies.answer("{\"enter\":false,\"confidence\":4,\"reason\":\"Momentum is too weak.\"}");

@@ -15,7 +15,7 @@ final class ModelWarmup {
 
     static synchronized void once(ModelGateway gateway) {
         if (!done) {
-            gateway.ask(new SentimentTask(List.of(Markets.coin("BTC"))), "warmup", Long.MAX_VALUE,
+            gateway.ask(new SentimentTask(List.of(Markets.coin("BTC"))), "warmup", true, Long.MAX_VALUE,
                     ModelGateway.Listener.NONE).toCompletableFuture().join();
             done = true;
             StubServers.reset();

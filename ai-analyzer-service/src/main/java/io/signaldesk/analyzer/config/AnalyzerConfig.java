@@ -31,6 +31,23 @@ public interface AnalyzerConfig {
     /** Thresholds of the rule-based analyzer. */
     Rules rules();
 
+    /** Callers other than the desk (no X-Engine-Key): their own rate limit, behind the desk in the model queue. */
+    Outside outside();
+
+    interface Outside {
+        /** Analyses one outside client (remote address) may ask per minute, on average. */
+        @WithDefault("12")
+        int perMinute();
+
+        /** Analyses one outside client may ask at once before the per-minute rate applies. */
+        @WithDefault("4")
+        int burst();
+
+        /** Distinct outside clients remembered at once; past it, the fullest (idle) buckets are forgotten. */
+        @WithDefault("10000")
+        int maxClients();
+    }
+
     /** Analysis requests served over Kafka (SIGNAL_TRANSPORT=kafka); the channels are mp.messaging.*.analysis-*. */
     Kafka kafka();
 
@@ -96,25 +113,9 @@ public interface AnalyzerConfig {
     }
 
     interface Cache {
-        /** How long an AI answer is reused for the same quantised market state. */
+        /** How long a model answer is reused for the very same question (the same prompt text, prices and volumes included). */
         @WithDefault("30s")
         Duration ttl();
-
-        /** Quantisation step of 60 s momentum and volatility, in percent. */
-        @WithDefault("0.05")
-        BigDecimal momentumStep();
-
-        /** Quantisation step of the bid share of the book (0..1). */
-        @WithDefault("0.05")
-        BigDecimal imbalanceStep();
-
-        /** Quantisation step of the buy share of 60 s trade counts (0..1); raw counts drift with every trade. */
-        @WithDefault("0.1")
-        BigDecimal tradeFlowStep();
-
-        /** Quantisation step of an open position's profit or loss, in percent. */
-        @WithDefault("0.25")
-        BigDecimal pnlStep();
     }
 
     /**

@@ -8,7 +8,9 @@ import io.signaldesk.core.decision.FallbackReason;
 /**
  * The product's AIMetrics (totalTokens, totalCalls, avgResponseTimeMs, modelName, sessionTokens,
  * sessionCalls) followed by the rest of the accounting. Calls are model calls answered by Ollama (a
- * reprompt is a second call); tokens are prompt + completion as Ollama counted them.
+ * reprompt is a second call); tokens are prompt + completion as Ollama counted them. The answers given to callers
+ * are counted apart by source: {@code modelAnswers} from a model call, {@code cacheAnswers} a cached model answer
+ * served again (no call, no token), {@code rulesAnswers} the rules (the fallbacks and RULES mode).
  */
 public record AiMetrics(
         long totalTokens,
@@ -30,5 +32,8 @@ public record AiMetrics(
         long cacheMisses,
         double cacheHitRatio,
         long deadlineMisses,
-        Instant sessionStartedAt) {
+        Instant sessionStartedAt,
+        long modelAnswers,
+        long cacheAnswers,
+        long rulesAnswers) {
 }

@@ -25,6 +25,14 @@ public record MarketSnapshotDto(@Size(max = 50) String source, Instant asOf, @Si
         return coins.stream().filter(c -> wanted.equals(c.coin())).findFirst();
     }
 
+    /**
+     * The market's time of this snapshot for {@code coin}: the snapshot's {@code asOf}, else the coin's
+     * {@code updatedAt}, else now (a snapshot that says neither is a live one).
+     */
+    public Instant marketTime(CoinSnapshotDto coin) {
+        return asOf != null ? asOf : coin.updatedAt() != null ? coin.updatedAt() : Instant.now();
+    }
+
     /** The same snapshot narrowed to the given coins, in the order asked. */
     public MarketSnapshotDto only(List<String> wanted) {
         return new MarketSnapshotDto(source, asOf, wanted.stream().map(this::coin).flatMap(Optional::stream).toList());

@@ -89,7 +89,7 @@ public class ModelEvaluator {
             observations.add(observe(new SentimentTask(coins), sample));
             observations.add(observe(new EntryTask(first, PositionSide.LONG, price), sample));
             observations.add(observe(new ExitTask(first, PositionSide.LONG,
-                    price.multiply(ENTRY_DISCOUNT).setScale(price.scale(), RoundingMode.HALF_UP), price, SIZE, null), sample));
+                    price.multiply(ENTRY_DISCOUNT).setScale(price.scale(), RoundingMode.HALF_UP), price, SIZE, null, null), sample));
             observations.add(observe(new RiskTask(first, PositionSide.LONG, price, EQUITY), sample));
         }
         ModelScore score = EvaluationScorer.score(model, observations, loadedSize(model));
@@ -109,7 +109,7 @@ public class ModelEvaluator {
         int tokens = 0;
         try {
             // a unique key: the evaluator measures every question, it never shares a call
-            ModelAnswer<R> answer = join(gateway.ask(task, "evaluate|" + System.nanoTime(), Long.MAX_VALUE,
+            ModelAnswer<R> answer = join(gateway.ask(task, "evaluate|" + System.nanoTime(), false, Long.MAX_VALUE,
                     ModelGateway.Listener.NONE));
             reprompted = answer.reprompted();
             modelMs = answer.reply().totalMs();

@@ -25,6 +25,7 @@ import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.common.error.BadInputException;
 import io.signaldesk.analyzer.service.AnalysisListener;
 import io.signaldesk.analyzer.service.AnalysisService;
+import io.signaldesk.analyzer.service.Caller;
 import io.signaldesk.analyzer.service.AnalysisTask;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -100,7 +101,8 @@ public class AnalysisRequestConsumer {
         }
         String coin = task.coinNames().get(0);
         AtomicReference<CompletionStage<Void>> signalSent = new AtomicReference<>();
-        return analysis.analyse(task, start, left, new AnalysisListener() {
+        // the topic is the decision service's: its questions ride the desk's lane
+        return analysis.analyse(task, start, left, Caller.DESK, new AnalysisListener() {
             @Override
             public void signal(AnalysisSignal signal) {
                 // the first decision only: a model answer that fails after its signal adds a rules one over SSE

@@ -64,8 +64,9 @@ public class RequestedTasks {
             }
             case EXIT -> {
                 ExitRequest body = valid(body(request, ExitRequest.class), "body.");
-                yield new ExitTask(coin(body.market(), body.coin()), body.side(), body.entryPrice(), body.currentPrice(),
-                        body.size(), body.openedAt());
+                CoinSnapshotDto coin = coin(body.market(), body.coin());
+                yield new ExitTask(coin, body.side(), body.entryPrice(), body.currentPrice(), body.size(), body.openedAt(),
+                        body.market().marketTime(coin));
             }
             case RISK -> {
                 RiskRequest body = valid(body(request, RiskRequest.class), "body.");

@@ -68,8 +68,9 @@ public class AiResource {
             reachable = false;
         }
         MachineReport machine = rates.report(models.current());
+        // cache hits are earlier model answers: not a sign of fallback, but never counted as model calls either
         boolean answering = mode.mode() == AiMode.AI && reachable
-                && (machine.modelShareLast15m() == null || machine.modelShareLast15m() >= 0.5);
+                && (machine.rulesShareLast15m() == null || machine.rulesShareLast15m() < 0.5);
         return new StatusResponse(StatusLine.of(snapshot, mode.mode(), answering), mode.mode(), models.current(), reachable,
                 snapshot.totalTokens(), snapshot.totalCalls(), snapshot.avgResponseTimeMs(), answering, machine);
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -65,14 +66,16 @@ public class AnalysisResource {
     private final MarketFeedClient feed;
     private final SentimentScheduler scheduler;
     private final Duration deadline;
+    private final Callers callers;
 
     public AnalysisResource(AnalysisService analysis, AnalysisStream stream, MarketFeedClient feed,
-            SentimentScheduler scheduler, AnalyzerConfig config) {
+            SentimentScheduler scheduler, AnalyzerConfig config, Callers callers) {
         this.analysis = analysis;
         this.stream = stream;
         this.feed = feed;
         this.scheduler = scheduler;
         this.deadline = config.deadline();
+        this.callers = callers;
     }
 
     @POST
@@ -82,18 +85,20 @@ public class AnalysisResource {
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.SENTIMENT_ENVELOPE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
     @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "feed down", value = Examples.FEED_DOWN)))
-    public CompletionStage<AnalysisEnvelope<SentimentResult>> sentiment(@Valid SentimentRequest request) {
+    public CompletionStage<AnalysisEnvelope<SentimentResult>> sentiment(@Valid SentimentRequest request,
+            @Context HttpHeaders headers) {
         long start = System.nanoTime();
-        return analysis.analyse(sentimentTask(request), start, deadline, AnalysisListener.NONE);
+        return analysis.analyse(sentimentTask(request), start, deadline, callers.of(headers), AnalysisListener.NONE);
     }
 
     @POST
     @Path("/sentiment")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Market sentiment as Server-Sent Events: signal (decision fields), reason (text as written), done (envelope)")
-    public Multi<OutboundSseEvent> sentimentEvents(@Valid SentimentRequest request, @Context Sse sse) {
+    public Multi<OutboundSseEvent> sentimentEvents(@Valid SentimentRequest request, @Context Sse sse,
+            @Context HttpHeaders headers) {
         long start = System.nanoTime();
-        return stream.events(sse, sentimentTask(request), start);
+        return stream.events(sse, sentimentTask(request), start, callers.of(headers));
     }
 
     private SentimentTask sentimentTask(SentimentRequest request) {
@@ -112,18 +117,20 @@ public class AnalysisResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.ENTRY_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "timeout", value = Examples.ENTRY_ENVELOPE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
-    public CompletionStage<AnalysisEnvelope<EntryResult>> entry(@Valid @NotNull EntryRequest request) {
+    public CompletionStage<AnalysisEnvelope<EntryResult>> entry(@Valid @NotNull EntryRequest request,
+            @Context HttpHeaders headers) {
         long start = System.nanoTime();
-        return analysis.analyse(entryTask(request), start, deadline, AnalysisListener.NONE);
+        return analysis.analyse(entryTask(request), start, deadline, callers.of(headers), AnalysisListener.NONE);
     }
 
     @POST
     @Path("/entry")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Whether to enter, as Server-Sent Events: signal (enter, confidence), reason, done (envelope)")
-    public Multi<OutboundSseEvent> entryEvents(@Valid @NotNull EntryRequest request, @Context Sse sse) {
+    public Multi<OutboundSseEvent> entryEvents(@Valid @NotNull EntryRequest request, @Context Sse sse,
+            @Context HttpHeaders headers) {
         long start = System.nanoTime();
-        return stream.events(sse, entryTask(request), start);
+        return stream.events(sse, entryTask(request), start, callers.of(headers));
     }
 
     private EntryTask entryTask(EntryRequest request) {
@@ -137,24 +144,27 @@ public class AnalysisResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.EXIT_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "cache", value = Examples.EXIT_ENVELOPE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
-    public CompletionStage<AnalysisEnvelope<ExitResult>> exit(@Valid @NotNull ExitRequest request) {
+    public CompletionStage<AnalysisEnvelope<ExitResult>> exit(@Valid @NotNull ExitRequest request,
+            @Context HttpHeaders headers) {
         long start = System.nanoTime();
-        return analysis.analyse(exitTask(request), start, deadline, AnalysisListener.NONE);
+        return analysis.analyse(exitTask(request), start, deadline, callers.of(headers), AnalysisListener.NONE);
     }
 
     @POST
     @Path("/exit")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Hold or close, as Server-Sent Events: signal (action, confidence), reason, done (envelope)")
-    public Multi<OutboundSseEvent> exitEvents(@Valid @NotNull ExitRequest request, @Context Sse sse) {
+    public Multi<OutboundSseEvent> exitEvents(@Valid @NotNull ExitRequest request, @Context Sse sse,
+            @Context HttpHeaders headers) {
         long start = System.nanoTime();
-        return stream.events(sse, exitTask(request), start);
+        return stream.events(sse, exitTask(request), start, callers.of(headers));
     }
 
     private ExitTask exitTask(ExitRequest request) {
-        CoinSnapshotDto coin = coin(market(request.market()), request.coin(), "coin");
+        MarketSnapshotDto market = market(request.market());
+        CoinSnapshotDto coin = coin(market, request.coin(), "coin");
         return new ExitTask(coin, request.side(), request.entryPrice(), request.currentPrice(), request.size(),
-                request.openedAt());
+                request.openedAt(), market.marketTime(coin));
     }
 
     @POST
@@ -163,18 +173,20 @@ public class AnalysisResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "long", value = Examples.RISK_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ai", value = Examples.RISK_ENVELOPE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad", value = Examples.BAD_REQUEST)))
-    public CompletionStage<AnalysisEnvelope<RiskResult>> risk(@Valid @NotNull RiskRequest request) {
+    public CompletionStage<AnalysisEnvelope<RiskResult>> risk(@Valid @NotNull RiskRequest request,
+            @Context HttpHeaders headers) {
         long start = System.nanoTime();
-        return analysis.analyse(riskTask(request), start, deadline, AnalysisListener.NONE);
+        return analysis.analyse(riskTask(request), start, deadline, callers.of(headers), AnalysisListener.NONE);
     }
 
     @POST
     @Path("/risk")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Size and stop, as Server-Sent Events: signal (positionSizePct, stopLossPct, confidence), reason, done")
-    public Multi<OutboundSseEvent> riskEvents(@Valid @NotNull RiskRequest request, @Context Sse sse) {
+    public Multi<OutboundSseEvent> riskEvents(@Valid @NotNull RiskRequest request, @Context Sse sse,
+            @Context HttpHeaders headers) {
         long start = System.nanoTime();
-        return stream.events(sse, riskTask(request), start);
+        return stream.events(sse, riskTask(request), start, callers.of(headers));
     }
 
     private RiskTask riskTask(RiskRequest request) {

@@ -15,6 +15,7 @@ import io.signaldesk.analyzer.domain.AnalysisSignal;
 import io.signaldesk.analyzer.service.AnalysisListener;
 import io.signaldesk.analyzer.service.AnalysisService;
 import io.signaldesk.analyzer.service.AnalysisTask;
+import io.signaldesk.analyzer.service.Caller;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -35,8 +36,8 @@ public class AnalysisStream {
         this.deadline = config.deadline();
     }
 
-    public <R> Multi<OutboundSseEvent> events(Sse sse, AnalysisTask<R> task, long startNanos) {
-        return Multi.createFrom().emitter(emitter -> analysis.analyse(task, startNanos, deadline, new AnalysisListener() {
+    public <R> Multi<OutboundSseEvent> events(Sse sse, AnalysisTask<R> task, long startNanos, Caller caller) {
+        return Multi.createFrom().emitter(emitter -> analysis.analyse(task, startNanos, deadline, caller, new AnalysisListener() {
             @Override
             public void signal(AnalysisSignal signal) {
                 emitter.emit(event(sse, "signal", signal));

@@ -26,12 +26,16 @@ public class AiMetricsService {
     private final AtomicLong cacheHits = new AtomicLong();
     private final AtomicLong cacheMisses = new AtomicLong();
     private final AtomicLong deadlineMisses = new AtomicLong();
+    private final Map<AnalysisSource, AtomicLong> answers = new EnumMap<>(AnalysisSource.class);
     private final AtomicReference<String> model = new AtomicReference<>("");
 
     public AiMetricsService(AnalyzerMeters meters) {
         this.meters = meters;
         for (FallbackReason reason : FallbackReason.analyzerReasons()) {
             fallbacks.put(reason, new AtomicLong());
+        }
+        for (AnalysisSource source : AnalysisSource.values()) {
+            answers.put(source, new AtomicLong());
         }
         meters.tokensPerSecond(total::tokensPerSecond);
     }
@@ -58,6 +62,7 @@ public class AiMetricsService {
 
     public void answered(AnalysisEnvelope<?> envelope) {
         meters.analysis(envelope.type(), envelope.source(), envelope.latencyMs());
+        answers.get(envelope.source()).incrementAndGet();
         if (envelope.fallbackReason() != null) {
             fallbacks.get(envelope.fallbackReason()).incrementAndGet();
             meters.fallback(envelope.type(), envelope.fallbackReason());
@@ -93,7 +98,9 @@ public class AiMetricsService {
                 current.tokens(), current.calls(), total.promptTokens(), total.completionTokens(),
                 current.promptTokens(), current.completionTokens(), round(current.avgDurationMs()), round(meters.modelCallP95Ms()),
                 round(total.tokensPerSecond()), failedCalls.get(), fallbackCounts, hits, cacheMisses.get(),
-                lookups == 0 ? 0.0 : round((double) hits / lookups), deadlineMisses.get(), current.startedAt());
+                lookups == 0 ? 0.0 : round((double) hits / lookups), deadlineMisses.get(), current.startedAt(),
+                answers.get(AnalysisSource.AI).get(), answers.get(AnalysisSource.CACHE).get(),
+                answers.get(AnalysisSource.RULES).get());
     }
 
     private static double round(double value) {

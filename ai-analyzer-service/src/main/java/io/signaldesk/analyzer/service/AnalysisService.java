@@ -46,7 +46,6 @@ public class AnalysisService {
     private final ModelGateway gateway;
     private final RuleBasedAnalyzer rules;
     private final AnalysisCache cache;
-    private final MarketStateKey keys;
     private final ActiveModel model;
     private final AiMetricsService metrics;
     private final MachineRates rates;
@@ -57,7 +56,7 @@ public class AnalysisService {
     private final Vertx vertx;
 
     public AnalysisService(AnalyzerConfig config, AiModeService mode, ModelGateway gateway, RuleBasedAnalyzer rules,
-            AnalysisCache cache, MarketStateKey keys, ActiveModel model, AiMetricsService metrics, MachineRates rates,
+            AnalysisCache cache, ActiveModel model, AiMetricsService metrics, MachineRates rates,
             ObjectMapper mapper, Event<AnalysisPublished> published, Event<AnalysisProgress> progress,
             ManagedExecutor executor, Vertx vertx) {
         this.config = config;
@@ -65,7 +64,6 @@ public class AnalysisService {
         this.gateway = gateway;
         this.rules = rules;
         this.cache = cache;
-        this.keys = keys;
         this.model = model;
         this.metrics = metrics;
         this.rates = rates;
@@ -77,23 +75,25 @@ public class AnalysisService {
     }
 
     /** Blocking form for callers without a listener: the answer within the deadline. */
-    public <R> AnalysisEnvelope<R> analyse(AnalysisTask<R> task, long startNanos) {
-        return analyse(task, startNanos, config.deadline(), AnalysisListener.NONE).toCompletableFuture().join();
+    public <R> AnalysisEnvelope<R> analyse(AnalysisTask<R> task, long startNanos, Caller caller) {
+        return analyse(task, startNanos, config.deadline(), caller, AnalysisListener.NONE).toCompletableFuture().join();
     }
 
     /**
      * @param startNanos when the caller's request arrived ({@link System#nanoTime()}); the deadline runs from it
      * @param deadline longest the caller waits for the model's decision
+     * @param caller the desk's own question (its lane comes first) or an outside one, and what the cache may do
      * @param listener hears the decision the moment it is known, then the reason as it grows
      */
     public <R> CompletionStage<AnalysisEnvelope<R>> analyse(AnalysisTask<R> task, long startNanos, Duration deadline,
-            AnalysisListener listener) {
+            Caller caller, AnalysisListener listener) {
         AnalysisListener heard = broadcasting(task, listener);
         if (mode.mode() == AiMode.RULES) {
             return CompletableFuture.completedFuture(publish(byRules(task, FallbackReason.MODE_RULES, startNanos, 0, 0), heard));
         }
-        String key = task.type() + "|" + model.name() + "|" + task.stateKey(keys);
-        var hit = cache.<R> get(key);
+        // the question is all the model reads besides the fixed system prompt: the same key is the same answer
+        String key = task.type() + "|" + model.name() + "|" + task.question();
+        var hit = caller.readCache() ? cache.<R> get(key) : java.util.Optional.<AnalysisEnvelope<R>> empty();
         if (hit.isPresent()) {
             metrics.cacheHit(task.type());
             AnalysisEnvelope<R> envelope = hit.get().fromCache(elapsedMs(startNanos));
@@ -102,18 +102,20 @@ public class AnalysisService {
             rates.answered(envelope.source(), null);
             return CompletableFuture.completedFuture(envelope);
         }
-        metrics.cacheMiss(task.type());
-        return fromModel(task, key, startNanos, startNanos + deadline.toNanos(), heard);
+        if (caller.readCache()) {
+            metrics.cacheMiss(task.type());
+        }
+        return fromModel(task, key, caller, startNanos, startNanos + deadline.toNanos(), heard);
     }
 
-    private <R> CompletionStage<AnalysisEnvelope<R>> fromModel(AnalysisTask<R> task, String key, long startNanos,
-            long deadlineNanos, AnalysisListener heard) {
+    private <R> CompletionStage<AnalysisEnvelope<R>> fromModel(AnalysisTask<R> task, String key, Caller caller,
+            long startNanos, long deadlineNanos, AnalysisListener heard) {
         AtomicInteger state = new AtomicInteger(PENDING);
         CompletableFuture<AnalysisEnvelope<R>> result = new CompletableFuture<>();
         long[] signalMs = {-1};
         CompletionStage<ModelAnswer<R>> call;
         try {
-            call = gateway.ask(task, key, deadlineNanos, new ModelGateway.Listener() {
+            call = gateway.ask(task, key, caller.desk(), deadlineNanos, new ModelGateway.Listener() {
                 @Override
                 public void decision(ObjectNode fields) {
                     if (state.compareAndSet(PENDING, MODEL_DECIDED)) {
@@ -144,7 +146,9 @@ public class AnalysisService {
         call.whenComplete((answer, failure) -> {
             if (answer != null) {
                 AnalysisEnvelope<R> envelope = envelope(task, answer, elapsedMs(startNanos), signalMs[0]);
-                cache.put(key, envelope);
+                if (caller.storeAnswer()) {
+                    cache.put(key, envelope);
+                }
                 if (state.compareAndSet(PENDING, MODEL_DECIDED)) {
                     // a decision the stream could not report early (e.g. a non-streaming reply): it is known now
                     tell(envelope, heard);

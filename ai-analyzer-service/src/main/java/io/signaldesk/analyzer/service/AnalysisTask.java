@@ -14,10 +14,10 @@ public interface AnalysisTask<R> {
 
     Class<R> resultType();
 
-    /** The market state and parameters this answer depends on, quantised so that near-identical states share it. */
-    String stateKey(MarketStateKey keys);
-
-    /** The user message for the model: the task line and the market data of the coins asked about. */
+    /**
+     * The user message for the model: the task line and the market data of the coins asked about. It is all the
+     * model reads besides the fixed system prompt, so it is also the answer's cache key.
+     */
     String question();
 
     /** The coins the answer may name (the schema's enum). */

@@ -24,11 +24,6 @@ public record EntryTask(CoinSnapshotDto coin, PositionSide side, BigDecimal pric
     }
 
     @Override
-    public String stateKey(MarketStateKey keys) {
-        return side + "|" + keys.of(coin);
-    }
-
-    @Override
     public String question() {
         return Prompts.entry(side + " " + coin.coin() + " at " + MarketPrompt.price(price), MarketPrompt.render(List.of(coin)));
     }

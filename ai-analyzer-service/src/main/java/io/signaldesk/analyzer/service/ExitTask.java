@@ -13,9 +13,12 @@ import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.ExitResult;
 import io.signaldesk.core.trade.PositionSide;
 
-/** Whether to hold or close an open position on one coin. */
+/**
+ * Whether to hold or close an open position on one coin. {@code asOf} is the market's time of the snapshot (market
+ * time in a replay or backtest): the position's age is measured on it, never on this machine's clock.
+ */
 public record ExitTask(CoinSnapshotDto coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
-        BigDecimal size, Instant openedAt) implements AnalysisTask<ExitResult> {
+        BigDecimal size, Instant openedAt, Instant asOf) implements AnalysisTask<ExitResult> {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -36,16 +39,11 @@ public record ExitTask(CoinSnapshotDto coin, PositionSide side, BigDecimal entry
     }
 
     @Override
-    public String stateKey(MarketStateKey keys) {
-        return side + "|" + keys.of(coin) + "|" + keys.pnl(pnlPct());
-    }
-
-    @Override
     public String question() {
         String position = side + " " + coin.coin() + (size == null ? "" : " " + size.toPlainString())
                 + " from " + MarketPrompt.price(entryPrice) + ", now " + MarketPrompt.price(currentPrice)
                 + " (" + MarketPrompt.signedPct(pnlPct()) + ")"
-                + (openedAt == null ? "" : ", open " + Math.max(0, Duration.between(openedAt, Instant.now()).toMinutes()) + " min");
+                + (openedAt == null || asOf == null ? "" : ", open " + Math.max(0, Duration.between(openedAt, asOf).toMinutes()) + " min");
         return Prompts.exit(position, MarketPrompt.render(List.of(coin)));
     }
 

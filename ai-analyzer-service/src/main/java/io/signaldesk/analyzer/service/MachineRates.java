@@ -69,14 +69,14 @@ public class MachineRates {
         }
     }
 
-    /** One answer given to a caller: from the model (or its cache) or from the rules. */
+    /** One answer given to a caller: from a model call, from the cache of earlier model answers, or from the rules. */
     public void answered(AnalysisSource source, FallbackReason reason) {
         if (reason == FallbackReason.MODE_RULES) {
             return; // the user chose rules: not a sign of the machine
         }
         long now = System.nanoTime();
         synchronized (answers) {
-            answers.addLast(new long[] {now, source == AnalysisSource.RULES ? 0 : 1});
+            answers.addLast(new long[] {now, source.ordinal()});
             while (!answers.isEmpty() && now - answers.peekFirst()[0] > WINDOW_NANOS) {
                 answers.removeFirst();
             }
@@ -99,11 +99,16 @@ public class MachineRates {
                 }
             });
         }
-        long[] share = share();
-        Double modelShare = share[1] == 0 ? null : round((double) share[0] / share[1]);
+        long[] bySource = bySource();
+        long all = bySource[AnalysisSource.AI.ordinal()] + bySource[AnalysisSource.CACHE.ordinal()]
+                + bySource[AnalysisSource.RULES.ordinal()];
+        Double modelShare = all == 0 ? null : round2((double) bySource[AnalysisSource.AI.ordinal()] / all);
+        Double rulesShare = all == 0 ? null : round2((double) bySource[AnalysisSource.RULES.ordinal()] / all);
         return new MachineReport(model, rates == null || rates.prefill == 0 ? null : round(rates.prefill),
                 rates == null || rates.decode == 0 ? null : round(rates.decode), rates == null ? null : rates.lastLoadMs,
-                predictions, modelShare, (int) share[1], deadlineMs, warnings(model, predictions, modelShare, (int) share[1]));
+                predictions, modelShare, rulesShare, (int) all, bySource[AnalysisSource.AI.ordinal()],
+                bySource[AnalysisSource.CACHE.ordinal()], bySource[AnalysisSource.RULES.ordinal()], deadlineMs,
+                warnings(model, predictions, rulesShare, (int) all));
     }
 
     /** Predicted time to a decision for another model, scaled from a prediction measured on this machine. */
@@ -116,7 +121,7 @@ public class MachineRates {
     }
 
     private List<String> warnings(String model, Map<AnalysisType, MachineReport.Prediction> predictions,
-            Double modelShare, int answered) {
+            Double rulesShare, int answered) {
         List<String> warnings = new ArrayList<>();
         MachineReport.Prediction entry = predictions.getOrDefault(AnalysisType.ENTRY, predictions.get(AnalysisType.SENTIMENT));
         if (entry != null && entry.timeToSignalMs() > deadlineMs) {
@@ -130,9 +135,9 @@ public class MachineRates {
                             + "will miss it now and then (rules answer). A smaller model such as %s has room to spare.",
                     model, entry.timeToSignalMs() / 1000.0, deadlineMs / 1000.0, smaller(model)));
         }
-        if (modelShare != null && answered >= 10 && modelShare < 0.8) {
-            warnings.add(String.format(Locale.US, "Only %d %% of the last %d answers came from the model; the rest are "
-                    + "rules (see fallback reasons).", Math.round(modelShare * 100), answered));
+        if (rulesShare != null && answered >= 10 && rulesShare > 0.2) {
+            warnings.add(String.format(Locale.US, "%d %% of the last %d answers came from the rules, not the model "
+                    + "(see fallback reasons).", Math.round(rulesShare * 100), answered));
         }
         return warnings;
     }
@@ -145,19 +150,22 @@ public class MachineRates {
         return name.contains(":3b") ? "llama3.2:1b" : "llama3.2:3b or llama3.2:1b";
     }
 
-    private long[] share() {
+    /** Answers of the last 15 minutes, counted by source (indexed by {@link AnalysisSource#ordinal()}). */
+    private long[] bySource() {
         long now = System.nanoTime();
-        long fromModel = 0;
-        long all = 0;
+        long[] counts = new long[AnalysisSource.values().length];
         synchronized (answers) {
             for (long[] answer : answers) {
                 if (now - answer[0] <= WINDOW_NANOS) {
-                    fromModel += answer[1];
-                    all++;
+                    counts[(int) answer[1]]++;
                 }
             }
         }
-        return new long[] {fromModel, all};
+        return counts;
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100.0) / 100.0;
     }
 
     private static double average(double current, double sample) {

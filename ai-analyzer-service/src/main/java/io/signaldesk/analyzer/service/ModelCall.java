@@ -19,7 +19,8 @@ public final class ModelCall {
 
     final String key;
     final AnalysisType type;
-    final int priority;
+    /** Raised (under the queue's lock, while waiting) when the desk joins an outside caller's question. */
+    int priority;
     final long seq;
     final ObjectNode body;
     final List<String> decisionFields;

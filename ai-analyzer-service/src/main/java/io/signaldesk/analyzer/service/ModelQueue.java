@@ -23,9 +23,10 @@ import io.signaldesk.analyzer.domain.AnalysisType;
 
 /**
  * The one scheduler in front of Ollama, which serves one request at a time: at most one call in flight, so
- * Ollama never queues; the most urgent question first (entry and exit before risk before the periodic
- * sentiment, then oldest first); identical questions coalesced into one call; queued calls whose callers
- * all gave up dropped unasked.
+ * Ollama never queues; the desk's own questions (the decision engine's, the schedule's) in a lane ahead of every
+ * outside caller's, and within a lane the most urgent first (entry and exit before risk before the periodic
+ * sentiment, then oldest first); identical questions coalesced into one call, which then runs in the more urgent
+ * lane of its callers; queued calls whose callers all gave up dropped unasked.
  * <p>
  * Policy for a running call when a more urgent one waits: once its decision is written it is cut there (the
  * reason stops; its callers keep the model's decision); before that it is put back in the queue once, and
@@ -70,37 +71,53 @@ public class ModelQueue {
         return call;
     }
 
-    /** How urgent each analysis is: a trader waits on entry and exit; sentiment runs on a schedule. */
-    static int priority(AnalysisType type) {
-        return switch (type) {
+    /**
+     * How urgent each analysis is: the desk's lane above any outside question; in a lane a trader waits on entry and
+     * exit, sentiment runs on a schedule.
+     */
+    static int priority(AnalysisType type, boolean desk) {
+        int inLane = switch (type) {
             case ENTRY, EXIT -> 3;
             case RISK -> 2;
             case SENTIMENT -> 1;
         };
+        return desk ? DESK_LANE + inLane : inLane;
     }
+
+    /** Added to the desk's priorities: above the highest outside one. */
+    static final int DESK_LANE = 10;
 
     /**
      * Queues a question, or joins the identical one already queued or running.
      *
-     * @param key what makes two questions identical (type, model, quantised market state, retry)
+     * @param key what makes two questions identical (type, model, the question's text, retry)
+     * @param desk the desk's own question (its lane comes first) or an outside caller's
      * @param deadlineNanos when the caller stops waiting ({@link System#nanoTime()} clock)
      */
-    public ModelCall submit(String key, AnalysisType type, ObjectNode body, List<String> decisionFields,
+    public ModelCall submit(String key, AnalysisType type, boolean desk, ObjectNode body, List<String> decisionFields,
             long deadlineNanos) {
         ModelCall call;
+        int priority = priority(type, desk);
         synchronized (this) {
             ModelCall same = byKey.get(key);
             if (same != null) {
                 same.deadlineNanos = Math.max(same.deadlineNanos, deadlineNanos);
                 same.coalesced++;
                 meters.coalesced(type);
-                return same;
+                if (same.priority < priority && running != same && waiting.remove(same)) {
+                    // an outside question the desk now asks too: it moves up to the desk's lane
+                    same.priority = priority;
+                    waiting.add(same);
+                    makeWay(same);
+                }
+                call = same;
+            } else {
+                call = new ModelCall(key, type, priority, sequence.incrementAndGet(), body, decisionFields,
+                        deadlineNanos);
+                byKey.put(key, call);
+                waiting.add(call);
+                makeWay(call);
             }
-            call = new ModelCall(key, type, priority(type), sequence.incrementAndGet(), body, decisionFields,
-                    deadlineNanos);
-            byKey.put(key, call);
-            waiting.add(call);
-            makeWay(call);
         }
         startNext();
         return call;

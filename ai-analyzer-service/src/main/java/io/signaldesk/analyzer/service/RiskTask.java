@@ -25,11 +25,6 @@ public record RiskTask(CoinSnapshotDto coin, PositionSide side, BigDecimal price
     }
 
     @Override
-    public String stateKey(MarketStateKey keys) {
-        return side + "|" + keys.of(coin) + "|" + keys.volatility(coin);
-    }
-
-    @Override
     public String question() {
         return Prompts.risk(side + " " + coin.coin() + " at " + MarketPrompt.price(price), MarketPrompt.price(equity),
                 MarketPrompt.render(List.of(coin)));

@@ -32,11 +32,6 @@ public record SentimentTask(List<CoinSnapshotDto> coins) implements AnalysisTask
     }
 
     @Override
-    public String stateKey(MarketStateKey keys) {
-        return coins.stream().map(keys::of).collect(Collectors.joining(","));
-    }
-
-    @Override
     public String question() {
         return Prompts.sentiment(names(), MarketPrompt.render(coins));
     }

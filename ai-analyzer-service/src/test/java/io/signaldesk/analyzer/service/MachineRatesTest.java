@@ -70,6 +70,10 @@ class MachineRatesTest {
         MachineReport report = rates.report("llama3.2:3b");
 
         assertEquals(12, report.answersLast15m());
-        assertEquals(0.8, report.modelShareLast15m());
+        assertEquals(8, report.modelAnswersLast15m());
+        assertEquals(1, report.cacheAnswersLast15m(), "a cache hit is not a model answer");
+        assertEquals(3, report.rulesAnswersLast15m());
+        assertEquals(0.67, report.modelShareLast15m(), "8 of 12 from a model call");
+        assertEquals(0.25, report.rulesShareLast15m());
     }
 }

@@ -79,11 +79,11 @@ class ModelQueueTest {
         StubServers.server().stubFor(OllamaReplies.chatCall()
                 .willReturn(StubServers.json(OllamaReplies.chat(SENTIMENT)).withFixedDelay(300)));
         long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        var busy = queue.submit("test|exit", AnalysisType.EXIT, request(AnalysisType.EXIT, "EXIT first"),
+        var busy = queue.submit("test|exit", AnalysisType.EXIT, false, request(AnalysisType.EXIT, "EXIT first"),
                 List.of("action", "confidence"), far);
-        var sentiment = queue.submit("test|sentiment", AnalysisType.SENTIMENT,
+        var sentiment = queue.submit("test|sentiment", AnalysisType.SENTIMENT, false,
                 request(AnalysisType.SENTIMENT, "SENTIMENT queued first"), List.of("signal"), far);
-        var entry = queue.submit("test|entry", AnalysisType.ENTRY, request(AnalysisType.ENTRY, "ENTRY queued second"),
+        var entry = queue.submit("test|entry", AnalysisType.ENTRY, false, request(AnalysisType.ENTRY, "ENTRY queued second"),
                 List.of("enter"), far);
         CompletableFuture.allOf(busy.reply(), sentiment.reply(), entry.reply()).orTimeout(10, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
@@ -99,9 +99,9 @@ class ModelQueueTest {
         StubServers.server().stubFor(OllamaReplies.chatCall()
                 .willReturn(StubServers.json(OllamaReplies.chat(EXIT)).withFixedDelay(300)));
         long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        var busy = queue.submit("test|busy", AnalysisType.EXIT, request(AnalysisType.EXIT, "EXIT busy"),
+        var busy = queue.submit("test|busy", AnalysisType.EXIT, false, request(AnalysisType.EXIT, "EXIT busy"),
                 List.of("action"), far);
-        var stale = queue.submit("test|stale", AnalysisType.ENTRY, request(AnalysisType.ENTRY, "ENTRY stale"),
+        var stale = queue.submit("test|stale", AnalysisType.ENTRY, false, request(AnalysisType.ENTRY, "ENTRY stale"),
                 List.of("enter"), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
         busy.reply().orTimeout(10, TimeUnit.SECONDS).join();
         Throwable failure = stale.reply().handle((reply, e) -> e).orTimeout(10, TimeUnit.SECONDS).join();
@@ -130,6 +130,55 @@ class ModelQueueTest {
         String second = sent.get(1).get("messages").get(1).get("content").asText();
         assertTrue(second.startsWith("ENTRY SHORT ETH at 3300.5\n") && !second.contains("BTC"),
                 "only the coin asked about: " + second);
+    }
+
+    @Test
+    void asksTheDesksQuestionBeforeEveryOutsideQuestionQueuedAheadOfIt() {
+        StubServers.server().stubFor(OllamaReplies.chatCall()
+                .willReturn(StubServers.json(OllamaReplies.chat(SENTIMENT)).withFixedDelay(300)));
+        long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        var outside = new ArrayList<ModelCall>();
+        for (int i = 0; i < 4; i++) {
+            outside.add(queue.submit("test|outside" + i, AnalysisType.ENTRY, false,
+                    request(AnalysisType.ENTRY, "ENTRY outside " + i), List.of("enter"), far));
+        }
+        // the desk's lowest-priority question still goes ahead of every outside entry
+        var desk = queue.submit("test|desk", AnalysisType.SENTIMENT, true,
+                request(AnalysisType.SENTIMENT, "SENTIMENT desk"), List.of("signal"), far);
+        desk.reply().orTimeout(10, TimeUnit.SECONDS).join();
+        CompletableFuture.allOf(outside.stream().map(ModelCall::reply).toArray(CompletableFuture[]::new))
+                .orTimeout(20, TimeUnit.SECONDS).exceptionally(e -> null).join();
+
+        List<String> order = OllamaReplies.chatRequests().stream()
+                .map(sent -> sent.get("messages").get(1).get("content").asText()).toList();
+        // the running outside call gives way (asked again later, if it had reached the model at all): the desk's
+        // question is the first or the second the model sees, then the outside ones in their order
+        assertTrue(order.indexOf("SENTIMENT desk") <= 1 && order.indexOf("ENTRY outside 1") > order.indexOf("SENTIMENT desk"),
+                "the desk's question before the outside ones queued ahead of it: " + order);
+        assertEquals(List.of("ENTRY outside 0", "ENTRY outside 1", "ENTRY outside 2", "ENTRY outside 3"),
+                order.stream().filter(q -> q.startsWith("ENTRY")).distinct().toList());
+    }
+
+    @Test
+    void movesAnOutsideQuestionUpToTheDesksLaneWhenTheDeskAsksItToo() {
+        StubServers.server().stubFor(OllamaReplies.chatCall()
+                .willReturn(StubServers.json(OllamaReplies.chat(ENTRY)).withFixedDelay(300)));
+        long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        var busy = queue.submit("test|busy", AnalysisType.ENTRY, true, request(AnalysisType.ENTRY, "ENTRY desk busy"),
+                List.of("enter"), far);
+        var other = queue.submit("test|other", AnalysisType.EXIT, false, request(AnalysisType.EXIT, "EXIT outside"),
+                List.of("action"), far);
+        var shared = queue.submit("test|shared", AnalysisType.ENTRY, false, request(AnalysisType.ENTRY, "ENTRY shared"),
+                List.of("enter"), far);
+        var joined = queue.submit("test|shared", AnalysisType.ENTRY, true, request(AnalysisType.ENTRY, "ENTRY shared"),
+                List.of("enter"), far);
+        assertTrue(joined == shared, "the desk joins the call already queued");
+        CompletableFuture.allOf(busy.reply(), other.reply(), shared.reply()).orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+
+        List<String> order = OllamaReplies.chatRequests().stream()
+                .map(sent -> sent.get("messages").get(1).get("content").asText()).toList();
+        assertEquals(List.of("ENTRY desk busy", "ENTRY shared", "EXIT outside"), order);
     }
 
     private com.fasterxml.jackson.databind.node.ObjectNode request(AnalysisType type, String user) {

@@ -14,6 +14,18 @@ public interface SignalConfig {
     /** Required in X-Api-Key on the mutating calls under {@link #apiKeyPaths()} when present (env SIGNAL_API_KEY); absent means open. */
     Optional<String> apiKey();
 
+    /**
+     * The decision engine's key (env SIGNAL_ENGINE_KEY; absent: the API key): the decision service sends it in
+     * X-Engine-Key with its analyses, and the analyzer serves what carries it in the desk's lane, ahead of outside
+     * callers and free of their rate limit. Absent both, the analyzer cannot tell the engine from anyone.
+     */
+    Optional<String> engineKey();
+
+    /** The key the engine presents: {@link #engineKey()}, else {@link #apiKey()}; empty when neither is set. */
+    default Optional<String> deskKey() {
+        return engineKey().filter(k -> !k.isBlank()).or(() -> apiKey().filter(k -> !k.isBlank()));
+    }
+
     /** Path prefixes whose POST/PUT/PATCH/DELETE need the API key ({@code /api} guards /api and everything below it); none guards nothing. */
     Optional<List<String>> apiKeyPaths();
 

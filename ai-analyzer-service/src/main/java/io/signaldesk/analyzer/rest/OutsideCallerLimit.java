@@ -1,0 +1,99 @@
+package io.signaldesk.analyzer.rest;
+
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.analyzer.config.AnalyzerConfig;
+import io.signaldesk.common.error.ApiError;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Rate limit of outside callers on the analyses ({@code POST /api/analysis/*}): each client (remote address) may ask
+ * {@code analyzer.outside.per-minute} a minute after a burst of {@code analyzer.outside.burst}; past it 429 with a JSON
+ * body and Retry-After (seconds). The desk (X-Engine-Key) is never limited; without a desk key nobody is (see
+ * {@link Callers}).
+ */
+@ApplicationScoped
+public class OutsideCallerLimit {
+
+    private static final String ANALYSES = "/api/analysis/";
+
+    private final Callers callers;
+    private final AnalyzerConfig.Outside config;
+    private final MeterRegistry registry;
+    private final double perNano;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public OutsideCallerLimit(Callers callers, AnalyzerConfig config, MeterRegistry registry) {
+        this.callers = callers;
+        this.config = config.outside();
+        this.registry = registry;
+        this.perNano = this.config.perMinute() / 60e9;
+        registry.counter("analyzer.outside.limited");
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response limit(ContainerRequestContext request, HttpServerRequest http) {
+        if (!"POST".equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith(ANALYSES)
+                || !callers.lanes() || callers.isDesk(request.getHeaderString(Callers.ENGINE_HEADER))) {
+            return null;
+        }
+        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        long waitNanos = take(client, System.nanoTime());
+        if (waitNanos == 0) {
+            return null;
+        }
+        registry.counter("analyzer.outside.limited").increment();
+        long retryAfter = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        return Response.status(429).header("Retry-After", retryAfter)
+                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError("too many analyses from " + client + ": outside callers may ask " + config.perMinute()
+                        + " a minute (bursts of " + config.burst() + "); retry in " + retryAfter + " s", null))
+                .build();
+    }
+
+    /** Takes one token for {@code client}; 0 when granted, else how long until the next token. */
+    long take(String client, long now) {
+        if (buckets.size() >= config.maxClients() && !buckets.containsKey(client)) {
+            forgetIdle(now);
+        }
+        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(config.burst(), now));
+        synchronized (bucket) {
+            bucket.tokens = Math.min(config.burst(), bucket.tokens + (now - bucket.at) * perNano);
+            bucket.at = now;
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - bucket.tokens) / perNano);
+        }
+    }
+
+    /** Forgets the buckets that have refilled (their clients are idle), else the fullest half. */
+    private synchronized void forgetIdle(long now) {
+        buckets.entrySet().removeIf(e -> e.getValue().tokens + (now - e.getValue().at) * perNano >= config.burst());
+        if (buckets.size() >= config.maxClients()) {
+            buckets.entrySet().stream()
+                    .sorted(Comparator.comparingDouble((Map.Entry<String, Bucket> e) -> -e.getValue().tokens))
+                    .limit(buckets.size() / 2).map(Map.Entry::getKey).toList().forEach(buckets::remove);
+        }
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long at;
+
+        Bucket(double tokens, long at) {
+            this.tokens = tokens;
+            this.at = at;
+        }
+    }
+}

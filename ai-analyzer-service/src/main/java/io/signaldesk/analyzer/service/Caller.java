@@ -1,0 +1,17 @@
+package io.signaldesk.analyzer.service;
+
+/**
+ * Who asks and how the answer cache may serve them.
+ *
+ * @param desk the desk's own question (the decision engine, keyed, or this analyzer's schedule): served in a lane
+ *        ahead of every outside caller
+ * @param readCache whether a cached model answer may stand in (a backtest says no: its figures must be a model's)
+ * @param storeAnswer whether the model's answer is kept for others
+ */
+public record Caller(boolean desk, boolean readCache, boolean storeAnswer) {
+
+    /** The desk's own question with the cache on. */
+    public static final Caller DESK = new Caller(true, true, true);
+    /** Anyone else, cache on. */
+    public static final Caller OUTSIDE = new Caller(false, true, true);
+}

@@ -1,0 +1,74 @@
+package io.signaldesk.analyzer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * With the engine's key set (SIGNAL_ENGINE_KEY): outside callers are rate-limited per client with a 429 JSON answer and
+ * Retry-After; the engine (X-Engine-Key) never is.
+ */
+@QuarkusTest
+@TestProfile(OutsideCallersTest.EngineKeyed.class)
+@QuarkusTestResource(StubServers.class)
+class OutsideCallersTest {
+
+    public static class EngineKeyed implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("signal.engine-key", "engine-key");
+        }
+    }
+
+    private static final String ENTRY = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1}";
+
+    @BeforeEach
+    void fresh() {
+        StubServers.reset();
+        OllamaReplies.answer("{\"enter\":true,\"confidence\":7,\"reason\":\"Buyers lead.\"}");
+    }
+
+    @Test
+    void anOutsideClientPastItsBurstGets429WithRetryAfterWhileTheEngineIsServed() {
+        Response limited = null;
+        int answered = 0;
+        // burst 4, then one a 5 s: twenty asks in a row cannot all pass, however slow this machine is
+        for (int i = 0; i < 20 && limited == null; i++) {
+            Response response = given().contentType(ContentType.JSON).body(ENTRY).post("/api/analysis/entry");
+            if (response.statusCode() == 429) {
+                limited = response;
+            } else {
+                assertEquals(200, response.statusCode());
+                answered++;
+            }
+        }
+        assertNotNull(limited, "an outside client is limited");
+        assertTrue(answered <= 4 + 3, "the burst and what refilled while it was asked: " + answered);
+        assertTrue(limited.contentType().startsWith("application/json"), limited.contentType());
+        assertTrue(limited.jsonPath().getString("error").contains("outside callers may ask 12 a minute (bursts of 4)"),
+                limited.asString());
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, "Retry-After in whole seconds");
+
+        for (int i = 0; i < 10; i++) {
+            given().header("X-Engine-Key", "engine-key").contentType(ContentType.JSON).body(ENTRY)
+                    .post("/api/analysis/entry").then().statusCode(200);
+        }
+        given().header("X-Engine-Key", "wrong").contentType(ContentType.JSON).body(ENTRY).post("/api/analysis/entry")
+                .then().statusCode(429).body("error", containsString("too many analyses"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("analyzer_outside_limited_total"));
+    }
+}
