@@ -31,6 +31,12 @@ FEED_SOURCE=${FEED_SOURCE:-simulator}
 OLLAMA_BASE_URL=${OLLAMA_BASE_URL:-http://localhost:11434}
 OLLAMA_MODEL=${OLLAMA_MODEL:-llama3.2:3b}
 RUN_DIR=deploy/.run
+# the decision engine's key to the analyzer's desk lane (ahead of outside callers, never rate-limited): one per run
+# unless set; the analyzer falls back to SIGNAL_API_KEY, so with that set the engine presents it
+if [ -z "${SIGNAL_ENGINE_KEY:-}" ] && [ -z "${SIGNAL_API_KEY:-}" ]; then
+    SIGNAL_ENGINE_KEY=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+fi
+export SIGNAL_ENGINE_KEY=${SIGNAL_ENGINE_KEY:-}
 DECISION_DB_PATH=${DECISION_DB_PATH:-$RUN_DIR/decision.db}
 SERVICES="market-feed-service ai-analyzer-service decision-service"
 # where this script reaches the services: the bound address, or loopback when bound to every interface

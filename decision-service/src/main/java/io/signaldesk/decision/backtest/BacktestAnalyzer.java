@@ -27,7 +27,10 @@ import io.signaldesk.decision.service.AnalyzerPort;
  * The backtest's analyzer: the engine's {@link AnalyzerPort} over ai-analyzer-service's plain JSON answers (one call
  * at a time, the whole answer awaited: a backtest does not race the clock). It sends what the engine sends live, the
  * snapshot it decided on; from candles that is last price and 1-minute momentum, the rest null (unknown), never made
- * up. The engine's calls, failures and latency are counted for the report; {@link #sentiment} asks about the replayed
+ * up. Every ask says {@code Cache-Control: no-cache, no-store}: the analyzer asks its model and keeps the answer out of
+ * its cache, so the report's answers are a model's (or its rules'), whatever ran before. It carries the desk's key
+ * (X-Engine-Key: {@code signal.engine-key}, else {@code signal.api-key}), so the analyzer does not rate-limit it as an
+ * outside caller. The engine's calls, failures and latency are counted for the report; {@link #sentiment} asks about the replayed
  * market as the analyzer's schedule does live (counted by {@link BacktestSentiment}).
  */
 public class BacktestAnalyzer implements AnalyzerPort {
@@ -38,6 +41,7 @@ public class BacktestAnalyzer implements AnalyzerPort {
     private final URI base;
     private final HttpClient http;
     private final Duration timeout;
+    private final String engineKey = deskKey();
     private int calls;
     private int failures;
     private long totalLatencyMs;
@@ -79,6 +83,13 @@ public class BacktestAnalyzer implements AnalyzerPort {
                         && r.confidence() >= 1 && r.confidence() <= 10);
     }
 
+    /** The desk's key as the service (or the command line, from SIGNAL_ENGINE_KEY / SIGNAL_API_KEY) is configured. */
+    private static String deskKey() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return config.getOptionalValue("signal.engine-key", String.class).filter(k -> !k.isBlank())
+                .or(() -> config.getOptionalValue("signal.api-key", String.class).filter(k -> !k.isBlank())).orElse(null);
+    }
+
     public int calls() {
         return calls;
     }
@@ -110,9 +121,13 @@ public class BacktestAnalyzer implements AnalyzerPort {
         calls++;
         long start = System.nanoTime();
         try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                     .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                    .header("Cache-Control", "no-cache, no-store");
+            if (engineKey != null) {
+                builder.header("X-Engine-Key", engineKey);
+            }
+            HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 failures++;

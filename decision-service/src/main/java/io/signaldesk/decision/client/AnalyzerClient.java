@@ -31,6 +31,7 @@ import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
 import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
 import io.signaldesk.decision.client.AnalyzerDtos.SentimentResult;
 import io.signaldesk.decision.client.AnalyzerDtos.SignalEvent;
+import io.signaldesk.common.config.SignalConfig;
 import io.signaldesk.common.config.TransportConfig;
 import io.smallrye.mutiny.Multi;
 import org.jboss.resteasy.reactive.client.SseEvent;
@@ -43,6 +44,8 @@ public class AnalyzerClient implements AnalyzerPort {
     private static final Logger LOG = Logger.getLogger(AnalyzerClient.class);
 
     private final AnalyzerRestClient rest;
+    /** Sent in X-Engine-Key so the analyzer serves the engine in its desk lane, ahead of outside callers. */
+    private final String engineKey;
     /** Over Kafka when SIGNAL_TRANSPORT=kafka (created only then: its channel does not exist otherwise), else null. */
     private final KafkaAnalysisClient kafka;
     private final AnalyzerGuard guard;
@@ -53,8 +56,9 @@ public class AnalyzerClient implements AnalyzerPort {
     private volatile Instant lastSuccessAt;
 
     AnalyzerClient(@RestClient AnalyzerRestClient rest, TransportConfig transport, Instance<KafkaAnalysisClient> kafka,
-            AnalyzerGuard guard, ObjectMapper mapper, MeterRegistry registry) {
+            AnalyzerGuard guard, ObjectMapper mapper, MeterRegistry registry, SignalConfig signal) {
         this.rest = rest;
+        this.engineKey = signal.deskKey().orElse(null);
         this.kafka = transport.kafka() ? kafka.get() : null;
         this.guard = guard;
         this.mapper = mapper;
@@ -66,7 +70,7 @@ public class AnalyzerClient implements AnalyzerPort {
     public AiAnswer<EntryResult> entry(EntryRequest request) {
         Predicate<EntryResult> valid = r -> r.enter() != null && validConfidence(r.confidence());
         return kafka != null ? overKafka("entry", request.coin(), request, EntryResult.class, valid)
-                : analyse("entry", () -> rest.entry(request), EntryResult.class, valid);
+                : analyse("entry", () -> rest.entry(engineKey, request), EntryResult.class, valid);
     }
 
     /** Hold or close; answered the moment the analyzer's decision is known, like {@link #entry}. */
@@ -75,7 +79,7 @@ public class AnalyzerClient implements AnalyzerPort {
         Predicate<ExitResult> valid = r -> ("HOLD".equals(r.action()) || "CLOSE".equals(r.action()))
                 && validConfidence(r.confidence());
         return kafka != null ? overKafka("exit", request.coin(), request, ExitResult.class, valid)
-                : analyse("exit", () -> rest.exit(request), ExitResult.class, valid);
+                : analyse("exit", () -> rest.exit(engineKey, request), ExitResult.class, valid);
     }
 
     /** The last scheduled sentiment envelope; empty before the first one or when unreachable. */

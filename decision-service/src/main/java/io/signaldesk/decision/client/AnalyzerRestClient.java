@@ -23,17 +23,20 @@ import io.smallrye.mutiny.Multi;
 @RegisterRestClient(configKey = "ai-analyzer")
 interface AnalyzerRestClient {
 
-    /** The entry analysis as Server-Sent Events: signal (decision fields), reason pieces, done (envelope). */
+    /**
+     * The entry analysis as Server-Sent Events: signal (decision fields), reason pieces, done (envelope).
+     * {@code engineKey} (SIGNAL_ENGINE_KEY, else SIGNAL_API_KEY; null sends none) puts it in the analyzer's desk lane.
+     */
     @POST
     @Path("/api/analysis/entry")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<SseEvent<String>> entry(EntryRequest request);
+    Multi<SseEvent<String>> entry(@HeaderParam("X-Engine-Key") String engineKey, EntryRequest request);
 
     /** The exit analysis as Server-Sent Events, like {@link #entry}. */
     @POST
     @Path("/api/analysis/exit")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<SseEvent<String>> exit(ExitRequest request);
+    Multi<SseEvent<String>> exit(@HeaderParam("X-Engine-Key") String engineKey, ExitRequest request);
 
     @GET
     @Path("/api/analysis/latest")

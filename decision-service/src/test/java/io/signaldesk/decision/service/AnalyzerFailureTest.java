@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -55,7 +56,9 @@ class AnalyzerFailureTest {
         Proposal proposal = proposalFor(Market.bullish("D1", "100"));
         assertEquals("RULES_FALLBACK", proposal.source());
         assertEquals("ANALYZER_DOWN", proposal.fallbackReason());
-        analyzer.verify(2, postRequestedFor(urlEqualTo("/api/analysis/entry")));
+        // both asks carry the desk key (here SIGNAL_API_KEY): the analyzer serves them in its desk lane
+        analyzer.verify(2, postRequestedFor(urlEqualTo("/api/analysis/entry"))
+                .withHeader("X-Engine-Key", WireMock.equalTo("test-key")));
     }
 
     @Test
