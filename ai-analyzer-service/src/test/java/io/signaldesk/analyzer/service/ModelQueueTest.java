@@ -66,7 +66,9 @@ class ModelQueueTest {
                         .post("/api/analysis/entry").then().statusCode(200).extract().path("source"), callers));
             }
             for (CompletableFuture<String> answer : answers) {
-                assertEquals("AI", answer.get(10, TimeUnit.SECONDS));
+                // a caller the loaded machine let in after the call ended finds its answer in the cache
+                String source = answer.get(10, TimeUnit.SECONDS);
+                assertTrue("AI".equals(source) || "CACHE".equals(source), source);
             }
         } finally {
             callers.shutdownNow();
