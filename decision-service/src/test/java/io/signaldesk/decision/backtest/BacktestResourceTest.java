@@ -56,7 +56,14 @@ class BacktestResourceTest {
         Path json = DATA_DIR.resolve(jsonName);
         Path markdown = DATA_DIR.resolve(response.extract().path("output.markdown").toString());
         assertTrue(Files.readString(json).contains("\"buyAndHold\""));
-        assertTrue(Files.readString(markdown).startsWith("# Backtest — RULES mode, BTC, ETH"));
+        assertTrue(Files.readString(markdown).startsWith("# Backtest — RULES mode, BTC, ETH, live engine\n\n**Verdict: "));
+        assertEquals((String) response.extract().path("verdict"), (String) response.extract().path("evaluation.verdict"));
+        assertEquals((int) response.extract().path("scoring.byHorizon[1].overall.direction.calls"),
+                (int) response.extract().path("evaluation.overall.direction.calls"), "the verdict's calls are the 5 m ones");
+        assertEquals("5m", (String) response.extract().path("evaluation.horizon"));
+        assertEquals(1, (int) response.extract().path("evaluation.trials"));
+        assertTrue(Files.readString(DATA_DIR.resolve(response.extract().path("output.evaluation").toString()))
+                .startsWith("group,name,directionCalls,directionHits,directionRate,"));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("decision_backtest_runs_total{outcome=\"ok\"}"))
                 .body(containsString("decision_backtest_frames_total{mode=\"RULES\"}"));
@@ -86,6 +93,9 @@ class BacktestResourceTest {
         post(slice("\"from\":\"2025-01-01T00:00:00Z\"")).statusCode(400).body("field", equalTo("files"))
                 .body("error", startsWith("the files share fewer than 2 bars"));
         post(slice("\"feePct\":\"lots\"")).statusCode(400).body("field", equalTo("feePct"));
+        post(slice("\"trials\":0")).statusCode(400).body("field", equalTo("trials"))
+                .body("error", equalTo("trials must be 1-10000, got 0"));
+        post(slice("\"trials\":\"3\"")).statusCode(400).body("field", equalTo("trials"));
     }
 
     @Test
