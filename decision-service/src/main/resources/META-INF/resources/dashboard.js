@@ -253,12 +253,12 @@
     return (d.rate * 100).toFixed(1) + ' % [' + (d.low * 100).toFixed(1) + ', ' + (d.high * 100).toFixed(1) + ']';
   }
 
-  function signed(v) {
+  function signedPct(v) {
     return v === null || v === undefined ? '–' : (v >= 0 ? '+' : '') + v.toFixed(3);
   }
 
   function expectancy(x) {
-    return !x || x.trades === 0 ? '–' : signed(x.meanPct) + ' % [' + signed(x.lowPct) + ', ' + signed(x.highPct) + ']';
+    return !x || x.trades === 0 ? '–' : signedPct(x.meanPct) + ' % [' + signedPct(x.lowPct) + ', ' + signedPct(x.highPct) + ']';
   }
 
   function pValue(p) {
