@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.signaldesk.analyzer.domain.AnalysisType;
+import io.signaldesk.core.evaluation.Calibration;
 import io.signaldesk.core.evaluation.DirectionAccuracy;
 import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.core.trade.Direction;
@@ -45,7 +46,9 @@ public final class EvaluationScorer {
                 rate(observations, Observation::reprompted), rate(observations, o -> o.fallback() != null),
                 hit1m, hits1m.size(), hit5m, hits5m.size(), (int) Math.round(100 * quality), ramBytes,
                 direction(signals, Observation::move1mPct, false), direction(signals, Observation::move5mPct, false),
-                direction(signals, Observation::move5mPct, true));
+                direction(signals, Observation::move5mPct, true), Calibration.ofForecasts(directional(signals,
+                        Observation::move5mPct).stream().filter(o -> o.confidence() > 0)
+                        .map(o -> new Calibration.Forecast(o.confidence(), hits(o.signal(), o.move5mPct()))).toList()));
     }
 
     /**
@@ -54,8 +57,7 @@ public final class EvaluationScorer {
      */
     private static DirectionAccuracy direction(List<Observation> signals, Function<Observation, BigDecimal> move,
             boolean alwaysLong) {
-        List<Observation> calls = signals.stream().filter(o -> move.apply(o) != null && o.signal() != Direction.WAIT
-                && SignalScorer.actual(move.apply(o), FLAT_BAND_PCT) != Direction.WAIT).toList();
+        List<Observation> calls = directional(signals, move);
         long hits = calls.stream().filter(o -> SignalScorer.actual(move.apply(o), FLAT_BAND_PCT)
                 == (alwaysLong ? Direction.LONG : o.signal())).count();
         return DirectionAccuracy.of((int) hits, calls.size());
@@ -72,6 +74,12 @@ public final class EvaluationScorer {
 
     static boolean hits(Direction signal, BigDecimal movePct) {
         return SignalScorer.hit(signal, movePct, FLAT_BAND_PCT);
+    }
+
+    /** LONG/SHORT signals whose move (by {@code move}) is known and passed the flat band. */
+    private static List<Observation> directional(List<Observation> signals, Function<Observation, BigDecimal> move) {
+        return signals.stream().filter(o -> move.apply(o) != null && o.signal() != Direction.WAIT
+                && SignalScorer.actual(move.apply(o), FLAT_BAND_PCT) != Direction.WAIT).toList();
     }
 
     private static List<Boolean> hits(List<Observation> signals, Function<Observation, BigDecimal> move) {

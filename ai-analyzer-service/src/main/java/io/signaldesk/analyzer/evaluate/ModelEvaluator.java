@@ -103,6 +103,7 @@ public class ModelEvaluator {
         FallbackReason fallback = null;
         boolean reprompted;
         Direction signal = null;
+        int confidence = 0;
         BigDecimal move1m = null;
         BigDecimal move5m = null;
         long modelMs = 0;
@@ -116,6 +117,7 @@ public class ModelEvaluator {
             tokens = answer.completionTokens();
             if (answer.result() instanceof SentimentResult sentiment) {
                 signal = sentiment.signal();
+                confidence = Math.max(1, Math.min(10, sentiment.confidence()));
                 move1m = sample.move1mPct().get(sentiment.coin());
                 move5m = sample.move5mPct().get(sentiment.coin());
             }
@@ -132,7 +134,7 @@ public class ModelEvaluator {
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         boolean validFirst = fallback == null && !reprompted;
         return new Observation(task.type(), elapsedMs, modelMs, tokens, validFirst, reprompted, fallback, signal,
-                move1m, move5m);
+                move1m, move5m, confidence);
     }
 
     private static <T> T join(CompletionStage<T> stage) {

@@ -16,7 +16,9 @@ import io.signaldesk.core.trade.Direction;
  * @param signal the sentiment's signal (sentiment only, null otherwise or on fallback)
  * @param move1mPct realised move of the signal's coin 1 min later, null when unknown
  * @param move5mPct realised move of the signal's coin 5 min later, null when unknown
+ * @param confidence the sentiment's stated confidence 1-10 (sentiment only, 0 otherwise)
  */
 public record Observation(AnalysisType type, long elapsedMs, long modelMs, int completionTokens, boolean validFirst,
-        boolean reprompted, FallbackReason fallback, Direction signal, BigDecimal move1mPct, BigDecimal move5mPct) {
+        boolean reprompted, FallbackReason fallback, Direction signal, BigDecimal move1mPct, BigDecimal move5mPct,
+        int confidence) {
 }

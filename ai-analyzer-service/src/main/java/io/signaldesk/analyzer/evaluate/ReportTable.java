@@ -35,10 +35,12 @@ public final class ReportTable {
         }
         out.append("\nDirection: LONG/SHORT signals whose move passed the ±").append(EvaluationScorer.FLAT_BAND_PCT)
                 .append(" % band (a hit rate above also counts WAIT inside the band), Wilson 95 % interval, p against 50 %.\n\n")
-                .append("| Model | Direction 1m | Direction 5m | Always long 5m |\n|---|---|---|---|\n");
+                .append("| Model | Direction 1m | Direction 5m | Always long 5m | Brier 5m (confidence c read as c/10) |\n|---|---|---|---|---|\n");
         for (ModelScore m : models) {
             out.append("| ").append(m.model()).append(" | ").append(direction(m.direction1m(), true)).append(" | ")
                     .append(direction(m.direction5m(), true)).append(" | ").append(direction(m.alwaysLong5m(), false))
+                    .append(" | ").append(m.calibration5m() == null || m.calibration5m().brier() == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.3f of %d", m.calibration5m().brier(), m.calibration5m().calls()))
                     .append(" |\n");
         }
         return out.toString();

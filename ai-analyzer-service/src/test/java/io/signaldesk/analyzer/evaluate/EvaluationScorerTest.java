@@ -19,7 +19,7 @@ class EvaluationScorerTest {
 
     private static Observation sentiment(long ms, Direction signal, String move1m, String move5m) {
         return new Observation(AnalysisType.SENTIMENT, ms, ms, 20, true, false, null, signal,
-                move1m == null ? null : new BigDecimal(move1m), move5m == null ? null : new BigDecimal(move5m));
+                move1m == null ? null : new BigDecimal(move1m), move5m == null ? null : new BigDecimal(move5m), 8);
     }
 
     @Test
@@ -28,8 +28,8 @@ class EvaluationScorerTest {
                 sentiment(100, Direction.LONG, "0.30", "-0.20"),
                 sentiment(300, Direction.SHORT, "-0.06", null),
                 sentiment(200, Direction.WAIT, "0.05", "0.01"),
-                new Observation(AnalysisType.ENTRY, 400, 400, 40, false, true, null, null, null, null),
-                new Observation(AnalysisType.EXIT, 1000, 1000, 20, false, true, FallbackReason.INVALID_OUTPUT, null, null, null));
+                new Observation(AnalysisType.ENTRY, 400, 400, 40, false, true, null, null, null, null, 0),
+                new Observation(AnalysisType.EXIT, 1000, 1000, 20, false, true, FallbackReason.INVALID_OUTPUT, null, null, null, 0));
 
         ModelScore score = EvaluationScorer.score("m", observations, 2_000_000_000L);
 
@@ -53,6 +53,9 @@ class EvaluationScorerTest {
         assertEquals(1, score.direction5m().calls());
         assertEquals(0, score.direction5m().hits());
         assertEquals(0, score.alwaysLong5m().hits());
+        // calibration at 5 min: the one LONG call said 8/10 and was wrong: Brier (0.8 - 0)² = 0.64
+        assertEquals(0.64, score.calibration5m().brier(), 1e-12);
+        assertEquals("7-10", score.calibration5m().buckets().get(0).bucket());
     }
 
     @Test
@@ -80,7 +83,7 @@ class EvaluationScorerTest {
         ModelScore score = new ModelScore("llama3.2:3b", 40, 850, 1400, new BigDecimal("38.5"), new BigDecimal("0.9500"),
                 new BigDecimal("0.0500"), new BigDecimal("0.0250"), new BigDecimal("0.6000"), 10, null, 0, 56, 2_850_000_000L,
                 io.signaldesk.core.evaluation.DirectionAccuracy.of(8, 10), io.signaldesk.core.evaluation.DirectionAccuracy.of(0, 0),
-                io.signaldesk.core.evaluation.DirectionAccuracy.of(0, 0));
+                io.signaldesk.core.evaluation.DirectionAccuracy.of(0, 0), null);
 
         assertEquals("""
                 | Model | Response Time | Quality Score | RAM Used |
@@ -93,9 +96,9 @@ class EvaluationScorerTest {
 
                 Direction: LONG/SHORT signals whose move passed the ±0.05 % band (a hit rate above also counts WAIT inside the band), Wilson 95 % interval, p against 50 %.
 
-                | Model | Direction 1m | Direction 5m | Always long 5m |
-                |---|---|---|---|
-                | llama3.2:3b | 80.0 % [49.0, 94.3] of 10, p 0.11 | n/a | n/a |
+                | Model | Direction 1m | Direction 5m | Always long 5m | Brier 5m (confidence c read as c/10) |
+                |---|---|---|---|---|
+                | llama3.2:3b | 80.0 % [49.0, 94.3] of 10, p 0.11 | n/a | n/a | n/a |
                 """, ReportTable.markdown(List.of(score)));
     }
 }

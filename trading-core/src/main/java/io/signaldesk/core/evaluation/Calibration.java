@@ -17,24 +17,32 @@ public record Calibration(int calls, Double brier, List<Bucket> buckets) {
     public record Bucket(String bucket, double statedProbability, DirectionAccuracy observed) {
     }
 
+    /** One directional call as calibration reads it: its stated confidence 1-10 and whether it was right. */
+    public record Forecast(int confidence, boolean hit) {
+    }
+
     public static Calibration of(List<Call> calls) {
-        List<Call> directional = calls.stream().filter(Call::directional).toList();
+        return ofForecasts(calls.stream().filter(Call::directional).map(c -> new Forecast(c.confidence(), c.hit())).toList());
+    }
+
+    /** {@code forecasts}: directional calls only (LONG/SHORT whose move passed the flat band). */
+    public static Calibration ofForecasts(List<Forecast> forecasts) {
         double brier = 0;
-        for (Call c : directional) {
-            double gap = c.confidence() / 10.0 - (c.hit() ? 1 : 0);
+        for (Forecast f : forecasts) {
+            double gap = f.confidence() / 10.0 - (f.hit() ? 1 : 0);
             brier += gap * gap;
         }
         List<Bucket> buckets = new ArrayList<>();
         for (int lowest : new int[] { 1, 4, 7 }) {
             String name = SignalScorer.bucket(lowest);
-            List<Call> in = directional.stream().filter(c -> SignalScorer.bucket(c.confidence()).equals(name)).toList();
+            List<Forecast> in = forecasts.stream().filter(f -> SignalScorer.bucket(f.confidence()).equals(name)).toList();
             if (!in.isEmpty()) {
-                double stated = in.stream().mapToInt(Call::confidence).average().orElseThrow() / 10.0;
+                double stated = in.stream().mapToInt(Forecast::confidence).average().orElseThrow() / 10.0;
                 buckets.add(new Bucket(name, stated,
-                        DirectionAccuracy.of((int) in.stream().filter(Call::hit).count(), in.size())));
+                        DirectionAccuracy.of((int) in.stream().filter(Forecast::hit).count(), in.size())));
             }
         }
-        return new Calibration(directional.size(), directional.isEmpty() ? null : brier / directional.size(),
+        return new Calibration(forecasts.size(), forecasts.isEmpty() ? null : brier / forecasts.size(),
                 List.copyOf(buckets));
     }
 }
