@@ -51,10 +51,13 @@ final class EvaluationMarkdown {
         md.append("\nThe strategy's paper return: %s %%; before costs its trades averaged %s %% each.\n".formatted(
                 BacktestMarkdown.plain(returnPct), Verdict.pct(o.grossMeanPct())));
         Sharpe sharpe = o.sharpe();
-        md.append(("\nSharpe: %s per trade; %s annualised (each UTC day's summed trade results over %d days, × √365); "
-                + "deflated Sharpe %s (the probability that the per-trade Sharpe beats the best of %d tried by luck).\n")
-                .formatted(num(sharpe.perTrade()), num(sharpe.annualised()), sharpe.days(), num(sharpe.deflated()),
-                        sharpe.trials()));
+        md.append("\nSharpe: %s per trade; %s annualised (each UTC day's summed trade results over %d days, × √365); "
+                .formatted(num(sharpe.perTrade()), num(sharpe.annualised()), sharpe.days())
+                + (sharpe.trials() == 1
+                        ? "probabilistic Sharpe %s (the probability that the true per-trade Sharpe is above 0; one setting "
+                                .formatted(num(sharpe.deflated())) + "tried: give trials when more were).\n"
+                        : "deflated Sharpe %s (the probability that the per-trade Sharpe beats what the best of %d settings "
+                                .formatted(num(sharpe.deflated()), sharpe.trials()) + "tried would show by luck).\n"));
         md.append("\n### By source, coin and confidence\n\n| group | calls | direction right [95 %] | p | always-long | trades "
                 + "| net % per trade [95 %] | before costs | Sharpe per trade | Brier |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         group(md, "overall", o);
