@@ -23,5 +23,7 @@ public enum DecisionOutcome {
     /** A risk limit refused the entry. */
     REFUSED,
     /** The entry size rounds to nothing at the current equity and price. */
-    TOO_SMALL
+    TOO_SMALL,
+    /** The edge gate stopped the entry: its setup has no measured edge after costs (a WAIT; the figures in the reason). */
+    NO_EDGE
 }

@@ -1,0 +1,46 @@
+package io.signaldesk.core.paper;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.trade.ProposalKind;
+
+/**
+ * The one cost model: every paper fill is a market order, so it pays the taker fee on its notional and fills at the
+ * mark moved against us by the slippage. Paper fills, the backtest, buy-and-hold and the edge gate all price a trade
+ * with it; {@link #roundTripPct()} is what an entry and its exit cost together. Percentages are percent.
+ *
+ * @param takerFeePct fee of one fill, percent of notional ({@code decision.paper.fee-pct})
+ * @param slippagePct price moved against us on one fill, percent ({@code decision.paper.slippage-pct})
+ */
+public record FeeModel(BigDecimal takerFeePct, BigDecimal slippagePct) {
+
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
+    public FeeModel {
+        Objects.requireNonNull(takerFeePct, "takerFeePct");
+        Objects.requireNonNull(slippagePct, "slippagePct");
+        if (takerFeePct.signum() < 0 || slippagePct.signum() < 0) {
+            throw new IllegalArgumentException("fees and slippage must be 0 or more: " + takerFeePct + ", " + slippagePct);
+        }
+    }
+
+    /** The price one fill gets at {@code mark}. */
+    public BigDecimal fillPrice(ProposalKind kind, PositionSide side, BigDecimal mark) {
+        return PaperMath.fillPrice(kind, side, mark, slippagePct);
+    }
+
+    /** The fee of one fill of {@code qty} at {@code price}. */
+    public BigDecimal fee(BigDecimal qty, BigDecimal price) {
+        return PaperMath.fee(qty, price, takerFeePct);
+    }
+
+    /**
+     * What a round trip costs in percent of the entry's notional, to first order: two fees and two slippages
+     * (0.1 % fee and 0.05 % slippage: 0.30 %). A move in the trade's favour must exceed it to make money.
+     */
+    public BigDecimal roundTripPct() {
+        return takerFeePct.add(slippagePct).multiply(TWO);
+    }
+}
