@@ -309,6 +309,20 @@
     }));
   }
 
+  // the edge gate: what each setup has measured after costs, and what a cold one still waits for
+  function renderEdge(edge) {
+    if (!edge) { return; }
+    document.getElementById('edge-line').textContent = edge.line;
+    var signed = function (v) { return v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + v + '%'; };
+    fill(document.getElementById('edge-setups'), edge.setups.map(function (e) {
+      var verdict = e.proven ? 'measured edge' : e.scored < e.minSample ? e.scored + ' of ' + e.minSample + ' scored calls' : 'no measured edge';
+      return row([e.setup.coin + ' ' + e.setup.direction + ', ' + e.setup.source.toLowerCase() + ', ' + e.setup.bucket + ', ' +
+        e.setup.regime.toLowerCase(), String(e.scored), signed(e.expectedMovePct), signed(e.expectancyPct), signed(e.lowerBoundPct), verdict]);
+    }));
+    document.getElementById('edge-note').textContent = 'mode ' + edge.mode + ' · scored at ' + edge.horizon + ' · round trip ' +
+      edge.roundTripPct + '% · lower bound at ' + (edge.confidence * 100) + '% · ' + edge.pendingCalls + ' calls waiting for their horizon';
+  }
+
   function render(s) {
     state = s;
     renderStatus(s);
@@ -317,6 +331,7 @@
     renderPortfolio(s.portfolio, s.trades);
     renderEvaluation(s.evaluation);
     renderAccuracy(s.accuracy, s.decisions);
+    renderEdge(s.edge);
     if (window.signalDeskRisk) { window.signalDeskRisk(s); }
   }
 

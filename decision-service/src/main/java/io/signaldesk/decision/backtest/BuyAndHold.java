@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.core.paper.PaperMath;
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.trade.PositionSide;
 import io.signaldesk.core.trade.ProposalKind;
 
@@ -22,6 +22,7 @@ public record BuyAndHold(Map<String, BigDecimal> returnPctByCoin, BigDecimal fin
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public static BuyAndHold of(AlignedCandles data, BacktestSettings settings) {
+        FeeModel fees = new FeeModel(settings.feePct(), settings.slippagePct());
         int coins = data.coins().size();
         int last = data.bars() - 1;
         BigDecimal share = settings.initialEquity().divide(BigDecimal.valueOf(coins), 8, RoundingMode.DOWN);
@@ -29,14 +30,13 @@ public record BuyAndHold(Map<String, BigDecimal> returnPctByCoin, BigDecimal fin
         Map<String, BigDecimal> qty = new LinkedHashMap<>();
         Map<String, BigDecimal> entry = new LinkedHashMap<>();
         for (String coin : data.coins()) {
-            BigDecimal price = PaperMath.fillPrice(ProposalKind.ENTRY, PositionSide.LONG, data.candle(coin, 0).close(),
-                    settings.slippagePct());
+            BigDecimal price = fees.fillPrice(ProposalKind.ENTRY, PositionSide.LONG, data.candle(coin, 0).close());
             // the fee comes out of the coin's share, so the buy never spends more than the share
             BigDecimal spend = share.multiply(HUNDRED).divide(HUNDRED.add(settings.feePct()), 8, RoundingMode.DOWN);
             BigDecimal q = spend.divide(price, 6, RoundingMode.DOWN);
             qty.put(coin, q);
             entry.put(coin, price);
-            cash = cash.subtract(q.multiply(price)).subtract(PaperMath.fee(q, price, settings.feePct()));
+            cash = cash.subtract(q.multiply(price)).subtract(fees.fee(q, price));
         }
         BigDecimal peak = null;
         BigDecimal maxDrawdownPct = BigDecimal.ZERO;
@@ -52,11 +52,9 @@ public record BuyAndHold(Map<String, BigDecimal> returnPctByCoin, BigDecimal fin
         Map<String, BigDecimal> returns = new LinkedHashMap<>();
         BigDecimal finalEquity = cash;
         for (String coin : data.coins()) {
-            BigDecimal exit = PaperMath.fillPrice(ProposalKind.EXIT, PositionSide.LONG, data.candle(coin, last).close(),
-                    settings.slippagePct());
-            BigDecimal proceeds = qty.get(coin).multiply(exit).subtract(PaperMath.fee(qty.get(coin), exit, settings.feePct()));
-            BigDecimal cost = qty.get(coin).multiply(entry.get(coin)).add(PaperMath.fee(qty.get(coin), entry.get(coin),
-                    settings.feePct()));
+            BigDecimal exit = fees.fillPrice(ProposalKind.EXIT, PositionSide.LONG, data.candle(coin, last).close());
+            BigDecimal proceeds = qty.get(coin).multiply(exit).subtract(fees.fee(qty.get(coin), exit));
+            BigDecimal cost = qty.get(coin).multiply(entry.get(coin)).add(fees.fee(qty.get(coin), entry.get(coin)));
             finalEquity = finalEquity.add(proceeds);
             returns.put(coin, cost.signum() == 0 ? null
                     : proceeds.subtract(cost).multiply(HUNDRED).divide(cost, 4, RoundingMode.HALF_UP));

@@ -75,6 +75,9 @@ public interface DecisionConfig {
     /** Signal scoring. */
     Scoring scoring();
 
+    /** The edge gate: an entry only where its setup's measured edge after costs is positive ({@code decision.edge.*}). */
+    Edge edge();
+
     /** Risk governor defaults, until PUT /api/decision/risk stores others. */
     Risk risk();
 
@@ -260,6 +263,38 @@ public interface DecisionConfig {
         @WithName("keep")
         @WithDefault("20000")
         int keep();
+    }
+
+    /**
+     * The edge gate. Every entry the engine calls (RULES, AI, RULES+AI; proposed or not) is scored at {@link #horizon}
+     * in market time, net of the round trip of the one fee model (decision.paper.fee-pct, slippage-pct), into a track
+     * record per setup (coin, source, direction, confidence bucket, volatility regime) kept in the ledger.
+     */
+    interface Edge {
+        /** gate: propose an entry only on a proven edge (else WAIT "no measured edge"); advise: propose, marked unproven; off. */
+        @WithDefault("gate")
+        io.signaldesk.core.edge.EdgeGate mode();
+
+        /** Scored calls a setup needs before it can prove an edge (2-100000). */
+        @WithDefault(io.signaldesk.core.edge.EdgeSettings.DEFAULT_MIN_SAMPLE)
+        @Min(2)
+        int minSample();
+
+        /** One-sided confidence of the expectancy's lower bound (0.5-0.999). */
+        @WithDefault(io.signaldesk.core.edge.EdgeSettings.DEFAULT_CONFIDENCE)
+        double confidence();
+
+        /** Pseudo-calls of no move the record is shrunk toward (0-10000). */
+        @WithDefault(io.signaldesk.core.edge.EdgeSettings.DEFAULT_PRIOR_STRENGTH)
+        double priorStrength();
+
+        /** When a call is scored: the move from its price to the first price at or after this much market time. */
+        @WithDefault("5m")
+        Duration horizon();
+
+        /** The window whose price range sets a call's volatility regime (ACTIVE from twice the round trip). */
+        @WithDefault("15m")
+        Duration regimeWindow();
     }
 
     interface Risk {

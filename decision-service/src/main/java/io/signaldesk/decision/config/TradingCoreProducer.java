@@ -3,8 +3,10 @@ package io.signaldesk.decision.config;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.signaldesk.core.edge.EdgeSettings;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.exit.ExitSettings;
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.rules.RuleThresholds;
 import io.signaldesk.core.rules.TradingRules;
 
@@ -24,6 +26,22 @@ public class TradingCoreProducer {
     @Singleton
     ExitPolicy exitPolicy(DecisionConfig config) {
         return new ExitPolicy(exitSettings(config));
+    }
+
+    @Produces
+    @Singleton
+    FeeModel feeModel(DecisionConfig config) {
+        return feeModel(config.paper());
+    }
+
+    /** {@code decision.paper.fee-pct} and {@code slippage-pct}: the one cost model of fills, backtest and edge gate. */
+    public static FeeModel feeModel(DecisionConfig.Paper paper) {
+        return new FeeModel(paper.feePct(), paper.slippagePct());
+    }
+
+    /** {@code decision.edge.*} as the core's settings (checked: a bad value stops the start with its range). */
+    public static EdgeSettings edgeSettings(DecisionConfig.Edge edge) {
+        return new EdgeSettings(edge.minSample(), edge.confidence(), edge.priorStrength());
     }
 
     /** {@code decision.rules.*} as the core's thresholds record. */

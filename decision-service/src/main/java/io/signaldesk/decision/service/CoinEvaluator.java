@@ -29,10 +29,12 @@ public class CoinEvaluator {
     private final PaperTradingService trading;
     private final DatabaseInitializer database;
     private final EngineTime time;
+    private final EdgeService edge;
     private final Map<String, Instant> lastRulesSample = new ConcurrentHashMap<>();
 
     CoinEvaluator(DecisionConfig config, DecisionEngine engine, ExitChecks exits, FeedStateService market,
-            PaperTradingService trading, DatabaseInitializer database, EngineTime time) {
+            PaperTradingService trading, DatabaseInitializer database, EngineTime time, EdgeService edge) {
+        this.edge = edge;
         this.config = config;
         this.engine = engine;
         this.exits = exits;
@@ -49,6 +51,7 @@ public class CoinEvaluator {
         }
         try {
             market.latest(name).ifPresent(coin -> {
+                edge.observe(coin, time.now(coin)); // calls past their horizon are scored first: the past only
                 trading.position(name).ifPresentOrElse(p -> exits.manageOwn(p, coin), () -> engine.evaluateEntry(coin));
                 if (time.onMarketTime(name)) {
                     sampleRules(coin);

@@ -29,11 +29,13 @@ public class DashboardService {
     private final DecisionRepository decisions;
     private final RiskService risk;
     private final LiveEvaluationService evaluation;
+    private final EdgeService edge;
 
     DashboardService(LiveEvaluationService evaluation, FeedStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
             ProposalService proposals, PaperTradingService trading, SignalScoringService scoring,
-            DecisionRepository decisions, RiskService risk, EngineExecutor executor) {
+            DecisionRepository decisions, RiskService risk, EngineExecutor executor, EdgeService edge) {
         this.evaluation = evaluation;
+        this.edge = edge;
         this.risk = risk;
         this.executor = executor;
         this.market = market;
@@ -73,6 +75,7 @@ public class DashboardService {
         status.put("mode", modes.current());
         status.put("requireConfirmation", proposals.requireConfirmation());
         status.put("autoMinConfidence", proposals.autoMinConfidence());
+        status.put("edge", edge.status());
         return status;
     }
 

@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.edge.EdgeEstimate;
+import io.signaldesk.core.edge.EdgeGate;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.exit.ExitTrigger;
 import io.signaldesk.core.market.CoinSnapshot;
@@ -70,11 +72,14 @@ public class DecisionEngine {
     private final FeedStateService market;
     private final Clock clock;
     private final EngineTime time;
+    private final EdgeService edge;
     private final Map<String, Instant> lastEntryDecision = new ConcurrentHashMap<>();
 
     DecisionEngine(DecisionConfig config, TradingRules rules, AnalyzerPort analyzer, SentimentService sentiments,
             ModeService modes, ProposalService proposals, PaperTradingService trading, DecisionRepository decisions,
-            SignalScoringService scoring, RiskService risk, FeedStateService market, Clock clock, EngineTime time) {
+            SignalScoringService scoring, RiskService risk, FeedStateService market, Clock clock, EngineTime time,
+            EdgeService edge) {
+        this.edge = edge;
         this.clock = clock;
         this.time = time;
         this.risk = risk;
@@ -251,9 +256,21 @@ public class DecisionEngine {
         BigDecimal price = coin.markPrice();
         BigDecimal size;
         BigDecimal stopLossPct = null;
+        boolean proven = true;
         if (draft.kind() == ProposalKind.EXIT) {
             size = trading.position(draft.coin()).map(Position::qty).orElse(BigDecimal.ONE);
         } else {
+            // the edge gate: every entry call is scored for its setup's track record, whatever comes of it
+            EdgeEstimate measured = edge.call(coin, setupSource(draft.source()), Direction.valueOf(draft.side().name()),
+                    draft.confidence(), time.now(coin));
+            EdgeGate gate = edge.mode();
+            if (!gate.proposes(measured)) {
+                return log(draft.noEdge(measured).outcome(DecisionOutcome.NO_EDGE), null);
+            }
+            if (gate != EdgeGate.OFF && !measured.proven()) {
+                draft = draft.unproven(measured);
+            }
+            proven = gate.mayAutoExecute(measured);
             BigDecimal equity = trading.cachedPortfolio().equity();
             BigDecimal sizePct = config.paper().defaultSizePct();
             stopLossPct = config.paper().defaultStopLossPct();
@@ -270,7 +287,7 @@ public class DecisionEngine {
                 draft = draft.resized(verdict.resizedBy());
             }
         }
-        Proposal proposal = proposals.submit(draft.toProposal(size, price, stopLossPct, clock.instant(), config));
+        Proposal proposal = proposals.submit(draft.toProposal(size, price, stopLossPct, clock.instant(), config), proven);
         return log(draft.outcome(DecisionOutcome.PROPOSED), proposal.id());
     }
 
@@ -278,7 +295,8 @@ public class DecisionEngine {
         Instant marketAt = market.latest(draft.coin()).map(CoinSnapshot::updatedAt).orElse(null);
         Decision decision = new Decision(0, clock.instant(), marketAt, draft.coin(), draft.kind(), draft.outcome(),
                 draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
-                draft.source(), Direction.valueOf(draft.side().name()), draft.confidence(), draft.ruleReason(),
+                draft.source(), draft.outcome() == DecisionOutcome.NO_EDGE ? Direction.WAIT : Direction.valueOf(draft.side().name()),
+                draft.confidence(), draft.ruleReason(),
                 draft.aiReason(), draft.fallbackReason(), proposalId, draft.refusedBy(), draft.resizedBy());
         decisions.insert(decision);
         return decision;
@@ -289,6 +307,11 @@ public class DecisionEngine {
         boolean ok = answer.available() && "AI".equals(answer.label());
         risk.modelAnswered(ok, ok ? null : answer.available() ? answer.sourceDetail() : answer.fallbackReason());
         return answer;
+    }
+
+    /** The setup's source: the rules answering for an absent model are the rules. */
+    private static String setupSource(DecisionSource source) {
+        return source == DecisionSource.RULES_FALLBACK ? DecisionSource.RULES.label() : source.label();
     }
 
     private static boolean sentimentAgrees(Optional<CoinSentiment> sentiment, PositionSide side) {
@@ -341,6 +364,20 @@ public class DecisionEngine {
             String why = ruleReason == null ? "risk: " + reason : ruleReason + " | risk: " + reason;
             return new Draft(kind, coin, side, setting, why, confidence, source, aiReason, fallbackReason, outcome,
                     limit, resizedBy);
+        }
+
+        /** Stopped by the edge gate: a WAIT whose reason keeps the analysis and gives the figures. */
+        Draft noEdge(EdgeEstimate measured) {
+            String why = EdgeGate.NO_EDGE + ": " + measured.summary();
+            return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
+                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy);
+        }
+
+        /** Proposed without a proven edge (decision.edge.mode=advise): marked so, with the figures. */
+        Draft unproven(EdgeEstimate measured) {
+            String why = EdgeGate.UNPROVEN + " (" + EdgeGate.NO_EDGE + "): " + measured.summary();
+            return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
+                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy);
         }
 
         Draft resized(String limit) {

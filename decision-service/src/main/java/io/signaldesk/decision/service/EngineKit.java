@@ -13,6 +13,7 @@ import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.config.TradingCoreProducer;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.repository.DecisionRepository;
+import io.signaldesk.decision.repository.EdgeRepository;
 import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.repository.ProposalRepository;
 import io.signaldesk.decision.repository.RiskRepository;
@@ -38,6 +39,8 @@ public final class EngineKit {
     public final ModeService modes;
     public final DecisionRepository decisions;
     public final TradingRules rules;
+    /** The run's own track record, learned from the run's past only (it starts empty). */
+    public final EdgeService edge;
     /** The run's own sentiment per coin (a backtest feeds it the analyzer's scheduled sentiment on market time). */
     public final SentimentService sentiments;
 
@@ -60,10 +63,11 @@ public final class EngineKit {
         this.modes = new ModeService(ledgerRepository, config, registry);
         this.rules = new TradingRules(TradingCoreProducer.thresholds(config.rules()));
         this.sentiments = new SentimentService(market, scoring, rules, clock);
+        this.edge = new EdgeService(new EdgeRepository(ledger.db()), config);
         this.engine = new DecisionEngine(config, rules, analyzer, sentiments, modes, proposals, trading, decisions,
-                scoring, risk, market, clock, time);
+                scoring, risk, market, clock, time, edge);
         ExitChecks exits = new ExitChecks(config, engine, market, trading, time, exitPolicy);
-        CoinEvaluator evaluator = new CoinEvaluator(config, engine, exits, market, trading, ledger.database(), time);
+        CoinEvaluator evaluator = new CoinEvaluator(config, engine, exits, market, trading, ledger.database(), time, edge);
         this.intake = new MarketIntake(config, market, null, evaluator, registry);
     }
 

@@ -15,6 +15,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.paper.PaperMath;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.client.FeedIdentity;
@@ -55,6 +56,7 @@ public class PaperTradingService {
     private final ExitPolicy exitPolicy;
     private final Clock clock;
     private final EngineTime time;
+    private final FeeModel fees;
     private volatile Portfolio cached;
 
     PaperTradingService(LedgerRepository ledger, FeedStateService market, DecisionConfig config,
@@ -66,6 +68,7 @@ public class PaperTradingService {
         this.ledger = ledger;
         this.market = market;
         this.config = config;
+        this.fees = io.signaldesk.decision.config.TradingCoreProducer.feeModel(config.paper());
         this.registry = registry;
         registry.gauge("decision.equity", this, s -> s.cachedPortfolio().equity().doubleValue());
         registry.gauge("decision.pnl.realized", this, s -> s.cachedPortfolio().realizedPnl().doubleValue());
@@ -87,7 +90,7 @@ public class PaperTradingService {
         FeedIdentity feed = market.feedOf(proposal.coin()).orElse(FeedIdentity.UNKNOWN);
         String venue = market.latest(proposal.coin()).map(CoinSnapshot::venue).orElse(null);
         Instant now = time.now(proposal.coin()); // market time in a replay: the risk windows count fills by it
-        BigDecimal price = PaperMath.fillPrice(proposal.kind(), proposal.side(), mark, config.paper().slippagePct());
+        BigDecimal price = fees.fillPrice(proposal.kind(), proposal.side(), mark);
         Fill fill;
         Position opened = null;
         String resizedBy = null;
@@ -104,7 +107,7 @@ public class PaperTradingService {
                 resizedBy = verdict.resizedBy();
                 proposal = proposal.withSize(verdict.size()).withRisk(null, resizedBy);
             }
-            BigDecimal fee = PaperMath.fee(proposal.size(), price, config.paper().feePct());
+            BigDecimal fee = fees.fee(proposal.size(), price);
             BigDecimal stopPct = proposal.stopLossPct() == null ? config.paper().defaultStopLossPct() : proposal.stopLossPct();
             opened = new Position(proposal.coin(), proposal.side(), proposal.size(), price, fee,
                     ExitPolicy.stopPrice(proposal.side(), price, stopPct), exitPolicy.targetPrice(proposal.side(), price),
@@ -119,7 +122,7 @@ public class PaperTradingService {
                 throw new LedgerConflict(foreignNote(position) + ": not closed at another market's price"
                         + " (POST /api/portfolio/positions/" + position.coin() + "/write-off closes it at its entry price)");
             }
-            BigDecimal fee = PaperMath.fee(position.qty(), price, config.paper().feePct());
+            BigDecimal fee = fees.fee(position.qty(), price);
             BigDecimal realized = PaperMath.netPnl(position.side(), position.entryPrice(), price, position.qty(),
                     position.entryFee(), fee);
             fill = new Fill(0, proposal.id(), ProposalKind.EXIT, proposal.coin(), proposal.side(), position.qty(),

@@ -64,7 +64,15 @@ public class ProposalService {
 
     /** Stores a new proposal: PENDING with confirmation on; otherwise AUTO_EXECUTED or SKIPPED by confidence. */
     public Proposal submit(Proposal draft) {
-        if (requireConfirmation()) {
+        return submit(draft, true);
+    }
+
+    /**
+     * As {@link #submit(Proposal)}; an entry without a measured edge ({@code proven} false: the edge gate advises)
+     * never executes on its own: it waits for a person even with confirmation off.
+     */
+    public Proposal submit(Proposal draft, boolean proven) {
+        if (requireConfirmation() || !proven) {
             proposals.insert(draft);
             count(ProposalStatus.PENDING);
             notifications.notify(NotificationService.PROPOSAL, describe(draft) + " waits for confirmation until "

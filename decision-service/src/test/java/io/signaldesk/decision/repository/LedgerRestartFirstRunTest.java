@@ -20,6 +20,7 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.service.DecisionEngine;
+import io.signaldesk.decision.service.EdgeService;
 import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.ModeService;
 import io.signaldesk.decision.service.SignalScoringService;
@@ -49,6 +50,9 @@ class LedgerRestartFirstRunTest {
 
     @Inject
     SignalScoringService scoring;
+
+    @Inject
+    EdgeService edge;
 
     @Test
     void confirmsAFillLeavesAProposalPendingAndSwitchesModeAndConfirmation() {
@@ -98,5 +102,17 @@ class LedgerRestartFirstRunTest {
                 .body("pendingSignals", equalTo(3))
                 .body("byHorizon.find { it.horizon == '1m' }.byCoin.SG1.hits", equalTo(1))
                 .body("byHorizon.find { it.horizon == '1m' }.byCoin.SG1.hitRate", equalTo(1.0f));
+    }
+
+    /** EG1: an entry called LONG at 100, scored +1 % its way once its 5-minute horizon has passed (the mark 101). */
+    @Test
+    void scoresAnEntryCallIntoTheEdgeTrackRecord() {
+        Instant now = Instant.now();
+        edge.call(Market.bullish("EG1", "100"), "RULES", Direction.LONG, 8, now.minus(Duration.ofMinutes(6)));
+        edge.observe(Market.bullish("EG1", "101"), now);
+
+        given().get("/api/status").then().statusCode(200)
+                .body("edge.scoredCalls", equalTo(1))
+                .body("edge.setups[0].meanMovePct", equalTo(1.0f));
     }
 }

@@ -116,4 +116,12 @@ class LedgerRestartSecondRunTest {
                 .body("byHorizon.find { it.horizon == '1m' }.byCoin", not(hasKey("SG3")));
         assertEquals(1, signals.countUnscorable(), "SG3 at 1m: its price passed while the app was down");
     }
+
+    @Test
+    void theEdgeTrackRecordSurvivesTheRestart() {
+        given().get("/api/status").then().statusCode(200)
+                .body("edge.mode", equalTo("off")) // the tests' own setting (application.properties, %test)
+                .body("edge.scoredCalls", equalTo(1))
+                .body("edge.waiting", hasItem("EG1 LONG, rules (confidence 7-10, unknown market): 1 of 30 scored calls"));
+    }
 }
