@@ -18,6 +18,13 @@ public record AlignedCandles(List<String> coins, List<Instant> times, Map<String
         return times.size();
     }
 
+    /** Bars {@code from} (inclusive) to {@code to} (exclusive) of every coin: one walk-forward window. */
+    public AlignedCandles slice(int from, int to) {
+        Map<String, List<Candle>> cut = new LinkedHashMap<>();
+        candles.forEach((coin, list) -> cut.put(coin, list.subList(from, to)));
+        return new AlignedCandles(coins, times.subList(from, to), cut, notes);
+    }
+
     public Candle candle(String coin, int index) {
         return candles.get(coin).get(index);
     }

@@ -25,6 +25,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  *              [--analyzer-url http://localhost:8082] [--sentiment-every 60] [--trials 1] [--out data/backtest]
  *              COIN=file.csv... | file.csv...
  * BacktestMain [options] --captures spot-btcusdt_20240808.gz,spot-ethusdt_20240808.gz
+ * BacktestMain [options] --edge-mode gate|advise|off --walk-forward TRAIN,TEST[,STEP[,HOLDOUT]] (hours) [--include-holdout true]
  * </pre>
  * {@code --captures}: raw Binance captures (comma-separated local paths, plain or gzip), replayed as the feed replays
  * them, instead of candles.
@@ -56,7 +57,14 @@ public final class BacktestMain {
                     options.get("policy"), null, null, null, null, null, null, decimal("fee-pct", options.get("fee-pct")),
                     decimal("slippage-pct", options.get("slippage-pct")), null, null, null, null, null, null,
                     options.get("from"), options.get("to"), options.get("analyzer-url"), null, null, options.get("out"),
-                    integer("sentiment-every", options.get("sentiment-every")), integer("trials", options.get("trials")));
+                    integer("sentiment-every", options.get("sentiment-every")), integer("trials", options.get("trials")),
+                    options.get("edge-mode"),
+                    walkForward(options.get("walk-forward"), options.get("include-holdout")), null);
+            if (request.walkForward() != null) {
+                WalkForward.Report report = service.walkForward(request);
+                System.out.println(WalkForward.markdown(report));
+                return;
+            }
             BacktestReport report = service.run(request);
             System.out.println(BacktestMarkdown.render(report));
             System.out.println("Reports: " + report.output());
@@ -103,5 +111,18 @@ public final class BacktestMain {
         } catch (NumberFormatException e) {
             throw new BacktestInputException("--" + option, "--" + option + " must be a number, got '" + text + "'");
         }
+    }
+
+    /** {@code --walk-forward TRAIN,TEST[,STEP[,HOLDOUT]]} in hours; null when not given. */
+    private static BacktestRequest.WalkForward walkForward(String text, String includeHoldout) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split(",");
+        Integer[] hours = new Integer[4];
+        for (int i = 0; i < parts.length && i < 4; i++) {
+            hours[i] = integer("walk-forward", parts[i].trim());
+        }
+        return new BacktestRequest.WalkForward(hours[0], hours[1], hours[2], hours[3], Boolean.valueOf(includeHoldout));
     }
 }

@@ -22,9 +22,9 @@ public class BacktestProducer {
     @Produces
     @Singleton
     BacktestService backtestService(Config config, ModeService modes, ProposalService proposals, RiskService risk,
-            SignalConfig data) {
+            SignalConfig data, io.signaldesk.decision.service.EdgeService edge) {
         return new BacktestService(() -> new BacktestConfig(BacktestConfig.decisionValues(config), modes.current(),
                 proposals.requireConfirmation(), proposals.autoMinConfidence(), risk.limits()),
-                DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"));
+                DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"), edge::seed);
     }
 }

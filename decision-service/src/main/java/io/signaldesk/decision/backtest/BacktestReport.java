@@ -19,14 +19,17 @@ import io.signaldesk.decision.service.SignalScoringService.Accuracy;
  * the decisions CSV named in {@code output}). {@code verdict} is the line a trader reads first; {@code evaluation} what
  * it rests on (direction accuracy of the calls at the longest horizon, expectancy of the closed trades after costs,
  * Sharpe, calibration; overall, per source, coin and confidence bucket, beside always-long and always-short on the same
- * entries); {@code randomEntries} the random-entry baseline (null for captures, whose prices are not kept).
+ * entries); {@code randomEntries} the random-entry baseline (null for captures, whose prices are not kept);
+ * {@code edge} the run's edge gate at its end (its own track record, learned from the run's past only: it starts
+ * empty; decisionCounts.NO_EDGE counts the entries it stopped).
  */
 @RegisterForReflection
 public record BacktestReport(String mode, String data, Instant from, Instant to, long frames, List<String> coins,
         Map<String, String> inputs, BacktestSettings settings, List<String> notes, List<String> dataNotes, String verdict,
         Evaluation evaluation, RandomEntries randomEntries, Accuracy scoring, Paper paper, BuyAndHold buyAndHold, AiUsage ai, Map<String, Integer> decisionCounts,
         int decisionsTotal, int decisionsOffset, List<BacktestDecision> decisions, List<Fill> lastTrades,
-        List<MarkedPosition> openPositions, long elapsedMs, long framesPerSecond, Map<String, String> output) {
+        List<MarkedPosition> openPositions, long elapsedMs, long framesPerSecond, Map<String, String> output,
+        Map<String, Object> edge) {
 
     /** The paper account the engine traded (its own scratch ledger); open positions are marked at the last price. */
     @RegisterForReflection
@@ -60,6 +63,6 @@ public record BacktestReport(String mode, String data, Instant from, Instant to,
         return new BacktestReport(mode, data, from, to, frames, coins, inputs, settings, notes, dataNotes, verdict,
                 evaluation, randomEntries, scoring, paper,
                 buyAndHold, ai, decisionCounts, decisionsTotal, decisionsOffset, decisions, lastTrades, openPositions,
-                elapsedMs, framesPerSecond, written);
+                elapsedMs, framesPerSecond, written, edge);
     }
 }

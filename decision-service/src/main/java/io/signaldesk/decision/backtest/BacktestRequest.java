@@ -18,6 +18,9 @@ import java.util.Map;
  * {@code sentimentEverySeconds}: the scheduled AI sentiment's cadence in market time (AI and HYBRID+AGREE; 30-86400).
  * {@code trials}: how many settings have been tried on this data, this one included (1-10000, default 1), the deflated
  * Sharpe's input, stated in the report.
+ * {@code edgeMode}: the edge gate (gate, advise, off; decision.edge.mode). {@code walkForward}: rolling train/test
+ * windows, out-of-sample figures only ({@link WalkForward}). {@code seedTrackRecord}: the run's scored calls join the
+ * service's edge track record (only data before now).
  */
 public record BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv, List<String> captures,
         String mode, String policy, Boolean requireConfirmation, Integer autoMinConfidence,
@@ -25,9 +28,18 @@ public record BacktestRequest(Map<String, String> files, List<String> paths, Map
         BigDecimal feePct, BigDecimal slippagePct, BigDecimal flatBandPct, BigDecimal sizePct, BigDecimal stopLossPct,
         BigDecimal takeProfitPct, BigDecimal initialEquity, List<Integer> horizonsMinutes, String from, String to,
         String analyzerUrl, Integer decisionsOffset, Integer decisionsLimit, String outputDir, Integer sentimentEverySeconds,
-        Integer trials) {
+        Integer trials, String edgeMode, WalkForward walkForward, Boolean seedTrackRecord) {
 
-    /** Without {@code trials} (one setting tried). */
+    /**
+     * Rolling train/test windows over the candles, in hours: each window's engine learns (its edge track record) on
+     * {@code trainHours} and is measured on the next {@code testHours}; windows start every {@code stepHours}. The last
+     * {@code holdoutHours} of the data are left out (untouched) unless {@code includeHoldout} is true.
+     */
+    public record WalkForward(Integer trainHours, Integer testHours, Integer stepHours, Integer holdoutHours,
+            Boolean includeHoldout) {
+    }
+
+    /** Without {@code trials} (one setting tried) and the edge gate's fields (edgeMode, walkForward, seedTrackRecord). */
     public BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv, List<String> captures,
             String mode, String policy, Boolean requireConfirmation, Integer autoMinConfidence,
             Integer entryCooldownSeconds, BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio,
@@ -38,12 +50,12 @@ public record BacktestRequest(Map<String, String> files, List<String> paths, Map
         this(files, paths, csv, captures, mode, policy, requireConfirmation, autoMinConfidence, entryCooldownSeconds,
                 momentumPct, bidShare, flowRatio, feePct, slippagePct, flatBandPct, sizePct, stopLossPct, takeProfitPct,
                 initialEquity, horizonsMinutes, from, to, analyzerUrl, decisionsOffset, decisionsLimit, outputDir,
-                sentimentEverySeconds, null);
+                sentimentEverySeconds, null, null, null, null);
     }
 
     /** Candles only, every setting the service's own (tests and the command line). */
     public static BacktestRequest ofFiles(Map<String, String> files) {
         return new BacktestRequest(files, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -96,6 +96,11 @@ public class BacktestResource {
             value = "{\"error\":\"a backtest is already running; try again when it has finished\"}")))
     public Response run(BacktestRequest request) {
         try {
+            if (request != null && request.walkForward() != null) {
+                WalkForward.Report report = backtests.walkForward(request); // out-of-sample figures only
+                count("ok");
+                return Response.ok(report).build();
+            }
             BacktestReport report = backtests.run(request);
             count("ok");
             registry.counter("decision.backtest.frames", "mode", report.mode()).increment(report.frames());

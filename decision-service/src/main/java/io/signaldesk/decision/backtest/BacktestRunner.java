@@ -90,7 +90,17 @@ public final class BacktestRunner {
             List<Fill> lastTrades, List<io.signaldesk.decision.service.PaperTradingService.MarkedPosition> open,
             long elapsedMs, BacktestReport.SentimentUsage sentiment,
             List<io.signaldesk.decision.service.SignalOutcomes.Outcome> outcomes,
-            List<io.signaldesk.core.evaluation.Trade> trades) {
+            List<io.signaldesk.core.evaluation.Trade> trades, Map<String, Object> edge,
+            List<io.signaldesk.decision.repository.EdgeRepository.ScoredCall> scoredCalls, List<Fill> fills,
+            BigDecimal equityAtMeasureStart) {
+    }
+
+    private Instant measureFrom;
+
+    /** A walk-forward window: the equity is noted at the first frame at or after {@code at} (its test start). */
+    BacktestRunner measuringFrom(Instant at) {
+        this.measureFrom = at;
+        return this;
     }
 
     public Run run(MarketTape tape) {
@@ -116,9 +126,13 @@ public final class BacktestRunner {
             long lastDecisionId = 0;
             Instant lastScored = null;
             long lastProgress = started;
+            BigDecimal equityAtMeasureStart = null;
             while (frames.hasNext()) {
                 FeedMessage frame = frames.next();
                 Instant at = frame.asOf();
+                if (measureFrom != null && equityAtMeasureStart == null && !at.isBefore(measureFrom)) {
+                    equityAtMeasureStart = kit.trading.account().equity(); // marked at the last price before the window
+                }
                 clock.advanceTo(at);
                 first = first == null ? at : first;
                 last = at;
@@ -169,7 +183,8 @@ public final class BacktestRunner {
             return new Run(decisions, counts, count, first, last, paper(end, fills, equity, kit), kit.scoring.accuracy(),
                     new ArrayList<>(fills.subList(Math.max(0, fills.size() - TRADES_KEPT), fills.size())),
                     end.positions(), elapsedMs, sentiment == null ? null : sentiment.usage(), kit.scoring.outcomes(),
-                    io.signaldesk.decision.service.ClosedTrades.of(fills, kit.proposals::find, config.paper().slippagePct()));
+                    io.signaldesk.decision.service.ClosedTrades.of(fills, kit.proposals::find, config.paper().slippagePct()),
+                    kit.edge.status(), kit.edge.scored(), fills, equityAtMeasureStart);
         }
     }
 

@@ -69,14 +69,28 @@ public class BacktestService {
     private static final int MAX_DECISIONS = 5000;
     private static final int MAX_TRIALS = 10_000;
 
+    /** Where a run's scored calls go when it asks to seed the service's edge track record ({@code seedTrackRecord}). */
+    @FunctionalInterface
+    public interface TrackRecordSeed {
+        /** Adds {@code calls} to the service's track record; returns how many were at its horizon. */
+        int seed(List<io.signaldesk.decision.repository.EdgeRepository.ScoredCall> calls);
+    }
+
     private final Supplier<BacktestConfig> live;
     private final DataDirectory dataDir;
+    private final TrackRecordSeed seed;
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** {@code live}: the service's settings as they are when a backtest starts (read again for every run). */
     public BacktestService(Supplier<BacktestConfig> live, DataDirectory dataDir) {
+        this(live, dataDir, null);
+    }
+
+    /** {@code seed}: the running service's track record (null on the command line: nothing to seed). */
+    public BacktestService(Supplier<BacktestConfig> live, DataDirectory dataDir, TrackRecordSeed seed) {
         this.live = live;
         this.dataDir = dataDir;
+        this.seed = seed;
     }
 
     /** The candle files a request may name (empty for the command line, which takes any local path). */
@@ -92,6 +106,52 @@ public class BacktestService {
         return run(check(request), BacktestRunner.Progress.NONE);
     }
 
+    /**
+     * Runs {@code request} as rolling train/test windows ({@code walkForward}) and writes the out-of-sample report
+     * (JSON and Markdown) under {@code outputDir}.
+     */
+    public WalkForward.Report walkForward(BacktestRequest request) {
+        Checked checked = check(request, true);
+        if (!checked.captures().isEmpty()) {
+            throw new BacktestInputException("walkForward", "walk-forward windows are cut from candles, not captures");
+        }
+        if (checked.seedTrackRecord()) {
+            throw new BacktestInputException("seedTrackRecord", "a walk-forward run's windows learn their own records: "
+                    + "seed with a plain run");
+        }
+        WalkForward.Plan plan = WalkForward.plan(request.walkForward());
+        BacktestSettings settings = checked.overrides().settings();
+        if (!running.compareAndSet(false, true)) {
+            throw new Busy();
+        }
+        try {
+            AlignedCandles candles = checked.candles() != null ? checked.candles()
+                    : candles(checked.files(), checked.paths(), checked.inline(), checked.from(), checked.to());
+            BacktestAnalyzer analyzer = settings.mode() == Mode.RULES ? null
+                    : new BacktestAnalyzer(settings.analyzerUrl(), Duration.ofSeconds(30));
+            WalkForward.Report report = WalkForward.run(plan, candles, settings,
+                    testFrom -> new BacktestRunner(checked.base(), checked.overrides().keys(), settings,
+                            analyzer == null ? NO_ANALYZER : analyzer,
+                            sentiment(settings, analyzer, checked.maxSentimentCalls())).measuringFrom(testFrom));
+            String name = "walkforward-%s-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT),
+                    STAMP.format(Instant.now()), unguessable());
+            Path dir = checked.outputDir();
+            try {
+                if (!dataDir.isConfined()) {
+                    Files.createDirectories(dir); // confined: made and checked part by part when the request was read
+                }
+                dataDir.writeNew(dir, name + ".json", JSON.writeValueAsString(report));
+                dataDir.writeNew(dir, name + ".md", WalkForward.markdown(report));
+            } catch (IOException e) {
+                throw new BacktestInputException("outputDir", "cannot write the report to " + dataDir.display(dir)
+                        + " (" + Shorten.text(String.valueOf(e.getMessage())) + ")");
+            }
+            return report;
+        } finally {
+            running.set(false);
+        }
+    }
+
     /** Whether a backtest runs now (one at a time: POST /api/backtest or a job). */
     public boolean running() {
         return running.get();
@@ -100,11 +160,20 @@ public class BacktestService {
     /** A request checked, its files found: what a run needs (the data is read when it runs). */
     record Checked(List<String> captures, Map<String, String> files, Map<String, String> inline, BacktestConfig base,
             Overrides overrides, Instant from, Instant to, int offset, int limit, Map<String, Path> paths,
-            List<Path> capturePaths, Path outputDir, AlignedCandles candles, int maxSentimentCalls, int trials) {
+            List<Path> capturePaths, Path outputDir, AlignedCandles candles, int maxSentimentCalls, int trials,
+            boolean seedTrackRecord) {
     }
 
     /** Checks {@code request} (every refusal a {@link BadInputException} naming its field) without running it. */
     Checked check(BacktestRequest request) {
+        if (request != null && request.walkForward() != null) {
+            throw new BacktestInputException("walkForward", "a walk-forward run is answered by POST /api/backtest "
+                    + "(synchronously), not as a job");
+        }
+        return check(request, false);
+    }
+
+    private Checked check(BacktestRequest request, boolean walkForward) {
         if (request == null) {
             throw new BacktestInputException("body", "a JSON body is required, e.g. {\"files\":{\"BTC\":\"BTCUSDT-1m.csv\"}}");
         }
@@ -140,8 +209,16 @@ public class BacktestService {
             candles = candles(files, paths, inline, from, to);
             refuseOverCap(candles, overrides.settings().sentimentEverySeconds(), maxSentimentCalls);
         }
+        boolean seedTrackRecord = Boolean.TRUE.equals(request.seedTrackRecord());
+        if (seedTrackRecord && seed == null) {
+            throw new BacktestInputException("seedTrackRecord", "only the running service keeps a track record to seed: "
+                    + "POST /api/backtest with seedTrackRecord");
+        }
+        if (seedTrackRecord && to != null && to.isAfter(Instant.now())) {
+            throw new BacktestInputException("seedTrackRecord", "a seed is learned from data before now only: to is in the future");
+        }
         return new Checked(captures, files, inline, base, overrides, from, to, offset, limit, paths, capturePaths,
-                outputDir, candles, maxSentimentCalls, trials);
+                outputDir, candles, maxSentimentCalls, trials, seedTrackRecord);
     }
 
     /** Runs a checked request, telling {@code progress}; {@link Busy} while another backtest runs. */
@@ -171,6 +248,13 @@ public class BacktestService {
             BacktestRunner.Run run = new BacktestRunner(base, overrides.keys(), overrides.settings(),
                     analyzer == null ? NO_ANALYZER : analyzer,
                     sentiment(overrides.settings(), analyzer, checked.maxSentimentCalls())).run(tape, progress);
+            List<String> notes = new ArrayList<>(notes(run.sentiment()));
+            notes.add("edge gate " + overrides.settings().edge().mode() + ": the run's own track record, learned from its "
+                    + "past only (it starts empty, a call counts once its " + overrides.settings().edge().horizonMinutes()
+                    + "-minute horizon has passed in market time)");
+            if (checked.seedTrackRecord()) {
+                notes.add(seed(run));
+            }
             BuyAndHold hold = tape instanceof CandleTape candles ? BuyAndHold.of(candles.data(), overrides.settings()) : null;
             BacktestReport.AiUsage ai = analyzer == null ? null
                     : new BacktestReport.AiUsage(overrides.settings().analyzerUrl(), analyzer.calls(), analyzer.failures(),
@@ -187,11 +271,11 @@ public class BacktestService {
                             run.trades(), settings.feePct().doubleValue(), settings.slippagePct().doubleValue(),
                             evaluation.overall().expectancy().meanPct());
             BacktestReport report = new BacktestReport(overrides.settings().mode().name(), tape.kind(), run.from(),
-                    run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), notes(run.sentiment()), tape.notes(),
+                    run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), List.copyOf(notes), tape.notes(),
                     evaluation == null ? "nothing measured: no market data in the range" : evaluation.verdict(),
                     evaluation, random, run.scoring(),
                     run.paper(), hold, ai, run.decisionCounts(), run.decisions().size(), offset, List.copyOf(page),
-                    run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of());
+                    run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of(), run.edge());
             return write(report, run.decisions(), checked.outputDir());
         } finally {
             running.set(false);
@@ -234,6 +318,17 @@ public class BacktestService {
             closes.put(coin, path);
         }
         return closes;
+    }
+
+    /** The run's scored calls into the service's track record, when its data is all before now; the note says how many. */
+    private String seed(BacktestRunner.Run run) {
+        if (run.to() == null || run.to().isAfter(Instant.now())) {
+            throw new BacktestInputException("seedTrackRecord", "a seed is learned from data before now only: the data "
+                    + "ends at " + run.to());
+        }
+        int seeded = seed.seed(run.scoredCalls());
+        return "seeded the service's edge track record with " + seeded + " scored calls of data before now (" + run.from()
+                + " to " + run.to() + ")";
     }
 
     /** How a backtest differs from the service running live, stated in every report, and what its sentiment came to. */

@@ -17,7 +17,12 @@ public record BacktestSettings(Mode mode, Policy policy, boolean requireConfirma
         long entryCooldownSeconds, BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio, BigDecimal feePct,
         BigDecimal slippagePct, BigDecimal initialEquity, BigDecimal sizePct, BigDecimal stopLossPct,
         BigDecimal takeProfitPct, long exitCheckEverySeconds, BigDecimal adverseMovePct, List<Integer> horizonsMinutes,
-        BigDecimal flatBandPct, RiskLimits risk, String analyzerUrl, Long sentimentEverySeconds) {
+        BigDecimal flatBandPct, RiskLimits risk, String analyzerUrl, Long sentimentEverySeconds, Edge edge) {
+
+    /** The edge gate the run used (decision.edge.*): its mode, minimum sample, confidence, prior strength, horizon. */
+    @RegisterForReflection
+    public record Edge(String mode, int minSample, double confidence, double priorStrength, long horizonMinutes) {
+    }
 
     /** Whether the run asks the analyzer's scheduled sentiment (AI, and HYBRID with AGREE, use it; RULES and VETO do not). */
     public boolean usesSentiment() {

@@ -64,6 +64,16 @@ record Overrides(Map<String, String> keys, BacktestSettings settings) {
         BigDecimal target = put(keys, "decision.paper.take-profit-pct",
                 BacktestService.pct("takeProfitPct", r.takeProfitPct(), live.paper().takeProfitPct(), false, "1000"),
                 r.takeProfitPct());
+        String edgeMode = live.edge().mode().name().toLowerCase(Locale.ROOT);
+        if (r.edgeMode() != null) {
+            try {
+                edgeMode = io.signaldesk.core.edge.EdgeGate.parse(r.edgeMode()).name().toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new BacktestInputException("edgeMode", "edgeMode must be gate, advise or off, got '"
+                        + Shorten.text(r.edgeMode()) + "'");
+            }
+            keys.put("decision.edge.mode", edgeMode);
+        }
         List<Integer> horizons = live.scoring().horizons().stream().map(d -> (int) Math.max(1, d.toMinutes())).toList();
         if (r.horizonsMinutes() != null) {
             horizons = r.horizonsMinutes();
@@ -90,7 +100,9 @@ record Overrides(Map<String, String> keys, BacktestSettings settings) {
         }
         BacktestSettings settings = new BacktestSettings(mode, policy, confirm, autoMin, cooldown, momentum, bidShare,
                 flowRatio, fee, slippage, equity, size, stop, target, live.exitCheck().every().toSeconds(),
-                live.exitCheck().adverseMovePct(), List.copyOf(horizons), band, base.limits(), analyzerUrl, sentimentEvery);
+                live.exitCheck().adverseMovePct(), List.copyOf(horizons), band, base.limits(), analyzerUrl, sentimentEvery,
+                new BacktestSettings.Edge(edgeMode, live.edge().minSample(), live.edge().confidence(),
+                        live.edge().priorStrength(), live.edge().horizon().toMinutes()));
         return new Overrides(Map.copyOf(keys), settings);
     }
 

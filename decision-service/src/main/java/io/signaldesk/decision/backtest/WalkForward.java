@@ -1,0 +1,209 @@
+package io.signaldesk.decision.backtest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.trade.ProposalKind;
+import io.signaldesk.decision.domain.Fill;
+
+/**
+ * A backtest as rolling train/test windows over candles. Each window runs a fresh engine (its own scratch ledger and
+ * edge track record) over its train hours and then its test hours; only the test hours are measured: the equity from
+ * the test's first frame to its end, the fills in it. So whatever the engine learns (the edge gate's track record)
+ * comes from the window's past only, and every figure reported is out of sample. The last {@code holdoutHours} of the
+ * data are not read unless {@code includeHoldout}.
+ */
+final class WalkForward {
+
+    static final int MAX_HOURS = 24 * 366;
+    static final int MAX_WINDOWS = 200;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** The checked request: lengths in hours, the holdout kept out unless included. */
+    record Plan(int trainHours, int testHours, int stepHours, int holdoutHours, boolean includeHoldout) {
+    }
+
+    /** One window's test hours, measured. */
+    @RegisterForReflection
+    public record Window(int index, Instant trainFrom, Instant testFrom, Instant testTo, BigDecimal returnPct,
+            BigDecimal netPnl, int entries, int roundTrips, int wins, BigDecimal winRate, BigDecimal fees,
+            int entriesStoppedByGate, int entriesProposed, BigDecimal buyAndHoldReturnPct) {
+    }
+
+    /**
+     * Out-of-sample figures only: per window and summed ({@code returnPct} compounds the windows' returns; always-WAIT
+     * earns 0 %). {@code holdout} says which hours were kept out (null when included).
+     */
+    @RegisterForReflection
+    public record Report(String mode, List<String> coins, BacktestSettings settings, Plan plan, Instant dataFrom,
+            Instant dataTo, String holdout, List<Window> windows, BigDecimal returnPct, BigDecimal netPnl, int entries,
+            int roundTrips, int wins, BigDecimal winRate, BigDecimal fees, int entriesStoppedByGate, int entriesProposed,
+            int windowsBelowZero, List<String> notes, long elapsedMs) {
+    }
+
+    private WalkForward() {
+    }
+
+    /** Checks the request's {@code walkForward} (a 400 naming the field). */
+    static Plan plan(BacktestRequest.WalkForward w) {
+        int train = hours("walkForward.trainHours", w.trainHours(), null);
+        int test = hours("walkForward.testHours", w.testHours(), null);
+        int step = hours("walkForward.stepHours", w.stepHours(), test);
+        if (step < test) {
+            throw new BacktestInputException("walkForward.stepHours", "walkForward.stepHours must be at least testHours ("
+                    + test + "): test windows may not overlap, or the same hours would count twice");
+        }
+        int holdout = w.holdoutHours() == null ? test : w.holdoutHours();
+        if (holdout < 0 || holdout > MAX_HOURS) {
+            throw new BacktestInputException("walkForward.holdoutHours", "walkForward.holdoutHours must be 0-" + MAX_HOURS
+                    + ", got " + holdout);
+        }
+        return new Plan(train, test, step, holdout, Boolean.TRUE.equals(w.includeHoldout()));
+    }
+
+    private static int hours(String field, Integer given, Integer fallback) {
+        if (given == null && fallback == null) {
+            throw new BacktestInputException(field, field + " is required (hours, 1-" + MAX_HOURS + ")");
+        }
+        int value = given == null ? fallback : given;
+        if (value < 1 || value > MAX_HOURS) {
+            throw new BacktestInputException(field, field + " must be 1-" + MAX_HOURS + " hours, got " + value);
+        }
+        return value;
+    }
+
+    /** Runs every window of {@code plan} over {@code data} with {@code runner} (a fresh engine each). */
+    static Report run(Plan plan, AlignedCandles data, BacktestSettings settings,
+            Function<Instant, BacktestRunner> runner) {
+        long started = System.nanoTime();
+        int bars = data.bars();
+        int holdoutBars = plan.includeHoldout() ? 0 : plan.holdoutHours() * 60;
+        int usable = bars - holdoutBars;
+        int train = plan.trainHours() * 60;
+        int test = plan.testHours() * 60;
+        int step = plan.stepHours() * 60;
+        if (train + test > usable) {
+            throw new BacktestInputException("walkForward.trainHours", ("train + test (%d h) do not fit in the %d h of data "
+                    + "before the holdout (%d h kept out)").formatted(plan.trainHours() + plan.testHours(), usable / 60,
+                            holdoutBars / 60));
+        }
+        int count = (usable - train - test) / step + 1;
+        if (count > MAX_WINDOWS) {
+            throw new BacktestInputException("walkForward.stepHours", "this makes " + count + " windows, at most "
+                    + MAX_WINDOWS + ": take a longer step");
+        }
+        List<Window> windows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int from = i * step;
+            AlignedCandles slice = data.slice(from, from + train + test);
+            Instant testFrom = data.times().get(from + train);
+            BacktestRunner.Run run = runner.apply(testFrom).run(new CandleTape(slice));
+            BuyAndHold hold = BuyAndHold.of(data.slice(from + train, from + train + test), settings);
+            windows.add(window(i + 1, data.times().get(from), testFrom,
+                    data.times().get(from + train + test - 1).plus(Duration.ofMinutes(1)), run, hold));
+        }
+        return report(plan, data, settings, windows, holdoutBars, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Window window(int index, Instant trainFrom, Instant testFrom, Instant testTo, BacktestRunner.Run run,
+            BuyAndHold hold) {
+        BigDecimal start = run.equityAtMeasureStart();
+        BigDecimal net = run.paper().finalEquity().subtract(start);
+        int entries = 0;
+        int trips = 0;
+        int wins = 0;
+        BigDecimal fees = BigDecimal.ZERO;
+        for (Fill fill : run.fills()) {
+            if (fill.at().isBefore(testFrom)) {
+                continue;
+            }
+            fees = fees.add(fill.fee());
+            if (fill.kind() == ProposalKind.ENTRY) {
+                entries++;
+            } else {
+                trips++;
+                wins += fill.realizedPnl().signum() > 0 ? 1 : 0;
+            }
+        }
+        int stopped = 0;
+        int proposed = 0;
+        for (BacktestDecision d : run.decisions()) {
+            if (d.marketAt() != null && !d.marketAt().isBefore(testFrom) && "ENTRY".equals(d.kind())) {
+                stopped += "NO_EDGE".equals(d.outcome()) ? 1 : 0;
+                proposed += "PROPOSED".equals(d.outcome()) ? 1 : 0;
+            }
+        }
+        return new Window(index, trainFrom, testFrom, testTo, pct(net, start), net.setScale(2, RoundingMode.HALF_EVEN),
+                entries, trips, wins, rate(wins, trips), fees.setScale(2, RoundingMode.HALF_EVEN), stopped, proposed,
+                hold.returnPct());
+    }
+
+    private static Report report(Plan plan, AlignedCandles data, BacktestSettings settings, List<Window> windows,
+            int holdoutBars, long elapsedMs) {
+        BigDecimal growth = BigDecimal.ONE;
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
+        int entries = 0;
+        int trips = 0;
+        int wins = 0;
+        int stopped = 0;
+        int proposed = 0;
+        int below = 0;
+        for (Window w : windows) {
+            growth = growth.multiply(BigDecimal.ONE.add(w.returnPct().divide(HUNDRED)));
+            net = net.add(w.netPnl());
+            fees = fees.add(w.fees());
+            entries += w.entries();
+            trips += w.roundTrips();
+            wins += w.wins();
+            stopped += w.entriesStoppedByGate();
+            proposed += w.entriesProposed();
+            below += w.returnPct().signum() < 0 ? 1 : 0;
+        }
+        Instant dataTo = data.times().get(data.bars() - 1).plus(Duration.ofMinutes(1));
+        String holdout = holdoutBars == 0 ? null
+                : "kept out, not read: %s → %s (%d h; includeHoldout to run it)".formatted(
+                        data.times().get(data.bars() - holdoutBars), dataTo, holdoutBars / 60);
+        List<String> notes = List.of(
+                "out-of-sample figures only: each window's engine starts empty and learns (its edge track record) from "
+                        + "its train hours and the test hours already past; only its test hours are measured",
+                "returnPct compounds the windows' test returns; always-WAIT earns 0 % in each");
+        return new Report(settings.mode().name(), data.coins(), settings, plan, data.times().get(0), dataTo, holdout,
+                List.copyOf(windows), growth.subtract(BigDecimal.ONE).multiply(HUNDRED).setScale(4, RoundingMode.HALF_EVEN),
+                net, entries, trips, wins, rate(wins, trips), fees, stopped, proposed, below, notes, elapsedMs);
+    }
+
+    private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
+        return part.multiply(HUNDRED).divide(whole, 4, RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal rate(int hits, int of) {
+        return of == 0 ? null : BigDecimal.valueOf(hits).divide(BigDecimal.valueOf(of), 4, RoundingMode.HALF_EVEN);
+    }
+
+    /** The report as Markdown: the windows' test hours, then the sum. */
+    static String markdown(Report r) {
+        StringBuilder md = new StringBuilder("# Walk-forward, " + r.mode() + ", edge " + r.settings().edge().mode() + "\n\n");
+        md.append("%s, %s → %s; train %d h, test %d h, step %d h; holdout: %s\n\n".formatted(String.join(", ", r.coins()),
+                r.dataFrom(), r.dataTo(), r.plan().trainHours(), r.plan().testHours(), r.plan().stepHours(),
+                r.holdout() == null ? "included" : r.holdout()));
+        md.append("| window | test from | test to | return | round trips | won | fees | stopped by gate | buy & hold |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Window w : r.windows()) {
+            md.append("| %d | %s | %s | %s %% | %d | %s | %s | %d | %s %% |\n".formatted(w.index(), w.testFrom(), w.testTo(),
+                    w.returnPct().toPlainString(), w.roundTrips(), w.winRate() == null ? "–" : w.winRate().toPlainString(),
+                    w.fees().toPlainString(), w.entriesStoppedByGate(), w.buyAndHoldReturnPct().toPlainString()));
+        }
+        md.append("\n**Out of sample: %s %% (always-WAIT 0 %%), %d round trips, won %s, fees %s, %d of %d windows below zero.**\n"
+                .formatted(r.returnPct().toPlainString(), r.roundTrips(), r.winRate() == null ? "–" : r.winRate().toPlainString(),
+                        r.fees().toPlainString(), r.windowsBelowZero(), r.windows().size()));
+        r.notes().forEach(n -> md.append("\n- ").append(n));
+        return md.append("\n").toString();
+    }
+}
