@@ -78,6 +78,7 @@ class CaptureParityIT {
         env.put("SIGNAL_DATA_DIR", data.toString());
         env.put("DECISION_DEFAULT_MODE", mode);
         env.put("DECISION_DEFAULT_POLICY", "VETO");
+        env.put("DECISION_EDGE_MODE", "off"); // the parity checks need entries in a short capture: no gate, explicitly
         env.put("DECISION_REQUIRE_CONFIRMATION", "false");
         env.put("DECISION_AUTO_MIN_CONFIDENCE", "7");
         env.put("DECISION_RULES_MOMENTUM_PCT", "0.03");

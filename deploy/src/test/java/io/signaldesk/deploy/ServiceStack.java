@@ -244,10 +244,12 @@ final class ServiceStack implements AutoCloseable {
 
     /**
      * Loose rule thresholds and wide stop/target, so the simulator yields entry proposals within a minute and the
-     * positions stay open; the entry cooldown as given.
+     * positions stay open; the entry cooldown as given. These tests need entries at once: the edge gate (which waits
+     * for a measured edge) is off for them, explicitly.
      */
     static Map<String, String> looseRules(String entryCooldown) {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("DECISION_EDGE_MODE", "off");
         env.put("DECISION_RULES_MOMENTUM_PCT", "0.01");
         env.put("DECISION_RULES_BID_SHARE", "0.5");
         env.put("DECISION_RULES_FLOW_RATIO", "1.0");
