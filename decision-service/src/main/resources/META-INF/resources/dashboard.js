@@ -85,10 +85,17 @@
       num(m.decodeTokensPerSecond, 0) + ' tok/s' +
       (entry ? ' · decision in ~' + seconds(entry.timeToSignalMs) + ', full answer ~' + seconds(entry.fullAnswerMs) : '') +
       ' · deadline ' + seconds(m.deadlineMs) +
-      (m.modelShareLast15m !== null && m.modelShareLast15m !== undefined
-        ? ' · ' + Math.round(m.modelShareLast15m * 100) + ' % of ' + m.answersLast15m + ' answers from the model (15 min)' : '');
+      answersBySource(m);
     // whether AI answers are arriving is said once, on the mode line; these are the machine's own warnings
     warnings.textContent = (m.warnings || []).join(' ');
+  }
+
+  // The last 15 minutes' answers by source: a cached answer is the model's earlier answer, never a model call.
+  function answersBySource(m) {
+    if (!m.answersLast15m) { return ''; }
+    return ' · last 15 min: ' + m.answersLast15m + ' answers = ' + (m.modelAnswersLast15m || 0) + ' model calls (' +
+      Math.round((m.modelShareLast15m || 0) * 100) + ' %) + ' + (m.cacheAnswersLast15m || 0) + ' from the cache + ' +
+      (m.rulesAnswersLast15m || 0) + ' rules';
   }
 
   // The analyzer's models, each with its predicted time to a decision here; choosing one switches the analyzer.

@@ -45,10 +45,13 @@
       : 'Trading on: entries pass the limits below.';
     byId('halt-btn').textContent = halted ? 'Resume trading' : 'HALT new entries';
     byId('halt-btn').className = halted ? 'confirm' : 'reject';
-    byId('safe-line').textContent = risk.safeMode.on
-      ? 'Safe mode ON since ' + time(risk.safeMode.since) + ': ' + risk.safeMode.consecutiveFailures +
-        ' model failures in a row (last: ' + risk.safeMode.lastFailure + '); AI and HYBRID entries are blocked.'
-      : 'Safe mode off (' + risk.safeMode.consecutiveFailures + ' model failures in a row).';
+    var safe = risk.safeMode;
+    byId('safe-line').textContent = safe.on
+      ? 'Safe mode ON since ' + time(safe.since) + ' (' + safe.cameOnBecause + '): ' + safe.consecutiveFailures +
+        ' failures in a row of the engine\'s own questions (last: ' + safe.lastFailure + '); AI and HYBRID entries are blocked.'
+      : 'Safe mode off (' + safe.consecutiveFailures + ' failures in a row)' + (safe.clearedAt
+        ? '; last on ' + time(safe.since) + ' (' + safe.cameOnBecause + '), cleared ' + time(safe.clearedAt) + ': ' +
+          safe.clearedBecause + '.' : '.');
     byId('safe-btn').hidden = !risk.safeMode.on;
     var body = byId('risk-limits').querySelector('tbody');
     body.replaceChildren.apply(body, Object.keys(LABELS).map(function (k) {

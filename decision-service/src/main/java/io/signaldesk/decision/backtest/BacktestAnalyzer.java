@@ -45,6 +45,7 @@ public class BacktestAnalyzer implements AnalyzerPort {
     private int calls;
     private int failures;
     private long totalLatencyMs;
+    private final java.util.Map<String, Integer> bySource = new java.util.HashMap<>();
 
     public BacktestAnalyzer(String baseUrl, Duration timeout) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
@@ -90,6 +91,12 @@ public class BacktestAnalyzer implements AnalyzerPort {
                 .or(() -> config.getOptionalValue("signal.api-key", String.class).filter(k -> !k.isBlank())).orElse(null);
     }
 
+    /** Who answered the engine's answered questions (AI, CACHE, RULES: the analyzer's envelope source). */
+    public BacktestReport.Answers answered() {
+        return new BacktestReport.Answers(bySource.getOrDefault("AI", 0), bySource.getOrDefault("CACHE", 0),
+                bySource.getOrDefault("RULES", 0));
+    }
+
     public int calls() {
         return calls;
     }
@@ -113,6 +120,8 @@ public class BacktestAnalyzer implements AnalyzerPort {
             calls = callsBefore;
             failures = failuresBefore;
             totalLatencyMs = latencyBefore;
+        } else if (answer.available()) {
+            bySource.merge(answer.source(), 1, Integer::sum);
         }
         return answer;
     }

@@ -33,8 +33,10 @@ public final class BacktestMarkdown {
         r.notes().forEach(note -> md.append("- Note: ").append(note).append('\n'));
         r.dataNotes().stream().limit(20).forEach(note -> md.append("- Data: ").append(note).append('\n'));
         if (r.ai() != null) {
-            md.append("- Analyzer %s: %d calls, %d failed, average %s ms\n".formatted(r.ai().analyzerUrl(), r.ai().calls(),
-                    r.ai().failures(), r.ai().averageLatencyMs() == null ? "-" : "%.0f".formatted(r.ai().averageLatencyMs())));
+            md.append("- Analyzer %s: %d calls, %d failed, average %s ms; answered by model calls %d, cache %d, analyzer rules %d\n"
+                    .formatted(r.ai().analyzerUrl(), r.ai().calls(), r.ai().failures(), r.ai().averageLatencyMs() == null ? "-"
+                            : "%.0f".formatted(r.ai().averageLatencyMs()), r.ai().answered().model(), r.ai().answered().cache(),
+                            r.ai().answered().rules()));
             if (r.ai().sentiment() != null) {
                 BacktestReport.SentimentUsage sentiment = r.ai().sentiment();
                 md.append("- Scheduled sentiment every %d s of market time: %d asks (model %d, analyzer rules %d, failed %d), "

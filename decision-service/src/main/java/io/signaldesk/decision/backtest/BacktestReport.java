@@ -41,16 +41,26 @@ public record BacktestReport(String mode, String data, Instant from, Instant to,
 
     /**
      * Analyzer calls the run made (AI and HYBRID modes): {@code calls}/{@code failures}/{@code averageLatencyMs} count
-     * the engine's entry and exit questions; {@code sentiment} the scheduled sentiment's asks (null when the mode does
-     * not read it).
+     * the engine's entry and exit questions, {@code answered} who answered them; {@code sentiment} the scheduled
+     * sentiment's asks (null when the mode does not read it).
      */
     @RegisterForReflection
-    public record AiUsage(String analyzerUrl, int calls, int failures, Double averageLatencyMs, SentimentUsage sentiment) {
+    public record AiUsage(String analyzerUrl, int calls, int failures, Double averageLatencyMs, SentimentUsage sentiment,
+            Answers answered) {
+    }
+
+    /**
+     * Who answered the engine's answered questions, never one counted as another: {@code model} a model call,
+     * {@code cache} the analyzer's cache of earlier model answers (the backtest asks with no-cache, so 0 unless an
+     * analyzer ignores it), {@code rules} the analyzer's rules (its fallbacks).
+     */
+    @RegisterForReflection
+    public record Answers(int model, int cache, int rules) {
     }
 
     /**
      * The scheduled sentiment on market time: asked every {@code everySeconds}, {@code asks} made, answered by the model
-     * ({@code ai}, its cache included) or the analyzer's rules ({@code rulesFallback}), {@code failed} (no answer, a
+     * ({@code ai}; the backtest asks with no-cache, so never a cached answer) or the analyzer's rules ({@code rulesFallback}), {@code failed} (no answer, a
      * timeout or an invalid one: no sentiment that round), {@code skippedOverCap} rounds not asked past the cap,
      * {@code averageLatencyMs} of an answered ask (null when none was): what a round costs.
      */

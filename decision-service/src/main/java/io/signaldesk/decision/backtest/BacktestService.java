@@ -258,7 +258,7 @@ public class BacktestService {
             BuyAndHold hold = tape instanceof CandleTape candles ? BuyAndHold.of(candles.data(), overrides.settings()) : null;
             BacktestReport.AiUsage ai = analyzer == null ? null
                     : new BacktestReport.AiUsage(overrides.settings().analyzerUrl(), analyzer.calls(), analyzer.failures(),
-                            analyzer.averageLatencyMs(), run.sentiment());
+                            analyzer.averageLatencyMs(), run.sentiment(), analyzer.answered());
             List<BacktestDecision> page = run.decisions().subList(Math.min(offset, run.decisions().size()),
                     (int) Math.min((long) offset + limit, run.decisions().size()));
             long perSecond = run.frames() * 1000 / run.elapsedMs();

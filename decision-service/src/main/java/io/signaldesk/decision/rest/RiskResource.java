@@ -41,7 +41,7 @@ public class RiskResource {
             {"limits":{"maxPositionPct":20,"maxOpenPositions":3,"maxGrossExposurePct":50,"dailyLossLimitPct":3,
              "lossCooldownSeconds":120,"maxEntriesPerHour":20,"safeModeAfterFailures":3,"maxSlippagePct":0.2},
              "halt":{"halted":false,"reason":null,"since":null},
-             "safeMode":{"on":false,"consecutiveFailures":0,"lastFailure":null,"since":null}}""";
+             "safeMode":{"on":false,"consecutiveFailures":0,"lastFailure":null,"since":"2026-11-25T11:58:00Z","cameOnBecause":"TIMEOUT","clearedAt":"2026-11-25T12:01:30Z","clearedBecause":"the model answered again"}}""";
 
     private static final Set<String> FIELDS = Set.of("maxPositionPct", "maxOpenPositions", "maxGrossExposurePct",
             "dailyLossLimitPct", "lossCooldownSeconds", "maxEntriesPerHour", "safeModeAfterFailures", "maxSlippagePct");
@@ -155,7 +155,7 @@ public class RiskResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Clear safe mode (it also clears on its own at the next answer from the model)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "cleared",
-            value = "{\"on\":false,\"consecutiveFailures\":0,\"lastFailure\":null,\"since\":null}")))
+            value = "{\"on\":false,\"consecutiveFailures\":0,\"lastFailure\":null,\"since\":\"2026-11-25T11:58:00Z\",\"cameOnBecause\":\"TIMEOUT\",\"clearedAt\":\"2026-11-25T12:05:00Z\",\"clearedBecause\":\"cleared by the operator\"}")))
     public RiskService.SafeMode clearSafeMode() {
         return risk.clearSafeMode();
     }

@@ -38,9 +38,31 @@ public class RiskService {
     public record Halt(boolean halted, String reason, Instant since) {
     }
 
-    /** Safe mode: on after limits.safeModeAfterFailures consecutive model failures; why it is on. */
+    /**
+     * Safe mode: on after limits.safeModeAfterFailures consecutive failures of the engine's own questions to the
+     * model. {@code since} when it last came on and {@code cameOnBecause} the failure that switched it on (kept after it
+     * cleared); {@code clearedAt} and {@code clearedBecause} when and why it last went off (null while on or never).
+     */
     @RegisterForReflection
-    public record SafeMode(boolean on, int consecutiveFailures, String lastFailure, Instant since) {
+    public record SafeMode(boolean on, int consecutiveFailures, String lastFailure, Instant since, String cameOnBecause,
+            Instant clearedAt, String clearedBecause) {
+
+        static final SafeMode NEVER = new SafeMode(false, 0, null, null, null, null, null);
+
+        /** Off, the count back to zero, the last episode kept. */
+        SafeMode cleared(Instant at, String because) {
+            return on ? new SafeMode(false, 0, null, since, cameOnBecause, at, because)
+                    : new SafeMode(false, 0, null, since, cameOnBecause, clearedAt, clearedBecause);
+        }
+
+        /** One more failure in a row; on at {@code threshold}. */
+        SafeMode failed(String failure, int count, int threshold, Instant at) {
+            if (on) {
+                return new SafeMode(true, count, failure, since, cameOnBecause, null, null);
+            }
+            return count >= threshold ? new SafeMode(true, count, failure, at, failure, null, null)
+                    : new SafeMode(false, count, failure, since, cameOnBecause, clearedAt, clearedBecause);
+        }
     }
 
     /** Everything GET /api/decision/risk and the dashboard show. */
@@ -60,7 +82,7 @@ public class RiskService {
     private final AtomicInteger failures = new AtomicInteger();
     private volatile RiskLimits limits;
     private volatile Halt halt;
-    private volatile SafeMode safeMode = new SafeMode(false, 0, null, null);
+    private volatile SafeMode safeMode = SafeMode.NEVER;
 
     RiskService(RiskRepository repository, LedgerRepository settings, DecisionConfig config,
             NotificationService notifications, MeterRegistry registry, Clock clock, EngineTime time) {
@@ -191,11 +213,9 @@ public class RiskService {
             before = safeMode;
             if (ok) {
                 failures.set(0);
-                after = new SafeMode(false, 0, null, null);
+                after = before.cleared(clock.instant(), "the model answered again");
             } else {
-                int count = failures.incrementAndGet();
-                boolean on = before.on() || count >= limits().safeModeAfterFailures();
-                after = new SafeMode(on, count, failure, before.on() ? before.since() : on ? clock.instant() : null);
+                after = before.failed(failure, failures.incrementAndGet(), limits().safeModeAfterFailures(), clock.instant());
             }
             safeMode = after;
         }
@@ -208,7 +228,7 @@ public class RiskService {
         synchronized (this) {
             before = safeMode;
             failures.set(0);
-            safeMode = new SafeMode(false, 0, null, null);
+            safeMode = before.cleared(clock.instant(), "cleared by the operator");
         }
         announce(before, safeMode, "cleared by the operator");
         return safeMode;

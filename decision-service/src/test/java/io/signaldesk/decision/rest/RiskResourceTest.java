@@ -3,6 +3,7 @@ package io.signaldesk.decision.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -200,7 +201,9 @@ class RiskResourceTest {
         assertFalse(risk.safeMode().on());
         risk.modelAnswered(false, "RULES MODEL_DOWN");
         given().get("/api/decision/risk").then().body("safeMode.on", equalTo(true))
-                .body("safeMode.consecutiveFailures", equalTo(2)).body("safeMode.lastFailure", equalTo("RULES MODEL_DOWN"));
+                .body("safeMode.consecutiveFailures", equalTo(2)).body("safeMode.lastFailure", equalTo("RULES MODEL_DOWN"))
+                .body("safeMode.cameOnBecause", equalTo("RULES MODEL_DOWN")).body("safeMode.since", notNullValue())
+                .body("safeMode.clearedAt", nullValue());
         BigDecimal size = new BigDecimal("0.01");
         BigDecimal price = new BigDecimal("100");
         assertEquals("safeMode", risk.checkEntry("RK12", size, price, "AI", book).refusedBy());
@@ -210,11 +213,17 @@ class RiskResourceTest {
         risk.modelAnswered(true, null);
         assertFalse(risk.safeMode().on());
         assertTrue(risk.checkEntry("RK12", size, price, "AI", book).allowed());
+        // off, and says when it was on, why, and when and why it cleared
+        given().get("/api/decision/risk").then().body("safeMode.on", equalTo(false))
+                .body("safeMode.cameOnBecause", equalTo("RULES MODEL_DOWN")).body("safeMode.since", notNullValue())
+                .body("safeMode.clearedAt", notNullValue())
+                .body("safeMode.clearedBecause", equalTo("the model answered again"));
 
         risk.modelAnswered(false, "TIMEOUT");
         risk.modelAnswered(false, "TIMEOUT");
         assertTrue(risk.safeMode().on());
-        given().delete("/api/decision/safe-mode").then().statusCode(200).body("on", equalTo(false));
+        given().delete("/api/decision/safe-mode").then().statusCode(200).body("on", equalTo(false))
+                .body("cameOnBecause", equalTo("TIMEOUT")).body("clearedBecause", equalTo("cleared by the operator"));
         assertTrue(risk.checkEntry("RK12", size, price, "AI", book).allowed());
     }
 
