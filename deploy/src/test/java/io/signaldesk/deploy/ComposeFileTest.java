@@ -77,9 +77,11 @@ class ComposeFileTest {
             assertAll(module,
                     () -> assertTrue(dockerfile.contains("-Dnative -Dquarkus.native.sources-only=true")),
                     () -> assertTrue(dockerfile.contains("-pl " + module + " ")),
-                    () -> assertTrue(dockerfile.contains("FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:")),
+                    () -> assertTrue(dockerfile.contains("ARG MANDREL_IMAGE=quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:")),
+                    () -> assertTrue(dockerfile.contains("FROM ${MANDREL_IMAGE} AS native")),
                     () -> assertTrue(dockerfile.contains("native-image $(cat native-image.args)")),
-                    () -> assertTrue(dockerfile.contains("FROM quay.io/quarkus/ubi9-quarkus-micro-image:")),
+                    () -> assertTrue(dockerfile.contains("ARG RUNTIME_IMAGE=quay.io/quarkus/ubi9-quarkus-micro-image:")),
+                    () -> assertTrue(dockerfile.contains("FROM ${RUNTIME_IMAGE}\n")),
                     () -> assertTrue(dockerfile.contains("USER 1001")));
         }
     }
