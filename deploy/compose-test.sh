@@ -97,7 +97,8 @@ cleanup() {
         podman ps -aq --filter "label=com.docker.compose.project=$PROJECT" | xargs -r podman rm -f >/dev/null 2>&1
         podman network rm -f "${PROJECT}_default" >/dev/null 2>&1
         podman volume ls -q --filter "label=com.docker.compose.project=$PROJECT" | xargs -r podman volume rm -f >/dev/null 2>&1
-        kill "$SERVICE_PID" 2>/dev/null
+        # unshare --fork ignores SIGTERM while its child runs: stop the API service itself, unshare then exits
+        pkill -TERM -P "$SERVICE_PID" 2>/dev/null
         wait "$SERVICE_PID" 2>/dev/null
     fi
     rm -rf "$WORK"
@@ -184,7 +185,7 @@ engine() {
     (while sleep 10; do
         podman ps --filter "label=com.docker.compose.project=$PROJECT" --format '{{.ID}} {{.Status}}' \
             | awk '/\((starting|healthy|unhealthy)\)/ { print $1 }' \
-            | while read -r id; do podman healthcheck run "$id" >/dev/null 2>&1 || true; done
+            | while read -r id; do podman healthcheck run "$id" </dev/null >/dev/null 2>&1 || true; done
     done) &
     HEALTH_PID=$!
 }
