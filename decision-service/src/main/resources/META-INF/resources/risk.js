@@ -31,7 +31,11 @@
   }
 
   window.signalDeskRisk = function (s) {
-    var warnings = (s.feed && s.feed.warnings) || [];
+    var warnings = ((s.feed && s.feed.warnings) || []).slice();
+    if (s.ledger && !s.ledger.ok) {
+      warnings.unshift('LEDGER ' + s.ledger.fault + ' since ' + time(s.ledger.since) + ': ' + s.ledger.error +
+        '; changes are refused (503) until it recovers');
+    }
     byId('feed-warnings').textContent = warnings.map(function (w) { return '⚠ ' + w; }).join(' · ');
     var risk = s.risk;
     if (!risk) { return; }
@@ -41,8 +45,9 @@
     badge.className = 'badge ' + (halted ? 'bad' : (risk.safeMode.on ? 'warn' : 'ok'));
     byId('halt-line').textContent = halted
       ? 'New entries halted since ' + time(risk.halt.since) + (risk.halt.reason ? ' (' + risk.halt.reason + ')' : '') +
-        '; exits and stops go on.'
-      : 'Trading on: entries pass the limits below.';
+        '; exits and stops go on.' + (risk.halt.durable === false ? ' Not yet written to the ledger (retrying).' : '')
+      : 'Trading on: entries pass the limits below.' +
+        (risk.halt.durable === false ? ' The resume is not yet written to the ledger (retrying).' : '');
     byId('halt-btn').textContent = halted ? 'Resume trading' : 'HALT new entries';
     byId('halt-btn').className = halted ? 'confirm' : 'reject';
     var safe = risk.safeMode;

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -19,7 +21,7 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 /**
  * Posts notifications to decision.notify.webhook-url without blocking any thread (the non-blocking REST client;
  * retries wait on timers), retried with exponential backoff (0.5 s, 1 s, 2 s, 4 s; 5 attempts in all) on any
- * failure, a non-2xx answer included.
+ * failure, a non-2xx answer included; a 2xx is a success whatever its body.
  */
 @ApplicationScoped
 public class WebhookClient {
@@ -32,6 +34,15 @@ public class WebhookClient {
                         .connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS)
                         .build(WebhookRestClient.class))
                 .orElse(null);
+    }
+
+    /** Any 2xx is a success whatever its body says; anything else fails the attempt (and is retried). */
+    private static void accepted(Response response) {
+        int status = response.getStatus();
+        response.close();
+        if (status < 200 || status > 299) {
+            throw new WebApplicationException("webhook answered " + status, status);
+        }
     }
 
     /** Whether a webhook URL is configured. */
@@ -47,6 +58,6 @@ public class WebhookClient {
         if (rest == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return rest.post(body);
+        return rest.post(body).thenAccept(WebhookClient::accepted);
     }
 }

@@ -141,6 +141,10 @@ public interface DecisionConfig {
 
         /** PostgreSQL password (env DECISION_DB_PASSWORD). */
         Optional<String> password();
+
+        /** While the ledger fails (or a halt is not yet written), how often it is tried again. */
+        @WithDefault("2s")
+        java.time.Duration retryEvery();
     }
 
     interface Feed {

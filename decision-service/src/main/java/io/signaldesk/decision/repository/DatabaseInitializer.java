@@ -20,7 +20,8 @@ import io.signaldesk.decision.config.DecisionConfig;
 
 /**
  * Prepares the ledger before anything else starts: on SQLite creates the folder of the database file, on
- * PostgreSQL ({@code decision.db.url}) checks the URL names one; then applies the Flyway migrations of the
+ * PostgreSQL ({@code decision.db.url}) checks the URL names one; a SQLite file that fails {@code PRAGMA quick_check}
+ * stops the start (reported, never served); then applies the Flyway migrations of the
  * active datasource (db/sqlite or db/postgresql, then the portable db/migration).
  */
 @ApplicationScoped
@@ -72,6 +73,12 @@ public class DatabaseInitializer {
                 throw new UncheckedIOException("cannot create the database folder " + parent, e);
             }
             where = "SQLite " + Path.of(dbPath).toAbsolutePath();
+            LedgerIntegrity.problem(Path.of(dbPath)).ifPresent(problem -> {
+                LOG.errorf("the ledger %s is corrupt (PRAGMA quick_check: %s): refusing to serve it", where, problem);
+                throw new IllegalStateException("the ledger " + Path.of(dbPath).toAbsolutePath() + " is corrupt (PRAGMA "
+                        + "quick_check: " + problem + "); the service refuses to serve it: restore it from a backup, or "
+                        + "move it away to start an empty ledger");
+            });
         }
         var result = flyway.getActive().migrate();
         ready = true;

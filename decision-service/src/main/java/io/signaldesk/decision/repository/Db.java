@@ -37,25 +37,27 @@ public class Db {
 
     private final DataSource dataSource;
     private final boolean soleWriter;
+    private final LedgerHealth health;
 
     @Inject
-    public Db(@Any InjectableInstance<AgroalDataSource> dataSources) {
-        this(dataSources.getActive());
+    public Db(@Any InjectableInstance<AgroalDataSource> dataSources, LedgerHealth health) {
+        this(dataSources.getActive(), false, health);
     }
 
     /** Over any data source: tests build a second ledger stack on the same database, as a second service would. */
     Db(DataSource dataSource) {
-        this(dataSource, false);
+        this(dataSource, false, null);
     }
 
-    private Db(DataSource dataSource, boolean soleWriter) {
+    private Db(DataSource dataSource, boolean soleWriter, LedgerHealth health) {
         this.dataSource = dataSource;
         this.soleWriter = soleWriter;
+        this.health = health;
     }
 
     /** A database only this object's user writes, on one thread (a backtest's scratch ledger). */
     static Db soleWriter(DataSource dataSource) {
-        return new Db(dataSource, true);
+        return new Db(dataSource, true, null);
     }
 
     /** Whether nobody else writes this database: a repository may then keep running totals of what it wrote. */
@@ -63,24 +65,34 @@ public class Db {
         return soleWriter;
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it is committed, or none of it. A failure is a
+     * {@link StorageException} naming its {@link LedgerFault}; the database's own error is kept even when the rollback
+     * fails too (SQLite ends the transaction itself on a full disk, so the rollback finds none).
+     */
     public <T> T inTransaction(Work<T> work) {
+        T result;
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                restore(connection, autoCommit);
             }
         } catch (SQLException e) {
-            throw new StorageException(e);
+            throw failed(new StorageException(e));
+        } catch (StorageException e) {
+            throw failed(e);
         }
+        if (health != null) {
+            health.succeeded();
+        }
+        return result;
     }
 
     /** Runs {@code work} on a connection in auto-commit mode. */
@@ -88,7 +100,30 @@ public class Db {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StorageException(e);
+            throw failed(new StorageException(e));
+        }
+    }
+
+    private StorageException failed(StorageException e) {
+        if (health != null) {
+            health.failed(e);
+        }
+        return e;
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void restore(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            // the connection is broken: the pool drops it; the work's own failure is what the caller hears
         }
     }
 
@@ -140,10 +175,17 @@ public class Db {
         return text == null ? null : Enum.valueOf(type, text);
     }
 
-    /** A storage failure; the caller's transaction was rolled back. */
+    /** A storage failure, with its {@link LedgerFault}; the caller's transaction was rolled back. */
     public static class StorageException extends RuntimeException {
+        private final LedgerFault fault;
+
         public StorageException(Throwable cause) {
             super(cause);
+            this.fault = LedgerFault.of(cause);
+        }
+
+        public LedgerFault fault() {
+            return fault;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -195,9 +196,18 @@ public class LedgerRepository {
     }
 
     public void saveSetting(String name, String value) {
-        db.inTransaction(c -> Db.update(c,
-                "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                name, value));
+        saveSettings(Map.of(name, value));
+    }
+
+    /** Several settings in one transaction: all of them are written, or none. */
+    public void saveSettings(Map<String, String> values) {
+        db.inTransaction(c -> {
+            for (Map.Entry<String, String> entry : values.entrySet()) {
+                Db.update(c, "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                        entry.getKey(), entry.getValue());
+            }
+            return null;
+        });
     }
 
     private static Position mapPosition(ResultSet rs) throws SQLException {

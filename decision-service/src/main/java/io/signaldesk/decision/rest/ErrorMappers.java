@@ -5,14 +5,21 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.signaldesk.common.error.ApiError;
+import io.signaldesk.decision.repository.Db;
 import io.signaldesk.decision.service.ProposalService.ProposalConflict;
 
 /**
  * The decision service's own failure in the one error shape: a proposal that cannot be confirmed is a 409 (naming
- * the risk limit when one refused it). Bad input, Quarkus's bodiless answers and the unexpected are
+ * the risk limit when one refused it), a failed ledger a 503 naming its cause. Bad input, Quarkus's bodiless answers and the unexpected are
  * service-common's {@code ErrorMappers}.
  */
 public class ErrorMappers {
+
+    /** The ledger failed (disk full, read-only, corrupt, unreachable): a 503 naming the cause; nothing was changed. */
+    @ServerExceptionMapper
+    public Response ledger(Db.StorageException e) {
+        return LedgerError.unavailable(e.fault());
+    }
 
     @ServerExceptionMapper
     public Response conflict(ProposalConflict e) {

@@ -13,6 +13,7 @@ import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.client.FeedClient;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.repository.DecisionRepository;
+import io.signaldesk.decision.repository.LedgerHealth;
 
 /** Everything the dashboard shows, in one state message. */
 @ApplicationScoped
@@ -28,12 +29,15 @@ public class DashboardService {
     private final SignalScoringService scoring;
     private final DecisionRepository decisions;
     private final RiskService risk;
+    private final LedgerHealth ledger;
     private final LiveEvaluationService evaluation;
     private final EdgeService edge;
 
     DashboardService(LiveEvaluationService evaluation, FeedStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
             ProposalService proposals, PaperTradingService trading, SignalScoringService scoring,
-            DecisionRepository decisions, RiskService risk, EngineExecutor executor, EdgeService edge) {
+            DecisionRepository decisions, RiskService risk, EngineExecutor executor, EdgeService edge,
+            LedgerHealth ledger) {
+        this.ledger = ledger;
         this.evaluation = evaluation;
         this.edge = edge;
         this.risk = risk;
@@ -71,6 +75,7 @@ public class DashboardService {
         ai.put("answers", analyzer.aiAnswers());
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("feed", feedState);
+        status.put("ledger", ledger.status());
         status.put("analyzer", ai);
         status.put("mode", modes.current());
         status.put("requireConfirmation", proposals.requireConfirmation());

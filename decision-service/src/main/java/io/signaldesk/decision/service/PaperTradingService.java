@@ -128,6 +128,9 @@ public class PaperTradingService {
             fill = new Fill(0, proposal.id(), ProposalKind.EXIT, proposal.coin(), proposal.side(), position.qty(),
                     price, fee, realized, reason, now, feed.market(), feed.source(), venue);
         }
+        if (proposal.kind() == ProposalKind.ENTRY) {
+            risk.requireNotHalted(); // after the fill's time was taken: a halt since then refuses it
+        }
         return record(proposal, to, insert ? proposal.withStatus(to, now) : null, fill, opened, resizedBy);
     }
 

@@ -20,10 +20,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.domain.RiskVerdict;
+import io.signaldesk.decision.repository.Db;
 import io.signaldesk.decision.repository.LedgerRepository;
 import io.signaldesk.decision.repository.RiskRepository;
 import io.signaldesk.decision.service.PaperTradingService.MarkedPosition;
 import io.signaldesk.decision.service.PaperTradingService.Portfolio;
+import io.signaldesk.decision.service.PaperTradingService.RiskRefusal;
 
 /**
  * Holds what the {@link RiskGovernor} checks against: the limits (stored), the kill switch (stored, so a
@@ -33,9 +35,16 @@ import io.signaldesk.decision.service.PaperTradingService.Portfolio;
 @ApplicationScoped
 public class RiskService {
 
-    /** The kill switch: when halted, why and since when. */
+    /**
+     * The kill switch: when halted, why and since when; {@code durable} once the ledger holds it (a halt is in force
+     * at once, in memory, and written after: on a failing ledger it is retried until written).
+     */
     @RegisterForReflection
-    public record Halt(boolean halted, String reason, Instant since) {
+    public record Halt(boolean halted, String reason, Instant since, boolean durable) {
+
+        Halt written() {
+            return new Halt(halted, reason, since, true);
+        }
     }
 
     /**
@@ -80,6 +89,7 @@ public class RiskService {
     private final Clock clock;
     private final EngineTime time;
     private final AtomicInteger failures = new AtomicInteger();
+    private final Object persisting = new Object();
     private volatile RiskLimits limits;
     private volatile Halt halt;
     private volatile SafeMode safeMode = SafeMode.NEVER;
@@ -156,10 +166,14 @@ public class RiskService {
     public Halt halt() {
         Halt current = halt;
         if (current == null) {
-            current = new Halt(settings.setting(HALTED).map(Boolean::parseBoolean).orElse(false),
-                    settings.setting(HALT_REASON).filter(r -> !r.isEmpty()).orElse(null),
-                    settings.setting(HALTED_AT).map(Instant::parse).orElse(null));
-            halt = current;
+            synchronized (this) {
+                if (halt == null) {
+                    halt = new Halt(settings.setting(HALTED).map(Boolean::parseBoolean).orElse(false),
+                            settings.setting(HALT_REASON).filter(r -> !r.isEmpty()).orElse(null),
+                            settings.setting(HALTED_AT).filter(t -> !t.isEmpty()).map(Instant::parse).orElse(null), true);
+                }
+                current = halt;
+            }
         }
         return current;
     }
@@ -168,33 +182,80 @@ public class RiskService {
         return halt().halted();
     }
 
-    /** The kill switch: no new entry is proposed or filled until {@link #resume()}; exits and stops go on. */
-    public synchronized Halt halt(String reason) {
-        Halt now = new Halt(true, reason, clock.instant());
-        settings.saveSetting(HALT_REASON, reason == null ? "" : reason);
-        settings.saveSetting(HALTED_AT, now.since().toString());
-        settings.saveSetting(HALTED, "true");
-        boolean changed = !halt().halted();
-        halt = now;
-        LOG.warnf("trading halted%s", reason == null ? "" : ": " + reason);
-        if (changed) {
-            notifications.notify(NotificationService.HALT, "Trading halted" + (reason == null ? "" : ": " + reason), now);
+    /**
+     * Refuses an entry whose fill time was taken before this call once a halt is in force. Under the halt's lock: a
+     * halt either comes first (refused) or its instant is taken after this call, later than the fill's: no entry is
+     * filled at or after the halt's instant.
+     */
+    public synchronized void requireNotHalted() {
+        Halt current = halt();
+        if (current.halted()) {
+            throw new RiskRefusal(RiskVerdict.refuse("halted", "trading is halted since " + current.since()
+                    + ": no new entries until resumed"));
         }
-        return now;
     }
 
-    public synchronized Halt resume() {
-        boolean changed = halt().halted();
-        Halt now = new Halt(false, null, clock.instant());
-        settings.saveSetting(HALTED, "false");
-        settings.saveSetting(HALT_REASON, "");
-        settings.saveSetting(HALTED_AT, now.since().toString());
-        halt = now;
-        if (changed) {
+    /**
+     * The kill switch: no new entry is proposed or filled until {@link #resume()}; exits and stops go on. In force at
+     * once in memory (and notified), then written to the ledger; if that fails it stays in force, not durable, and
+     * {@link #persistHalt()} is retried until the ledger takes it.
+     */
+    public Halt halt(String reason) {
+        Halt before;
+        Halt now;
+        synchronized (this) {
+            before = halt();
+            now = new Halt(true, reason, clock.instant(), false);
+            halt = now;
+        }
+        LOG.warnf("trading halted%s", reason == null ? "" : ": " + reason);
+        if (!before.halted()) {
+            notifications.notify(NotificationService.HALT, "Trading halted" + (reason == null ? "" : ": " + reason), now);
+        }
+        return persistHalt();
+    }
+
+    public Halt resume() {
+        Halt before;
+        Halt now;
+        synchronized (this) {
+            before = halt();
+            now = new Halt(false, null, clock.instant(), false);
+            halt = now;
+        }
+        if (before.halted()) {
             LOG.info("trading resumed");
             notifications.notify(NotificationService.RESUME, "Trading resumed", now);
         }
-        return now;
+        return persistHalt();
+    }
+
+    /**
+     * Writes the kill switch as it is in memory (the latest halt or resume wins); answers it, {@code durable} when
+     * written. A failing ledger leaves it in force and not durable (the ledger's health says why).
+     */
+    public Halt persistHalt() {
+        synchronized (persisting) {
+            Halt current = halt();
+            if (current.durable()) {
+                return current;
+            }
+            try {
+                settings.saveSettings(Map.of(HALTED, Boolean.toString(current.halted()),
+                        HALT_REASON, current.reason() == null ? "" : current.reason(),
+                        HALTED_AT, current.since() == null ? "" : current.since().toString()));
+            } catch (Db.StorageException e) {
+                LOG.warnf("the %s of %s is in force but not yet written to the ledger (%s); retried",
+                        current.halted() ? "halt" : "resume", current.since(), e.fault().text());
+                return current;
+            }
+            synchronized (this) {
+                if (halt == current) {
+                    halt = current.written();
+                }
+                return halt;
+            }
+        }
     }
 
     public SafeMode safeMode() {

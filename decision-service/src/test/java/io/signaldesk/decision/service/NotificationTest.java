@@ -136,6 +136,22 @@ class NotificationTest {
     }
 
     @Test
+    void aWebhookAnsweringOkAsPlainTextIsDeliveredOnce() {
+        double delivered = count("halt", "delivered");
+        double failed = count("halt", "failed");
+        webhook.resetAll();
+        webhook.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("ok"))); // Slack's answer
+
+        risk.halt("slack test");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("halt", "delivered") == delivered + 1);
+        assertEquals(failed, count("halt", "failed"));
+        assertEquals(1, webhook.findAll(postRequestedFor(urlEqualTo(HOOK))
+                .withRequestBody(matchingJsonPath("$.data.reason", equalTo("slack test")))).size(), "no retry");
+    }
+
+    @Test
     void aWebhookThatKeepsFailingGetsFiveAttemptsAndIsCountedFailed() {
         double failed = count("halt", "failed");
         webhook.resetAll();

@@ -44,6 +44,19 @@ public final class Profiles {
         }
     }
 
+    /**
+     * The SQLite ledger on one pooled connection (a file of its own), so a pragma a test sets on it (query_only: writes
+     * fail as on a read-only file) reaches every write the service makes.
+     */
+    public static class OneLedgerConnection implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.max-size", "1", "quarkus.datasource.jdbc.min-size", "1",
+                    "decision.db.path", "target/test-db/one-connection-" + System.nanoTime() + ".db",
+                    "decision.db.retry-every", "0.2s");
+        }
+    }
+
     /** Second life of the app on the same file. */
     public static class RestartSecondRun implements QuarkusTestProfile {
         @Override
