@@ -48,5 +48,11 @@ public interface SignalConfig {
 
         /** Paths that take {@link #uploadLimit()} (exact paths, e.g. /api/backtest). */
         Optional<List<String>> uploadPaths();
+
+        /**
+         * Origins (scheme://host:port) besides the service's own whose browser pages may call its mutating endpoints
+         * (a dashboard served elsewhere); none by default.
+         */
+        Optional<List<String>> allowedOrigins();
     }
 }
