@@ -101,6 +101,10 @@ cleanup() {
         pkill -TERM -P "$SERVICE_PID" 2>/dev/null
         wait "$SERVICE_PID" 2>/dev/null
     fi
+    # the three service images are rebuilt from target/quarkus-app on every run (seconds): not kept, so runs do not
+    # pile up 600 MB images; the Debian base and the stand-ins stay cached in podman's store
+    podman rmi -f signal-desk/market-feed-service:jvm signal-desk/ai-analyzer-service:jvm \
+        signal-desk/decision-service:jvm >/dev/null 2>&1
     rm -rf "$WORK"
     exit "$rc"
 }
