@@ -37,6 +37,18 @@ class ScaleComposeTest {
     }
 
     @Test
+    void onJvmImagesTheSecondAnalyzerIsTheSameJvmImageAsTheFirst() {
+        JsonNode jvm = DeployFiles.yaml(DeployFiles.deploy("docker-compose.jvm.yml")).path("services").path("ai-analyzer");
+        JsonNode second = DeployFiles.yaml(DeployFiles.deploy("docker-compose.scale.jvm.yml")).path("services");
+        Set<String> names = new TreeSet<>();
+        second.fieldNames().forEachRemaining(names::add);
+        assertEquals(Set.of("ai-analyzer-2"), names, "swaps the second analyzer's image only");
+        assertEquals(jvm.path("build").path("dockerfile").asText(), second.path("ai-analyzer-2").path("build").path("dockerfile").asText());
+        assertEquals(jvm.path("image").asText(), second.path("ai-analyzer-2").path("image").asText());
+        assertEquals(jvm.path("mem_limit").asText(), second.path("ai-analyzer-2").path("mem_limit").asText());
+    }
+
+    @Test
     void everyServiceTalksOverKafkaOnceTheBrokerIsHealthy() {
         for (String service : List.of("market-feed", "ai-analyzer", "ai-analyzer-2", "decision")) {
             JsonNode env = services.path(service).path("environment");
