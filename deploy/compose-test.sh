@@ -55,11 +55,13 @@ if ((${#missing[@]})) || [[ $(id -u) != 0 ]]; then
         exit 0
     fi
     [[ $(id -u) == 0 ]] || fail "CI run as $(id -un): needs root for podman"
+    t_apt=$(date +%s)
     say "apt-get install podman runc debootstrap docker-compose ... (missing: ${missing[*]})"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends podman runc debootstrap docker-compose netavark aardvark-dns \
         containernetworking-plugins uidmap util-linux iproute2 curl jq >/dev/null
+    TIMINGS+=("apt-get install: $(($(date +%s) - t_apt)) s")
 fi
 SHARED=$ROOT/../shared
 [[ -f $SHARED/ollama-emulator/emulator.js ]] || fail "no $SHARED/ollama-emulator (the repository's ../shared)"
@@ -117,6 +119,7 @@ base_image() {
         say "base $BASE: already in podman's store"
         return
     fi
+    local t0=$(date +%s)
     mkdir -p "$CACHE"
     if [[ ! -s $CACHE/debian-bookworm-minbase.tar ]]; then
         # the mirror apt already uses (debootstrap's own default when apt names none)
@@ -130,6 +133,7 @@ base_image() {
         rm -rf "$WORK/rootfs"
     fi
     podman import -q "$CACHE/debian-bookworm-minbase.tar" "$BASE" >/dev/null
+    TIMINGS+=("base $BASE (debootstrap or the cached tar, import): $(($(date +%s) - t0)) s")
     say "base $BASE imported"
 }
 
