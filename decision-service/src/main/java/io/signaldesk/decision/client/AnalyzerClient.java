@@ -199,6 +199,8 @@ public class AnalyzerClient implements AnalyzerPort {
                 return fallback(kind, "INVALID_ANSWER");
             }
             AiAnswer<T> answer = AiAnswer.answered(result, signal.source(), signal.model(), signal.fallbackReason(), reason);
+            // who answered the engine (AI: a model call, CACHE, RULES: the analyzer's fallback); failures are in fallbacks
+            registry.counter("decision.analyzer.answers", "call", kind, "source", String.valueOf(signal.source())).increment();
             lastAnswer.set(new AnswerSeen(answer.fromModel(), answer.whyNoModel(), signal.model(), Instant.now()));
             return answer;
         } catch (Exception e) {
