@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The one line a trader reads first. Positive only when the lower end of the expectancy's 95 % interval is above zero;
- * below {@link #MIN_TRADES} closed trades it says there are too few to tell.
+ * below {@link #MIN_TRADES} closed trades it says there are too few to tell; without trades (an engine that stood
+ * aside) it says so and gives the calls' direction.
  */
 public final class Verdict {
 
@@ -20,9 +21,13 @@ public final class Verdict {
         if (e.trades() == 0 && s.direction().calls() == 0) {
             return "nothing measured yet: no closed trades and no directional calls";
         }
+        if (e.trades() == 0) {
+            return "no trades: nothing was entered, the result is always-WAIT's 0 %; the calls: " + direction;
+        }
         if (e.trades() < MIN_TRADES) {
-            return "too few trades to measure an edge: %d closed (at least %d needed)%s".formatted(e.trades(), MIN_TRADES,
-                    direction.isEmpty() ? "" : "; " + direction);
+            return "too few trades to measure an edge: %d closed (at least %d needed), expectancy %s %% per trade [%s, %s]%s"
+                    .formatted(e.trades(), MIN_TRADES, pct(e.meanPct()), pct(e.lowPct()), pct(e.highPct()),
+                            direction.isEmpty() ? "" : "; " + direction);
         }
         String figures = "expectancy %s %% per trade [%s, %s] over %d trades%s".formatted(pct(e.meanPct()),
                 pct(e.lowPct()), pct(e.highPct()), e.trades(), direction.isEmpty() ? "" : ", " + direction);

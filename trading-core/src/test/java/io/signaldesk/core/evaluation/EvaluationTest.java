@@ -3,6 +3,7 @@ package io.signaldesk.core.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.PositionSide;
 
@@ -19,7 +21,7 @@ import io.signaldesk.core.trade.PositionSide;
 class EvaluationTest {
 
     private static final Instant DAY0 = Instant.parse("2024-10-01T00:00:00Z");
-    private static final Scorecard.Costs COSTS = new Scorecard.Costs(0.1, 0.05);
+    private static final FeeModel COSTS = new FeeModel(new BigDecimal("0.1"), new BigDecimal("0.05"));
 
     @Test
     void alwaysLongAndShortTakeTheSameEntriesAtTheSameCosts() {
@@ -27,7 +29,7 @@ class EvaluationTest {
         // always-short -1.302152 %: fills 99.95 / 101.0505, gross -1.1005, fees 0.2010005, -1.3015005 / 99.95
         Instant at = DAY0.plusSeconds(60);
         Trade shortTrade = new Trade("BTC", "RULES", 7, PositionSide.SHORT, at, at.plusSeconds(300), 100, 101,
-                RoundTrip.netPct(PositionSide.SHORT, 100, 101, 0.1, 0.05));
+                RoundTrip.netPct(PositionSide.SHORT, 100, 101, COSTS));
         Scorecard s = Scorecard.of(List.of(), List.of(shortTrade), COSTS, DAY0, at, 1);
         assertEquals(0.698151, s.alwaysLong().meanPct(), 1e-6);
         assertEquals(-1.302152, s.alwaysShort().meanPct(), 1e-6);
@@ -51,11 +53,11 @@ class EvaluationTest {
         double[] flat = new double[500];
         java.util.Arrays.fill(flat, 100);
         List<Trade> trades = List.of(StatisticsTest.trade(0, -0.5), StatisticsTest.trade(0, 0.1));
-        RandomEntries r = RandomEntries.of(Map.of("BTC", flat), DAY0, Duration.ofMinutes(1), trades, 0.1, 0.05, -0.2);
+        RandomEntries r = RandomEntries.of(Map.of("BTC", flat), DAY0, Duration.ofMinutes(1), trades, COSTS, -0.2);
         assertEquals(RandomEntries.DRAWS, r.draws());
         assertTrue(r.p5Pct() >= -0.300151 && r.p95Pct() <= -0.299849, r.toString());
         assertEquals(1.0, r.strategyRank(), 1e-12, "-0.2 % beats every draw");
-        assertEquals(r, RandomEntries.of(Map.of("BTC", flat), DAY0, Duration.ofMinutes(1), trades, 0.1, 0.05, -0.2));
+        assertEquals(r, RandomEntries.of(Map.of("BTC", flat), DAY0, Duration.ofMinutes(1), trades, COSTS, -0.2));
     }
 
     @Test
@@ -88,6 +90,9 @@ class EvaluationTest {
         assertTrue(Evaluation.of(List.of(), mixed, COSTS, "5m", DAY0, DAY0.plus(5, ChronoUnit.DAYS), 1).verdict()
                 .startsWith("no measured edge after costs: expectancy"));
         assertTrue(Evaluation.of(List.of(), winners.subList(0, 5), COSTS, "5m", DAY0, DAY0, 1).verdict()
-                .startsWith("too few trades to measure an edge: 5 closed (at least 30 needed)"));
+                .startsWith("too few trades to measure an edge: 5 closed (at least 30 needed), expectancy +0.120 % per trade"));
+        List<Call> calls = List.of(StatisticsTest.call(Direction.LONG, 7, Direction.SHORT));
+        assertEquals("no trades: nothing was entered, the result is always-WAIT's 0 %; the calls: direction 0.0 % of 1 calls "
+                + "[0.0, 79.3], p 1.0", Evaluation.of(calls, List.of(), COSTS, "5m", DAY0, DAY0, 1).verdict());
     }
 }
