@@ -286,8 +286,8 @@
       row(['always long', String(o.alwaysLong.trades), expectancy(o.alwaysLong), share(o.alwaysLongDirection)]),
       row(['always short', String(o.alwaysShort.trades), expectancy(o.alwaysShort), share(o.alwaysShortDirection)])
     ]);
-    document.getElementById('baselines-note').textContent = 'Baselines at the same costs (fee ' + e.costs.feePct +
-      ' % + slippage ' + e.costs.slippagePct + ' % a fill): always long / short take this engine\'s own entries and exits on one ' +
+    document.getElementById('baselines-note').textContent = 'Baselines at the same costs (fee ' + e.fees.takerFeePct +
+      ' % + slippage ' + e.fees.slippagePct + ' % a fill): always long / short take this engine\'s own entries and exits on one ' +
       'side, always WAIT never trades. Direction: LONG/SHORT calls whose move over ' + e.horizon +
       ' passed the flat band; trades: the paper account\'s closed round trips, interval by whole UTC days.';
   }

@@ -30,6 +30,7 @@ import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.market.binance.CaptureLimits;
 import io.signaldesk.core.evaluation.Evaluation;
 import io.signaldesk.core.evaluation.RandomEntries;
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.service.Evaluations;
 
@@ -263,13 +264,13 @@ public class BacktestService {
                     (int) Math.min((long) offset + limit, run.decisions().size()));
             long perSecond = run.frames() * 1000 / run.elapsedMs();
             BacktestSettings settings = overrides.settings();
+            FeeModel fees = new FeeModel(settings.feePct(), settings.slippagePct());
             Evaluation evaluation = run.from() == null ? null
-                    : Evaluations.of(run.outcomes(), run.trades(), longest(settings.horizonsMinutes()), settings.feePct(),
-                            settings.slippagePct(), run.from(), run.to(), checked.trials());
+                    : Evaluations.of(run.outcomes(), run.trades(), longest(settings.horizonsMinutes()), fees, run.from(),
+                            run.to(), checked.trials());
             RandomEntries random = evaluation == null || !(tape instanceof CandleTape candles) ? null
                     : RandomEntries.of(closes(candles.data()), candles.data().times().get(0), Duration.ofMinutes(1),
-                            run.trades(), settings.feePct().doubleValue(), settings.slippagePct().doubleValue(),
-                            evaluation.overall().expectancy().meanPct());
+                            run.trades(), fees, evaluation.overall().expectancy().meanPct());
             BacktestReport report = new BacktestReport(overrides.settings().mode().name(), tape.kind(), run.from(),
                     run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), List.copyOf(notes), tape.notes(),
                     evaluation == null ? "nothing measured: no market data in the range" : evaluation.verdict(),

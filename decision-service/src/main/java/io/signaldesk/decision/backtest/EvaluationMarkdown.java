@@ -24,10 +24,10 @@ final class EvaluationMarkdown {
         md.append("\n## Evaluation\n\n");
         md.append(("Direction: LONG/SHORT calls whose move over %s passed the flat band, the share that went the called way, "
                 + "with a Wilson 95 %% interval and the exact two-sided binomial p against 50 %%. Expectancy: mean net result "
-                + "per closed trade in %% of its notional after fees (%s %%) and slippage (%s %%) on each fill (a round trip "
+                + "per closed trade in %% of its notional after the taker fee (%s %%) and slippage (%s %%) on each fill (a round trip "
                 + "≈ %s %%), with a 95 %% interval from %,d bootstrap draws of whole UTC days (seed %d). Settings tried on "
-                + "this data: %d (the deflated Sharpe's input).\n\n").formatted(e.horizon(), num(e.costs().feePct()),
-                        num(e.costs().slippagePct()), num(e.costs().roundTripPct()), o.expectancy().resamples(),
+                + "this data: %d (the deflated Sharpe's input).\n\n").formatted(e.horizon(), BacktestMarkdown.plain(e.fees().takerFeePct()),
+                        BacktestMarkdown.plain(e.fees().slippagePct()), BacktestMarkdown.plain(e.fees().roundTripPct()), o.expectancy().resamples(),
                         o.expectancy().seed(), e.trials()));
         md.append("### Against baselines (the same costs)\n\n| | trades | net % per trade [95 %] | direction right [95 %] |\n"
                 + "|---|---:|---:|---:|\n");

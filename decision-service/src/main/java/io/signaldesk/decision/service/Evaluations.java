@@ -1,14 +1,13 @@
 package io.signaldesk.decision.service;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import io.signaldesk.core.evaluation.Call;
 import io.signaldesk.core.evaluation.Evaluation;
-import io.signaldesk.core.evaluation.Scorecard;
 import io.signaldesk.core.evaluation.Trade;
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.decision.service.SignalOutcomes.Outcome;
 
 /** The engine's scored signals and closed trades put to the trading core's {@link Evaluation} (backtest and dashboard). */
@@ -25,10 +24,8 @@ public final class Evaluations {
     }
 
     /** Calls at {@code horizon} and trades over {@code from}-{@code to}, with the fill costs the trades paid. */
-    public static Evaluation of(List<Outcome> outcomes, List<Trade> trades, Duration horizon, BigDecimal feePct,
-            BigDecimal slippagePct, Instant from, Instant to, int trials) {
-        return Evaluation.of(calls(outcomes, horizon), trades,
-                new Scorecard.Costs(feePct.doubleValue(), slippagePct.doubleValue()),
-                SignalScoringService.label(horizon), from, to, trials);
+    public static Evaluation of(List<Outcome> outcomes, List<Trade> trades, Duration horizon, FeeModel fees,
+            Instant from, Instant to, int trials) {
+        return Evaluation.of(calls(outcomes, horizon), trades, fees, SignalScoringService.label(horizon), from, to, trials);
     }
 }

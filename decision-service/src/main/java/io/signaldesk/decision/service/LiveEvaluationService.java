@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.signaldesk.core.evaluation.Evaluation;
 import io.signaldesk.core.evaluation.Trade;
 import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.config.TradingCoreProducer;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.service.SignalOutcomes.Outcome;
 
@@ -61,7 +62,7 @@ public class LiveEvaluationService {
                 .min(Instant::compareTo).orElse(clock.instant());
         Instant to = Stream.concat(outcomes.stream().map(o -> o.signal().at()), trades.stream().map(Trade::exitAt))
                 .max(Instant::compareTo).orElse(from);
-        latest = Evaluations.of(outcomes, trades, horizon, config.paper().feePct(), config.paper().slippagePct(), from,
+        latest = Evaluations.of(outcomes, trades, horizon, TradingCoreProducer.feeModel(config.paper()), from,
                 to.isBefore(from) ? from : to, 1);
         latestKey = key;
         computedAt = now;

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.signaldesk.core.evaluation.Evaluation;
-import io.signaldesk.core.evaluation.Scorecard;
 import io.signaldesk.core.evaluation.Trade;
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.trade.PositionSide;
 
 /** The evaluation section of a report on four hand-made trades (returns 1, -1, 2, 0 % on four days). */
@@ -41,7 +41,7 @@ class EvaluationMarkdownTest {
 
     private static Evaluation evaluation(int trials) {
         List<Trade> trades = List.of(trade(0, 1), trade(1, -1), trade(2, 2), trade(3, 0));
-        return Evaluation.of(List.of(), trades, new Scorecard.Costs(0.1, 0.05), "5m", DAY0,
+        return Evaluation.of(List.of(), trades, new FeeModel(new BigDecimal("0.1"), new BigDecimal("0.05")), "5m", DAY0,
                 DAY0.plusSeconds(3 * 86400 + 3600), trials);
     }
 

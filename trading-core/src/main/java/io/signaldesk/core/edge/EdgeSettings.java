@@ -1,5 +1,7 @@
 package io.signaldesk.core.edge;
 
+import io.signaldesk.core.evaluation.Normal;
+
 /**
  * How the edge gate judges a setup's track record.
  *

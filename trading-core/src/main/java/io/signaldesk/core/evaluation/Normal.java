@@ -1,7 +1,11 @@
 package io.signaldesk.core.evaluation;
 
-/** The standard normal distribution: cdf (Abramowitz-Stegun 7.1.26, |error| < 1.5e-7) and quantile (Acklam, rel. 1.2e-9). */
-final class Normal {
+/**
+ * The standard normal distribution, one implementation for the core's statistics (evaluation, edge gate): cdf
+ * (Abramowitz-Stegun 7.1.26, |error| &lt; 1.5e-7) and quantile (P. J. Acklam's rational approximation, relative error
+ * below 1.2e-9).
+ */
+public final class Normal {
 
     private static final double[] A = { -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
             1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00 };
@@ -16,7 +20,8 @@ final class Normal {
     private Normal() {
     }
 
-    static double cdf(double x) {
+    /** P(Z &lt;= x). */
+    public static double cdf(double x) {
         double z = Math.abs(x) / Math.sqrt(2);
         double t = 1 / (1 + 0.3275911 * z);
         double erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
@@ -24,7 +29,8 @@ final class Normal {
         return x >= 0 ? 1 - erfc / 2 : erfc / 2;
     }
 
-    static double quantile(double p) {
+    /** The z with P(Z &lt;= z) = p, for 0 &lt; p &lt; 1. */
+    public static double quantile(double p) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("p must be in (0, 1), got " + p);
         }

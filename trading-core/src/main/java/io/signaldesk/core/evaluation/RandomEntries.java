@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.trade.PositionSide;
 
 /**
@@ -22,7 +23,7 @@ public record RandomEntries(int draws, long seed, int tradesPerDraw, Double medi
 
     /** {@code closes}: each coin's closes, bar {@code i} at {@code start + i × step}. */
     public static RandomEntries of(Map<String, double[]> closes, Instant start, Duration step, List<Trade> trades,
-            double feePct, double slippagePct, Double strategyMeanPct) {
+            FeeModel fees, Double strategyMeanPct) {
         List<Trade> usable = trades.stream().filter(t -> closes.containsKey(t.coin()) && closes.get(t.coin()).length > 1)
                 .toList();
         if (usable.isEmpty()) {
@@ -39,7 +40,7 @@ public record RandomEntries(int draws, long seed, int tradesPerDraw, Double medi
                 int bars = (int) Math.min(hold, path.length - 1);
                 int entry = random.nextInt(path.length - bars);
                 PositionSide side = random.nextBoolean() ? PositionSide.LONG : PositionSide.SHORT;
-                sum += RoundTrip.netPct(side, path[entry], path[entry + bars], feePct, slippagePct);
+                sum += RoundTrip.netPct(side, path[entry], path[entry + bars], fees);
             }
             means[d] = sum / usable.size();
         }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.core.evaluation.Normal;
 import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.trade.Direction;
 

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.paper.PaperMath;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.PositionSide;
@@ -59,7 +60,8 @@ class StatisticsTest {
     void roundTripMatchesPaperMath() {
         // LONG 100 -> 101, fee 0.1 %, slippage 0.05 %: fills 100.05 / 100.9495, gross 0.8995, fees 0.2009995,
         // net 0.6985005 / 100.05 = 0.698151 %
-        assertEquals(0.698151, RoundTrip.netPct(PositionSide.LONG, 100, 101, 0.1, 0.05), 1e-6);
+        FeeModel fees = new FeeModel(new BigDecimal("0.1"), new BigDecimal("0.05"));
+        assertEquals(0.698151, RoundTrip.netPct(PositionSide.LONG, 100, 101, fees), 1e-6);
         BigDecimal slip = new BigDecimal("0.05");
         BigDecimal fee = new BigDecimal("0.1");
         for (PositionSide side : PositionSide.values()) {
@@ -67,7 +69,7 @@ class StatisticsTest {
             BigDecimal exit = PaperMath.fillPrice(ProposalKind.EXIT, side, new BigDecimal("98.7"), slip);
             BigDecimal net = PaperMath.netPnl(side, entry, exit, BigDecimal.ONE, PaperMath.fee(BigDecimal.ONE, entry, fee),
                     PaperMath.fee(BigDecimal.ONE, exit, fee));
-            assertEquals(net.doubleValue() / entry.doubleValue() * 100, RoundTrip.netPct(side, 100, 98.7, 0.1, 0.05), 1e-7);
+            assertEquals(net.doubleValue() / entry.doubleValue() * 100, RoundTrip.netPct(side, 100, 98.7, fees), 1e-7);
         }
     }
 
