@@ -1,6 +1,7 @@
 package io.signaldesk.decision.repository;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.decision.config.DecisionConfig;
 
 /**
  * Whether the ledger takes writes: the last failure (its {@link LedgerFault}, when, what the database said) until a
@@ -28,16 +30,20 @@ public class LedgerHealth {
     private static final Logger LOG = Logger.getLogger(LedgerHealth.class);
 
     private final Clock clock;
+    private final Duration settle;
     private volatile Failure failure;
+    private volatile Instant lastFailureAt;
 
-    LedgerHealth(MeterRegistry registry, Clock clock) {
+    LedgerHealth(MeterRegistry registry, Clock clock, DecisionConfig config) {
         this.clock = clock;
+        this.settle = config.db().retryEvery().multipliedBy(3);
         registry.gauge("decision.ledger.up", this, h -> h.failure == null ? 1 : 0);
     }
 
     /** A read or write failed; logged once per fault until the ledger works again. */
     synchronized void failed(Db.StorageException e) {
         Failure before = failure;
+        lastFailureAt = clock.instant();
         String detail = shorten(rootMessage(e));
         failure = new Failure(e.fault(), before != null && before.fault() == e.fault() ? before.since() : clock.instant(),
                 detail, before == null ? 1 : before.failedWrites() + 1);
@@ -47,13 +53,17 @@ public class LedgerHealth {
         }
     }
 
-    /** A write committed: the ledger works. */
+    /**
+     * A write committed. The ledger works again once writes commit and none failed for three retry periods: on a full
+     * disk SQLite still commits a small write into a page it has while a larger one fails, which must not read as
+     * recovered.
+     */
     void succeeded() {
         if (failure == null) {
             return;
         }
         synchronized (this) {
-            if (failure != null) {
+            if (failure != null && clock.instant().isAfter(lastFailureAt.plus(settle))) {
                 LOG.infof("ledger recovered after %s since %s", failure.fault().text(), failure.since());
                 failure = null;
             }
