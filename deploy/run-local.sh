@@ -19,6 +19,8 @@
 #   DECISION_DB_PATH                       deploy/.run/decision.db
 #   SIGNAL_DATA_DIR                        files the APIs may read: analyzer bench/ (its replay sample), decision data/ (git-ignored; backtest reports)
 #   REBUILD=1                              repackage even when the jars are newer than every source
+#   JAVA_OPTS                              JVM flags of all three (default: JVM_BOUNDS below + each service's -Xmx)
+#   FEED_XMX ANALYZER_XMX DECISION_XMX      heap bound per service, 96m / 96m / 128m (about 200 MB RSS each)
 # Logs: deploy/.run/<service>.log
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +41,9 @@ fi
 export SIGNAL_ENGINE_KEY=${SIGNAL_ENGINE_KEY:-}
 DECISION_DB_PATH=${DECISION_DB_PATH:-$RUN_DIR/decision.db}
 SERVICES="market-feed-service ai-analyzer-service decision-service"
+# The product's memory budget: about 200 MB RSS per service. Serial GC (one or two cores, small heaps), bounded
+# metaspace, code cache, direct memory and thread stacks; the heap per service below.
+JVM_BOUNDS="-XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k"
 # where this script reaches the services: the bound address, or loopback when bound to every interface
 case $BIND_HOST in
     0.0.0.0 | :: | '[::]') HOST=127.0.0.1 ;;
@@ -156,11 +161,21 @@ stop_all() {
 trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
 
+heap() { # service
+    case $1 in
+        market-feed-service) echo "${FEED_XMX:-96m}" ;;
+        ai-analyzer-service) echo "${ANALYZER_XMX:-96m}" ;;
+        *) echo "${DECISION_XMX:-128m}" ;;
+    esac
+}
+
 start() { # service port [VAR=value ...]
     local service=$1 port=$2
     shift 2
-    env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST="$BIND_HOST" "$@" \
-        java -jar "$service/target/quarkus-app/quarkus-run.jar" >"$RUN_DIR/$service.log" 2>&1 &
+    # shellcheck disable=SC2086 # the flags are words
+    env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST="$BIND_HOST" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" "$@" \
+        java ${JAVA_OPTS:-$JVM_BOUNDS -Xmx$(heap "$service")} \
+        -jar "$service/target/quarkus-app/quarkus-run.jar" >"$RUN_DIR/$service.log" 2>&1 &
     STARTED="$STARTED $service:$!"
     echo "   $service on $BIND_HOST:$port (pid $!, log $RUN_DIR/$service.log)"
 }
