@@ -26,11 +26,19 @@
 # `docker-compose restart decision` (the decision-data volume); `down -v` leaving no container, network or volume.
 # Prints timings and each container's RSS. Exits non-zero on any miss; cleans up either way.
 # Without podman and CI unset (a developer's Java-only machine) it prints one SKIP line and exits 0.
+#
+#   deploy/compose-test.sh --scale   the same with the scale overlay on top (docker-compose.scale.yml +
+#                                    scale.jvm.yml; stand-ins: Kafka from the Maven jars, PostgreSQL 15 from Debian, a
+#                                    second emulated Ollama): also Kafka, PostgreSQL and ai-analyzer-2 healthy, the
+#                                    second pull job done, four Prometheus targets UP and the confirmed fill read back
+#                                    from PostgreSQL. Not run by .ci/run (its cost: README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 PROJECT=signal-desk-ci
+SCALE=0
+[[ ${1:-} == --scale ]] && SCALE=1
 MODEL=${OLLAMA_MODEL:-llama3.2:3b}
 CACHE=/var/cache/signal-desk-compose-test
 BASE=localhost/signal-desk-ci/debian:bookworm
@@ -79,6 +87,16 @@ EOF
 export CONTAINERS_CONF=$WORK/containers.conf
 COMPOSE=(docker-compose -p "$PROJECT" -f deploy/docker-compose.yml -f deploy/docker-compose.jvm.yml
     -f deploy/compose-ci/docker-compose.ci.yml)
+SERVICES=(ollama market-feed ai-analyzer decision prometheus grafana)
+PULL_JOBS=(ollama-pull:11434)
+TARGETS=3
+if ((SCALE)); then
+    COMPOSE+=(-f deploy/docker-compose.scale.yml -f deploy/docker-compose.scale.jvm.yml
+        -f deploy/compose-ci/docker-compose.scale.ci.yml)
+    SERVICES+=(postgres kafka ollama-2 ai-analyzer-2)
+    PULL_JOBS+=(ollama-2-pull:11435)
+    TARGETS=4
+fi
 SERVICE_PID=
 HEALTH_PID=
 
@@ -167,6 +185,13 @@ images() {
     cp -r "$SHARED/ollama-emulator" deploy/compose-ci/ollama-standin.js "$WORK/ollama-context/"
     build localhost/signal-desk-ci/ollama:emulator "$WORK/ollama-context" deploy/compose-ci/ollama.Containerfile
     build localhost/signal-desk-ci/grafana:stand-in deploy/compose-ci deploy/compose-ci/grafana.Containerfile
+    if ((SCALE)); then
+        mkdir -p "$WORK/kafka-context"
+        ./mvnw -B -q -f deploy/compose-ci/kafka/pom.xml dependency:copy-dependencies -DoutputDirectory="$WORK/kafka-context/libs"
+        cp deploy/compose-ci/kafka-standin.sh "$WORK/kafka-context/"
+        build localhost/signal-desk-ci/kafka:4.1.2 "$WORK/kafka-context" deploy/compose-ci/kafka.Containerfile
+        build localhost/signal-desk-ci/postgres:15 deploy/compose-ci deploy/compose-ci/postgres.Containerfile --build-arg "BASE=$BASE"
+    fi
     packaged_services
     local module
     for module in market-feed-service ai-analyzer-service decision-service; do
@@ -212,20 +237,22 @@ await() { # await DESCRIPTION SECONDS COMMAND... : until COMMAND succeeds
 
 all_healthy() {
     local service
-    for service in ollama market-feed ai-analyzer decision prometheus grafana; do
+    for service in "${SERVICES[@]}"; do
         healthy "$service" || return 1
     done
 }
 
 # ---------------------------------------------------------------------------------------------------- checks
-check_pull_job() {
-    local id state
-    id=$(container ollama-pull)
-    state=$(podman inspect --format '{{.State.Status}} {{.State.ExitCode}}' "$id")
-    [[ $state == "exited 0" ]] || fail "ollama-pull: $state"
-    http http://127.0.0.1:11434/api/tags | jq -e --arg m "$MODEL" '[.models[].name] | index($m) != null' >/dev/null \
-        || fail "the model $MODEL is not in ollama's /api/tags after the pull job"
-    say "ok: ollama-pull exited 0 and $MODEL is listed by the ollama container"
+check_pull_jobs() {
+    local job id state
+    for job in "${PULL_JOBS[@]}"; do
+        id=$(container "${job%:*}")
+        state=$(podman inspect --format '{{.State.Status}} {{.State.ExitCode}}' "$id")
+        [[ $state == "exited 0" ]] || fail "${job%:*}: $state"
+        http "http://127.0.0.1:${job#*:}/api/tags" | jq -e --arg m "$MODEL" '[.models[].name] | index($m) != null' >/dev/null \
+            || fail "the model $MODEL is not in /api/tags of 127.0.0.1:${job#*:} after ${job%:*}"
+        say "ok: ${job%:*} exited 0 and $MODEL is listed by its ollama (127.0.0.1:${job#*:})"
+    done
 }
 
 check_snapshot() {
@@ -272,7 +299,7 @@ check_dashboards() {
 check_prometheus() {
     local targets expr result answered=0 total=0
     targets=$(http http://127.0.0.1:9090/api/v1/targets)
-    [[ $(jq '[.data.activeTargets[] | select(.health == "up")] | length' <<<"$targets") == 3 ]] \
+    [[ $(jq '[.data.activeTargets[] | select(.health == "up")] | length' <<<"$targets") == "$TARGETS" ]] \
         || fail "prometheus targets: $(jq -c '[.data.activeTargets[] | {job: .labels.job, health, lastError}]' <<<"$targets")"
     say "ok: prometheus scrapes $(jq -r '[.data.activeTargets[] | "\(.labels.job)=\(.health)"] | join(" ")' <<<"$targets")"
     # every query of the dashboards, the way Grafana reaches Prometheus: its datasource proxy route (the container
@@ -318,12 +345,19 @@ check_fill_survives_restart() {
     [[ $(http -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{}' \
         "http://127.0.0.1:8083/api/proposals/$CONFIRMED/confirm") == 409 ]] || fail "$CONFIRMED confirms again after the restart"
     say "ok: the fill survives docker-compose restart decision (healthy again in $(($(date +%s) - t0)) s), a second confirm is 409"
+    if ((SCALE)); then
+        local rows
+        rows=$(podman exec "$(container postgres)" psql -U signal -d signal -tAc \
+            "SELECT count(*) FROM fill WHERE proposal_id = '$CONFIRMED'")
+        [[ $rows == 1 ]] || fail "the fill of $CONFIRMED is not in PostgreSQL's fill table ($rows rows)"
+        say "ok: the fill of $CONFIRMED is a row of PostgreSQL's fill table (the scale overlay's ledger)"
+    fi
 }
 
 report_memory() {
     local service id pid rss
     say "container RSS (the main process of each, from /proc; VmRSS):"
-    for service in ollama market-feed ai-analyzer decision prometheus grafana; do
+    for service in "${SERVICES[@]}"; do
         id=$(container "$service")
         pid=$(podman inspect --format '{{.State.Pid}}' "$id")
         rss=$(awk '/^VmRSS/ { printf "%d MiB", $2 / 1024 }' "/proc/$pid/status")
@@ -351,12 +385,12 @@ engine
 export DECISION_EDGE_MODE=advise DECISION_RULES_MOMENTUM_PCT=0.01 DECISION_RULES_BID_SHARE=0.5 DECISION_RULES_FLOW_RATIO=1.0 \
     DECISION_PAPER_TAKE_PROFIT_PCT=50 DECISION_PAPER_DEFAULT_STOP_LOSS_PCT=40 OLLAMA_MODEL=$MODEL
 up_start=$(date +%s)
-say "docker-compose up -d --no-build (waits for depends_on: ollama healthy -> ollama-pull done -> market-feed healthy -> ai-analyzer healthy -> decision)"
+say "docker-compose up -d --no-build$( ((SCALE)) && echo ' (with the scale overlay)') (waits for depends_on: ollama healthy -> ollama-pull done -> market-feed healthy -> ai-analyzer healthy -> decision)"
 timeout 600 "${COMPOSE[@]}" up -d --no-build >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log"; fail "docker-compose up"; }
 await "every service healthy" 300 all_healthy
 TIMINGS+=("up -> all healthy: $(($(date +%s) - up_start)) s")
 say "ok: every service healthy by its own healthcheck ($(($(date +%s) - up_start)) s after up)"
-check_pull_job
+check_pull_jobs
 check_snapshot
 check_ai_answer
 check_dashboards
