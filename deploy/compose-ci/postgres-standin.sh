@@ -21,4 +21,4 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     runuser -u postgres -- pg_ctl -D "$PGDATA" -m fast -w stop >/dev/null
     echo "initialised $PGDATA (user ${POSTGRES_USER:-postgres}, database ${POSTGRES_DB:-postgres})"
 fi
-exec runuser -u postgres -- postgres -D "$PGDATA" -c listen_addresses='*'
+exec setpriv --reuid=postgres --regid=postgres --init-groups postgres -D "$PGDATA" -c listen_addresses="*"
