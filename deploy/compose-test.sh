@@ -76,13 +76,15 @@ SHARED=$ROOT/../shared
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/compose-test.XXXXXX")
 SOCK=$WORK/podman.sock
-# crun refuses this machine's hybrid cgroups and the default rlimits are refused: runc and explicit ulimits, for this
-# script's podman only (CONTAINERS_CONF), the machine's configuration untouched
+# crun refuses this machine's hybrid cgroups and the default rlimits are refused: runc and explicit ulimits (and
+# netavark, whose aardvark-dns resolves the service names), for this script's podman only (CONTAINERS_CONF), the machine's configuration untouched
 cat >"$WORK/containers.conf" <<'EOF'
 [containers]
 default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]
 [engine]
 runtime = "runc"
+[network]
+network_backend = "netavark"
 EOF
 export CONTAINERS_CONF=$WORK/containers.conf
 COMPOSE=(docker-compose -p "$PROJECT" -f deploy/docker-compose.yml -f deploy/docker-compose.jvm.yml
