@@ -19,8 +19,8 @@ import io.signaldesk.decision.service.SignalOutcomes.Outcome;
 
 /**
  * The live engine's own evaluation, as the backtest report gives it: its scored calls at the longest horizon and the
- * paper account's closed trades (the latest {@link #TRADES} fills), with the verdict. Recomputed when a call was scored
- * or a fill made, at most every {@link #EVERY} (the dashboard asks on every push).
+ * paper account's closed trades (the latest {@link #TRADES} fills), with the verdict. The calls and fills are read at
+ * most every {@link #EVERY} (the dashboard asks on every push) and the figures recomputed only when either changed.
  */
 @ApplicationScoped
 public class LiveEvaluationService {
@@ -47,12 +47,16 @@ public class LiveEvaluationService {
     }
 
     public synchronized Evaluation evaluation() {
+        long now = System.nanoTime();
+        if (latest != null && now - computedAt < EVERY.toNanos()) {
+            return latest; // the ledger's fills are read at most every EVERY, whoever asks
+        }
+        computedAt = now;
         List<Outcome> outcomes = scoring.outcomes();
         List<Fill> fills = new ArrayList<>(trading.trades(TRADES));
         String key = outcomes.size() + "|" + (outcomes.isEmpty() ? "" : outcomes.get(outcomes.size() - 1).signal().at())
                 + "|" + (fills.isEmpty() ? "" : fills.get(0).id());
-        long now = System.nanoTime();
-        if (latest != null && (key.equals(latestKey) || now - computedAt < EVERY.toNanos())) {
+        if (latest != null && key.equals(latestKey)) {
             return latest;
         }
         Collections.reverse(fills); // oldest first
@@ -65,7 +69,6 @@ public class LiveEvaluationService {
         latest = Evaluations.of(outcomes, trades, horizon, TradingCoreProducer.feeModel(config.paper()), from,
                 to.isBefore(from) ? from : to, 1);
         latestKey = key;
-        computedAt = now;
         return latest;
     }
 }
