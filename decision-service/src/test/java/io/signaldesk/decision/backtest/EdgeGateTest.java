@@ -128,16 +128,54 @@ class EdgeGateTest {
         assertEquals("walkForward.trainHours", tooLong.field()); // 6 h of data, 1 h held out: 5 + 1 do not fit
     }
 
+    @Test
+    void seedingHandsTheRunsScoredCallsToTheServicesTrackRecord() throws Exception {
+        Files.writeString(data.resolve("TSTUSDT-1m.csv"), climb(30));
+        List<io.signaldesk.decision.repository.EdgeRepository.ScoredCall> seeded = new java.util.ArrayList<>();
+        BacktestService service = new BacktestService(() -> config(true), DataDirectory.confined(data, "the test"), calls -> {
+            seeded.addAll(calls);
+            return calls.size();
+        });
+        BacktestRequest base = request("gate", null);
+        BacktestReport report = service.run(new BacktestRequest(base.files(), null, null, null, "RULES", null, null, null,
+                null, null, null, null, base.feePct(), base.slippagePct(), null, null, null, null, null, null, null, null,
+                null, null, 5000, "out", null, null, "gate", null, true));
+        // 30 bars: a LONG call at every close from 00:02 to 00:30 (29, all stopped: fewer than 30 scored), of which
+        // those whose 5 minutes have passed by the last close are scored: 00:02 .. 00:25, 24 calls
+        assertEquals(24, seeded.size());
+        assertTrue(seeded.stream().allMatch(c -> c.movePct().compareTo(new BigDecimal("1.25")) > 0), "each +1.2578 %");
+        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("seeded the service's edge track record with 24 scored calls")),
+                report.notes().toString());
+    }
+
+    @Test
+    void seedingOnTheCommandLineAndAnUnknownEdgeModeAreRefusedNamingTheField() throws Exception {
+        Files.writeString(data.resolve("TSTUSDT-1m.csv"), climb(10));
+        BacktestRequest base = request("gate", null);
+        BacktestInputException noService = org.junit.jupiter.api.Assertions.assertThrows(BacktestInputException.class,
+                () -> service(true).run(new BacktestRequest(base.files(), null, null, null, "RULES", null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        "out", null, null, null, null, true)));
+        assertEquals("seedTrackRecord", noService.field());
+        BacktestInputException mode = org.junit.jupiter.api.Assertions.assertThrows(BacktestInputException.class,
+                () -> service(true).run(request("sometimes", null)));
+        assertEquals("edgeMode", mode.field());
+    }
+
     private BacktestReport run(String csv, String edgeMode, boolean confirm) throws Exception {
         Files.writeString(data.resolve("TSTUSDT-1m.csv"), csv);
         return service(confirm).run(request(edgeMode, null));
     }
 
     private BacktestService service(boolean confirm) {
-        BacktestConfig live = new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), confirm, 1,
+        BacktestConfig live = config(confirm);
+        return new BacktestService(() -> live, DataDirectory.confined(data, "the test"));
+    }
+
+    private static BacktestConfig config(boolean confirm) {
+        return new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), confirm, 1,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("100"), 0, 1000, 3,
                         new BigDecimal("10")));
-        return new BacktestService(() -> live, DataDirectory.confined(data, "the test"));
     }
 
     private static BacktestRequest request(String edgeMode, BacktestRequest.WalkForward walkForward) {
