@@ -24,7 +24,7 @@ import io.signaldesk.decision.service.ModeService.ModeSetting;
 
 /**
  * The edge gate in the live engine (run here through the backtest's {@code EngineKit}: the same classes), RULES mode,
- * fee 0.1 % + slippage 0.05 % (round trip 0.30 %), a horizon of 5 minutes, at least 30 scored calls a setup:
+ * fee 0.1 % + slippage 0.05 % (round trip 0.30 %), a horizon of 5 minutes (set here), at least 30 scored calls a setup:
  * <ul>
  * <li>a steady climb of 0.25 % a minute: every minute is a LONG call (momentum 0.25 %, confidence 6), each then
  * scored +1.25 % its way five minutes later. The regime's window (15 min) ranges over 0.60 % (twice the round trip)
@@ -173,7 +173,8 @@ class EdgeGateTest {
     }
 
     private static BacktestConfig config(boolean confirm) {
-        return new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), confirm, 1,
+        // the arithmetic of this class is on a 5-minute horizon (the service's default is 15m)
+        return new BacktestConfig(Map.of("decision.edge.horizon", "5m"), new ModeSetting(Mode.RULES, Policy.VETO), confirm, 1,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("100"), 0, 1000, 3,
                         new BigDecimal("10")));
     }

@@ -104,11 +104,11 @@ class LedgerRestartFirstRunTest {
                 .body("byHorizon.find { it.horizon == '1m' }.byCoin.SG1.hitRate", equalTo(1.0f));
     }
 
-    /** EG1: an entry called LONG at 100, scored +1 % its way once its 5-minute horizon has passed (the mark 101). */
+    /** EG1: an entry called LONG at 100, scored +1 % its way once its 15-minute horizon has passed (the mark 101). */
     @Test
     void scoresAnEntryCallIntoTheEdgeTrackRecord() {
         Instant now = Instant.now();
-        edge.call(Market.bullish("EG1", "100"), "RULES", Direction.LONG, 8, now.minus(Duration.ofMinutes(6)));
+        edge.call(Market.bullish("EG1", "100"), "RULES", Direction.LONG, 8, now.minus(Duration.ofMinutes(16)));
         edge.observe(Market.bullish("EG1", "101"), now);
 
         given().get("/api/status").then().statusCode(200)
