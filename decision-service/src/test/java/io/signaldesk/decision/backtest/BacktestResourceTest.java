@@ -96,6 +96,28 @@ class BacktestResourceTest {
         post(slice("\"trials\":0")).statusCode(400).body("field", equalTo("trials"))
                 .body("error", equalTo("trials must be 1-10000, got 0"));
         post(slice("\"trials\":\"3\"")).statusCode(400).body("field", equalTo("trials"));
+        post(slice("\"edgeMode\":\"maybe\"")).statusCode(400).body("field", equalTo("edgeMode"));
+        post(slice("\"walkForward\":{\"testHours\":1}")).statusCode(400).body("field", equalTo("walkForward.trainHours"));
+        post(slice("\"walkForward\":{\"trainHours\":1,\"testHours\":2,\"stepHours\":1}")).statusCode(400)
+                .body("field", equalTo("walkForward.stepHours"));
+        post(slice("\"walkForward\":{\"trainHours\":1,\"testHours\":1,\"holdoutHours\":-1}")).statusCode(400)
+                .body("field", equalTo("walkForward.holdoutHours"));
+    }
+
+    /**
+     * 30 bars climbing 0.25 % a minute, the gate on for the run: a LONG call at every close 00:02-00:30, all stopped
+     * (a cold record); those whose 15-minute horizon passed in the data (00:02-00:15: 14) join the service's record.
+     */
+    @Test
+    void seedTrackRecordAddsTheRunsScoredCallsToTheServicesEdgeRecord() {
+        int before = given().get("/api/status").then().statusCode(200).extract().path("edge.scoredCalls");
+        String csv = EdgeGateTest.climb(30).replace("\n", "\\n");
+        post("{\"csv\":{\"TST\":\"" + csv + "\"},\"mode\":\"RULES\",\"edgeMode\":\"gate\",\"seedTrackRecord\":true,"
+                + "\"outputDir\":\"backtest-test\"}").statusCode(200)
+                .body("decisionCounts.NO_EDGE", equalTo(29))
+                .body("notes", org.hamcrest.Matchers.hasItem(startsWith("seeded the service's edge track record with 14 scored calls")));
+        given().get("/api/status").then().statusCode(200).body("edge.scoredCalls", equalTo(before + 14))
+                .body("edge.waiting", org.hamcrest.Matchers.hasItem(containsString("TST LONG, rules (confidence 4-6, active market)")));
     }
 
     @Test
