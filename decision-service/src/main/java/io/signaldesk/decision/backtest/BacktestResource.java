@@ -87,7 +87,12 @@ public class BacktestResource {
                     + "\"binance-spot/spot-ethusdt_20240809.gz\"],\"mode\":\"RULES\",\"decisionsLimit\":50}"),
             @ExampleObject(name = "hybrid VETO, one day, own thresholds", value = "{\"paths\":[\"klines-1m/BTCUSDT-1m-2024Q4.csv\"],"
                     + "\"mode\":\"HYBRID\",\"policy\":\"VETO\",\"analyzerUrl\":\"http://localhost:8082\",\"momentumPct\":0.3,"
-                    + "\"from\":\"2024-10-01T03:00:00Z\",\"to\":\"2024-10-02T03:00:00Z\",\"decisionsLimit\":50}") }))
+                    + "\"from\":\"2024-10-01T03:00:00Z\",\"to\":\"2024-10-02T03:00:00Z\",\"decisionsLimit\":50}"),
+            @ExampleObject(name = "walk-forward, out-of-sample figures only (the last week held out)", value = "{\"files\":"
+                    + "{\"BTC\":\"klines-1m/BTCUSDT-1m-2024Q4.csv\"},\"mode\":\"RULES\",\"walkForward\":{\"trainHours\":168,"
+                    + "\"testHours\":168,\"stepHours\":168,\"holdoutHours\":168}}"),
+            @ExampleObject(name = "seed the edge gate's track record from past data", value = "{\"files\":{\"BTC\":"
+                    + "\"klines-1m/BTCUSDT-1m-2024Q4.csv\"},\"mode\":\"RULES\",\"edgeMode\":\"gate\",\"seedTrackRecord\":true}") }))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "report", value = ANSWER)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "gap in a file",
             value = "{\"error\":\"klines-1m/BTCUSDT-1m-2024Q4.csv line 42: gap: 3 minute(s) missing between 2024-10-01T03:39:00Z (line 41) and "
