@@ -3,11 +3,13 @@ package io.signaldesk.analyzer.rest;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,12 +27,14 @@ import io.vertx.core.http.HttpServerRequest;
 public class OutsideCallerLimit {
 
     private static final String ANALYSES = "/api/analysis/";
+    private static final Logger LOG = Logger.getLogger(OutsideCallerLimit.class);
 
     private final Callers callers;
     private final AnalyzerConfig.Outside config;
     private final MeterRegistry registry;
     private final double perNano;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong lastWrongKeyWarning = new AtomicLong();
 
     public OutsideCallerLimit(Callers callers, AnalyzerConfig config, MeterRegistry registry) {
         this.callers = callers;
@@ -42,9 +46,13 @@ public class OutsideCallerLimit {
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request, HttpServerRequest http) {
+        String presented = request.getHeaderString(Callers.ENGINE_HEADER);
         if (!"POST".equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith(ANALYSES)
-                || !callers.lanes() || callers.isDesk(request.getHeaderString(Callers.ENGINE_HEADER))) {
+                || !callers.lanes() || callers.isDesk(presented)) {
             return null;
+        }
+        if (presented != null) {
+            wrongKey(http);
         }
         String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         long waitNanos = take(client, System.nanoTime());
@@ -58,6 +66,17 @@ public class OutsideCallerLimit {
                 .entity(new ApiError("too many analyses from " + client + ": outside callers may ask " + config.perMinute()
                         + " a minute (bursts of " + config.burst() + "); retry in " + retryAfter + " s", null))
                 .build();
+    }
+
+    /** A wrong X-Engine-Key is most likely a decision service with another key: said at most once a minute. */
+    private void wrongKey(HttpServerRequest http) {
+        long now = System.nanoTime();
+        long last = lastWrongKeyWarning.get();
+        if ((last == 0 || now - last > 60_000_000_000L) && lastWrongKeyWarning.compareAndSet(last, now)) {
+            LOG.warnf("%s presents a wrong X-Engine-Key: served as an outside caller (rate-limited, behind the desk). "
+                    + "Set the same SIGNAL_ENGINE_KEY on the analyzer and the decision service.",
+                    http.remoteAddress() == null ? "a caller" : http.remoteAddress().hostAddress());
+        }
     }
 
     /** Takes one token for {@code client}; 0 when granted, else how long until the next token. */

@@ -1,6 +1,7 @@
 package io.signaldesk.decision.client;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -63,6 +64,15 @@ public class AnalyzerClient implements AnalyzerPort {
         this.guard = guard;
         this.mapper = mapper;
         this.registry = registry;
+        // at zero from start for the dashboards: who answered the engine's asks, and why none came
+        for (String call : List.of("entry", "exit")) {
+            for (String source : List.of("AI", "CACHE", "RULES")) {
+                registry.counter("decision.analyzer.answers", "call", call, "source", source);
+            }
+            for (String reason : List.of("TIMEOUT", "CIRCUIT_OPEN", "ANALYZER_DOWN", "INVALID_ANSWER")) {
+                registry.counter("decision.analyzer.fallbacks", "call", call, "reason", reason);
+            }
+        }
     }
 
     /** Whether to enter; answered the moment the analyzer's decision is known, its reason in {@link AiAnswer#reasonLater()}. */

@@ -73,6 +73,8 @@ public class DashboardService {
         ai.put("status", analyzer.status().orElse(null));
         ai.put("latest", analyzer.latest().orElse(null));
         ai.put("answers", analyzer.aiAnswers());
+        // the engine's own model failures: when safe mode came on, why, and when and why it cleared
+        ai.put("safeMode", risk.safeMode());
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("feed", feedState);
         status.put("ledger", ledger.status());

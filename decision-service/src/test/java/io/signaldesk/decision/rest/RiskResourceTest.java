@@ -218,6 +218,9 @@ class RiskResourceTest {
                 .body("safeMode.cameOnBecause", equalTo("RULES MODEL_DOWN")).body("safeMode.since", notNullValue())
                 .body("safeMode.clearedAt", notNullValue())
                 .body("safeMode.clearedBecause", equalTo("the model answered again"));
+        given().get("/api/status").then().body("analyzer.safeMode.on", equalTo(false))
+                .body("analyzer.safeMode.cameOnBecause", equalTo("RULES MODEL_DOWN"))
+                .body("analyzer.safeMode.clearedBecause", equalTo("the model answered again"));
 
         risk.modelAnswered(false, "TIMEOUT");
         risk.modelAnswered(false, "TIMEOUT");
