@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.signaldesk.decision.client.AnalyzerDtos.AiStatus;
 import io.signaldesk.decision.client.AnalyzerDtos.EntryRequest;
 import io.signaldesk.decision.service.AnalyzerPort;
@@ -40,6 +41,7 @@ import org.jboss.resteasy.reactive.client.SseEvent;
 /** The decision service's only door to ai-analyzer-service; never throws, says why when it has no answer. */
 // Also remembers who produced the last entry/exit/risk answer, so the dashboard can say whether AI answers arrive.
 @ApplicationScoped
+@Startup // its meters at zero from start (the dashboards read them)
 public class AnalyzerClient implements AnalyzerPort {
 
     private static final Logger LOG = Logger.getLogger(AnalyzerClient.class);
