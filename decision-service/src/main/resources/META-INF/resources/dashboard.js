@@ -196,29 +196,56 @@
     }));
   }
 
+  function money(v) { return v === null || v === undefined ? '–' : num(v, 2) + ' USDT'; }
+
+  // A pending proposal and, under it, its confirm card: what a confirm fills and what its confidence has been worth.
   function renderPending(list) {
     document.getElementById('pending-empty').style.display = list.length ? 'none' : '';
-    fill(document.getElementById('pending'), list.map(function (p) {
+    var rows = [];
+    list.forEach(function (p) {
+      var c = p.card || {};
       var conf = el('td');
       var bar = el('span', null, 'conf');
       bar.style.width = (p.confidence * 6) + 'px';
       conf.appendChild(bar);
       conf.appendChild(document.createTextNode(p.confidence + '/10'));
-      var why = el('td', [p.ruleReason, p.aiReason].filter(Boolean).join(' | '), 'why');
-      var left = Math.max(0, Math.round((new Date(p.expiresAt) - Date.now()) / 1000));
+      if (c.lowConfidence) { conf.appendChild(el('span', ' LOW', 'tag low')); }
+      if (c.unproven) { conf.appendChild(el('span', ' UNPROVEN', 'tag low')); }
       var actions = el('td');
-      var ok = el('button', 'Confirm', 'confirm');
+      var ok = el('button', 'Confirm', 'confirm' + (c.lowConfidence || c.unproven ? ' doubtful' : ''));
       ok.dataset.id = p.id;
+      ok.title = 'fills ' + num(p.size, 6) + ' ' + p.coin + ' at the live price' +
+        (c.worstFill ? ', at worst ' + num(c.worstFill, 4) + ' (slippage guard ' + c.maxSlippagePct + ' %)' : '');
       ok.addEventListener('click', function () { act('POST', '/api/proposals/' + p.id + '/confirm'); });
       var no = el('button', 'Reject', 'reject');
       no.dataset.id = p.id;
       no.addEventListener('click', function () { act('POST', '/api/proposals/' + p.id + '/reject'); });
       actions.appendChild(ok);
       actions.appendChild(no);
-      var tr = row([el('td', p.coin), p.kind, p.side, num(p.size, 6), num(p.price, 4), conf, decidedBy(p), left + 's', actions, why]);
+      var tr = row([el('td', p.coin), p.kind, p.side, num(p.size, 6), money(c.notional), num(p.price, 4), conf, decidedBy(p),
+        (c.secondsLeft === undefined ? '–' : c.secondsLeft + ' s'), actions]);
       tr.dataset.id = p.id;
-      return tr;
-    }));
+      if (c.lowConfidence || c.unproven) { tr.className = 'doubtful'; }
+      rows.push(tr);
+      var td = el('td', null, 'card');
+      td.colSpan = 10;
+      var figures = p.kind === 'ENTRY'
+        ? 'Confirm ' + (p.side === 'LONG' ? 'buys ' : 'sells ') + money(c.notional) + ' (' +
+          num(c.equityPct, 2) + ' % of equity) at about ' + num(c.expectedFill, 4) + ', at worst ' + num(c.worstFill, 4) +
+          ' (the live price may move ' + c.maxSlippagePct + ' % before it is refused) · stop ' + num(c.stopPrice, 4) +
+          ' · target ' + num(c.targetPrice, 4) + ' · fees ' + money(c.fee) + ' now, ' + money(c.roundTripFees) + ' round trip'
+        : 'Confirm closes the ' + p.side + ' position (' + num(p.size, 6) + ' ' + p.coin + ', ' + money(c.notional) +
+          ') at the live price, about ' + num(c.expectedFill, 4) + ' · fee ' + money(c.fee);
+      td.appendChild(el('div', figures));
+      if (c.confidence) { td.appendChild(el('div', c.confidence.meaning, 'muted')); }
+      td.appendChild(el('div', c.onExpiry || '', p.kind === 'EXIT' ? 'warn-text' : 'muted'));
+      (c.warnings || []).forEach(function (w) { td.appendChild(el('div', '⚠ ' + w, 'warn-text')); });
+      td.appendChild(el('div', [p.ruleReason, p.aiReason].filter(Boolean).join(' | '), 'why'));
+      var cardRow = el('tr', null, 'card-row');
+      cardRow.appendChild(td);
+      rows.push(cardRow);
+    });
+    fill(document.getElementById('pending'), rows);
   }
 
   function renderPortfolio(pf, trades) {

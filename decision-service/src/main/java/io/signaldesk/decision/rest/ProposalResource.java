@@ -32,6 +32,7 @@ import io.signaldesk.common.error.ApiError;
 import io.signaldesk.common.error.JsonErrors;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.service.ProposalCards;
 import io.signaldesk.decision.service.ProposalService;
 
 @Path("/api/proposals")
@@ -48,7 +49,13 @@ public class ProposalResource {
              "stopLossPct":1.5,"source":"RULES+AI","mode":"HYBRID","policy":"VETO",
              "ruleReason":"LONG: momentum 0.35%, bids 62% of book, buy/sell volume 1.25/0.4",
              "aiReason":"[AI] Strong buying pressure","fallbackReason":null,"status":"PENDING",
-             "createdAt":"2026-11-25T12:00:00Z","expiresAt":"2026-11-25T12:01:00Z","decidedAt":null}""";
+             "createdAt":"2026-11-25T12:00:00Z","expiresAt":"2026-11-25T12:01:00Z","decidedAt":null,
+             "card":{"notional":199.97,"equityPct":2.00,"expectedFill":95047.6050,"stopPrice":93621.8909,
+              "targetPrice":97898.0332,"fee":0.20,"roundTripFees":0.40,"maxSlippagePct":0.2,"worstFill":95285.6052,
+              "secondsLeft":42,"onExpiry":"expires unconfirmed: nothing is entered",
+              "confidence":{"stated":7,"bucket":"7-10","source":"RULES+AI","horizon":"15m","calls":37,"hits":20,
+               "rate":0.5405,"low":0.3923,"high":0.6824,"meaning":"7/10 is the RULES+AI call's own estimate (read as 70 % that the direction is right); measured: RULES+AI calls at 7-10 went the called way 54.1 % of 37 times over 15m (95 % interval 39.2 %-68.2 %)"},
+              "lowConfidence":false,"unproven":false,"warnings":[]}}""";
 
     /** Largest size a confirm may name, before the proposal's own and the risk limits apply. */
     static final BigDecimal MAX_SIZE = new BigDecimal("1e9");
@@ -56,15 +63,20 @@ public class ProposalResource {
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final ProposalService proposals;
+    private final ProposalCards cards;
     private final ObjectMapper mapper;
 
-    ProposalResource(ProposalService proposals, ObjectMapper mapper) {
+    ProposalResource(ProposalService proposals, ProposalCards cards, ObjectMapper mapper) {
         this.proposals = proposals;
+        this.cards = cards;
         this.mapper = mapper;
     }
 
     @GET
-    @Operation(summary = "Proposals, newest first, optionally by status")
+    @Operation(summary = "Proposals, newest first, optionally by status", description = "A pending proposal carries its "
+            + "confirm card: notional (USDT), share of equity, expected fill, stop and target, fees, the worst fill the "
+            + "slippage guard allows, seconds left, what happens on expiry and what its confidence has been worth (the "
+            + "measured hit rate of its source and confidence bucket, or not measured yet)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "pending", value = "[" + PROPOSAL + "]")))
     public Response list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
@@ -79,7 +91,7 @@ public class ProposalResource {
             }
         }
         List<Proposal> result = proposals.list(wanted, limit);
-        return Response.ok(result).build();
+        return Response.ok(cards.view(result)).build();
     }
 
     @GET
@@ -91,7 +103,7 @@ public class ProposalResource {
         if (!ID.matcher(id).matches()) {
             return badId();
         }
-        return proposals.find(id).map(p -> Response.ok(p).build())
+        return proposals.find(id).map(p -> Response.ok(cards.view(p)).build())
                 .orElseGet(() -> ApiError.notFound("no proposal " + id));
     }
 

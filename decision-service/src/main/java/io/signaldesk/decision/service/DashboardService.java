@@ -32,11 +32,13 @@ public class DashboardService {
     private final LedgerHealth ledger;
     private final LiveEvaluationService evaluation;
     private final EdgeService edge;
+    private final ProposalCards cards;
 
     DashboardService(LiveEvaluationService evaluation, FeedStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
             ProposalService proposals, PaperTradingService trading, SignalScoringService scoring,
             DecisionRepository decisions, RiskService risk, EngineExecutor executor, EdgeService edge,
-            LedgerHealth ledger) {
+            LedgerHealth ledger, ProposalCards cards) {
+        this.cards = cards;
         this.ledger = ledger;
         this.evaluation = evaluation;
         this.edge = edge;
@@ -92,7 +94,7 @@ public class DashboardService {
         state.put("at", Instant.now().toString());
         state.putAll(status());
         state.put("market", market.all());
-        state.put("pending", proposals.list(ProposalStatus.PENDING, 50));
+        state.put("pending", cards.view(proposals.list(ProposalStatus.PENDING, 50)));
         state.put("recentProposals", proposals.list(null, 10));
         state.put("portfolio", trading.cachedPortfolio());
         state.put("trades", trading.trades(10));

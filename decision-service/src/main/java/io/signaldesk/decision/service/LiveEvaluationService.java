@@ -10,8 +10,11 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.signaldesk.core.evaluation.Call;
+import io.signaldesk.core.evaluation.DirectionAccuracy;
 import io.signaldesk.core.evaluation.Evaluation;
 import io.signaldesk.core.evaluation.Trade;
+import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.config.TradingCoreProducer;
 import io.signaldesk.decision.domain.Fill;
@@ -34,6 +37,7 @@ public class LiveEvaluationService {
     private final DecisionConfig config;
     private final Clock clock;
     private Evaluation latest;
+    private List<Call> latestCalls = List.of();
     private String latestKey;
     private long computedAt;
 
@@ -66,9 +70,22 @@ public class LiveEvaluationService {
                 .min(Instant::compareTo).orElse(clock.instant());
         Instant to = Stream.concat(outcomes.stream().map(o -> o.signal().at()), trades.stream().map(Trade::exitAt))
                 .max(Instant::compareTo).orElse(from);
+        latestCalls = Evaluations.calls(outcomes, horizon);
         latest = Evaluations.of(outcomes, trades, horizon, TradingCoreProducer.feeModel(config.paper()), from,
                 to.isBefore(from) ? from : to, 1);
         latestKey = key;
         return latest;
+    }
+
+    /**
+     * How often {@code source}'s directional calls with a confidence in {@code confidence}'s bucket went the called way
+     * at the evaluation's horizon (the figures of {@link #evaluation()}, read at most every {@link #EVERY}).
+     */
+    public synchronized DirectionAccuracy accuracyOf(String source, int confidence) {
+        evaluation();
+        String bucket = SignalScorer.bucket(confidence);
+        List<Call> in = latestCalls.stream().filter(Call::directional)
+                .filter(c -> source.equals(c.source()) && bucket.equals(SignalScorer.bucket(c.confidence()))).toList();
+        return DirectionAccuracy.of((int) in.stream().filter(Call::hit).count(), in.size());
     }
 }

@@ -1,0 +1,43 @@
+package io.signaldesk.decision.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * What confirming a pending proposal does, computed once on the server so the dashboard only shows it. Money in the
+ * quote currency (USDT) to the cent, prices at the proposal's scale.
+ *
+ * @param notional        size x the proposal's price
+ * @param equityPct       the notional in percent of the account's equity now
+ * @param expectedFill    the fill at the proposal's price, moved against us by the paper slippage
+ * @param stopPrice       an entry's stop-loss from the expected fill (null for an exit)
+ * @param targetPrice     an entry's take-profit from the expected fill (null for an exit)
+ * @param fee             this fill's fee at the expected fill
+ * @param roundTripFees   this fill's fee and the exit's at the same price (an exit: its own fee)
+ * @param maxSlippagePct  how far the live price may move from the proposal's before an entry is refused (null: exit)
+ * @param worstFill       the worst fill that guard allows (null for an exit: exits fill at the live price)
+ * @param secondsLeft     until the proposal expires
+ * @param onExpiry        what happens if nobody confirms
+ * @param confidence      what the proposal's confidence has been worth
+ * @param lowConfidence   confidence in the 1-3 bucket
+ * @param unproven        proposed without a measured edge (decision.edge.mode=advise)
+ * @param warnings        the lines a trader must read before confirming
+ */
+@RegisterForReflection
+public record ConfirmCard(BigDecimal notional, BigDecimal equityPct, BigDecimal expectedFill, BigDecimal stopPrice,
+        BigDecimal targetPrice, BigDecimal fee, BigDecimal roundTripFees, BigDecimal maxSlippagePct,
+        BigDecimal worstFill, long secondsLeft, String onExpiry, ConfidenceRecord confidence, boolean lowConfidence,
+        boolean unproven, List<String> warnings) {
+
+    /**
+     * The measured direction accuracy of this source's calls in this confidence bucket at {@code horizon}: {@code
+     * calls} directional calls, {@code hits} right, rate with its 95 % interval (0-1; null when nothing is measured).
+     * {@code meaning} says it in words.
+     */
+    @RegisterForReflection
+    public record ConfidenceRecord(int stated, String bucket, String source, String horizon, int calls, int hits,
+            Double rate, Double low, Double high, String meaning) {
+    }
+}
