@@ -44,6 +44,15 @@ public final class OllamaReplies {
         }
     }
 
+    /** A documented reply as one NDJSON line. */
+    public static String oneLine(String json) {
+        try {
+            return MAPPER.readTree(json).toString() + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String chat(String content) {
         return chat(content, 120, 30);
     }

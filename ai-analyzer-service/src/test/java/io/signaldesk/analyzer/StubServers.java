@@ -35,7 +35,8 @@ public class StubServers implements QuarkusTestResourceLifecycleManager {
         stub.resetAll();
         stub.stubFor(get(urlEqualTo("/api/tags")).willReturn(json(fixture("ollama/tags.json"))));
         stub.stubFor(post(urlEqualTo("/api/generate")).willReturn(json(fixture("ollama/generate-preload.json"))));
-        stub.stubFor(post(urlEqualTo("/api/chat")).willReturn(json(fixture("ollama/chat-response.json"))));
+        // streamed as Ollama streams it: one JSON object per line (the fixture is the documented final chunk)
+        stub.stubFor(post(urlEqualTo("/api/chat")).willReturn(json(OllamaReplies.oneLine(fixture("ollama/chat-response.json")))));
         stub.stubFor(get(urlEqualTo("/api/market/snapshot")).willReturn(json(fixture("feed/snapshot.json"))));
     }
 

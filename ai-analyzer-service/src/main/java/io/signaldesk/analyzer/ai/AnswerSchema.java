@@ -2,18 +2,23 @@ package io.signaldesk.analyzer.ai;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
+import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
+import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import io.signaldesk.analyzer.domain.AnalysisType;
 
 /**
- * The JSON schema sent as Ollama's {@code format} for each analysis. Ollama turns it into a grammar that
- * keeps the property order, so the decision fields come first and the reason last: the decision is usable
- * as soon as its fields are written, before the model spends a second on the reason. Every field is required,
- * the coin is an enum of the coins asked about, confidence is 1-10 and the reason has a maximum length,
- * so a valid answer always fits in {@link #NUM_PREDICT} tokens.
+ * The JSON schema of each analysis, sent as Ollama's {@code format} through LangChain4j's response format.
+ * Ollama turns it into a grammar that keeps the property order, so the decision fields come first and the
+ * reason last: the decision is usable as soon as its fields are written, before the model spends a second on
+ * the reason. Every field is required and the coin is an enum of the coins asked about. LangChain4j 1.11's
+ * schema types carry no minimum/maximum/maxLength (README, "On LangChain4j's Ollama binding"): the ranges are
+ * checked by the result records and the reason's length is asked for in the system prompt, so a valid answer
+ * still fits in {@link #NUM_PREDICT} tokens.
  */
 public final class AnswerSchema {
 
@@ -28,8 +33,6 @@ public final class AnswerSchema {
 
     public static final String REASON = "reason";
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
     private AnswerSchema() {
     }
 
@@ -43,45 +46,32 @@ public final class AnswerSchema {
         };
     }
 
-    public static ObjectNode of(AnalysisType type, List<String> coins) {
-        ObjectNode properties = JSON.objectNode();
+    public static JsonSchema of(AnalysisType type, List<String> coins) {
+        JsonObjectSchema.Builder properties = JsonObjectSchema.builder();
         switch (type) {
-            case SENTIMENT -> {
-                properties.set("signal", enumOf(List.of("LONG", "SHORT", "WAIT")));
-                properties.set("sentiment", enumOf(List.of("BULLISH", "BEARISH", "NEUTRAL")));
-                properties.set("confidence", confidence());
-                properties.set("coin", enumOf(coins));
-            }
-            case ENTRY -> {
-                properties.set("enter", JSON.objectNode().put("type", "boolean"));
-                properties.set("confidence", confidence());
-            }
-            case EXIT -> {
-                properties.set("action", enumOf(List.of("HOLD", "CLOSE")));
-                properties.set("confidence", confidence());
-            }
-            case RISK -> {
-                properties.set("positionSizePct", JSON.objectNode().put("type", "number").put("minimum", 0).put("maximum", 100));
-                properties.set("stopLossPct", JSON.objectNode().put("type", "number").put("minimum", 0.1).put("maximum", 50));
-                properties.set("confidence", confidence());
-            }
+            case SENTIMENT -> properties
+                    .addProperty("signal", enumOf(List.of("LONG", "SHORT", "WAIT")))
+                    .addProperty("sentiment", enumOf(List.of("BULLISH", "BEARISH", "NEUTRAL")))
+                    .addProperty("confidence", new JsonIntegerSchema())
+                    .addProperty("coin", enumOf(coins));
+            case ENTRY -> properties
+                    .addProperty("enter", new JsonBooleanSchema())
+                    .addProperty("confidence", new JsonIntegerSchema());
+            case EXIT -> properties
+                    .addProperty("action", enumOf(List.of("HOLD", "CLOSE")))
+                    .addProperty("confidence", new JsonIntegerSchema());
+            case RISK -> properties
+                    .addProperty("positionSizePct", new JsonNumberSchema())
+                    .addProperty("stopLossPct", new JsonNumberSchema())
+                    .addProperty("confidence", new JsonIntegerSchema());
         }
-        properties.set(REASON, JSON.objectNode().put("type", "string").put("maxLength", REASON_MAX_CHARS));
-        ObjectNode schema = JSON.objectNode().put("type", "object");
-        schema.set("properties", properties);
-        ArrayNode required = schema.putArray("required");
-        properties.fieldNames().forEachRemaining(required::add);
-        return schema;
+        List<String> required = new java.util.ArrayList<>(decisionFields(type));
+        required.add(REASON);
+        JsonObjectSchema root = properties.addProperty(REASON, new JsonStringSchema()).required(required).build();
+        return JsonSchema.builder().name(type.name().toLowerCase(java.util.Locale.ROOT)).rootElement(root).build();
     }
 
-    private static ObjectNode confidence() {
-        return JSON.objectNode().put("type", "integer").put("minimum", 1).put("maximum", 10);
-    }
-
-    private static ObjectNode enumOf(List<String> values) {
-        ObjectNode node = JSON.objectNode().put("type", "string");
-        ArrayNode array = node.putArray("enum");
-        values.forEach(array::add);
-        return node;
+    private static JsonEnumSchema enumOf(List<String> values) {
+        return JsonEnumSchema.builder().enumValues(values).build();
     }
 }

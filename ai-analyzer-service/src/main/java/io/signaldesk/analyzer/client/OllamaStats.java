@@ -1,22 +1,35 @@
 package io.signaldesk.analyzer.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Ollama's own account of one call, from its final chunk: tokens evaluated (those not in its KV cache) and
- * generated, and the nanoseconds each took. The machine's real prefill and decode rates come from these.
+ * One call's account: Ollama's token counts from its final chunk (tokens evaluated, i.e. not in its KV cache,
+ * and generated) and the nanoseconds each took. LangChain4j 1.11's Ollama binding drops Ollama's
+ * {@code *_duration} fields, so the times are measured as the answer streams: from the request to the first
+ * piece (queue-free, since the analyzer sends one call at a time: the prompt evaluation, plus a load if any) and
+ * from the first piece to the last (the decode of all tokens but the first). The machine's prefill and decode
+ * rates come from these.
  */
 @RegisterForReflection
 public record OllamaStats(String model, String doneReason, int promptEvalCount, long promptEvalNanos, int evalCount,
         long evalNanos, long loadNanos, long totalNanos) {
 
-    public static OllamaStats of(JsonNode last) {
-        return new OllamaStats(last.path("model").asText(""), last.path("done_reason").asText("stop"),
-                last.path("prompt_eval_count").asInt(0), last.path("prompt_eval_duration").asLong(0),
-                last.path("eval_count").asInt(0), last.path("eval_duration").asLong(0),
-                last.path("load_duration").asLong(0), last.path("total_duration").asLong(0));
+    /**
+     * @param startNanos when the request was sent
+     * @param firstPieceNanos when the first piece arrived
+     * @param endNanos when the final chunk arrived
+     */
+    public static OllamaStats of(ChatResponse response, long startNanos, long firstPieceNanos, long endNanos) {
+        TokenUsage usage = response.tokenUsage();
+        int evaluated = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        int output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        long decode = output > 1 ? (endNanos - firstPieceNanos) * output / (output - 1) : 0;
+        return new OllamaStats(response.modelName() == null ? "" : response.modelName(),
+                response.finishReason() == FinishReason.LENGTH ? "length" : "stop", evaluated,
+                firstPieceNanos - startNanos, output, decode, 0, endNanos - startNanos);
     }
 
     /** Ollama stopped at num_predict: a structured answer is then cut. */

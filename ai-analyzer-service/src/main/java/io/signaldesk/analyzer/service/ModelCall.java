@@ -7,8 +7,10 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.langchain4j.model.chat.request.ChatRequest;
+
 import io.signaldesk.analyzer.ai.AnswerStream;
-import io.signaldesk.analyzer.client.ChatStream;
+import io.signaldesk.analyzer.client.ModelStream;
 import io.signaldesk.analyzer.domain.AnalysisType;
 
 /**
@@ -22,7 +24,7 @@ public final class ModelCall {
     /** Raised (under the queue's lock, while waiting) when the desk joins an outside caller's question. */
     int priority;
     final long seq;
-    final ObjectNode body;
+    final ChatRequest body;
     final List<String> decisionFields;
     long queuedNanos;
     /** The latest deadline of everyone waiting; past it nobody needs the answer but the cache. */
@@ -31,7 +33,7 @@ public final class ModelCall {
     int coalesced;
 
     AnswerStream answer;
-    ChatStream stream;
+    ModelStream stream;
     long startedNanos;
     long signalNanos;
     int piecesAtSignal;
@@ -41,7 +43,7 @@ public final class ModelCall {
     final CompletableFuture<ModelReply> reply = new CompletableFuture<>();
     private final List<Consumer<String>> reasonListeners = new CopyOnWriteArrayList<>();
 
-    ModelCall(String key, AnalysisType type, int priority, long seq, ObjectNode body, List<String> decisionFields,
+    ModelCall(String key, AnalysisType type, int priority, long seq, ChatRequest body, List<String> decisionFields,
             long deadlineNanos) {
         this.key = key;
         this.type = type;

@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.langchain4j.model.chat.request.ChatRequest;
+
 import io.signaldesk.analyzer.ai.AnswerReader;
 import io.signaldesk.analyzer.ai.AnswerSchema;
 import io.signaldesk.analyzer.ai.ChatRequests;
@@ -94,7 +96,7 @@ public class ModelGateway {
 
     private <R> ModelCall call(AnalysisTask<R> task, String name, String key, boolean desk, String retryNote,
             long deadlineNanos, Listener listener, AtomicBoolean decided) {
-        ObjectNode body = ChatRequests.analysis(config, name, task.type(), task.coinNames(), task.question() + retryNote);
+        ChatRequest body = ChatRequests.analysis(config, name, task.type(), task.coinNames(), task.question() + retryNote);
         ModelCall call = queue.submit(key, task.type(), desk, body, AnswerSchema.decisionFields(task.type()),
                 deadlineNanos);
         call.decision().thenAccept(fields -> {

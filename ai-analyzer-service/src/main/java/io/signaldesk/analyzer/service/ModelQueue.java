@@ -11,14 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.langchain4j.model.chat.request.ChatRequest;
 import io.signaldesk.analyzer.ai.AnswerStream;
 import io.signaldesk.analyzer.ai.ModelExchange;
 import io.signaldesk.analyzer.client.ChatStreamListener;
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaStats;
-import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisType;
 
 /**
@@ -39,7 +37,6 @@ public class ModelQueue {
     private static final Logger LOG = Logger.getLogger(ModelQueue.class);
 
     private final OllamaClient ollama;
-    private final AnalyzerConfig.Ollama config;
     private final AnalyzerMeters meters;
     private final MachineRates rates;
     private final AiMetricsService metrics;
@@ -49,17 +46,16 @@ public class ModelQueue {
     private final Map<String, ModelCall> byKey = new HashMap<>();
     private ModelCall running;
 
-    public ModelQueue(OllamaClient ollama, AnalyzerConfig config, AnalyzerMeters meters, MachineRates rates,
+    public ModelQueue(OllamaClient ollama, AnalyzerMeters meters, MachineRates rates,
             AiMetricsService metrics) {
         this.ollama = ollama;
-        this.config = config.ollama();
         this.meters = meters;
         this.rates = rates;
         this.metrics = metrics;
     }
 
     /** The priming call after a start or a model switch: lowest priority, never coalesced with a question. */
-    public ModelCall prime(ObjectNode body) {
+    public ModelCall prime(ChatRequest body) {
         ModelCall call;
         synchronized (this) {
             call = new ModelCall("prime|" + sequence.get(), null, 0, sequence.incrementAndGet(), body, List.of(),
@@ -94,7 +90,7 @@ public class ModelQueue {
      * @param desk the desk's own question (its lane comes first) or an outside caller's
      * @param deadlineNanos when the caller stops waiting ({@link System#nanoTime()} clock)
      */
-    public ModelCall submit(String key, AnalysisType type, boolean desk, ObjectNode body, List<String> decisionFields,
+    public ModelCall submit(String key, AnalysisType type, boolean desk, ChatRequest body, List<String> decisionFields,
             long deadlineNanos) {
         ModelCall call;
         int priority = priority(type, desk);
@@ -164,7 +160,7 @@ public class ModelQueue {
         next.pieces = 0;
         meters.queueWait(next.type, now - next.queuedNanos);
         ModelCall call = next;
-        call.stream = ollama.chat(call.body, config.timeout(), new ChatStreamListener() {
+        call.stream = ollama.chat(call.body, new ChatStreamListener() {
             @Override
             public void content(String piece) {
                 ModelQueue.this.content(call, piece);
@@ -261,7 +257,7 @@ public class ModelQueue {
         long now = System.nanoTime();
         long signalMs = call.signalNanos == 0 ? -1 : (call.signalNanos - call.startedNanos) / 1_000_000;
         long totalMs = (now - call.startedNanos) / 1_000_000;
-        String model = call.body.path("model").asText();
+        String model = call.body.parameters().modelName();
         if (stats != null) {
             rates.observe(model, call.type, stats, call.piecesAtSignal);
             metrics.modelCall(new ModelExchange(model, call.answer.text(), stats.promptEvalCount(), stats.evalCount(),

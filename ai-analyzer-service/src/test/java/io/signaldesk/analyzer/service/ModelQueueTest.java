@@ -183,7 +183,7 @@ class ModelQueueTest {
         assertEquals(List.of("ENTRY desk busy", "ENTRY shared", "EXIT outside"), order);
     }
 
-    private com.fasterxml.jackson.databind.node.ObjectNode request(AnalysisType type, String user) {
+    private dev.langchain4j.model.chat.request.ChatRequest request(AnalysisType type, String user) {
         return ChatRequests.analysis(config.ollama(), "llama3.2:3b", type, List.of(Markets.coin("BTC").coin()), user);
     }
 }
