@@ -25,7 +25,7 @@ class OllamaDownTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "analyzer.ollama.base-url", "http://localhost:1",
+                    "quarkus.langchain4j.ollama.base-url", "http://localhost:1",
                     // a refused connection is quick once warm; the first call of a JVM is not
                     "analyzer.deadline", "5s",
                     "quarkus.fault-tolerance.\"io.signaldesk.analyzer.service.ModelGateway/ask\".circuit-breaker.request-volume-threshold", "2",

@@ -8,9 +8,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * One call's account: Ollama's token counts from its final chunk (tokens evaluated, i.e. not in its KV cache,
  * and generated) and the nanoseconds each took. LangChain4j 1.11's Ollama binding drops Ollama's
- * {@code *_duration} fields, so the times are measured as the answer streams: from the request to the first
- * piece (queue-free, since the analyzer sends one call at a time: the prompt evaluation, plus a load if any) and
- * from the first piece to the last (the decode of all tokens but the first). The machine's prefill and decode
+ * {@code *_duration} fields, so the times are measured as the answer streams: the pieces after the first give the
+ * time per output token (the decode), and the time from the request to the first piece, less one token, is the
+ * prompt evaluation (queue-free, since the analyzer sends one call at a time; a load, if any, counts in it). The machine's prefill and decode
  * rates come from these.
  */
 @RegisterForReflection
@@ -26,10 +26,11 @@ public record OllamaStats(String model, String doneReason, int promptEvalCount, 
         TokenUsage usage = response.tokenUsage();
         int evaluated = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         int output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        long decode = output > 1 ? (endNanos - firstPieceNanos) * output / (output - 1) : 0;
+        long perToken = output > 1 ? (endNanos - firstPieceNanos) / (output - 1) : 0;
+        // the first piece is the prompt evaluation plus the first output token
         return new OllamaStats(response.modelName() == null ? "" : response.modelName(),
                 response.finishReason() == FinishReason.LENGTH ? "length" : "stop", evaluated,
-                firstPieceNanos - startNanos, output, decode, 0, endNanos - startNanos);
+                Math.max(0, firstPieceNanos - startNanos - perToken), output, perToken * output, 0, endNanos - startNanos);
     }
 
     /** Ollama stopped at num_predict: a structured answer is then cut. */

@@ -2,6 +2,7 @@ package io.signaldesk.analyzer.evaluate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,16 +44,16 @@ class EvaluationResourceTest {
         StubServers.reset();
         var stub = StubServers.server();
         stub.stubFor(get(urlEqualTo("/api/ps")).willReturn(StubServers.json(StubServers.fixture("evaluate/ps.json"))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"SENTIMENT for "))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(matchingJsonPath("$.messages[1].content", containing("SENTIMENT for ")))
                 .willReturn(StubServers.json(OllamaReplies.chat(SENTIMENT))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"ENTRY "))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(matchingJsonPath("$.messages[1].content", containing("ENTRY ")))
                 .willReturn(StubServers.json(OllamaReplies.chat(ENTRY))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"EXIT "))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(matchingJsonPath("$.messages[1].content", containing("EXIT ")))
                 .willReturn(StubServers.json(OllamaReplies.chat(EXIT_OUT_OF_RANGE))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"RISK "))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(matchingJsonPath("$.messages[1].content", containing("RISK ")))
                 .willReturn(StubServers.json(OllamaReplies.chat(RISK_TOO_LARGE))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(containing("\"content\":\"RISK "))
-                .withRequestBody(containing("YOUR PREVIOUS ANSWER WAS REJECTED"))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(matchingJsonPath("$.messages[1].content", containing("RISK ")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("YOUR PREVIOUS ANSWER WAS REJECTED")))
                 .willReturn(StubServers.json(OllamaReplies.chat(RISK))));
     }
 
