@@ -338,8 +338,9 @@
         ' unscorable (horizon passed while the service was down)';
     }
     fill(document.getElementById('decisions'), decisions.map(function (d) {
-      return row([decisionTime(d), d.coin, d.kind + ' ' + d.outcome, decidedBy(d), d.confidence === null ? '–' : d.confidence + '/10',
-        el('td', [d.ruleReason, d.aiReason].filter(Boolean).join(' | '), 'why')]);
+      var said = el('td', d.said || (d.kind + ' ' + d.outcome), 'said ' + (d.proposalId ? 'acted' : 'stopped'));
+      said.title = d.kind + ' ' + d.outcome + ' · decided by ' + decidedBy(d) + (d.mode ? ' · ' + d.mode + (d.policy ? ' ' + d.policy : '') : '');
+      return row([decisionTime(d), d.coin, said, el('td', [d.ruleReason, d.aiReason].filter(Boolean).join(' | '), 'why')]);
     }));
   }
 

@@ -98,7 +98,7 @@ public class DashboardService {
         state.put("recentProposals", proposals.list(null, 10));
         state.put("portfolio", trading.cachedPortfolio());
         state.put("trades", trading.trades(10));
-        state.put("decisions", decisions.latest(10));
+        state.put("decisions", DecisionLines.view(decisions.latest(10)));
         state.put("accuracy", scoring.accuracy());
         state.put("evaluation", evaluation.evaluation());
         state.put("risk", risk.state());
