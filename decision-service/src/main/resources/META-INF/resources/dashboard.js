@@ -19,6 +19,11 @@
     if (!isFinite(n)) { return String(v); }
     return n.toLocaleString('en-US', { maximumFractionDigits: digits === undefined ? 2 : digits });
   }
+  // money to the cent: 0.2 shows as 0.20
+  function cents(v) {
+    if (v === null || v === undefined || v === '' || !isFinite(Number(v))) { return '–'; }
+    return Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
   function pct(v) { return v === null || v === undefined ? '–' : (Number(v) * 100).toFixed(1) + '%'; }
   function time(iso) { return iso ? new Date(iso).toLocaleTimeString() : '–'; }
   // The venue's time of the newest data. A replay (or data more than a minute old) shows its own date and time in
@@ -196,7 +201,7 @@
     }));
   }
 
-  function money(v) { return v === null || v === undefined ? '–' : num(v, 2) + ' USDT'; }
+  function money(v) { return v === null || v === undefined ? '–' : cents(v) + ' USDT'; }
 
   // A pending proposal and, under it, its confirm card: what a confirm fills and what its confidence has been worth.
   function renderPending(list) {
@@ -249,36 +254,67 @@
   }
 
   function renderPortfolio(pf, trades) {
-    document.getElementById('equity').textContent = num(pf.equity, 2);
-    signed(document.getElementById('pnl-realized'), pf.realizedPnl).textContent = num(pf.realizedPnl, 4);
-    signed(document.getElementById('pnl-unrealized'), pf.unrealizedPnl).textContent = num(pf.unrealizedPnl, 4);
+    document.getElementById('equity').textContent = cents(pf.equity);
+    signed(document.getElementById('pnl-realized'), pf.realizedPnl).textContent = cents(pf.realizedPnl);
+    signed(document.getElementById('pnl-unrealized'), pf.unrealizedPnl).textContent = cents(pf.unrealizedPnl);
     fill(document.getElementById('positions'), pf.positions.map(function (m) {
       var p = m.position;
       return row([el('td', p.coin), p.side, num(p.qty, 6), num(p.entryPrice, 4), num(m.markPrice, 4),
-        num(p.stopLoss, 4), num(p.takeProfit, 4), signed(el('td', num(m.unrealizedPnl, 4)), m.unrealizedPnl)]);
+        num(p.stopLoss, 4), num(p.takeProfit, 4), signed(el('td', cents(m.unrealizedPnl)), m.unrealizedPnl)]);
     }));
     fill(document.getElementById('trades'), trades.map(function (f) {
-      return row([time(f.at), f.coin, f.kind, f.side, num(f.qty, 6), num(f.price, 4), num(f.fee, 4),
-        signed(el('td', num(f.realizedPnl, 4)), f.realizedPnl)]);
+      return row([time(f.at), f.coin, f.kind, f.side, num(f.qty, 6), num(f.price, 4), cents(f.fee),
+        signed(el('td', cents(f.realizedPnl)), f.realizedPnl)]);
     }));
-    drawCurve(pf.equityCurve.map(function (p) { return Number(p.equity); }));
+    drawCurve(pf.equityCurve, pf.initialEquity);
   }
 
-  function drawCurve(values) {
+  // The equity curve on a scale a trader can read: a y axis in USDT (to the cent) and the start and end times, the
+  // starting equity dashed; the axis spans at least 1 % of the equity, so a move of cents draws as the ripple it is.
+  function drawCurve(points, initial) {
     var svg = document.getElementById('equity-curve');
     svg.replaceChildren();
-    if (values.length < 2) { return; }
-    var min = Math.min.apply(null, values), max = Math.max.apply(null, values);
-    var span = max - min || 1;
-    var points = values.map(function (v, i) {
-      return (i * 300 / (values.length - 1)).toFixed(1) + ',' + (56 - (v - min) * 52 / span).toFixed(1);
-    }).join(' ');
-    var line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
-    line.setAttribute('points', points);
-    line.setAttribute('fill', 'none');
-    line.setAttribute('stroke', values[values.length - 1] >= values[0] ? '#6fdc8c' : '#ff8b8b');
-    line.setAttribute('stroke-width', '1.5');
-    svg.appendChild(line);
+    var ns = 'http://www.w3.org/2000/svg';
+    function add(tag, attrs, text) {
+      var e = document.createElementNS(ns, tag);
+      Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+      if (text !== undefined) { e.textContent = text; }
+      svg.appendChild(e);
+      return e;
+    }
+    var W = 600, H = 150, left = 78, right = 8, top = 8, bottom = 22;
+    if (points.length < 2) {
+      add('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', fill: '#7d8a98', 'font-size': 12 },
+        'The equity curve starts with the first fill.');
+      return;
+    }
+    var values = points.map(function (p) { return Number(p.equity); });
+    var times = points.map(function (p) { return new Date(p.at).getTime(); });
+    var base = Number(initial) || values[0];
+    var lo = Math.min.apply(null, values.concat([base])), hi = Math.max.apply(null, values.concat([base]));
+    var minSpan = Math.abs(base) * 0.01 || 1;
+    if (hi - lo < minSpan) { var mid = (hi + lo) / 2; lo = mid - minSpan / 2; hi = mid + minSpan / 2; }
+    var pad = (hi - lo) * 0.05; lo -= pad; hi += pad;
+    var t0 = times[0], t1 = times[times.length - 1], tspan = t1 - t0 || 1;
+    function x(t) { return left + (t - t0) * (W - left - right) / tspan; }
+    function y(v) { return top + (hi - v) * (H - top - bottom) / (hi - lo); }
+    var axis = { stroke: '#3b4a5c', 'stroke-width': 1 };
+    add('line', Object.assign({ x1: left, y1: top, x2: left, y2: H - bottom }, axis));
+    add('line', Object.assign({ x1: left, y1: H - bottom, x2: W - right, y2: H - bottom }, axis));
+    for (var i = 0; i <= 4; i++) {
+      var v = lo + (hi - lo) * i / 4;
+      add('line', { x1: left, y1: y(v), x2: W - right, y2: y(v), stroke: '#1c2530', 'stroke-width': 1 });
+      add('text', { x: left - 4, y: y(v) + 4, 'text-anchor': 'end', fill: '#8d9aa8', 'font-size': 11 }, cents(v));
+    }
+    add('text', { x: 4, y: H - 6, fill: '#8d9aa8', 'font-size': 11 }, 'USDT');
+    add('line', { x1: left, y1: y(base), x2: W - right, y2: y(base), stroke: '#7d8a98', 'stroke-dasharray': '4 3', 'stroke-width': 1 });
+    add('text', { x: left, y: H - 6, fill: '#8d9aa8', 'font-size': 11 }, time(points[0].at));
+    add('text', { x: W - right, y: H - 6, 'text-anchor': 'end', fill: '#8d9aa8', 'font-size': 11 }, time(points[points.length - 1].at));
+    var last = values[values.length - 1];
+    add('polyline', { points: values.map(function (v, i) { return x(times[i]).toFixed(1) + ',' + y(v).toFixed(1); }).join(' '),
+      fill: 'none', stroke: last >= base ? '#6fdc8c' : '#ff8b8b', 'stroke-width': 1.5 });
+    add('text', { x: W - right, y: top + 10, 'text-anchor': 'end', fill: '#d8dee6', 'font-size': 11 },
+      'now ' + cents(last) + ' (' + (last - base >= 0 ? '+' : '') + cents(last - base) + ' since start)');
   }
 
   // a 0-1 share with its 95 % interval: "49.1 % [47.3, 50.9]"
