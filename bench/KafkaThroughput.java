@@ -81,7 +81,7 @@ public class KafkaThroughput {
             feed.waitFor();
             Thread.sleep(1500); // let the last live records drain
             double before = metric(decisionPort, "decision_feed_frames_total");
-            String feedIdentity = "{\"source\":\"simulator\",\"runId\":\"bench\",\"market\":\"simulator#bench\",\"startedAt\":\""
+            String feedIdentity = "{\"source\":\"simulator\",\"runId\":\"bench\",\"market\":\"simulator\",\"startedAt\":\""
                     + Instant.now() + "\"}";
             Properties props = new Properties();
             props.put("bootstrap.servers", broker.bootstrapServers());

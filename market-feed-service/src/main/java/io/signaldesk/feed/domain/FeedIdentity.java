@@ -9,9 +9,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *
  * @param source    the running source: simulator, binance, coinbase, kraken or replay
  * @param runId     changes at every start of this service
- * @param market    the market the prices are of: the venue's name for a live venue (the same real market across
- *                  restarts), {@code source#runId} for the simulator and a replay (each run is a market of its own:
- *                  a fresh simulator restarts from its initial prices, whatever the seed)
+ * @param market    the market the prices are of: the venue's name for a live venue and {@code simulator} for the
+ *                  simulator (the same market across restarts: a desk's positions stay marked and stopped by it),
+ *                  {@code replay#runId} for a replay (each run replays old data: a market of its own)
  * @param startedAt when this run started
  */
 @RegisterForReflection

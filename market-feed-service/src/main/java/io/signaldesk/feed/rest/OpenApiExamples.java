@@ -11,7 +11,7 @@ final class OpenApiExamples {
             "vwap60s":94990.20,"volatility60sPct":0.12,"lastEventAgeMs":120,"updatedAt":"2026-11-25T12:00:00Z"}""";
 
     static final String SNAPSHOT = "{\"source\":\"simulator\",\"asOf\":\"2026-11-25T12:00:00Z\",\"coins\":[" + COIN + "],"
-            + "\"feed\":{\"source\":\"simulator\",\"runId\":\"3fa2c1d0\",\"market\":\"simulator#3fa2c1d0\","
+            + "\"feed\":{\"source\":\"simulator\",\"runId\":\"3fa2c1d0\",\"market\":\"simulator\","
             + "\"startedAt\":\"2026-11-25T11:58:00Z\"}}";
 
     static final String BOOK = """

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,7 +45,6 @@ public class SourceManager {
     private final EventRecorder recorder;
     private final MeterRegistry registry;
     private final ReplayCoalescing replay;
-    private static final Set<SourceKind> LIVE = Set.of(SourceKind.BINANCE, SourceKind.COINBASE, SourceKind.KRAKEN);
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final Instant startedAt = Instant.now();
@@ -156,8 +154,10 @@ public class SourceManager {
     /** Which market this run's prices are of (see {@link FeedIdentity}). */
     public FeedIdentity identity() {
         String source = sourceName();
-        boolean live = LIVE.contains(config.source());
-        return new FeedIdentity(source, runId, live ? source : source + "#" + runId, startedAt);
+        // a replay's prices are of its capture's past, a market of its own each run; a venue's and the simulator's
+        // are the same market across restarts, so the desk's open positions are marked and stopped again
+        boolean replay = config.source() == SourceKind.REPLAY;
+        return new FeedIdentity(source, runId, replay ? source + "#" + runId : source, startedAt);
     }
 
     public String sourceName() {
