@@ -3,7 +3,6 @@ package io.signaldesk.decision.repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,7 +30,10 @@ public final class LedgerIntegrity {
         } catch (java.io.IOException e) {
             return Optional.of("cannot read it: " + e.getMessage());
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath())) {
+        // the driver itself, not DriverManager: a driver registered by an earlier application class loader (a
+        // restarted app in the same JVM, as the restart tests do) is not offered to this one ("No suitable driver")
+        try (Connection connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + path.toAbsolutePath(),
+                new java.util.Properties())) {
             return problem(connection);
         } catch (SQLException e) {
             return Optional.of(String.valueOf(e.getMessage()));
