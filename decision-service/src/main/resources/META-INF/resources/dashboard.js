@@ -259,8 +259,24 @@
     signed(document.getElementById('pnl-unrealized'), pf.unrealizedPnl).textContent = cents(pf.unrealizedPnl);
     fill(document.getElementById('positions'), pf.positions.map(function (m) {
       var p = m.position;
+      // a position of another market (a replay, another venue) is kept apart: not marked, stopped or exited here
+      var market = el('td', p.feedMarket || 'unrecorded');
+      if (!m.marked && m.note && m.note.indexOf('not marked') === 0) {
+        market.className = 'error';
+        market.title = m.note;
+        market.textContent = (p.feedMarket || 'unrecorded market') + ': not marked, no stop, no entry ';
+        var off = el('button', 'Write off', 'reject');
+        off.dataset.coin = p.coin;
+        off.title = 'Close it at its entry price with no exit fee (it realises only its entry fee)';
+        off.addEventListener('click', function () {
+          if (window.confirm('Write off the ' + p.coin + ' position at its entry price? ' + m.note)) {
+            act('POST', '/api/portfolio/positions/' + encodeURIComponent(p.coin) + '/write-off');
+          }
+        });
+        market.appendChild(off);
+      }
       return row([el('td', p.coin), p.side, num(p.qty, 6), num(p.entryPrice, 4), num(m.markPrice, 4),
-        num(p.stopLoss, 4), num(p.takeProfit, 4), signed(el('td', cents(m.unrealizedPnl)), m.unrealizedPnl)]);
+        num(p.stopLoss, 4), num(p.takeProfit, 4), signed(el('td', cents(m.unrealizedPnl)), m.unrealizedPnl), market]);
     }));
     fill(document.getElementById('trades'), trades.map(function (f) {
       return row([time(f.at), f.coin, f.kind, f.side, num(f.qty, 6), num(f.price, 4), cents(f.fee),

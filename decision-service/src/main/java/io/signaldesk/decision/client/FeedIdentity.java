@@ -6,7 +6,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Which market the feed's prices are of (market-feed-service's contract, our own copy): {@code market} is the
- * venue for a live venue, {@code source#runId} for the simulator and a replay, whose every run is a market of its own.
+ * venue for a live venue, {@code simulator} for the simulator (both the same market across restarts), and
+ * {@code replay#runId} for a replay, whose every run is a market of its own.
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)

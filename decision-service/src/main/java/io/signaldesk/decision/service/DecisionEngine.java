@@ -171,6 +171,19 @@ public class DecisionEngine {
         return decision;
     }
 
+    /**
+     * An entry in {@code coin} is not looked for while its open position is of another market (an entry needs the coin
+     * flat): logged as REFUSED by {@code positionOfAnotherMarket}, with the way out, so the silence has a reason.
+     */
+    public Decision entrySkippedForForeignPosition(Position position, CoinSnapshot coin) {
+        String why = trading.foreignNote(position) + "; no entry in " + coin.coin()
+                + " until it is written off (the dashboard's Write off, or POST /api/portfolio/positions/"
+                + coin.coin() + "/write-off)";
+        Draft draft = new Draft(ProposalKind.ENTRY, coin.coin(), position.side(), modes.current(), null, 0)
+                .source(DecisionSource.RULES).refused("positionOfAnotherMarket", why).outcome(DecisionOutcome.REFUSED);
+        return log(draft, null);
+    }
+
     /** Stop-loss and take-profit: closes at once, whatever the mode, when the mark crosses either. */
     public Optional<Decision> checkStops(Position position, CoinSnapshot coin) {
         BigDecimal mark = coin.markPrice();

@@ -52,6 +52,7 @@ public class ExitChecks {
             manage(position, coin);
         } else if (warnedForeign.add(position.proposalId())) {
             LOG.warnf("%s: not marked, stopped or exited on these prices", trading.foreignNote(position));
+            engine.entrySkippedForForeignPosition(position, coin);
         }
     }
 

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The feed's identity as its frames carry it, and decision.feed.expected-source. */
 class FeedIdentityTest {
 
-    private static final FeedIdentity SIMULATOR = new FeedIdentity("simulator", "3fa2c1d0", "simulator#3fa2c1d0");
+    private static final FeedIdentity SIMULATOR = new FeedIdentity("simulator", "3fa2c1d0", "simulator");
     private static final FeedIdentity REPLAY = new FeedIdentity("replay", "77b0e2aa", "replay#77b0e2aa");
 
     @Test
@@ -22,7 +22,7 @@ class FeedIdentityTest {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
         FeedMessage frame = mapper.readValue("""
                 {"type":"snapshot","asOf":"2026-11-27T06:00:00Z","feed":{"source":"simulator","runId":"3fa2c1d0",
-                 "market":"simulator#3fa2c1d0","startedAt":"2026-11-27T05:58:00Z"},"coins":[]}""", FeedMessage.class);
+                 "market":"simulator","startedAt":"2026-11-27T05:58:00Z"},"coins":[]}""", FeedMessage.class);
         assertEquals(SIMULATOR, frame.identity());
         FeedMessage old = mapper.readValue("{\"type\":\"snapshot\",\"asOf\":\"2026-11-27T06:00:00Z\",\"coins\":[]}",
                 FeedMessage.class);

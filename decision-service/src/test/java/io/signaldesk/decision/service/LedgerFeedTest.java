@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,12 +28,15 @@ import io.signaldesk.decision.service.PaperTradingService.MarkedPosition;
 import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 
-/** A position belongs to the market it was opened on: another feed's prices never mark, stop or close it. */
+/**
+ * A position belongs to the market it was opened on (venue and coin, not a run of the feed): a restarted simulator
+ * marks and stops it again; another feed's prices (a replay) never mark, stop or close it.
+ */
 @QuarkusTest
 class LedgerFeedTest {
 
-    private static final FeedIdentity RUN_A = new FeedIdentity("simulator", "aaaa1111", "simulator#aaaa1111");
-    private static final FeedIdentity RUN_B = new FeedIdentity("simulator", "bbbb2222", "simulator#bbbb2222");
+    private static final FeedIdentity RUN_A = new FeedIdentity("simulator", "aaaa1111", "simulator");
+    private static final FeedIdentity RUN_B = new FeedIdentity("simulator", "bbbb2222", "simulator");
     private static final FeedIdentity REPLAY = new FeedIdentity("replay", "cccc3333", "replay#cccc3333");
 
     @Inject
@@ -44,6 +48,9 @@ class LedgerFeedTest {
     @Inject
     LedgerRepository ledger;
 
+    @Inject
+    ExitChecks exits;
+
     @BeforeEach
     void rulesMode() {
         desk.rulesMode();
@@ -52,10 +59,10 @@ class LedgerFeedTest {
     @Test
     void aPositionIsNeverMarkedStoppedOrClosedByAnotherFeedsPrices() {
         Position position = open("LF1", RUN_A);
-        assertEquals("simulator#aaaa1111", position.feedMarket());
+        assertEquals("simulator", position.feedMarket());
         assertEquals("simulator", position.feedSource());
         assertEquals("SIMULATOR", position.venue());
-        given().get("/api/trades?limit=50").then().body("findAll { it.coin == 'LF1' }.feedMarket", hasItem("simulator#aaaa1111"));
+        given().get("/api/trades?limit=50").then().body("findAll { it.coin == 'LF1' }.feedMarket", hasItem("simulator"));
 
         // a replay on another port is taken as the feed: its LF1 is far below the stop (98.5)
         CoinSnapshot crashed = Market.flat("LF1", "90");
@@ -63,10 +70,22 @@ class LedgerFeedTest {
         MarkedPosition marked = marked("LF1");
         assertFalse(marked.marked());
         assertEquals(0, position.entryPrice().compareTo(marked.markPrice()), "kept at its entry price, not 90");
-        assertTrue(marked.note().contains("opened on simulator#aaaa1111") && marked.note().contains("replay#cccc3333"),
+        assertTrue(marked.note().contains("opened on simulator") && marked.note().contains("replay#cccc3333"),
                 marked.note());
         given().get("/api/status").then().body("feed.identity.market", equalTo("replay#cccc3333"))
-                .body("feed.warnings", hasItem(containsString("LF1 position was opened on simulator#aaaa1111")));
+                .body("feed.warnings", hasItem(containsString("LF1 position was opened on simulator")));
+        given().get("/api/portfolio").then()
+                .body("positions.find { it.position.coin == 'LF1' }.marked", equalTo(false))
+                .body("positions.find { it.position.coin == 'LF1' }.note", containsString("prices are of replay#cccc3333"));
+
+        // the engine's evaluation of LF1 neither manages the position nor enters: the decision log says why, once
+        exits.manageOwn(position, crashed);
+        exits.manageOwn(position, crashed);
+        given().get("/api/decisions?limit=1000").then()
+                .body("findAll { it.coin == 'LF1' && it.refusedBy == 'positionOfAnotherMarket' }.size()", equalTo(1))
+                .body("find { it.coin == 'LF1' && it.refusedBy == 'positionOfAnotherMarket' }.outcome", equalTo("REFUSED"))
+                .body("find { it.coin == 'LF1' && it.refusedBy == 'positionOfAnotherMarket' }.ruleReason",
+                        containsString("no entry in LF1 until it is written off"));
 
         Decision stop = desk.engine().checkStops(position, crashed).orElseThrow();
         assertEquals(DecisionOutcome.CANCELLED, stop.outcome(), "the ledger refuses a stop at another market's price");
@@ -89,26 +108,48 @@ class LedgerFeedTest {
     }
 
     @Test
-    void aPositionOfAPreviousSimulatorRunIsWrittenOffAtItsEntryPriceOnlyWhenItsMarketIsGone() {
-        Position old = open("LF2", RUN_A);
+    void aRestartedSimulatorMarksAndStopsTheOpenPositionsOfItsEarlierRun() {
+        Position position = open("LF2", RUN_A);
         desk.tick(RUN_A, Market.flat("LF2", "100"));
+
+        // the simulator restarted (a fresh run id): the same market, so the position is marked and its stop works
+        CoinSnapshot restarted = Market.flat("LF2", "97");
+        desk.tick(RUN_B, restarted);
+        assertTrue(marked("LF2").marked(), marked("LF2").note());
+        assertEquals(0, new BigDecimal("97").compareTo(marked("LF2").markPrice()));
+        given().get("/api/status").then().body("feed.warnings", not(hasItem(containsString("LF2 position"))));
         given().post("/api/portfolio/positions/LF2/write-off").then().statusCode(409)
                 .body("error", containsString("close it with an exit"));
+        assertEquals(DecisionOutcome.STOP_LOSS, desk.engine().checkStops(position, restarted).orElseThrow().outcome());
+        assertTrue(trading.position("LF2").isEmpty());
+    }
 
-        // the simulator restarted: a fresh run, unrelated prices
-        desk.tick(RUN_B, Market.flat("LF2", "50"));
-        given().post("/api/portfolio/positions/LF2/write-off").then().statusCode(200)
+    @Test
+    void aPositionOfAReplayIsKeptApartAndWrittenOffAtItsEntryPriceOnlyWhenItsMarketIsGone() {
+        Position old = open("LF4", REPLAY);
+        assertEquals("replay#cccc3333", old.feedMarket());
+        given().post("/api/portfolio/positions/LF4/write-off").then().statusCode(409)
+                .body("error", containsString("close it with an exit"));
+
+        // the desk is back on the simulator: the replay's position is kept apart, said, and written off
+        desk.tick(RUN_B, Market.flat("LF4", "50"));
+        given().get("/api/portfolio").then()
+                .body("positions.find { it.position.coin == 'LF4' }.marked", equalTo(false))
+                .body("positions.find { it.position.coin == 'LF4' }.markPrice", equalTo(old.entryPrice().floatValue()));
+        given().get("/api/status").then()
+                .body("feed.warnings", hasItem(containsString("LF4 position was opened on replay#cccc3333")));
+        given().post("/api/portfolio/positions/LF4/write-off").then().statusCode(200)
                 .body("kind", equalTo("EXIT")).body("fee", equalTo(0))
                 .body("price", equalTo(old.entryPrice().floatValue()))
                 .body("realizedPnl", equalTo(old.entryFee().negate().floatValue()))
-                .body("reason", containsString("opened on simulator#aaaa1111"));
-        assertTrue(trading.position("LF2").isEmpty());
-        given().post("/api/portfolio/positions/LF2/write-off").then().statusCode(409);
+                .body("reason", containsString("opened on replay#cccc3333"));
+        assertTrue(trading.position("LF4").isEmpty());
+        given().post("/api/portfolio/positions/LF4/write-off").then().statusCode(409);
         given().post("/api/portfolio/positions/" + "X".repeat(21) + "/write-off").then().statusCode(400)
                 .body("field", equalTo("coin"));
 
-        // the new run's entries are its own
-        assertEquals("simulator#bbbb2222", open("LF3", RUN_B).feedMarket());
+        // the simulator's entries are its own
+        assertEquals("simulator", open("LF3", RUN_B).feedMarket());
     }
 
     private Position open(String coin, FeedIdentity feed) {

@@ -31,6 +31,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.decision.client.FeedIdentity;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.ProposalStatus;
@@ -38,6 +39,7 @@ import io.signaldesk.decision.service.AnalyzerStatusService;
 import io.signaldesk.decision.service.DecisionEngine;
 import io.signaldesk.decision.service.FeedStateService;
 import io.signaldesk.decision.service.ModeService;
+import io.signaldesk.decision.service.PaperTradingService;
 import io.signaldesk.decision.service.ProposalService;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
@@ -77,6 +79,9 @@ class DashboardBrowserTest {
 
     @Inject
     ProposalService proposals;
+
+    @Inject
+    PaperTradingService trading;
 
     private WebDriver browser;
     private Path profileDir;
@@ -138,6 +143,32 @@ class DashboardBrowserTest {
 
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target/dashboard-browser-test.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aPositionOfAReplaySaysSoAndItsWriteOffButtonClosesIt() {
+        modes.change(Mode.RULES, Policy.VETO);
+        proposals.configure(true, 7);
+        FeedIdentity replay = new FeedIdentity("replay", "dddd4444", "replay#dddd4444");
+        var coin = Market.bullish("BW1", "100");
+        market.accept(Market.snapshot(replay, coin));
+        engine.resetCooldowns();
+        String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
+        proposals.confirm(proposals.find(id).orElseThrow(), null);
+        // the desk is back on the simulator: the replay's position is kept apart
+        market.accept(Market.snapshot(new FeedIdentity("simulator", "eeee5555", "simulator"), Market.flat("BW1", "50")));
+
+        browser.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"),
+                "replay#dddd4444: not marked, no stop, no entry"));
+        By writeOff = By.cssSelector("#positions button[data-coin='BW1']");
+        clickWhenStable(wait, writeOff);
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(writeOff));
+        assertTrue(trading.position("BW1").isEmpty(), "written off");
+        assertTrue(trading.trades(50).stream().anyMatch(f -> f.coin().equals("BW1")
+                && f.reason().contains("opened on replay#dddd4444")), "the write-off fill names the market");
     }
 
     /** The page re-renders on every dashboard frame: find and click in one step, again if the node was replaced. */
