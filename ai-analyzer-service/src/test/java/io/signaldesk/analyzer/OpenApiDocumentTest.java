@@ -30,6 +30,21 @@ class OpenApiDocumentTest extends OpenApiDocumentCheck {
         mode.set(AiMode.AI);
     }
 
+    @org.junit.jupiter.api.Test
+    void theFourAnalysesAnswerJsonByDefaultAndDocumentTheirEventsReadably() {
+        String doc = io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString();
+        io.restassured.path.json.JsonPath json = new io.restassured.path.json.JsonPath(doc);
+        for (String analysis : new String[] { "sentiment", "entry", "exit", "risk" }) {
+            java.util.Map<String, Object> content = json.getMap("paths.'/api/analysis/" + analysis + "'.post.responses.'200'.content");
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("application/json", "text/event-stream"),
+                    java.util.List.copyOf(content.keySet()), analysis);
+            String events = json.getString("paths.'/api/analysis/" + analysis + "'.post.responses.'200'.content.'text/event-stream'.schema.description");
+            org.junit.jupiter.api.Assertions.assertTrue(events.contains("event signal"), events);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(doc.contains("reconnectDelay"), "OutboundSseEvent internals in the document");
+    }
+
     /** Their examples need what this test cannot give: a scheduled sentiment (off in tests), a replay file on disk. */
     @Override
     protected Set<String> notTried() {

@@ -2,6 +2,7 @@ package io.signaldesk.common.json;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -14,12 +15,14 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * JSON as the three services read it: enums in any case ("hybrid", "HYBRID"; quarkus.jackson.accept-case-insensitive-enums),
  * and no coercion: a number is never an enum or a boolean, a fraction never a whole number, a string never a
  * boolean or a whole number. {@link StrictScalars} adds the rest where no venue sends numbers as strings.
+ * Decimals are written plain: a size of 10 is {@code 10}, never {@code 1E+1}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.getFactory().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.coercionConfigFor(LogicalType.Enum)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
