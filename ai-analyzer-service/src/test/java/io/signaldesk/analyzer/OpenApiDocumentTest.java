@@ -43,6 +43,10 @@ class OpenApiDocumentTest extends OpenApiDocumentCheck {
             org.junit.jupiter.api.Assertions.assertTrue(events.contains("event signal"), events);
         }
         org.junit.jupiter.api.Assertions.assertFalse(doc.contains("reconnectDelay"), "OutboundSseEvent internals in the document");
+        // "Try it out" on the mode sends the first example: AI, never the switch to rules
+        java.util.Map<String, java.util.Map<String, Object>> modes = json.getMap(
+                "paths.'/api/ai/mode'.put.requestBody.content.'application/json'.examples");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("mode", "AI"), modes.values().iterator().next().get("value"));
     }
 
     /** Their examples need what this test cannot give: a scheduled sentiment (off in tests), a replay file on disk. */

@@ -106,8 +106,10 @@ public class AiResource {
     @Path("/mode")
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Switches between AI and RULES")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "rules", value = "{\"mode\":\"RULES\"}")))
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = "{\"mode\":\"RULES\"}")))
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "AI (the default: the model answers)", value = "{\"mode\":\"AI\"}"),
+            @ExampleObject(name = "RULES (operator switch: every answer from the rules until set back)", value = "{\"mode\":\"RULES\"}") }))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = "{\"mode\":\"AI\"}")))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad",
             value = "{\"error\":\"mode must be one of [AI, RULES]\",\"field\":\"mode\"}")))
     public ModeRequest setMode(@Valid @NotNull ModeRequest request) {

@@ -48,7 +48,9 @@ public class SettingsResource {
     @PUT
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Switch human confirmation on or off at run time (kept across restarts)")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "auto above 8", value = "{\"requireConfirmation\":false,\"autoMinConfidence\":8}")))
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "keep confirming (the safe setting)", value = "{\"requireConfirmation\":true,\"autoMinConfidence\":8}"),
+            @ExampleObject(name = "auto above 8 (turns human confirmation off)", value = "{\"requireConfirmation\":false,\"autoMinConfidence\":8}") }))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "default", value = EXAMPLE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "out of range",
             value = "{\"error\":\"autoMinConfidence must be 1-10\",\"field\":\"autoMinConfidence\"}")))

@@ -27,6 +27,18 @@ class OpenApiDocumentTest extends OpenApiDocumentCheck {
         proposals.configure(true, 7);
     }
 
+    @org.junit.jupiter.api.Test
+    void trySettingsAsGeneratedKeepsHumanConfirmationOn() {
+        io.restassured.path.json.JsonPath doc = io.restassured.RestAssured.given().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        java.util.Map<String, java.util.Map<String, Object>> examples = doc.getMap(
+                "paths.'/api/decision/settings'.put.requestBody.content.'application/json'.examples");
+        // Swagger UI sends the first example: it must not switch the safety setting off as a side effect
+        Object first = examples.values().iterator().next().get("value");
+        org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, ((java.util.Map<?, ?>) first).get("requireConfirmation"),
+                String.valueOf(first));
+    }
+
     /** The error shape, and its 409 variant naming the risk limit that refused a confirmation. */
     @Override
     protected Set<String> errorSchemas() {
