@@ -330,7 +330,8 @@
     add('polyline', { points: values.map(function (v, i) { return x(times[i]).toFixed(1) + ',' + y(v).toFixed(1); }).join(' '),
       fill: 'none', stroke: last >= base ? '#6fdc8c' : '#ff8b8b', 'stroke-width': 1.5 });
     add('text', { x: W - right, y: top + 10, 'text-anchor': 'end', fill: '#d8dee6', 'font-size': 11 },
-      'now ' + cents(last) + ' (' + (last - base >= 0 ? '+' : '') + cents(last - base) + ' since start)');
+      'last point ' + time(points[points.length - 1].at) + ': ' + cents(last) + ' (' + (last - base >= 0 ? '+' : '') +
+        cents(last - base) + ' since the start)');
   }
 
   // a 0-1 share with its 95 % interval: "49.1 % [47.3, 50.9]"
