@@ -171,6 +171,9 @@ public class DecisionEngine {
         return decision;
     }
 
+    /** {@code refusedBy} of an entry skipped because the coin's open position is of another market. */
+    public static final String POSITION_OF_ANOTHER_MARKET = "positionOfAnotherMarket";
+
     /**
      * An entry in {@code coin} is not looked for while its open position is of another market (an entry needs the coin
      * flat): logged as REFUSED by {@code positionOfAnotherMarket}, with the way out, so the silence has a reason.
@@ -180,7 +183,7 @@ public class DecisionEngine {
                 + " until it is written off (the dashboard's Write off, or POST /api/portfolio/positions/"
                 + coin.coin() + "/write-off)";
         Draft draft = new Draft(ProposalKind.ENTRY, coin.coin(), position.side(), modes.current(), null, 0)
-                .source(DecisionSource.RULES).refused("positionOfAnotherMarket", why).outcome(DecisionOutcome.REFUSED);
+                .source(DecisionSource.RULES).refused(POSITION_OF_ANOTHER_MARKET, why).outcome(DecisionOutcome.REFUSED);
         return log(draft, null);
     }
 

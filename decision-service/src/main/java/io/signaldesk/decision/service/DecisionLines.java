@@ -51,7 +51,9 @@ public final class DecisionLines {
             case TAKE_PROFIT -> "take-profit: the " + side + "position closed";
             case CANCELLED -> "stop or target hit, but the exit could not be filled: the " + side + "position stays open";
             case HOLD -> who(d) + ": keep the " + side + "position" + conf;
-            case REFUSED -> "risk limit " + (d.refusedBy() == null ? "" : d.refusedBy() + " ") + "refused the " + side
+            case REFUSED -> DecisionEngine.POSITION_OF_ANOTHER_MARKET.equals(d.refusedBy())
+                    ? "no entry: the open " + side + "position is of another market (not marked or stopped here; write it off)"
+                    : "risk limit " + (d.refusedBy() == null ? "" : d.refusedBy() + " ") + "refused the " + side
                     + (entry ? "entry" : "exit") + " (" + who(d) + conf + ")";
             case TOO_SMALL -> "no entry: the " + side + "size rounds to nothing at this equity and price";
             case NO_EDGE -> "edge gate: " + EdgeGate.NO_EDGE + ", no entry (" + who(d) + " wanted " + wanted(d) + conf + ")";

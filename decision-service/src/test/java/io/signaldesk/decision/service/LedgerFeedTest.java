@@ -85,7 +85,9 @@ class LedgerFeedTest {
                 .body("findAll { it.coin == 'LF1' && it.refusedBy == 'positionOfAnotherMarket' }.size()", equalTo(1))
                 .body("find { it.coin == 'LF1' && it.refusedBy == 'positionOfAnotherMarket' }.outcome", equalTo("REFUSED"))
                 .body("find { it.coin == 'LF1' && it.refusedBy == 'positionOfAnotherMarket' }.ruleReason",
-                        containsString("no entry in LF1 until it is written off"));
+                        containsString("no entry in LF1 until it is written off"))
+                .body("find { it.coin == 'LF1' && it.refusedBy == 'positionOfAnotherMarket' }.said",
+                        equalTo("no entry: the open LONG position is of another market (not marked or stopped here; write it off)"));
 
         Decision stop = desk.engine().checkStops(position, crashed).orElseThrow();
         assertEquals(DecisionOutcome.CANCELLED, stop.outcome(), "the ledger refuses a stop at another market's price");
