@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.List;
 final class OllamaStub {
 
     static final String MODEL = "llama3.2:3b";
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final int PROMPT_TOKENS = 120;
     static final String ENTRY_REASON = "Stub model: momentum, book and flow agree with the trade.";
 
@@ -42,13 +44,13 @@ final class OllamaStub {
         server.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withBody("Ollama is running")));
         server.stubFor(post(urlPathEqualTo("/api/generate")).willReturn(json("generate-preload.json")));
         // sentiment is the default answer; the other three are chosen by a property of their schema
-        server.stubFor(post(urlPathEqualTo("/api/chat")).atPriority(10).willReturn(json("chat-sentiment.json")));
+        server.stubFor(post(urlPathEqualTo("/api/chat")).atPriority(10).willReturn(streamed("chat-sentiment.json")));
         server.stubFor(post(urlPathEqualTo("/api/chat")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.format.properties.enter")).willReturn(json("chat-entry.json")));
+                .withRequestBody(matchingJsonPath("$.format.properties.enter")).willReturn(streamed("chat-entry.json")));
         server.stubFor(post(urlPathEqualTo("/api/chat")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.format.properties.action")).willReturn(json("chat-exit.json")));
+                .withRequestBody(matchingJsonPath("$.format.properties.action")).willReturn(streamed("chat-exit.json")));
         server.stubFor(post(urlPathEqualTo("/api/chat")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.format.properties.positionSizePct")).willReturn(json("chat-risk.json")));
+                .withRequestBody(matchingJsonPath("$.format.properties.positionSizePct")).willReturn(streamed("chat-risk.json")));
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"not in the stub\"}")));
     }
@@ -65,6 +67,19 @@ final class OllamaStub {
 
     List<LoggedRequest> chatRequests() {
         return server.findAll(postRequestedFor(urlPathEqualTo("/api/chat")));
+    }
+
+    /**
+     * A streamed /api/chat answer as Ollama writes it: newline-delimited JSON, one object a line (here the final chunk,
+     * which carries the whole message and the timings). The fixtures are pretty-printed for reading.
+     */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder streamed(String fixture) {
+        try {
+            String line = JSON.writeValueAsString(JSON.readTree(fixture(fixture)));
+            return aResponse().withHeader("Content-Type", "application/x-ndjson").withBody(line + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String fixture) {
