@@ -721,7 +721,8 @@ def bench_tick_decision(res, samples):
     proc = start_jvm("decision-service", free_port(), {
         "decision.feed-url": f"ws://127.0.0.1:{fake.port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{free_port()}",
-        "decision.default-mode": "RULES", "decision.db.path": os.path.join(WORK, "tick.db")}, "decision-tick")
+        "decision.default-mode": "RULES", "decision.edge.mode": "off",  # speed, not advice: entries at once
+        "decision.db.path": os.path.join(WORK, "tick.db")}, "decision-tick")
     try:
         time.sleep(4)  # connected, engine scheduler started (delayed 2 s)
         latencies = []
@@ -799,7 +800,7 @@ def main():
     feed_port, analyzer_port, decision_port = free_port(), free_port(), free_port()
     print("-- starting ai-analyzer-service (cache off) alone: its benchmarks run without the other JVMs' load",
           flush=True)
-    common = {"analyzer.ollama.base-url": f"http://127.0.0.1:{stub.port}", "analyzer.sentiment.every": "off",
+    common = {"quarkus.langchain4j.ollama.base-url": f"http://127.0.0.1:{stub.port}", "analyzer.sentiment.every": "off",
               "quarkus.rest-client.market-feed.url": f"http://127.0.0.1:{feed_port}", "analyzer.deadline": "5s",
               "signal.data-dir": os.path.dirname(SAMPLE)}
     analyzer = start_jvm("ai-analyzer-service", analyzer_port, dict(common, **{"analyzer.cache.ttl": "0s"}), "analyzer")
@@ -815,7 +816,8 @@ def main():
     decision = start_jvm("decision-service", decision_port, {
         "decision.feed-url": f"ws://127.0.0.1:{feed_port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{analyzer_port}",
-        "decision.default-mode": "RULES", "decision.db.path": os.path.join(WORK, "decision.db")}, "decision")
+        "decision.default-mode": "RULES", "decision.edge.mode": "off",  # speed, not advice: entries at once
+        "decision.db.path": os.path.join(WORK, "decision.db")}, "decision")
     time.sleep(10)  # warm-up: the simulator runs, the feed pushes, the decision engine ticks
     idle["market-feed-service"], idle["decision-service"] = rss_mb(feed), rss_mb(decision)
     decision_sampler = RssSampler(decision)

@@ -51,7 +51,7 @@ def main():
         sys.exit("no analyzer jar: run ./mvnw -B -DskipTests package -pl ai-analyzer-service -am first")
     port = bench.free_port()
     print(f"starting ai-analyzer-service on :{port} against {opts.ollama}", flush=True)
-    bench.start_jvm("ai-analyzer-service", port, {"analyzer.ollama.base-url": opts.ollama,
+    bench.start_jvm("ai-analyzer-service", port, {"quarkus.langchain4j.ollama.base-url": opts.ollama,
                                                  "analyzer.sentiment.every": "off", "analyzer.ollama.preload": "false",
                                                  "analyzer.ollama.timeout": "120s",
                                                  "signal.data-dir": os.path.dirname(os.path.abspath(opts.replay))},

@@ -27,7 +27,7 @@ class LiveOllamaTest {
     public static class RealOllama implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("analyzer.ollama.base-url", java.util.Objects.requireNonNullElse(System.getenv("OLLAMA_BASE_URL"), "http://localhost:11434"),
+            return Map.of("quarkus.langchain4j.ollama.base-url", java.util.Objects.requireNonNullElse(System.getenv("OLLAMA_BASE_URL"), "http://localhost:11434"),
                     "analyzer.deadline", "60s", "analyzer.ollama.timeout", "60s");
         }
     }
