@@ -47,7 +47,9 @@ def start_broker():
             "share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
             "group.initial.rebalance.delay.ms=0", "auto.create.topics.enable=true", ""]))
     java = ["java", "-Xmx512m", "-XX:+UseSerialGC", f"-Dkafka.logs.dir={os.path.join(directory, 'logs')}", "-cp", classpath]
-    cluster = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    cluster = "-"
+    while cluster.startswith("-"):  # StorageTool would read an id that starts with "-" as an option (as KafkaBroker)
+        cluster = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
     subprocess.run(java + ["kafka.tools.StorageTool", "format", "-t", cluster, "-c", props], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     log = open(os.path.join(WORK, "kafka.log"), "w")
