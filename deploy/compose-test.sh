@@ -46,7 +46,8 @@ START=$(date +%s)
 TIMINGS=()
 
 say() { printf '[compose-test %4ds] %s\n' "$(($(date +%s) - START))" "$*"; }
-fail() { say "FAIL: $*"; exit 1; }
+FAILURE=
+fail() { FAILURE=$*; say "FAIL: $*"; exit 1; }
 timed() { # timed LABEL COMMAND... : runs it, records "LABEL: N s"
     local label=$1 t0=$(date +%s); shift
     "$@"
@@ -128,6 +129,8 @@ cleanup() {
     podman rmi -f signal-desk/market-feed-service:jvm signal-desk/ai-analyzer-service:jvm \
         signal-desk/decision-service:jvm >/dev/null 2>&1
     rm -rf "$WORK"
+    # the stack's logs above can be long: the reason comes last, where a CI log's tail shows it
+    ((rc != 0)) && say "FAILED (exit $rc): ${FAILURE:-interrupted or a command failed; see above}"
     exit "$rc"
 }
 trap cleanup EXIT
@@ -368,7 +371,7 @@ report_memory() {
 }
 
 check_down() {
-    "${COMPOSE[@]}" down -v >/dev/null 2>&1 || fail "docker-compose down -v"
+    timeout 180 "${COMPOSE[@]}" down -v >"$WORK/down.log" 2>&1 || { cat "$WORK/down.log"; fail "docker-compose down -v (within 180 s)"; }
     local left
     left=$(podman ps -aq --filter "label=com.docker.compose.project=$PROJECT" | wc -l)
     ((left == 0)) || fail "$left containers left after down"
@@ -379,6 +382,21 @@ check_down() {
 }
 
 # ---------------------------------------------------------------------------------------------------- run
+leftovers() {
+    # a run killed half-way (a CI job or a session stopped mid-run) leaves its containers running under conmon, its
+    # network and its volumes: a new `up` would adopt them (the last CI failure here: a stale ollama on a network
+    # from another namespace, EHOSTUNREACH). Remove this project's, say how many.
+    local containers
+    containers=$(podman ps -aq --filter "label=com.docker.compose.project=$PROJECT")
+    if [[ -n $containers ]]; then
+        say "removing $(wc -l <<<"$containers") containers left by an earlier run of $PROJECT"
+        xargs -r podman rm -f -t 5 <<<"$containers" >/dev/null 2>&1
+    fi
+    podman network exists "${PROJECT}_default" && { say "removing network ${PROJECT}_default left by an earlier run"; podman network rm -f "${PROJECT}_default" >/dev/null; }
+    podman volume ls -q --filter "label=com.docker.compose.project=$PROJECT" | xargs -r podman volume rm -f >/dev/null 2>&1
+    return 0
+}
+leftovers
 timed "images (all)" images
 engine
 # the simulator feed yields a rules proposal within a minute with these thresholds (the compose file passes the five
