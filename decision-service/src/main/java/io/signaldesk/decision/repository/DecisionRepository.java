@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Decision;
@@ -41,12 +42,12 @@ public class DecisionRepository {
         db.inTransaction(c -> {
             Db.update(c, """
                 INSERT INTO decision (at, market_at, coin, kind, outcome, mode, policy, source, direction, confidence,
-                    rule_reason, ai_reason, fallback_reason, proposal_id, refused_by, resized_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    rule_reason, ai_reason, fallback_reason, proposal_id, refused_by, resized_by, edge_verdict)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.at(), d.marketAt(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(),
                 d.source() == null ? null : d.source().label(), d.direction(),
                 d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId(), d.refusedBy(),
-                d.resizedBy());
+                d.resizedBy(), d.edgeVerdict());
             outbox.add(c, EventOutbox.DECISIONS, LedgerEvent.of(d));
             return null;
         });
@@ -105,6 +106,6 @@ public class DecisionRepository {
                 DecisionSource.fromLabel(rs.getString("source")).orElse(null),
                 Db.enumOf(rs, "direction", Direction.class), boxed, rs.getString("rule_reason"),
                 rs.getString("ai_reason"), rs.getString("fallback_reason"), rs.getString("proposal_id"),
-                rs.getString("refused_by"), rs.getString("resized_by"));
+                rs.getString("refused_by"), rs.getString("resized_by"), Db.enumOf(rs, "edge_verdict", EdgeVerdict.class));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.trade.PositionSide;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Mode;
@@ -35,11 +36,12 @@ public class ProposalRepository {
     int insert(Connection c, Proposal p) throws SQLException {
         return Db.update(c, """
                 INSERT INTO proposal (id, kind, coin, side, size, price, confidence, stop_loss_pct, source, mode, policy,
-                    rule_reason, ai_reason, fallback_reason, status, created_at, expires_at, decided_at, refused_by, resized_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    rule_reason, ai_reason, fallback_reason, status, created_at, expires_at, decided_at, refused_by, resized_by,
+                    edge_verdict)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 p.id(), p.kind(), p.coin(), p.side(), p.size(), p.price(), p.confidence(), p.stopLossPct(),
                 p.source(), p.mode(), p.policy(), p.ruleReason(), p.aiReason(), p.fallbackReason(), p.status(),
-                p.createdAt(), p.expiresAt(), p.decidedAt(), p.refusedBy(), p.resizedBy());
+                p.createdAt(), p.expiresAt(), p.decidedAt(), p.refusedBy(), p.resizedBy(), p.edgeVerdict());
     }
 
     public Optional<Proposal> find(String id) {
@@ -115,6 +117,6 @@ public class ProposalRepository {
                 rs.getString("rule_reason"), rs.getString("ai_reason"), rs.getString("fallback_reason"),
                 Db.enumOf(rs, "status", ProposalStatus.class), Db.instant(rs, "created_at"),
                 Db.instant(rs, "expires_at"), Db.instant(rs, "decided_at"), rs.getString("refused_by"),
-                rs.getString("resized_by"));
+                rs.getString("resized_by"), Db.enumOf(rs, "edge_verdict", EdgeVerdict.class));
     }
 }

@@ -40,12 +40,15 @@ public class DecisionResource {
     @Path("/decisions")
     @Operation(summary = "What the engine decided, newest first (PROPOSED, VETOED, NO_AGREEMENT, AI_DECLINED, STOP_LOSS, ...)",
             description = "said: who decided and what they said, e.g. \"model: do not enter, 9/10\" for a vetoed entry, "
-                    + "\"edge gate: no measured edge\" for a stopped one")
+                    + "\"edge gate: no measured edge\" for a stopped one; edgeVerdict: the edge gate's verdict on an entry "
+                    + "that reached it (PROVEN, UNPROVEN, NO_EDGE, UNGATED), null for an exit or an entry decided before "
+                    + "the gate was asked (vetoed, declined)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "veto", value = """
             [{"id":12,"at":"2026-11-25T12:00:00Z","marketAt":"2026-11-25T11:59:59.870Z","coin":"BTC","kind":"ENTRY","outcome":"VETOED","mode":"HYBRID",
               "policy":"VETO","source":"AI","direction":"LONG","confidence":6,
               "ruleReason":"LONG: momentum 0.35%, bids 62% of book, buy/sell volume 1.25/0.4",
-              "aiReason":"[AI] Momentum is fading","fallbackReason":null,"proposalId":null,
+              "aiReason":"[AI] Momentum is fading","fallbackReason":null,"proposalId":null,"refusedBy":null,
+              "resizedBy":null,"edgeVerdict":null,
               "said":"model: do not enter, 6/10 (vetoed the rules' LONG entry)"}]""")))
     public Response decisions(@QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > 1000) {

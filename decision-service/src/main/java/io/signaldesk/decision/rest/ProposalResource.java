@@ -50,6 +50,7 @@ public class ProposalResource {
              "ruleReason":"LONG: momentum 0.35%, bids 62% of book, buy/sell volume 1.25/0.4",
              "aiReason":"[AI] Strong buying pressure","fallbackReason":null,"status":"PENDING",
              "createdAt":"2026-11-25T12:00:00Z","expiresAt":"2026-11-25T12:01:00Z","decidedAt":null,
+             "refusedBy":null,"resizedBy":null,"edgeVerdict":"PROVEN",
              "card":{"notional":199.97,"equityPct":2.00,"expectedFill":95047.6050,"stopPrice":93621.8909,
               "targetPrice":97898.0332,"fee":0.20,"roundTripFees":0.40,"maxSlippagePct":0.2,"worstFill":95285.6052,
               "secondsLeft":42,"onExpiry":"expires unconfirmed: nothing is entered",

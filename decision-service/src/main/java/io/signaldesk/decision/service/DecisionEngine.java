@@ -14,6 +14,7 @@ import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.decision.DecisionSource;
 import io.signaldesk.core.edge.EdgeEstimate;
 import io.signaldesk.core.edge.EdgeGate;
+import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.exit.ExitTrigger;
 import io.signaldesk.core.market.CoinSnapshot;
@@ -279,14 +280,15 @@ public class DecisionEngine {
             // the edge gate: every entry call is scored for its setup's track record, whatever comes of it
             EdgeEstimate measured = edge.call(coin, setupSource(draft.source()), Direction.valueOf(draft.side().name()),
                     draft.confidence(), time.now(coin));
-            EdgeGate gate = edge.mode();
-            if (!gate.proposes(measured)) {
+            EdgeVerdict verdict = edge.mode().verdict(measured);
+            draft = draft.edge(verdict);
+            if (!verdict.proposes()) {
                 return log(draft.noEdge(measured).outcome(DecisionOutcome.NO_EDGE), null);
             }
-            if (gate != EdgeGate.OFF && !measured.proven()) {
+            if (verdict == EdgeVerdict.UNPROVEN) {
                 draft = draft.unproven(measured);
             }
-            proven = gate.mayAutoExecute(measured);
+            proven = verdict.mayAutoExecute();
             BigDecimal equity = trading.cachedPortfolio().equity();
             BigDecimal sizePct = config.paper().defaultSizePct();
             stopLossPct = config.paper().defaultStopLossPct();
@@ -294,13 +296,13 @@ public class DecisionEngine {
             if (size.signum() <= 0) {
                 return log(draft.outcome(DecisionOutcome.TOO_SMALL), null);
             }
-            RiskVerdict verdict = risk.checkEntry(draft.coin(), size, price, draft.source().label(), trading.cachedPortfolio());
-            if (!verdict.allowed()) {
-                return log(draft.refused(verdict.refusedBy(), verdict.reason()).outcome(DecisionOutcome.REFUSED), null);
+            RiskVerdict limits = risk.checkEntry(draft.coin(), size, price, draft.source().label(), trading.cachedPortfolio());
+            if (!limits.allowed()) {
+                return log(draft.refused(limits.refusedBy(), limits.reason()).outcome(DecisionOutcome.REFUSED), null);
             }
-            if (verdict.resizedBy() != null) {
-                size = verdict.size();
-                draft = draft.resized(verdict.resizedBy());
+            if (limits.resizedBy() != null) {
+                size = limits.size();
+                draft = draft.resized(limits.resizedBy());
             }
         }
         Proposal proposal = proposals.submit(draft.toProposal(size, price, stopLossPct, clock.instant(), config), proven);
@@ -313,7 +315,7 @@ public class DecisionEngine {
                 draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
                 draft.source(), draft.outcome() == DecisionOutcome.NO_EDGE ? Direction.WAIT : Direction.valueOf(draft.side().name()),
                 draft.confidence(), draft.ruleReason(),
-                draft.aiReason(), draft.fallbackReason(), proposalId, draft.refusedBy(), draft.resizedBy());
+                draft.aiReason(), draft.fallbackReason(), proposalId, draft.refusedBy(), draft.resizedBy(), draft.edge());
         decisions.insert(decision);
         return decision;
     }
@@ -341,71 +343,76 @@ public class DecisionEngine {
     /** A decision being assembled: immutable, each step returns a copy. */
     private record Draft(ProposalKind kind, String coin, PositionSide side, ModeSetting setting, String ruleReason,
             int confidence, DecisionSource source, String aiReason, String fallbackReason, DecisionOutcome outcome,
-            String refusedBy,
-            String resizedBy) {
+            String refusedBy, String resizedBy, EdgeVerdict edge) {
 
         Draft(ProposalKind kind, String coin, PositionSide side, ModeSetting setting, String ruleReason, int confidence) {
-            this(kind, coin, side, setting, ruleReason, confidence, null, null, null, null, null, null);
+            this(kind, coin, side, setting, ruleReason, confidence, null, null, null, null, null, null, null);
+        }
+
+        /** The edge gate's verdict on this entry. */
+        Draft edge(EdgeVerdict value) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, outcome,
+                    refusedBy, resizedBy, value);
         }
 
         Draft source(DecisionSource value) {
             return new Draft(kind, coin, side, setting, ruleReason, confidence, value, aiReason, fallbackReason, outcome,
-                    refusedBy, resizedBy);
+                    refusedBy, resizedBy, edge);
         }
 
         Draft confidence(int value) {
             return new Draft(kind, coin, side, setting, ruleReason, value, source, aiReason, fallbackReason, outcome,
-                    refusedBy, resizedBy);
+                    refusedBy, resizedBy, edge);
         }
 
         Draft fallback(String value) {
             return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, value, outcome,
-                    refusedBy, resizedBy);
+                    refusedBy, resizedBy, edge);
         }
 
         Draft outcome(DecisionOutcome value) {
             return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, value,
-                    refusedBy, resizedBy);
+                    refusedBy, resizedBy, edge);
         }
 
         /** The model's reason, labelled with where it came from (AI or its CACHE); the confidence is the proposal's own. */
         Draft ai(String reason, String aiSource) {
             String text = "[" + aiSource + "] " + reason;
             return new Draft(kind, coin, side, setting, ruleReason, confidence, source, text, fallbackReason, outcome,
-                    refusedBy, resizedBy);
+                    refusedBy, resizedBy, edge);
         }
 
         /** Refused by a risk limit; the reason joins the rules' reason so the audit trail says why. */
         Draft refused(String limit, String reason) {
             String why = ruleReason == null ? "risk: " + reason : ruleReason + " | risk: " + reason;
             return new Draft(kind, coin, side, setting, why, confidence, source, aiReason, fallbackReason, outcome,
-                    limit, resizedBy);
+                    limit, resizedBy, edge);
         }
 
         /** Stopped by the edge gate: a WAIT whose reason keeps the analysis and gives the figures. */
         Draft noEdge(EdgeEstimate measured) {
             String why = EdgeGate.NO_EDGE + ": " + measured.summary();
             return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
-                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy);
+                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
         }
 
         /** Proposed without a proven edge (decision.edge.mode=advise): marked so, with the figures. */
         Draft unproven(EdgeEstimate measured) {
             String why = EdgeGate.UNPROVEN + " (" + EdgeGate.NO_EDGE + "): " + measured.summary();
             return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
-                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy);
+                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
         }
 
         Draft resized(String limit) {
             return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, outcome,
-                    refusedBy, limit);
+                    refusedBy, limit, edge);
         }
 
         Proposal toProposal(BigDecimal size, BigDecimal price, BigDecimal stopLossPct, Instant now, DecisionConfig config) {
             return new Proposal(UUID.randomUUID().toString(), kind, coin, side, size, price, confidence, stopLossPct,
                     source.label(), setting.mode(), setting.mode() == Mode.HYBRID ? setting.policy() : null, ruleReason,
                     aiReason, fallbackReason, ProposalStatus.PENDING, now, now.plus(config.proposalTtl()), null,
-                    refusedBy, resizedBy);
+                    refusedBy, resizedBy, edge);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.edge.EdgeGate;
+import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Decision;
@@ -39,7 +40,7 @@ public final class DecisionLines {
         }
         return switch (d.outcome()) {
             case PROPOSED -> who(d) + ": " + trade + conf
-                    + (d.ruleReason() != null && d.ruleReason().contains(EdgeGate.UNPROVEN) ? " · unproven (no measured edge)" : "")
+                    + (d.edgeVerdict() == EdgeVerdict.UNPROVEN ? " · unproven (no measured edge)" : "")
                     + (d.resizedBy() != null ? " · size cut by " + d.resizedBy() : "");
             case VETOED -> "model: " + (entry ? "do not enter" : "keep the position") + conf + " (vetoed the rules' "
                     + (entry ? side.trim() + " entry" : "exit") + ")";

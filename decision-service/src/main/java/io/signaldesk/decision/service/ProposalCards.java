@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.core.edge.EdgeGate;
+import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.evaluation.DirectionAccuracy;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.paper.FeeModel;
@@ -92,7 +92,7 @@ public class ProposalCards {
         long left = Math.max(0, Duration.between(clock.instant(), p.expiresAt()).toSeconds());
         ConfidenceRecord confidence = confidence(p);
         boolean low = "1-3".equals(confidence.bucket());
-        boolean unproven = p.ruleReason() != null && p.ruleReason().contains(EdgeGate.UNPROVEN);
+        boolean unproven = p.edgeVerdict() == EdgeVerdict.UNPROVEN;
         List<String> warnings = new ArrayList<>();
         if (unproven) {
             warnings.add("unproven: no measured edge for this setup after costs");

@@ -109,7 +109,7 @@ public class ProposalService {
                     draft.price(), draft.confidence(), draft.stopLossPct(), draft.source(), draft.mode(),
                     draft.policy(), draft.ruleReason(), draft.aiReason(), e.getMessage(), ProposalStatus.CANCELLED,
                     draft.createdAt(), draft.expiresAt(), clock.instant(),
-                    e instanceof RiskRefusal refusal ? refusal.limit() : null, null);
+                    e instanceof RiskRefusal refusal ? refusal.limit() : null, null, draft.edgeVerdict());
             proposals.insert(cancelled);
             count(ProposalStatus.CANCELLED);
             return cancelled;

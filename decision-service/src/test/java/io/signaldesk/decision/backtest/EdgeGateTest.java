@@ -52,6 +52,8 @@ class EdgeGateTest {
                 + "0 of 30 scored calls"), first.ruleReason());
         int firstProposed = indexOf(decisions, "PROPOSED");
         assertTrue(firstProposed > 0, "the gate opened once the setup had measured its edge");
+        assertEquals("NO_EDGE", first.edgeVerdict());
+        assertEquals("PROVEN", decisions.get(firstProposed).edgeVerdict());
         long activeWaits = decisions.subList(0, firstProposed).stream()
                 .filter(d -> d.ruleReason().contains("active market")).count();
         assertTrue(activeWaits >= 34, "30 ACTIVE calls scored (the 30th 5 minutes after it was made) before the first "
@@ -69,6 +71,8 @@ class EdgeGateTest {
         assertEquals(0, report.paper().entries());
         assertTrue(report.decisionCounts().get("NO_EDGE") > 60, report.decisionCounts().toString());
         assertFalse(report.decisionCounts().containsKey("PROPOSED"));
+        assertTrue(report.decisions().stream().filter(d -> "NO_EDGE".equals(d.outcome()))
+                .allMatch(d -> "NO_EDGE".equals(d.edgeVerdict())), "every stopped entry carries the gate's verdict");
         assertTrue(((List<?>) report.edge().get("proven")).isEmpty());
         assertFalse(((List<?>) report.edge().get("noEdge")).isEmpty(), "setups measured, without edge");
     }
@@ -79,6 +83,7 @@ class EdgeGateTest {
         BacktestDecision first = report.decisions().get(0);
         assertEquals("PROPOSED", first.outcome());
         assertTrue(first.ruleReason().contains("| unproven (no measured edge): TST LONG"), first.ruleReason());
+        assertEquals("UNPROVEN", first.edgeVerdict());
         assertEquals("PENDING", first.proposalStatus(), "an unproven entry waits for a person");
         assertEquals(0, report.paper().entries());
     }
@@ -88,6 +93,7 @@ class EdgeGateTest {
         BacktestReport report = run(climb(10), "off", true);
         assertEquals("PROPOSED", report.decisions().get(0).outcome());
         assertFalse(report.decisions().get(0).ruleReason().contains("edge"));
+        assertEquals("UNGATED", report.decisions().get(0).edgeVerdict());
     }
 
     /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.PositionSide;
 import io.signaldesk.core.trade.ProposalKind;
@@ -137,6 +138,33 @@ class ProposalCardTest {
         // a buy to close at 20 plus 0.05 % slippage: 20.01, fee 0.1 % of 10.005
         assertEquals(new BigDecimal("20.01"), card.expectedFill());
         assertEquals(new BigDecimal("0.01"), card.fee());
+    }
+
+    @Test
+    void theEdgeVerdictIsAFieldOfTheProposalAndItsDecisionThatTheCardReads() {
+        // the test profile runs the gate off: the engine's entry is proposed UNGATED, and the API says so on both
+        String id = desk.proposeEntry(Market.bullish("CARD4", "500"));
+        given().get("/api/proposals/" + id).then().statusCode(200)
+                .body("edgeVerdict", org.hamcrest.Matchers.equalTo("UNGATED"))
+                .body("card.unproven", org.hamcrest.Matchers.equalTo(false));
+        given().get("/api/decisions?limit=1000").then().statusCode(200)
+                .body("find { it.proposalId == '" + id + "' }.edgeVerdict", org.hamcrest.Matchers.equalTo("UNGATED"));
+
+        Instant now = Instant.now();
+        Proposal advised = entry("advised-card", "LONG: momentum 0.3% | unproven (no measured edge): 3 of 30", EdgeVerdict.UNPROVEN, now);
+        ConfirmCard card = cards.view(advised).card();
+        assertTrue(card.unproven());
+        assertTrue(card.warnings().contains("unproven: no measured edge for this setup after costs"), card.warnings().toString());
+        // the word in a reason is not the verdict
+        ConfirmCard proven = cards.view(entry("proven-card", "LONG: unproven breakout", EdgeVerdict.PROVEN, now)).card();
+        assertFalse(proven.unproven());
+        assertFalse(proven.warnings().stream().anyMatch(w -> w.startsWith("unproven")), proven.warnings().toString());
+    }
+
+    private static Proposal entry(String id, String ruleReason, EdgeVerdict verdict, Instant now) {
+        return new Proposal(id, ProposalKind.ENTRY, "CARD5", PositionSide.LONG, new BigDecimal("0.5"), new BigDecimal("20.00"),
+                6, null, "RULES", Mode.RULES, null, ruleReason, null, null, ProposalStatus.PENDING, now,
+                now.plusSeconds(60), null, null, null, verdict);
     }
 
     private static void assertNumber(String expected, String actual) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Decision;
@@ -41,7 +42,12 @@ class DecisionLinesTest {
                 DecisionOutcome.PROPOSED, DecisionSource.RULES_AND_AI, Direction.LONG, 6, "LONG: momentum 0.35%", null, null, null)));
         assertEquals("rules (no model answer: TIMEOUT): enter SHORT, 7/10 · unproven (no measured edge)",
                 DecisionLines.said(decision(ProposalKind.ENTRY, DecisionOutcome.PROPOSED, DecisionSource.RULES_FALLBACK,
-                        Direction.SHORT, 7, RULES_SHORT + " | unproven (no measured edge): 3 of 30", null, "TIMEOUT", null)));
+                        Direction.SHORT, 7, RULES_SHORT + " | unproven (no measured edge): 3 of 30", null, "TIMEOUT", null,
+                        EdgeVerdict.UNPROVEN)));
+        // the verdict is the field, never a word in a reason: a proven entry whose text says "unproven" is not marked
+        assertEquals("rules: enter SHORT, 7/10", DecisionLines.said(decision(ProposalKind.ENTRY, DecisionOutcome.PROPOSED,
+                DecisionSource.RULES, Direction.SHORT, 7, RULES_SHORT + " (unproven breakout)", null, null, null,
+                EdgeVerdict.PROVEN)));
         assertEquals("model: close the LONG position, 8/10", DecisionLines.said(decision(ProposalKind.EXIT,
                 DecisionOutcome.PROPOSED, DecisionSource.AI, Direction.LONG, 8, null, "[AI] momentum turned", null, null)));
     }
@@ -61,7 +67,13 @@ class DecisionLinesTest {
     private static Decision decision(ProposalKind kind, DecisionOutcome outcome, DecisionSource source,
             Direction direction, Integer confidence, String ruleReason, String aiReason, String fallbackReason,
             String refusedBy) {
+        return decision(kind, outcome, source, direction, confidence, ruleReason, aiReason, fallbackReason, refusedBy, null);
+    }
+
+    private static Decision decision(ProposalKind kind, DecisionOutcome outcome, DecisionSource source,
+            Direction direction, Integer confidence, String ruleReason, String aiReason, String fallbackReason,
+            String refusedBy, EdgeVerdict edge) {
         return new Decision(1, AT, AT, "BTC", kind, outcome, Mode.HYBRID, Policy.VETO, source, direction, confidence,
-                ruleReason, aiReason, fallbackReason, null, refusedBy, null);
+                ruleReason, aiReason, fallbackReason, null, refusedBy, null, edge);
     }
 }

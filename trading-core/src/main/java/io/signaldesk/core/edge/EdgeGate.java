@@ -25,6 +25,18 @@ public enum EdgeGate {
         }
     }
 
+    /** The gate's verdict on an entry whose setup measures {@code estimate}. */
+    public EdgeVerdict verdict(EdgeEstimate estimate) {
+        if (estimate.proven()) {
+            return EdgeVerdict.PROVEN;
+        }
+        return switch (this) {
+            case GATE -> EdgeVerdict.NO_EDGE;
+            case ADVISE -> EdgeVerdict.UNPROVEN;
+            case OFF -> EdgeVerdict.UNGATED;
+        };
+    }
+
     /** Whether an entry on {@code estimate}'s setup is proposed. */
     public boolean proposes(EdgeEstimate estimate) {
         return this != GATE || estimate.proven();

@@ -41,6 +41,27 @@ class EdgeEstimateTest {
     }
 
     @Test
+    void verdictSaysWhatEachGateModeDoesWithAnUnprovenAndAProvenSetup() {
+        TrackRecord cold = new TrackRecord();
+        cold.add(BTC_LONG, 2.0);
+        EdgeEstimate unproven = cold.estimate(BTC_LONG, ROUND_TRIP, EdgeSettings.DEFAULTS);
+        assertEquals(EdgeVerdict.NO_EDGE, EdgeGate.GATE.verdict(unproven));
+        assertEquals(EdgeVerdict.UNPROVEN, EdgeGate.ADVISE.verdict(unproven));
+        assertEquals(EdgeVerdict.UNGATED, EdgeGate.OFF.verdict(unproven));
+        TrackRecord warm = new TrackRecord();
+        for (int i = 0; i < 40; i++) {
+            warm.add(BTC_LONG, i % 2 == 0 ? 0.9 : 1.1);
+        }
+        EdgeEstimate proven = warm.estimate(BTC_LONG, ROUND_TRIP, EdgeSettings.DEFAULTS);
+        for (EdgeGate gate : EdgeGate.values()) {
+            assertEquals(EdgeVerdict.PROVEN, gate.verdict(proven), gate.name());
+            // the verdict agrees with the gate's own two questions, in every mode
+            assertEquals(gate.proposes(unproven), gate.verdict(unproven).proposes(), gate.name());
+            assertEquals(gate.mayAutoExecute(unproven), gate.verdict(unproven).mayAutoExecute(), gate.name());
+        }
+    }
+
+    @Test
     void consistentMovesPastTheRoundTripProveAnEdge() {
         TrackRecord record = new TrackRecord();
         for (int i = 0; i < 40; i++) {
