@@ -17,7 +17,7 @@ import io.signaldesk.common.test.MetricsAtStartCheck;
 class MetricsAtStartTest extends MetricsAtStartCheck {
 
     @jakarta.inject.Inject
-    io.signaldesk.decision.service.FeedStateService market;
+    io.signaldesk.decision.engine.FeedStateService market;
 
     @Override
     protected List<String> prefixes() {

@@ -14,14 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.signaldesk.decision.client.AiAnswer;
-import io.signaldesk.decision.client.AnalyzerDtos.EntryRequest;
-import io.signaldesk.decision.client.AnalyzerDtos.EntryResult;
-import io.signaldesk.decision.client.AnalyzerDtos.ExitRequest;
-import io.signaldesk.decision.client.AnalyzerDtos.ExitResult;
-import io.signaldesk.decision.client.AnalyzerDtos.MarketContext;
-import io.signaldesk.decision.client.AnalyzerDtos.SentimentResult;
-import io.signaldesk.decision.service.AnalyzerPort;
+import io.signaldesk.decision.engine.port.AiAnswer;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryRequest;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryResult;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitRequest;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitResult;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.MarketContext;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.SentimentResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort;
 
 /**
  * The backtest's analyzer: the engine's {@link AnalyzerPort} over ai-analyzer-service's plain JSON answers (one call

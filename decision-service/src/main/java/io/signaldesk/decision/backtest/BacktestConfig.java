@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.Config;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.service.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

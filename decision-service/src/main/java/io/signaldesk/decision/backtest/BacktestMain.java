@@ -13,7 +13,7 @@ import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.service.ModeService;
+import io.signaldesk.decision.engine.ModeService;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.signaldesk.decision.domain.Fill;
-import io.signaldesk.decision.service.SignalOutcomes.Stats;
-import io.signaldesk.decision.service.SignalScoringService.HorizonAccuracy;
+import io.signaldesk.decision.engine.SignalOutcomes.Stats;
+import io.signaldesk.decision.engine.SignalScoringService.HorizonAccuracy;
 
 /** The report as Markdown (what ran, decisions, the paper result, hit rates, baselines) and the decisions as CSV. */
 public final class BacktestMarkdown {

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.config.Config;
 
 import io.signaldesk.common.config.SignalConfig;
 import io.signaldesk.common.files.DataDirectory;
-import io.signaldesk.decision.service.ModeService;
-import io.signaldesk.decision.service.ProposalService;
-import io.signaldesk.decision.service.RiskService;
+import io.signaldesk.decision.engine.ModeService;
+import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.decision.engine.RiskService;
 
 /**
  * The backtest starts from the service's settings as they are when it is asked: its decision.* configuration and the
@@ -22,7 +22,7 @@ public class BacktestProducer {
     @Produces
     @Singleton
     BacktestService backtestService(Config config, ModeService modes, ProposalService proposals, RiskService risk,
-            SignalConfig data, io.signaldesk.decision.service.EdgeService edge) {
+            SignalConfig data, io.signaldesk.decision.engine.EdgeService edge) {
         return new BacktestService(() -> new BacktestConfig(BacktestConfig.decisionValues(config), modes.current(),
                 proposals.requireConfirmation(), proposals.autoMinConfidence(), risk.limits()),
                 DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"), edge::seed);

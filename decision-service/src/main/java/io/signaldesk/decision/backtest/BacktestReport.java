@@ -9,8 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.evaluation.Evaluation;
 import io.signaldesk.core.evaluation.RandomEntries;
 import io.signaldesk.decision.domain.Fill;
-import io.signaldesk.decision.service.PaperTradingService.MarkedPosition;
-import io.signaldesk.decision.service.SignalScoringService.Accuracy;
+import io.signaldesk.decision.engine.PaperTradingService.MarkedPosition;
+import io.signaldesk.decision.engine.SignalScoringService.Accuracy;
 
 /**
  * What a backtest found, the live engine having decided every step: {@code from}/{@code to} the market time of the

@@ -15,18 +15,18 @@ import org.jboss.logging.Logger;
 
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.ProposalKind;
-import io.signaldesk.decision.client.FeedMessage;
+import io.signaldesk.decision.engine.port.FeedMessage;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
-import io.signaldesk.decision.repository.ScratchLedger;
-import io.signaldesk.decision.service.AnalyzerPort;
-import io.signaldesk.decision.service.EngineKit;
-import io.signaldesk.decision.service.ModeService.ModeSetting;
-import io.signaldesk.decision.service.PaperTradingService.Portfolio;
-import io.signaldesk.decision.service.ProposalService.ProposalConflict;
+import io.signaldesk.decision.ledger.ScratchLedger;
+import io.signaldesk.decision.engine.port.AnalyzerPort;
+import io.signaldesk.decision.engine.EngineKit;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.PaperTradingService.Portfolio;
+import io.signaldesk.decision.engine.ProposalService.ProposalConflict;
 
 /**
  * Replays a {@link MarketTape} through the live engine ({@link EngineKit}: the same intake, rules, AI policy, exit
@@ -86,12 +86,12 @@ public final class BacktestRunner {
 
     /** What a run leaves: every decision (in order) and the report's figures. */
     public record Run(List<BacktestDecision> decisions, Map<String, Integer> decisionCounts, long frames, Instant from,
-            Instant to, BacktestReport.Paper paper, io.signaldesk.decision.service.SignalScoringService.Accuracy scoring,
-            List<Fill> lastTrades, List<io.signaldesk.decision.service.PaperTradingService.MarkedPosition> open,
+            Instant to, BacktestReport.Paper paper, io.signaldesk.decision.engine.SignalScoringService.Accuracy scoring,
+            List<Fill> lastTrades, List<io.signaldesk.decision.engine.PaperTradingService.MarkedPosition> open,
             long elapsedMs, BacktestReport.SentimentUsage sentiment,
-            List<io.signaldesk.decision.service.SignalOutcomes.Outcome> outcomes,
+            List<io.signaldesk.decision.engine.SignalOutcomes.Outcome> outcomes,
             List<io.signaldesk.core.evaluation.Trade> trades, Map<String, Object> edge,
-            List<io.signaldesk.decision.repository.EdgeRepository.ScoredCall> scoredCalls, List<Fill> fills,
+            List<io.signaldesk.decision.ledger.EdgeRepository.ScoredCall> scoredCalls, List<Fill> fills,
             BigDecimal equityAtMeasureStart) {
     }
 
@@ -183,7 +183,7 @@ public final class BacktestRunner {
             return new Run(decisions, counts, count, first, last, paper(end, fills, equity, kit), kit.scoring.accuracy(),
                     new ArrayList<>(fills.subList(Math.max(0, fills.size() - TRADES_KEPT), fills.size())),
                     end.positions(), elapsedMs, sentiment == null ? null : sentiment.usage(), kit.scoring.outcomes(),
-                    io.signaldesk.decision.service.ClosedTrades.of(fills, kit.proposals::find, config.paper().slippagePct()),
+                    io.signaldesk.decision.engine.ClosedTrades.of(fills, kit.proposals::find, config.paper().slippagePct()),
                     kit.edge.status(), kit.edge.scored(), fills, equityAtMeasureStart);
         }
     }

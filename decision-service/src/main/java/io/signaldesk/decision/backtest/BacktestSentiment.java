@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.signaldesk.core.market.CoinSnapshot;
-import io.signaldesk.decision.client.AiAnswer;
-import io.signaldesk.decision.client.AnalyzerDtos.MarketContext;
-import io.signaldesk.decision.client.AnalyzerDtos.SentimentResult;
-import io.signaldesk.decision.service.SentimentService;
-import io.signaldesk.decision.service.SentimentService.CoinSentiment;
+import io.signaldesk.decision.engine.port.AiAnswer;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.MarketContext;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.SentimentResult;
+import io.signaldesk.decision.engine.SentimentService;
+import io.signaldesk.decision.engine.SentimentService.CoinSentiment;
 
 /**
  * The analyzer's scheduled market sentiment in a backtest, on market time: asked at the first frame and then whenever

@@ -32,7 +32,7 @@ import io.signaldesk.core.evaluation.Evaluation;
 import io.signaldesk.core.evaluation.RandomEntries;
 import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.service.Evaluations;
+import io.signaldesk.decision.engine.Evaluations;
 
 /**
  * Validates a backtest request, reads the candles, runs them through the live engine
@@ -74,7 +74,7 @@ public class BacktestService {
     @FunctionalInterface
     public interface TrackRecordSeed {
         /** Adds {@code calls} to the service's track record; returns how many were at its horizon. */
-        int seed(List<io.signaldesk.decision.repository.EdgeRepository.ScoredCall> calls);
+        int seed(List<io.signaldesk.decision.ledger.EdgeRepository.ScoredCall> calls);
     }
 
     private final Supplier<BacktestConfig> live;
@@ -383,17 +383,17 @@ public class BacktestService {
     }
 
     /** Stands in for the analyzer in RULES mode, where the engine never asks it. */
-    private static final io.signaldesk.decision.service.AnalyzerPort NO_ANALYZER = new io.signaldesk.decision.service.AnalyzerPort() {
+    private static final io.signaldesk.decision.engine.port.AnalyzerPort NO_ANALYZER = new io.signaldesk.decision.engine.port.AnalyzerPort() {
         @Override
-        public io.signaldesk.decision.client.AiAnswer<io.signaldesk.decision.client.AnalyzerDtos.EntryResult> entry(
-                io.signaldesk.decision.client.AnalyzerDtos.EntryRequest request) {
-            return io.signaldesk.decision.client.AiAnswer.unavailable("MODE_RULES");
+        public io.signaldesk.decision.engine.port.AiAnswer<io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryResult> entry(
+                io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryRequest request) {
+            return io.signaldesk.decision.engine.port.AiAnswer.unavailable("MODE_RULES");
         }
 
         @Override
-        public io.signaldesk.decision.client.AiAnswer<io.signaldesk.decision.client.AnalyzerDtos.ExitResult> exit(
-                io.signaldesk.decision.client.AnalyzerDtos.ExitRequest request) {
-            return io.signaldesk.decision.client.AiAnswer.unavailable("MODE_RULES");
+        public io.signaldesk.decision.engine.port.AiAnswer<io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitResult> exit(
+                io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitRequest request) {
+            return io.signaldesk.decision.engine.port.AiAnswer.unavailable("MODE_RULES");
         }
     };
 

@@ -10,7 +10,7 @@ import java.util.NoSuchElementException;
 
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.scoring.SignalScorer;
-import io.signaldesk.decision.client.FeedMessage;
+import io.signaldesk.decision.engine.port.FeedMessage;
 
 /**
  * 1-minute candles as feed frames: at the close of bar {@code i} (i ≥ 1) one frame with every coin's snapshot, last

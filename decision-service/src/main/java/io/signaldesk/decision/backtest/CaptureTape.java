@@ -14,7 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.signaldesk.decision.client.FeedMessage;
+import io.signaldesk.decision.engine.port.FeedMessage;
 import io.signaldesk.market.binance.BinanceCaptureFile;
 import io.signaldesk.market.binance.BinanceCaptureReader;
 import io.signaldesk.market.binance.CaptureLimits;

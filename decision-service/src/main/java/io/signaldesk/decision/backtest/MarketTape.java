@@ -3,8 +3,8 @@ package io.signaldesk.decision.backtest;
 import java.util.Iterator;
 import java.util.List;
 
-import io.signaldesk.decision.client.FeedIdentity;
-import io.signaldesk.decision.client.FeedMessage;
+import io.signaldesk.decision.engine.port.FeedIdentity;
+import io.signaldesk.decision.engine.port.FeedMessage;
 
 /**
  * Market data a backtest replays: the snapshot frames the live engine would have received, in market-time order,

@@ -34,7 +34,7 @@ import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.service.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
 
 /**
  * The same AI backtest twice against a deterministic model gives the same report: the analyzer stub answers from what it

@@ -22,7 +22,7 @@ import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.service.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
 
 /** Backtests as jobs on 120 real BTC bars: checked at once, run in the background with progress, cancellable, bounded. */
 class BacktestJobsTest {

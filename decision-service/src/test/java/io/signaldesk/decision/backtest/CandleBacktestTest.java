@@ -28,7 +28,7 @@ import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.service.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
 
 /**
  * The live engine on the hand-made path {@code backtest/path-TST.csv} (closes 100, 100, 101, 102, 102, 100.5, 100.52),

@@ -25,7 +25,7 @@ import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.service.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.market.binance.CaptureLimits;
 
 /**

@@ -20,7 +20,7 @@ import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.service.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
 
 /**
  * The edge gate in the live engine (run here through the backtest's {@code EngineKit}: the same classes), RULES mode,
@@ -137,7 +137,7 @@ class EdgeGateTest {
     @Test
     void seedingHandsTheRunsScoredCallsToTheServicesTrackRecord() throws Exception {
         Files.writeString(data.resolve("TSTUSDT-1m.csv"), climb(30));
-        List<io.signaldesk.decision.repository.EdgeRepository.ScoredCall> seeded = new java.util.ArrayList<>();
+        List<io.signaldesk.decision.ledger.EdgeRepository.ScoredCall> seeded = new java.util.ArrayList<>();
         BacktestService service = new BacktestService(() -> config(true), DataDirectory.confined(data, "the test"), calls -> {
             seeded.addAll(calls);
             return calls.size();

@@ -6,14 +6,14 @@ import jakarta.inject.Singleton;
 
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.market.CoinSnapshot;
-import io.signaldesk.decision.client.FeedIdentity;
+import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
-import io.signaldesk.decision.service.DecisionEngine;
-import io.signaldesk.decision.service.FeedStateService;
-import io.signaldesk.decision.service.ModeService;
-import io.signaldesk.decision.service.ProposalService;
+import io.signaldesk.decision.engine.DecisionEngine;
+import io.signaldesk.decision.engine.FeedStateService;
+import io.signaldesk.decision.engine.ModeService;
+import io.signaldesk.decision.engine.ProposalService;
 
 /**
  * What most {@code @QuarkusTest}s of the engine drive, in one injection: the engine, the market state it reads, the

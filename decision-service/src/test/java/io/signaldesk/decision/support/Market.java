@@ -7,8 +7,8 @@ import java.util.List;
 import io.signaldesk.core.market.BookImbalance;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.market.TradeFlow;
-import io.signaldesk.decision.client.FeedIdentity;
-import io.signaldesk.decision.client.FeedMessage;
+import io.signaldesk.decision.engine.port.FeedIdentity;
+import io.signaldesk.decision.engine.port.FeedMessage;
 
 /** Crafted market snapshots in the feed's contract shape. */
 public final class Market {

@@ -1,0 +1,114 @@
+package io.signaldesk.decision.adapter.analyzer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.AnalysisRequest;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.adapter.analyzer.PendingAnalyses.Heard;
+import io.signaldesk.decision.adapter.analyzer.PendingAnalyses.Pending;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Asks an analysis over Kafka (SIGNAL_TRANSPORT=kafka): the question goes to signal.analysis.requests keyed by coin,
+ * served by whichever analyzer of the group owns that coin's partition, and the answer comes back on the results
+ * topic ({@link AnalysisResultConsumer}). Waits for the decision until this service's deadline, which travels with
+ * the request so a stale one is dropped rather than answered late. Only created in kafka mode (its channel is
+ * disabled otherwise).
+ */
+@ApplicationScoped
+public class KafkaAnalysisClient {
+
+    /** No decision came before the deadline. */
+    public static class NoAnswerInTime extends Exception {
+        NoAnswerInTime() {
+            super("no analyzer answered before the deadline", null, false, false);
+        }
+    }
+
+    /** The request could not be published (the broker unreachable). */
+    public static class NotSent extends RuntimeException {
+        NotSent(Throwable cause) {
+            super("the analysis request could not be published: " + cause, cause, false, false);
+        }
+    }
+
+    private final MutinyEmitter<String> requests;
+    private final PendingAnalyses pending;
+    private final ObjectMapper mapper;
+    private final Duration deadline;
+    private final String replyTo;
+    private final AnswersAssignment answers;
+    private final Clock clock = Clock.systemUTC();
+
+    KafkaAnalysisClient(@Channel("analysis-requests") MutinyEmitter<String> requests, PendingAnalyses pending,
+            @Identifier(AnswersAssignment.NAME) AnswersAssignment answers, ObjectMapper mapper,
+            DecisionConfig config,
+            @ConfigProperty(name = "mp.messaging.incoming.analysis-results.topic", defaultValue = "signal.analysis.results") String replyTo) {
+        this.requests = requests;
+        this.pending = pending;
+        this.answers = answers;
+        this.mapper = mapper;
+        this.deadline = config.kafkaAnalysis().deadline();
+        this.replyTo = replyTo;
+    }
+
+    /**
+     * Publishes the question and blocks until its decision or the deadline; {@code reason} completes when the whole
+     * answer arrives (null if it never does).
+     */
+    public Heard ask(String type, String coin, Object body, CompletableFuture<String> reason) throws NoAnswerInTime {
+        String requestId = UUID.randomUUID().toString();
+        Instant until = clock.instant().plus(deadline);
+        try {
+            if (!answers.awaitReady(until)) {
+                throw new NoAnswerInTime(); // not asked: its answer could not have been read
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the answers consumer", e);
+        }
+        Pending open = pending.open(requestId, until, reason);
+        String json;
+        try {
+            json = mapper.writeValueAsString(new AnalysisRequest(requestId, type, until, replyTo, body));
+        } catch (JsonProcessingException e) {
+            pending.giveUp(requestId);
+            throw new IllegalStateException("analysis request not serialisable", e);
+        }
+        Message<String> record = Message.of(json)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(coin).build());
+        requests.sendMessage(record).subscribe().with(sent -> {
+        }, failure -> open.signal().completeExceptionally(new NotSent(failure)));
+        try {
+            return open.signal().get(Math.max(0, Duration.between(clock.instant(), until).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.giveUp(requestId);
+            throw new NoAnswerInTime();
+        } catch (InterruptedException e) {
+            pending.giveUp(requestId);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the analyzer's decision", e);
+        } catch (ExecutionException e) {
+            pending.giveUp(requestId);
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.signaldesk.decision.adapter.feed;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.common.config.TransportConfig;
+import io.signaldesk.decision.engine.MarketIntake;
+import io.vertx.core.Vertx;
+import io.signaldesk.decision.engine.port.FeedIdentity;
+import io.signaldesk.decision.engine.port.FeedMessage;
+
+/**
+ * Where a market tick comes in: a WebSocket client of the feed's /ws/market that reconnects with exponential backoff,
+ * counts drops and skips (and counts) malformed frames. It only talks to the feed: each snapshot frame goes to
+ * {@link MarketIntake#accept}, the engine's one entry point for market data.
+ */
+@ApplicationScoped
+public class FeedClient {
+
+    private static final Logger LOG = Logger.getLogger(FeedClient.class);
+
+    private final DecisionConfig config;
+    private final MarketIntake intake;
+    private final ObjectMapper mapper;
+    private final Vertx vertx;
+    private final Counter drops;
+    private final Counter malformed;
+    private final AtomicBoolean stopped = new AtomicBoolean(true);
+    private volatile boolean shutDown;
+    private volatile WebSocketClientConnection connection;
+    private volatile URI target;
+    private volatile Duration backoff;
+    private final TransportConfig transport;
+    private volatile long lastKafkaRecordNanos;
+    private final String intervalQuery;
+
+    FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, Vertx vertx, MeterRegistry registry,
+            TransportConfig transport) {
+        this.transport = transport;
+        this.config = config;
+        this.intake = intake;
+        this.mapper = mapper;
+        this.vertx = vertx;
+        this.drops = registry.counter("decision.feed.drops");
+        this.malformed = registry.counter("decision.feed.malformed");
+        this.backoff = config.feed().minBackoff();
+        this.intervalQuery = "interval=" + publishIntervalMillis(config.feed().publishInterval()) + "ms";
+        registry.gauge("decision.feed.connected", this, c -> c.connected() ? 1 : 0);
+    }
+
+    /** decision.feed.publish-interval in whole milliseconds, 1 ms to 60 s; anything else stops the start. */
+    static long publishIntervalMillis(Duration interval) {
+        if (interval.toNanos() % 1_000_000 != 0 || interval.toMillis() < 1 || interval.toMillis() > 60_000) {
+            throw new IllegalArgumentException("decision.feed.publish-interval must be whole milliseconds from 1ms to "
+                    + "60s, was " + interval);
+        }
+        return interval.toMillis();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.feed().connectAtStartup() && !transport.kafka()) { // SIGNAL_TRANSPORT=kafka: market from Kafka
+            start(URI.create(config.feedUrl()));
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        shutDown = true;
+        stop();
+    }
+
+    /** Connects to {@code feedUrl} and keeps reconnecting until {@link #stop()}. */
+    public void start(URI feedUrl) {
+        target = feedUrl;
+        stopped.set(false);
+        backoff = config.feed().minBackoff();
+        connect();
+    }
+
+    public void stop() {
+        stopped.set(true);
+        WebSocketClientConnection current = connection;
+        if (current != null && current.isOpen()) {
+            current.close().subscribe().with(v -> {
+            }, e -> {
+            });
+        }
+    }
+
+    /** WebSocket: the connection is open; Kafka: a record came within decision.feed.stale-after. */
+    public boolean connected() {
+        if (transport.kafka()) {
+            long last = lastKafkaRecordNanos;
+            return last != 0 && System.nanoTime() - last < config.feed().staleAfter().toNanos();
+        }
+        WebSocketClientConnection current = connection;
+        return current != null && current.isOpen();
+    }
+
+    public double dropCount() {
+        return drops.count();
+    }
+
+    public double malformedCount() {
+        return malformed.count();
+    }
+
+    /** A market record came over Kafka ({@link FeedKafkaConsumer}): the feed is connected while they keep coming. */
+    void kafkaRecord(boolean wellFormed) {
+        lastKafkaRecordNanos = System.nanoTime();
+        if (!wellFormed) {
+            malformed.increment();
+        }
+    }
+
+    public double frameCount() {
+        return intake.frameCount();
+    }
+
+    private void connect() {
+        if (stopped.get()) {
+            return;
+        }
+        URI uri = target;
+        String base = uri.getScheme() + "://" + uri.getAuthority();
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + withInterval(uri.getRawQuery());
+        BasicWebSocketConnector.create()
+                .baseUri(base)
+                .path(path)
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+                .onTextMessage((c, text) -> onFrame(text))
+                .onClose((c, reason) -> onClosed())
+                .connect()
+                .subscribe().with(c -> {
+                    connection = c;
+                    backoff = config.feed().minBackoff();
+                    LOG.infof("connected to feed %s", uri);
+                }, failure -> {
+                    LOG.debugf("feed connect to %s failed: %s", uri, failure.toString());
+                    scheduleReconnect();
+                });
+    }
+
+    /** The feed URL's own query, plus decision.feed.publish-interval unless that query already names one. */
+    private String withInterval(String query) {
+        if (query == null || query.isEmpty()) {
+            return "?" + intervalQuery;
+        }
+        boolean named = java.util.Arrays.stream(query.split("&")).anyMatch(p -> p.startsWith("interval="));
+        return "?" + query + (named ? "" : "&" + intervalQuery);
+    }
+
+    private void onClosed() {
+        if (stopped.get()) {
+            return;
+        }
+        drops.increment();
+        LOG.warnf("feed connection dropped; reconnecting in %s", backoff);
+        scheduleReconnect();
+    }
+
+    private void scheduleReconnect() {
+        if (stopped.get()) {
+            return;
+        }
+        Duration wait = backoff;
+        Duration doubled = wait.multipliedBy(2);
+        backoff = doubled.compareTo(config.feed().maxBackoff()) > 0 ? config.feed().maxBackoff() : doubled;
+        vertx.setTimer(Math.max(1, wait.toMillis()), id -> connect());
+    }
+
+    /** The last feed refused for not being decision.feed.expected-source, if any since the last accepted frame. */
+    public java.util.Optional<FeedIdentity> refusedFeed() {
+        return intake.refusedFeed();
+    }
+
+    void onFrame(String text) {
+        if (shutDown) {
+            return; // frames still in flight while the connection closes: the beans they need are gone
+        }
+        FeedMessage message;
+        try {
+            message = mapper.readValue(text, FeedMessage.class);
+        } catch (Exception e) {
+            malformed.increment();
+            return;
+        }
+        if ("snapshot".equals(message.type()) && message.coins() != null) {
+            intake.accept(message);
+        } else if ("error".equals(message.type())) {
+            LOG.warnf("feed refused a request of this client: %s", message.message()); // e.g. its publish interval
+        } else if ("subscribed".equals(message.type())) {
+            LOG.debugf("feed says subscribed: %s", text);
+        } else {
+            malformed.increment();
+        }
+    }
+}

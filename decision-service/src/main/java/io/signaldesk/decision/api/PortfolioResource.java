@@ -1,0 +1,57 @@
+package io.signaldesk.decision.api;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.signaldesk.common.error.ApiError;
+import io.signaldesk.decision.engine.PaperTradingService;
+import io.signaldesk.decision.engine.PaperTradingService.Portfolio;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Paper trading")
+public class PortfolioResource {
+
+    private final PaperTradingService trading;
+
+    PortfolioResource(PaperTradingService trading) {
+        this.trading = trading;
+    }
+
+    @GET
+    @Path("/portfolio")
+    @Operation(summary = "Equity, realised and unrealised P&L, open positions marked to the live price, equity curve")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "one position", value = """
+            {"initialEquity":10000,"equity":10001.52,"realizedPnl":0,"unrealizedPnl":1.52,
+             "positions":[{"position":{"coin":"BTC","side":"LONG","qty":0.002105,"entryPrice":95047.6,"entryFee":0.2,
+               "stopLoss":93621.89,"takeProfit":97899.03,"openedAt":"2026-11-25T12:00:10Z","proposalId":"5b0c..."},
+               "markPrice":95860.0,"unrealizedPnl":1.52}],
+             "equityCurve":[{"at":"2026-11-25T12:00:10Z","equity":9999.8}],"at":"2026-11-25T12:00:20Z"}""")))
+    public Portfolio portfolio() {
+        return trading.refresh();
+    }
+
+    @GET
+    @Path("/trades")
+    @Operation(summary = "Fills, newest first")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "fills", value = """
+            [{"id":1,"proposalId":"5b0c...","kind":"ENTRY","coin":"BTC","side":"LONG","qty":0.002105,"price":95047.6,
+              "fee":0.20007,"realizedPnl":0,"reason":"confirmed","at":"2026-11-25T12:00:10Z"}]""")))
+    public Response trades(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            return ApiError.badRequest("limit", "limit must be 1-1000");
+        }
+        return Response.ok(trading.trades(limit)).build();
+    }
+}

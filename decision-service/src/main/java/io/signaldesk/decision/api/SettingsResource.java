@@ -1,0 +1,68 @@
+package io.signaldesk.decision.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.signaldesk.common.error.ApiError;
+import io.signaldesk.decision.engine.ProposalService;
+
+@Path("/api/decision/settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Decision mode")
+public class SettingsResource {
+
+    /** Whether proposals wait for a person, and the confidence that executes on its own when they do not. */
+    public record Settings(Boolean requireConfirmation, Integer autoMinConfidence) {
+    }
+
+    private static final String EXAMPLE = "{\"requireConfirmation\":true,\"autoMinConfidence\":7}";
+
+    private final ProposalService proposals;
+
+    SettingsResource(ProposalService proposals) {
+        this.proposals = proposals;
+    }
+
+    @GET
+    @Operation(summary = "Confirmation setting")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "default", value = EXAMPLE)))
+    public Settings get() {
+        return new Settings(proposals.requireConfirmation(), proposals.autoMinConfidence());
+    }
+
+    @PUT
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Switch human confirmation on or off at run time (kept across restarts)")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "keep confirming (the safe setting)", value = "{\"requireConfirmation\":true,\"autoMinConfidence\":8}"),
+            @ExampleObject(name = "auto above 8 (turns human confirmation off)", value = "{\"requireConfirmation\":false,\"autoMinConfidence\":8}") }))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "default", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "out of range",
+            value = "{\"error\":\"autoMinConfidence must be 1-10\",\"field\":\"autoMinConfidence\"}")))
+    public Response put(Settings settings) {
+        if (settings == null || settings.requireConfirmation() == null) {
+            return ApiError.badRequest("requireConfirmation", "requireConfirmation is required");
+        }
+        int min = settings.autoMinConfidence() == null ? proposals.autoMinConfidence() : settings.autoMinConfidence();
+        if (min < 1 || min > 10) {
+            return ApiError.badRequest("autoMinConfidence", "autoMinConfidence must be 1-10");
+        }
+        proposals.configure(settings.requireConfirmation(), min);
+        return Response.ok(get()).build();
+    }
+}

@@ -1,0 +1,419 @@
+package io.signaldesk.decision.engine;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.edge.EdgeEstimate;
+import io.signaldesk.core.edge.EdgeGate;
+import io.signaldesk.core.edge.EdgeVerdict;
+import io.signaldesk.core.exit.ExitPolicy;
+import io.signaldesk.core.exit.ExitTrigger;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.paper.PaperMath;
+import io.signaldesk.core.rules.RuleSignal;
+import io.signaldesk.core.rules.TradingRules;
+import io.signaldesk.core.trade.Direction;
+import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.trade.ProposalKind;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryRequest;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryResult;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitRequest;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitResult;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.MarketContext;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.Position;
+import io.signaldesk.decision.domain.Proposal;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.RiskVerdict;
+import io.signaldesk.decision.domain.Signal;
+import io.signaldesk.decision.ledger.DecisionRepository;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.SentimentService.CoinSentiment;
+import io.signaldesk.decision.engine.port.AnalyzerPort;
+import io.signaldesk.decision.engine.port.AiAnswer;
+
+/**
+ * Where the decision is made. Entries: the rules (or, in AI mode, the AI's sentiment) spot an
+ * opportunity, the mode and policy decide whether the analyzer's entry answer is needed and how it
+ * counts (acted on at its streamed decision, the reason filled in after), and deterministic sizing from the
+ * paper settings: one model call at most on an entry's critical path. Exits: stop-loss and take-profit at once;
+ * otherwise rules and/or the analyzer's exit answer, combined the same way.
+  * <p>
+ * A decision's {@code source} says who decided: {@code RULES}, {@code AI} (the model), {@code RULES+AI} (both had to
+ * agree: HYBRID VETO or AGREE) or {@code RULES_FALLBACK} (the rules, because no model answer arrived;
+ * {@code fallbackReason} says why: the analyzer's TIMEOUT, ANALYZER_DOWN, CIRCUIT_OPEN, INVALID_ANSWER, or the
+ * analyzer's own reason for answering from its rules, e.g. MODEL_DOWN or MODE_RULES). An answer the analyzer made
+ * with its rules is never counted as the model's. The confidence is the one that decided (the lower of the two when
+ * both had to agree).
+ */
+@ApplicationScoped
+public class DecisionEngine {
+
+    private final DecisionConfig config;
+    private final TradingRules rules;
+    private final AnalyzerPort analyzer;
+    private final SentimentService sentiments;
+    private final ModeService modes;
+    private final ProposalService proposals;
+    private final PaperTradingService trading;
+    private final DecisionRepository decisions;
+    private final SignalScoringService scoring;
+    private final RiskService risk;
+    private final FeedStateService market;
+    private final Clock clock;
+    private final EngineTime time;
+    private final EdgeService edge;
+    private final Map<String, Instant> lastEntryDecision = new ConcurrentHashMap<>();
+
+    DecisionEngine(DecisionConfig config, TradingRules rules, AnalyzerPort analyzer, SentimentService sentiments,
+            ModeService modes, ProposalService proposals, PaperTradingService trading, DecisionRepository decisions,
+            SignalScoringService scoring, RiskService risk, FeedStateService market, Clock clock, EngineTime time,
+            EdgeService edge) {
+        this.edge = edge;
+        this.clock = clock;
+        this.time = time;
+        this.risk = risk;
+        this.market = market;
+        this.config = config;
+        this.rules = rules;
+        this.analyzer = analyzer;
+        this.sentiments = sentiments;
+        this.modes = modes;
+        this.proposals = proposals;
+        this.trading = trading;
+        this.decisions = decisions;
+        this.scoring = scoring;
+    }
+
+    /** Looks for an entry in {@code coin}; empty when there is nothing to decide (a cooldown runs, or trading is halted). */
+    public Optional<Decision> evaluateEntry(CoinSnapshot coin) {
+        if (risk.halted()) {
+            return Optional.empty();
+        }
+        String name = coin.coin();
+        Instant now = time.now(coin);
+        Instant last = lastEntryDecision.get(name);
+        if (last != null && last.plus(config.entryCooldown()).isAfter(now)) {
+            return Optional.empty();
+        }
+        if (trading.position(name).isPresent() || proposals.hasPending(name, ProposalKind.ENTRY)) {
+            return Optional.empty();
+        }
+        ModeSetting setting = modes.current();
+        RuleSignal ruleSignal = rules.evaluate(coin);
+        Optional<PositionSide> ruleSide = side(ruleSignal.direction());
+        Optional<CoinSentiment> sentiment = sentiments.of(name);
+        Optional<PositionSide> candidate = ruleSide;
+        if (setting.mode() == Mode.AI && candidate.isEmpty()) {
+            candidate = sentiment.flatMap(s -> side(SentimentService.parse(s.result().signal())));
+        }
+        if (candidate.isEmpty()) {
+            return Optional.empty();
+        }
+        PositionSide side = candidate.get();
+        lastEntryDecision.put(name, now);
+        Draft draft = new Draft(ProposalKind.ENTRY, name, side, setting, ruleSide.isPresent() ? ruleSignal.reason() : null,
+                ruleSignal.confidence());
+        if (setting.mode() == Mode.RULES) {
+            return Optional.of(propose(draft.source(DecisionSource.RULES), coin));
+        }
+        AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(new EntryRequest(name, side.name(), coin.markPrice(),
+                MarketContext.of(coin, clock.instant()))));
+        if (ai.available()) {
+            EntryResult answer = ai.result();
+            scoring.record(new Signal(name, ai.label(), answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
+                    answer.confidence(), coin.markPrice(), rules.momentumOnly(coin.momentum60sPct()), now));
+        }
+        if (!ai.fromModel()) {
+            // no model answer (the analyzer unreachable, or it answered with its own rules): the rules decide, labelled
+            if (ruleSide.isEmpty()) {
+                return Optional.of(log(draft.fallback(ai.whyNoModel()).outcome(DecisionOutcome.AI_UNAVAILABLE), null));
+            }
+            return Optional.of(propose(draft.source(DecisionSource.RULES_FALLBACK).fallback(ai.whyNoModel()), coin));
+        }
+        EntryResult answer = ai.result();
+        draft = draft.ai(answer.reason(), ai.sourceDetail());
+        Decision decision;
+        int both = Math.min(ruleSignal.confidence(), answer.confidence());
+        if (setting.mode() == Mode.AI) {
+            decision = answer.enter() ? propose(draft.source(DecisionSource.AI).confidence(answer.confidence()), coin)
+                    : log(draft.source(DecisionSource.AI).confidence(answer.confidence()).outcome(DecisionOutcome.AI_DECLINED), null);
+        } else {
+            decision = switch (setting.policy()) {
+                case ADVISORY -> propose(draft.source(DecisionSource.RULES), coin);
+                case VETO -> answer.enter() ? propose(draft.source(DecisionSource.RULES_AND_AI).confidence(both), coin)
+                        : log(draft.source(DecisionSource.AI).confidence(answer.confidence()).outcome(DecisionOutcome.VETOED), null);
+                case AGREE -> answer.enter() && sentimentAgrees(sentiment, side)
+                        ? propose(draft.source(DecisionSource.RULES_AND_AI).confidence(both), coin)
+                        : log(draft.source(DecisionSource.RULES_AND_AI).confidence(both).outcome(DecisionOutcome.NO_AGREEMENT), null);
+            };
+        }
+        return Optional.of(followReason(decision, ai));
+    }
+
+    /** The decision was acted on at the analyzer's signal; its reason replaces the placeholder once written. */
+    private Decision followReason(Decision decision, AiAnswer<?> ai) {
+        ai.reasonLater().thenAccept(reason -> {
+            if (reason != null && !reason.isBlank()) {
+                decisions.amendAiReason(decision, AiAnswer.REASON_FOLLOWS, reason);
+            }
+        });
+        return decision;
+    }
+
+    /** {@code refusedBy} of an entry skipped because the coin's open position is of another market. */
+    public static final String POSITION_OF_ANOTHER_MARKET = "positionOfAnotherMarket";
+
+    /**
+     * An entry in {@code coin} is not looked for while its open position is of another market (an entry needs the coin
+     * flat): logged as REFUSED by {@code positionOfAnotherMarket}, with the way out, so the silence has a reason.
+     */
+    public Decision entrySkippedForForeignPosition(Position position, CoinSnapshot coin) {
+        String why = trading.foreignNote(position) + "; no entry in " + coin.coin()
+                + " until it is written off (the dashboard's Write off, or POST /api/portfolio/positions/"
+                + coin.coin() + "/write-off)";
+        Draft draft = new Draft(ProposalKind.ENTRY, coin.coin(), position.side(), modes.current(), null, 0)
+                .source(DecisionSource.RULES).refused(POSITION_OF_ANOTHER_MARKET, why).outcome(DecisionOutcome.REFUSED);
+        return log(draft, null);
+    }
+
+    /** Stop-loss and take-profit: closes at once, whatever the mode, when the mark crosses either. */
+    public Optional<Decision> checkStops(Position position, CoinSnapshot coin) {
+        BigDecimal mark = coin.markPrice();
+        Optional<ExitTrigger> trigger = ExitPolicy.stopOrTarget(position.side(), position.stopLoss(),
+                position.takeProfit(), mark);
+        if (trigger.isEmpty()) {
+            return Optional.empty();
+        }
+        DecisionOutcome outcome = trigger.get().outcome();
+        String reason = outcome + " hit: mark " + mark.stripTrailingZeros().toPlainString() + " vs "
+                + (trigger.get() == ExitTrigger.STOP_LOSS ? position.stopLoss() : position.takeProfit()).stripTrailingZeros()
+                        .toPlainString();
+        Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), modes.current(), reason, 10)
+                .source(DecisionSource.RULES).outcome(outcome);
+        Proposal proposal = draft.toProposal(position.qty(), mark, null, clock.instant(), config);
+        Proposal done = proposals.executeStop(proposal, reason);
+        return Optional.of(log(draft.outcome(done.status() == ProposalStatus.AUTO_EXECUTED ? outcome : DecisionOutcome.CANCELLED),
+                done.id()));
+    }
+
+    /** Exit analysis for one open position; {@code trigger} says why it runs now (schedule or adverse move). */
+    public Optional<Decision> checkExit(Position position, CoinSnapshot coin, String trigger) {
+        if (proposals.hasPending(position.coin(), ProposalKind.EXIT)) {
+            return Optional.empty();
+        }
+        ModeSetting setting = modes.current();
+        RuleSignal ruleSignal = rules.evaluate(coin);
+        PositionSide opposite = position.side() == PositionSide.LONG ? PositionSide.SHORT : PositionSide.LONG;
+        boolean rulesClose = side(ruleSignal.direction()).filter(s -> s == opposite).isPresent();
+        Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), setting,
+                rulesClose ? trigger + "; rules turned " + ruleSignal.reason() : null, ruleSignal.confidence());
+        if (setting.mode() == Mode.RULES) {
+            return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES), coin)) : Optional.empty();
+        }
+        AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
+                position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(),
+                MarketContext.of(coin, clock.instant()))));
+        if (!ai.fromModel()) {
+            return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES_FALLBACK).fallback(ai.whyNoModel()), coin))
+                    : Optional.empty();
+        }
+        ExitResult answer = ai.result();
+        boolean aiClose = "CLOSE".equals(answer.action());
+        draft = draft.ai(trigger + "; " + answer.reason(), ai.sourceDetail());
+        int both = Math.min(ruleSignal.confidence(), answer.confidence());
+        if (setting.mode() == Mode.AI) {
+            return aiClose ? Optional.of(followReason(propose(draft.source(DecisionSource.AI).confidence(answer.confidence()), coin), ai))
+                    : Optional.empty();
+        }
+        boolean close = switch (setting.policy()) {
+            case ADVISORY -> rulesClose;
+            case VETO, AGREE -> rulesClose && aiClose;
+        };
+        if (close) {
+            return Optional.of(followReason(setting.policy() == Policy.ADVISORY ? propose(draft.source(DecisionSource.RULES), coin)
+                    : propose(draft.source(DecisionSource.RULES_AND_AI).confidence(both), coin), ai));
+        }
+        if (setting.policy() != Policy.ADVISORY && (rulesClose || aiClose)) {
+            return Optional.of(followReason(setting.policy() == Policy.VETO && rulesClose
+                    ? log(draft.source(DecisionSource.AI).confidence(answer.confidence()).outcome(DecisionOutcome.VETOED), null)
+                    : log(draft.source(DecisionSource.RULES_AND_AI).confidence(both).outcome(DecisionOutcome.NO_AGREEMENT), null), ai));
+        }
+        return Optional.empty();
+    }
+
+    /** The rules' view of a coin, recorded for scoring whether acted on or not. */
+    public void recordRulesSignal(CoinSnapshot coin, Instant at) {
+        RuleSignal signal = rules.evaluate(coin);
+        scoring.record(new Signal(coin.coin(), "RULES", signal.direction(), signal.confidence(), coin.markPrice(),
+                rules.momentumOnly(coin.momentum60sPct()), at));
+    }
+
+    /** Forgets cooldowns; tests use it to evaluate the same coin again. */
+    public void resetCooldowns() {
+        lastEntryDecision.clear();
+    }
+
+    /**
+     * Sizing is deterministic (paper settings), so an entry needs one model call on its critical path: the entry
+     * question. The analyzer's risk analysis stays available on its own endpoint.
+     */
+    private Decision propose(Draft draft, CoinSnapshot coin) {
+        BigDecimal price = coin.markPrice();
+        BigDecimal size;
+        BigDecimal stopLossPct = null;
+        boolean proven = true;
+        if (draft.kind() == ProposalKind.EXIT) {
+            size = trading.position(draft.coin()).map(Position::qty).orElse(BigDecimal.ONE);
+        } else {
+            // the edge gate: every entry call is scored for its setup's track record, whatever comes of it
+            EdgeEstimate measured = edge.call(coin, setupSource(draft.source()), Direction.valueOf(draft.side().name()),
+                    draft.confidence(), time.now(coin));
+            EdgeVerdict verdict = edge.mode().verdict(measured);
+            draft = draft.edge(verdict);
+            if (!verdict.proposes()) {
+                return log(draft.noEdge(measured).outcome(DecisionOutcome.NO_EDGE), null);
+            }
+            if (verdict == EdgeVerdict.UNPROVEN) {
+                draft = draft.unproven(measured);
+            }
+            proven = verdict.mayAutoExecute();
+            BigDecimal equity = trading.cachedPortfolio().equity();
+            BigDecimal sizePct = config.paper().defaultSizePct();
+            stopLossPct = config.paper().defaultStopLossPct();
+            size = PaperMath.quantity(equity, sizePct, price);
+            if (size.signum() <= 0) {
+                return log(draft.outcome(DecisionOutcome.TOO_SMALL), null);
+            }
+            RiskVerdict limits = risk.checkEntry(draft.coin(), size, price, draft.source().label(), trading.cachedPortfolio());
+            if (!limits.allowed()) {
+                return log(draft.refused(limits.refusedBy(), limits.reason()).outcome(DecisionOutcome.REFUSED), null);
+            }
+            if (limits.resizedBy() != null) {
+                size = limits.size();
+                draft = draft.resized(limits.resizedBy());
+            }
+        }
+        Proposal proposal = proposals.submit(draft.toProposal(size, price, stopLossPct, clock.instant(), config), proven);
+        return log(draft.outcome(DecisionOutcome.PROPOSED), proposal.id());
+    }
+
+    private Decision log(Draft draft, String proposalId) {
+        Instant marketAt = market.latest(draft.coin()).map(CoinSnapshot::updatedAt).orElse(null);
+        Decision decision = new Decision(0, clock.instant(), marketAt, draft.coin(), draft.kind(), draft.outcome(),
+                draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
+                draft.source(), draft.outcome() == DecisionOutcome.NO_EDGE ? Direction.WAIT : Direction.valueOf(draft.side().name()),
+                draft.confidence(), draft.ruleReason(),
+                draft.aiReason(), draft.fallbackReason(), proposalId, draft.refusedBy(), draft.resizedBy(), draft.edge());
+        decisions.insert(decision);
+        return decision;
+    }
+
+    /** Tells the risk service whether the model itself answered (safe mode counts the failures in a row). */
+    private <T> AiAnswer<T> modelAnswer(AiAnswer<T> answer) {
+        boolean ok = answer.available() && "AI".equals(answer.label());
+        risk.modelAnswered(ok, ok ? null : answer.available() ? answer.sourceDetail() : answer.fallbackReason());
+        return answer;
+    }
+
+    /** The setup's source: the rules answering for an absent model are the rules. */
+    private static String setupSource(DecisionSource source) {
+        return source == DecisionSource.RULES_FALLBACK ? DecisionSource.RULES.label() : source.label();
+    }
+
+    private static boolean sentimentAgrees(Optional<CoinSentiment> sentiment, PositionSide side) {
+        return sentiment.map(s -> side.name().equals(s.result().signal())).orElse(true);
+    }
+
+    private static Optional<PositionSide> side(Direction direction) {
+        return direction == null || direction == Direction.WAIT ? Optional.empty() : Optional.of(PositionSide.valueOf(direction.name()));
+    }
+
+    /** A decision being assembled: immutable, each step returns a copy. */
+    private record Draft(ProposalKind kind, String coin, PositionSide side, ModeSetting setting, String ruleReason,
+            int confidence, DecisionSource source, String aiReason, String fallbackReason, DecisionOutcome outcome,
+            String refusedBy, String resizedBy, EdgeVerdict edge) {
+
+        Draft(ProposalKind kind, String coin, PositionSide side, ModeSetting setting, String ruleReason, int confidence) {
+            this(kind, coin, side, setting, ruleReason, confidence, null, null, null, null, null, null, null);
+        }
+
+        /** The edge gate's verdict on this entry. */
+        Draft edge(EdgeVerdict value) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, outcome,
+                    refusedBy, resizedBy, value);
+        }
+
+        Draft source(DecisionSource value) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, value, aiReason, fallbackReason, outcome,
+                    refusedBy, resizedBy, edge);
+        }
+
+        Draft confidence(int value) {
+            return new Draft(kind, coin, side, setting, ruleReason, value, source, aiReason, fallbackReason, outcome,
+                    refusedBy, resizedBy, edge);
+        }
+
+        Draft fallback(String value) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, value, outcome,
+                    refusedBy, resizedBy, edge);
+        }
+
+        Draft outcome(DecisionOutcome value) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, value,
+                    refusedBy, resizedBy, edge);
+        }
+
+        /** The model's reason, labelled with where it came from (AI or its CACHE); the confidence is the proposal's own. */
+        Draft ai(String reason, String aiSource) {
+            String text = "[" + aiSource + "] " + reason;
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, text, fallbackReason, outcome,
+                    refusedBy, resizedBy, edge);
+        }
+
+        /** Refused by a risk limit; the reason joins the rules' reason so the audit trail says why. */
+        Draft refused(String limit, String reason) {
+            String why = ruleReason == null ? "risk: " + reason : ruleReason + " | risk: " + reason;
+            return new Draft(kind, coin, side, setting, why, confidence, source, aiReason, fallbackReason, outcome,
+                    limit, resizedBy, edge);
+        }
+
+        /** Stopped by the edge gate: a WAIT whose reason keeps the analysis and gives the figures. */
+        Draft noEdge(EdgeEstimate measured) {
+            String why = EdgeGate.NO_EDGE + ": " + measured.summary();
+            return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
+                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
+        }
+
+        /** Proposed without a proven edge (decision.edge.mode=advise): marked so, with the figures. */
+        Draft unproven(EdgeEstimate measured) {
+            String why = EdgeGate.UNPROVEN + " (" + EdgeGate.NO_EDGE + "): " + measured.summary();
+            return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
+                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
+        }
+
+        Draft resized(String limit) {
+            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, outcome,
+                    refusedBy, limit, edge);
+        }
+
+        Proposal toProposal(BigDecimal size, BigDecimal price, BigDecimal stopLossPct, Instant now, DecisionConfig config) {
+            return new Proposal(UUID.randomUUID().toString(), kind, coin, side, size, price, confidence, stopLossPct,
+                    source.label(), setting.mode(), setting.mode() == Mode.HYBRID ? setting.policy() : null, ruleReason,
+                    aiReason, fallbackReason, ProposalStatus.PENDING, now, now.plus(config.proposalTtl()), null,
+                    refusedBy, resizedBy, edge);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.signaldesk.decision.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.signaldesk.core.edge.EdgeEstimate;
+import io.signaldesk.core.edge.EdgeGate;
+import io.signaldesk.core.edge.EdgeSettings;
+import io.signaldesk.core.edge.SetupKey;
+import io.signaldesk.core.edge.TrackRecord;
+import io.signaldesk.core.edge.VolatilityRegime;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.paper.FeeModel;
+import io.signaldesk.core.scoring.SignalScorer;
+import io.signaldesk.core.trade.Direction;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.config.TradingCoreProducer;
+import io.signaldesk.decision.ledger.EdgeRepository;
+import io.signaldesk.decision.ledger.EdgeRepository.ScoredCall;
+
+/**
+ * The engine's track record and its edge gate. Every entry the engine calls is recorded here (proposed or stopped)
+ * and scored once decision.edge.horizon has passed in market time: the move from its price to the first mark the
+ * engine sees at or after the horizon, in the call's direction. The record (per setup: coin, source, direction,
+ * confidence bucket, volatility regime) is written through to the ledger and read back at the first use, so it
+ * survives a restart; calls still waiting for their horizon do not (they are not scored). Learned online from the
+ * past only: a call counts from the moment its horizon has passed.
+ */
+@ApplicationScoped
+public class EdgeService {
+
+    /** A call waiting for its horizon. */
+    private record Pending(SetupKey setup, BigDecimal price, Instant at, Instant due) {
+    }
+
+    private record PricePoint(Instant at, BigDecimal price) {
+    }
+
+    /** Recent marks per coin kept for the regime are at least this far apart in market time. */
+    private static final Duration REGIME_SPACING = Duration.ofSeconds(5);
+
+    private final EdgeRepository repository;
+    private final DecisionConfig.Edge config;
+    private final EdgeSettings settings;
+    private final FeeModel fees;
+    private final TrackRecord record = new TrackRecord();
+    private final Map<String, Deque<Pending>> pending = new HashMap<>();
+    private final Map<String, Deque<PricePoint>> recent = new HashMap<>();
+    private boolean loaded;
+
+    EdgeService(EdgeRepository repository, DecisionConfig config) {
+        this.repository = repository;
+        this.config = config.edge();
+        this.settings = TradingCoreProducer.edgeSettings(config.edge());
+        this.fees = TradingCoreProducer.feeModel(config.paper());
+    }
+
+    public EdgeGate mode() {
+        return config.mode();
+    }
+
+    public Duration horizon() {
+        return config.horizon();
+    }
+
+    /**
+     * The engine saw {@code coin} at {@code now} (market time on a replay or backtest): calls whose horizon has
+     * passed are scored at its mark, and the mark joins the regime's window.
+     */
+    public synchronized void observe(CoinSnapshot coin, Instant now) {
+        BigDecimal mark = coin.markPrice();
+        if (mark == null || mark.signum() <= 0) {
+            return;
+        }
+        Deque<PricePoint> points = recent.computeIfAbsent(coin.coin(), c -> new ArrayDeque<>());
+        if (points.isEmpty() || !points.peekLast().at().plus(REGIME_SPACING).isAfter(now)) {
+            points.addLast(new PricePoint(now, mark));
+        }
+        while (points.size() > 1 && points.peekFirst().at().isBefore(now.minus(config.regimeWindow()))) {
+            points.removeFirst();
+        }
+        Deque<Pending> due = pending.get(coin.coin());
+        if (due == null) {
+            return;
+        }
+        while (!due.isEmpty() && !due.peekFirst().due().isAfter(now)) {
+            Pending call = due.removeFirst();
+            BigDecimal move = SignalScorer.movePct(call.price(), mark);
+            BigDecimal its = call.setup().direction() == Direction.LONG ? move : move.negate();
+            load();
+            record.add(call.setup(), its.doubleValue());
+            repository.insert(new ScoredCall(call.setup(), call.at(), config.horizon(), its), "LIVE");
+        }
+    }
+
+    /**
+     * The engine calls an entry: {@code source} (RULES, AI, RULES+AI) says {@code direction} on {@code coin} at
+     * {@code now}. The call is kept for scoring whatever comes of it; the answer is its setup's record before it.
+     */
+    public synchronized EdgeEstimate call(CoinSnapshot coin, String source, Direction direction, int confidence,
+            Instant now) {
+        load();
+        SetupKey setup = SetupKey.of(coin.coin(), source, direction, confidence, regime(coin.coin()));
+        pending.computeIfAbsent(coin.coin(), c -> new ArrayDeque<>())
+                .addLast(new Pending(setup, coin.markPrice(), now, now.plus(config.horizon())));
+        return record.estimate(setup, fees.roundTripPct(), settings);
+    }
+
+    /** The regime of {@code coin} now: the range of its recent marks against the round trip. */
+    VolatilityRegime regime(String coin) {
+        Deque<PricePoint> points = recent.get(coin);
+        if (points == null || points.size() < 2) {
+            return VolatilityRegime.UNKNOWN;
+        }
+        BigDecimal low = null;
+        BigDecimal high = null;
+        for (PricePoint p : points) {
+            low = low == null || p.price().compareTo(low) < 0 ? p.price() : low;
+            high = high == null || p.price().compareTo(high) > 0 ? p.price() : high;
+        }
+        BigDecimal range = high.subtract(low).multiply(BigDecimal.valueOf(100)).divide(low, 6, RoundingMode.HALF_UP);
+        return VolatilityRegime.of(range, fees.roundTripPct());
+    }
+
+    /** Calls of a backtest over past data added to this record (and the ledger) as SEED; returns how many. */
+    public synchronized int seed(List<ScoredCall> calls) {
+        load();
+        List<ScoredCall> atHorizon = calls.stream().filter(c -> c.horizon().equals(config.horizon())).toList();
+        repository.insertAll(atHorizon, "SEED");
+        atHorizon.forEach(c -> record.add(c.setup(), c.movePct().doubleValue()));
+        return atHorizon.size();
+    }
+
+    /** Every call scored in this ledger (a backtest's scratch ledger: what it can seed). */
+    public List<ScoredCall> scored() {
+        return repository.scored(config.horizon());
+    }
+
+    /** Forgets the whole track record (and the calls waiting for their horizon). */
+    public synchronized void clear() {
+        repository.deleteAll();
+        record.clear();
+        pending.clear();
+        loaded = true;
+    }
+
+    /** What GET /api/status and the dashboard show: the gate's settings, what each setup has measured, what it waits for. */
+    public synchronized Map<String, Object> status() {
+        load();
+        Map<String, EdgeEstimate> estimates = record.estimates(fees.roundTripPct(), settings);
+        List<String> proven = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        List<String> noEdge = new ArrayList<>();
+        estimates.values().forEach(e -> (e.proven() ? proven : e.cold() ? waiting : noEdge)
+                .add(e.cold() ? e.waitingFor() : e.summary()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mode", config.mode().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("horizon", SignalScoringService.label(config.horizon()));
+        out.put("minSample", settings.minSample());
+        out.put("confidence", settings.confidence());
+        out.put("priorStrength", settings.priorStrength());
+        out.put("roundTripPct", fees.roundTripPct());
+        out.put("scoredCalls", record.calls());
+        out.put("pendingCalls", pending.values().stream().mapToInt(Deque::size).sum());
+        out.put("line", line(proven, waiting, noEdge));
+        out.put("proven", proven);
+        out.put("waiting", waiting);
+        out.put("noEdge", noEdge);
+        out.put("setups", List.copyOf(estimates.values()));
+        return out;
+    }
+
+    private String line(List<String> proven, List<String> waiting, List<String> noEdge) {
+        if (config.mode() == EdgeGate.OFF) {
+            return "edge gate off: entries are proposed without a measured edge";
+        }
+        String what = config.mode() == EdgeGate.GATE ? "entries only on a measured edge after the "
+                : "entries proposed, marked unproven without a measured edge after the ";
+        return what + fees.roundTripPct().stripTrailingZeros().toPlainString() + " % round trip: " + proven.size()
+                + " setups proven, " + noEdge.size() + " without edge, " + waiting.size() + " still scoring their first "
+                + settings.minSample() + " calls";
+    }
+
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        for (ScoredCall call : repository.scored(config.horizon())) {
+            record.add(call.setup(), call.movePct().doubleValue());
+        }
+    }
+}

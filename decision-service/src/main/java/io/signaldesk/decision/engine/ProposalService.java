@@ -1,0 +1,292 @@
+package io.signaldesk.decision.engine;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.signaldesk.core.trade.ProposalKind;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.Fill;
+import io.signaldesk.decision.domain.Proposal;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.ledger.LedgerRepository;
+import io.signaldesk.decision.ledger.ProposalRepository;
+import io.signaldesk.decision.ledger.RiskRepository;
+import io.signaldesk.decision.engine.PaperTradingService.LedgerConflict;
+import io.signaldesk.decision.engine.PaperTradingService.RiskRefusal;
+
+/** Proposal lifecycle: pending until confirmed, rejected or expired; or executed at once when confirmation is off. */
+@ApplicationScoped
+@Startup // decision.proposals{status} and decision.proposals.pending exist from start-up, not from the first use
+public class ProposalService {
+
+    /** Whether proposals wait for a person, and the confidence that executes on its own when they do not. */
+    private record Confirmation(boolean required, int autoMinConfidence) {
+    }
+
+    private static final String REQUIRE_CONFIRMATION = "require-confirmation";
+    private static final String AUTO_MIN_CONFIDENCE = "auto-min-confidence";
+
+    private final ProposalRepository proposals;
+    private final LedgerRepository settings;
+    private final PaperTradingService trading;
+    private final DecisionConfig config;
+    private final MeterRegistry registry;
+    private final RiskRepository risk;
+    private final NotificationService notifications;
+    private final Clock clock;
+    private final AtomicLong pending = new AtomicLong();
+    private volatile Confirmation confirmation;
+
+    ProposalService(ProposalRepository proposals, LedgerRepository settings, PaperTradingService trading,
+            DecisionConfig config, MeterRegistry registry, RiskRepository risk, NotificationService notifications,
+            Clock clock) {
+        this.clock = clock;
+        this.risk = risk;
+        this.notifications = notifications;
+        this.proposals = proposals;
+        this.settings = settings;
+        this.trading = trading;
+        this.config = config;
+        this.registry = registry;
+        registry.gauge("decision.proposals.pending", pending);
+        for (ProposalStatus status : ProposalStatus.values()) {
+            registry.counter("decision.proposals", "status", status.name()); // at zero until the first
+        }
+    }
+
+    /** Stores a new proposal: PENDING with confirmation on; otherwise AUTO_EXECUTED or SKIPPED by confidence. */
+    public Proposal submit(Proposal draft) {
+        return submit(draft, true);
+    }
+
+    /**
+     * As {@link #submit(Proposal)}; an entry without a measured edge ({@code proven} false: the edge gate advises)
+     * never executes on its own: it waits for a person even with confirmation off.
+     */
+    public Proposal submit(Proposal draft, boolean proven) {
+        if (requireConfirmation() || !proven) {
+            proposals.insert(draft);
+            count(ProposalStatus.PENDING);
+            notifications.notify(NotificationService.PROPOSAL, describe(draft) + " waits for confirmation until "
+                    + draft.expiresAt(), draft);
+            return draft;
+        }
+        if (draft.confidence() >= autoMinConfidence()) {
+            return execute(draft, "auto-executed at confidence " + draft.confidence());
+        }
+        Proposal skipped = draft.withStatus(ProposalStatus.SKIPPED, clock.instant());
+        proposals.insert(skipped);
+        count(ProposalStatus.SKIPPED);
+        return skipped;
+    }
+
+    /** Fills a proposal at once without asking (auto-execution). */
+    public Proposal execute(Proposal draft, String reason) {
+        return execute(draft, reason, NotificationService.FILL);
+    }
+
+    /** Fills a stop-loss or take-profit exit at once; notified as a stop. */
+    public Proposal executeStop(Proposal draft, String reason) {
+        return execute(draft, reason, NotificationService.STOP);
+    }
+
+    private Proposal execute(Proposal draft, String reason, String event) {
+        try {
+            Fill fill = trading.execute(draft, ProposalStatus.AUTO_EXECUTED, true, reason);
+            count(ProposalStatus.AUTO_EXECUTED);
+            notifications.notify(event, describe(fill) + " (" + reason + ")", fill);
+            return proposals.find(draft.id()).orElse(draft.withStatus(ProposalStatus.AUTO_EXECUTED, clock.instant()));
+        } catch (LedgerConflict e) {
+            Proposal cancelled = new Proposal(draft.id(), draft.kind(), draft.coin(), draft.side(), draft.size(),
+                    draft.price(), draft.confidence(), draft.stopLossPct(), draft.source(), draft.mode(),
+                    draft.policy(), draft.ruleReason(), draft.aiReason(), e.getMessage(), ProposalStatus.CANCELLED,
+                    draft.createdAt(), draft.expiresAt(), clock.instant(),
+                    e instanceof RiskRefusal refusal ? refusal.limit() : null, null, draft.edgeVerdict());
+            proposals.insert(cancelled);
+            count(ProposalStatus.CANCELLED);
+            return cancelled;
+        }
+    }
+
+    public Optional<Proposal> find(String id) {
+        return proposals.find(id);
+    }
+
+    public List<Proposal> list(ProposalStatus status, int limit) {
+        return proposals.list(status, limit);
+    }
+
+    public boolean hasPending(String coin, ProposalKind kind) {
+        return proposals.list(ProposalStatus.PENDING, 200).stream()
+                .anyMatch(p -> p.coin().equals(coin) && p.kind() == kind && !expired(p));
+    }
+
+    /**
+     * Confirms a pending proposal and fills it, optionally with another (not larger) size for an entry.
+     * Throws {@link ProposalConflict} when it is not pending, has expired, the ledger refuses or the risk
+     * governor refuses (naming the limit); a price that moved past maxSlippagePct expires the proposal.
+     */
+    public Fill confirm(Proposal proposal, BigDecimal size) {
+        requirePending(proposal);
+        if (size != null && size.compareTo(proposal.size()) > 0) {
+            throw new IllegalArgumentException("size " + size.toPlainString() + " is larger than the proposal's "
+                    + proposal.size().toPlainString());
+        }
+        Proposal toFill = size == null || proposal.kind() == ProposalKind.EXIT ? proposal : proposal.withSize(size);
+        try {
+            Fill fill = trading.execute(toFill, ProposalStatus.CONFIRMED, false, "confirmed");
+            count(ProposalStatus.CONFIRMED);
+            notifications.notify(NotificationService.FILL, describe(fill) + " (confirmed)", fill);
+            return fill;
+        } catch (RiskRefusal e) {
+            if ("maxSlippagePct".equals(e.limit())
+                    && proposals.transition(proposal.id(), ProposalStatus.PENDING, ProposalStatus.EXPIRED, clock.instant())) {
+                count(ProposalStatus.EXPIRED);
+                risk.markRefused(proposal.id(), e.limit());
+                throw new ProposalConflict(e.getMessage() + "; the proposal is expired", ProposalStatus.EXPIRED, e.limit());
+            }
+            risk.markRefused(proposal.id(), e.limit());
+            throw new ProposalConflict(e.getMessage(), proposal.status(), e.limit());
+        } catch (LedgerConflict e) {
+            throw new ProposalConflict(e.getMessage(), proposal.status());
+        }
+    }
+
+    /**
+     * Writes off the open position in {@code coin} whose market the feed no longer shows: closed at its entry price
+     * (see {@link PaperTradingService#writeOff}), recorded as an executed EXIT proposal of source OPERATOR.
+     */
+    public Fill writeOff(String coin, io.signaldesk.decision.domain.Mode mode) {
+        var position = trading.position(coin).orElseThrow(() -> new ProposalConflict("no open position in " + coin, null));
+        Instant now = clock.instant();
+        Proposal draft = new Proposal(java.util.UUID.randomUUID().toString(), ProposalKind.EXIT, coin, position.side(),
+                position.qty(), position.entryPrice(), 10, null, "OPERATOR", mode, null,
+                "written off by the operator: " + trading.foreignNote(position), null, null, ProposalStatus.PENDING, now,
+                now, null);
+        try {
+            Fill fill = trading.writeOff(coin, draft);
+            count(ProposalStatus.AUTO_EXECUTED);
+            notifications.notify(NotificationService.FILL, describe(fill) + " (" + fill.reason() + ")", fill);
+            return fill;
+        } catch (LedgerConflict e) {
+            throw new ProposalConflict(e.getMessage(), null);
+        }
+    }
+
+    public Proposal reject(Proposal proposal) {
+        requirePending(proposal);
+        Instant now = clock.instant();
+        if (!proposals.transition(proposal.id(), ProposalStatus.PENDING, ProposalStatus.REJECTED, now)) {
+            throw new ProposalConflict("proposal " + proposal.id() + " is no longer pending", proposal.status());
+        }
+        count(ProposalStatus.REJECTED);
+        return proposal.withStatus(ProposalStatus.REJECTED, now);
+    }
+
+    /** Expires every pending proposal past its TTL; returns how many. */
+    public int expireDue() {
+        int expired = proposals.expireDue(clock.instant());
+        if (expired > 0) {
+            registry.counter("decision.proposals", "status", ProposalStatus.EXPIRED.name()).increment(expired);
+        }
+        pending.set(proposals.countByStatus(ProposalStatus.PENDING));
+        return expired;
+    }
+
+    public boolean requireConfirmation() {
+        return confirmation().required();
+    }
+
+    public int autoMinConfidence() {
+        return confirmation().autoMinConfidence();
+    }
+
+    /** Switches confirmation at run time and keeps the choice in the database, like the mode. */
+    public synchronized void configure(boolean requireConfirmation, int autoMinConfidence) {
+        settings.saveSetting(REQUIRE_CONFIRMATION, Boolean.toString(requireConfirmation));
+        settings.saveSetting(AUTO_MIN_CONFIDENCE, Integer.toString(autoMinConfidence));
+        confirmation = new Confirmation(requireConfirmation, autoMinConfidence);
+    }
+
+    /** The stored setting, else the configured default; read once (after the migrations ran). */
+    private Confirmation confirmation() {
+        Confirmation current = confirmation;
+        if (current == null) {
+            current = new Confirmation(
+                    settings.setting(REQUIRE_CONFIRMATION).map(Boolean::parseBoolean).orElse(config.requireConfirmation()),
+                    settings.setting(AUTO_MIN_CONFIDENCE).map(Integer::parseInt).orElse(config.autoMinConfidence()));
+            confirmation = current;
+        }
+        return current;
+    }
+
+    public java.time.Duration ttl() {
+        return config.proposalTtl();
+    }
+
+    private void requirePending(Proposal proposal) {
+        if (proposal.status() != ProposalStatus.PENDING) {
+            throw new ProposalConflict("proposal " + proposal.id() + " is " + proposal.status(), proposal.status());
+        }
+        if (expired(proposal)) {
+            if (proposals.transition(proposal.id(), ProposalStatus.PENDING, ProposalStatus.EXPIRED, clock.instant())) {
+                count(ProposalStatus.EXPIRED);
+            }
+            throw new ProposalConflict("proposal " + proposal.id() + " expired at " + proposal.expiresAt(),
+                    ProposalStatus.EXPIRED);
+        }
+    }
+
+    private boolean expired(Proposal proposal) {
+        return !proposal.expiresAt().isAfter(clock.instant());
+    }
+
+    private void count(ProposalStatus status) {
+        registry.counter("decision.proposals", "status", status.name()).increment();
+        pending.set(proposals.countByStatus(ProposalStatus.PENDING));
+    }
+
+    private static String describe(Proposal p) {
+        return p.kind() + " " + p.side() + " " + p.size().stripTrailingZeros().toPlainString() + " " + p.coin()
+                + (p.price() == null ? "" : " at " + p.price().stripTrailingZeros().toPlainString())
+                + " (" + p.source() + ", confidence " + p.confidence() + ")";
+    }
+
+    private static String describe(Fill f) {
+        return "Filled " + f.kind() + " " + f.side() + " " + f.qty().stripTrailingZeros().toPlainString() + " "
+                + f.coin() + " at " + f.price().stripTrailingZeros().toPlainString()
+                + (f.kind() == ProposalKind.EXIT ? ", realised " + f.realizedPnl().stripTrailingZeros().toPlainString() : "");
+    }
+
+    /** The proposal cannot move the way asked: answered as 409; {@code refusedBy} names the risk limit, if one refused. */
+    public static class ProposalConflict extends RuntimeException {
+        private final ProposalStatus status;
+        private final String refusedBy;
+
+        public ProposalConflict(String message, ProposalStatus status) {
+            this(message, status, null);
+        }
+
+        public ProposalConflict(String message, ProposalStatus status, String refusedBy) {
+            super(message);
+            this.status = status;
+            this.refusedBy = refusedBy;
+        }
+
+        public ProposalStatus status() {
+            return status;
+        }
+
+        public String refusedBy() {
+            return refusedBy;
+        }
+    }
+}

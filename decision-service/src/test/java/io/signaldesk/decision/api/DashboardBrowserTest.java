@@ -1,0 +1,185 @@
+package io.signaldesk.decision.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.decision.engine.port.FeedIdentity;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerStatusService;
+import io.signaldesk.decision.engine.DecisionEngine;
+import io.signaldesk.decision.engine.FeedStateService;
+import io.signaldesk.decision.engine.ModeService;
+import io.signaldesk.decision.engine.PaperTradingService;
+import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.decision.support.Analyzer;
+import io.signaldesk.decision.support.InjectWireMock;
+import io.signaldesk.decision.support.Market;
+import io.signaldesk.decision.support.RequiredTool;
+
+/**
+ * Headless Debian chromium (chromium + chromium-driver packages) against the running test app:
+ * the page loads, shows the analyzer's status line, flips the mode and confirms a proposal.
+ * Without chromium it skips with one line saying what to install (fails when CI is set); exclude it
+ * altogether with -DexcludedGroups=browser.
+ */
+@QuarkusTest
+@Tag("browser")
+class DashboardBrowserTest {
+
+    private static final String INSTALL = "chromium and chromium-driver (apt-get install chromium chromium-driver;"
+            + " on macOS brew install --cask chromium chromedriver)";
+
+    @TestHTTPResource("/")
+    URI page;
+
+    @InjectWireMock
+    WireMockServer analyzer;
+
+    @Inject
+    AnalyzerStatusService analyzerStatus;
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    FeedStateService market;
+
+    @Inject
+    ModeService modes;
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    PaperTradingService trading;
+
+    private WebDriver browser;
+    private Path profileDir;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Path chromedriver = RequiredTool.require("DashboardBrowserTest", INSTALL,
+                System.getProperty("chromedriver.path", "chromedriver"));
+        Path chromium = RequiredTool.require("DashboardBrowserTest", INSTALL,
+                System.getProperty("chromium.path", "chromium"), "chromium-browser");
+        profileDir = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1000", "--user-data-dir=" + profileDir);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsTheStatusLineFlipsTheModeAndConfirmsAProposal() throws Exception {
+        analyzer.resetAll();
+        Analyzer.getAnswers(analyzer, "/api/ai/status", "status.json");
+        Analyzer.getAnswers(analyzer, "/api/analysis/latest", "sentiment.json");
+        analyzerStatus.poll();
+        modes.change(Mode.RULES, Policy.VETO);
+        proposals.configure(true, 7);
+        var coin = Market.bullish("BR1", "321.5");
+        market.accept(Market.snapshot(coin));
+        engine.resetCooldowns();
+        String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
+
+        browser.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ai-status-line"), "Tokens: 12,450"));
+        String line = browser.findElement(By.id("ai-status-line")).getText();
+        assertTrue(line.startsWith("🧠 AI REASONING │ 🤖 LOCAL AI │ Model: llama3.2:3b"), line);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ai-reasoning"), "Strong buying pressure"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("market"), "BR1"));
+
+        clickWhenStable(wait, By.id("mode-AI"));
+        wait.until(ExpectedConditions.attributeContains(By.id("mode-AI"), "class", "active"));
+        assertEquals(Mode.AI, modes.current().mode());
+
+        By confirm = By.cssSelector("button.confirm[data-id='" + id + "']");
+        clickWhenStable(wait, confirm);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"), "BR1"));
+        assertEquals(ProposalStatus.CONFIRMED, proposals.find(id).orElseThrow().status());
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(confirm));
+
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target/dashboard-browser-test.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aPositionOfAReplaySaysSoAndItsWriteOffButtonClosesIt() {
+        modes.change(Mode.RULES, Policy.VETO);
+        proposals.configure(true, 7);
+        FeedIdentity replay = new FeedIdentity("replay", "dddd4444", "replay#dddd4444");
+        var coin = Market.bullish("BW1", "100");
+        market.accept(Market.snapshot(replay, coin));
+        engine.resetCooldowns();
+        String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
+        proposals.confirm(proposals.find(id).orElseThrow(), null);
+        // the desk is back on the simulator: the replay's position is kept apart
+        market.accept(Market.snapshot(new FeedIdentity("simulator", "eeee5555", "simulator"), Market.flat("BW1", "50")));
+
+        browser.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"),
+                "replay#dddd4444: not marked, no stop, no entry"));
+        By writeOff = By.cssSelector("#positions button[data-coin='BW1']");
+        clickWhenStable(wait, writeOff);
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(writeOff));
+        assertTrue(trading.position("BW1").isEmpty(), "written off");
+        assertTrue(trading.trades(50).stream().anyMatch(f -> f.coin().equals("BW1")
+                && f.reason().contains("opened on replay#dddd4444")), "the write-off fill names the market");
+    }
+
+    /** The page re-renders on every dashboard frame: find and click in one step, again if the node was replaced. */
+    private static void clickWhenStable(WebDriverWait wait, By locator) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+}
