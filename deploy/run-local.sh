@@ -17,7 +17,8 @@
 #   FEED_REPLAY_WAIT_FOR_CLIENTS           1 (default here): the replay starts when the decision engine connects; 0 at once
 #   OLLAMA_BASE_URL OLLAMA_MODEL           http://localhost:11434, llama3.2:3b
 #   DECISION_DB_PATH                       deploy/.run/decision.db
-#   SIGNAL_DATA_DIR                        files the APIs may read: analyzer bench/ (its replay sample), decision data/ (git-ignored; backtest reports)
+#   SIGNAL_DATA_DIR                        files the APIs may read: analyzer bench/ (its replay sample), decision data/ (git-ignored;
+#                                          the sample candles and captures of ../shared/data are copied in, backtest reports go there)
 #   REBUILD=1                              repackage even when the jars are newer than every source
 #   JAVA_OPTS                              JVM flags of all three (default: JVM_BOUNDS below + each service's -Xmx)
 #   FEED_XMX ANALYZER_XMX DECISION_XMX      heap bound per service, 96m / 96m / 128m (about 200 MB RSS each)
@@ -223,6 +224,30 @@ if [ "$FEED_SOURCE" = replay ]; then
     [ -z "${FEED_REPLAY_FORMAT:-}" ] || FEED_ENV="$FEED_ENV FEED_REPLAY_FORMAT=$FEED_REPLAY_FORMAT"
 fi
 
+# --- the decision service's backtest data: the repository's sample candles and captures, copied once ---------------
+# A copy, not ../shared/data itself: the service writes its reports into its data directory, and it refuses links that
+# lead outside it. Only files not there yet are copied; nothing is overwritten.
+DECISION_DATA_DIR=${SIGNAL_DATA_DIR:-data}
+SAMPLE_DATA=../shared/data
+if [ -d "$SAMPLE_DATA" ]; then
+    copied=0
+    for sub in klines-1m binance-spot; do
+        [ -d "$SAMPLE_DATA/$sub" ] || continue
+        mkdir -p "$DECISION_DATA_DIR/$sub"
+        for file in "$SAMPLE_DATA/$sub"/*; do
+            [ -f "$file" ] || continue
+            target="$DECISION_DATA_DIR/$sub/$(basename "$file")"
+            if [ ! -e "$target" ]; then
+                cp "$file" "$target"
+                copied=$((copied + 1))
+            fi
+        done
+    done
+    [ $copied = 0 ] || echo "== backtest data: copied $copied sample file(s) of $SAMPLE_DATA into $DECISION_DATA_DIR/"
+else
+    echo "== backtest data: no $SAMPLE_DATA beside the repository; GET /api/backtest/files lists only $DECISION_DATA_DIR/"
+fi
+
 echo "== starting (feed: $FEED_SOURCE)"
 # shellcheck disable=SC2086 # FEED_ENV is a list of VAR=value words without spaces
 start market-feed-service "$FEED_PORT" $FEED_ENV
@@ -239,7 +264,7 @@ fi
 start decision-service "$DECISION_PORT" \
     DECISION_FEED_URL="ws://$HOST:$FEED_PORT/ws/market" \
     QUARKUS_REST_CLIENT_AI_ANALYZER_URL="http://$HOST:$ANALYZER_PORT" \
-    DECISION_DB_PATH="$DECISION_DB_PATH" SIGNAL_DATA_DIR="${SIGNAL_DATA_DIR:-data}"
+    DECISION_DB_PATH="$DECISION_DB_PATH" SIGNAL_DATA_DIR="$DECISION_DATA_DIR"
 await_ready decision-service "$DECISION_PORT"
 
 cat <<EOF
@@ -252,6 +277,7 @@ cat <<EOF
    Metrics:     http://$HOST:$FEED_PORT/q/metrics  http://$HOST:$ANALYZER_PORT/q/metrics  http://$HOST:$DECISION_PORT/q/metrics
    Snapshot:    curl $HOST:$FEED_PORT/api/market/snapshot
    AI status:   curl $HOST:$ANALYZER_PORT/api/ai/status
+   Backtests:   curl $HOST:$DECISION_PORT/api/backtest/files   (the data in $DECISION_DATA_DIR/; POST /api/backtest/jobs runs one)
    Logs:        $RUN_DIR/*.log
 EOF
 
