@@ -1,14 +1,19 @@
 package io.signaldesk.decision.backtest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
+import io.signaldesk.core.evaluation.Verdict;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.engine.SignalOutcomes.Stats;
 import io.signaldesk.decision.engine.SignalScoringService.HorizonAccuracy;
 
-/** The report as Markdown (what ran, decisions, the paper result, hit rates, baselines) and the decisions as CSV. */
+/**
+ * The report as Markdown (the verdict, a trader's summary, what ran, the evaluation against the baselines, decisions, the
+ * paper account, direction at each horizon) and the decisions as CSV. Money to the cent, counts as a reader writes them.
+ */
 public final class BacktestMarkdown {
 
     private BacktestMarkdown() {
@@ -20,6 +25,7 @@ public final class BacktestMarkdown {
         md.append("# Backtest — %s%s mode, %s, live engine\n\n".formatted(r.mode(),
                 r.mode().equals("HYBRID") ? " " + s.policy() : "", String.join(", ", r.coins())));
         md.append("**Verdict: ").append(r.verdict()).append("**\n\n");
+        summary(md, r);
         md.append("- Data: %s, %s → %s (market time), %,d frames in %,d ms (%,d frames/s)\n".formatted(r.data(), r.from(),
                 r.to(), r.frames(), r.elapsedMs(), r.framesPerSecond()));
         r.inputs().forEach((name, what) -> md.append("- Input `%s`: %s\n".formatted(name, what)));
@@ -64,12 +70,12 @@ public final class BacktestMarkdown {
             row(md, "buy-and-hold return / max drawdown", plain(r.buyAndHold().returnPct()) + " % / "
                     + plain(r.buyAndHold().maxDrawdownPct()) + " %");
         }
-        md.append("\n## Signal hit rates (the live scorer; not the verdict)\n\nA hit: LONG and the price h later above +%s %%, "
-                .formatted(r.scoring().flatBandPct()) + "SHORT below −band, WAIT within: a WAIT inside the band counts as a hit, so "
-                + "these rates say little about direction (see the direction column). %d signals still pending at the end.\n\n"
-                        .formatted(r.scoring().pendingSignals()));
-        md.append("| horizon | group | scored | hit rate | always-WAIT | momentum-only | direction calls | direction right "
-                + "[95 %] | always-long |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(("\n## Direction at each horizon\n\nLONG/SHORT calls of every scored signal (the rules sampled on market "
+                + "time, the model's answers) whose move passed ±%s %%, and the share that went the called way (Wilson 95 %%); "
+                + "always-long: the share of those moves that went up. %d signals still pending at the end.\n\n")
+                .formatted(r.scoring().flatBandPct(), r.scoring().pendingSignals()));
+        md.append("| horizon | group | signals scored | direction calls | direction right [95 %] | always-long |\n"
+                + "|---|---|---:|---:|---:|---:|\n");
         for (HorizonAccuracy h : r.scoring().byHorizon()) {
             stats(md, h.horizon(), "overall", h.overall());
             h.bySource().forEach((source, stats) -> stats(md, h.horizon(), "source " + source, stats));
@@ -99,9 +105,44 @@ public final class BacktestMarkdown {
     }
 
     private static void stats(StringBuilder md, String horizon, String group, Stats s) {
-        md.append("| %s | %s | %d | %s | %s | %s | %d | %s | %s |\n".formatted(horizon, group, s.scored(), rate(s.hitRate()),
-                rate(s.alwaysWaitHitRate()), rate(s.momentumOnlyHitRate()), s.direction().calls(),
+        md.append("| %s | %s | %,d | %,d | %s | %s |\n".formatted(horizon, group, s.scored(), s.direction().calls(),
                 EvaluationMarkdown.direction(s.direction()), EvaluationMarkdown.share(s.alwaysLong().rate())));
+    }
+
+    /** The trader's summary under the verdict: what was traded, how the wins and losses compare, the baselines. */
+    private static void summary(StringBuilder md, BacktestReport r) {
+        TraderSummary t = TraderSummary.of(r);
+        BacktestReport.Paper p = r.paper();
+        md.append("## Summary\n\n| | |\n|---|---|\n");
+        row(md, "period", "%s → %s (market time), %s days; %s".formatted(r.from(), r.to(),
+                t.days() == null ? "-" : t.days().setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
+                String.join(", ", r.coins())));
+        row(md, "closed trades", "%,d (%s a day): %,d won, %,d lost; %d position%s still open at the end (marked)".formatted(
+                t.trades(), t.tradesPerDay() == null ? "-" : t.tradesPerDay().toPlainString(), t.wins(), t.losses(),
+                r.openPositions().size(), r.openPositions().size() == 1 ? "" : "s"));
+        row(md, "average win / average loss", money(t.averageWin()) + " / " + money(t.averageLoss()) + " USDT");
+        row(md, "profit factor", (t.profitFactor() == null ? "- (no losing trade)" : t.profitFactor().toPlainString())
+                + " (won %s, lost %s USDT)".formatted(money(p.grossProfit()), money(p.grossLoss())));
+        row(md, "expectancy per closed trade", money(t.expectancy()) + " USDT"
+                + (t.expectancyPct() == null || t.expectancyPct().trades() == 0 ? ""
+                        : "; %s %% of its notional after costs [95 %%: %s, %s]".formatted(
+                                Verdict.pct(t.expectancyPct().meanPct()),
+                                Verdict.pct(t.expectancyPct().lowPct()),
+                                Verdict.pct(t.expectancyPct().highPct()))));
+        row(md, "return", "%s %% (%s → %s USDT), fees %s".formatted(plain(p.returnPct()), money(p.initialEquity()),
+                money(p.finalEquity()), money(p.fees())));
+        row(md, "max drawdown", money(p.maxDrawdown()) + " USDT (" + plain(p.maxDrawdownPct()) + " %)");
+        StringBuilder baselines = new StringBuilder("always-WAIT 0 %");
+        if (r.buyAndHold() != null) {
+            baselines.append("; buy-and-hold ").append(plain(r.buyAndHold().returnPct())).append(" %");
+        }
+        if (r.randomEntries() != null && r.randomEntries().medianPct() != null) {
+            baselines.append("; random entries (same count and holding time) ")
+                    .append(Verdict.pct(r.randomEntries().medianPct()))
+                    .append(" % a trade, median");
+        }
+        row(md, "baselines, same data and costs", baselines.toString());
+        md.append('\n');
     }
 
     /** "PROPOSED 12, WAIT 3" ("none" when empty): counts as a reader writes them. */
@@ -116,7 +157,7 @@ public final class BacktestMarkdown {
 
     /** Money to the cent. */
     static String money(BigDecimal value) {
-        return value == null ? "-" : "%,.2f".formatted(value.setScale(2, java.math.RoundingMode.HALF_EVEN));
+        return value == null ? "-" : "%,.2f".formatted(value.setScale(2, RoundingMode.HALF_EVEN));
     }
 
     private static String limits(BacktestSettings s) {
@@ -130,10 +171,6 @@ public final class BacktestMarkdown {
 
     private static void row(StringBuilder md, String name, String value) {
         md.append("| ").append(name).append(" | ").append(value).append(" |\n");
-    }
-
-    private static String rate(BigDecimal rate) {
-        return rate == null ? "-" : plain(rate.movePointRight(2)) + " %";
     }
 
     private static String text(String s) {

@@ -31,12 +31,17 @@ public record BacktestReport(String mode, String data, Instant from, Instant to,
         List<MarkedPosition> openPositions, long elapsedMs, long framesPerSecond, Map<String, String> output,
         Map<String, Object> edge) {
 
-    /** The paper account the engine traded (its own scratch ledger); open positions are marked at the last price. */
+    /**
+     * The paper account the engine traded (its own scratch ledger); open positions are marked at the last price.
+     * {@code trades} closed round trips, of which {@code wins} realised more than zero and {@code losses} less;
+     * {@code grossProfit} sums the winners' realised P&amp;L (after both fees), {@code grossLoss} the losers' (≤ 0).
+     */
     @RegisterForReflection
     public record Paper(BigDecimal initialEquity, BigDecimal finalEquity, BigDecimal netPnl, BigDecimal returnPct,
             BigDecimal realizedPnl, BigDecimal unrealizedPnl, BigDecimal fees, int entries, int trades, int wins,
             BigDecimal winRate, BigDecimal maxDrawdown, BigDecimal maxDrawdownPct, Map<String, BigDecimal> netPnlByCoin,
-            Map<String, Integer> exitsByReason, Map<String, Integer> proposalsByStatus) {
+            Map<String, Integer> exitsByReason, Map<String, Integer> proposalsByStatus, int losses,
+            BigDecimal grossProfit, BigDecimal grossLoss) {
     }
 
     /**

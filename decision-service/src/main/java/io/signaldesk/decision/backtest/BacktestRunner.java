@@ -206,6 +206,9 @@ public final class BacktestRunner {
         int entries = 0;
         int trades = 0;
         int wins = 0;
+        int losses = 0;
+        BigDecimal grossProfit = BigDecimal.ZERO;
+        BigDecimal grossLoss = BigDecimal.ZERO;
         Map<String, BigDecimal> byCoin = new LinkedHashMap<>();
         Map<String, Integer> exits = new TreeMap<>();
         for (Fill fill : fills) {
@@ -217,6 +220,10 @@ public final class BacktestRunner {
             trades++;
             if (fill.realizedPnl().signum() > 0) {
                 wins++;
+                grossProfit = grossProfit.add(fill.realizedPnl());
+            } else if (fill.realizedPnl().signum() < 0) {
+                losses++;
+                grossLoss = grossLoss.add(fill.realizedPnl());
             }
             byCoin.merge(fill.coin(), fill.realizedPnl(), BigDecimal::add);
             exits.merge(exitReason(fill.reason()), 1, Integer::sum);
@@ -236,7 +243,8 @@ public final class BacktestRunner {
                 fees, entries, trades, wins,
                 trades == 0 ? null : BigDecimal.valueOf(wins).divide(BigDecimal.valueOf(trades), 4, RoundingMode.HALF_EVEN),
                 equity.maxDrawdown.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros(),
-                equity.maxDrawdownPct.setScale(4, RoundingMode.HALF_EVEN), byCoin, exits, proposals);
+                equity.maxDrawdownPct.setScale(4, RoundingMode.HALF_EVEN), byCoin, exits, proposals, losses, grossProfit,
+                grossLoss);
     }
 
     /** STOP_LOSS, TAKE_PROFIT, or EXIT_SIGNAL (the rules and/or the model closed it at an exit check). */

@@ -115,6 +115,12 @@ class CandleBacktestTest {
         assertTrue(markdown.contains("| realised / unrealised P&L | -6.95 / 0.00 |"), markdown);
         assertTrue(markdown.contains("| exits | EXIT_SIGNAL 1 |"), markdown);
         assertFalse(markdown.contains("RiskLimits[") || markdown.contains("{EXIT_SIGNAL=1}"), "no Java toString: " + markdown);
+        // the summary by hand: one losing trade of -6.94554449 over 00:02 → 00:07 (300 s: 288 trades a day)
+        assertTrue(markdown.contains("| closed trades | 1 (288.00 a day): 0 won, 1 lost; 0 positions still open"), markdown);
+        assertTrue(markdown.contains("| average win / average loss | - / -6.95 USDT |"), markdown);
+        assertTrue(markdown.contains("| profit factor | 0.00 (won 0.00, lost -6.95 USDT) |"), markdown);
+        assertTrue(markdown.contains("| expectancy per closed trade | -6.95 USDT; -0.695 % of its notional after costs"), markdown);
+        assertTrue(markdown.contains("| max drawdown | 15.85 USDT (0.1583 %) |"), markdown);
     }
 
     @Test
