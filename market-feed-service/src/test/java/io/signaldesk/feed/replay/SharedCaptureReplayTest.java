@@ -62,7 +62,7 @@ class SharedCaptureReplayTest {
         boolean present = folder != null && FILES.stream().allMatch(f -> Files.isRegularFile(folder.resolve(f)));
         if (!present) {
             System.out.println("SKIP SharedCaptureReplayTest: put the Binance captures " + FILES
-                    + " in ../shared/data/binance-spot beside the repository (README, Real market data)");
+                    + " in ../shared/data/binance-spot beside the repository (its SOURCES.md; market-feed-service README)");
         }
         assumeTrue(present, "skipped: ../shared/data/binance-spot (beside the repository root) with " + FILES + " is not here");
 
