@@ -121,20 +121,21 @@ public final class BacktestMarkdown {
                 t.trades(), t.tradesPerDay() == null ? "-" : t.tradesPerDay().toPlainString(), t.wins(), t.losses(),
                 r.openPositions().size(), r.openPositions().size() == 1 ? "" : "s"));
         row(md, "average win / average loss", money(t.averageWin()) + " / " + money(t.averageLoss()) + " USDT");
-        row(md, "profit factor", (t.profitFactor() == null ? "- (no losing trade)" : t.profitFactor().toPlainString())
-                + " (won %s, lost %s USDT)".formatted(money(p.grossProfit()), money(p.grossLoss())));
+        row(md, "profit factor", t.trades() == 0 ? "- (no trade)"
+                : (t.profitFactor() == null ? "- (no losing trade)" : t.profitFactor().toPlainString())
+                        + " (won %s, lost %s USDT)".formatted(money(p.grossProfit()), money(p.grossLoss())));
         row(md, "expectancy per closed trade", money(t.expectancy()) + " USDT"
                 + (t.expectancyPct() == null || t.expectancyPct().trades() == 0 ? ""
                         : "; %s %% of its notional after costs [95 %%: %s, %s]".formatted(
                                 Verdict.pct(t.expectancyPct().meanPct()),
                                 Verdict.pct(t.expectancyPct().lowPct()),
                                 Verdict.pct(t.expectancyPct().highPct()))));
-        row(md, "return", "%s %% (%s → %s USDT), fees %s".formatted(plain(p.returnPct()), money(p.initialEquity()),
+        row(md, "return", "%s %% (%s → %s USDT), fees %s".formatted(percent(p.returnPct()), money(p.initialEquity()),
                 money(p.finalEquity()), money(p.fees())));
-        row(md, "max drawdown", money(p.maxDrawdown()) + " USDT (" + plain(p.maxDrawdownPct()) + " %)");
-        StringBuilder baselines = new StringBuilder("always-WAIT 0 %");
+        row(md, "max drawdown", money(p.maxDrawdown()) + " USDT (" + percent(p.maxDrawdownPct()) + " %)");
+        StringBuilder baselines = new StringBuilder("always-WAIT 0.00 %");
         if (r.buyAndHold() != null) {
-            baselines.append("; buy-and-hold ").append(plain(r.buyAndHold().returnPct())).append(" %");
+            baselines.append("; buy-and-hold ").append(percent(r.buyAndHold().returnPct())).append(" %");
         }
         if (r.randomEntries() != null && r.randomEntries().medianPct() != null) {
             baselines.append("; random entries (same count and holding time) ")
@@ -153,6 +154,11 @@ public final class BacktestMarkdown {
         StringBuilder out = new StringBuilder();
         counts.forEach((name, n) -> out.append(out.length() == 0 ? "" : ", ").append(name).append(' ').append("%,d".formatted(n)));
         return out.toString();
+    }
+
+    /** A percentage to two decimals, as a trader reads a return. */
+    static String percent(BigDecimal value) {
+        return value == null ? "-" : value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** Money to the cent. */

@@ -250,7 +250,7 @@ public class BacktestService {
                     analyzer == null ? NO_ANALYZER : analyzer,
                     sentiment(overrides.settings(), analyzer, checked.maxSentimentCalls())).run(tape, progress);
             List<String> notes = new ArrayList<>(notes(run.sentiment()));
-            notes.add("edge gate " + overrides.settings().edge().mode() + ": the run's own track record, learned from its "
+            notes.add("edge gate (decision.edge.mode) " + overrides.settings().edge().mode() + ": the run's own track record, learned from its "
                     + "past only (it starts empty, a call counts once its " + overrides.settings().edge().horizonMinutes()
                     + "-minute horizon has passed in market time)");
             if (checked.seedTrackRecord()) {

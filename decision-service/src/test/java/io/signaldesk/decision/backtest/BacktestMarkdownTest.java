@@ -58,8 +58,10 @@ class BacktestMarkdownTest {
         assertRow(md, "expectancy per closed trade", cents(p.realizedPnl().divide(BigDecimal.valueOf(p.trades()), 8,
                 RoundingMode.HALF_EVEN)) + " USDT; " + Verdict.pct(expectancy.meanPct()) + " % of its notional after costs");
         assertRow(md, "max drawdown", cents(p.maxDrawdown()) + " USDT (");
-        assertRow(md, "baselines, same data and costs", "always-WAIT 0 %; buy-and-hold "
-                + report.buyAndHold().returnPct().stripTrailingZeros().toPlainString() + " %; random entries");
+        assertRow(md, "return", p.returnPct().setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " % (10,000.00 → "
+                + cents(p.finalEquity()) + " USDT), fees " + cents(p.fees()) + " |");
+        assertRow(md, "baselines, same data and costs", "always-WAIT 0.00 %; buy-and-hold "
+                + report.buyAndHold().returnPct().setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " %; random entries");
 
         assertFalse(md.toLowerCase().contains("hit rate") || md.contains("momentum-only"), "no hit rate where WAIT counts: " + md);
         assertFalse(Pattern.compile("[A-Z][A-Za-z]+\\[[a-z][A-Za-z]*=").matcher(md).find(), "no record toString: " + md);
@@ -76,7 +78,7 @@ class BacktestMarkdownTest {
         String md = BacktestMarkdown.render(report);
         assertRow(md, "closed trades", "0 (0.00 a day): 0 won, 0 lost; 0 positions still open at the end (marked)");
         assertRow(md, "average win / average loss", "- / - USDT");
-        assertRow(md, "profit factor", "- (no losing trade) (won 0.00, lost 0.00 USDT)");
+        assertRow(md, "profit factor", "- (no trade) |");
         assertRow(md, "expectancy per closed trade", "- USDT |");
     }
 

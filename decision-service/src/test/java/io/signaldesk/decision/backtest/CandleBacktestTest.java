@@ -120,7 +120,7 @@ class CandleBacktestTest {
         assertTrue(markdown.contains("| average win / average loss | - / -6.95 USDT |"), markdown);
         assertTrue(markdown.contains("| profit factor | 0.00 (won 0.00, lost -6.95 USDT) |"), markdown);
         assertTrue(markdown.contains("| expectancy per closed trade | -6.95 USDT; -0.695 % of its notional after costs"), markdown);
-        assertTrue(markdown.contains("| max drawdown | 15.85 USDT (0.1583 %) |"), markdown);
+        assertTrue(markdown.contains("| max drawdown | 15.85 USDT (0.16 %) |"), markdown);
     }
 
     @Test
