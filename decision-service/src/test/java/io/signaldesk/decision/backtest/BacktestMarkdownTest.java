@@ -18,7 +18,7 @@ import io.signaldesk.core.evaluation.Verdict;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.service.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
 
 /**
  * The Markdown report a trader opens, on the first two hours of the real BTC and ETH candles (backtest/*-1m-slice.csv,
