@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -169,6 +170,31 @@ class DashboardBrowserTest {
         assertTrue(trading.position("BW1").isEmpty(), "written off");
         assertTrue(trading.trades(50).stream().anyMatch(f -> f.coin().equals("BW1")
                 && f.reason().contains("opened on replay#dddd4444")), "the write-off fill names the market");
+    }
+
+    @Test
+    void runsABacktestOfTheDataDirectoryFromTheDashboardAndShowsItsVerdictAndAccount() throws Exception {
+        modes.change(Mode.RULES, Policy.VETO);
+        browser.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        String btc = "1-minute candles: backtest/BTCUSDT-1m-slice.csv"; // 120 real bars of the test data directory
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bt-data"), btc));
+        new Select(browser.findElement(By.id("bt-data"))).selectByVisibleText(btc);
+        new Select(browser.findElement(By.id("bt-edge"))).selectByValue("off");
+        browser.findElement(By.id("bt-run")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bt-result")));
+        String state = browser.findElement(By.id("bt-state")).getText();
+        assertTrue(state.matches("Job [0-9a-f]+: DONE, 100 %, 119 frames, market time 2024-10-01T05:00:00Z"), state);
+        String verdict = browser.findElement(By.id("bt-verdict")).getText();
+        String trades = browser.findElement(By.id("bt-trades")).getText();
+        String report = browser.findElement(By.id("bt-report")).getText();
+        String markdown = Files.readString(Path.of("target/test-classes").resolve(report.substring(0, report.indexOf(".md") + 3)));
+        assertTrue(markdown.startsWith("# Backtest — RULES mode, BTC, live engine\n\n**Verdict: " + verdict + "**"), markdown);
+        int closed = Integer.parseInt(trades.substring(0, trades.indexOf(' ')));
+        assertTrue(markdown.contains("| closed trades | " + closed + " ("), "the panel's trades are the report's: " + trades);
+        assertTrue(browser.findElement(By.id("bt-return")).getText().contains("10,000.00 → "),
+                browser.findElement(By.id("bt-return")).getText());
     }
 
     /** The page re-renders on every dashboard frame: find and click in one step, again if the node was replaced. */

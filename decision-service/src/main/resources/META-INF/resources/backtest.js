@@ -1,0 +1,144 @@
+// Signal Desk dashboard, backtest panel: runs the live engine on the candles or captures of the service's data
+// directory (GET /api/backtest/files; deploy/run-local.sh copies the repository's samples there) as a job
+// (POST /api/backtest/jobs), follows it (GET /api/backtest/jobs/{id}) and shows its verdict and account.
+(function () {
+  'use strict';
+  var POLL_MS = 1000;
+  var job = null;
+  var timer = null;
+
+  function byId(id) { return document.getElementById(id); }
+  function text(id, value) { byId(id).textContent = value; }
+  function cents(v) {
+    return v === null || v === undefined ? '–'
+      : Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+  function pct(v) { return v === null || v === undefined ? '–' : Number(v).toFixed(2) + ' %'; }
+
+  function headers() {
+    var h = { 'Content-Type': 'application/json' };
+    var key = byId('api-key').value;
+    if (key) { h['X-Api-Key'] = key; }
+    return h;
+  }
+
+  // one option per folder and kind: the candle CSVs of a folder run together (the coin from each file name), the
+  // captures of a folder likewise
+  function load() {
+    fetch('/api/backtest/files').then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+      .then(function (files) {
+        var groups = {};
+        files.forEach(function (f) {
+          var slash = f.name.lastIndexOf('/');
+          var folder = slash < 0 ? '.' : f.name.substring(0, slash);
+          var kind = /\.csv$/.test(f.name) ? 'paths' : 'captures';
+          var key = kind + ' ' + folder;
+          (groups[key] = groups[key] || { kind: kind, folder: folder, names: [] }).names.push(f.name);
+        });
+        var select = byId('bt-data');
+        select.innerHTML = '';
+        function add(kind, label, names) {
+          var option = document.createElement('option');
+          option.value = kind + ' ' + names.join(',');
+          option.textContent = (kind === 'paths' ? '1-minute candles: ' : 'Binance captures: ') + label;
+          option.dataset.kind = kind;
+          option.dataset.names = JSON.stringify(names);
+          select.appendChild(option);
+        }
+        Object.keys(groups).sort().forEach(function (key) {
+          var g = groups[key];
+          if (g.names.length > 1) {
+            add(g.kind, 'all of ' + g.folder + '/ (' + g.names.map(function (n) {
+              return n.substring(n.lastIndexOf('/') + 1);
+            }).join(', ') + ')', g.names);
+          }
+          g.names.forEach(function (n) { add(g.kind, n, [n]); });
+        });
+        byId('bt-run').disabled = select.options.length === 0;
+        text('bt-state', select.options.length === 0
+          ? 'No candles or captures in the data directory (SIGNAL_DATA_DIR); deploy/run-local.sh copies the samples there.'
+          : 'Runs the live engine with the desk\'s settings on a scratch account; the live account is not touched.');
+      })
+      .catch(function (e) { text('bt-state', 'could not list the data directory: ' + e); });
+  }
+
+  function body() {
+    var option = byId('bt-data').selectedOptions[0];
+    var request = {};
+    request[option.dataset.kind] = JSON.parse(option.dataset.names);
+    var from = byId('bt-from').value.trim();
+    var to = byId('bt-to').value.trim();
+    if (option.dataset.kind === 'paths') {
+      if (from) { request.from = from; }
+      if (to) { request.to = to; }
+    }
+    if (byId('bt-edge').value) { request.edgeMode = byId('bt-edge').value; }
+    return request;
+  }
+
+  function run() {
+    text('bt-error', '');
+    byId('bt-result').hidden = true;
+    fetch('/api/backtest/jobs', { method: 'POST', headers: headers(), body: JSON.stringify(body()) })
+      .then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (json) {
+          if (!r.ok) {
+            text('bt-error', r.status + ': ' + (json.error || 'refused') + (json.field ? ' (' + json.field + ')' : ''));
+            return;
+          }
+          follow(json);
+        });
+      })
+      .catch(function (e) { text('bt-error', 'request failed: ' + e); });
+  }
+
+  function follow(state) {
+    job = state;
+    show(state);
+    clearTimeout(timer);
+    if (state.state === 'QUEUED' || state.state === 'RUNNING') {
+      timer = setTimeout(function () {
+        fetch('/api/backtest/jobs/' + encodeURIComponent(job.id))
+          .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+          .then(follow)
+          .catch(function (e) { text('bt-error', 'lost the job: ' + e); });
+      }, POLL_MS);
+    }
+  }
+
+  function show(state) {
+    var running = state.state === 'QUEUED' || state.state === 'RUNNING';
+    byId('bt-run').disabled = running;
+    byId('bt-cancel').hidden = !running;
+    text('bt-state', 'Job ' + state.id + ': ' + state.state +
+      (state.progressPct !== null && state.progressPct !== undefined ? ', ' + state.progressPct.toFixed(0) + ' %' : '') +
+      (state.frames ? ', ' + state.frames.toLocaleString('en-US') + ' frames' : '') +
+      (state.marketTime ? ', market time ' + state.marketTime : '') +
+      (state.error ? ': ' + state.error : ''));
+    var r = state.report;
+    if (!r) { return; }
+    var p = r.paper;
+    text('bt-verdict', r.verdict);
+    text('bt-trades', p.trades + ' closed: ' + p.wins + ' won, ' + p.losses + ' lost (' + r.from + ' → ' + r.to + ')');
+    text('bt-return', pct(p.returnPct) + ' (' + cents(p.initialEquity) + ' → ' + cents(p.finalEquity) + ' USDT), fees ' +
+      cents(p.fees));
+    text('bt-drawdown', cents(p.maxDrawdown) + ' USDT (' + pct(p.maxDrawdownPct) + ')');
+    text('bt-baselines', 'always-WAIT 0.00 %' + (r.buyAndHold ? '; buy-and-hold ' + pct(r.buyAndHold.returnPct) : ''));
+    text('bt-report', r.output && r.output.markdown ? r.output.markdown + ' in the data directory (average win and loss, ' +
+      'profit factor, expectancy, the evaluation)' : '–');
+    byId('bt-result').hidden = false;
+  }
+
+  byId('bt-run').addEventListener('click', run);
+  byId('bt-cancel').addEventListener('click', function () {
+    if (!job) { return; }
+    fetch('/api/backtest/jobs/' + encodeURIComponent(job.id), { method: 'DELETE', headers: headers() })
+      .catch(function (e) { text('bt-error', 'request failed: ' + e); });
+  });
+  byId('bt-data').addEventListener('change', function () {
+    var candles = byId('bt-data').selectedOptions[0].dataset.kind === 'paths';
+    byId('bt-from').disabled = !candles;
+    byId('bt-to').disabled = !candles;
+  });
+  load();
+})();
