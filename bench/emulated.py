@@ -48,7 +48,20 @@ atexit.register(kill_all)
 signal.signal(signal.SIGTERM, lambda signum, _: sys.exit(128 + signum))
 
 
+_NEXT_PORT = [int(os.environ["BENCH_PORT_BASE"])] if os.environ.get("BENCH_PORT_BASE") else []
+
+
 def free_port():
+    """A free loopback port: any, or the next free one from BENCH_PORT_BASE up (a range agreed on a shared machine)."""
+    while _NEXT_PORT:
+        port = _NEXT_PORT[0]
+        _NEXT_PORT[0] += 1
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -197,6 +210,7 @@ def read_log(path):
 
 def run_profile(profile, seconds, feed_port, model, callers):
     state = os.path.join(WORK, "emulator-" + profile)
+    load_at_start = os.getloadavg()[0]
     emulator_port = free_port()
     emulator = start("emulator-" + profile, ["node", EMULATOR, "--port", str(emulator_port), "--profile", profile,
                                             "--speed", "1", "--state-dir", state], emulator_port, "/api/version")
@@ -239,6 +253,7 @@ def run_profile(profile, seconds, feed_port, model, callers):
     calls = [e for e in logged[warmed:] if not e.get("preload") and "cancelled" not in e]
     cancelled = [e for e in logged[warmed:] if "cancelled" in e]
     status["burst"] = status_burst
+    status["load"] = (load_at_start, os.getloadavg()[0])
     return results, calls, cancelled, status
 
 
@@ -271,6 +286,7 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
     machine = status.get("machine") or {}
     share = len(from_model) / len(results) if results else 0
     rows = [
+        ("machine load (1-min average) at start / end", f"{status['load'][0]:.1f} / {status['load'][1]:.1f}"),
         ("entry questions (every 3 s, SSE)", f"{len(results)} asked, {len(signals)} decided, {len(dones)} completed"),
         ("time-to-signal p50 / p95", f"{sec(pct(signals, 50))} / {sec(pct(signals, 95))}"),
         ("time-to-signal p50 / p95, model-computed only", f"{sec(pct([r['signal'] for r in computed if r['signal']], 50))} / "
