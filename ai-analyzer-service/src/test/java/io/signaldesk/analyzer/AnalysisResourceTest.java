@@ -104,8 +104,8 @@ class AnalysisResourceTest {
         assertEquals("system", sent.get("messages").get(0).get("role").asText());
         assertEquals(Prompts.SYSTEM, sent.get("messages").get(0).get("content").asText());
         String user = sent.get("messages").get(1).get("content").asText();
-        assertTrue(user.startsWith("SENTIMENT for BTC, ETH\nCURRENT PRICES: BTC 95000.1, ETH 3300.55\n"), user);
-        assertTrue(user.contains("MOMENTUM (60s): BTC +0.35%, ETH -0.12%"), user);
+        assertEquals("SENTIMENT\nBTC 95000, momentum +0.35%, bids 62%, 5 buys/2 sells, buy volume 76%\n"
+                + "ETH 3300.6, momentum -0.12%, bids 41%, 3 buys/6 sells, buy volume 33%", user);
         assertTrue(!user.contains("SOL"), "only the coins asked about: " + user);
     }
 
@@ -345,8 +345,8 @@ class AnalysisResourceTest {
 
         List<JsonNode> sent = OllamaReplies.chatRequests();
         assertEquals(2, sent.size(), "a cached answer only for the very same question");
-        assertTrue(sent.get(0).get("messages").get(1).get("content").asText().contains("(vol 0.001/99999)"));
-        assertTrue(sent.get(1).get("messages").get(1).get("content").asText().contains("(vol 900/100)"));
+        assertTrue(sent.get(0).get("messages").get(1).get("content").asText().endsWith("buy volume 0%"));
+        assertTrue(sent.get(1).get("messages").get(1).get("content").asText().endsWith("buy volume 90%"));
     }
 
     @Test

@@ -89,7 +89,7 @@ class SentimentSchedulerTest {
             assertTrue(pushed != null && pushed.contains("\"type\":\"SENTIMENT\"") && pushed.contains("\"source\":\"AI\""),
                     "pushed: " + pushed);
             String prompt = OllamaReplies.chatRequests().get(0).get("messages").get(1).get("content").asText();
-            assertTrue(prompt.startsWith("SENTIMENT for BTC, ETH, SOL\n"), prompt);
+            assertTrue(prompt.startsWith("SENTIMENT\nBTC ") && prompt.contains("\nETH ") && prompt.contains("\nSOL "), prompt);
             given().get("/api/analysis/latest").then().statusCode(200)
                     .body("type", equalTo("SENTIMENT"))
                     .body("source", equalTo("AI"))

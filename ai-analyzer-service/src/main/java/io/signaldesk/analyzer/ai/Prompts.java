@@ -1,20 +1,30 @@
 package io.signaldesk.analyzer.ai;
 
 /**
- * Prompt text of the four analyses. The system message holds every instruction for all four and never changes,
- * so Ollama keeps it in its KV cache across calls of any type; the user message carries only what changes:
- * the task line, then the market data of the coins asked about (numbers last).
+ * Prompt text of the four analyses, laid out for Ollama's prefix cache (only the tokens after the first one that differs
+ * from the previous call are evaluated):
+ * <ol>
+ * <li><b>System message, stable:</b> every instruction of all four analyses and the legend of the market line, never
+ * changing, so it stays cached across calls of any type.</li>
+ * <li><b>Task line, changes per question:</b> the analysis and what is proposed, most stable words first
+ * ({@code ENTRY LONG}, {@code EXIT SHORT 0.01 from 94000 (+1.06%), open 12 min}); the coin is the market line's.</li>
+ * <li><b>Context lines, change less often than prices</b> (none yet; e.g. the model's track record on this setup): go
+ * between the task line and the market lines, one short line each.</li>
+ * <li><b>Market lines, change every tick:</b> one per coin asked about ({@link MarketPrompt}), numbers last.</li>
+ * </ol>
+ * The one reprompt appends its note after all of it, so the first call's prompt stays a cached prefix.
  */
 public final class Prompts {
 
     public static final String SYSTEM = """
-            You are a crypto trading analyst. Each message is one task line, then market data per coin: price, \
-            60 s momentum, order book bid share, 60 s trade counts and volumes. Answer with the JSON object the \
-            task asks for and nothing else, using only the data and coins given.
+            You are a crypto trading analyst. Each message is one task line, then one line of market data per coin: \
+            coin and price, momentum (price change over the last 60 s), bids (the order book's bid share), then the \
+            last 60 s of trades: buys/sells and the buy share of their volume. Answer with the JSON object the task asks \
+            for and nothing else, using only the data and coins given.
             SENTIMENT: pick the coin with the clearest setup; signal LONG, SHORT or WAIT; sentiment BULLISH, \
             BEARISH or NEUTRAL; never BEARISH with LONG nor BULLISH with SHORT.
-            ENTRY: enter the proposed trade now (true) or skip it (false).
-            EXIT: HOLD or CLOSE the open position now.
+            ENTRY LONG or SHORT: enter that trade now at the coin's price, or at the price given (true), or skip it (false).
+            EXIT: HOLD or CLOSE the open position (side, size, entry price, profit or loss, age) now.
             RISK: positionSizePct of equity (0 to 100) and stopLossPct from entry (0.1 to 50) for the trade.
             Confidence is 1 (guess) to 10 (certain). The reason is one sentence of at most %d characters."""
             .formatted(AnswerSchema.REASON_MAX_CHARS);
@@ -25,8 +35,8 @@ public final class Prompts {
     private Prompts() {
     }
 
-    public static String sentiment(String coins, String market) {
-        return "SENTIMENT for " + coins + "\n" + market;
+    public static String sentiment(String market) {
+        return "SENTIMENT\n" + market;
     }
 
     public static String entry(String trade, String market) {

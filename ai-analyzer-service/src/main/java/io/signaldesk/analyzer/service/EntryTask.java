@@ -25,7 +25,7 @@ public record EntryTask(CoinSnapshotDto coin, PositionSide side, BigDecimal pric
 
     @Override
     public String question() {
-        return Prompts.entry(side + " " + coin.coin() + " at " + MarketPrompt.price(price), MarketPrompt.render(List.of(coin)));
+        return Prompts.entry(side + MarketPrompt.atPrice(price, coin), MarketPrompt.render(List.of(coin)));
     }
 
     @Override

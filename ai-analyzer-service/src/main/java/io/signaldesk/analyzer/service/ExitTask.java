@@ -40,8 +40,8 @@ public record ExitTask(CoinSnapshotDto coin, PositionSide side, BigDecimal entry
 
     @Override
     public String question() {
-        String position = side + " " + coin.coin() + (size == null ? "" : " " + size.toPlainString())
-                + " from " + MarketPrompt.price(entryPrice) + ", now " + MarketPrompt.price(currentPrice)
+        String position = side + (size == null ? "" : " " + size.toPlainString())
+                + " from " + MarketPrompt.price(entryPrice) + MarketPrompt.nowPrice(currentPrice, coin)
                 + " (" + MarketPrompt.signedPct(pnlPct()) + ")"
                 + (openedAt == null || asOf == null ? "" : ", open " + Math.max(0, Duration.between(openedAt, asOf).toMinutes()) + " min");
         return Prompts.exit(position, MarketPrompt.render(List.of(coin)));

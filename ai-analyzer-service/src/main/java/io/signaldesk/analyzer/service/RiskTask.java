@@ -26,7 +26,7 @@ public record RiskTask(CoinSnapshotDto coin, PositionSide side, BigDecimal price
 
     @Override
     public String question() {
-        return Prompts.risk(side + " " + coin.coin() + " at " + MarketPrompt.price(price), MarketPrompt.price(equity),
+        return Prompts.risk(side + MarketPrompt.atPrice(price, coin), MarketPrompt.wholeUnits(equity),
                 MarketPrompt.render(List.of(coin)));
     }
 

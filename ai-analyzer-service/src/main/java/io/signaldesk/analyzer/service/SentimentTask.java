@@ -33,7 +33,7 @@ public record SentimentTask(List<CoinSnapshotDto> coins) implements AnalysisTask
 
     @Override
     public String question() {
-        return Prompts.sentiment(names(), MarketPrompt.render(coins));
+        return Prompts.sentiment(MarketPrompt.render(coins));
     }
 
     @Override

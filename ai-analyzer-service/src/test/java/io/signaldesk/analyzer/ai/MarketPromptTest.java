@@ -3,26 +3,41 @@ package io.signaldesk.analyzer.ai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.signaldesk.analyzer.Markets;
 import io.signaldesk.analyzer.domain.CoinSnapshotDto;
+import io.signaldesk.analyzer.service.EntryTask;
+import io.signaldesk.analyzer.service.ExitTask;
+import io.signaldesk.analyzer.service.RiskTask;
+import io.signaldesk.analyzer.service.SentimentTask;
+import io.signaldesk.core.trade.PositionSide;
 
 class MarketPromptTest {
 
     @Test
-    void rendersThreeCoinsInTheProductSectionsWithinAThousandCharacters() {
+    void rendersOneLinePerCoinWithTheProductSectionsInTheLegendsOrder() {
         String market = MarketPrompt.render(Markets.snapshot().coins());
 
         assertEquals("""
-                CURRENT PRICES: BTC 95000.1, ETH 3300.55, SOL 142.37
-                MOMENTUM (60s): BTC +0.35%, ETH -0.12%, SOL +0.02%
-                ORDER BOOK IMBALANCE: BTC bids 62%, ETH bids 41%, SOL bids 50%
-                RECENT TRADES: BTC 5 buys/2 sells (vol 1.25/0.4), ETH 3 buys/6 sells (vol 4.5/9.125), SOL 12 buys/11 sells (vol 310.5/298.25)""",
-                market);
-        assertTrue(market.length() <= 1000, "market data is " + market.length() + " characters");
+                BTC 95000, momentum +0.35%, bids 62%, 5 buys/2 sells, buy volume 76%
+                ETH 3300.6, momentum -0.12%, bids 41%, 3 buys/6 sells, buy volume 33%
+                SOL 142.37, momentum +0.02%, bids 50%, 12 buys/11 sells, buy volume 51%""", market);
+        assertTrue(Prompts.SYSTEM.contains("momentum (price change over the last 60 s), bids (the order book's bid share)"),
+                "the legend names the fields in the line's order");
+    }
+
+    @Test
+    void showsPricesToFiveSignificantDigitsWithoutLosingWholeUnits() {
+        assertEquals("123460", MarketPrompt.price(new BigDecimal("123456.78")));
+        assertEquals("95000", MarketPrompt.price(new BigDecimal("95000.10")));
+        assertEquals("0.12346", MarketPrompt.price(new BigDecimal("0.123456")));
+        assertEquals("0.000012346", MarketPrompt.price(new BigDecimal("0.0000123456")));
+        assertEquals("1", MarketPrompt.price(new BigDecimal("1.0000")));
     }
 
     @Test
@@ -30,18 +45,33 @@ class MarketPromptTest {
         CoinSnapshotDto bare = new CoinSnapshotDto("BTC", null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null);
 
-        assertEquals("""
-                CURRENT PRICES: BTC n/a
-                MOMENTUM (60s): BTC n/a
-                ORDER BOOK IMBALANCE: BTC n/a
-                RECENT TRADES: BTC n/a""", MarketPrompt.render(List.of(bare)));
+        assertEquals("BTC n/a, momentum n/a, bids n/a, trades n/a", MarketPrompt.render(List.of(bare)));
     }
 
     @Test
-    void putsTheTaskLineFirstAndTheMarketNumbersLast() {
-        String question = Prompts.entry("LONG BTC at 95000.1", MarketPrompt.render(List.of(Markets.coin("BTC"))));
+    void putsTheTaskLineFirstAndNamesAPriceOnlyWhereItIsNotTheMarketsOwn() {
+        CoinSnapshotDto btc = Markets.coin("BTC");
 
-        assertTrue(question.startsWith("ENTRY LONG BTC at 95000.1\nCURRENT PRICES: BTC "), question);
+        assertEquals("ENTRY LONG\nBTC 95000, momentum +0.35%, bids 62%, 5 buys/2 sells, buy volume 76%",
+                new EntryTask(btc, PositionSide.LONG, new BigDecimal("95000.1")).question());
+        assertTrue(new EntryTask(btc, PositionSide.SHORT, new BigDecimal("94800")).question().startsWith("ENTRY SHORT at 94800\nBTC 95000, "));
+        assertTrue(new RiskTask(btc, PositionSide.LONG, new BigDecimal("95000.1"), new BigDecimal("10000.40")).question()
+                .startsWith("RISK LONG, equity 10000 USDT\nBTC 95000, "));
+        assertEquals("EXIT LONG 0.01 from 94000 (+1.06%), open 12 min\nBTC 95000, momentum +0.35%, bids 62%, 5 buys/2 sells, buy volume 76%",
+                new ExitTask(btc, PositionSide.LONG, new BigDecimal("94000"), new BigDecimal("95000.1"), new BigDecimal("0.01"),
+                        Instant.parse("2026-11-25T11:48:00Z"), Instant.parse("2026-11-25T12:00:00Z")).question());
+        assertTrue(new ExitTask(btc, PositionSide.SHORT, new BigDecimal("96000"), new BigDecimal("95500"), null, null, null)
+                .question().startsWith("EXIT SHORT from 96000, now 95500 (+0.52%)\nBTC 95000, "));
+        assertEquals("SENTIMENT\nBTC 95000, ", new SentimentTask(Markets.snapshot().coins()).question().substring(0, 21));
         assertTrue(Prompts.SYSTEM.contains("at most " + AnswerSchema.REASON_MAX_CHARS + " characters"));
+    }
+
+    @Test
+    void keepsTheVolumesOutWhenNothingTraded() {
+        CoinSnapshotDto quiet = new CoinSnapshotDto("SOL", null, null, new BigDecimal("142.37"), null, null, null, null,
+                BigDecimal.ZERO, null, new io.signaldesk.analyzer.domain.TradeFlowDto(0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
+                null, null, null, null);
+
+        assertEquals("SOL 142.37, momentum +0.00%, bids n/a, 0 buys/0 sells", MarketPrompt.render(List.of(quiet)));
     }
 }

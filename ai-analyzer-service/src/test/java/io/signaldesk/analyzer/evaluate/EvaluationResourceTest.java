@@ -44,7 +44,7 @@ class EvaluationResourceTest {
         StubServers.reset();
         var stub = StubServers.server();
         stub.stubFor(get(urlEqualTo("/api/ps")).willReturn(StubServers.json(StubServers.fixture("evaluate/ps.json"))));
-        stub.stubFor(OllamaReplies.chatCall().withRequestBody(matchingJsonPath("$.messages[1].content", containing("SENTIMENT for ")))
+        stub.stubFor(OllamaReplies.chatCall().withRequestBody(matchingJsonPath("$.messages[1].content", containing("SENTIMENT\n")))
                 .willReturn(StubServers.json(OllamaReplies.chat(SENTIMENT))));
         stub.stubFor(OllamaReplies.chatCall().withRequestBody(matchingJsonPath("$.messages[1].content", containing("ENTRY ")))
                 .willReturn(StubServers.json(OllamaReplies.chat(ENTRY))));

@@ -130,7 +130,7 @@ class ModelQueueTest {
             assertTrue(request.hasNonNull("keep_alive"));
         }
         String second = sent.get(1).get("messages").get(1).get("content").asText();
-        assertTrue(second.startsWith("ENTRY SHORT ETH at 3300.5\n") && !second.contains("BTC"),
+        assertTrue(second.startsWith("ENTRY SHORT at 3300.5\nETH 3300.6, ") && !second.contains("BTC"),
                 "only the coin asked about: " + second);
     }
 
