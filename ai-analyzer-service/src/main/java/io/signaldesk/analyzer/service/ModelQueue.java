@@ -27,9 +27,10 @@ import io.signaldesk.analyzer.domain.AnalysisType;
  * lane of its callers; queued calls whose callers all gave up dropped unasked.
  * <p>
  * Policy for a running call when a more urgent one waits: once its decision is written it is cut there (the
- * reason stops; its callers keep the model's decision); before that it is put back in the queue once, and
- * finishes up to its decision if it is preempted again. A call past its deadline keeps running to fill the
- * cache only while nothing else waits.
+ * reason stops; its callers keep the model's decision); while Ollama still evaluates its prompt (nothing written yet)
+ * it is put back in the queue, however often; once it writes, it is put back once at most and otherwise finishes up to
+ * its decision (so it makes progress whenever it gets past its prompt). A call past its deadline keeps running to fill
+ * the cache only while nothing else waits.
  */
 @ApplicationScoped
 public class ModelQueue {
@@ -131,11 +132,12 @@ public class ModelQueue {
         } else if (current.priority < urgent.priority) {
             if (current.hasDecision()) {
                 cutReason(current);
-            } else if (current.preemptions == 0) {
+            } else if (current.pieces == 0 || current.preemptions == 0) {
+                // in its prompt, waiting for it would cost the urgent call the whole prefill and the decision
                 current.preemptions++;
                 requeue(current);
             }
-            // preempted once already: it runs to its decision, then is cut (see content())
+            // writing, and preempted once already: it runs to its decision, then is cut (see content())
         }
     }
 

@@ -1,5 +1,6 @@
 package io.signaldesk.analyzer.service;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,45 @@ class ModelQueueTest {
                 .map(sent -> sent.get("messages").get(1).get("content").asText()).toList();
         assertEquals(List.of("EXIT first", "ENTRY queued second", "SENTIMENT queued first"), order,
                 "the entry went before the sentiment queued ahead of it");
+    }
+
+    @Test
+    void putsALowerPriorityCallBackEachTimeUrgentWorkArrivesWhileItsPromptIsStillRead() {
+        // the stub writes nothing for 400 ms: the model is still reading the prompt
+        StubServers.server().stubFor(OllamaReplies.chatCall()
+                .willReturn(StubServers.json(OllamaReplies.chat(SENTIMENT)).withFixedDelay(400)));
+        StubServers.server().stubFor(OllamaReplies.chatCall().withRequestBody(matching("(?s).*ENTRY (one|two).*"))
+                .willReturn(StubServers.json(OllamaReplies.chat(ENTRY))));
+        long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        var sentiment = queue.submit("test|sentiment", AnalysisType.SENTIMENT, true,
+                request(AnalysisType.SENTIMENT, "SENTIMENT scheduled"), List.of("signal"), far);
+        awaitModelCalls(1);
+        queue.submit("test|entry1", AnalysisType.ENTRY, true, request(AnalysisType.ENTRY, "ENTRY one"), List.of("enter"), far)
+                .reply().orTimeout(10, TimeUnit.SECONDS).join();
+        awaitModelCalls(3); // the sentiment asked again
+        var second = queue.submit("test|entry2", AnalysisType.ENTRY, true, request(AnalysisType.ENTRY, "ENTRY two"),
+                List.of("enter"), far);
+        second.reply().orTimeout(10, TimeUnit.SECONDS).join();
+        ModelReply whole = sentiment.reply().orTimeout(10, TimeUnit.SECONDS).join();
+
+        List<String> order = OllamaReplies.chatRequests().stream()
+                .map(sent -> sent.get("messages").get(1).get("content").asText()).toList();
+        assertEquals(List.of("SENTIMENT scheduled", "ENTRY one", "SENTIMENT scheduled", "ENTRY two", "SENTIMENT scheduled"),
+                order, "put back a second time rather than holding the second entry through its prompt and decision");
+        assertEquals("Buyers lead.", whole.reason(), "the sentiment still finished, reason and all");
+    }
+
+    private static void awaitModelCalls(int count) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (OllamaReplies.chatRequests().size() < count) {
+            assertTrue(System.nanoTime() < until, "the model was asked " + OllamaReplies.chatRequests().size() + " times, not " + count);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
