@@ -15,6 +15,8 @@
   }
   function pct(v) { return v === null || v === undefined ? '–' : Number(v).toFixed(2) + ' %'; }
 
+  function running() { return job !== null && (job.state === 'QUEUED' || job.state === 'RUNNING'); }
+
   function headers() {
     var h = { 'Content-Type': 'application/json' };
     var key = byId('api-key').value;
@@ -54,7 +56,8 @@
           }
           g.names.forEach(function (n) { add(g.kind, n, [n]); });
         });
-        byId('bt-run').disabled = select.options.length === 0;
+        byId('bt-run').disabled = select.options.length === 0 || running();
+        if (job) { return; }
         text('bt-state', select.options.length === 0
           ? 'No candles or captures in the data directory (SIGNAL_DATA_DIR); deploy/run-local.sh copies the samples there.'
           : 'Runs the live engine with the desk\'s settings on a scratch account; the live account is not touched.');
@@ -107,9 +110,8 @@
   }
 
   function show(state) {
-    var running = state.state === 'QUEUED' || state.state === 'RUNNING';
-    byId('bt-run').disabled = running;
-    byId('bt-cancel').hidden = !running;
+    byId('bt-run').disabled = running();
+    byId('bt-cancel').hidden = !running();
     text('bt-state', 'Job ' + state.id + ': ' + state.state +
       (state.progressPct !== null && state.progressPct !== undefined ? ', ' + state.progressPct.toFixed(0) + ' %' : '') +
       (state.frames ? ', ' + state.frames.toLocaleString('en-US') + ' frames' : '') +
@@ -140,5 +142,20 @@
     byId('bt-from').disabled = !candles;
     byId('bt-to').disabled = !candles;
   });
+  // a page opened (or reloaded) while a job runs follows it; otherwise it shows the newest finished job the service
+  // keeps (the last 5, in memory: none after a restart)
+  function latest() {
+    fetch('/api/backtest/jobs').then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+      .then(function (jobs) {
+        if (!jobs.length || job) { return; }
+        jobs.sort(function (a, b) { return a.submittedAt < b.submittedAt ? 1 : -1; });
+        return fetch('/api/backtest/jobs/' + encodeURIComponent(jobs[0].id))
+          .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+          .then(function (state) { if (!job) { follow(state); } });
+      })
+      .catch(function (e) { text('bt-error', 'could not read the backtest jobs: ' + e); });
+  }
+
   load();
+  latest();
 })();

@@ -181,9 +181,13 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bt-data"), btc));
         new Select(browser.findElement(By.id("bt-data"))).selectByVisibleText(btc);
         new Select(browser.findElement(By.id("bt-edge"))).selectByValue("off");
-        browser.findElement(By.id("bt-run")).click();
+        String before = browser.findElement(By.id("bt-state")).getText(); // a hint, or a job another test left
+        clickWhenStable(wait, By.id("bt-run"));
 
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bt-result")));
+        wait.until(driver -> {
+            String now = driver.findElement(By.id("bt-state")).getText();
+            return !now.equals(before) && now.matches("Job [0-9a-f]+: (DONE|FAILED|CANCELLED).*");
+        });
         String state = browser.findElement(By.id("bt-state")).getText();
         assertTrue(state.matches("Job [0-9a-f]+: DONE, 100 %, 119 frames, market time 2024-10-01T05:00:00Z"), state);
         String verdict = browser.findElement(By.id("bt-verdict")).getText();
@@ -195,6 +199,11 @@ class DashboardBrowserTest {
         assertTrue(markdown.contains("| closed trades | " + closed + " ("), "the panel's trades are the report's: " + trades);
         assertTrue(browser.findElement(By.id("bt-return")).getText().contains("10,000.00 → "),
                 browser.findElement(By.id("bt-return")).getText());
+
+        browser.navigate().refresh(); // a page opened later shows the newest job the service keeps
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bt-result")));
+        assertEquals(verdict, browser.findElement(By.id("bt-verdict")).getText());
+        assertEquals(state, browser.findElement(By.id("bt-state")).getText());
     }
 
     /** The page re-renders on every dashboard frame: find and click in one step, again if the node was replaced. */
