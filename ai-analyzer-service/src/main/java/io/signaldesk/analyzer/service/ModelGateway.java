@@ -12,8 +12,11 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.guardrail.OutputGuardrailResult;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
+import io.signaldesk.analyzer.ai.AnswerGuardrail;
 import io.signaldesk.analyzer.ai.AnswerReader;
 import io.signaldesk.analyzer.ai.AnswerSchema;
 import io.signaldesk.analyzer.ai.ChatRequests;
@@ -22,9 +25,9 @@ import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 
 /**
- * Asks the model through {@link ModelQueue} and checks what it writes: the decision fields the moment they
- * are complete (so the caller can act on them before the reason), then the whole answer; one reprompt at most
- * when the answer is unusable. Model failures (connection refused, HTTP errors, cut streams) open the circuit;
+ * Asks the model through {@link ModelQueue} and checks what it writes with the analysis's output guardrail
+ * ({@link AnswerGuardrail}): the decision fields the moment they are complete (so the caller can act on them before
+ * the reason), then the whole answer once streamed; the guardrail's one reprompt at most when it is unusable. Model failures (connection refused, HTTP errors, cut streams) open the circuit;
  * invalid answers and calls the queue dropped do not.
  */
 @ApplicationScoped
@@ -81,7 +84,7 @@ public class ModelGateway {
                 return CompletableFuture.completedFuture(answer(checked.result(), name, reply, null, reply.reasonCut()));
             }
             LOG.debugf("%s answer rejected (%s), reprompting once", task.type(), checked.problem());
-            ModelCall second = call(task, name, key + "|retry", desk, Prompts.retryNote(checked.problem()),
+            ModelCall second = call(task, name, key + "|retry", desk, checked.reprompt(),
                     deadlineNanos, listener, decided);
             return second.reply().thenApply(retry -> {
                 Checked<R> again = check(task, retry, decided.get());
@@ -108,14 +111,15 @@ public class ModelGateway {
         return call;
     }
 
-    /** Why these decision fields cannot be acted on, or null when they can. */
+    /** Why these decision fields cannot be acted on, or null when they can: the guardrail, with the reason to come. */
     private <R> String decisionProblem(AnalysisTask<R> task, ObjectNode fields) {
         ObjectNode withReason = fields.deepCopy().put(AnswerSchema.REASON, PENDING_REASON);
-        try {
-            return task.problemWith(reader.read(withReason.toString(), task.resultType(), task.answerDefaults())).orElse(null);
-        } catch (InvalidAnswerException e) {
-            return e.getMessage();
-        }
+        OutputGuardrailResult validated = guardrail(task).validate(AiMessage.from(withReason.toString()));
+        return validated.isSuccess() ? null : AnswerGuardrail.problem(validated);
+    }
+
+    private <R> AnswerGuardrail<R> guardrail(AnalysisTask<R> task) {
+        return new AnswerGuardrail<>(reader, task.resultType(), task.answerDefaults(), task::problemWith);
     }
 
     /**
@@ -123,22 +127,19 @@ public class ModelGateway {
      * missing or cut, the decision stands with the reason as far as it was written.
      */
     private <R> Checked<R> check(AnalysisTask<R> task, ModelReply reply, boolean decided) {
-        String problem;
         if (!reply.reasonCut()) {
-            try {
-                R result = reader.read(reply.text(), task.resultType(), task.answerDefaults());
-                problem = task.problemWith(result).orElse(null);
-                if (problem == null) {
-                    return new Checked<>(result, null);
-                }
-            } catch (InvalidAnswerException e) {
-                problem = e.getMessage();
-            }
-            if (reply.stats() != null && reply.stats().cutAtLimit()) {
-                problem = "the answer was cut at num_predict (" + problem + ")";
+            AnswerGuardrail<R> guardrail = guardrail(task);
+            OutputGuardrailResult validated = guardrail.validate(AiMessage.from(reply.text() == null ? "" : reply.text()));
+            if (validated.isSuccess()) {
+                return new Checked<>(guardrail.result(validated), null, null);
             }
             if (!decided) {
-                return new Checked<>(null, problem);
+                String problem = AnswerGuardrail.problem(validated);
+                if (reply.stats() != null && reply.stats().cutAtLimit()) {
+                    String cut = "the answer was cut at num_predict (" + problem + ")";
+                    return new Checked<>(null, cut, Prompts.retryNote(cut));
+                }
+                return new Checked<>(null, problem, validated.getReprompt().orElseGet(() -> Prompts.retryNote(problem)));
             }
         }
         return decisionWithPartialReason(task, reply);
@@ -147,16 +148,17 @@ public class ModelGateway {
     private <R> Checked<R> decisionWithPartialReason(AnalysisTask<R> task, ModelReply reply) {
         ObjectNode fields = reply.decision(); // read once, as the answer streamed
         if (fields == null) {
-            return new Checked<>(null, "the answer stopped before its decision");
+            String problem = "the answer stopped before its decision";
+            return new Checked<>(null, problem, Prompts.retryNote(problem));
         }
         String reason = reply.reason().isBlank() ? "(reason cut short: the model was needed for a more urgent question)"
                 : reply.reason().strip() + "…";
         try {
             // a copy: the reply is shared by every caller of a coalesced call
             return new Checked<>(reader.read(fields.deepCopy().put(AnswerSchema.REASON, reason).toString(), task.resultType(),
-                    task.answerDefaults()), null);
+                    task.answerDefaults()), null, null);
         } catch (InvalidAnswerException e) {
-            return new Checked<>(null, e.getMessage());
+            return new Checked<>(null, e.getMessage(), Prompts.retryNote(e.getMessage()));
         }
     }
 
@@ -173,6 +175,7 @@ public class ModelGateway {
         return reply == null || reply.stats() == null ? 0 : reply.stats().evalCount();
     }
 
-    private record Checked<R>(R result, String problem) {
+    /** A usable result, or the problem and the reprompt that names it. */
+    private record Checked<R>(R result, String problem, String reprompt) {
     }
 }
