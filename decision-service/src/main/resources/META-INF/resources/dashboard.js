@@ -169,9 +169,17 @@
     var mode = s.mode;
     var answers = ai.answers || {};
     var arriving = document.getElementById('ai-answers');
+    // the analyzer's own switch forced to rules: an operator's setting, said with the way back
+    var override = ai.override;
+    document.getElementById('analyzer-override').hidden = !override;
+    document.getElementById('analyzer-override-line').textContent = override ? '⚠ ' + override.line : '';
     if (mode.mode === 'RULES') {
       arriving.textContent = 'AI answers: not used (RULES mode)';
       arriving.className = 'answers muted';
+    } else if (override) {
+      arriving.textContent = 'AI answers: NOT arriving: the analyzer is forced to rules (Undo below) · the rules decide, ' +
+        'labelled RULES_FALLBACK';
+      arriving.className = 'answers bad';
     } else if (answers.arriving) {
       arriving.textContent = 'AI answers: arriving' + (answers.model ? ' from ' + answers.model : '') +
         (answers.lastAnswerAt ? ' · last ' + time(answers.lastAnswerAt) : '');
@@ -442,6 +450,9 @@
     b.addEventListener('click', function () {
       act('PUT', '/api/decision/mode', { mode: b.dataset.mode, policy: document.getElementById('policy').value });
     });
+  });
+  document.getElementById('analyzer-undo').addEventListener('click', function () {
+    act('DELETE', '/api/analyzer/override');
   });
   document.getElementById('policy').addEventListener('change', function (e) {
     act('PUT', '/api/decision/mode', { mode: state ? state.mode.mode : 'HYBRID', policy: e.target.value });

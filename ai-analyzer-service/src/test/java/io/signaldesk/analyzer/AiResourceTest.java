@@ -81,6 +81,26 @@ class AiResourceTest {
     }
 
     @Test
+    void theModeIsAnOperatorSettingThatSaysSinceWhenAndWhoSetIt() {
+        // the fixture set AI; switching to RULES is an operator's act, stamped with its time
+        java.time.Instant before = java.time.Instant.now();
+        JsonPath forced = given().contentType(ContentType.JSON).body("{\"mode\":\"RULES\"}").put("/api/ai/mode")
+                .then().statusCode(200).body("mode", equalTo("RULES")).body("setBy", equalTo("operator"))
+                .extract().jsonPath();
+        java.time.Instant since = java.time.Instant.parse(forced.getString("since"));
+        assertTrue(!since.isBefore(before), since + " before " + before);
+        given().get("/api/ai/mode").then().statusCode(200).body("mode", equalTo("RULES"))
+                .body("since", equalTo(forced.getString("since"))).body("setBy", equalTo("operator"));
+        given().get("/api/ai/status").then().statusCode(200).body("mode", equalTo("RULES"))
+                .body("modeSince", equalTo(forced.getString("since"))).body("modeSetBy", equalTo("operator"));
+        // the same switch again keeps its time: the analyzer has been on the rules since the first
+        given().contentType(ContentType.JSON).body("{\"mode\":\"RULES\"}").put("/api/ai/mode")
+                .then().statusCode(200).body("since", equalTo(forced.getString("since")));
+        given().contentType(ContentType.JSON).body("{\"mode\":\"AI\"}").put("/api/ai/mode")
+                .then().statusCode(200).body("mode", equalTo("AI")).body("setBy", equalTo("operator"));
+    }
+
+    @Test
     void countsCachedAnswersApartFromModelCallsAndRules() {
         JsonPath before = given().get("/api/ai/metrics").then().statusCode(200).extract().jsonPath();
         JsonPath machineBefore = given().get("/api/ai/status").then().statusCode(200).extract().jsonPath();

@@ -32,6 +32,7 @@ import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.MachineReport;
 import io.signaldesk.analyzer.service.AiMetricsService;
 import io.signaldesk.analyzer.service.AiModeService;
+import io.signaldesk.analyzer.service.AiModeService.ModeState;
 import io.signaldesk.analyzer.service.MachineRates;
 import io.signaldesk.analyzer.service.ModelService;
 
@@ -71,8 +72,10 @@ public class AiResource {
         // cache hits are earlier model answers: not a sign of fallback, but never counted as model calls either
         boolean answering = mode.mode() == AiMode.AI && reachable
                 && (machine.rulesShareLast15m() == null || machine.rulesShareLast15m() < 0.5);
-        return new StatusResponse(StatusLine.of(snapshot, mode.mode(), answering), mode.mode(), models.current(), reachable,
-                snapshot.totalTokens(), snapshot.totalCalls(), snapshot.avgResponseTimeMs(), answering, machine);
+        ModeState current = mode.state();
+        return new StatusResponse(StatusLine.of(snapshot, current.mode(), answering), current.mode(), models.current(),
+                reachable, snapshot.totalTokens(), snapshot.totalCalls(), snapshot.avgResponseTimeMs(), answering, machine,
+                current.since(), current.setBy());
     }
 
     @GET
@@ -96,25 +99,30 @@ public class AiResource {
 
     @GET
     @Path("/mode")
-    @Operation(summary = "AI (model first) or RULES (rules only)")
+    @Operation(summary = "The analyzer's operator setting: AI (model first, the default) or RULES (rules only), since when, set by whom",
+            description = "Not the trader's mode: that is the decision service's PUT /api/decision/mode (RULES, AI, HYBRID). "
+                    + "RULES here makes every answer the analyzer's rules (MODE_RULES): the desk's AI and HYBRID then trade on "
+                    + "the rules, labelled RULES_FALLBACK, and its dashboard shows the switch with an Undo button.")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = Examples.MODE)))
-    public ModeRequest getMode() {
-        return new ModeRequest(mode.mode());
+    public ModeState getMode() {
+        return mode.state();
     }
 
     @PUT
     @Path("/mode")
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Switches between AI and RULES")
+    @Operation(summary = "Operator switch: AI (the default) or RULES for every answer of this analyzer",
+            description = "Not the trader's mode (the decision service's PUT /api/decision/mode). RULES answers every "
+                    + "question from the rules until set back to AI; the desk's dashboard shows it (\"analyzer forced to "
+                    + "rules by an operator since ...\") with an Undo button, and its AI and HYBRID decisions say why.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "AI (the default: the model answers)", value = "{\"mode\":\"AI\"}"),
             @ExampleObject(name = "RULES (operator switch: every answer from the rules until set back)", value = "{\"mode\":\"RULES\"}") }))
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = "{\"mode\":\"AI\"}")))
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "mode", value = Examples.MODE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "bad",
             value = "{\"error\":\"mode must be one of [AI, RULES]\",\"field\":\"mode\"}")))
-    public ModeRequest setMode(@Valid @NotNull ModeRequest request) {
-        mode.set(request.mode());
-        return request;
+    public ModeState setMode(@Valid @NotNull ModeRequest request) {
+        return mode.set(request.mode());
     }
 
     @GET

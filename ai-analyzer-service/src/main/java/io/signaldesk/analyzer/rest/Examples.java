@@ -25,7 +25,8 @@ final class Examples {
     static final String OLLAMA_DOWN = "{\"error\":\"Ollama unreachable at http://localhost:11434\"}";
     static final String FEED_DOWN = "{\"error\":\"market feed unavailable at http://localhost:8081 (ProcessingException: Connection refused)\",\"field\":\"market\"}";
     static final String STATUS = "{\"line\":\"🧠 AI REASONING │ 🤖 LOCAL AI │ Model: llama3.2:3b │ Tokens: 12,450 │ Calls: 42 │ Avg: 850ms │ Answers: 40 model · 120 cache · 3 rules\","
-            + "\"mode\":\"AI\",\"model\":\"llama3.2:3b\",\"ollamaReachable\":true,\"totalTokens\":12450,\"totalCalls\":42,\"avgResponseTimeMs\":850.0}";
+            + "\"mode\":\"AI\",\"model\":\"llama3.2:3b\",\"ollamaReachable\":true,\"totalTokens\":12450,\"totalCalls\":42,\"avgResponseTimeMs\":850.0,"
+            + "\"modeSince\":\"2026-11-25T12:00:00Z\",\"modeSetBy\":\"configuration\"}";
     static final String METRICS = "{\"totalTokens\":12450,\"totalCalls\":42,\"avgResponseTimeMs\":850.0,\"modelName\":\"llama3.2:3b\","
             + "\"sessionTokens\":1500,\"sessionCalls\":5,\"totalPromptTokens\":10000,\"totalCompletionTokens\":2450,"
             + "\"sessionPromptTokens\":1200,\"sessionCompletionTokens\":300,\"sessionAvgResponseTimeMs\":800.0,"
@@ -33,7 +34,7 @@ final class Examples {
             + "\"MODEL_DOWN\":1,\"INVALID_OUTPUT\":0,\"CIRCUIT_OPEN\":0,\"MODE_RULES\":0},\"cacheHits\":12,\"cacheMisses\":40,"
             + "\"cacheHitRatio\":0.23,\"deadlineMisses\":2,\"sessionStartedAt\":\"2026-11-25T11:00:00Z\","
             + "\"modelAnswers\":40,\"cacheAnswers\":12,\"rulesAnswers\":3}";
-    static final String MODE = "{\"mode\":\"AI\"}";
+    static final String MODE = "{\"mode\":\"AI\",\"since\":\"2026-11-25T12:00:00Z\",\"setBy\":\"configuration\"}";
     static final String MODEL = "{\"model\":\"llama3.2:3b\"}";
     static final String MODELS = "{\"active\":\"llama3.2:3b\",\"models\":[{\"name\":\"llama3.2:3b\",\"size\":2019393189,"
             + "\"parameterSize\":\"3.2B\",\"quantization\":\"Q4_K_M\",\"family\":\"llama\",\"active\":true}]}";

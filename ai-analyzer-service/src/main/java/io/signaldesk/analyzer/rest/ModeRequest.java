@@ -4,6 +4,6 @@ import jakarta.validation.constraints.NotNull;
 
 import io.signaldesk.analyzer.domain.AiMode;
 
-/** Body of GET/PUT /api/ai/mode. */
+/** Body of PUT /api/ai/mode. */
 public record ModeRequest(@NotNull AiMode mode) {
 }

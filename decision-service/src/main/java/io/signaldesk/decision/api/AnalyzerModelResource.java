@@ -1,6 +1,7 @@
 package io.signaldesk.decision.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,11 +23,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerClient;
+import io.signaldesk.decision.adapter.analyzer.AnalyzerStatusService;
 import io.signaldesk.common.config.SignalConfig;
 
 /**
- * The analyzer's model, chosen from the dashboard: the models its Ollama has (with the predicted time to a
- * decision on this machine and a warning when that misses the deadline) and the switch, passed through.
+ * The analyzer's operator settings from the dashboard: the models its Ollama has (with the predicted time to a
+ * decision on this machine and a warning when that misses the deadline) and the switch, passed through; and the undo of
+ * its AI/RULES switch when an operator forced it to rules (the trader's mode is {@code /api/decision/mode}).
  */
 @Path("/api/analyzer")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,11 +44,32 @@ public class AnalyzerModelResource {
     private static final int MAX_MODEL_NAME = 100;
 
     private final AnalyzerClient analyzer;
+    private final AnalyzerStatusService analyzerStatus;
     private final SignalConfig keys;
 
-    AnalyzerModelResource(AnalyzerClient analyzer, SignalConfig keys) {
+    AnalyzerModelResource(AnalyzerClient analyzer, AnalyzerStatusService status, SignalConfig keys) {
         this.analyzer = analyzer;
+        this.analyzerStatus = status;
         this.keys = keys;
+    }
+
+    @DELETE
+    @Path("/override")
+    @Consumes(MediaType.WILDCARD)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Undo an operator's switch of the analyzer to rules: its answers come from the model again (AI)",
+            description = "The analyzer's own PUT /api/ai/mode is an operator setting; RULES there makes every answer its "
+                    + "rules (MODE_RULES), whatever this desk's mode. GET /api/status says so in analyzer.override. This sets "
+                    + "the analyzer back to AI (its default) and answers what it now runs. The trader's mode is "
+                    + "PUT /api/decision/mode.")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "back to AI",
+            value = "{\"mode\":\"AI\",\"since\":\"2026-12-07T12:41:00Z\",\"setBy\":\"operator\"}")))
+    @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "analyzer down",
+            value = "{\"error\":\"the analyzer cannot be reached\"}")))
+    public Response undoOverride() {
+        Response answer = pass(() -> analyzer.setMode(keys.apiKey().orElse(null), "AI"));
+        analyzerStatus.poll(); // the dashboard's next state already shows the analyzer back on AI
+        return answer;
     }
 
     @GET

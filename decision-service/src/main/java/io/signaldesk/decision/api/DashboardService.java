@@ -84,6 +84,8 @@ public class DashboardService {
         ai.put("status", analyzer.status().orElse(null));
         ai.put("latest", analyzer.latest().orElse(null));
         ai.put("answers", analyzer.aiAnswers());
+        // the analyzer's own switch forced to RULES (an operator setting): said, with the way back (the dashboard's Undo)
+        ai.put("override", analyzer.override().orElse(null));
         // the engine's own model failures: when safe mode came on, why, and when and why it cleared
         ai.put("safeMode", risk.safeMode());
         Map<String, Object> status = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.decision.FallbackReason;
 import io.signaldesk.core.edge.EdgeGate;
 import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.trade.Direction;
@@ -47,7 +48,7 @@ public final class DecisionLines {
                     + (entry ? side.trim() + " entry" : "exit") + ")";
             case AI_DECLINED -> "model: " + (entry ? ("do not enter " + side).trim() : "keep the position") + conf;
             case NO_AGREEMENT -> "rules and model did not agree" + conf + ": " + (entry ? "no entry" : "position kept");
-            case AI_UNAVAILABLE -> "no model answer" + (d.fallbackReason() == null ? "" : " (" + d.fallbackReason() + ")")
+            case AI_UNAVAILABLE -> "no model answer" + (d.fallbackReason() == null ? "" : " (" + FallbackReason.words(d.fallbackReason()) + ")")
                     + " and no rules trade: nothing done";
             case STOP_LOSS -> "stop-loss: the " + side + "position closed";
             case TAKE_PROFIT -> "take-profit: the " + side + "position closed";
@@ -76,7 +77,7 @@ public final class DecisionLines {
             case RULES -> "rules";
             case AI -> "model";
             case RULES_AND_AI -> "rules and model";
-            case RULES_FALLBACK -> "rules (no model answer" + (d.fallbackReason() == null ? "" : ": " + d.fallbackReason()) + ")";
+            case RULES_FALLBACK -> "rules (no model answer" + (d.fallbackReason() == null ? "" : ": " + FallbackReason.words(d.fallbackReason())) + ")";
             case OPERATOR -> "operator";
         };
     }

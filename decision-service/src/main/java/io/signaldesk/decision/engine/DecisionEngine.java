@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.decision.FallbackReason;
 import io.signaldesk.core.edge.EdgeEstimate;
 import io.signaldesk.core.edge.EdgeGate;
 import io.signaldesk.core.edge.EdgeVerdict;
@@ -324,7 +325,7 @@ public class DecisionEngine {
     /** Tells the risk service whether the model itself answered (safe mode counts the failures in a row). */
     private <T> AiAnswer<T> modelAnswer(AiAnswer<T> answer) {
         boolean ok = answer.available() && "AI".equals(answer.label());
-        risk.modelAnswered(ok, ok ? null : answer.available() ? answer.sourceDetail() : answer.fallbackReason());
+        risk.modelAnswered(ok, ok ? null : FallbackReason.failure(answer.available() ? answer.sourceDetail() : answer.fallbackReason()));
         return answer;
     }
 

@@ -206,6 +206,32 @@ class DashboardBrowserTest {
         assertEquals(state, browser.findElement(By.id("bt-state")).getText());
     }
 
+    @Test
+    void anAnalyzerForcedToRulesShowsSinceWhenAndItsUndoSetsItBackToAi() {
+        analyzer.resetAll();
+        Analyzer.getAnswers(analyzer, "/api/ai/status", "status-mode-rules.json");
+        analyzer.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/ai/mode")).willReturn(
+                        com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"mode\":\"AI\",\"since\":\"2026-12-07T12:41:00Z\",\"setBy\":\"operator\"}")));
+        analyzerStatus.poll();
+        modes.change(Mode.HYBRID, Policy.VETO);
+
+        browser.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("analyzer-override"),
+                "analyzer forced to rules by an operator since 2026-12-07 12:30:05 UTC"));
+        assertTrue(browser.findElement(By.id("ai-answers")).getText().contains("the analyzer is forced to rules"),
+                browser.findElement(By.id("ai-answers")).getText());
+        Analyzer.getAnswers(analyzer, "/api/ai/status", "status.json"); // what the analyzer answers once set back
+        clickWhenStable(wait, By.id("analyzer-undo"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("analyzer-override")));
+        analyzer.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/ai/mode"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"mode\":\"AI\"}")));
+    }
+
     /** The page re-renders on every dashboard frame: find and click in one step, again if the node was replaced. */
     private static void clickWhenStable(WebDriverWait wait, By locator) {
         wait.ignoring(StaleElementReferenceException.class).until(driver -> {

@@ -53,6 +53,20 @@ class DecisionLinesTest {
     }
 
     @Test
+    void anAnalyzerForcedToRulesIsSaidInWordsNotAsItsCode() {
+        assertEquals("rules (no model answer: the analyzer is forced to rules by an operator (MODE_RULES)): enter LONG, 6/10",
+                DecisionLines.said(decision(ProposalKind.ENTRY, DecisionOutcome.PROPOSED, DecisionSource.RULES_FALLBACK,
+                        Direction.LONG, 6, "LONG: momentum 0.35%", null, "MODE_RULES", null)));
+        assertEquals("no model answer (the analyzer is forced to rules by an operator (MODE_RULES)) and no rules trade: nothing done",
+                DecisionLines.said(decision(ProposalKind.ENTRY, DecisionOutcome.AI_UNAVAILABLE, DecisionSource.RULES_FALLBACK,
+                        Direction.LONG, 6, null, null, "MODE_RULES", null)));
+        // safe mode's cause: the operator's switch named, any other failure as it was
+        assertEquals("RULES MODE_RULES: the analyzer is forced to rules by an operator",
+                io.signaldesk.core.decision.FallbackReason.failure("RULES MODE_RULES"));
+        assertEquals("RULES MODEL_DOWN", io.signaldesk.core.decision.FallbackReason.failure("RULES MODEL_DOWN"));
+    }
+
+    @Test
     void aRefusalNamesTheLimitAndAnExitVetoKeepsThePosition() {
         assertEquals("risk limit maxOpenPositions refused the LONG entry (rules, 6/10)", DecisionLines.said(decision(
                 ProposalKind.ENTRY, DecisionOutcome.REFUSED, DecisionSource.RULES, Direction.LONG, 6, "LONG: momentum 0.35%",

@@ -32,6 +32,19 @@ public enum FallbackReason {
         return EnumSet.of(TIMEOUT, MODEL_DOWN, INVALID_OUTPUT, CIRCUIT_OPEN, MODE_RULES);
     }
 
+    /** MODE_RULES as a trader reads it: an operator switched the analyzer to its rules. */
+    public static final String FORCED_TO_RULES = "the analyzer is forced to rules by an operator";
+
+    /** A reason as a trader reads it: MODE_RULES in words (with its code), any other as its code. */
+    public static String words(String reason) {
+        return parse(reason).filter(r -> r == MODE_RULES).map(r -> FORCED_TO_RULES + " (MODE_RULES)").orElse(reason);
+    }
+
+    /** A model failure as safe mode records it ("RULES MODE_RULES"): the operator's switch named as the cause. */
+    public static String failure(String detail) {
+        return detail != null && detail.contains(MODE_RULES.name()) ? detail + ": " + FORCED_TO_RULES : detail;
+    }
+
     /** The reason with this name, case-insensitive; empty for anything else. */
     public static Optional<FallbackReason> parse(String text) {
         if (text == null) {

@@ -147,6 +147,11 @@ public class AnalyzerClient implements AnalyzerPort {
         return rest.switchModel(apiKey, mapper.createObjectNode().put("model", model));
     }
 
+    /** Sets the analyzer's operator setting (AI or RULES), forwarding this service's API key; failures as for {@link #models()}. */
+    public JsonNode setMode(String apiKey, String mode) {
+        return rest.setMode(apiKey, mapper.createObjectNode().put("mode", mode));
+    }
+
     /** True when the last call of any kind reached the analyzer. */
     public boolean reachable() {
         return lastFailure.get() == null;

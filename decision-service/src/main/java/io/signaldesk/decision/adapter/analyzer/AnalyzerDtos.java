@@ -80,7 +80,8 @@ public final class AnalyzerDtos {
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record AiStatus(String line, String mode, String model, Boolean ollamaReachable, Long totalTokens,
-            Long totalCalls, Double avgResponseTimeMs, Boolean aiAnswering, JsonNode machine) {
+            Long totalCalls, Double avgResponseTimeMs, Boolean aiAnswering, JsonNode machine, Instant modeSince,
+            String modeSetBy) {
     }
 
     /**

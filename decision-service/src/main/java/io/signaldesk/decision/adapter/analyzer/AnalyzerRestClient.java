@@ -51,6 +51,11 @@ interface AnalyzerRestClient {
     @Path("/api/ai/models")
     JsonNode models();
 
+    /** The analyzer's operator setting AI or RULES; the key as for {@link #switchModel}. */
+    @PUT
+    @Path("/api/ai/mode")
+    JsonNode setMode(@HeaderParam("X-Api-Key") String apiKey, JsonNode body);
+
     /** Switches the analyzer's model; the key is the one every Signal Desk service shares (SIGNAL_API_KEY). */
     @PUT
     @Path("/api/ai/model")

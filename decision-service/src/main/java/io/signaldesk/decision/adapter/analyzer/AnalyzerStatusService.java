@@ -25,6 +25,14 @@ public class AnalyzerStatusService {
     public record AiAnswers(boolean arriving, String reason, String model, Instant lastAnswerAt) {
     }
 
+    /**
+     * The analyzer's own switch set to RULES (an operator's {@code PUT /api/ai/mode}, or its configuration at start):
+     * every answer is then its rules, whatever the desk's mode. {@code line} says so for the dashboard and the mode API.
+     */
+    @RegisterForReflection
+    public record AnalyzerOverride(String mode, Instant since, String setBy, String line) {
+    }
+
     /** How old the last model answer may be and still count as "arriving". */
     static final java.time.Duration FRESH = java.time.Duration.ofMinutes(5);
 
@@ -82,6 +90,21 @@ public class AnalyzerStatusService {
         }
         boolean fresh = newest.at().isAfter(clock.instant().minus(FRESH));
         return new AiAnswers(fresh, fresh ? null : "NO_RECENT_ANSWER", newest.model(), newest.at());
+    }
+
+    /** The analyzer forced to RULES, as its last status said; empty while it runs AI, or its status is unknown. */
+    public Optional<AnalyzerOverride> override() {
+        AiStatus current = status;
+        if (current == null || !"RULES".equals(current.mode())) {
+            return Optional.empty();
+        }
+        String since = current.modeSince() == null ? "" : " since " + current.modeSince().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString().replace('T', ' ').replace("Z", " UTC");
+        String who = "configuration".equals(current.modeSetBy()) ? "set to rules by its configuration (analyzer.mode=RULES)"
+                : "forced to rules by an operator";
+        return Optional.of(new AnalyzerOverride(current.mode(), current.modeSince(), current.modeSetBy(), "analyzer " + who
+                + since + ": every answer is its rules (MODE_RULES), so AI and HYBRID decide on the rules, labelled "
+                + "RULES_FALLBACK, until it is set back to AI"));
     }
 
     public Optional<AiStatus> status() {
