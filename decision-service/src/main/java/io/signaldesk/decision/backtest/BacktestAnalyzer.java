@@ -15,12 +15,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.signaldesk.decision.engine.port.AiAnswer;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryRequest;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryResult;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitRequest;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitResult;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.MarketContext;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.SentimentResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort.EntryRequest;
+import io.signaldesk.decision.engine.port.AnalyzerPort.EntryResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ExitResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort.MarketContext;
+import io.signaldesk.decision.engine.port.AnalyzerPort.SentimentResult;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 
 /**

@@ -23,7 +23,6 @@ import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.ledger.ScratchLedger;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
-import io.signaldesk.decision.engine.EngineKit;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.PaperTradingService.Portfolio;
 import io.signaldesk.decision.engine.ProposalService.ProposalConflict;
@@ -91,7 +90,7 @@ public final class BacktestRunner {
             long elapsedMs, BacktestReport.SentimentUsage sentiment,
             List<io.signaldesk.decision.engine.SignalOutcomes.Outcome> outcomes,
             List<io.signaldesk.core.evaluation.Trade> trades, Map<String, Object> edge,
-            List<io.signaldesk.decision.ledger.EdgeRepository.ScoredCall> scoredCalls, List<Fill> fills,
+            List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> scoredCalls, List<Fill> fills,
             BigDecimal equityAtMeasureStart) {
     }
 

@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.engine.port.AiAnswer;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.MarketContext;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.SentimentResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort.MarketContext;
+import io.signaldesk.decision.engine.port.AnalyzerPort.SentimentResult;
 import io.signaldesk.decision.engine.SentimentService;
 import io.signaldesk.decision.engine.SentimentService.CoinSentiment;
 

@@ -31,6 +31,7 @@ import io.signaldesk.market.binance.CaptureLimits;
 import io.signaldesk.core.evaluation.Evaluation;
 import io.signaldesk.core.evaluation.RandomEntries;
 import io.signaldesk.core.paper.FeeModel;
+import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.engine.Evaluations;
 
@@ -74,7 +75,7 @@ public class BacktestService {
     @FunctionalInterface
     public interface TrackRecordSeed {
         /** Adds {@code calls} to the service's track record; returns how many were at its horizon. */
-        int seed(List<io.signaldesk.decision.ledger.EdgeRepository.ScoredCall> calls);
+        int seed(List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> calls);
     }
 
     private final Supplier<BacktestConfig> live;
@@ -385,14 +386,14 @@ public class BacktestService {
     /** Stands in for the analyzer in RULES mode, where the engine never asks it. */
     private static final io.signaldesk.decision.engine.port.AnalyzerPort NO_ANALYZER = new io.signaldesk.decision.engine.port.AnalyzerPort() {
         @Override
-        public io.signaldesk.decision.engine.port.AiAnswer<io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryResult> entry(
-                io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryRequest request) {
+        public io.signaldesk.decision.engine.port.AiAnswer<io.signaldesk.decision.engine.port.AnalyzerPort.EntryResult> entry(
+                io.signaldesk.decision.engine.port.AnalyzerPort.EntryRequest request) {
             return io.signaldesk.decision.engine.port.AiAnswer.unavailable("MODE_RULES");
         }
 
         @Override
-        public io.signaldesk.decision.engine.port.AiAnswer<io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitResult> exit(
-                io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitRequest request) {
+        public io.signaldesk.decision.engine.port.AiAnswer<io.signaldesk.decision.engine.port.AnalyzerPort.ExitResult> exit(
+                io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest request) {
             return io.signaldesk.decision.engine.port.AiAnswer.unavailable("MODE_RULES");
         }
     };

@@ -4,29 +4,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.signaldesk.core.edge.EdgeSettings;
-import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.exit.ExitSettings;
 import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.rules.RuleThresholds;
-import io.signaldesk.core.rules.TradingRules;
 
 /**
- * The trading core's rules and exit policy as beans, from {@code decision.rules.*}, {@code decision.paper.*} and
- * {@code decision.exit-check.*}: the engine, the scheduler and the backtest get the same instances.
+ * The trading core's settings from {@code decision.rules.*}, {@code decision.paper.*}, {@code decision.edge.*} and
+ * {@code decision.exit-check.*}, and its fee model as a bean (the rules and exit policy are the engine's own:
+ * {@link EngineProducer}).
  */
 public class TradingCoreProducer {
-
-    @Produces
-    @Singleton
-    TradingRules tradingRules(DecisionConfig config) {
-        return new TradingRules(thresholds(config.rules()));
-    }
-
-    @Produces
-    @Singleton
-    ExitPolicy exitPolicy(DecisionConfig config) {
-        return new ExitPolicy(exitSettings(config));
-    }
 
     @Produces
     @Singleton

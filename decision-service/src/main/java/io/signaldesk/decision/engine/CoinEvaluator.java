@@ -4,20 +4,18 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.config.DecisionConfig;
-import io.signaldesk.decision.ledger.DatabaseInitializer;
+import io.signaldesk.decision.engine.port.LedgerState;
 
 /**
  * One coin, from its latest state, on the engine thread: an open position is managed ({@link ExitChecks}),
  * otherwise the engine looks for an entry ({@link DecisionEngine#evaluateEntry}); the rules' view is sampled for
  * scoring every decision.scoring.sample-every (on {@link EngineTime}).
  */
-@ApplicationScoped
 public class CoinEvaluator {
 
     private static final Logger LOG = Logger.getLogger(CoinEvaluator.class);
@@ -27,13 +25,13 @@ public class CoinEvaluator {
     private final ExitChecks exits;
     private final FeedStateService market;
     private final PaperTradingService trading;
-    private final DatabaseInitializer database;
+    private final LedgerState database;
     private final EngineTime time;
     private final EdgeService edge;
     private final Map<String, Instant> lastRulesSample = new ConcurrentHashMap<>();
 
     CoinEvaluator(DecisionConfig config, DecisionEngine engine, ExitChecks exits, FeedStateService market,
-            PaperTradingService trading, DatabaseInitializer database, EngineTime time, EdgeService edge) {
+            PaperTradingService trading, LedgerState database, EngineTime time, EdgeService edge) {
         this.edge = edge;
         this.config = config;
         this.engine = engine;

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.decision.DecisionSource;
@@ -25,11 +24,11 @@ import io.signaldesk.core.rules.TradingRules;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.PositionSide;
 import io.signaldesk.core.trade.ProposalKind;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryRequest;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryResult;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitRequest;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitResult;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.MarketContext;
+import io.signaldesk.decision.engine.port.AnalyzerPort.EntryRequest;
+import io.signaldesk.decision.engine.port.AnalyzerPort.EntryResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ExitResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort.MarketContext;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
@@ -39,11 +38,11 @@ import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskVerdict;
 import io.signaldesk.decision.domain.Signal;
-import io.signaldesk.decision.ledger.DecisionRepository;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.SentimentService.CoinSentiment;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.AiAnswer;
+import io.signaldesk.decision.engine.port.DecisionLog;
 
 /**
  * Where the decision is made. Entries: the rules (or, in AI mode, the AI's sentiment) spot an
@@ -59,7 +58,6 @@ import io.signaldesk.decision.engine.port.AiAnswer;
  * with its rules is never counted as the model's. The confidence is the one that decided (the lower of the two when
  * both had to agree).
  */
-@ApplicationScoped
 public class DecisionEngine {
 
     private final DecisionConfig config;
@@ -69,7 +67,7 @@ public class DecisionEngine {
     private final ModeService modes;
     private final ProposalService proposals;
     private final PaperTradingService trading;
-    private final DecisionRepository decisions;
+    private final DecisionLog decisions;
     private final SignalScoringService scoring;
     private final RiskService risk;
     private final FeedStateService market;
@@ -79,7 +77,7 @@ public class DecisionEngine {
     private final Map<String, Instant> lastEntryDecision = new ConcurrentHashMap<>();
 
     DecisionEngine(DecisionConfig config, TradingRules rules, AnalyzerPort analyzer, SentimentService sentiments,
-            ModeService modes, ProposalService proposals, PaperTradingService trading, DecisionRepository decisions,
+            ModeService modes, ProposalService proposals, PaperTradingService trading, DecisionLog decisions,
             SignalScoringService scoring, RiskService risk, FeedStateService market, Clock clock, EngineTime time,
             EdgeService edge) {
         this.edge = edge;

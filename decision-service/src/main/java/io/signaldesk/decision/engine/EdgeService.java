@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.core.edge.EdgeEstimate;
 import io.signaldesk.core.edge.EdgeGate;
@@ -26,8 +25,8 @@ import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.config.TradingCoreProducer;
-import io.signaldesk.decision.ledger.EdgeRepository;
-import io.signaldesk.decision.ledger.EdgeRepository.ScoredCall;
+import io.signaldesk.decision.engine.port.EdgeStore.ScoredCall;
+import io.signaldesk.decision.engine.port.EdgeStore;
 
 /**
  * The engine's track record and its edge gate. Every entry the engine calls is recorded here (proposed or stopped)
@@ -37,7 +36,6 @@ import io.signaldesk.decision.ledger.EdgeRepository.ScoredCall;
  * survives a restart; calls still waiting for their horizon do not (they are not scored). Learned online from the
  * past only: a call counts from the moment its horizon has passed.
  */
-@ApplicationScoped
 public class EdgeService {
 
     /** A call waiting for its horizon. */
@@ -50,7 +48,7 @@ public class EdgeService {
     /** Recent marks per coin kept for the regime are at least this far apart in market time. */
     private static final Duration REGIME_SPACING = Duration.ofSeconds(5);
 
-    private final EdgeRepository repository;
+    private final EdgeStore repository;
     private final DecisionConfig.Edge config;
     private final EdgeSettings settings;
     private final FeeModel fees;
@@ -59,7 +57,7 @@ public class EdgeService {
     private final Map<String, Deque<PricePoint>> recent = new HashMap<>();
     private boolean loaded;
 
-    EdgeService(EdgeRepository repository, DecisionConfig config) {
+    EdgeService(EdgeStore repository, DecisionConfig config) {
         this.repository = repository;
         this.config = config.edge();
         this.settings = TradingCoreProducer.edgeSettings(config.edge());

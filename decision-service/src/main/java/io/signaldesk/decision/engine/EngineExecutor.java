@@ -8,8 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +20,6 @@ import io.signaldesk.decision.config.DecisionConfig;
  * must not be skipped (a replay's frames) waits in order, at most decision.engine-replay-queue pieces: beyond that it
  * is refused and counted, never queued without bound.
  */
-@ApplicationScoped
 public class EngineExecutor {
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -36,7 +33,6 @@ public class EngineExecutor {
     private final AtomicInteger waitingInOrder = new AtomicInteger();
     private final int inOrderLimit;
 
-    @Inject
     EngineExecutor(MeterRegistry registry, DecisionConfig config) {
         this(registry, config.engineReplayQueue());
     }

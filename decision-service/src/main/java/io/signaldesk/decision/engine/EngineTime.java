@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.engine.port.FeedIdentity;
@@ -16,7 +15,6 @@ import io.signaldesk.decision.engine.port.FeedIdentity;
  * market time (a replay, or a backtest) it is the venue time of the snapshot being decided on: a replay then decides
  * the same whatever its speed, and the backtest of the same data gives the same decisions.
  */
-@ApplicationScoped
 public class EngineTime {
 
     /** Feed sources whose frames are history replayed: their time is the market's, and no frame is skipped. */

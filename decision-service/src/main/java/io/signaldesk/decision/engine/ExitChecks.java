@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
@@ -20,7 +19,6 @@ import io.signaldesk.decision.domain.Position;
  * {@link ExitPolicy} says one is due (every decision.exit-check.every, on {@link EngineTime}, or after a move of
  * decision.exit-check.adverse-move-pct against it since the last check). Only prices of the market the position was opened on count.
  */
-@ApplicationScoped
 public class ExitChecks {
 
     private static final Logger LOG = Logger.getLogger(ExitChecks.class);

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.core.market.CoinSnapshot;
@@ -25,7 +24,6 @@ import io.signaldesk.decision.engine.port.FeedMessage;
  * Latest market state per coin plus a short price history, fed by the feed client; each coin's price remembers the
  * feed (market) it came from, so a position is only ever marked by prices of the market it was opened on.
  */
-@ApplicationScoped
 public class FeedStateService {
 
     /** One observed price. */

@@ -2,7 +2,6 @@ package io.signaldesk.decision.engine;
 
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
@@ -24,7 +23,6 @@ import io.signaldesk.decision.engine.port.FeedMessage;
  * same data does; up to decision.engine-replay-queue of them wait, and one beyond is dropped, counted, logged and
  * shown in the status (the WebSocket client has no way to slow the feed down).
  */
-@ApplicationScoped
 public class MarketIntake {
 
     private static final Logger LOG = Logger.getLogger(MarketIntake.class);

@@ -1,18 +1,14 @@
 package io.signaldesk.decision.engine;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
-import io.signaldesk.decision.ledger.LedgerRepository;
+import io.signaldesk.decision.engine.port.TradeLedger;
 
 /** The engine's current mode and hybrid policy, switchable at run time and kept across restarts. */
-@ApplicationScoped
-@Startup // decision.mode{mode} exists from start-up, not from the first request
 public class ModeService {
 
     /** Mode and policy together. */
@@ -20,11 +16,11 @@ public class ModeService {
     public record ModeSetting(Mode mode, Policy policy) {
     }
 
-    private final LedgerRepository ledger;
+    private final TradeLedger ledger;
     private final DecisionConfig config;
     private volatile ModeSetting current;
 
-    ModeService(LedgerRepository ledger, DecisionConfig config, MeterRegistry registry) {
+    ModeService(TradeLedger ledger, DecisionConfig config, MeterRegistry registry) {
         this.ledger = ledger;
         this.config = config;
         for (Mode mode : Mode.values()) {

@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.market.CoinSnapshot;
@@ -25,12 +23,10 @@ import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskVerdict;
-import io.signaldesk.decision.ledger.LedgerRepository;
 import io.signaldesk.decision.engine.port.FeedIdentity;
+import io.signaldesk.decision.engine.port.TradeLedger;
 
 /** Paper trading: fills proposals at the live price with fee and slippage, and values the book. */
-@ApplicationScoped
-@Startup // decision.equity and decision.pnl.* exist from start-up, not from the first use
 public class PaperTradingService {
 
     /**
@@ -48,7 +44,7 @@ public class PaperTradingService {
             BigDecimal unrealizedPnl, List<MarkedPosition> positions, List<EquityPoint> equityCurve, Instant at) {
     }
 
-    private final LedgerRepository ledger;
+    private final TradeLedger ledger;
     private final FeedStateService market;
     private final DecisionConfig config;
     private final MeterRegistry registry;
@@ -59,7 +55,7 @@ public class PaperTradingService {
     private final FeeModel fees;
     private volatile Portfolio cached;
 
-    PaperTradingService(LedgerRepository ledger, FeedStateService market, DecisionConfig config,
+    PaperTradingService(TradeLedger ledger, FeedStateService market, DecisionConfig config,
             MeterRegistry registry, RiskService risk, Clock clock, ExitPolicy exitPolicy, EngineTime time) {
         this.exitPolicy = exitPolicy;
         this.time = time;
@@ -164,7 +160,7 @@ public class PaperTradingService {
 
     private Fill record(Proposal proposal, ProposalStatus to, Proposal stored, Fill fill, Position opened,
             String resizedBy) {
-        LedgerRepository.FillResult result = ledger.applyFill(proposal.id(), to, stored, fill, opened, resizedBy);
+        TradeLedger.FillResult result = ledger.applyFill(proposal.id(), to, stored, fill, opened, resizedBy);
         if (!result.applied()) {
             throw new LedgerConflict("proposal " + proposal.id() + " is no longer pending");
         }

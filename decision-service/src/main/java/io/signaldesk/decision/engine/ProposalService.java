@@ -7,24 +7,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
-import io.signaldesk.decision.ledger.LedgerRepository;
-import io.signaldesk.decision.ledger.ProposalRepository;
-import io.signaldesk.decision.ledger.RiskRepository;
 import io.signaldesk.decision.engine.PaperTradingService.LedgerConflict;
 import io.signaldesk.decision.engine.PaperTradingService.RiskRefusal;
+import io.signaldesk.decision.engine.port.Notifier;
+import io.signaldesk.decision.engine.port.ProposalStore;
+import io.signaldesk.decision.engine.port.RiskStore;
+import io.signaldesk.decision.engine.port.TradeLedger;
 
 /** Proposal lifecycle: pending until confirmed, rejected or expired; or executed at once when confirmation is off. */
-@ApplicationScoped
-@Startup // decision.proposals{status} and decision.proposals.pending exist from start-up, not from the first use
 public class ProposalService {
 
     /** Whether proposals wait for a person, and the confidence that executes on its own when they do not. */
@@ -34,19 +31,19 @@ public class ProposalService {
     private static final String REQUIRE_CONFIRMATION = "require-confirmation";
     private static final String AUTO_MIN_CONFIDENCE = "auto-min-confidence";
 
-    private final ProposalRepository proposals;
-    private final LedgerRepository settings;
+    private final ProposalStore proposals;
+    private final TradeLedger settings;
     private final PaperTradingService trading;
     private final DecisionConfig config;
     private final MeterRegistry registry;
-    private final RiskRepository risk;
-    private final NotificationService notifications;
+    private final RiskStore risk;
+    private final Notifier notifications;
     private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
     private volatile Confirmation confirmation;
 
-    ProposalService(ProposalRepository proposals, LedgerRepository settings, PaperTradingService trading,
-            DecisionConfig config, MeterRegistry registry, RiskRepository risk, NotificationService notifications,
+    ProposalService(ProposalStore proposals, TradeLedger settings, PaperTradingService trading,
+            DecisionConfig config, MeterRegistry registry, RiskStore risk, Notifier notifications,
             Clock clock) {
         this.clock = clock;
         this.risk = risk;
@@ -75,7 +72,7 @@ public class ProposalService {
         if (requireConfirmation() || !proven) {
             proposals.insert(draft);
             count(ProposalStatus.PENDING);
-            notifications.notify(NotificationService.PROPOSAL, describe(draft) + " waits for confirmation until "
+            notifications.notify(Notifier.PROPOSAL, describe(draft) + " waits for confirmation until "
                     + draft.expiresAt(), draft);
             return draft;
         }
@@ -90,12 +87,12 @@ public class ProposalService {
 
     /** Fills a proposal at once without asking (auto-execution). */
     public Proposal execute(Proposal draft, String reason) {
-        return execute(draft, reason, NotificationService.FILL);
+        return execute(draft, reason, Notifier.FILL);
     }
 
     /** Fills a stop-loss or take-profit exit at once; notified as a stop. */
     public Proposal executeStop(Proposal draft, String reason) {
-        return execute(draft, reason, NotificationService.STOP);
+        return execute(draft, reason, Notifier.STOP);
     }
 
     private Proposal execute(Proposal draft, String reason, String event) {
@@ -144,7 +141,7 @@ public class ProposalService {
         try {
             Fill fill = trading.execute(toFill, ProposalStatus.CONFIRMED, false, "confirmed");
             count(ProposalStatus.CONFIRMED);
-            notifications.notify(NotificationService.FILL, describe(fill) + " (confirmed)", fill);
+            notifications.notify(Notifier.FILL, describe(fill) + " (confirmed)", fill);
             return fill;
         } catch (RiskRefusal e) {
             if ("maxSlippagePct".equals(e.limit())
@@ -174,7 +171,7 @@ public class ProposalService {
         try {
             Fill fill = trading.writeOff(coin, draft);
             count(ProposalStatus.AUTO_EXECUTED);
-            notifications.notify(NotificationService.FILL, describe(fill) + " (" + fill.reason() + ")", fill);
+            notifications.notify(Notifier.FILL, describe(fill) + " (" + fill.reason() + ")", fill);
             return fill;
         } catch (LedgerConflict e) {
             throw new ProposalConflict(e.getMessage(), null);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
@@ -20,19 +19,19 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.domain.RiskVerdict;
-import io.signaldesk.decision.ledger.Db;
-import io.signaldesk.decision.ledger.LedgerRepository;
-import io.signaldesk.decision.ledger.RiskRepository;
 import io.signaldesk.decision.engine.PaperTradingService.MarkedPosition;
 import io.signaldesk.decision.engine.PaperTradingService.Portfolio;
 import io.signaldesk.decision.engine.PaperTradingService.RiskRefusal;
+import io.signaldesk.decision.engine.port.Notifier;
+import io.signaldesk.decision.engine.port.LedgerUnavailable;
+import io.signaldesk.decision.engine.port.RiskStore;
+import io.signaldesk.decision.engine.port.TradeLedger;
 
 /**
  * Holds what the {@link RiskGovernor} checks against: the limits (stored), the kill switch (stored, so a
  * restart keeps it) and safe mode (consecutive model failures, in memory); builds the governor's view of
  * the account and notifies halt, resume and safe-mode changes.
  */
-@ApplicationScoped
 public class RiskService {
 
     /**
@@ -82,10 +81,10 @@ public class RiskService {
     private static final Logger LOG = Logger.getLogger(RiskService.class);
     private static final String HALTED = "halted", HALT_REASON = "halt-reason", HALTED_AT = "halted-at";
 
-    private final RiskRepository repository;
-    private final LedgerRepository settings;
+    private final RiskStore repository;
+    private final TradeLedger settings;
     private final DecisionConfig config;
-    private final NotificationService notifications;
+    private final Notifier notifications;
     private final Clock clock;
     private final EngineTime time;
     private final AtomicInteger failures = new AtomicInteger();
@@ -94,8 +93,8 @@ public class RiskService {
     private volatile Halt halt;
     private volatile SafeMode safeMode = SafeMode.NEVER;
 
-    RiskService(RiskRepository repository, LedgerRepository settings, DecisionConfig config,
-            NotificationService notifications, MeterRegistry registry, Clock clock, EngineTime time) {
+    RiskService(RiskStore repository, TradeLedger settings, DecisionConfig config,
+            Notifier notifications, MeterRegistry registry, Clock clock, EngineTime time) {
         this.clock = clock;
         this.time = time;
         this.repository = repository;
@@ -210,7 +209,7 @@ public class RiskService {
         }
         LOG.warnf("trading halted%s", reason == null ? "" : ": " + reason);
         if (!before.halted()) {
-            notifications.notify(NotificationService.HALT, "Trading halted" + (reason == null ? "" : ": " + reason), now);
+            notifications.notify(Notifier.HALT, "Trading halted" + (reason == null ? "" : ": " + reason), now);
         }
         return persistHalt();
     }
@@ -225,7 +224,7 @@ public class RiskService {
         }
         if (before.halted()) {
             LOG.info("trading resumed");
-            notifications.notify(NotificationService.RESUME, "Trading resumed", now);
+            notifications.notify(Notifier.RESUME, "Trading resumed", now);
         }
         return persistHalt();
     }
@@ -244,9 +243,9 @@ public class RiskService {
                 settings.saveSettings(Map.of(HALTED, Boolean.toString(current.halted()),
                         HALT_REASON, current.reason() == null ? "" : current.reason(),
                         HALTED_AT, current.since() == null ? "" : current.since().toString()));
-            } catch (Db.StorageException e) {
+            } catch (LedgerUnavailable e) {
                 LOG.warnf("the %s of %s is in force but not yet written to the ledger (%s); retried",
-                        current.halted() ? "halt" : "resume", current.since(), e.fault().text());
+                        current.halted() ? "halt" : "resume", current.since(), e.why());
                 return current;
             }
             synchronized (this) {
@@ -305,11 +304,11 @@ public class RiskService {
         if (after.on()) {
             LOG.warnf("safe mode on after %d model failures (last: %s): model-decided entries are blocked",
                     after.consecutiveFailures(), why);
-            notifications.notify(NotificationService.SAFE_MODE_ON, "Safe mode on: " + after.consecutiveFailures()
+            notifications.notify(Notifier.SAFE_MODE_ON, "Safe mode on: " + after.consecutiveFailures()
                     + " model failures in a row (last: " + why + "); AI entries are blocked", data);
         } else {
             LOG.infof("safe mode off: %s", why);
-            notifications.notify(NotificationService.SAFE_MODE_OFF, "Safe mode off: " + why, data);
+            notifications.notify(Notifier.SAFE_MODE_OFF, "Safe mode off: " + why, data);
         }
     }
 }

@@ -5,17 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.rules.TradingRules;
 import io.signaldesk.core.trade.Direction;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.SentimentResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort.SentimentResult;
 import io.signaldesk.decision.domain.Signal;
 
 /** The analyzer's latest sentiment per coin (AI mode's second source of entries); a new one is recorded as a signal. */
-@ApplicationScoped
 public class SentimentService {
 
     /** The latest sentiment for one coin, with who produced it. */

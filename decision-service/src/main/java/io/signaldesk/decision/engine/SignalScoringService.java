@@ -18,27 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Signal;
-import io.signaldesk.decision.ledger.SignalRepository;
-import io.signaldesk.decision.ledger.SignalRepository.PendingOutcome;
+import io.signaldesk.decision.engine.port.SignalStore.PendingOutcome;
 import io.signaldesk.decision.engine.SignalOutcomes.Outcome;
 import io.signaldesk.decision.engine.SignalOutcomes.Stats;
+import io.signaldesk.decision.engine.port.SignalStore;
 
 /**
  * Scores every recorded signal at each horizon once the price there is known, and reports hit rates.
  * Signals and outcomes are written to the database as they happen and read back on first use, so the
  * accuracy and the signals still waiting for their horizon survive a restart.
  */
-@ApplicationScoped
-@Startup // the hit-rate gauges exist from start-up
 public class SignalScoringService {
 
     /** Accuracy at one horizon, overall and grouped. */
@@ -56,7 +52,7 @@ public class SignalScoringService {
     /** The hit-rate gauges are recomputed from all outcomes at most this often (wall time). */
     private static final long GAUGES_EVERY_NANOS = 5_000_000_000L;
     private final FeedStateService market;
-    private final SignalRepository signals;
+    private final SignalStore signals;
     private final DecisionConfig config;
     private final MeterRegistry registry;
     private final Clock clock;
@@ -70,7 +66,7 @@ public class SignalScoringService {
     private Long gaugesAt;
     private boolean gaugesDue;
 
-    SignalScoringService(FeedStateService market, SignalRepository signals, DecisionConfig config,
+    SignalScoringService(FeedStateService market, SignalStore signals, DecisionConfig config,
             MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.market = market;

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.engine.port.LedgerState;
 
 /**
  * Prepares the ledger before anything else starts: on SQLite creates the folder of the database file, on
@@ -25,7 +26,7 @@ import io.signaldesk.decision.config.DecisionConfig;
  * active datasource (db/sqlite or db/postgresql, then the portable db/migration).
  */
 @ApplicationScoped
-public class DatabaseInitializer {
+public class DatabaseInitializer implements LedgerState {
 
     private static final Logger LOG = Logger.getLogger(DatabaseInitializer.class);
 

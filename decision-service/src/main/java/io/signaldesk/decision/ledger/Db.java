@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.InjectableInstance;
+import io.signaldesk.decision.engine.port.LedgerUnavailable;
 
 /**
  * Thin JDBC helper over the ledger's data source (the SQLite file, or PostgreSQL when {@code decision.db.url} is
@@ -176,7 +177,7 @@ public class Db {
     }
 
     /** A storage failure, with its {@link LedgerFault}; the caller's transaction was rolled back. */
-    public static class StorageException extends RuntimeException {
+    public static class StorageException extends LedgerUnavailable {
         private final LedgerFault fault;
 
         public StorageException(Throwable cause) {
@@ -186,6 +187,11 @@ public class Db {
 
         public LedgerFault fault() {
             return fault;
+        }
+
+        @Override
+        public String why() {
+            return fault.text();
         }
     }
 }

@@ -17,10 +17,11 @@ import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.LedgerEvent;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.engine.port.DecisionLog;
 
 /** The engine's audit trail in the ledger database. */
 @ApplicationScoped
-public class DecisionRepository {
+public class DecisionRepository implements DecisionLog {
 
     private final Db db;
 

@@ -13,14 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.signaldesk.core.edge.SetupKey;
 import io.signaldesk.core.edge.VolatilityRegime;
 import io.signaldesk.core.trade.Direction;
+import io.signaldesk.decision.engine.port.EdgeStore;
 
 /** The edge gate's scored calls in the ledger ({@code edge_outcome}): the track record survives a restart. */
 @ApplicationScoped
-public class EdgeRepository {
+public class EdgeRepository implements EdgeStore {
 
-    /** One call scored at {@code horizon}: its setup, when it was called, its move its way (percent, before costs). */
-    public record ScoredCall(SetupKey setup, Instant calledAt, Duration horizon, BigDecimal movePct) {
-    }
 
     private final Db db;
 

@@ -18,10 +18,11 @@ import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.LedgerEvent;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.engine.port.TradeLedger;
 
 /** Fills, positions and the equity curve in the ledger database. */
 @ApplicationScoped
-public class LedgerRepository {
+public class LedgerRepository implements TradeLedger {
 
     private final Db db;
     private long summedThroughId;
@@ -41,9 +42,6 @@ public class LedgerRepository {
         this(db, proposals, EventOutbox.none());
     }
 
-    /** What a fill did: {@code applied} false when nothing changed; how many pending exits it superseded. */
-    public record FillResult(boolean applied, int superseded) {
-    }
 
     /**
      * In one transaction: moves the proposal out of PENDING (or inserts it already executed when

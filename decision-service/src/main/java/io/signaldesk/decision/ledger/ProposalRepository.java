@@ -18,10 +18,11 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.engine.port.ProposalStore;
 
 /** Proposals in the ledger database. */
 @ApplicationScoped
-public class ProposalRepository {
+public class ProposalRepository implements ProposalStore {
 
     private final Db db;
 

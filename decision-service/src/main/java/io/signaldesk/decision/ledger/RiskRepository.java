@@ -9,10 +9,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.decision.domain.RiskLimits;
+import io.signaldesk.decision.engine.port.RiskStore;
 
 /** The stored risk limits, and the ledger figures the risk governor reads (today's P&L, entries, losing exits). */
 @ApplicationScoped
-public class RiskRepository {
+public class RiskRepository implements RiskStore {
 
     private final Db db;
 

@@ -14,14 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.engine.SignalOutcomes.Outcome;
+import io.signaldesk.decision.engine.port.SignalStore;
 
 /** Signals and their outcome per horizon in the ledger database: what scoring needs to pick up again after a restart. */
 @ApplicationScoped
-public class SignalRepository {
+public class SignalRepository implements SignalStore {
 
-    /** A signal still waiting for the price at one horizon. */
-    public record PendingOutcome(long signalId, Signal signal, Duration horizon) {
-    }
 
     private static final String SIGNAL_COLUMNS = "s.id, s.coin, s.source, s.direction, s.confidence, s.price, "
             + "s.momentum_direction, s.at, o.horizon_seconds";

@@ -137,7 +137,7 @@ class EdgeGateTest {
     @Test
     void seedingHandsTheRunsScoredCallsToTheServicesTrackRecord() throws Exception {
         Files.writeString(data.resolve("TSTUSDT-1m.csv"), climb(30));
-        List<io.signaldesk.decision.ledger.EdgeRepository.ScoredCall> seeded = new java.util.ArrayList<>();
+        List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> seeded = new java.util.ArrayList<>();
         BacktestService service = new BacktestService(() -> config(true), DataDirectory.confined(data, "the test"), calls -> {
             seeded.addAll(calls);
             return calls.size();

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
-import io.signaldesk.decision.ledger.SignalRepository.PendingOutcome;
+import io.signaldesk.decision.engine.port.SignalStore.PendingOutcome;
 import io.signaldesk.decision.engine.DecisionEngine;
 import io.signaldesk.decision.engine.FeedStateService;
 import io.signaldesk.decision.engine.SignalScoringService;

@@ -2,14 +2,13 @@ package io.signaldesk.decision.adapter.analyzer;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.decision.engine.port.AnalyzerPort.MarketContext;
 
 /** Request and answer shapes of ai-analyzer-service (its contract, our own copy). */
 public final class AnalyzerDtos {
@@ -31,27 +30,6 @@ public final class AnalyzerDtos {
             Long signalMs) {
     }
 
-    /** The market an analysis is asked about: the coin's snapshot as the engine saw it, at {@code asOf}. */
-    @RegisterForReflection
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MarketContext(String source, Instant asOf, List<CoinSnapshot> coins) {
-
-        public static MarketContext of(CoinSnapshot coin, Instant asOf) {
-            return new MarketContext("decision-service", asOf, List.of(coin));
-        }
-    }
-
-    @RegisterForReflection
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EntryRequest(String coin, String side, BigDecimal price, MarketContext market) {
-    }
-
-    @RegisterForReflection
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExitRequest(String coin, String side, BigDecimal entryPrice, BigDecimal currentPrice,
-            BigDecimal size, Instant openedAt, MarketContext market) {
-    }
-
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RiskRequest(String coin, String side, BigDecimal price, BigDecimal equity, MarketContext market) {
@@ -59,22 +37,7 @@ public final class AnalyzerDtos {
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record EntryResult(Boolean enter, Integer confidence, String reason) {
-    }
-
-    @RegisterForReflection
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ExitResult(String action, Integer confidence, String reason) {
-    }
-
-    @RegisterForReflection
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record RiskResult(BigDecimal positionSizePct, BigDecimal stopLossPct, Integer confidence, String reason) {
-    }
-
-    @RegisterForReflection
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SentimentResult(String sentiment, Integer confidence, String signal, String coin, String reason) {
     }
 
     @RegisterForReflection

@@ -14,9 +14,9 @@ import org.jboss.resteasy.reactive.client.SseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.AiStatus;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.EntryRequest;
+import io.signaldesk.decision.engine.port.AnalyzerPort.EntryRequest;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.Envelope;
-import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.ExitRequest;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest;
 import io.smallrye.mutiny.Multi;
 
 /** ai-analyzer-service's HTTP API; used only through {@link AnalyzerClient}. */

@@ -1,4 +1,4 @@
-package io.signaldesk.decision.engine;
+package io.signaldesk.decision.adapter.webhook;
 
 import java.time.Clock;
 import java.util.List;
@@ -12,18 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.signaldesk.decision.adapter.webhook.WebhookClient;
+import io.signaldesk.decision.engine.port.Notifier;
 
 /**
- * Tells a trader away from the screen what happened: a proposal waiting for confirmation, a fill, a stop,
- * halt and resume, safe mode on and off. Never waits on the webhook; counts each delivery's outcome.
+ * The engine's {@link Notifier} on the webhook: a proposal waiting for confirmation, a fill, a stop, halt and resume,
+ * safe mode on and off. Never waits on the webhook; counts each delivery's outcome.
  */
 @ApplicationScoped
-public class NotificationService {
+public class NotificationService implements Notifier {
 
-    /** What a notification is about (the {@code event} field of the body and the metric tag). */
-    public static final String PROPOSAL = "proposal", FILL = "fill", STOP = "stop", HALT = "halt", RESUME = "resume",
-            SAFE_MODE_ON = "safe_mode_on", SAFE_MODE_OFF = "safe_mode_off";
     private static final List<String> EVENTS = List.of(PROPOSAL, FILL, STOP, HALT, RESUME, SAFE_MODE_ON, SAFE_MODE_OFF);
 
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
@@ -49,8 +46,9 @@ public class NotificationService {
      * Sends {@code {"event":..,"at":..,"text":..,"data":{..}}} when a webhook is configured; returns at once.
      * {@code data} is serialised now, so later changes to it are not sent.
      */
+    @Override
     public void notify(String event, String text, Object data) {
-        if (webhook == null || !webhook.enabled()) { // none: a backtest engine never notifies anyone
+        if (webhook == null || !webhook.enabled()) { // none configured
             return;
         }
         ObjectNode body = mapper.createObjectNode();

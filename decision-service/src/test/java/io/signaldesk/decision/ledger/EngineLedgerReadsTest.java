@@ -1,0 +1,186 @@
+package io.signaldesk.decision.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaldesk.core.trade.ProposalKind;
+import io.signaldesk.decision.backtest.BacktestConfig;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.Proposal;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.RiskLimits;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.TradingEngine;
+import io.signaldesk.decision.engine.port.AiAnswer;
+import io.signaldesk.decision.engine.port.AnalyzerPort;
+import io.signaldesk.decision.engine.port.Notifier;
+import io.signaldesk.decision.support.Market;
+
+/**
+ * What the engine reads from the ledger to evaluate one coin (issue 22: the hot path must not re-read what the
+ * engine already knows). The live engine on a JDBC ledger whose every query is counted; three coins each frame: one
+ * with a pending entry proposal, one flat, one with an open position.
+ */
+class EngineLedgerReadsTest {
+
+    private static final int FRAMES = 20;
+
+    private Connection connection;
+    private final AtomicInteger reads = new AtomicInteger();
+    private TradingEngine engine;
+
+    @BeforeEach
+    void engineOnACountedLedger() throws SQLException {
+        connection = new org.sqlite.JDBC().connect("jdbc:sqlite::memory:", new Properties());
+        CountingSource source = new CountingSource(connection, reads);
+        Flyway.configure().dataSource(source).locations("classpath:db/sqlite", "classpath:db/migration").load().migrate();
+        Db db = new Db(source);
+        ProposalRepository proposals = new ProposalRepository(db);
+        var settings = new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), true, 10,
+                new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("100"), 0, 1000, 3,
+                        new BigDecimal("10")));
+        engine = TradingEngine.onCallersThread(settings.config(Map.of("decision.edge.mode", "off")),
+                new TradingEngine.Ports(NO_ANALYZER, proposals, new LedgerRepository(db, proposals),
+                        new RiskRepository(db), new DecisionRepository(db), new SignalRepository(db),
+                        new EdgeRepository(db), DatabaseInitializer.migrated(), Notifier.NONE, Clock.systemUTC(),
+                        new SimpleMeterRegistry()));
+        engine.modes.change(Mode.RULES, Policy.VETO);
+        engine.proposals.configure(true, 10);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        connection.close();
+    }
+
+    @Test
+    void readsPerEvaluatedCoin() {
+        // SOL: an entry proposed and confirmed, so SOL holds an open position
+        engine.intake.storeAndEvaluate(Market.snapshot(Market.bullish("SOL", "150")));
+        Proposal sol = engine.proposals.list(ProposalStatus.PENDING, 10).get(0);
+        engine.proposals.confirm(sol, null);
+        assertTrue(engine.trading.position("SOL").isPresent());
+        // BTC: an entry proposed and left pending
+        engine.intake.storeAndEvaluate(Market.snapshot(Market.bullish("BTC", "60000")));
+        assertTrue(engine.proposals.hasPending("BTC", ProposalKind.ENTRY));
+
+        double pending = readsPerFrame(Market.bullish("BTC", "60000"));
+        double flat = readsPerFrame(Market.flat("ETH", "3000"));
+        double open = readsPerFrame(Market.flat("SOL", "150"));
+        System.out.printf("SQL reads per evaluated coin: %.2f with a pending entry, %.2f flat, %.2f with an open position "
+                + "(%d frames each)%n", pending, flat, open, FRAMES);
+        assertEquals(1, engine.proposals.list(ProposalStatus.PENDING, 10).size(), "BTC's entry still waits");
+    }
+
+    /** The ledger's queries per evaluation of {@code coin}, over {@link #FRAMES} frames of it alone. */
+    private double readsPerFrame(io.signaldesk.core.market.CoinSnapshot coin) {
+        reads.set(0);
+        for (int i = 0; i < FRAMES; i++) {
+            engine.intake.storeAndEvaluate(Market.snapshot(coin));
+        }
+        return reads.get() / (double) FRAMES;
+    }
+
+    private static final AnalyzerPort NO_ANALYZER = new AnalyzerPort() {
+        @Override
+        public AiAnswer<EntryResult> entry(EntryRequest request) {
+            return AiAnswer.unavailable("MODE_RULES");
+        }
+
+        @Override
+        public AiAnswer<ExitResult> exit(ExitRequest request) {
+            return AiAnswer.unavailable("MODE_RULES");
+        }
+    };
+
+    /** One connection for all (the in-memory database lives on it); every query it runs is counted. */
+    private record CountingSource(Connection connection, AtomicInteger reads) implements javax.sql.DataSource {
+
+        @Override
+        public Connection getConnection() {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        Object result = forward(connection, method, args);
+                        return result instanceof PreparedStatement statement ? counted(statement) : result;
+                    });
+        }
+
+        private PreparedStatement counted(PreparedStatement statement) {
+            return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[] { PreparedStatement.class }, (proxy, method, args) -> {
+                        if (method.getName().equals("executeQuery")) {
+                            reads.incrementAndGet();
+                        }
+                        return forward(statement, method, args);
+                    });
+        }
+
+        private static Object forward(Object target, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) {
+            return getConnection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
