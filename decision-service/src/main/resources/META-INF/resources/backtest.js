@@ -50,9 +50,7 @@
         Object.keys(groups).sort().forEach(function (key) {
           var g = groups[key];
           if (g.names.length > 1) {
-            add(g.kind, 'all of ' + g.folder + '/ (' + g.names.map(function (n) {
-              return n.substring(n.lastIndexOf('/') + 1);
-            }).join(', ') + ')', g.names);
+            add(g.kind, 'all ' + g.names.length + ' of ' + g.folder + '/', g.names);
           }
           g.names.forEach(function (n) { add(g.kind, n, [n]); });
         });
@@ -126,8 +124,7 @@
       cents(p.fees));
     text('bt-drawdown', cents(p.maxDrawdown) + ' USDT (' + pct(p.maxDrawdownPct) + ')');
     text('bt-baselines', 'always-WAIT 0.00 %' + (r.buyAndHold ? '; buy-and-hold ' + pct(r.buyAndHold.returnPct) : ''));
-    text('bt-report', r.output && r.output.markdown ? r.output.markdown + ' in the data directory (average win and loss, ' +
-      'profit factor, expectancy, the evaluation)' : '–');
+    text('bt-report', r.output && r.output.markdown ? r.output.markdown : '–');
     byId('bt-result').hidden = false;
   }
 

@@ -200,6 +200,9 @@ class DashboardBrowserTest {
         assertTrue(browser.findElement(By.id("bt-return")).getText().contains("10,000.00 → "),
                 browser.findElement(By.id("bt-return")).getText());
 
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target/dashboard-backtest.png"), StandardCopyOption.REPLACE_EXISTING);
+
         browser.navigate().refresh(); // a page opened later shows the newest job the service keeps
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bt-result")));
         assertEquals(verdict, browser.findElement(By.id("bt-verdict")).getText());
