@@ -75,6 +75,7 @@
   function seconds(ms) { return ms === null || ms === undefined ? '–' : (ms / 1000).toFixed(1) + ' s'; }
 
   // What the analyzer measured of this machine: Ollama's real speeds, predicted times, share of answers from the model.
+  var modelShare = null; // the server's count and Wilson 95 % interval of the model's share (analyzer.modelShare)
   function renderMachine(status) {
     var box = document.getElementById('ai-machine');
     var warnings = document.getElementById('ai-warnings');
@@ -90,17 +91,17 @@
       num(m.decodeTokensPerSecond, 0) + ' tok/s' +
       (entry ? ' · decision in ~' + seconds(entry.timeToSignalMs) + ', full answer ~' + seconds(entry.fullAnswerMs) : '') +
       ' · deadline ' + seconds(m.deadlineMs) +
-      answersBySource(m);
+      answersBySource(m, modelShare);
     // whether AI answers are arriving is said once, on the mode line; these are the machine's own warnings
     warnings.textContent = (m.warnings || []).join(' ');
   }
 
   // The last 15 minutes' answers by source: a cached answer is the model's earlier answer, never a model call.
-  function answersBySource(m) {
+  function answersBySource(m, share) {
     if (!m.answersLast15m) { return ''; }
     return ' · last 15 min: ' + m.answersLast15m + ' answers = ' + (m.modelAnswersLast15m || 0) + ' model calls (' +
-      Math.round((m.modelShareLast15m || 0) * 100) + ' %) + ' + (m.cacheAnswersLast15m || 0) + ' from the cache + ' +
-      (m.rulesAnswersLast15m || 0) + ' rules';
+      (share ? shareOf(share) : Math.round((m.modelShareLast15m || 0) * 100) + ' %') + ') + ' +
+      (m.cacheAnswersLast15m || 0) + ' from the cache + ' + (m.rulesAnswersLast15m || 0) + ' rules';
   }
 
   // The analyzer's models, each with its predicted time to a decision here; choosing one switches the analyzer.
@@ -165,6 +166,7 @@
         ' (confidence ' + (r.confidence || '?') + '/10, ' + ai.latest.source +
         (ai.latest.fallbackReason ? ', ' + ai.latest.fallbackReason : '') + '): ' + (r.reason || '');
     }
+    modelShare = ai.modelShare;
     renderMachine(ai.reachable && ai.status ? ai.status : null);
     var mode = s.mode;
     var answers = ai.answers || {};
@@ -347,6 +349,11 @@
     if (!d || d.calls === 0 || d.rate === null) return '–';
     return (d.rate * 100).toFixed(1) + ' % [' + (d.low * 100).toFixed(1) + ', ' + (d.high * 100).toFixed(1) + ']';
   }
+  // the same with its count first: "12 of 15 = 80.0 % [54.8, 93.0]"
+  function shareOf(d) {
+    if (!d || d.calls === 0 || d.rate === null) return '0 of 0';
+    return d.hits + ' of ' + d.calls + ' = ' + share(d);
+  }
 
   function signedPct(v) {
     return v === null || v === undefined ? '–' : (v >= 0 ? '+' : '') + v.toFixed(3);
@@ -360,6 +367,35 @@
     return p === null || p === undefined ? '–' : p < 0.001 ? p.toExponential(1) : p.toPrecision(2);
   }
 
+  function titled(tr, title) { tr.title = title; return tr; }
+
+  // The newest backtest report of the data directory: its verdict and bottom line, and a link to its Markdown.
+  function loadLatestBacktest() {
+    fetch('/api/backtest/reports/latest').then(function (r) {
+      if (r.status === 404) { return null; }
+      return r.ok ? r.json() : Promise.reject(r.status);
+    }).then(function (b) {
+      var line = document.getElementById('bt-latest');
+      if (!b) {
+        line.textContent = 'Latest report: none in the data directory yet.';
+        return;
+      }
+      line.replaceChildren();
+      line.appendChild(document.createTextNode('Latest report (' + b.mode + ', ' + (b.from || '').substring(0, 10) + ' → ' +
+        (b.to || '').substring(0, 10) + ', written ' + new Date(b.writtenAt).toISOString().replace('T', ' ').substring(0, 16) +
+        ' UTC): ' + b.verdict + ' · ' + (b.trades === null ? '–' : b.trades + ' trades, ' + b.wins + ' won') + ' · return ' +
+        (b.returnPct === null ? '–' : Number(b.returnPct).toFixed(2) + ' %') + (b.buyAndHoldReturnPct === null ? ''
+          : ' (buy-and-hold ' + Number(b.buyAndHoldReturnPct).toFixed(2) + ' %, always-WAIT 0.00 %)') + ' · '));
+      var link = el('a', 'open the report');
+      link.href = b.report;
+      link.target = '_blank';
+      link.id = 'bt-latest-link';
+      line.appendChild(link);
+    }).catch(function () { /* the line keeps what it said */ });
+  }
+  loadLatestBacktest();
+  setInterval(loadLatestBacktest, 10000);
+
   function renderEvaluation(e) {
     var verdict = document.getElementById('verdict');
     if (!e) {
@@ -369,10 +405,13 @@
     verdict.textContent = 'Verdict: ' + e.verdict;
     var o = e.overall;
     fill(document.getElementById('evaluation'), [
-      row(['this engine', String(o.expectancy.trades), expectancy(o.expectancy), share(o.direction)]),
-      row(['always WAIT', '0', '0 %', '–']),
-      row(['always long', String(o.alwaysLong.trades), expectancy(o.alwaysLong), share(o.alwaysLongDirection)]),
-      row(['always short', String(o.alwaysShort.trades), expectancy(o.alwaysShort), share(o.alwaysShortDirection)])
+      titled(row(['this engine', String(o.expectancy.trades), expectancy(o.expectancy), shareOf(o.direction)]),
+        'the paper account\'s closed trades and the engine\'s directional calls'),
+      titled(row(['always WAIT', '0', '0 %', '–']), 'baseline: never trade; nothing earned, nothing paid'),
+      titled(row(['always long', String(o.alwaysLong.trades), expectancy(o.alwaysLong), shareOf(o.alwaysLongDirection)]),
+        'baseline: this engine\'s own entries and exits, always on the long side, at the same costs'),
+      titled(row(['always short', String(o.alwaysShort.trades), expectancy(o.alwaysShort), shareOf(o.alwaysShortDirection)]),
+        'baseline: this engine\'s own entries and exits, always on the short side, at the same costs')
     ]);
     document.getElementById('baselines-note').textContent = 'Baselines at the same costs (fee ' + e.fees.takerFeePct +
       ' % + slippage ' + e.fees.slippagePct + ' % a fill): always long / short take this engine\'s own entries and exits on one ' +
@@ -386,8 +425,8 @@
       Object.keys(h.bySource).forEach(function (source) {
         var s = h.bySource[source];
         var d = s.direction || {calls: 0};
-        rows.push(row([h.horizon, source, String(d.calls), share(d), pValue(d.pValue), share(s.alwaysLong),
-          pct(s.hitRate) + ' of ' + s.scored]));
+        rows.push(row([h.horizon, source, String(d.calls), shareOf(d), pValue(d.pValue), shareOf(s.alwaysLong),
+          (s.hitShare ? shareOf(s.hitShare) : pct(s.hitRate) + ' of ' + s.scored) + ' · always-WAIT ' + pct(s.alwaysWaitHitRate)]));
       });
     });
     fill(document.getElementById('accuracy'), rows);

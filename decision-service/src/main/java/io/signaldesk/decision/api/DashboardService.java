@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.signaldesk.core.evaluation.DirectionAccuracy;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.adapter.feed.FeedClient;
 import io.signaldesk.decision.domain.ProposalStatus;
@@ -86,6 +87,7 @@ public class DashboardService {
         ai.put("answers", analyzer.aiAnswers());
         // the analyzer's own switch forced to RULES (an operator setting): said, with the way back (the dashboard's Undo)
         ai.put("override", analyzer.override().orElse(null));
+        ai.put("modelShare", modelShare());
         // the engine's own model failures: when safe mode came on, why, and when and why it cleared
         ai.put("safeMode", risk.safeMode());
         Map<String, Object> status = new LinkedHashMap<>();
@@ -114,6 +116,17 @@ public class DashboardService {
         state.put("evaluation", evaluation.evaluation());
         state.put("risk", risk.state());
         return state;
+    }
+
+    /**
+     * The share of the analyzer's answers of the last 15 minutes that were model calls (not its cache, not its rules),
+     * with the count and a Wilson 95 % interval; null before it has answered.
+     */
+    private DirectionAccuracy modelShare() {
+        return analyzer.status().map(s -> s.machine()).filter(m -> m != null && m.path("answersLast15m").asInt() > 0)
+                .map(m -> DirectionAccuracy.of(Math.min(m.path("modelAnswersLast15m").asInt(), m.path("answersLast15m").asInt()),
+                        m.path("answersLast15m").asInt()))
+                .orElse(null);
     }
 
     /** A refused feed, and positions the feed's prices do not mark (opened on another market). */

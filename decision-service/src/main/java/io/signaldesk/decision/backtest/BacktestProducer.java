@@ -27,4 +27,10 @@ public class BacktestProducer {
                 proposals.requireConfirmation(), proposals.autoMinConfidence(), risk.limits()),
                 DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"), edge::seed);
     }
+
+    @Produces
+    @Singleton
+    BacktestReports backtestReports(SignalConfig data) {
+        return new BacktestReports(DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"));
+    }
 }

@@ -26,11 +26,12 @@ public final class SignalOutcomes {
      * A group of outcomes: {@code direction}, the accuracy of its LONG/SHORT calls whose move passed the flat band (with
      * a 95 % interval and a p-value against 50 %), beside {@code alwaysLong} (the share of those moves that went up);
      * and the older hit rates, which count a WAIT inside the band as a hit, with the two baselines over the very same
-     * instants.
+     * instants; {@code hitShare} is that hit rate's count with its Wilson 95 % interval.
      */
     @RegisterForReflection
     public record Stats(int scored, int hits, BigDecimal hitRate, BigDecimal alwaysWaitHitRate,
-            BigDecimal momentumOnlyHitRate, DirectionAccuracy direction, DirectionAccuracy alwaysLong) {
+            BigDecimal momentumOnlyHitRate, DirectionAccuracy direction, DirectionAccuracy alwaysLong,
+            DirectionAccuracy hitShare) {
     }
 
     private SignalOutcomes() {
@@ -54,6 +55,6 @@ public final class SignalOutcomes {
         int ups = (int) directional.stream().filter(o -> o.actual() == Direction.LONG).count();
         return new Stats(scored, hits, SignalScorer.rate(hits, scored), SignalScorer.rate(waitHits, scored),
                 SignalScorer.rate(momentumHits, scored), DirectionAccuracy.of(directionHits, directional.size()),
-                DirectionAccuracy.of(ups, directional.size()));
+                DirectionAccuracy.of(ups, directional.size()), DirectionAccuracy.of(hits, scored));
     }
 }

@@ -109,6 +109,20 @@ class AnalyzerOverrideTest {
     }
 
     @Test
+    void theModelShareOfTheLast15MinutesCarriesItsCountAndWilsonInterval() {
+        Analyzer.getAnswers(analyzer, "/api/ai/status", "status-machine.json"); // 12 of 15 answers were model calls
+        analyzerStatus.poll();
+        io.restassured.path.json.JsonPath share = given().get("/api/status").then().statusCode(200).extract().jsonPath()
+                .setRootPath("analyzer.modelShare");
+        assertEquals(15, share.getInt("calls"));
+        assertEquals(12, share.getInt("hits"));
+        assertEquals(0.8, share.getDouble("rate"), 1e-6);
+        // Wilson 95 %: 12 of 15 -> [0.548, 0.930]
+        assertEquals(0.548, share.getDouble("low"), 0.0005);
+        assertEquals(0.930, share.getDouble("high"), 0.0005);
+    }
+
+    @Test
     void undoWithTheAnalyzerDownIsA503SayingSo() {
         analyzer.stubFor(put(urlEqualTo("/api/ai/mode")).willReturn(aResponse().withStatus(503)));
         given().delete("/api/analyzer/override").then().statusCode(503)

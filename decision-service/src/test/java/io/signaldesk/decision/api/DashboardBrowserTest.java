@@ -207,6 +207,11 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bt-result")));
         assertEquals(verdict, browser.findElement(By.id("bt-verdict")).getText());
         assertEquals(state, browser.findElement(By.id("bt-state")).getText());
+        // the latest report's line (read from the data directory) names the same verdict and links its Markdown
+        String name = report.substring(report.lastIndexOf('/') + 1, report.indexOf(".md"));
+        wait.until(ExpectedConditions.attributeContains(By.id("bt-latest-link"), "href", "/api/backtest/reports/" + name));
+        assertTrue(browser.findElement(By.id("bt-latest")).getText().contains(verdict),
+                browser.findElement(By.id("bt-latest")).getText());
     }
 
     @Test
