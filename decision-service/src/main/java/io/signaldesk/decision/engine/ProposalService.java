@@ -38,13 +38,15 @@ public class ProposalService {
     private final MeterRegistry registry;
     private final RiskStore risk;
     private final Notifier notifications;
+    private final OpenBook book;
     private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
     private volatile Confirmation confirmation;
 
     ProposalService(ProposalStore proposals, TradeLedger settings, PaperTradingService trading,
             DecisionConfig config, MeterRegistry registry, RiskStore risk, Notifier notifications,
-            Clock clock) {
+            Clock clock, OpenBook book) {
+        this.book = book;
         this.clock = clock;
         this.risk = risk;
         this.notifications = notifications;
@@ -122,7 +124,7 @@ public class ProposalService {
     }
 
     public boolean hasPending(String coin, ProposalKind kind) {
-        return proposals.list(ProposalStatus.PENDING, 200).stream()
+        return book.pending().stream()
                 .anyMatch(p -> p.coin().equals(coin) && p.kind() == kind && !expired(p));
     }
 

@@ -58,14 +58,16 @@ public final class TradingEngine {
         this.executor = executor;
         this.rules = new TradingRules(TradingCoreProducer.thresholds(config.rules()));
         this.exitPolicy = new ExitPolicy(TradingCoreProducer.exitSettings(config));
+        OpenBook book = new OpenBook(ports.proposals(), ports.trades(), !ports.ledger().shared());
+        TradeLedger trades = book.trades();
         this.market = new FeedStateService(config, registry, clock);
         this.time = new EngineTime(clock, market);
-        this.risk = new RiskService(ports.risk(), ports.trades(), config, ports.notifier(), registry, clock, time);
-        this.trading = new PaperTradingService(ports.trades(), market, config, registry, risk, clock, exitPolicy, time);
-        this.proposals = new ProposalService(ports.proposals(), ports.trades(), trading, config, registry, ports.risk(),
-                ports.notifier(), clock);
+        this.risk = new RiskService(ports.risk(), trades, config, ports.notifier(), registry, clock, time);
+        this.trading = new PaperTradingService(trades, market, config, registry, risk, clock, exitPolicy, time);
+        this.proposals = new ProposalService(book.proposals(), trades, trading, config, registry, ports.risk(),
+                ports.notifier(), clock, book);
         this.scoring = new SignalScoringService(market, ports.signals(), config, registry, clock);
-        this.modes = new ModeService(ports.trades(), config, registry);
+        this.modes = new ModeService(trades, config, registry);
         this.sentiments = new SentimentService(market, scoring, rules, clock);
         this.edge = new EdgeService(ports.edges(), config);
         this.decisions = new DecisionEngine(config, rules, ports.analyzer(), sentiments, modes, proposals, trading,

@@ -59,6 +59,12 @@ public class DatabaseInitializer implements LedgerState {
         return ready;
     }
 
+    /** PostgreSQL (decision.db.url) may be shared by several decision services; the SQLite file is this one's. */
+    @Override
+    public boolean shared() {
+        return url.isPresent();
+    }
+
     void onStart(@Observes @Priority(1) StartupEvent event) {
         String where;
         if (url.isPresent()) {
