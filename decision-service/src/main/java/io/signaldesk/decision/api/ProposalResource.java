@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -57,6 +58,11 @@ public class ProposalResource {
                "rate":0.5405,"low":0.3923,"high":0.6824,"meaning":"7/10 is the RULES+AI call's own estimate (read as 70 % that the direction is right); measured: RULES+AI calls at 7-10 went the called way 54.1 % of 37 times over 15m (95 % interval 39.2 %-68.2 %)"},
               "lowConfidence":false,"unproven":false,"warnings":[]}}""";
 
+    /** How to try an operation on one proposal in Swagger UI: its id comes from the pending list. */
+    static final String ID_STEP = "A proposal's id. First step: GET /api/proposals?status=PENDING (Try it out on "
+            + "\"Proposals, newest first\", status PENDING) and copy the id of one; a proposal waits about a minute "
+            + "(expiresAt), then it is EXPIRED and confirm answers 409.";
+
     /** Largest size a confirm may name, before the proposal's own and the risk limits apply. */
     static final BigDecimal MAX_SIZE = new BigDecimal("1e9");
     /** Proposal ids are UUIDs; anything else (a NUL, a megabyte) is a 400 before any lookup. */
@@ -78,7 +84,9 @@ public class ProposalResource {
             + "slippage guard allows, seconds left, what happens on expiry and what its confidence has been worth (the "
             + "measured hit rate of its source and confidence bucket, or not measured yet)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "pending", value = "[" + PROPOSAL + "]")))
-    public Response list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public Response list(@Parameter(description = "PENDING lists what waits for a confirm (their ids are what confirm and "
+            + "reject take); empty: every status", example = "PENDING") @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
             return ApiError.badRequest("limit", "limit must be 1-1000");
         }
@@ -99,7 +107,7 @@ public class ProposalResource {
     @Operation(summary = "One proposal")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "proposal", value = PROPOSAL)))
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "unknown", value = "{\"error\":\"no proposal abc\"}")))
-    public Response get(@PathParam("id") String id) {
+    public Response get(@Parameter(description = ID_STEP) @PathParam("id") String id) {
         if (!ID.matcher(id).matches()) {
             return badId();
         }
@@ -112,7 +120,9 @@ public class ProposalResource {
     @Consumes(MediaType.WILDCARD)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Confirm a pending proposal: it is filled at the live price, once, within the risk limits",
-            description = "size (optional) is at most the proposal's; the risk governor may cut it (the proposal's "
+            description = "First step: GET /api/proposals?status=PENDING and copy a pending proposal's id (its card says "
+                    + "what the confirm fills: notional, stop, target, fees, the worst fill). "
+                    + "size (optional) is at most the proposal's; the risk governor may cut it (the proposal's "
                     + "resizedBy names the limit) or refuse the fill (409 naming the limit in refusedBy); a price that "
                     + "moved more than maxSlippagePct from the proposal's expires it (409, refusedBy maxSlippagePct)")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -130,7 +140,7 @@ public class ProposalResource {
             @ExampleObject(name = "twice", value = "{\"error\":\"proposal 5b0c... is CONFIRMED\"}"),
             @ExampleObject(name = "risk limit", value = "{\"error\":\"refused by maxOpenPositions: 3 positions open, at most 3\",\"refusedBy\":\"maxOpenPositions\"}"),
             @ExampleObject(name = "price moved", value = "{\"error\":\"refused by maxSlippagePct: price moved 0.8 % from the proposal's 95000 to 95760, more than 0.5 %; the proposal is expired\",\"refusedBy\":\"maxSlippagePct\"}") }))
-    public Response confirm(@PathParam("id") String id, String body) {
+    public Response confirm(@Parameter(description = ID_STEP) @PathParam("id") String id, String body) {
         if (!ID.matcher(id).matches()) {
             return badId();
         }
@@ -159,7 +169,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class),
             examples = @ExampleObject(name = "unknown", value = "{\"error\":\"no proposal abc\"}")))
     @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "expired", value = "{\"error\":\"proposal 5b0c... is EXPIRED\"}")))
-    public Response reject(@PathParam("id") String id) {
+    public Response reject(@Parameter(description = ID_STEP) @PathParam("id") String id) {
         if (!ID.matcher(id).matches()) {
             return badId();
         }

@@ -67,8 +67,11 @@ public class RiskResource {
     @Path("/risk")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Change risk limits (absent fields keep their value; kept across restarts)")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "two positions", value = "{\"maxOpenPositions\":2,\"maxSlippagePct\":0.3}")))
+    @Operation(summary = "Change risk limits (absent fields keep their value; kept across restarts)",
+            description = "The example only tightens (2 positions instead of 3, a 0.1 % price guard instead of 0.2 %): trying "
+                    + "it never loosens a limit. Loosen one by naming it, e.g. {\"maxOpenPositions\":3}.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "tighter: two positions, a 0.1 % price guard",
+            value = "{\"maxOpenPositions\":2,\"maxSlippagePct\":0.1}")))
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "state", value = STATE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "out of range",
             value = "{\"error\":\"maxPositionPct must be a number above 0 and at most 100\",\"field\":\"maxPositionPct\"}")))

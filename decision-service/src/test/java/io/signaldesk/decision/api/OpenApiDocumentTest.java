@@ -21,6 +21,9 @@ class OpenApiDocumentTest extends OpenApiDocumentCheck {
     @jakarta.inject.Inject
     ProposalService proposals;
 
+    @jakarta.inject.Inject
+    io.signaldesk.decision.support.Desk desk;
+
     @AfterEach
     void defaults() {
         modes.change(Mode.RULES, Policy.VETO);
@@ -37,6 +40,56 @@ class OpenApiDocumentTest extends OpenApiDocumentCheck {
         Object first = examples.values().iterator().next().get("value");
         org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, ((java.util.Map<?, ?>) first).get("requireConfirmation"),
                 String.valueOf(first));
+    }
+
+    /** The risk example as Swagger UI sends it only tightens the default limits: trying it never loosens one. */
+    @org.junit.jupiter.api.Test
+    void tryRiskAsGeneratedNeverLoosensALimit() {
+        io.restassured.path.json.JsonPath doc = io.restassured.RestAssured.given().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        java.util.Map<String, java.util.Map<String, Object>> examples = doc.getMap(
+                "paths.'/api/decision/risk'.put.requestBody.content.'application/json'.examples");
+        java.util.Map<?, ?> first = (java.util.Map<?, ?>) examples.values().iterator().next().get("value");
+        // the shipped defaults (@WithDefault), not this test profile's wider ones
+        org.junit.jupiter.api.Assertions.assertTrue(((Number) first.get("maxOpenPositions")).intValue()
+                <= Integer.parseInt(shipped("maxOpenPositions")), first.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(new java.math.BigDecimal(first.get("maxSlippagePct").toString())
+                .compareTo(new java.math.BigDecimal(shipped("maxSlippagePct"))) <= 0, first.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("maxOpenPositions", "maxSlippagePct"), first.keySet());
+    }
+
+    private static String shipped(String limit) {
+        try {
+            return io.signaldesk.decision.config.DecisionConfig.Risk.class.getMethod(limit)
+                    .getAnnotation(io.smallrye.config.WithDefault.class).value();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(limit, e);
+        }
+    }
+
+    /**
+     * Confirm has no example id (ids are minted per proposal): its documented first step, the pending list as Swagger
+     * UI sends it, gives one, and confirm with it and no body fills the proposal.
+     */
+    @org.junit.jupiter.api.Test
+    void confirmIsTriedByItsDocumentedFirstStep() {
+        io.restassured.path.json.JsonPath doc = io.restassured.RestAssured.given().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String description = doc.getString("paths.'/api/proposals/{id}/confirm'.post.description");
+        org.junit.jupiter.api.Assertions.assertTrue(description.startsWith("First step: GET /api/proposals?status=PENDING"),
+                description);
+        java.util.List<java.util.Map<String, Object>> parameters = doc.getList("paths.'/api/proposals'.get.parameters");
+        Object example = parameters.stream().filter(p -> "status".equals(p.get("name"))).findFirst().orElseThrow()
+                .get("example");
+        org.junit.jupiter.api.Assertions.assertEquals("PENDING", example);
+
+        desk.rulesMode();
+        String proposed = desk.proposeEntry(io.signaldesk.decision.support.Market.bullish("SWG1", "250"));
+        String id = io.restassured.RestAssured.given().get("/api/proposals?status=" + example).then().statusCode(200)
+                .extract().jsonPath().getString("find { it.coin == 'SWG1' }.id");
+        org.junit.jupiter.api.Assertions.assertEquals(proposed, id);
+        io.restassured.RestAssured.given().post("/api/proposals/" + id + "/confirm").then().statusCode(200)
+                .body("proposalId", org.hamcrest.Matchers.equalTo(id)).body("coin", org.hamcrest.Matchers.equalTo("SWG1"));
     }
 
     /** The error shape, and its 409 variant naming the risk limit that refused a confirmation. */
