@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -31,8 +33,10 @@ public class OllamaClient {
     private final OllamaRestApi patient;
     private final OllamaStreamingChatModel chatModel;
 
-    public OllamaClient(AnalyzerConfig config, OllamaStreamingChatModel chatModel) {
-        this.baseUrl = config.ollama().baseUrl();
+    /** @param baseUrl the chat model's URL: the model list, pull and preload go to the same Ollama as every chat */
+    public OllamaClient(AnalyzerConfig config, OllamaStreamingChatModel chatModel,
+            @ConfigProperty(name = "quarkus.langchain4j.ollama.base-url") String baseUrl) {
+        this.baseUrl = baseUrl;
         this.keepAlive = config.ollama().keepAlive();
         this.numCtx = config.ollama().numCtx();
         this.quick = build(baseUrl, QUICK);

@@ -68,11 +68,8 @@ public interface AnalyzerConfig {
         int partitions();
     }
 
+    /** The Ollama URL is the extension's key alone, quarkus.langchain4j.ollama.base-url (env OLLAMA_BASE_URL). */
     interface Ollama {
-        /** Ollama base URL (env OLLAMA_BASE_URL). */
-        @WithDefault("http://localhost:11434")
-        String baseUrl();
-
         /** Model used at start (env OLLAMA_MODEL); mistral:7b is the quality option. */
         @WithDefault("llama3.2:3b")
         String model();

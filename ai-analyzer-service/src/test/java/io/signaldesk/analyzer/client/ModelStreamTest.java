@@ -73,7 +73,7 @@ class ModelStreamTest {
         ollama.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/x-ndjson").withBody(OllamaReplies.chat(SENTIMENT, 52, 26))));
         Seen seen = new Seen();
-        chat(ollama.baseUrl(), ChatRequests.analysis(new Config(ollama.baseUrl()), "mistral:7b", AnalysisType.SENTIMENT,
+        chat(ollama.baseUrl(), ChatRequests.analysis(new Config(), "mistral:7b", AnalysisType.SENTIMENT,
                 List.of("BTC", "ETH"), "SENTIMENT for BTC, ETH\nBTC 95000.1"), seen);
         OllamaStats stats = seen.done.get(10, TimeUnit.SECONDS);
 
@@ -107,7 +107,7 @@ class ModelStreamTest {
                 .replace("\"done_reason\":\"stop\"", "\"done_reason\":\"length\"");
         ollama.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200).withBody(cut)));
         Seen seen = new Seen();
-        chat(ollama.baseUrl(), ChatRequests.analysis(new Config(ollama.baseUrl()), "llama3.2:3b", AnalysisType.ENTRY,
+        chat(ollama.baseUrl(), ChatRequests.analysis(new Config(), "llama3.2:3b", AnalysisType.ENTRY,
                 List.of("BTC"), "ENTRY LONG BTC at 95000.1"), seen);
         assertTrue(seen.done.get(10, TimeUnit.SECONDS).cutAtLimit());
     }
@@ -117,7 +117,7 @@ class ModelStreamTest {
         ollama.resetAll();
         ollama.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(500).withBody("{\"error\":\"boom\"}")));
         Seen refused = new Seen();
-        chat(ollama.baseUrl(), ChatRequests.priming(new Config(ollama.baseUrl()), "llama3.2:3b"), refused);
+        chat(ollama.baseUrl(), ChatRequests.priming(new Config(), "llama3.2:3b"), refused);
         assertInstanceOf(OllamaCallException.class, refused.failed.get(10, TimeUnit.SECONDS));
 
         int closedPort;
@@ -126,7 +126,7 @@ class ModelStreamTest {
         }
         String nowhere = "http://127.0.0.1:" + closedPort;
         Seen down = new Seen();
-        chat(nowhere, ChatRequests.priming(new Config(nowhere), "llama3.2:3b"), down);
+        chat(nowhere, ChatRequests.priming(new Config(), "llama3.2:3b"), down);
         assertInstanceOf(OllamaUnavailableException.class, down.failed.get(10, TimeUnit.SECONDS));
     }
 
@@ -137,7 +137,7 @@ class ModelStreamTest {
         String withoutLast = all.substring(0, all.lastIndexOf("{\"model\""));
         ollama.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200).withBody(withoutLast)));
         Seen seen = new Seen();
-        chat(ollama.baseUrl(), ChatRequests.analysis(new Config(ollama.baseUrl()), "llama3.2:3b", AnalysisType.SENTIMENT,
+        chat(ollama.baseUrl(), ChatRequests.analysis(new Config(), "llama3.2:3b", AnalysisType.SENTIMENT,
                 List.of("BTC"), "SENTIMENT for BTC\nBTC 95000.1"), seen);
         assertInstanceOf(OllamaCallException.class, seen.failed.get(10, TimeUnit.SECONDS));
         assertTrue(seen.events.contains("decision"), "the pieces before the cut were read");
@@ -150,7 +150,7 @@ class ModelStreamTest {
         ollama.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200)
                 .withBody(OllamaReplies.chat(SENTIMENT, 52, 26)).withChunkedDribbleDelay(20, 2000)));
         Seen seen = new Seen();
-        ModelStream stream = chat(ollama.baseUrl(), ChatRequests.analysis(new Config(ollama.baseUrl()), "llama3.2:3b",
+        ModelStream stream = chat(ollama.baseUrl(), ChatRequests.analysis(new Config(), "llama3.2:3b",
                 AnalysisType.SENTIMENT, List.of("BTC"), "SENTIMENT for BTC\nBTC 95000.1"), seen);
         seen.firstPiece.get(10, TimeUnit.SECONDS);
         stream.cancel();
@@ -201,7 +201,7 @@ class ModelStreamTest {
     }
 
     /** The analyzer's Ollama defaults, as application.properties sets them. */
-    private record Config(String baseUrl) implements AnalyzerConfig.Ollama {
+    private record Config() implements AnalyzerConfig.Ollama {
         @Override
         public String model() {
             return "llama3.2:3b";
