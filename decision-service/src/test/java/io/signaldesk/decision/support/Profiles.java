@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -18,13 +19,15 @@ public final class Profiles {
     }
 
     /**
-     * API key set, one-second proposal TTL, and an app instance of its own, so the analyzer circuit
-     * breaker the failure tests open does not leak into other tests.
+     * API key set, one-second proposal TTL, the analyzer's timeout at 1.5 s (AnalyzerFailureTest's slow stub takes
+     * 4 s), and an app instance of its own, so the analyzer circuit breaker the failure tests open does not leak into
+     * other tests.
      */
     public static class Hardened implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("signal.api-key", "test-key", "decision.proposal-ttl", "1s");
+            return Map.of("signal.api-key", "test-key", "decision.proposal-ttl", "1s",
+                    "quarkus.fault-tolerance.\"io.signaldesk.decision.client.AnalyzerGuard/call\".timeout.value", "1500");
         }
     }
 
@@ -83,13 +86,34 @@ public final class Profiles {
 
     /**
      * The engine on, with its time-based tick and analyzer polling an hour apart: any proposal a
-     * test sees came from the feed-frame path, not from the scheduler.
+     * test sees came from the feed-frame path, not from the scheduler. The rules' momentum threshold is 0.03 %, so
+     * the six quiet minutes of ReplayParityTest's capture give decisions to compare (the test markets of
+     * {@code Market} lean 0.45 % or 0.01 %, on either side of it, as of the default 0.2 %).
      */
     public static class EngineOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("decision.engine-enabled", "true", "decision.engine-tick-every", "1h",
-                    "decision.analyzer-poll-every", "1h");
+                    "decision.analyzer-poll-every", "1h", "decision.rules.momentum-pct", "0.03");
+        }
+    }
+
+    /**
+     * SIGNAL_TRANSPORT=kafka on one real broker, seeded as a running feed left it ({@link SeededKafka}), shared by
+     * the Kafka tests (one broker and one app start for all of them): the feed's records are taken from the
+     * simulator only and up to 10 minutes old (the seeded record was sent before the app started), and an analysis
+     * question gets an 8 s deadline: room for the test, playing the analyzer group, to answer on a loaded machine.
+     */
+    public static class OnKafka implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(SeededKafka.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("decision.feed.expected-source", "simulator", "decision.feed.kafka-max-age", "10m",
+                    "decision.kafka-analysis.deadline", "8s");
         }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -25,7 +24,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.decision.DecisionSource;
@@ -35,6 +33,7 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.ledger.DecisionRepository;
 import io.signaldesk.decision.engine.FeedStateService;
+import io.signaldesk.decision.support.Profiles;
 import io.signaldesk.decision.support.SeededKafka;
 import io.signaldesk.kafka.test.KafkaBroker;
 import io.signaldesk.kafka.test.KafkaBrokerResource;
@@ -46,21 +45,8 @@ import io.signaldesk.kafka.test.KafkaBrokerResource;
  * decisions go out as events; each channel is in readiness.
  */
 @QuarkusTest
-@TestProfile(FeedKafkaConsumerTest.OnKafka.class)
+@TestProfile(Profiles.OnKafka.class)
 class FeedKafkaConsumerTest {
-
-    public static class OnKafka implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SeededKafka.class));
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // the seeded record was sent before the application started: old enough to be skipped at the default 5 s
-            return Map.of("decision.feed.expected-source", "simulator", "decision.feed.kafka-max-age", "10m");
-        }
-    }
 
     private static final String LATEST = SeededKafka.LATEST;
 

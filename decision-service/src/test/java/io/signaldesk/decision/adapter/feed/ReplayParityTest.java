@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.inject.Inject;
@@ -28,7 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.signaldesk.decision.backtest.BacktestDecision;
 import io.signaldesk.decision.backtest.BacktestRequest;
@@ -46,6 +44,7 @@ import io.signaldesk.decision.engine.RiskService;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
 import io.signaldesk.decision.engine.port.FeedMessage;
+import io.signaldesk.decision.support.Profiles;
 
 /**
  * The same market, live and backtested, decides the same. The /ws/market frames the real feed pushed while replaying
@@ -56,16 +55,8 @@ import io.signaldesk.decision.engine.port.FeedMessage;
  * every exit check). The rules' momentum threshold is 0.03 % here so six quiet minutes give decisions to compare.
  */
 @QuarkusTest
-@TestProfile(ReplayParityTest.Parity.class)
+@TestProfile(Profiles.EngineOn.class)
 class ReplayParityTest {
-
-    public static class Parity implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("decision.engine-enabled", "true", "decision.engine-tick-every", "1h",
-                    "decision.analyzer-poll-every", "1h", "decision.rules.momentum-pct", "0.03");
-        }
-    }
 
     private static final String FIXTURE = "/replay/ws-market-btc-eth-20240808.jsonl.gz";
 
