@@ -224,7 +224,7 @@ class AiResourceTest {
 
     /** The preload runs in the background after the switch answered. */
     private static void pollPreload(String model) {
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 300; i++) { // up to 30 s on a loaded machine
             int count = StubServers.server().findAll(postRequestedFor(urlEqualTo("/api/generate"))
                     .withRequestBody(equalToJson("{\"model\":\"" + model + "\",\"keep_alive\":1800,\"options\":{\"num_ctx\":2048}}")))
                     .size();

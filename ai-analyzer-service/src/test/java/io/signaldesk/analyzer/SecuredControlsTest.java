@@ -104,7 +104,7 @@ class SecuredControlsTest {
         assertTrue(closed.await(60, TimeUnit.SECONDS), "a connection that keeps flooding is closed");
         assertEquals(1008, connection.closeReason().getCode());
         // the client may hand a frame to its handler after the close: wait for the burst's replies and the warning
-        for (int i = 0; i < 200 && (count(frames, "too many frames") < 1 || count(frames, "only pushes analyses") < FrameBudget.BURST); i++) {
+        for (int i = 0; i < 1200 && (count(frames, "too many frames") < 1 || count(frames, "only pushes analyses") < FrameBudget.BURST); i++) {
             Thread.sleep(50);
         }
         assertEquals(1, count(frames, "too many frames"), "one warning per flood");

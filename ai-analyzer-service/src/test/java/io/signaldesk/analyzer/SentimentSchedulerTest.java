@@ -77,15 +77,15 @@ class SentimentSchedulerTest {
                         webSocket.request(1);
                         return null;
                     }
-                }).get(5, TimeUnit.SECONDS);
+                }).get(30, TimeUnit.SECONDS);
         try {
             client.sendText("{\"subscribe\":[\"BTC\"]}", true);
-            String error = frames.poll(5, TimeUnit.SECONDS);
+            String error = frames.poll(30, TimeUnit.SECONDS);
             assertTrue(error != null && error.contains("\"type\":\"error\""), "read-only socket answers an error frame: " + error);
 
             assertTrue(scheduler.run().isPresent());
 
-            String pushed = frames.poll(5, TimeUnit.SECONDS);
+            String pushed = frames.poll(30, TimeUnit.SECONDS);
             assertTrue(pushed != null && pushed.contains("\"type\":\"SENTIMENT\"") && pushed.contains("\"source\":\"AI\""),
                     "pushed: " + pushed);
             String prompt = OllamaReplies.chatRequests().get(0).get("messages").get(1).get("content").asText();

@@ -63,7 +63,7 @@ class SecuredApiTest {
         var coin = Market.bullish("E1", "100");
         String id = desk.proposeEntry(coin);
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> desk.proposals().find(id).orElseThrow().status() == ProposalStatus.EXPIRED);
         given().header("X-Api-Key", "test-key").post("/api/proposals/" + id + "/confirm").then().statusCode(409)
                 .body("error", containsString("EXPIRED"));

@@ -116,7 +116,7 @@ class BacktestJobsTest {
             done(job);
             ids.add(job.id());
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> jobs.all().size() == BacktestJobs.KEPT);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.all().size() == BacktestJobs.KEPT);
         assertEquals(ids.subList(1, ids.size()), jobs.all().stream().map(BacktestJob::id).toList(), "the oldest go first");
         assertTrue(jobs.cancel(ids.get(5)).isPresent());
         assertTrue(jobs.find(ids.get(5)).isEmpty(), "a finished job is forgotten on DELETE");

@@ -163,7 +163,7 @@ class DecisionEngineTest {
 
     /** The proposal's AI reason once the analyzer's reason has been written into it. */
     private String reasonOf(String proposalId) {
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !proposals.find(proposalId).orElseThrow().aiReason()
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !proposals.find(proposalId).orElseThrow().aiReason()
                 .contains(AiAnswer.REASON_FOLLOWS));
         return proposals.find(proposalId).orElseThrow().aiReason();
     }
@@ -242,7 +242,7 @@ class DecisionEngineTest {
         Decision decision = entry(Market.bullish("H2", "10"));
         assertEquals(DecisionOutcome.VETOED, decision.outcome());
         assertNull(decision.proposalId());
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> decisions.latest(50).stream()
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> decisions.latest(50).stream()
                 .anyMatch(d -> d.coin().equals("H2") && d.aiReason().contains("Momentum is fading")));
     }
 

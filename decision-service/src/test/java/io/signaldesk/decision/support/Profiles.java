@@ -27,7 +27,7 @@ public final class Profiles {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("signal.api-key", "test-key", "decision.proposal-ttl", "1s",
-                    "quarkus.fault-tolerance.\"io.signaldesk.decision.client.AnalyzerGuard/call\".timeout.value", "1500");
+                    "quarkus.fault-tolerance.\"io.signaldesk.decision.adapter.analyzer.AnalyzerGuard/call\".timeout.value", "1500");
         }
     }
 

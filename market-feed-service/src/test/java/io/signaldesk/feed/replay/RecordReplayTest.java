@@ -109,7 +109,7 @@ class RecordReplayTest {
     }
 
     private static SourceStatus awaitEnd(ReplaySource replay) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 1200; i++) {
             SourceStatus status = replay.status();
             if (status.state() == SourceStatus.State.FINISHED || status.state() == SourceStatus.State.STOPPED
                     && status.lastError() != null) {

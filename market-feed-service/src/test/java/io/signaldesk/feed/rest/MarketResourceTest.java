@@ -27,7 +27,7 @@ class MarketResourceTest {
     /** Waits until the simulator has traded every coin, so the features are filled in. */
     @BeforeEach
     void awaitSimulatedTrades() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1200; i++) { // up to a minute on a loaded machine
             List<Object> last = given().get("/api/market/snapshot").jsonPath().getList("coins.lastPrice");
             if (last.size() == 3 && !last.contains(null)) {
                 return;

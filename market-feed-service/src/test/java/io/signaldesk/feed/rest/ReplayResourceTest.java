@@ -33,7 +33,7 @@ class ReplayResourceTest {
 
     @BeforeEach
     void awaitEndOfReplay() throws InterruptedException {
-        for (int i = 0; i < 200 && !"FINISHED".equals(state()); i++) {
+        for (int i = 0; i < 1200 && !"FINISHED".equals(state()); i++) { // up to a minute on a loaded machine
             Thread.sleep(50);
         }
     }

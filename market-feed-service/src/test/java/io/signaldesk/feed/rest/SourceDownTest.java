@@ -40,7 +40,7 @@ class SourceDownTest {
 
     @Test
     void sourcesExplainWhyAndSnapshotsStayEmpty() throws InterruptedException {
-        for (int i = 0; i < 100 && given().get("/api/market/sources").jsonPath().getString("sources[0].lastError") == null; i++) {
+        for (int i = 0; i < 1200 && given().get("/api/market/sources").jsonPath().getString("sources[0].lastError") == null; i++) {
             Thread.sleep(50);
         }
         given().get("/api/market/sources").then().statusCode(200)

@@ -181,7 +181,7 @@ class MarketSocketTest {
 
     /** The client may hand a frame to its handler after the close: wait for the warning before counting. */
     private static void waitForWarning(java.util.Collection<String> frames) throws InterruptedException {
-        for (int i = 0; i < 100 && frames.stream().noneMatch(f -> f.contains("too many frames")); i++) {
+        for (int i = 0; i < 600 && frames.stream().noneMatch(f -> f.contains("too many frames")); i++) {
             Thread.sleep(50);
         }
         Thread.sleep(200);

@@ -41,7 +41,7 @@ class FeedClientTest {
     void stop() {
         feed.stop();
         // the next test must find its own connection, not this one's closing server side
-        await().atMost(Duration.ofSeconds(10)).until(() -> open().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> open().isEmpty());
     }
 
     @Test
@@ -50,24 +50,24 @@ class FeedClientTest {
         WebSocketConnection server = awaitFeedConnection();
 
         server.sendTextAndAwait(Market.frame("FEEDA", "100.5"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> market.price("FEEDA").isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> market.price("FEEDA").isPresent());
         assertEquals(0, new BigDecimal("100.5").compareTo(market.price("FEEDA").orElseThrow()));
 
         double malformedBefore = feed.malformedCount();
         server.sendTextAndAwait("this is not json");
         server.sendTextAndAwait("{\"type\":\"mystery\"}");
         server.sendTextAndAwait(Market.frame("FEEDA", "101.5"));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> market.price("FEEDA").orElseThrow().compareTo(new BigDecimal("101.5")) == 0);
         assertEquals(malformedBefore + 2, feed.malformedCount(), "both bad frames counted");
         assertTrue(feed.connected(), "bad frames do not cost the connection");
 
         double dropsBefore = feed.dropCount();
         server.closeAndAwait();
-        await().atMost(Duration.ofSeconds(10)).until(() -> feed.dropCount() == dropsBefore + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed.dropCount() == dropsBefore + 1);
         WebSocketConnection again = awaitFeedConnection();
         again.sendTextAndAwait(Market.frame("FEEDA", "102.5"));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> market.price("FEEDA").orElseThrow().compareTo(new BigDecimal("102.5")) == 0);
         assertEquals(3, market.history("FEEDA").size(), "each snapshot adds one point to the price history");
     }

@@ -84,7 +84,7 @@ class EngineSchedulerTest {
         var exit = proposals.list(ProposalStatus.PENDING, 100).stream()
                 .filter(p -> p.coin().equals("AD1") && p.kind() == ProposalKind.EXIT).findFirst().orElseThrow();
         assertTrue(exit.aiReason().contains("adverse move since last check"), exit.aiReason());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> proposals.find(exit.id())
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> proposals.find(exit.id())
                 .orElseThrow().aiReason().contains("Bids are thinning"));
         assertEquals(position.qty(), exit.size());
     }
