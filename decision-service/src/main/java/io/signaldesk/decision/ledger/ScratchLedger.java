@@ -1,11 +1,16 @@
 package io.signaldesk.decision.ledger;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -15,18 +20,24 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * A ledger of its own for a backtest: an in-memory SQLite database with the service's own migrations, on one
- * connection (a backtest is one thread). The live ledger, proposals and dashboard are never touched; everything is
- * gone when it is closed.
+ * A ledger of its own for a backtest: a SQLite database in a temporary file with the service's own migrations, on
+ * one connection (a backtest is one thread). The live ledger, proposals and dashboard are never touched; the file is
+ * deleted when it is closed. A file, not {@code :memory:}: an in-memory database keeps every page in native memory, so
+ * a long backtest grew the process past its budget; a file's pages stay on disk beyond a small page cache.
  */
 public final class ScratchLedger implements AutoCloseable {
 
+    /** SQLite's page cache for the scratch file, in KiB (a negative cache_size is KiB). */
+    static final int PAGE_CACHE_KIB = 4096;
+
     private final Connection connection;
+    private final Path file;
     private final Db db;
     private final DatabaseInitializer database;
 
-    private ScratchLedger(Connection connection) {
+    private ScratchLedger(Connection connection, Path file) {
         this.connection = connection;
+        this.file = file;
         DataSource source = new OneConnection(connection);
         Flyway.configure().dataSource(source).locations("classpath:db/sqlite", "classpath:db/migration")
                 .load().migrate();
@@ -35,10 +46,52 @@ public final class ScratchLedger implements AutoCloseable {
     }
 
     public static ScratchLedger open() {
+        Path file = null;
+        Connection connection = null;
         try {
-            return new ScratchLedger(new org.sqlite.JDBC().connect("jdbc:sqlite::memory:", new java.util.Properties()));
+            file = Files.createTempFile("signal-desk-backtest-", ".db");
+            connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+            try (Statement pragma = connection.createStatement()) {
+                // a scratch thrown away at the end: one process holds it (no file locking per statement), no journal,
+                // no fsync, a bounded page cache, temporaries on disk
+                pragma.execute("PRAGMA locking_mode=EXCLUSIVE");
+                pragma.execute("PRAGMA journal_mode=OFF");
+                pragma.execute("PRAGMA synchronous=OFF");
+                pragma.execute("PRAGMA cache_size=-" + PAGE_CACHE_KIB);
+                pragma.execute("PRAGMA temp_store=FILE");
+            }
+            return new ScratchLedger(connection, file);
         } catch (SQLException e) {
+            abandon(connection, file);
             throw new Db.StorageException(e);
+        } catch (IOException e) {
+            abandon(connection, file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            abandon(connection, file);
+            throw e;
+        }
+    }
+
+    /** After a failed open: the connection closed and the file gone, quietly (the open's failure is reported). */
+    private static void abandon(Connection connection, Path file) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // the open's own failure is the one reported
+        }
+        deleteQuietly(file);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // a temporary file; the OS cleans its temporary directory
         }
     }
 
@@ -56,11 +109,13 @@ public final class ScratchLedger implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new Db.StorageException(e);
+        } finally {
+            deleteQuietly(file);
         }
     }
 
     /**
-     * Hands out the one connection; closing what it handed out keeps it open (the in-memory database lives on it).
+     * Hands out the one connection; closing what it handed out keeps it open (the backtest's whole life is on it).
      * Statements are prepared once per SQL text and kept (SQLite spends more time preparing a statement than running
      * these): closing one only clears its parameters. One thread uses the ledger, and no caller runs the same SQL
      * while a result set of it is still open.
