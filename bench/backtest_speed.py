@@ -12,12 +12,13 @@ import argparse
 import datetime
 import os
 import re
-import shlex
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+import launch
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.path.join(ROOT, "decision-service", "target", "quarkus-app")
@@ -29,13 +30,13 @@ SUMMARY = re.compile(r"backtest (\w+) on \w+: ([\d,]+) frames in ([\d,]+) ms, ([
 def run_once(bars, mode, out, app=APP):
     to = START + datetime.timedelta(minutes=bars - 1)
     cp = ":".join(os.path.join(app, d, "*") for d in ("app", "lib/boot", "lib/main"))
-    args = ["java"] + shlex.split(os.environ.get("BENCH_JAVA_OPTS", "")) + ["-cp", cp,
+    args = ["java"] + launch.java_args("decision-service") + ["-cp", cp,
             "io.signaldesk.decision.backtest.BacktestMain", "--mode", mode, "--fee-pct", "0.1",
             "--slippage-pct", "0.05", "--from", START.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "--to", to.strftime("%Y-%m-%dT%H:%M:%SZ"), "--out", out]
     args += [f"{coin}={os.path.join(KLINES, coin + 'USDT-1m-2024Q4.csv')}" for coin in ("BTC", "ETH", "SOL")]
     started = time.time()
-    proc = subprocess.run(args, capture_output=True, text=True, cwd=out)
+    proc = subprocess.run(args, capture_output=True, text=True, cwd=out, env=launch.java_env())
     wall = time.time() - started
     match = SUMMARY.search(proc.stdout + proc.stderr)
     if proc.returncode != 0 or not match:

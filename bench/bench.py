@@ -25,6 +25,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import launch
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 JARS = {m: os.path.join(ROOT, m, "target", "quarkus-app", "quarkus-run.jar")
@@ -80,13 +82,14 @@ def free_port():
 
 
 def start_jvm(module, port, props, name):
-    args = ["java"] + shlex.split(os.environ.get("BENCH_JAVA_OPTS", ""))
+    """A packaged service with the launch settings of deploy/jvm.conf (BENCH_JAVA_OPTS instead, when set)."""
+    args = ["java"] + launch.java_args(module)
     args += [f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
              "-Dquarkus.log.category.\"io.signaldesk\".level=INFO"]
     args += [f"-D{k}={v}" for k, v in props.items()]
     args += ["-jar", JARS[module]]
     log = open(os.path.join(WORK, name + ".log"), "w")
-    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=WORK)
+    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=WORK, env=launch.java_env())
     PROCS.append(proc)
     proc.bench_log = log.name
     proc.bench_port = port
@@ -771,8 +774,10 @@ def machine():
     with open("/proc/meminfo") as info:
         mem = int(info.readline().split()[1]) / 1024 / 1024
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    opts = os.environ.get("BENCH_JAVA_OPTS", "")
-    return f"{cpu}, {os.cpu_count()} CPUs, {mem:.1f} GB RAM, {platform.system()} {platform.release()}, {java}{' with ' + opts if opts else ' with default JVM ergonomics'}, Python {platform.python_version()}"
+    opts = os.environ.get("BENCH_JAVA_OPTS")
+    flags = ("BENCH_JAVA_OPTS " + opts) if opts else ("the launch settings of deploy/jvm.conf ("
+                                                        + launch.describe("decision-service") + "; -Xmx per service)")
+    return f"{cpu}, {os.cpu_count()} CPUs, {mem:.1f} GB RAM, {platform.system()} {platform.release()}, {java} with {flags}, Python {platform.python_version()}"
 
 
 def step(res, name, fn, *args):
@@ -840,10 +845,11 @@ def main():
     res.notes.append("1 analyzer overhead: the analyzer calls Ollama's /api/chat itself (streamed, no AI-service "
                      "layer) and waits without holding a worker thread; what remains is JSON in and out, validation, "
                      "the queue hand-off and the JDK HTTP client (bench/README.md).")
-    if not os.environ.get("BENCH_JAVA_OPTS"):
-        res.notes.append("6 memory: plain `java -jar` with default ergonomics (max heap = 1/4 of RAM, G1), so the heap "
-                         "grows with the machine; `BENCH_JAVA_OPTS=-Xmx128m bench/run.sh --quick` gave feed 143/155 MB, "
-                         "analyzer 190/207 MB, decision 170/170 MB on this machine (2026-11-25).")
+    res.notes.append("6 memory: each service as deploy/run-local.sh and the Dockerfiles start it, with the launch "
+                     "settings of deploy/jvm.conf (" + ", ".join(m.split("-")[0] + " " + launch.java_args(m)[-1]
+                                                                 for m in launch.HEAP_KEY)
+                     + ", serial GC, bounded metaspace/code cache/direct memory/stacks, MALLOC_ARENA_MAX); "
+                     "BENCH_JAVA_OPTS replaces the flags.")
     step(res, "4 tick -> decision", bench_tick_decision, res, 10 if q else 40)
     res.notes.append("4 tick -> decision: decision-service evaluates a coin on the engine thread as soon as a "
                      "/ws/market frame updates it (MarketIntake.accept; the 1 s tick only re-checks open "

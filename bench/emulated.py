@@ -24,6 +24,8 @@ import threading
 import time
 import urllib.request
 
+import launch
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EMULATOR = os.path.join(os.path.dirname(ROOT), "shared", "ollama-emulator", "emulator.js")
 JARS = {m: os.path.join(ROOT, m, "target", "quarkus-app", "quarkus-run.jar")
@@ -69,7 +71,7 @@ def free_port():
 
 def start(name, args, port, path):
     log = open(os.path.join(WORK, name + ".log"), "w")
-    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=WORK)
+    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=WORK, env=launch.java_env())
     PROCS.append(proc)
     deadline = time.time() + 90
     while time.time() < deadline:
@@ -93,7 +95,8 @@ def stop(proc):
 
 
 def jvm(module, port, props, name):
-    args = ["java", f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
+    """A packaged service with the launch settings of deploy/jvm.conf (BENCH_JAVA_OPTS instead, when set)."""
+    args = ["java"] + launch.java_args(module) + [f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
             "-Dquarkus.log.category.\"io.signaldesk\".level=INFO"] + [f"-D{k}={v}" for k, v in props.items()]
     return start(name, args + ["-jar", JARS[module]], port, "/q/health/live")
 

@@ -20,8 +20,8 @@
 #   SIGNAL_DATA_DIR                        files the APIs may read: analyzer bench/ (its replay sample), decision data/ (git-ignored;
 #                                          the sample candles and captures of ../shared/data are copied in, backtest reports go there)
 #   REBUILD=1                              repackage even when the jars are newer than every source
-#   JAVA_OPTS                              JVM flags of all three (default: JVM_BOUNDS below + each service's -Xmx)
-#   FEED_XMX ANALYZER_XMX DECISION_XMX      heap bound per service, 96m / 96m / 128m (about 200 MB RSS each)
+#   JAVA_OPTS                              JVM flags of all three (default: deploy/jvm.conf's JVM_BOUNDS + each service's -Xmx)
+#   FEED_XMX ANALYZER_XMX DECISION_XMX      heap bound per service, 96m / 96m / 128m (deploy/jvm.conf; about 200 MB RSS each)
 # Logs: deploy/.run/<service>.log
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,9 +42,10 @@ fi
 export SIGNAL_ENGINE_KEY=${SIGNAL_ENGINE_KEY:-}
 DECISION_DB_PATH=${DECISION_DB_PATH:-$RUN_DIR/decision.db}
 SERVICES="market-feed-service ai-analyzer-service decision-service"
-# The product's memory budget: about 200 MB RSS per service. Serial GC (one or two cores, small heaps), bounded
-# metaspace, code cache, direct memory and thread stacks; the heap per service below.
-JVM_BOUNDS="-XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k"
+# The product's memory budget, about 200 MB RSS per service: JVM_BOUNDS, the heap per service and the malloc arenas
+# (the launch settings the Dockerfiles and bench/ use too)
+# shellcheck source=deploy/jvm.conf
+. deploy/jvm.conf
 # where this script reaches the services: the bound address, or loopback when bound to every interface
 case $BIND_HOST in
     0.0.0.0 | :: | '[::]') HOST=127.0.0.1 ;;
@@ -164,9 +165,9 @@ trap stop_all EXIT
 
 heap() { # service
     case $1 in
-        market-feed-service) echo "${FEED_XMX:-96m}" ;;
-        ai-analyzer-service) echo "${ANALYZER_XMX:-96m}" ;;
-        *) echo "${DECISION_XMX:-128m}" ;;
+        market-feed-service) echo "${FEED_XMX:-$FEED_HEAP}" ;;
+        ai-analyzer-service) echo "${ANALYZER_XMX:-$ANALYZER_HEAP}" ;;
+        *) echo "${DECISION_XMX:-$DECISION_HEAP}" ;;
     esac
 }
 
@@ -174,7 +175,7 @@ start() { # service port [VAR=value ...]
     local service=$1 port=$2
     shift 2
     # shellcheck disable=SC2086 # the flags are words
-    env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST="$BIND_HOST" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" "$@" \
+    env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST="$BIND_HOST" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-$MALLOC_ARENAS}" "$@" \
         java ${JAVA_OPTS:-$JVM_BOUNDS -Xmx$(heap "$service")} \
         -jar "$service/target/quarkus-app/quarkus-run.jar" >"$RUN_DIR/$service.log" 2>&1 &
     STARTED="$STARTED $service:$!"

@@ -153,6 +153,34 @@ class ComposeFileTest {
         assertEquals(0, jvm.exitCode(), jvm.output());
     }
 
+    /**
+     * The launch settings are written once, in deploy/jvm.conf (run-local.sh sources it, bench/ reads it): each JVM
+     * image's JAVA_OPTS are its JVM_BOUNDS and the service's heap, with its MALLOC_ARENA_MAX, and each native image
+     * starts with the same heap.
+     */
+    @Test
+    void theDockerfilesStartEachServiceWithTheLaunchSettingsOfJvmConf() throws Exception {
+        Map<String, String> conf = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(DeployFiles.deploy("jvm.conf"))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Z_]+)=\"?(.*?)\"?$").matcher(line.strip());
+            if (m.matches()) {
+                conf.put(m.group(1), m.group(2));
+            }
+        }
+        Map<String, String> heaps = Map.of("market-feed-service", conf.get("FEED_HEAP"),
+                "ai-analyzer-service", conf.get("ANALYZER_HEAP"), "decision-service", conf.get("DECISION_HEAP"));
+        assertAll(heaps.entrySet().stream().map(entry -> () -> {
+            String jvm = Files.readString(DeployFiles.deploy(entry.getKey() + "/Dockerfile.jvm"));
+            String expected = "JAVA_OPTS=\"-Xmx" + entry.getValue() + " " + conf.get("JVM_BOUNDS") + " ";
+            assertTrue(jvm.contains(expected), entry.getKey() + "/Dockerfile.jvm sets " + expected);
+            assertTrue(jvm.contains("MALLOC_ARENA_MAX=" + conf.get("MALLOC_ARENAS") + " "),
+                    entry.getKey() + "/Dockerfile.jvm sets MALLOC_ARENA_MAX=" + conf.get("MALLOC_ARENAS"));
+            String nativeImage = Files.readString(DeployFiles.deploy(entry.getKey() + "/Dockerfile.native"));
+            assertTrue(nativeImage.contains("\"-Xmx" + entry.getValue() + "\""),
+                    entry.getKey() + "/Dockerfile.native starts with -Xmx" + entry.getValue());
+        }));
+    }
+
     /** "127.0.0.1:8081:8081" -> "8081" */
     private static String containerPort(JsonNode service) {
         String[] parts = service.path("ports").path(0).asText().split(":");
