@@ -1,8 +1,6 @@
 package io.signaldesk.deploy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,13 +41,9 @@ final class ServiceProcess {
         this.log = logDir.resolve(label + ".log");
     }
 
+    /** A free loopback port never handed out before in this JVM (ITs run two at a time), as the broker's are. */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.signaldesk.kafka.test.KafkaBroker.freePort();
     }
 
     /** The module's packaged jar; -Dsignaldesk.apps points at another checkout's modules (default: this one). */

@@ -56,6 +56,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final String CLASSPATH_RESOURCE = "broker.classpath";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final java.util.Set<Integer> GIVEN_PORTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final List<Path> classpath;
     private final Path dir;
@@ -375,13 +376,20 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** A free loopback port. */
+    /**
+     * A free loopback port, never one this JVM was given before: tests that run at once (and start their processes
+     * a while after asking) do not get the same port.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                if (GIVEN_PORTS.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
