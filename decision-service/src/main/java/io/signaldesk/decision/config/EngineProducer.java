@@ -2,6 +2,7 @@ package io.signaldesk.decision.config;
 
 import java.time.Clock;
 
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -49,6 +50,11 @@ public class EngineProducer {
             Notifier notifier, Clock clock, MeterRegistry registry) {
         return TradingEngine.live(config, new TradingEngine.Ports(analyzer, proposals, trades, risk, decisions, signals,
                 edges, ledger, notifier, clock, registry));
+    }
+
+    /** The engine's thread stops with the service (a test's next application must not meet it). */
+    void stop(@Disposes TradingEngine engine) {
+        engine.stop();
     }
 
     @Produces

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,7 +94,7 @@ public class EngineExecutor {
         }
     }
 
-    @PreDestroy
+    /** Stops the engine thread: work still queued is dropped (the service is stopping). */
     void stop() {
         thread.shutdownNow();
     }

@@ -82,6 +82,13 @@ public final class TradingEngine {
         return new TradingEngine(config, ports, new EngineExecutor(ports.registry(), config));
     }
 
+    /** Stops the engine's thread, so no frame is evaluated once the service stops (nothing else holds a resource). */
+    public void stop() {
+        if (executor != null) {
+            executor.stop();
+        }
+    }
+
     /** An engine that evaluates each frame on the caller's thread, as {@link MarketIntake#storeAndEvaluate} does. */
     public static TradingEngine onCallersThread(DecisionConfig config, Ports ports) {
         return new TradingEngine(config, ports, null);
