@@ -118,9 +118,28 @@ def price_of(feed_port, coin):
     return next((c.get("lastPrice") or c.get("midPrice") for c in snapshot.get("coins", []) if c.get("coin") == coin), 1.0)
 
 
-def entry_over_sse(port, feed_port, coin, side, results):
-    """One entry question as a trader's tool asks it (at the feed's price); times the signal event and done."""
-    body = json.dumps({"coin": coin, "side": side, "price": price_of(feed_port, coin)})
+# The model's record per setup as the decision service sends it between two refreshes (decision.edge.model-record-refresh,
+# 10 min: longer than a run, so each setup's record stays the same all run): calls, right, acted, net, last, edge.
+RECORDS = {("BTC", "LONG"): (14, 6, 8, -0.2125, "RWWRW"), ("BTC", "SHORT"): (9, 5, 3, -0.4010, "WRRWR"),
+           ("ETH", "LONG"): (22, 9, 12, -0.1875, "WWRWR"), ("ETH", "SHORT"): (5, 3, 1, 0.1500, "RRWWR"),
+           ("SOL", "LONG"): (31, 12, 17, -0.3302, "RWWWR"), ("SOL", "SHORT"): (0, 0, 0, None, "")}
+
+
+def record_of(coin, side):
+    calls, right, acted, net, last = RECORDS[(coin, side)]
+    record = {"horizonMinutes": 15, "calls": calls, "right": right, "acted": acted, "last": last, "measuredEdge": False}
+    if net is not None:
+        record["netPct"] = net
+    return record
+
+
+def entry_over_sse(port, feed_port, coin, side, results, with_record=False):
+    """One entry question as a trader's tool asks it (at the feed's price); times the signal event and done. With
+    {with_record} it carries the model's record on the setup, as the decision service's questions do."""
+    question = {"coin": coin, "side": side, "price": price_of(feed_port, coin)}
+    if with_record:
+        question["record"] = record_of(coin, side)
+    body = json.dumps(question)
     sent = time.perf_counter()
     record = {"coin": coin, "side": side, "signal": None, "done": None, "source": None, "fallback": None,
               "reasonCut": False}
@@ -211,7 +230,7 @@ def read_log(path):
         return [json.loads(line) for line in log if line.strip()]
 
 
-def run_profile(profile, seconds, feed_port, model, callers):
+def run_profile(profile, seconds, feed_port, model, callers, with_record=False):
     state = os.path.join(WORK, "emulator-" + profile)
     load_at_start = os.getloadavg()[0]
     emulator_port = free_port()
@@ -232,7 +251,8 @@ def run_profile(profile, seconds, feed_port, model, callers):
     i = 0
     while time.time() - started < seconds:
         coin, side = COINS[i % 3], "LONG" if (i // 3) % 2 == 0 else "SHORT"
-        thread = threading.Thread(target=entry_over_sse, args=(analyzer_port, feed_port, coin, side, results), daemon=True)
+        thread = threading.Thread(target=entry_over_sse, args=(analyzer_port, feed_port, coin, side, results, with_record),
+                                  daemon=True)
         thread.start()
         threads.append(thread)
         i += 1
@@ -286,6 +306,14 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
             per_type.append(f"{kind.lower()} x{evaluated[0]:.0f}: evaluated {evaluated[1] / evaluated[0]:.0f}, "
                             f"output {output[1] / output[0]:.0f}" if output and output[0] else "")
     tokens = overall + ("; per type (analyzer's meters): " + "; ".join(per_type) if per_type else "")
+    # the entries: the smaller prompts (the scheduled sentiment asks about all three coins)
+    sizes = [e.get("promptTokens", 0) for e in answers]
+    cut_at = (min(sizes) + max(sizes)) / 2 if sizes and max(sizes) - min(sizes) > 40 else float("inf")
+    entries = [e for e in answers if e.get("promptTokens", 0) < cut_at]
+    prompt_sum = sum(e.get("promptTokens", 0) for e in entries)
+    entry_tokens = (f"{len(entries)} entries: prompt {avg(entries, 'promptTokens'):.1f}, cached {avg(entries, 'cachedTokens'):.1f}, "
+                    f"evaluated {avg(entries, 'evalTokens'):.1f}, output {avg(entries, 'outputTokens'):.1f}; cached prefix share "
+                    f"{(sum(e.get('cachedTokens', 0) for e in entries) / prompt_sum * 100) if prompt_sum else 0:.1f} %")
     machine = status.get("machine") or {}
     share = len(from_model) / len(results) if results else 0
     rows = [
@@ -307,6 +335,7 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
         ("Ollama queue wait max / p95 (emulator log)", f"{sec(max(waits) if waits else None)} / {sec(pct(waits, 95))}"),
         ("model answers: completed / cancelled by the analyzer / cut at num_predict", f"{len(answers)} / {len(cancelled)} / {cut}"),
         ("tokens per model answer (emulator log, Llama 3 tokenizer; per type: Ollama's counts)", tokens),
+        ("tokens per entry question (emulator log)", entry_tokens),
         ("100 concurrent callers, distinct questions (after the run): slowest / p50 answer at the client; slowest "
          "as the analyzer measured it from the request's arrival; sources",
          "not run" if not status.get("burst") else
@@ -337,6 +366,9 @@ def main():
     parser.add_argument("--model", default="llama3.2:3b")
     parser.add_argument("--callers", type=int, default=100, help="concurrent distinct questions after the run (0: none)")
     parser.add_argument("--out", help="Markdown file to append the section to (e.g. bench/RESULTS.md)")
+    parser.add_argument("--record", choices=("off", "on", "both"), default="off",
+                        help="entry questions carry the model's record on their setup (on), or each profile runs "
+                             "without then with it, back to back (both)")
     opts = parser.parse_args()
     if shutil.which("node") is None or not os.path.exists(EMULATOR):
         print(f"SKIP emulated AI latency: needs node and {EMULATOR}")
@@ -348,9 +380,13 @@ def main():
     feed_port = free_port()
     feed = jvm("market-feed-service", feed_port, {}, "feed")
     sections = []
+    variants = {"off": [False], "on": [True], "both": [False, True]}[opts.record]
     for profile in [p.strip() for p in opts.profiles.split(",") if p.strip()]:
-        results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model, opts.callers)
-        sections.append((profile, summarise(profile, opts.model, opts.seconds, results, calls, cancelled, status)))
+        for with_record in variants:
+            name = profile + (" with record" if with_record else "") if opts.record != "off" else profile
+            results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model, opts.callers,
+                                                            with_record)
+            sections.append((name, summarise(name, opts.model, opts.seconds, results, calls, cancelled, status)))
     stop(feed)
     if opts.out:
         lines = ["", "## AI latency on emulated Macs (Ollama emulator, not a real model)", "",

@@ -139,6 +139,10 @@ class AnalysisResourceTest {
         assertTrue(names.size() > 3, "the reason arrives in pieces: " + names);
         assertTrue(data.get(0).contains("\"decision\":{\"enter\":true,\"confidence\":8}") && data.get(0).contains("\"source\":\"AI\""),
                 data.get(0));
+        JsonNode signal = read(data.get(0));
+        assertEquals(Prompts.SYSTEM, signal.at("/prompt/system").asText(), "the prompt as sent, kept with the outcome");
+        assertEquals(OllamaReplies.chatRequests().get(OllamaReplies.chatRequests().size() - 1).get("messages").get(1)
+                .get("content").asText(), signal.at("/prompt/user").asText());
         StringBuilder reason = new StringBuilder();
         data.subList(1, data.size() - 1).forEach(piece -> reason.append(read(piece).get("text").asText()));
         assertEquals("Bids at 62 % and rising momentum back the long.", reason.toString());
@@ -394,6 +398,26 @@ class AnalysisResourceTest {
                 .when().post("/api/analysis/risk")
                 .then().statusCode(200).body("source", equalTo("AI"))
                 .body("result.positionSizePct", equalTo(2.5f)).body("result.stopLossPct", equalTo(1.5f));
+    }
+
+    @Test
+    void sendsTheModelsRecordAsAContextLineAndCachesPerRecord() {
+        OllamaReplies.answer("{\"enter\":false,\"confidence\":4,\"reason\":\"No edge here.\"}");
+        String record = "{\"horizonMinutes\":15,\"calls\":14,\"right\":6,\"acted\":8,\"netPct\":-0.2125,"
+                + "\"last\":\"RWWRW\",\"measuredEdge\":false}";
+        given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1,\"record\":" + record + "}")
+                .when().post("/api/analysis/entry")
+                .then().statusCode(200).body("source", equalTo("AI")).body("result.enter", equalTo(false));
+        given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1}")
+                .when().post("/api/analysis/entry")
+                .then().statusCode(200).body("source", equalTo("AI"));
+
+        List<JsonNode> sent = OllamaReplies.chatRequests();
+        assertEquals(2, sent.size(), "a question without the record is another question, not a cache hit");
+        assertEquals(Prompts.SYSTEM, sent.get(0).get("messages").get(0).get("content").asText());
+        String user = sent.get(0).get("messages").get(1).get("content").asText();
+        assertTrue(user.startsWith("ENTRY LONG\nRECORD 6/14 right, net -0.21%, last RWWRW, no edge\nBTC 95000, "), user);
+        assertTrue(sent.get(1).get("messages").get(1).get("content").asText().startsWith("ENTRY LONG\nBTC 95000, "));
     }
 
     @Test

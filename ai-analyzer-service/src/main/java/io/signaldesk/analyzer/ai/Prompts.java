@@ -1,5 +1,7 @@
 package io.signaldesk.analyzer.ai;
 
+import io.signaldesk.analyzer.domain.ModelRecord;
+
 /**
  * Prompt text of the four analyses, laid out for Ollama's prefix cache (only the tokens after the first one that differs
  * from the previous call are evaluated):
@@ -8,8 +10,8 @@ package io.signaldesk.analyzer.ai;
  * changing, so it stays cached across calls of any type.</li>
  * <li><b>Task line, changes per question:</b> the analysis and what is proposed, most stable words first
  * ({@code ENTRY LONG}, {@code EXIT SHORT 0.01 from 94000 (+1.06%), open 12 min}); the coin is the market line's.</li>
- * <li><b>Context lines, change less often than prices</b> (none yet; e.g. the model's track record on this setup): go
- * between the task line and the market lines, one short line each.</li>
+ * <li><b>Context lines, change less often than prices:</b> the model's record on this setup ({@link #record}, refreshed
+ * by the decision service every 10 min of market time), between the task line and the market lines.</li>
  * <li><b>Market lines, change every tick:</b> one per coin asked about ({@link MarketPrompt}), numbers last.</li>
  * </ol>
  * The one reprompt appends its note after all of it, so the first call's prompt stays a cached prefix.
@@ -26,6 +28,9 @@ public final class Prompts {
             ENTRY LONG or SHORT: enter that trade now at the coin's price, or at the price given (true), or skip it (false).
             EXIT: HOLD or CLOSE the open position (side, size, entry price, profit or loss, age) now.
             RISK: positionSizePct of equity (0 to 100) and stopLossPct from entry (0.1 to 50) for the trade.
+            A RECORD line, when given, is your own record on this setup, scored later: right answers/calls, the \
+            mean net result after costs of those acted on (entered, or held), the last outcomes (R right, W wrong), \
+            "no edge" when the setup has no measured edge; weigh it.
             Confidence is 1 (guess) to 10 (certain). The reason is one sentence of at most %d characters."""
             .formatted(AnswerSchema.REASON_MAX_CHARS);
 
@@ -33,6 +38,25 @@ public final class Prompts {
     private static final String RETRY_NOTE = "\nYOUR PREVIOUS ANSWER WAS REJECTED: %s. Answer again with one valid JSON object.";
 
     private Prompts() {
+    }
+
+    /**
+     * The model's record on the setup: the context line of an entry or exit question, after the task line and before
+     * the market line (empty without one), in as few tokens as it can be said (about 20; the system prompt says what it
+     * means). It changes only when the decision service refreshes it, so questions on a setup share it in Ollama's cache.
+     */
+    public static String record(ModelRecord record) {
+        if (record == null) {
+            return "";
+        }
+        String edge = record.measuredEdge() ? "edge" : "no edge";
+        if (record.calls() == 0) {
+            return "RECORD none yet, " + edge + "\n";
+        }
+        String net = record.acted() == 0 || record.netPct() == null ? "none acted"
+                : "net " + MarketPrompt.signedPct(record.netPct());
+        return "RECORD " + record.right() + "/" + record.calls() + " right, " + net
+                + (record.last().isEmpty() ? "" : ", last " + record.last()) + ", " + edge + "\n";
     }
 
     public static String sentiment(String market) {

@@ -60,13 +60,13 @@ public class RequestedTasks {
         return switch (request.type()) {
             case ENTRY -> {
                 EntryRequest body = valid(body(request, EntryRequest.class), "body.");
-                yield new EntryTask(coin(body.market(), body.coin()), body.side(), body.price());
+                yield new EntryTask(coin(body.market(), body.coin()), body.side(), body.price(), body.record());
             }
             case EXIT -> {
                 ExitRequest body = valid(body(request, ExitRequest.class), "body.");
                 CoinSnapshotDto coin = coin(body.market(), body.coin());
                 yield new ExitTask(coin, body.side(), body.entryPrice(), body.currentPrice(), body.size(), body.openedAt(),
-                        body.market().marketTime(coin));
+                        body.market().marketTime(coin), body.record());
             }
             case RISK -> {
                 RiskRequest body = valid(body(request, RiskRequest.class), "body.");

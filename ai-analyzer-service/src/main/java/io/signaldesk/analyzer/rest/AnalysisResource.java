@@ -135,7 +135,7 @@ public class AnalysisResource {
 
     private EntryTask entryTask(EntryRequest request) {
         CoinSnapshotDto coin = coin(market(request.market()), request.coin(), "coin");
-        return new EntryTask(coin, request.side(), request.price());
+        return new EntryTask(coin, request.side(), request.price(), request.record());
     }
 
     @POST
@@ -164,7 +164,7 @@ public class AnalysisResource {
         MarketSnapshotDto market = market(request.market());
         CoinSnapshotDto coin = coin(market, request.coin(), "coin");
         return new ExitTask(coin, request.side(), request.entryPrice(), request.currentPrice(), request.size(),
-                request.openedAt(), market.marketTime(coin));
+                request.openedAt(), market.marketTime(coin), request.record());
     }
 
     @POST

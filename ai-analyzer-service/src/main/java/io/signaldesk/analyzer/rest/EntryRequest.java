@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import io.signaldesk.analyzer.domain.MarketSnapshotDto;
+import io.signaldesk.analyzer.domain.ModelRecord;
 import io.signaldesk.analyzer.domain.Price;
 import io.signaldesk.core.trade.PositionSide;
 
@@ -15,5 +16,6 @@ public record EntryRequest(
         @NotNull @Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String coin,
         @NotNull PositionSide side,
         @NotNull @Price BigDecimal price,
-        @Valid MarketSnapshotDto market) {
+        @Valid MarketSnapshotDto market,
+        @Valid ModelRecord record) {
 }

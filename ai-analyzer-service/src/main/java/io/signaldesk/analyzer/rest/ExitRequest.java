@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 
 import io.signaldesk.analyzer.domain.MarketSnapshotDto;
+import io.signaldesk.analyzer.domain.ModelRecord;
 import io.signaldesk.analyzer.domain.Price;
 import io.signaldesk.analyzer.domain.Since2009;
 import io.signaldesk.core.trade.PositionSide;
@@ -21,5 +22,6 @@ public record ExitRequest(
         @NotNull @Price BigDecimal currentPrice,
         @Price BigDecimal size,
         @PastOrPresent @Since2009 Instant openedAt,
-        @Valid MarketSnapshotDto market) {
+        @Valid MarketSnapshotDto market,
+        @Valid ModelRecord record) {
 }

@@ -19,11 +19,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.signaldesk.analyzer.ai.AnswerSchema;
+import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AiMode;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
 import io.signaldesk.analyzer.domain.AnalysisSignal;
 import io.signaldesk.analyzer.domain.AnalysisSource;
+import io.signaldesk.analyzer.domain.PromptSent;
 import io.signaldesk.core.decision.FallbackReason;
 import io.vertx.core.Vertx;
 
@@ -97,7 +99,7 @@ public class AnalysisService {
         if (hit.isPresent()) {
             metrics.cacheHit(task.type());
             AnalysisEnvelope<R> envelope = hit.get().fromCache(elapsedMs(startNanos));
-            tell(envelope, heard);
+            tell(envelope, heard, sent(task));
             metrics.answered(envelope);
             rates.answered(envelope.source(), null);
             return CompletableFuture.completedFuture(envelope);
@@ -121,7 +123,8 @@ public class AnalysisService {
                     if (state.compareAndSet(PENDING, MODEL_DECIDED)) {
                         signalMs[0] = elapsedMs(startNanos);
                         metrics.decided(task.type(), AnalysisSource.AI, signalMs[0]);
-                        heard.signal(new AnalysisSignal(task.type(), fields, AnalysisSource.AI, model.name(), null, signalMs[0]));
+                        heard.signal(new AnalysisSignal(task.type(), fields, AnalysisSource.AI, model.name(), null, signalMs[0],
+                                sent(task)));
                     }
                 }
 
@@ -151,7 +154,7 @@ public class AnalysisService {
                 }
                 if (state.compareAndSet(PENDING, MODEL_DECIDED)) {
                     // a decision the stream could not report early (e.g. a non-streaming reply): it is known now
-                    tell(envelope, heard);
+                    tell(envelope, heard, sent(task));
                 }
                 if (state.get() == MODEL_DECIDED) {
                     result.complete(publish(envelope, AnalysisListener.NONE));
@@ -197,7 +200,7 @@ public class AnalysisService {
     }
 
     /** An answer known all at once (rules, cache): its decision, then its whole reason. */
-    private <R> void tell(AnalysisEnvelope<R> envelope, AnalysisListener heard) {
+    private <R> void tell(AnalysisEnvelope<R> envelope, AnalysisListener heard, PromptSent prompt) {
         JsonNode result = mapper.valueToTree(envelope.result());
         ObjectNode decision = mapper.createObjectNode();
         AnswerSchema.decisionFields(envelope.type()).forEach(field -> decision.set(field, result.get(field)));
@@ -205,13 +208,13 @@ public class AnalysisService {
             metrics.decided(envelope.type(), envelope.source(), envelope.signalMs());
         }
         heard.signal(new AnalysisSignal(envelope.type(), decision, envelope.source(), envelope.model(),
-                envelope.fallbackReason(), envelope.signalMs()));
+                envelope.fallbackReason(), envelope.signalMs(), prompt));
         heard.reason(result.path(AnswerSchema.REASON).asText(""));
     }
 
     private <R> AnalysisEnvelope<R> publish(AnalysisEnvelope<R> envelope, AnalysisListener heard) {
         if (envelope.source() == AnalysisSource.RULES) {
-            tell(envelope, heard);
+            tell(envelope, heard, null);
         }
         metrics.answered(envelope);
         rates.answered(envelope.source(), envelope.fallbackReason());
@@ -236,6 +239,11 @@ public class AnalysisService {
                 }
             }
         };
+    }
+
+    /** The prompt a model answer to {@code task} answered, as sent (the system message is the same for every task). */
+    private static PromptSent sent(AnalysisTask<?> task) {
+        return new PromptSent(Prompts.SYSTEM, task.question());
     }
 
     private static long elapsedMs(long startNanos) {

@@ -8,10 +8,15 @@ import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.EntryResult;
+import io.signaldesk.analyzer.domain.ModelRecord;
 import io.signaldesk.core.trade.PositionSide;
 
-/** Whether to enter a proposed trade on one coin. */
-public record EntryTask(CoinSnapshotDto coin, PositionSide side, BigDecimal price) implements AnalysisTask<EntryResult> {
+/** Whether to enter a proposed trade on one coin; {@code record} (optional) is the model's own record on this setup. */
+public record EntryTask(CoinSnapshotDto coin, PositionSide side, BigDecimal price, ModelRecord record) implements AnalysisTask<EntryResult> {
+
+    public EntryTask(CoinSnapshotDto coin, PositionSide side, BigDecimal price) {
+        this(coin, side, price, null);
+    }
 
     @Override
     public AnalysisType type() {
@@ -25,7 +30,7 @@ public record EntryTask(CoinSnapshotDto coin, PositionSide side, BigDecimal pric
 
     @Override
     public String question() {
-        return Prompts.entry(side + MarketPrompt.atPrice(price, coin), MarketPrompt.render(List.of(coin)));
+        return Prompts.entry(side + MarketPrompt.atPrice(price, coin), Prompts.record(record) + MarketPrompt.render(List.of(coin)));
     }
 
     @Override

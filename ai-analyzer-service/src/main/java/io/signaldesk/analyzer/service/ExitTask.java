@@ -11,16 +11,23 @@ import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
 import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.ExitResult;
+import io.signaldesk.analyzer.domain.ModelRecord;
 import io.signaldesk.core.trade.PositionSide;
 
 /**
  * Whether to hold or close an open position on one coin. {@code asOf} is the market's time of the snapshot (market
- * time in a replay or backtest): the position's age is measured on it, never on this machine's clock.
+ * time in a replay or backtest): the position's age is measured on it, never on this machine's clock. {@code record}
+ * (optional) is the model's own record on this setup.
  */
 public record ExitTask(CoinSnapshotDto coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
-        BigDecimal size, Instant openedAt, Instant asOf) implements AnalysisTask<ExitResult> {
+        BigDecimal size, Instant openedAt, Instant asOf, ModelRecord record) implements AnalysisTask<ExitResult> {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public ExitTask(CoinSnapshotDto coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
+            BigDecimal size, Instant openedAt, Instant asOf) {
+        this(coin, side, entryPrice, currentPrice, size, openedAt, asOf, null);
+    }
 
     @Override
     public AnalysisType type() {
@@ -44,7 +51,7 @@ public record ExitTask(CoinSnapshotDto coin, PositionSide side, BigDecimal entry
                 + " from " + MarketPrompt.price(entryPrice) + MarketPrompt.nowPrice(currentPrice, coin)
                 + " (" + MarketPrompt.signedPct(pnlPct()) + ")"
                 + (openedAt == null || asOf == null ? "" : ", open " + Math.max(0, Duration.between(openedAt, asOf).toMinutes()) + " min");
-        return Prompts.exit(position, MarketPrompt.render(List.of(coin)));
+        return Prompts.exit(position, Prompts.record(record) + MarketPrompt.render(List.of(coin)));
     }
 
     @Override

@@ -302,6 +302,28 @@ public interface DecisionConfig {
         /** The window whose price range sets a call's volatility regime (ACTIVE from twice the round trip). */
         @WithDefault("15m")
         Duration regimeWindow();
+
+        /**
+         * Whether each entry and exit question carries the model's own scored record on its setup (type, coin, side:
+         * calls, right, net after costs, last outcomes, measured edge or not), scored at {@code horizon}.
+         */
+        @WithDefault("true")
+        boolean modelRecord();
+
+        /**
+         * How long (market time) a setup's record sent to the model stays the same: the question's first line then
+         * stays in Ollama's prefix cache (and the analyzer's answer cache) between refreshes.
+         */
+        @WithDefault("10m")
+        Duration modelRecordRefresh();
+
+        /**
+         * The newest scored model answers whose prompt and answer texts are kept for the training set (GET
+         * /api/ai/dataset; about 1.5 kB each); older ones keep their outcome only.
+         */
+        @WithDefault("20000")
+        @Min(0)
+        int modelPromptsKeep();
     }
 
     interface Risk {

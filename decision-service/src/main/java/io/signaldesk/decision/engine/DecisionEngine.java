@@ -129,7 +129,12 @@ public class DecisionEngine {
             return Optional.of(propose(draft.source(DecisionSource.RULES), coin));
         }
         AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(new EntryRequest(name, side.name(), coin.markPrice(),
-                MarketContext.of(coin, clock.instant()))));
+                MarketContext.of(coin, clock.instant()), edge.modelRecord(ModelRecords.Kind.ENTRY, name, side.name(), now))));
+        if (ai.fromModel()) {
+            edge.modelAnswered(new ModelRecords.Answer(ModelRecords.Kind.ENTRY, name, side.name(), ai.result().enter(),
+                    ai.result().confidence(), ai.model(), decisionFields("enter", ai.result().enter(), ai.result().confidence()),
+                    ai.prompt(), ai.reasonLater()), coin.markPrice(), now);
+        }
         if (ai.available()) {
             EntryResult answer = ai.result();
             scoring.record(new Signal(name, ai.label(), answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
@@ -222,9 +227,17 @@ public class DecisionEngine {
         if (setting.mode() == Mode.RULES) {
             return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES), coin)) : Optional.empty();
         }
+        Instant now = time.now(coin);
         AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
                 position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(),
-                MarketContext.of(coin, clock.instant()))));
+                MarketContext.of(coin, clock.instant()),
+                edge.modelRecord(ModelRecords.Kind.EXIT, position.coin(), position.side().name(), now))));
+        if (ai.fromModel()) {
+            edge.modelAnswered(new ModelRecords.Answer(ModelRecords.Kind.EXIT, position.coin(), position.side().name(),
+                    "HOLD".equals(ai.result().action()), ai.result().confidence(), ai.model(),
+                    decisionFields("action", ai.result().action(), ai.result().confidence()), ai.prompt(),
+                    ai.reasonLater()), coin.markPrice(), now);
+        }
         if (!ai.fromModel()) {
             return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES_FALLBACK).fallback(ai.whyNoModel()), coin))
                     : Optional.empty();
@@ -325,6 +338,14 @@ public class DecisionEngine {
         boolean ok = answer.available() && "AI".equals(answer.label());
         risk.modelAnswered(ok, ok ? null : FallbackReason.failure(answer.available() ? answer.sourceDetail() : answer.fallbackReason()));
         return answer;
+    }
+
+    /** An answer's decision fields in the analyzer's schema order (the decision, then the confidence). */
+    private static Map<String, Object> decisionFields(String decision, Object value, int confidence) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put(decision, value);
+        fields.put("confidence", confidence);
+        return fields;
     }
 
     /** The setup's source: the rules answering for an absent model are the rules. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 
+import io.signaldesk.core.decision.DecisionSource;
 import io.signaldesk.core.edge.EdgeEstimate;
 import io.signaldesk.core.edge.EdgeGate;
 import io.signaldesk.core.edge.EdgeSettings;
@@ -23,6 +24,7 @@ import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.core.trade.Direction;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ModelRecord;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.config.TradingCoreProducer;
 import io.signaldesk.decision.engine.port.EdgeStore.ScoredCall;
@@ -48,6 +50,10 @@ public class EdgeService {
     /** Recent marks per coin kept for the regime are at least this far apart in market time. */
     private static final Duration REGIME_SPACING = Duration.ofSeconds(5);
 
+    /** The sources of the calls the model made or took part in. */
+    private static final java.util.Set<String> MODEL_SOURCES = java.util.Set.of(DecisionSource.AI.label(),
+            DecisionSource.RULES_AND_AI.label());
+
     private final EdgeStore repository;
     private final DecisionConfig.Edge config;
     private final EdgeSettings settings;
@@ -55,6 +61,7 @@ public class EdgeService {
     private final TrackRecord record = new TrackRecord();
     private final Map<String, Deque<Pending>> pending = new HashMap<>();
     private final Map<String, Deque<PricePoint>> recent = new HashMap<>();
+    private final ModelRecords answers;
     private boolean loaded;
 
     EdgeService(EdgeStore repository, DecisionConfig config) {
@@ -62,6 +69,8 @@ public class EdgeService {
         this.config = config.edge();
         this.settings = TradingCoreProducer.edgeSettings(config.edge());
         this.fees = TradingCoreProducer.feeModel(config.paper());
+        this.answers = new ModelRecords(repository, this.config.horizon(), this.config.modelRecordRefresh(),
+                this.config.modelPromptsKeep());
     }
 
     public EdgeGate mode() {
@@ -88,6 +97,8 @@ public class EdgeService {
         while (points.size() > 1 && points.peekFirst().at().isBefore(now.minus(config.regimeWindow()))) {
             points.removeFirst();
         }
+        load();
+        answers.observe(coin.coin(), mark, now, fees.roundTripPct());
         Deque<Pending> due = pending.get(coin.coin());
         if (due == null) {
             return;
@@ -113,6 +124,32 @@ public class EdgeService {
         pending.computeIfAbsent(coin.coin(), c -> new ArrayDeque<>())
                 .addLast(new Pending(setup, coin.markPrice(), now, now.plus(config.horizon())));
         return record.estimate(setup, fees.roundTripPct(), settings);
+    }
+
+    /**
+     * The model's own record on a setup (kind, coin, side) to send with a question at {@code now} (market time), or
+     * null when decision.edge.model-record is off. Its {@code measuredEdge}: whether a setup of the model's calls
+     * (source AI or RULES+AI) on this coin and direction is proven, in any confidence bucket or regime.
+     */
+    public synchronized ModelRecord modelRecord(ModelRecords.Kind kind, String coin, String side, Instant now) {
+        if (!config.modelRecord()) {
+            return null;
+        }
+        load();
+        return answers.recordFor(kind, coin, side, now, () -> record.estimates(fees.roundTripPct(), settings).values()
+                .stream().anyMatch(e -> e.proven() && e.setup().coin().equals(coin)
+                        && e.setup().direction().name().equals(side) && MODEL_SOURCES.contains(e.setup().source())));
+    }
+
+    /** The model answered a question on a setup at {@code price}, {@code now} (market time); scored at the horizon. */
+    public synchronized void modelAnswered(ModelRecords.Answer answer, BigDecimal price, Instant now) {
+        load();
+        answers.answered(answer, price, now);
+    }
+
+    /** The scored answers with their prompts as sent (the training set), oldest first. */
+    public List<EdgeStore.ScoredAnswer> answersWithPrompts(EdgeStore.AnswerFilter filter) {
+        return repository.withPrompts(config.horizon(), filter);
     }
 
     /** The regime of {@code coin} now: the range of its recent marks against the round trip. */
@@ -150,6 +187,7 @@ public class EdgeService {
         repository.deleteAll();
         record.clear();
         pending.clear();
+        answers.clear();
         loaded = true;
     }
 
@@ -198,5 +236,6 @@ public class EdgeService {
         for (ScoredCall call : repository.scored(config.horizon())) {
             record.add(call.setup(), call.movePct().doubleValue());
         }
+        answers.load();
     }
 }

@@ -19,8 +19,8 @@ import io.signaldesk.decision.engine.port.EdgeStore;
 @ApplicationScoped
 public class EdgeRepository implements EdgeStore {
 
-
     private final Db db;
+    private long inserts;
 
     public EdgeRepository(Db db) {
         this.db = db;
@@ -62,8 +62,114 @@ public class EdgeRepository implements EdgeStore {
         });
     }
 
-    /** Forgets the whole track record. */
+    /**
+     * Stores a scored answer; its system message once (model_prompt, by SHA-256). Every 256th insert clears the texts
+     * of the answers older than the newest {@code keepTexts} that have them (the record itself is kept).
+     */
+    @Override
+    public void insertAnswer(ScoredAnswer a, int keepTexts) {
+        String sha = a.system() == null ? null : sha256(a.system());
+        db.inTransaction(c -> {
+            if (sha != null) {
+                Db.update(c, """
+                        INSERT INTO model_prompt (sha, system) SELECT ?, ? WHERE NOT EXISTS
+                            (SELECT 1 FROM model_prompt WHERE sha = ?)""", sha, a.system(), sha);
+            }
+            Db.update(c, """
+                    INSERT INTO model_answer (kind, coin, side, acted, confidence, model, answered_at, horizon_seconds,
+                        move_pct, net_pct, right_answer, question, answer, system_sha)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", a.kind(), a.coin(), a.side(),
+                    a.acted() ? 1 : 0, a.confidence(), a.model(), a.answeredAt(), a.horizon().toSeconds(), a.movePct(),
+                    a.netPct(), a.right() ? 1 : 0, a.question(), a.answer(), sha);
+            if (++inserts % 256 == 0) {
+                Db.update(c, """
+                        UPDATE model_answer SET question = NULL, answer = NULL, system_sha = NULL
+                        WHERE question IS NOT NULL AND answered_at < (SELECT answered_at FROM model_answer
+                            WHERE question IS NOT NULL ORDER BY answered_at DESC LIMIT 1 OFFSET ?)""", keepTexts);
+            }
+            return null;
+        });
+    }
+
+    /** The scored answers with their prompt as sent, oldest first, at most {@code filter.limit()}. */
+    @Override
+    public List<ScoredAnswer> withPrompts(Duration horizon, AnswerFilter filter) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT a.kind, a.coin, a.side, a.acted, a.confidence, a.model, a.answered_at, a.move_pct, a.net_pct,
+                    a.right_answer, a.question, a.answer, p.system FROM model_answer a JOIN model_prompt p ON p.sha = a.system_sha
+                WHERE a.horizon_seconds = ? AND a.question IS NOT NULL AND a.answer IS NOT NULL""");
+        List<Object> values = new ArrayList<>(List.of(horizon.toSeconds()));
+        if (filter.kind() != null) {
+            sql.append(" AND a.kind = ?");
+            values.add(filter.kind());
+        }
+        if (filter.coin() != null) {
+            sql.append(" AND a.coin = ?");
+            values.add(filter.coin());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND a.answered_at >= ?");
+            values.add(filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND a.answered_at < ?");
+            values.add(filter.to());
+        }
+        sql.append(" ORDER BY a.answered_at LIMIT ?");
+        values.add(filter.limit());
+        return db.read(c -> {
+            List<ScoredAnswer> out = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, sql.toString(), values.toArray()); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    int confidence = rs.getInt("confidence");
+                    Integer known = rs.wasNull() ? null : confidence;
+                    out.add(new ScoredAnswer(rs.getString("kind"), rs.getString("coin"), rs.getString("side"),
+                            rs.getInt("acted") == 1, known, rs.getString("model"),
+                            Db.instant(rs, "answered_at"), horizon, Db.decimal(rs, "move_pct"), Db.decimal(rs, "net_pct"),
+                            rs.getInt("right_answer") == 1, rs.getString("question"), rs.getString("answer"),
+                            rs.getString("system")));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every model answer scored at {@code horizon}, oldest first. */
+    @Override
+    public List<ScoredAnswer> answers(Duration horizon) {
+        return db.read(c -> {
+            List<ScoredAnswer> out = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, """
+                    SELECT kind, coin, side, acted, confidence, model, answered_at, move_pct, net_pct, right_answer
+                    FROM model_answer
+                    WHERE horizon_seconds = ? ORDER BY answered_at""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    int confidence = rs.getInt("confidence");
+                    Integer known = rs.wasNull() ? null : confidence;
+                    out.add(new ScoredAnswer(rs.getString("kind"), rs.getString("coin"), rs.getString("side"),
+                            rs.getInt("acted") == 1, known, rs.getString("model"), Db.instant(rs, "answered_at"), horizon,
+                            Db.decimal(rs, "move_pct"), Db.decimal(rs, "net_pct"), rs.getInt("right_answer") == 1, null,
+                            null, null));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Forgets the whole track record (the model's answers with it). */
     public void deleteAll() {
-        db.inTransaction(c -> Db.update(c, "DELETE FROM edge_outcome"));
+        db.inTransaction(c -> {
+            Db.update(c, "DELETE FROM model_answer");
+            return Db.update(c, "DELETE FROM edge_outcome");
+        });
     }
 }

@@ -110,7 +110,7 @@ public class AnalysisResultConsumer {
                 throw new IllegalArgumentException("not an analysis result: a done record's result must be an object");
             }
             SignalEvent signal = new SignalEvent(envelope.type(), envelope.result(), envelope.source(), envelope.model(),
-                    envelope.fallbackReason(), envelope.latencyMs());
+                    envelope.fallbackReason(), envelope.latencyMs(), null);
             JsonNode reason = envelope.result() == null ? null : envelope.result().get("reason");
             match = pending.done(result.requestId(), new Heard(signal, analyzer),
                     reason != null && reason.isTextual() ? reason.asText() : null);

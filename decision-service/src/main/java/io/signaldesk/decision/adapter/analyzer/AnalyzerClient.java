@@ -216,7 +216,8 @@ public class AnalyzerClient implements AnalyzerPort {
             if (result == null || !valid.test(result)) {
                 return fallback(kind, "INVALID_ANSWER");
             }
-            AiAnswer<T> answer = AiAnswer.answered(result, signal.source(), signal.model(), signal.fallbackReason(), reason);
+            AiAnswer<T> answer = AiAnswer.answered(result, signal.source(), signal.model(), signal.fallbackReason(), reason,
+                    signal.prompt());
             // who answered the engine (AI: a model call, CACHE, RULES: the analyzer's fallback); failures are in fallbacks
             registry.counter("decision.analyzer.answers", "call", kind, "source", String.valueOf(signal.source())).increment();
             lastAnswer.set(new AnswerSeen(answer.fromModel(), answer.whyNoModel(), signal.model(), Instant.now()));
@@ -236,7 +237,7 @@ public class AnalyzerClient implements AnalyzerPort {
                 } else if ("done".equals(event.name())) {
                     Envelope envelope = mapper.readValue(event.data(), Envelope.class);
                     signal.complete(new SignalEvent(envelope.type(), envelope.result(), envelope.source(),
-                            envelope.model(), envelope.fallbackReason(), envelope.latencyMs()));
+                            envelope.model(), envelope.fallbackReason(), envelope.latencyMs(), null));
                     reason.complete(envelope.result() == null ? null : envelope.result().path("reason").asText(null));
                 }
             } catch (Exception e) {

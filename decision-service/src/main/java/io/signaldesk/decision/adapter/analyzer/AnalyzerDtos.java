@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.AnalyzerPort.MarketContext;
 
 /** Request and answer shapes of ai-analyzer-service (its contract, our own copy). */
@@ -27,7 +28,7 @@ public final class AnalyzerDtos {
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SignalEvent(String type, JsonNode decision, String source, String model, String fallbackReason,
-            Long signalMs) {
+            Long signalMs, AnalyzerPort.Prompt prompt) {
     }
 
     @RegisterForReflection

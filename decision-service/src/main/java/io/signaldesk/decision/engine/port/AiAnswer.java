@@ -7,10 +7,10 @@ import java.util.concurrent.CompletionStage;
 /**
  * What came back from one analyzer call: the result when it answered, else why not
  * (TIMEOUT, CIRCUIT_OPEN, ANALYZER_DOWN, INVALID_ANSWER). {@code source} is the analyzer's own label
- * (AI, CACHE or RULES).
+ * (AI, CACHE or RULES); {@code prompt} what the model was asked, as sent, when the analyzer said it.
  */
 public record AiAnswer<T>(T result, String source, String model, String fallbackReason, String upstreamFallback,
-        CompletionStage<String> reasonLater) {
+        CompletionStage<String> reasonLater, AnalyzerPort.Prompt prompt) {
 
     /** Stands in for the reason of a decision acted on before the model finished writing why. */
     public static final String REASON_FOLLOWS = "(reason follows)";
@@ -21,11 +21,17 @@ public record AiAnswer<T>(T result, String source, String model, String fallback
      */
     public static <T> AiAnswer<T> answered(T result, String source, String model, String upstreamFallback,
             CompletionStage<String> reasonLater) {
-        return new AiAnswer<>(result, source, model, null, upstreamFallback, reasonLater);
+        return answered(result, source, model, upstreamFallback, reasonLater, null);
+    }
+
+    /** An answer with the prompt the model answered, as sent (null when the analyzer did not say it). */
+    public static <T> AiAnswer<T> answered(T result, String source, String model, String upstreamFallback,
+            CompletionStage<String> reasonLater, AnalyzerPort.Prompt prompt) {
+        return new AiAnswer<>(result, source, model, null, upstreamFallback, reasonLater, prompt);
     }
 
     public static <T> AiAnswer<T> unavailable(String reason) {
-        return new AiAnswer<>(null, null, null, reason, null, CompletableFuture.completedFuture(null));
+        return new AiAnswer<>(null, null, null, reason, null, CompletableFuture.completedFuture(null), null);
     }
 
     /** Whether the model answered (directly or from the analyzer's cache of its answers), not the analyzer's rules. */

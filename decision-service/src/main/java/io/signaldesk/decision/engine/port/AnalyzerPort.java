@@ -35,15 +35,41 @@ public interface AnalyzerPort {
         }
     }
 
+    /**
+     * The model's own scored record on the setup asked about (engine/ModelRecords): answers scored at
+     * {@code horizonMinutes}, how many were right, how many acted on and their mean net result after costs, the last
+     * outcomes oldest first (R right, W wrong), whether the setup has a measured edge.
+     */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EntryRequest(String coin, String side, BigDecimal price, MarketContext market) {
+    public record ModelRecord(int horizonMinutes, int calls, int right, int acted, BigDecimal netPct, String last,
+            boolean measuredEdge) {
+    }
+
+    /** The prompt a model's answer answered, as the analyzer sent it: system message and user message (the question). */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Prompt(String system, String user) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EntryRequest(String coin, String side, BigDecimal price, MarketContext market, ModelRecord record) {
+
+        public EntryRequest(String coin, String side, BigDecimal price, MarketContext market) {
+            this(coin, side, price, market, null);
+        }
     }
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ExitRequest(String coin, String side, BigDecimal entryPrice, BigDecimal currentPrice,
-            BigDecimal size, Instant openedAt, MarketContext market) {
+            BigDecimal size, Instant openedAt, MarketContext market, ModelRecord record) {
+
+        public ExitRequest(String coin, String side, BigDecimal entryPrice, BigDecimal currentPrice, BigDecimal size,
+                Instant openedAt, MarketContext market) {
+            this(coin, side, entryPrice, currentPrice, size, openedAt, market, null);
+        }
     }
 
     @RegisterForReflection

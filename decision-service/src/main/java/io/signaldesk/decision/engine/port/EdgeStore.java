@@ -14,11 +14,35 @@ public interface EdgeStore {
     record ScoredCall(SetupKey setup, Instant calledAt, Duration horizon, BigDecimal movePct) {
     }
 
+    /**
+     * One model answer scored at {@code horizon} (table model_answer): what was asked (kind ENTRY or EXIT, coin, side),
+     * whether the answer acted, the move its way before costs, what acting earned after costs, whether it was right,
+     * and (when known) the question and system message it answered and the answer as JSON.
+     */
+    record ScoredAnswer(String kind, String coin, String side, boolean acted, Integer confidence, String model,
+            Instant answeredAt, Duration horizon, BigDecimal movePct, BigDecimal netPct, boolean right, String question,
+            String answer, String system) {
+    }
+
+    /** Which scored answers to read back for the training set; null: any. */
+    record AnswerFilter(String kind, String coin, Instant from, Instant to, int limit) {
+    }
+
     void insert(ScoredCall call, String origin);
 
     void insertAll(List<ScoredCall> calls, String origin);
 
     List<ScoredCall> scored(Duration horizon);
 
+    /** Forgets the whole track record, the model's answers with it. */
     void deleteAll();
+
+    /** Stores a scored model answer; the texts of all but the newest {@code keepTexts} are cleared now and then. */
+    void insertAnswer(ScoredAnswer answer, int keepTexts);
+
+    /** Every model answer scored at {@code horizon}, oldest first (without their texts). */
+    List<ScoredAnswer> answers(Duration horizon);
+
+    /** The scored answers with their prompt as sent, oldest first, at most {@code filter.limit()}. */
+    List<ScoredAnswer> withPrompts(Duration horizon, AnswerFilter filter);
 }

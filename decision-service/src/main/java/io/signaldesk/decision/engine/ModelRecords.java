@@ -1,0 +1,197 @@
+package io.signaldesk.decision.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.signaldesk.core.scoring.SignalScorer;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ModelRecord;
+import io.signaldesk.decision.engine.port.AnalyzerPort.Prompt;
+import io.signaldesk.decision.engine.port.EdgeStore;
+import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
+
+/**
+ * The model's own record, per setup (kind ENTRY or EXIT, coin, side): every answer the model gave the engine is scored
+ * at the edge horizon in market time, as the edge gate's calls are, and the record goes back to the model with the next
+ * question on that setup. Right means: an entry entered and earned more than the round trip, or skipped where entering
+ * would not have; an exit held a position that then moved its way, or closed one that then did not. Each setup's record
+ * sent to the model is a snapshot refreshed once {@code refresh} of market time has passed, so the question's first
+ * line stays the same (and in Ollama's prefix cache) between refreshes. Not thread-safe: {@link EdgeService} locks.
+ */
+final class ModelRecords {
+
+    /** Outcomes kept per setup for the "last" string. */
+    static final int LAST = 5;
+
+    enum Kind { ENTRY, EXIT }
+
+    private record Key(Kind kind, String coin, String side) {
+    }
+
+    /**
+     * One answer of the model to score: whether it acted (entered; held the position), its decision fields in the
+     * answer schema's order, the prompt it answered as sent (null when the analyzer did not say it) and its reason once
+     * written.
+     */
+    record Answer(Kind kind, String coin, String side, boolean acted, int confidence, String model,
+            Map<String, Object> decision, Prompt prompt, CompletionStage<String> reasonLater) {
+    }
+
+    private record Pending(Key key, Answer answer, BigDecimal price, Instant at, Instant due) {
+    }
+
+    /** A question longer than this is not kept as a training example (the analyzer's are a few hundred characters). */
+    static final int MAX_QUESTION_CHARS = 4000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Snapshot(ModelRecord record, Instant at) {
+    }
+
+    /** One setup's scored answers. */
+    private static final class Setup {
+        int calls;
+        int right;
+        int acted;
+        BigDecimal actedNetSum = BigDecimal.ZERO;
+        final Deque<Boolean> last = new ArrayDeque<>();
+
+        void add(boolean wasRight, boolean didAct, BigDecimal net) {
+            calls++;
+            right += wasRight ? 1 : 0;
+            if (didAct) {
+                acted++;
+                actedNetSum = actedNetSum.add(net);
+            }
+            last.addLast(wasRight);
+            if (last.size() > LAST) {
+                last.removeFirst();
+            }
+        }
+    }
+
+    private final EdgeStore repository;
+    private final Duration horizon;
+    private final Duration refresh;
+    private final Map<Key, Setup> setups = new HashMap<>();
+    private final Map<String, Deque<Pending>> pending = new HashMap<>();
+    private final Map<Key, Snapshot> sent = new HashMap<>();
+
+    private final int keepTexts;
+
+    ModelRecords(EdgeStore repository, Duration horizon, Duration refresh, int keepTexts) {
+        this.repository = repository;
+        this.horizon = horizon;
+        this.refresh = refresh;
+        this.keepTexts = keepTexts;
+    }
+
+    /** Reads the scored answers back from the ledger (at first use). */
+    void load() {
+        for (ScoredAnswer a : repository.answers(horizon)) {
+            setup(new Key(Kind.valueOf(a.kind()), a.coin(), a.side())).add(a.right(), a.acted(), a.netPct());
+        }
+    }
+
+    /**
+     * The record to send with a question on this setup at {@code now}: the snapshot taken at the last refresh, or a new
+     * one once {@code refresh} has passed (or the first time). {@code measuredEdge} is asked only when a snapshot is taken.
+     */
+    ModelRecord recordFor(Kind kind, String coin, String side, Instant now, java.util.function.BooleanSupplier measuredEdge) {
+        Key key = new Key(kind, coin, side);
+        Snapshot last = sent.get(key);
+        if (last != null && now.isBefore(last.at().plus(refresh)) && !now.isBefore(last.at())) {
+            return last.record();
+        }
+        Setup s = setups.get(key);
+        ModelRecord record = s == null
+                ? new ModelRecord(minutes(), 0, 0, 0, null, "", measuredEdge.getAsBoolean())
+                : new ModelRecord(minutes(), s.calls, s.right, s.acted,
+                        s.acted == 0 ? null : s.actedNetSum.divide(BigDecimal.valueOf(s.acted), 4, RoundingMode.HALF_EVEN),
+                        letters(s.last), measuredEdge.getAsBoolean());
+        sent.put(key, new Snapshot(record, now));
+        return record;
+    }
+
+    /** The model answered a question on this setup at {@code now} (market time), at {@code price}; scored later. */
+    void answered(Answer answer, BigDecimal price, Instant now) {
+        if (price == null || price.signum() <= 0) {
+            return;
+        }
+        pending.computeIfAbsent(answer.coin(), c -> new ArrayDeque<>())
+                .addLast(new Pending(new Key(answer.kind(), answer.coin(), answer.side()), answer, price, now,
+                        now.plus(horizon)));
+    }
+
+    /** Scores the answers on {@code coin} whose horizon has passed at {@code now}, at {@code mark}. */
+    void observe(String coin, BigDecimal mark, Instant now, BigDecimal roundTripPct) {
+        Deque<Pending> due = pending.get(coin);
+        while (due != null && !due.isEmpty() && !due.peekFirst().due().isAfter(now)) {
+            Pending p = due.removeFirst();
+            ScoredAnswer scored = score(p, mark, roundTripPct);
+            setup(p.key()).add(scored.right(), scored.acted(), scored.netPct());
+            repository.insertAnswer(scored, keepTexts);
+        }
+    }
+
+    void clear() {
+        setups.clear();
+        pending.clear();
+        sent.clear();
+    }
+
+    private ScoredAnswer score(Pending p, BigDecimal mark, BigDecimal roundTripPct) {
+        BigDecimal move = SignalScorer.movePct(p.price(), mark);
+        BigDecimal its = "SHORT".equals(p.key().side()) ? move.negate() : move;
+        boolean entry = p.key().kind() == Kind.ENTRY;
+        // an entry pays the round trip; holding a position costs nothing more (its exit fee is paid either way)
+        BigDecimal net = entry ? its.subtract(roundTripPct) : its;
+        boolean paid = net.signum() > 0;
+        Answer a = p.answer();
+        boolean right = a.acted() == paid;
+        Prompt prompt = a.prompt();
+        boolean keep = prompt != null && prompt.system() != null && prompt.user() != null
+                && prompt.user().length() <= MAX_QUESTION_CHARS;
+        return new ScoredAnswer(p.key().kind().name(), p.key().coin(), p.key().side(), a.acted(), a.confidence(),
+                a.model(), p.at(), horizon, its, net, right, keep ? prompt.user() : null, keep ? json(a) : null,
+                keep ? prompt.system() : null);
+    }
+
+    /** The answer as the model wrote it: its decision fields, then its reason (null while the reason is unknown). */
+    private static String json(Answer a) {
+        String reason = a.reasonLater() == null ? null : a.reasonLater().toCompletableFuture().getNow(null);
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(a.decision());
+        fields.put("reason", reason);
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private Setup setup(Key key) {
+        return setups.computeIfAbsent(key, k -> new Setup());
+    }
+
+    private int minutes() {
+        return (int) Math.max(1, Math.min(1440, horizon.toMinutes()));
+    }
+
+    private static String letters(Deque<Boolean> last) {
+        StringBuilder out = new StringBuilder();
+        last.forEach(r -> out.append(r ? 'R' : 'W'));
+        return out.toString();
+    }
+}
