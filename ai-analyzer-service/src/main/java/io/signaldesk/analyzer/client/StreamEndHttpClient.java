@@ -2,6 +2,7 @@ package io.signaldesk.analyzer.client;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -15,10 +16,13 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
 /**
  * LangChain4j's HTTP client with one addition for the Ollama binding: a stream that ends before its final chunk
  * fails. langchain4j-ollama 1.11.0's stream listener ignores the end of the stream, so a connection closed (or a
- * body that was not Ollama's NDJSON) would leave the call waiting forever; here the end is reported as an error,
- * which a call that already completed ignores.
+ * body that was not Ollama's NDJSON) would leave the call waiting forever; here an end without the final chunk
+ * ({@code "done": true}) is reported as an error. A stream that ended properly says nothing more, so the model's
+ * listeners and the AI service count no error for it.
  */
 final class StreamEndHttpClient implements HttpClient {
+
+    private static final Pattern FINAL_CHUNK = Pattern.compile("\"done\"\\s*:\\s*true");
 
     private final HttpClient delegate;
 
@@ -33,7 +37,7 @@ final class StreamEndHttpClient implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        AtomicBoolean failed = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
         delegate.execute(request, parser, new ServerSentEventListener() {
             @Override
             public void onOpen(SuccessfulHttpResponse response) {
@@ -42,25 +46,33 @@ final class StreamEndHttpClient implements HttpClient {
 
             @Override
             public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
+                sawFinal(event);
                 listener.onEvent(event, context);
             }
 
             @Override
             public void onEvent(ServerSentEvent event) {
+                sawFinal(event);
                 listener.onEvent(event);
             }
 
             @Override
             public void onError(Throwable error) {
-                failed.set(true);
+                ended.set(true);
                 listener.onError(error);
             }
 
             @Override
             public void onClose() {
                 listener.onClose();
-                if (!failed.get()) {
+                if (!ended.get()) {
                     listener.onError(new OllamaCallException("Ollama closed the stream before its final chunk", null));
+                }
+            }
+
+            private void sawFinal(ServerSentEvent event) {
+                if (!ended.get() && event.data() != null && FINAL_CHUNK.matcher(event.data()).find()) {
+                    ended.set(true);
                 }
             }
         });
