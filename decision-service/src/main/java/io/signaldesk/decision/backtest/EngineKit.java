@@ -21,6 +21,7 @@ import io.signaldesk.decision.engine.TradingEngine;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.FeedMessage;
 import io.signaldesk.decision.engine.port.Notifier;
+import io.signaldesk.decision.ledger.CooldownRepository;
 import io.signaldesk.decision.ledger.DecisionRepository;
 import io.signaldesk.decision.ledger.EdgeRepository;
 import io.signaldesk.decision.ledger.LedgerRepository;
@@ -57,7 +58,7 @@ public final class EngineKit {
         this.decisions = new DecisionRepository(ledger.db());
         TradingEngine built = TradingEngine.onCallersThread(config, new TradingEngine.Ports(analyzer, proposalRepository,
                 new LedgerRepository(ledger.db(), proposalRepository), new RiskRepository(ledger.db()), decisions,
-                new SignalRepository(ledger.db()), new EdgeRepository(ledger.db()), ledger.database(), Notifier.NONE,
+                new SignalRepository(ledger.db()), new EdgeRepository(ledger.db()), new CooldownRepository(ledger.db()), ledger.database(), Notifier.NONE,
                 clock, new SimpleMeterRegistry()));
         this.market = built.market;
         this.engine = built.decisions;

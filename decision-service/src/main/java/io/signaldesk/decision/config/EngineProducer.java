@@ -26,6 +26,7 @@ import io.signaldesk.decision.engine.SentimentService;
 import io.signaldesk.decision.engine.SignalScoringService;
 import io.signaldesk.decision.engine.TradingEngine;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
+import io.signaldesk.decision.engine.port.CooldownStore;
 import io.signaldesk.decision.engine.port.DecisionLog;
 import io.signaldesk.decision.engine.port.EdgeStore;
 import io.signaldesk.decision.engine.port.LedgerState;
@@ -46,10 +47,11 @@ public class EngineProducer {
     @Singleton
     @Startup
     TradingEngine engine(DecisionConfig config, AnalyzerPort analyzer, ProposalStore proposals, TradeLedger trades,
-            RiskStore risk, DecisionLog decisions, SignalStore signals, EdgeStore edges, LedgerState ledger,
+            RiskStore risk, DecisionLog decisions, SignalStore signals, EdgeStore edges, CooldownStore cooldowns,
+            LedgerState ledger,
             Notifier notifier, Clock clock, MeterRegistry registry) {
         return TradingEngine.live(config, new TradingEngine.Ports(analyzer, proposals, trades, risk, decisions, signals,
-                edges, ledger, notifier, clock, registry));
+                edges, cooldowns, ledger, notifier, clock, registry));
     }
 
     /** The engine's thread stops with the service (a test's next application must not meet it). */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 
 import io.signaldesk.core.decision.DecisionOutcome;
@@ -41,6 +40,7 @@ import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.SentimentService.CoinSentiment;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
+import io.signaldesk.decision.engine.port.CooldownStore;
 import io.signaldesk.decision.engine.port.AiAnswer;
 import io.signaldesk.decision.engine.port.DecisionLog;
 
@@ -74,13 +74,14 @@ public class DecisionEngine {
     private final Clock clock;
     private final EngineTime time;
     private final EdgeService edge;
-    private final Map<String, Instant> lastEntryDecision = new ConcurrentHashMap<>();
+    private final EntryCooldowns cooldowns;
 
     DecisionEngine(DecisionConfig config, TradingRules rules, AnalyzerPort analyzer, SentimentService sentiments,
             ModeService modes, ProposalService proposals, PaperTradingService trading, DecisionLog decisions,
             SignalScoringService scoring, RiskService risk, FeedStateService market, Clock clock, EngineTime time,
-            EdgeService edge) {
+            EdgeService edge, CooldownStore cooldownStore) {
         this.edge = edge;
+        this.cooldowns = new EntryCooldowns(cooldownStore, config.entryCooldown());
         this.clock = clock;
         this.time = time;
         this.risk = risk;
@@ -103,8 +104,7 @@ public class DecisionEngine {
         }
         String name = coin.coin();
         Instant now = time.now(coin);
-        Instant last = lastEntryDecision.get(name);
-        if (last != null && last.plus(config.entryCooldown()).isAfter(now)) {
+        if (cooldowns.runningUntil(name, now).isPresent()) {
             return Optional.empty();
         }
         if (trading.position(name).isPresent() || proposals.hasPending(name, ProposalKind.ENTRY)) {
@@ -122,7 +122,7 @@ public class DecisionEngine {
             return Optional.empty();
         }
         PositionSide side = candidate.get();
-        lastEntryDecision.put(name, now);
+        cooldowns.start(name, now);
         Draft draft = new Draft(ProposalKind.ENTRY, name, side, setting, ruleSide.isPresent() ? ruleSignal.reason() : null,
                 ruleSignal.confidence());
         if (setting.mode() == Mode.RULES) {
@@ -273,9 +273,14 @@ public class DecisionEngine {
                 rules.momentumOnly(coin.momentum60sPct()), at));
     }
 
-    /** Forgets cooldowns; tests use it to evaluate the same coin again. */
+    /** When {@code coin}'s entry cooldown ends, if it still runs at {@code now}. */
+    public Optional<Instant> cooldownUntil(String coin, Instant now) {
+        return cooldowns.runningUntil(coin, now);
+    }
+
+    /** Forgets cooldowns (in the ledger too); tests use it to evaluate the same coin again. */
     public void resetCooldowns() {
-        lastEntryDecision.clear();
+        cooldowns.clear();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.signaldesk.core.rules.TradingRules;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.config.TradingCoreProducer;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
+import io.signaldesk.decision.engine.port.CooldownStore;
 import io.signaldesk.decision.engine.port.DecisionLog;
 import io.signaldesk.decision.engine.port.EdgeStore;
 import io.signaldesk.decision.engine.port.LedgerState;
@@ -27,11 +28,11 @@ public final class TradingEngine {
 
     /**
      * What the engine takes from outside: the analyzer, the ledger (proposals, the book, risk, the decision log,
-     * signals, the edge track record and whether it is ready), the notifier, the clock and the metrics.
+     * signals, the edge track record, the entry cooldowns and whether it is ready), the notifier, the clock and the metrics.
      */
     public record Ports(AnalyzerPort analyzer, ProposalStore proposals, TradeLedger trades, RiskStore risk,
-            DecisionLog decisions, SignalStore signals, EdgeStore edges, LedgerState ledger, Notifier notifier,
-            Clock clock, MeterRegistry registry) {
+            DecisionLog decisions, SignalStore signals, EdgeStore edges, CooldownStore cooldowns, LedgerState ledger,
+            Notifier notifier, Clock clock, MeterRegistry registry) {
     }
 
     public final TradingRules rules;
@@ -71,7 +72,7 @@ public final class TradingEngine {
         this.sentiments = new SentimentService(market, scoring, rules, clock);
         this.edge = new EdgeService(ports.edges(), config);
         this.decisions = new DecisionEngine(config, rules, ports.analyzer(), sentiments, modes, proposals, trading,
-                ports.decisions(), scoring, risk, market, clock, time, edge);
+                ports.decisions(), scoring, risk, market, clock, time, edge, ports.cooldowns());
         this.exits = new ExitChecks(config, decisions, market, trading, time, exitPolicy);
         this.evaluator = new CoinEvaluator(config, decisions, exits, market, trading, ports.ledger(), time, edge);
         this.intake = new MarketIntake(config, market, executor, evaluator, registry);

@@ -67,7 +67,7 @@ class EngineLedgerReadsTest {
         TradingEngine engine = TradingEngine.onCallersThread(settings.config(Map.of("decision.edge.mode", "off")),
                 new TradingEngine.Ports(NO_ANALYZER, proposals, new LedgerRepository(db, proposals),
                         new RiskRepository(db), new DecisionRepository(db), new SignalRepository(db),
-                        new EdgeRepository(db), ledgerState(shared), Notifier.NONE, Clock.systemUTC(),
+                        new EdgeRepository(db), new CooldownRepository(db), ledgerState(shared), Notifier.NONE, Clock.systemUTC(),
                         new SimpleMeterRegistry()));
         engine.modes.change(Mode.RULES, Policy.VETO);
         engine.proposals.configure(true, 10);

@@ -1,0 +1,154 @@
+package io.signaldesk.decision.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteDataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaldesk.core.decision.DecisionOutcome;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.decision.backtest.BacktestConfig;
+import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.domain.RiskLimits;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.TradingEngine;
+import io.signaldesk.decision.engine.port.AiAnswer;
+import io.signaldesk.decision.engine.port.AnalyzerPort;
+import io.signaldesk.decision.engine.port.LedgerState;
+import io.signaldesk.decision.engine.port.Notifier;
+import io.signaldesk.decision.support.Market;
+import io.signaldesk.decision.support.PostgresServer;
+
+/**
+ * The entry cooldown survives a restart (issue 22): an engine decides on a BTC entry (the edge gate, cold, answers
+ * NO_EDGE: a decision, no proposal, so nothing else holds BTC back) and is dropped without a stop or a close, as a
+ * kill -9 leaves it; a new engine on the same ledger (migrated again, as at a start) does not decide on BTC again
+ * until the 30 s cooldown has passed, and decides on a coin it never saw at once. SQLite always; PostgreSQL when
+ * installed (the same portable migration, V11).
+ */
+class EntryCooldownRestartTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-07T15:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCooldownRunningOnSqliteWhenTheEngineDiesHoldsAfterTheRestart() {
+        aCooldownRunningWhenTheEngineDiesHoldsAfterTheRestart(() -> sqlite(dir.resolve("ledger.db")), "db/sqlite");
+    }
+
+    @Nested
+    @ExtendWith(PostgresServer.Available.class)
+    class OnPostgres {
+
+        @Test
+        void aCooldownRunningOnPostgresWhenTheEngineDiesHoldsAfterTheRestart() {
+            String url = PostgresServer.get().newDatabase("cooldown");
+            aCooldownRunningWhenTheEngineDiesHoldsAfterTheRestart(() -> postgres(url), "db/postgresql");
+        }
+    }
+
+    private static void aCooldownRunningWhenTheEngineDiesHoldsAfterTheRestart(java.util.function.Supplier<DataSource> ledger,
+            String dialect) {
+        TradingEngine first = engine(ledger.get(), dialect, Clock.fixed(T0, ZoneOffset.UTC));
+        CoinSnapshot btc = Market.bullish("BTC", "60000");
+        Decision decided = evaluate(first, btc).orElseThrow();
+        assertEquals(DecisionOutcome.NO_EDGE, decided.outcome(), "the cold edge gate: a decision, no proposal");
+        assertTrue(first.proposals.list(ProposalStatus.PENDING, 10).isEmpty());
+        assertTrue(evaluate(first, btc).isEmpty(), "the first engine's own cooldown");
+        // the first engine is dropped here: no stop, no close, nothing flushed (a kill -9)
+
+        TradingEngine second = engine(ledger.get(), dialect, Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC));
+        assertEquals(Optional.of(T0.plusSeconds(30)), second.decisions.cooldownUntil("BTC", T0.plusSeconds(10)),
+                "the cooldown the first engine started, read from the ledger");
+        assertTrue(evaluate(second, btc).isEmpty(), "10 s after the decision, BTC is still cooling down");
+        assertEquals(DecisionOutcome.NO_EDGE, evaluate(second, Market.bullish("ETH", "3000")).orElseThrow().outcome(),
+                "a coin without a cooldown is decided on at once");
+
+        TradingEngine third = engine(ledger.get(), dialect, Clock.fixed(T0.plusSeconds(31), ZoneOffset.UTC));
+        assertEquals(DecisionOutcome.NO_EDGE, evaluate(third, btc).orElseThrow().outcome(),
+                "31 s after the decision the cooldown has passed");
+        assertTrue(third.decisions.cooldownUntil("BTC", T0.plusSeconds(31)).isPresent(), "and a new one runs");
+    }
+
+    private static Optional<Decision> evaluate(TradingEngine engine, CoinSnapshot coin) {
+        engine.market.accept(Market.snapshot(coin));
+        return engine.decisions.evaluateEntry(coin);
+    }
+
+    /** The live engine on {@code source}, migrated first as the service does at each start; RULES, the gate on. */
+    private static TradingEngine engine(DataSource source, String dialect, Clock clock) {
+        Flyway.configure().dataSource(source).locations("classpath:" + dialect, "classpath:db/migration").load().migrate();
+        Db db = new Db(source);
+        ProposalRepository proposals = new ProposalRepository(db);
+        var settings = new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), true, 10,
+                new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("100"), 0, 1000, 3,
+                        new BigDecimal("10")));
+        TradingEngine engine = TradingEngine.onCallersThread(
+                settings.config(Map.of("decision.edge.mode", "gate", "decision.entry-cooldown", "30s")),
+                new TradingEngine.Ports(NO_ANALYZER, proposals, new LedgerRepository(db, proposals), new RiskRepository(db),
+                        new DecisionRepository(db), new SignalRepository(db), new EdgeRepository(db),
+                        new CooldownRepository(db), READY, Notifier.NONE, clock, new SimpleMeterRegistry()));
+        engine.modes.change(Mode.RULES, Policy.VETO);
+        return engine;
+    }
+
+    private static DataSource sqlite(Path file) {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        return source;
+    }
+
+    private static DataSource postgres(String url) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(url);
+        source.setUser(PostgresServer.USER);
+        source.setPassword(PostgresServer.PASSWORD);
+        return source;
+    }
+
+    private static final LedgerState READY = new LedgerState() {
+        @Override
+        public boolean ready() {
+            return true;
+        }
+
+        @Override
+        public boolean shared() {
+            return false;
+        }
+    };
+
+    private static final AnalyzerPort NO_ANALYZER = new AnalyzerPort() {
+        @Override
+        public AiAnswer<EntryResult> entry(EntryRequest request) {
+            return AiAnswer.unavailable("MODE_RULES");
+        }
+
+        @Override
+        public AiAnswer<ExitResult> exit(ExitRequest request) {
+            return AiAnswer.unavailable("MODE_RULES");
+        }
+    };
+}
