@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +34,8 @@ import io.signaldesk.core.feature.PriceWindow;
 import io.signaldesk.core.feature.TradeWindow;
 import io.signaldesk.core.market.Aggressor;
 import io.signaldesk.core.market.TradeFlow;
+import io.signaldesk.core.scoring.PricePoint;
+import io.signaldesk.core.scoring.SignalScorer;
 
 /**
  * Market snapshots taken from a recording of market-feed-service's normalised events ({@code feed.record.file}
@@ -50,7 +51,6 @@ public final class ReplayMarket {
     /** Most bytes read from a replay, after decompression (the bench sample is 5 MB). */
     static final long MAX_BYTES = 32L * 1024 * 1024;
     private static final int MAX_LINE = 64 * 1024;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReplayMarket() {
@@ -68,51 +68,53 @@ public final class ReplayMarket {
     /** The same from a recording's text (sent in a request body). */
     public static List<ReplaySample> samples(BufferedReader lines, Duration every, int maxSamples) throws IOException {
         List<JsonNode> events = read(lines);
-        Map<String, NavigableMap<Instant, BigDecimal>> pricePaths = new HashMap<>();
-        for (JsonNode event : events) {
-            if ("trade".equals(event.path("type").asText())) {
-                pricePaths.computeIfAbsent(coin(event), c -> new TreeMap<>()).put(time(event), decimal(event.get("price")));
-            }
-        }
-        List<ReplaySample> samples = new ArrayList<>();
+        List<Instant> instants = new ArrayList<>();
+        List<List<CoinSnapshotDto>> markets = new ArrayList<>();
         Map<String, ReplayCoin> coins = new LinkedHashMap<>();
+        Map<String, List<PricePoint>> marks = new HashMap<>();
         Instant next = events.isEmpty() ? null : time(events.get(0)).plus(WINDOW);
         for (JsonNode event : events) {
             Instant at = time(event);
-            while (next != null && !at.isBefore(next) && samples.size() < maxSamples) {
-                sample(next, coins, pricePaths).ifPresent(samples::add);
+            while (next != null && !at.isBefore(next) && instants.size() < maxSamples) {
+                Instant now = next;
+                List<CoinSnapshotDto> market = coins.values().stream().map(c -> c.snapshot(now))
+                        .filter(c -> c.lastPrice() != null).toList();
+                if (!market.isEmpty()) {
+                    instants.add(now);
+                    markets.add(market);
+                }
                 next = next.plus(every);
             }
-            coins.computeIfAbsent(coin(event), c -> new ReplayCoin(c, event.path("instrument"))).apply(event, at);
+            ReplayCoin coin = coins.computeIfAbsent(coin(event), c -> new ReplayCoin(c, event.path("instrument")));
+            coin.apply(event, at);
+            coin.mark().ifPresent(mark -> markAt(marks.computeIfAbsent(coin.coin, c -> new ArrayList<>()), at, mark));
+        }
+        List<ReplaySample> samples = new ArrayList<>();
+        for (int i = 0; i < instants.size(); i++) {
+            samples.add(sample(instants.get(i), markets.get(i), marks));
         }
         return samples;
     }
 
-    private static Optional<ReplaySample> sample(Instant at, Map<String, ReplayCoin> coins,
-            Map<String, NavigableMap<Instant, BigDecimal>> pricePaths) {
-        List<CoinSnapshotDto> snapshots = coins.values().stream().map(c -> c.snapshot(at))
-                .filter(c -> c.lastPrice() != null).toList();
-        if (snapshots.isEmpty()) {
-            return Optional.empty();
+    /** The coin's mark at {@code at} is its state after every event of that instant, as the feed publishes it. */
+    private static void markAt(List<PricePoint> path, Instant at, BigDecimal mark) {
+        if (!path.isEmpty() && path.get(path.size() - 1).at().equals(at)) {
+            path.remove(path.size() - 1);
         }
-        Map<String, BigDecimal> move1m = new HashMap<>();
-        Map<String, BigDecimal> move5m = new HashMap<>();
-        for (CoinSnapshotDto coin : snapshots) {
-            NavigableMap<Instant, BigDecimal> path = pricePaths.get(coin.coin());
-            move(path, at, Duration.ofMinutes(1), coin.lastPrice()).ifPresent(m -> move1m.put(coin.coin(), m));
-            move(path, at, Duration.ofMinutes(5), coin.lastPrice()).ifPresent(m -> move5m.put(coin.coin(), m));
-        }
-        return Optional.of(new ReplaySample(at, new MarketSnapshotDto("replay", at, snapshots), move1m, move5m));
+        path.add(new PricePoint(at, mark));
     }
 
-    private static Optional<BigDecimal> move(NavigableMap<Instant, BigDecimal> path, Instant at,
-            Duration horizon, BigDecimal from) {
-        Instant target = at.plus(horizon);
-        if (path == null || path.lastKey().isBefore(target)) {
-            return Optional.empty();
+    /** The market at {@code at} and each coin's move to the core's price at 1 and 5 minutes (first mark at or after). */
+    private static ReplaySample sample(Instant at, List<CoinSnapshotDto> market, Map<String, List<PricePoint>> marks) {
+        Map<String, BigDecimal> move1m = new HashMap<>();
+        Map<String, BigDecimal> move5m = new HashMap<>();
+        for (CoinSnapshotDto coin : market) {
+            BigDecimal from = coin.features().price();
+            List<PricePoint> path = marks.getOrDefault(coin.coin(), List.of());
+            SignalScorer.moveAtHorizon(from, at, Duration.ofMinutes(1), path).ifPresent(m -> move1m.put(coin.coin(), m));
+            SignalScorer.moveAtHorizon(from, at, Duration.ofMinutes(5), path).ifPresent(m -> move5m.put(coin.coin(), m));
         }
-        BigDecimal to = path.floorEntry(target).getValue();
-        return Optional.of(pct(to.subtract(from), from));
+        return new ReplaySample(at, new MarketSnapshotDto("replay", at, market), move1m, move5m);
     }
 
     private static List<JsonNode> read(BufferedReader lines) throws IOException {
@@ -146,10 +148,6 @@ public final class ReplayMarket {
 
     private static BigDecimal decimal(JsonNode value) {
         return new BigDecimal(value.asText());
-    }
-
-    static BigDecimal pct(BigDecimal part, BigDecimal whole) {
-        return part.multiply(HUNDRED).divide(whole, 4, RoundingMode.HALF_UP);
     }
 
     /** One coin's book and 60 s windows, rebuilt event by event with the trading core's feature math. */
@@ -195,6 +193,12 @@ public final class ReplayMarket {
                     side.put(decimal(level.get("price")), size);
                 }
             }
+        }
+
+        /** The coin's mark now: mid when the book has both sides, else the last trade. */
+        Optional<BigDecimal> mark() {
+            BigDecimal mid = bids.isEmpty() || asks.isEmpty() ? null : FeatureMath.mid(bids.firstKey(), asks.firstKey());
+            return Optional.ofNullable(mid != null ? mid : prices.last());
         }
 
         CoinSnapshotDto snapshot(Instant at) {

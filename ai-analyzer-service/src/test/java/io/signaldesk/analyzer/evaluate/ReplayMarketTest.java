@@ -4,18 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
+import com.fasterxml.jackson.databind.JsonNode;
 
-/** Snapshots and realised moves taken from a hand-made recording with a known price path. */
+import io.signaldesk.analyzer.domain.CoinSnapshotDto;
+import io.signaldesk.core.contract.Contracts;
+import io.signaldesk.core.scoring.SignalScorer;
+
+/**
+ * Snapshots and realised moves taken from a hand-made recording with a known price path; the moves are the trading
+ * core's (first mark at or after the horizon), checked against the calls the decision engine's test scores too.
+ */
 class ReplayMarketTest {
 
     static Path pricePath() {
@@ -35,12 +45,43 @@ class ReplayMarketTest {
                 Instant.parse("2026-11-25T12:05:00Z"), Instant.parse("2026-11-25T12:06:00Z"),
                 Instant.parse("2026-11-25T12:07:00Z")),
                 samples.stream().map(ReplaySample::at).toList());
-        assertEquals(new BigDecimal("0.5000"), samples.get(0).move1mPct().get("BTC"));
-        assertEquals(new BigDecimal("-1.0000"), samples.get(0).move5mPct().get("BTC"));
-        assertEquals(new BigDecimal("0.2994"), samples.get(1).move1mPct().get("BTC"));
-        assertEquals(new BigDecimal("-1.1976"), samples.get(1).move5mPct().get("BTC"));
-        assertEquals(new BigDecimal("0.0000"), samples.get(2).move1mPct().get("BTC"));
+        // marks (mid): 100.05 to 12:01, 100.20 from 12:01, 100.50 from 12:02, 99.00 from 12:06
+        // 12:01 from 100.05: 12:02 100.50 is +0.449775 %, 12:06 99.00 is -1.049475 %
+        assertEquals(new BigDecimal("0.449775"), samples.get(0).move1mPct().get("BTC"));
+        assertEquals(new BigDecimal("-1.049475"), samples.get(0).move5mPct().get("BTC"));
+        // 12:02 from 100.20: 12:03 100.50 is +0.299401 %, 12:07 99.00 is -1.197605 %
+        assertEquals(new BigDecimal("0.299401"), samples.get(1).move1mPct().get("BTC"));
+        assertEquals(new BigDecimal("-1.197605"), samples.get(1).move5mPct().get("BTC"));
+        // 12:03 from 100.50: no mark at 12:04, the first after it is 12:06's 99.00, -1.492537 %
+        assertEquals(new BigDecimal("-1.492537"), samples.get(2).move1mPct().get("BTC"));
         assertFalse(samples.get(2).move5mPct().containsKey("BTC"), "12:08 is after the end of the recording");
+    }
+
+    @Test
+    void scoresTheSharedPricePathAsTheDecisionEngineDoes() throws Exception {
+        List<ReplaySample> samples = ReplayMarket.samples(new BufferedReader(new StringReader(
+                Contracts.fixture(Contracts.HORIZON_PRICE_PATH))), Duration.ofSeconds(60), 20);
+
+        JsonNode expected = Contracts.json(Contracts.HORIZON_OUTCOMES);
+        for (JsonNode call : expected.path("calls")) {
+            Instant at = Instant.parse(call.path("at").asText());
+            ReplaySample sample = samples.stream().filter(s -> s.at().equals(at)).findFirst().orElseThrow();
+            CoinSnapshotDto coin = sample.market().coin(expected.path("coin").asText()).orElseThrow();
+            assertEquals(0, new BigDecimal(call.path("price").asText()).compareTo(coin.features().price()),
+                    "the call's mark at " + at + ": " + coin.features().price());
+            for (JsonNode outcome : call.path("outcomes")) {
+                Map<String, BigDecimal> moves = "PT1M".equals(outcome.path("horizon").asText()) ? sample.move1mPct()
+                        : sample.move5mPct();
+                assertEquals(new BigDecimal(outcome.path("movePct").asText()), moves.get(coin.coin()),
+                        at + " + " + outcome.path("horizon").asText());
+                assertEquals(outcome.path("actual").asText(),
+                        SignalScorer.actual(moves.get(coin.coin()), SignalScorer.FLAT_BAND_PCT).name());
+            }
+            for (JsonNode unknown : call.path("unknown")) {
+                assertFalse(("PT1M".equals(unknown.asText()) ? sample.move1mPct() : sample.move5mPct())
+                        .containsKey(coin.coin()), at + " + " + unknown.asText() + " is past the end");
+            }
+        }
     }
 
     @Test

@@ -103,7 +103,8 @@ public class EdgeService {
         if (due == null) {
             return;
         }
-        while (!due.isEmpty() && !due.peekFirst().due().isAfter(now)) {
+        // the first mark at or after a call's horizon prices it (the core's priceAtHorizon, as the scoring service's)
+        while (!due.isEmpty() && SignalScorer.pricesHorizon(now, due.peekFirst().due())) {
             Pending call = due.removeFirst();
             BigDecimal move = SignalScorer.movePct(call.price(), mark);
             BigDecimal its = call.setup().direction() == Direction.LONG ? move : move.negate();

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.scoring.PricePoint;
+import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.engine.port.FeedIdentity;
@@ -25,10 +27,6 @@ import io.signaldesk.decision.engine.port.FeedMessage;
  * feed (market) it came from, so a position is only ever marked by prices of the market it was opened on.
  */
 public class FeedStateService {
-
-    /** One observed price. */
-    public record PricePoint(Instant at, BigDecimal price) {
-    }
 
     private final Map<String, CoinSnapshot> latest = new ConcurrentHashMap<>();
     private final Map<String, Deque<PricePoint>> history = new ConcurrentHashMap<>();
@@ -112,14 +110,14 @@ public class FeedStateService {
         return sameMarket(position) ? price(position.coin()) : Optional.empty();
     }
 
-    /** The first price seen at or after {@code at}, if the history reaches that far. */
-    public Optional<BigDecimal> priceAtOrAfter(String coin, Instant at) {
+    /** The price of {@code coin} at a horizon that fell {@code due}, by the core's one definition (first mark at or after it). */
+    public Optional<BigDecimal> priceAtHorizon(String coin, Instant due) {
         Deque<PricePoint> points = history.get(coin);
         if (points == null) {
             return Optional.empty();
         }
         synchronized (points) {
-            return points.stream().filter(p -> !p.at().isBefore(at)).findFirst().map(PricePoint::price);
+            return SignalScorer.priceAtHorizon(points, due);
         }
     }
 

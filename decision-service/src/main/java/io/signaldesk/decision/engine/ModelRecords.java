@@ -135,7 +135,8 @@ final class ModelRecords {
     /** Scores the answers on {@code coin} whose horizon has passed at {@code now}, at {@code mark}. */
     void observe(String coin, BigDecimal mark, Instant now, BigDecimal roundTripPct) {
         Deque<Pending> due = pending.get(coin);
-        while (due != null && !due.isEmpty() && !due.peekFirst().due().isAfter(now)) {
+        // the first mark at or after an answer's horizon prices it (the core's priceAtHorizon)
+        while (due != null && !due.isEmpty() && SignalScorer.pricesHorizon(now, due.peekFirst().due())) {
             Pending p = due.removeFirst();
             ScoredAnswer scored = score(p, mark, roundTripPct);
             setup(p.key()).add(scored.right(), scored.acted(), scored.netPct());

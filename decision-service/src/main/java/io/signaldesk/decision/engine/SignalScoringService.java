@@ -94,7 +94,8 @@ public class SignalScoringService {
     }
 
     /**
-     * Scores what has come due. The price at the horizon is the first one seen at or after it, taken only
+     * Scores what has come due. The price at the horizon is the core's ({@link SignalScorer#priceAtHorizon}: the
+     * first mark seen at or after it, as the backtest and the analyzer's model evaluator score), taken only
      * while the kept price history reaches back to the horizon; when it does not (the horizon passed while
      * the service was down, or fell out of the history window) the signal is marked unscorable there.
      */
@@ -111,7 +112,7 @@ public class SignalScoringService {
             }
             Optional<Instant> historyStart = market.historyStart(p.signal().coin());
             boolean covered = historyStart.isPresent() && !historyStart.get().isAfter(due);
-            Optional<BigDecimal> price = covered ? market.priceAtOrAfter(p.signal().coin(), due) : Optional.empty();
+            Optional<BigDecimal> price = covered ? market.priceAtHorizon(p.signal().coin(), due) : Optional.empty();
             if (price.isPresent()) {
                 Outcome outcome = SignalOutcomes.score(p.signal(), p.horizon(), price.get(),
                         config.scoring().flatBandPct());

@@ -34,6 +34,15 @@ public final class Contracts {
     /** The same answer as Server-Sent Events (signal, reason, done), as the decision service asks for it. */
     public static final String ANALYZER_ENTRY_EVENTS = "analyzer-entry-answer.sse";
 
+    /**
+     * A recording of market-feed-service's events (JSON Lines) whose BTC mark moves at known times, and the outcomes of
+     * calls made on it ({@link #HORIZON_OUTCOMES}): the decision engine's scoring and the analyzer's model evaluator
+     * both replay it and must score those calls the same.
+     */
+    public static final String HORIZON_PRICE_PATH = "horizon-price-path.jsonl";
+    /** The calls on {@link #HORIZON_PRICE_PATH} with their price and move at each horizon. */
+    public static final String HORIZON_OUTCOMES = "horizon-outcomes.json";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Contracts() {

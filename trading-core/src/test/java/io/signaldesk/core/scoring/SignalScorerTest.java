@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,5 +80,26 @@ class SignalScorerTest {
         assertEquals(d("0.6667"), SignalScorer.rate(2, 3));
         assertEquals(d("0.0000"), SignalScorer.rate(0, 4));
         assertNull(SignalScorer.rate(0, 0));
+    }
+
+    @Test
+    void thePriceAtAHorizonIsTheFirstMarkAtOrAfterIt() {
+        Instant t = Instant.parse("2026-11-25T12:00:00Z");
+        List<PricePoint> marks = List.of(new PricePoint(t, d("100.1")), new PricePoint(t.plusSeconds(30), d("100.2")),
+                new PricePoint(t.plusSeconds(70), d("100.0")), new PricePoint(t.plusSeconds(70), d("99.8")),
+                new PricePoint(t.plusSeconds(130), d("101.0")));
+        ArrayDeque<PricePoint> sameMarksInADeque = new ArrayDeque<>(marks);
+        for (Iterable<PricePoint> path : List.<Iterable<PricePoint>>of(marks, sameMarksInADeque)) {
+            // 12:01:00 has no mark: the next one, 12:01:10, not the last one before (100.2)
+            assertEquals(Optional.of(d("100.0")), SignalScorer.priceAtHorizon(path, t.plusSeconds(60)));
+            // two marks at the same instant: the first of them
+            assertEquals(Optional.of(d("100.0")), SignalScorer.priceAtHorizon(path, t.plusSeconds(70)));
+            assertEquals(Optional.of(d("100.1")), SignalScorer.priceAtHorizon(path, t.minusSeconds(5)));
+            assertEquals(Optional.of(d("101.0")), SignalScorer.priceAtHorizon(path, t.plusSeconds(130)));
+            assertEquals(Optional.empty(), SignalScorer.priceAtHorizon(path, t.plusSeconds(131)), "not seen yet");
+            // (100.0 - 100.1) / 100.1 = -0.0999000...%
+            assertEquals(Optional.of(d("-0.099900")),
+                    SignalScorer.moveAtHorizon(d("100.1"), t, Duration.ofMinutes(1), path));
+        }
     }
 }
