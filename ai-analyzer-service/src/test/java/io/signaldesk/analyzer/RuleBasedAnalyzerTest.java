@@ -13,13 +13,18 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.signaldesk.analyzer.domain.CoinSnapshotDto;
+import io.signaldesk.analyzer.domain.EntryResult;
 import io.signaldesk.analyzer.domain.ExitAction;
 import io.signaldesk.analyzer.domain.ExitResult;
 import io.signaldesk.analyzer.domain.RiskResult;
 import io.signaldesk.analyzer.domain.Sentiment;
 import io.signaldesk.analyzer.domain.SentimentResult;
 import io.signaldesk.analyzer.service.RuleBasedAnalyzer;
+import io.signaldesk.core.contract.Contracts;
 import io.signaldesk.core.rules.RuleThresholds;
 import io.signaldesk.core.rules.TradingRules;
 import io.signaldesk.core.trade.Direction;
@@ -47,11 +52,27 @@ class RuleBasedAnalyzerTest {
     void answersWhatTheEnginesRulesDecideOnTheSameSnapshot() {
         TradingRules engine = new TradingRules(RuleThresholds.DEFAULTS);
         for (CoinSnapshotDto coin : Markets.snapshot().coins()) {
-            Direction decided = engine.evaluate(coin.features()).direction();
+            Direction decided = engine.evaluate(coin.snapshot()).direction();
             for (PositionSide side : PositionSide.values()) {
                 assertEquals(decided == side.direction(), rules.entry(coin, side).enter(), coin.coin() + " " + side);
             }
         }
+    }
+
+    @Test
+    void answersACandleSnapshotAsTheEnginesRulesDo() throws Exception {
+        // before the one rule entry this answered "not enough market data yet" (WAIT) where the engine said LONG at 7
+        CoinSnapshotDto candle = new ObjectMapper().findAndRegisterModules()
+                .readValue(Contracts.fixture(Contracts.CANDLE_SNAPSHOT), CoinSnapshotDto.class);
+        JsonNode engine = Contracts.json(Contracts.CANDLE_SNAPSHOT_RULES);
+
+        EntryResult entry = rules.entry(candle, PositionSide.LONG);
+        assertTrue(entry.enter());
+        assertEquals(engine.path("confidence").asInt(), entry.confidence());
+        assertEquals("Rules back LONG: BTC " + engine.path("reason").asText() + ".", entry.reason());
+        SentimentResult sentiment = rules.sentiment(List.of(candle));
+        assertEquals(Direction.valueOf(engine.path("direction").asText()), sentiment.signal());
+        assertEquals(engine.path("confidence").asInt(), sentiment.confidence());
     }
 
     @Test

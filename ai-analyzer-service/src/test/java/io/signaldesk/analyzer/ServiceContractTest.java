@@ -75,8 +75,8 @@ class ServiceContractTest {
         assertEquals(0, new BigDecimal("0.6667").compareTo(btc.bookImbalance().bidShare()));
         assertEquals(1, btc.trades60s().sellCount());
         assertEquals(Instant.parse("2026-11-25T12:00:50Z"), btc.updatedAt());
-        assertEquals(Direction.LONG, rules.rules().evaluate(btc.features()).direction());
-        assertEquals(Direction.WAIT, rules.rules().evaluate(snapshot.coin("ETH").orElseThrow().features()).direction());
+        assertEquals(Direction.LONG, rules.rules().evaluate(btc.snapshot()).direction());
+        assertEquals(Direction.WAIT, rules.rules().evaluate(snapshot.coin("ETH").orElseThrow().snapshot()).direction());
     }
 
     @Test

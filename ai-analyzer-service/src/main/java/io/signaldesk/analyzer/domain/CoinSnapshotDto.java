@@ -15,7 +15,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.signaldesk.core.market.MarketFeatures;
+import io.signaldesk.core.market.BookImbalance;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.market.TradeFlow;
 
 /**
  * One coin of the feed's snapshot as this service takes it in a request body (the trading core's {@code CoinSnapshot}
@@ -40,13 +42,14 @@ public record CoinSnapshotDto(
         @Min(0) @Max(31_536_000_000L) Long lastEventAgeMs,
         Instant updatedAt) {
 
-    /** What the trading core's rules read: the mark price (mid, else last), momentum, book imbalance and trade flow. */
-    public MarketFeatures features() {
-        return new MarketFeatures(midPrice != null ? midPrice : lastPrice, momentum60sPct,
-                bookImbalance == null ? null : new io.signaldesk.core.market.BookImbalance(bookImbalance.bidShare(),
-                        bookImbalance.bidAskRatio(), bookImbalance.levels()),
-                trades60s == null ? null : new io.signaldesk.core.market.TradeFlow(trades60s.buyCount(),
-                        trades60s.sellCount(), trades60s.buyVolume(), trades60s.sellVolume()));
+    /** The same coin as the trading core's snapshot: what its rules take ({@code TradingRules.evaluate(CoinSnapshot)}). */
+    public CoinSnapshot snapshot() {
+        return new CoinSnapshot(coin, symbol, venue, lastPrice, bestBid, bestAsk, midPrice, spread, momentum60sPct,
+                bookImbalance == null ? null : new BookImbalance(bookImbalance.bidShare(), bookImbalance.bidAskRatio(),
+                        bookImbalance.levels()),
+                trades60s == null ? null : new TradeFlow(trades60s.buyCount(), trades60s.sellCount(),
+                        trades60s.buyVolume(), trades60s.sellVolume()),
+                vwap60s, volatility60sPct, lastEventAgeMs, updatedAt);
     }
 
     /** Last price, else mid price: the price the prompt shows. */

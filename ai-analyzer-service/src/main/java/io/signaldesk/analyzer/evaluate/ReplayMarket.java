@@ -109,7 +109,7 @@ public final class ReplayMarket {
         Map<String, BigDecimal> move1m = new HashMap<>();
         Map<String, BigDecimal> move5m = new HashMap<>();
         for (CoinSnapshotDto coin : market) {
-            BigDecimal from = coin.features().price();
+            BigDecimal from = coin.snapshot().markPrice();
             List<PricePoint> path = marks.getOrDefault(coin.coin(), List.of());
             SignalScorer.moveAtHorizon(from, at, Duration.ofMinutes(1), path).ifPresent(m -> move1m.put(coin.coin(), m));
             SignalScorer.moveAtHorizon(from, at, Duration.ofMinutes(5), path).ifPresent(m -> move5m.put(coin.coin(), m));

@@ -31,7 +31,8 @@ import io.signaldesk.core.trade.PositionSide;
  * The labelled rules answers, used in RULES mode and for every fallback, so they must never fail. They are the
  * trading core's {@link TradingRules} with the decision service's thresholds ({@code decision.rules.*}) and its
  * paper trader's stop/target ({@code decision.paper.*}) through {@link ExitPolicy}: a rules answer says what the
- * engine's own rules say on the same snapshot. Only the risk answer's sizing is the analyzer's own.
+ * engine's own rules say on the same snapshot, through the same entry ({@code TradingRules.evaluate(CoinSnapshot)}: a
+ * candle snapshot is decided on its momentum alone, as the engine decides it). Only the risk answer's sizing is the analyzer's own.
  */
 @ApplicationScoped
 public class RuleBasedAnalyzer {
@@ -62,7 +63,7 @@ public class RuleBasedAnalyzer {
     public SentimentResult sentiment(List<CoinSnapshotDto> coins) {
         record Evaluated(CoinSnapshotDto coin, RuleSignal signal) {
         }
-        Evaluated best = coins.stream().map(c -> new Evaluated(c, rules.evaluate(c.features())))
+        Evaluated best = coins.stream().map(c -> new Evaluated(c, rules.evaluate(c.snapshot())))
                 .max(Comparator.comparingInt((Evaluated e) -> e.signal().direction() == Direction.WAIT ? 0 : 1)
                         .thenComparingInt(e -> e.signal().confidence())
                         .thenComparing(e -> abs(e.coin().momentum60sPct())))
@@ -79,7 +80,7 @@ public class RuleBasedAnalyzer {
 
     /** Enter when the rules give this side now; the confidence is the rules' own (5 when they wait). */
     public EntryResult entry(CoinSnapshotDto coin, PositionSide side) {
-        RuleSignal signal = rules.evaluate(coin.features());
+        RuleSignal signal = rules.evaluate(coin.snapshot());
         boolean enter = signal.direction() == side.direction();
         return new EntryResult(enter, signal.confidence(),
                 (enter ? "Rules back " : "Rules do not back ") + side + ": " + facts(coin, signal));
@@ -100,7 +101,7 @@ public class RuleBasedAnalyzer {
         if (trigger == ExitTrigger.TAKE_PROFIT) {
             return new ExitResult(ExitAction.CLOSE, 8, "Gain " + pnl + " reached the take-profit.");
         }
-        RuleSignal signal = rules.evaluate(coin.features());
+        RuleSignal signal = rules.evaluate(coin.snapshot());
         if (signal.direction() == side.opposite().direction()) {
             return new ExitResult(ExitAction.CLOSE, signal.confidence(), "Market turned against " + side + " at "
                     + pnl + ": " + facts(coin, signal));
@@ -118,7 +119,7 @@ public class RuleBasedAnalyzer {
                 .max(risk.minStopLossPct()).min(risk.maxStopLossPct()).setScale(2, RoundingMode.HALF_UP);
         BigDecimal size = risk.riskPerTradePct().multiply(HUNDRED).divide(stop, MathContext.DECIMAL64)
                 .min(risk.maxPositionPct()).setScale(2, RoundingMode.HALF_UP);
-        RuleSignal signal = rules.evaluate(coin.features());
+        RuleSignal signal = rules.evaluate(coin.snapshot());
         boolean against = signal.direction() == side.opposite().direction();
         if (against) {
             size = size.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);

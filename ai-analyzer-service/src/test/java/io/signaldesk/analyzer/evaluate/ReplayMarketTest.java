@@ -67,8 +67,8 @@ class ReplayMarketTest {
             Instant at = Instant.parse(call.path("at").asText());
             ReplaySample sample = samples.stream().filter(s -> s.at().equals(at)).findFirst().orElseThrow();
             CoinSnapshotDto coin = sample.market().coin(expected.path("coin").asText()).orElseThrow();
-            assertEquals(0, new BigDecimal(call.path("price").asText()).compareTo(coin.features().price()),
-                    "the call's mark at " + at + ": " + coin.features().price());
+            assertEquals(0, new BigDecimal(call.path("price").asText()).compareTo(coin.snapshot().markPrice()),
+                    "the call's mark at " + at + ": " + coin.snapshot().markPrice());
             for (JsonNode outcome : call.path("outcomes")) {
                 Map<String, BigDecimal> moves = "PT1M".equals(outcome.path("horizon").asText()) ? sample.move1mPct()
                         : sample.move5mPct();

@@ -110,13 +110,13 @@ class ServiceContractTest {
         assertEquals(0, new BigDecimal("0.5").compareTo(btc.trades60s().sellVolume()));
         assertEquals(Instant.parse("2026-11-25T12:00:50Z"), btc.updatedAt(), "marketAt of a decision on it");
         // the rules read it: +0.6 % (>= 0.2), bids 0.6667 (>= 0.55), buys 3 >= 1.2 x 0.5 -> LONG, 6 + 1 + 1 + 1 = 9
-        RuleSignal signal = rules.evaluate(btc.features());
+        RuleSignal signal = rules.evaluate(btc);
         assertEquals(Direction.LONG, signal.direction());
         assertEquals(9, signal.confidence());
         CoinSnapshot eth = frame.coins().get(1);
         assertEquals("ETH", eth.coin());
         assertNull(eth.markPrice(), "not seen yet: every feature null");
-        assertEquals(Direction.WAIT, rules.evaluate(eth.features()).direction());
+        assertEquals(Direction.WAIT, rules.evaluate(eth).direction());
     }
 
     @Test

@@ -212,7 +212,7 @@ class DecisionEngineTest {
     }
 
     private static int rulesConfidence(CoinSnapshot coin) {
-        return new TradingRules(new RuleThresholds(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2"))).evaluate(coin.features()).confidence();
+        return new TradingRules(new RuleThresholds(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2"))).evaluate(coin).confidence();
     }
 
     @Test
@@ -267,7 +267,7 @@ class DecisionEngineTest {
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
         CoinSnapshot strong = Market.bullish("H5", "10");
         int rulesConfidence = new TradingRules(new RuleThresholds(new BigDecimal("0.2"), new BigDecimal("0.55"), new BigDecimal("1.2")))
-                .evaluate(strong.features()).confidence();
+                .evaluate(strong).confidence();
         Decision decision = entry(strong);
         assertEquals(DecisionOutcome.PROPOSED, decision.outcome());
         assertEquals(Math.min(rulesConfidence, 8), decision.confidence());

@@ -13,7 +13,9 @@ import io.signaldesk.core.trade.Direction;
  * all lean down, WAIT otherwise (and while a figure is unknown). Confidence is 6 at the thresholds, +1 for each of:
  * momentum at twice the threshold, at four times it, the favourable book share 0.10 past its threshold, the
  * favourable flow at twice the ratio; at most 10. The decision engine, the analyzer's rules fallback and the backtest
- * all call this class.
+ * all call its one entry, {@link #evaluate(CoinSnapshot)}, so the same snapshot gets the same answer everywhere (a
+ * candle snapshot included: before, the analyzer read the features of one and answered "not enough market data yet"
+ * where the engine said LONG at 7).
  */
 public final class TradingRules {
 
@@ -44,7 +46,7 @@ public final class TradingRules {
      * The momentum vote alone, with the momentum part of the confidence ladder (6 at the threshold, 7 at twice it, 8 at
      * four times it): what 1-minute candles can feed the rules.
      */
-    public RuleSignal momentumAlone(BigDecimal momentum) {
+    RuleSignal momentumAlone(BigDecimal momentum) {
         if (momentum == null) {
             return new RuleSignal(Direction.WAIT, RuleSignal.WAIT_CONFIDENCE, "not enough market data yet");
         }
@@ -57,7 +59,8 @@ public final class TradingRules {
         return new RuleSignal(direction, momentumConfidence(momentum), direction + ": " + facts);
     }
 
-    public RuleSignal evaluate(MarketFeatures features) {
+    /** The three votes on a live snapshot's features (the core's tests call it; callers go through the snapshot). */
+    RuleSignal evaluate(MarketFeatures features) {
         BigDecimal momentum = features.momentum60sPct();
         BigDecimal share = features.bidShare();
         BigDecimal buy = features.buyVolume();

@@ -43,6 +43,11 @@ public final class Contracts {
     /** The calls on {@link #HORIZON_PRICE_PATH} with their price and move at each horizon. */
     public static final String HORIZON_OUTCOMES = "horizon-outcomes.json";
 
+    /** A coin made of a 1-minute candle (venue CANDLES, no book, no flow), as a backtest feeds the engine and asks the analyzer. */
+    public static final String CANDLE_SNAPSHOT = "candle-snapshot.json";
+    /** What the one rule entry ({@code TradingRules.evaluate(CoinSnapshot)}) says on {@link #CANDLE_SNAPSHOT}. */
+    public static final String CANDLE_SNAPSHOT_RULES = "candle-snapshot-rules.json";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Contracts() {

@@ -1,0 +1,72 @@
+package io.signaldesk.decision.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.signaldesk.core.contract.Contracts;
+import io.signaldesk.core.decision.DecisionSource;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.trade.Direction;
+import io.signaldesk.decision.backtest.BacktestConfig;
+import io.signaldesk.decision.backtest.EngineKit;
+import io.signaldesk.decision.backtest.SimulatedClock;
+import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
+import io.signaldesk.decision.engine.port.AiAnswer;
+import io.signaldesk.decision.engine.port.AnalyzerPort;
+import io.signaldesk.decision.engine.port.FeedIdentity;
+import io.signaldesk.decision.engine.port.FeedMessage;
+import io.signaldesk.decision.ledger.ScratchLedger;
+
+/**
+ * The engine decides trading-core's candle snapshot (contracts/candle-snapshot.json) as contracts/candle-snapshot-rules.json
+ * says, the answer the analyzer's labelled rules give on it too (its RuleBasedAnalyzerTest): both call the core's one
+ * rule entry.
+ */
+class CandleRulesParityTest {
+
+    private static final AnalyzerPort NO_ANALYZER = new AnalyzerPort() {
+        @Override
+        public AiAnswer<EntryResult> entry(EntryRequest request) {
+            return AiAnswer.unavailable("MODE_RULES");
+        }
+
+        @Override
+        public AiAnswer<ExitResult> exit(ExitRequest request) {
+            return AiAnswer.unavailable("MODE_RULES");
+        }
+    };
+
+    @Test
+    void decidesTheCandleSnapshotAsTheAnalyzersRulesAnswer() throws Exception {
+        CoinSnapshot candle = new ObjectMapper().findAndRegisterModules()
+                .readValue(Contracts.fixture(Contracts.CANDLE_SNAPSHOT), CoinSnapshot.class);
+        JsonNode rules = Contracts.json(Contracts.CANDLE_SNAPSHOT_RULES);
+
+        try (ScratchLedger ledger = ScratchLedger.open()) {
+            EngineKit kit = new EngineKit(new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
+                    null).config(Map.of("decision.engine-enabled", "true", "decision.edge.mode", "off")),
+                    new SimulatedClock(candle.updatedAt()), ledger, NO_ANALYZER);
+            kit.modes.change(Mode.RULES, Policy.VETO);
+            kit.accept(new FeedMessage("snapshot", candle.updatedAt(), List.of(candle), null,
+                    new FeedIdentity("backtest", "candles", "backtest:candles")));
+
+            List<Decision> decisions = kit.decisions.after(0);
+            assertEquals(1, decisions.size(), decisions.toString());
+            Decision decision = decisions.get(0);
+            assertEquals(DecisionSource.RULES, decision.source());
+            assertEquals(Direction.valueOf(rules.path("direction").asText()), decision.direction());
+            assertEquals(rules.path("confidence").asInt(), decision.confidence());
+            assertEquals(rules.path("reason").asText(), decision.ruleReason());
+        }
+    }
+}
