@@ -67,6 +67,19 @@ public class OllamaClient {
         }
     }
 
+    /**
+     * The models Ollama holds in memory now ({@code /api/ps}).
+     *
+     * @throws OllamaUnavailableException when Ollama cannot be reached
+     */
+    public List<OllamaPs.Loaded> loaded() {
+        try {
+            return quick.ps().models();
+        } catch (RuntimeException e) {
+            throw new OllamaUnavailableException(baseUrl, e);
+        }
+    }
+
     /** Loads {@code model} and keeps it loaded for keep_alive; blocks while Ollama loads it. */
     public void preload(String model) {
         try {

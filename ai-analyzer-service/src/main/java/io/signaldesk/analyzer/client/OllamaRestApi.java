@@ -12,6 +12,11 @@ interface OllamaRestApi {
     @Path("/tags")
     OllamaTags tags();
 
+    /** The models loaded now and the memory each takes. */
+    @GET
+    @Path("/ps")
+    OllamaPs ps();
+
     /** With only model and keep_alive, /api/generate loads the model and keeps it loaded (Ollama's documented preload). */
     @POST
     @Path("/generate")

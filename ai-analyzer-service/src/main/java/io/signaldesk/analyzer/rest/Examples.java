@@ -7,6 +7,13 @@ final class Examples {
     static final String ENTRY_REQUEST = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.0}";
     static final String EXIT_REQUEST = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"entryPrice\":94000.0,\"currentPrice\":95000.0,"
             + "\"size\":0.01,\"openedAt\":\"2026-11-25T11:40:00Z\"}";
+    /** The market an entry or exit was asked on: what a shadow question must carry (the same question). */
+    static final String MARKET = ",\"market\":{\"source\":\"simulator\",\"asOf\":\"2026-11-25T12:00:00Z\",\"coins\":[{\"coin\":\"BTC\","
+            + "\"lastPrice\":95000.1,\"momentum60sPct\":0.35,\"bookImbalance\":{\"bidShare\":0.62,\"bidAskRatio\":1.63,\"levels\":10},"
+            + "\"trades60s\":{\"buyCount\":5,\"sellCount\":2,\"buyVolume\":1.25,\"sellVolume\":0.4},\"updatedAt\":\"2026-11-25T12:00:00Z\"}]}}";
+    static final String SHADOW_ENTRY_REQUEST = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.0" + MARKET;
+    static final String SHADOW_EXIT_REQUEST = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"entryPrice\":94000.0,\"currentPrice\":95000.0,"
+            + "\"size\":0.01,\"openedAt\":\"2026-11-25T11:40:00Z\"" + MARKET;
     static final String RISK_REQUEST = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.0,\"equity\":10000.0}";
     static final String SENTIMENT_ENVELOPE = "{\"type\":\"SENTIMENT\",\"result\":{\"sentiment\":\"BULLISH\",\"confidence\":7,"
             + "\"signal\":\"LONG\",\"coin\":\"BTC\",\"reason\":\"Strong buying pressure with 3:1 bid/ask ratio and positive momentum\"},"

@@ -56,11 +56,12 @@ public class AnalysisService {
     private final Event<AnalysisProgress> progress;
     private final ManagedExecutor executor;
     private final Vertx vertx;
+    private final ShadowService arena;
 
     public AnalysisService(AnalyzerConfig config, AiModeService mode, ModelGateway gateway, RuleBasedAnalyzer rules,
             AnalysisCache cache, ActiveModel model, AiMetricsService metrics, MachineRates rates,
             ObjectMapper mapper, Event<AnalysisPublished> published, Event<AnalysisProgress> progress,
-            ManagedExecutor executor, Vertx vertx) {
+            ManagedExecutor executor, Vertx vertx, ShadowService arena) {
         this.config = config;
         this.mode = mode;
         this.gateway = gateway;
@@ -74,6 +75,7 @@ public class AnalysisService {
         this.progress = progress;
         this.executor = executor;
         this.vertx = vertx;
+        this.arena = arena;
     }
 
     /** Blocking form for callers without a listener: the answer within the deadline. */
@@ -147,6 +149,9 @@ public class AnalysisService {
             }
         }));
         call.whenComplete((answer, failure) -> {
+            if (caller.desk()) {
+                tally(task, answer, failure);
+            }
             if (answer != null) {
                 AnalysisEnvelope<R> envelope = envelope(task, answer, elapsedMs(startNanos), signalMs[0]);
                 if (caller.storeAnswer()) {
@@ -167,6 +172,18 @@ public class AnalysisService {
             }
         });
         return result;
+    }
+
+    /** The model in use on the desk's question, for the arena beside the shadow model. */
+    private <R> void tally(AnalysisTask<R> task, ModelAnswer<R> answer, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (answer != null) {
+            arena.primaryAnswered(task.type(), answer);
+        } else if (cause instanceof InvalidModelOutputException invalid) {
+            arena.primaryInvalid(task.type(), invalid);
+        } else {
+            arena.primarySkipped(task.type(), cause instanceof CallDroppedException ? "dropped" : "failed");
+        }
     }
 
     private <R> AnalysisEnvelope<R> fallback(AnalysisTask<R> task, Throwable cause, long startNanos) {

@@ -77,6 +77,11 @@ public final class ModelCall {
         reasonListeners.forEach(listener -> listener.accept(added));
     }
 
+    /** A shadow model's question ({@link ModelQueue#shadow}). */
+    boolean shadow() {
+        return priority == ModelQueue.SHADOW;
+    }
+
     boolean hasDecision() {
         return decision.isDone() && !decision.isCompletedExceptionally();
     }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,6 +64,9 @@ public class ModelQueue {
                     Long.MAX_VALUE);
             byKey.put(call.key, call);
             waiting.add(call);
+            if (running != null && running.shadow()) {
+                makeWay(call);
+            }
         }
         startNext();
         return call;
@@ -83,6 +87,33 @@ public class ModelQueue {
 
     /** Added to the desk's priorities: above the highest outside one. */
     static final int DESK_LANE = 10;
+
+    /** A shadow model's questions: below every other call, the priming call included (Ollama would otherwise be idle). */
+    static final int SHADOW = -1;
+
+    /**
+     * Queues a shadow model's question ({@link ShadowService}): never coalesced, started only when nothing else waits,
+     * and put back the moment anything else is asked (cut after its decision if it has one), so it never delays other
+     * work; dropped unasked at {@code deadlineNanos}.
+     *
+     * @return the call, or empty when {@code backlog} shadow questions wait already
+     */
+    public Optional<ModelCall> shadow(AnalysisType type, ChatRequest body, List<String> decisionFields,
+            long deadlineNanos, int backlog) {
+        ModelCall call;
+        synchronized (this) {
+            long waitingShadows = waiting.stream().filter(ModelCall::shadow).count();
+            if (waitingShadows >= backlog) {
+                return Optional.empty();
+            }
+            long seq = sequence.incrementAndGet();
+            call = new ModelCall("shadow|" + seq, type, SHADOW, seq, body, decisionFields, deadlineNanos);
+            byKey.put(call.key, call);
+            waiting.add(call);
+        }
+        startNext();
+        return Optional.of(call);
+    }
 
     /**
      * Queues a question, or joins the identical one already queued or running.
@@ -127,7 +158,15 @@ public class ModelQueue {
             return;
         }
         boolean late = System.nanoTime() > current.deadlineNanos;
-        if (late) {
+        if (current.shadow() && urgent.priority > SHADOW) {
+            // the shadow never holds the model: cut after its decision, else put back whatever it has read
+            current.preemptions++;
+            if (current.hasDecision()) {
+                cutReason(current);
+            } else {
+                requeue(current);
+            }
+        } else if (late) {
             stop(current, "its callers gave up and newer work waits");
         } else if (current.priority < urgent.priority) {
             if (current.hasDecision()) {
@@ -150,7 +189,7 @@ public class ModelQueue {
         ModelCall next;
         while ((next = waiting.poll()) != null && now > next.deadlineNanos) {
             byKey.remove(next.key);
-            meters.dropped(next.type, "stale");
+            meters.dropped(metered(next), "stale");
             next.reply.completeExceptionally(new CallDroppedException("dropped unasked: its callers gave up"));
         }
         if (next == null) {
@@ -160,7 +199,7 @@ public class ModelQueue {
         next.answer = new AnswerStream(next.decisionFields);
         next.startedNanos = now;
         next.pieces = 0;
-        meters.queueWait(next.type, now - next.queuedNanos);
+        meters.queueWait(metered(next), now - next.queuedNanos);
         ModelCall call = next;
         call.stream = ollama.chat(call.body, new ChatStreamListener() {
             @Override
@@ -215,7 +254,7 @@ public class ModelQueue {
     /** Stops the running call after its decision: its callers get the decision and the reason so far. */
     private void cutReason(ModelCall call) {
         call.stream.cancel();
-        meters.dropped(call.type, "reason-cut");
+        meters.dropped(metered(call), "reason-cut");
         LOG.debugf("%s call cut after its decision to free the model for a more urgent one", call.type);
         complete(call, null, true);
     }
@@ -223,7 +262,7 @@ public class ModelQueue {
     private void requeue(ModelCall call) {
         call.stream.cancel();
         running = null;
-        meters.dropped(call.type, "requeued");
+        meters.dropped(metered(call), "requeued");
         call.queuedNanos = System.nanoTime();
         waiting.add(call);
     }
@@ -232,7 +271,7 @@ public class ModelQueue {
         call.stream.cancel();
         running = null;
         byKey.remove(call.key);
-        meters.dropped(call.type, "late");
+        meters.dropped(metered(call), "late");
         if (call.hasDecision()) {
             complete(call, null, true);
         } else {
@@ -262,14 +301,21 @@ public class ModelQueue {
         String model = call.body.parameters().modelName();
         if (stats != null) {
             rates.observe(model, call.type, stats, call.piecesAtSignal);
-            metrics.modelCall(new ModelExchange(model, call.answer.text(), stats.promptEvalCount(), stats.evalCount(),
-                    totalMs), call.type);
-            if (stats.cutAtLimit() && call.type != null) {
+            if (!call.shadow()) {
+                metrics.modelCall(new ModelExchange(model, call.answer.text(), stats.promptEvalCount(), stats.evalCount(),
+                        totalMs), call.type);
+            }
+            if (stats.cutAtLimit() && metered(call) != null) {
                 meters.cutAtLimit(call.type);
             }
         }
         call.reply.complete(new ModelReply(call.answer.text(), call.answer.decision(), call.answer.reason(), stats, cut,
                 (call.startedNanos - call.queuedNanos) / 1_000_000, signalMs, totalMs, call.piecesAtSignal));
+    }
+
+    /** The type a call is metered under; none for a shadow call (the analyzer's meters count its own answers). */
+    private static AnalysisType metered(ModelCall call) {
+        return call.shadow() ? null : call.type;
     }
 
     private void failed(ModelCall call, Throwable cause) {
@@ -282,7 +328,9 @@ public class ModelQueue {
             } else {
                 running = null;
                 byKey.remove(call.key);
-                metrics.modelCallFailed();
+                if (!call.shadow()) {
+                    metrics.modelCallFailed();
+                }
                 call.reply.completeExceptionally(cause);
             }
         }
