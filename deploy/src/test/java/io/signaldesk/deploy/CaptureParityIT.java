@@ -1,16 +1,9 @@
 package io.signaldesk.deploy;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.signaldesk.core.parity.DecisionParity;
 
 /**
  * Issue 11's parity test on the packaged services: the same real Binance capture (the first three minutes of BTC and
@@ -61,7 +55,7 @@ class CaptureParityIT {
         analyzer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         analyzer.start();
         stack.stopAtClose(analyzer, analyzer::stop);
-        modelStub();
+        DecisionParity.stubDeterministicModel(analyzer);
 
         // both engines connected before the replay starts
         feed = stack.feed(ServiceStack.env(ServiceStack.replayFeed(replayed, "binance-capture", 0, "BTC,ETH"),
@@ -104,10 +98,9 @@ class CaptureParityIT {
 
         System.out.printf("CaptureParityIT: RULES %d decisions live / %d backtested, AI %d / %d%n", liveRules.size(),
                 backtestRules.size(), liveAi.size(), backtestAi.size());
-        assertTrue(liveRules.size() >= 5, "the capture gives decisions to compare: " + liveRules);
-        assertEquals(backtestRules, liveRules);
-        assertTrue(liveAi.stream().anyMatch(d -> d.contains("|AI|")), "the model decided some: " + liveAi);
-        assertEquals(backtestAi, liveAi);
+        DecisionParity.assertSameDecisions("RULES", liveRules, backtestRules, 5);
+        DecisionParity.assertModelDecidedSome(liveAi);
+        DecisionParity.assertSameDecisions("AI", liveAi, backtestAi, 1);
     }
 
     /** The feed's replay has ended and each engine has stopped deciding (the count unchanged for two seconds). */
@@ -132,7 +125,7 @@ class CaptureParityIT {
     private static List<String> live(ServiceProcess engine) {
         List<JsonNode> decisions = liveDecisions(engine);
         Collections.reverse(decisions); // the API answers newest first
-        return decisions.stream().map(CaptureParityIT::key).toList();
+        return decisions.stream().map(DecisionParity::key).toList();
     }
 
     private static List<JsonNode> liveDecisions(ServiceProcess engine) {
@@ -149,56 +142,6 @@ class CaptureParityIT {
         assertEquals(200, response.status(), response.body());
         JsonNode report = response.json();
         assertEquals("captures", report.path("data").asText());
-        return DeployFiles.stream(report.path("decisions")).map(CaptureParityIT::key).toList();
-    }
-
-    private static String key(JsonNode d) {
-        return String.join("|", d.path("coin").asText(), d.path("outcome").asText(), d.path("direction").asText("null"),
-                d.path("source").asText("null"), d.path("marketAt").asText());
-    }
-
-    /** Enters a LONG, declines a SHORT, closes at every exit check: a function of the question, the same every time. */
-    private static void modelStub() {
-        stub("/api/analysis/entry", "LONG", """
-                {"type":"ENTRY","result":{"enter":true,"confidence":8,"reason":"buyers lead"},"source":"AI",
-                 "model":"stub","latencyMs":1}""");
-        stub("/api/analysis/entry", "SHORT", """
-                {"type":"ENTRY","result":{"enter":false,"confidence":6,"reason":"no shorts"},"source":"AI",
-                 "model":"stub","latencyMs":1}""");
-        for (String side : List.of("LONG", "SHORT")) {
-            stub("/api/analysis/exit", side, """
-                    {"type":"EXIT","result":{"action":"CLOSE","confidence":7,"reason":"take it"},"source":"AI",
-                     "model":"stub","latencyMs":1}""");
-        }
-    }
-
-    private static void stub(String path, String side, String envelope) {
-        analyzer.stubFor(post(urlEqualTo(path)).withRequestBody(matchingJsonPath("$.side", equalTo(side)))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(envelope)));
-        analyzer.stubFor(post(urlEqualTo(path)).withRequestBody(matchingJsonPath("$.side", equalTo(side)))
-                .withHeader("Accept", containing("text/event-stream"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-                        .withBody(events(envelope))));
-    }
-
-    /** The analyzer's streamed answer: the decision first, the reason, then the whole envelope. */
-    private static String events(String envelopeJson) {
-        try {
-            JsonNode envelope = DeployFiles.JSON.readTree(envelopeJson);
-            ObjectNode decision = ((ObjectNode) envelope.get("result")).deepCopy();
-            String reason = decision.path("reason").asText("");
-            decision.remove("reason");
-            ObjectNode signal = DeployFiles.JSON.createObjectNode().put("type", envelope.path("type").asText());
-            signal.set("decision", decision);
-            signal.set("source", envelope.get("source"));
-            signal.set("model", envelope.get("model"));
-            signal.put("signalMs", envelope.path("latencyMs").asLong());
-            return "event: signal\ndata: " + DeployFiles.JSON.writeValueAsString(signal) + "\n\n"
-                    + "event: reason\ndata: " + DeployFiles.JSON.writeValueAsString(
-                            DeployFiles.JSON.createObjectNode().put("text", reason)) + "\n\n"
-                    + "event: done\ndata: " + DeployFiles.JSON.writeValueAsString(envelope) + "\n\n";
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return DeployFiles.stream(report.path("decisions")).map(DecisionParity::key).toList();
     }
 }

@@ -38,10 +38,7 @@ import io.signaldesk.decision.engine.port.AnalyzerPort.MarketContext;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
-import io.signaldesk.decision.engine.DecisionEngine;
-import io.signaldesk.decision.engine.FeedStateService;
-import io.signaldesk.decision.engine.ModeService;
-import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.InjectWireMock;
 import io.signaldesk.decision.support.WireMockAnalyzer;
 import io.signaldesk.decision.engine.port.AiAnswer;
@@ -64,16 +61,7 @@ class ServiceContractTest {
     ObjectMapper mapper;
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
+    Desk desk;
 
     @Inject
     AnalyzerClient analyzerClient;
@@ -84,8 +72,8 @@ class ServiceContractTest {
     @BeforeEach
     void reset() {
         analyzer.resetAll();
-        engine.resetCooldowns();
-        proposals.configure(true, 7);
+        desk.engine().resetCooldowns();
+        desk.proposals().configure(true, 7);
     }
 
     private FeedMessage frame() throws Exception {
@@ -122,12 +110,12 @@ class ServiceContractTest {
     @Test
     void sendsTheEntryRequestOfTheContractAndReadsTheStreamedAnswer() throws Exception {
         stubAnalyzerAnswer();
-        modes.change(Mode.HYBRID, Policy.VETO);
+        desk.modes().change(Mode.HYBRID, Policy.VETO);
         FeedMessage frame = frame();
-        market.accept(frame);
+        desk.market().accept(frame);
         CoinSnapshot btc = frame.coins().get(0);
 
-        Decision decision = engine.evaluateEntry(btc).orElseThrow();
+        Decision decision = desk.engine().evaluateEntry(btc).orElseThrow();
 
         List<LoggedRequest> sent = analyzer.findAll(postRequestedFor(urlEqualTo("/api/analysis/entry")));
         assertEquals(1, sent.size());

@@ -37,11 +37,7 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerStatusService;
-import io.signaldesk.decision.engine.DecisionEngine;
-import io.signaldesk.decision.engine.FeedStateService;
-import io.signaldesk.decision.engine.ModeService;
-import io.signaldesk.decision.engine.PaperTradingService;
-import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
 import io.signaldesk.decision.support.Market;
@@ -70,19 +66,7 @@ class DashboardBrowserTest {
     AnalyzerStatusService analyzerStatus;
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
-
-    @Inject
-    PaperTradingService trading;
+    Desk desk;
 
     private WebDriver browser;
     private Path profileDir;
@@ -117,12 +101,12 @@ class DashboardBrowserTest {
         Analyzer.getAnswers(analyzer, "/api/ai/status", "status.json");
         Analyzer.getAnswers(analyzer, "/api/analysis/latest", "sentiment.json");
         analyzerStatus.poll();
-        modes.change(Mode.RULES, Policy.VETO);
-        proposals.configure(true, 7);
+        desk.modes().change(Mode.RULES, Policy.VETO);
+        desk.proposals().configure(true, 7);
         var coin = Market.bullish("BR1", "321.5");
-        market.accept(Market.snapshot(coin));
-        engine.resetCooldowns();
-        String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
+        desk.market().accept(Market.snapshot(coin));
+        desk.engine().resetCooldowns();
+        String id = desk.engine().evaluateEntry(coin).orElseThrow().proposalId();
 
         browser.get(page.toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -134,12 +118,12 @@ class DashboardBrowserTest {
 
         clickWhenStable(wait, By.id("mode-AI"));
         wait.until(ExpectedConditions.attributeContains(By.id("mode-AI"), "class", "active"));
-        assertEquals(Mode.AI, modes.current().mode());
+        assertEquals(Mode.AI, desk.modes().current().mode());
 
         By confirm = By.cssSelector("button.confirm[data-id='" + id + "']");
         clickWhenStable(wait, confirm);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"), "BR1"));
-        assertEquals(ProposalStatus.CONFIRMED, proposals.find(id).orElseThrow().status());
+        assertEquals(ProposalStatus.CONFIRMED, desk.proposals().find(id).orElseThrow().status());
         wait.until(ExpectedConditions.invisibilityOfElementLocated(confirm));
 
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
@@ -148,16 +132,16 @@ class DashboardBrowserTest {
 
     @Test
     void aPositionOfAReplaySaysSoAndItsWriteOffButtonClosesIt() {
-        modes.change(Mode.RULES, Policy.VETO);
-        proposals.configure(true, 7);
+        desk.modes().change(Mode.RULES, Policy.VETO);
+        desk.proposals().configure(true, 7);
         FeedIdentity replay = new FeedIdentity("replay", "dddd4444", "replay#dddd4444");
         var coin = Market.bullish("BW1", "100");
-        market.accept(Market.snapshot(replay, coin));
-        engine.resetCooldowns();
-        String id = engine.evaluateEntry(coin).orElseThrow().proposalId();
-        proposals.confirm(proposals.find(id).orElseThrow(), null);
+        desk.market().accept(Market.snapshot(replay, coin));
+        desk.engine().resetCooldowns();
+        String id = desk.engine().evaluateEntry(coin).orElseThrow().proposalId();
+        desk.proposals().confirm(desk.proposals().find(id).orElseThrow(), null);
         // the desk is back on the simulator: the replay's position is kept apart
-        market.accept(Market.snapshot(new FeedIdentity("simulator", "eeee5555", "simulator"), Market.flat("BW1", "50")));
+        desk.market().accept(Market.snapshot(new FeedIdentity("simulator", "eeee5555", "simulator"), Market.flat("BW1", "50")));
 
         browser.get(page.toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -167,14 +151,14 @@ class DashboardBrowserTest {
         clickWhenStable(wait, writeOff);
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(writeOff));
-        assertTrue(trading.position("BW1").isEmpty(), "written off");
-        assertTrue(trading.trades(50).stream().anyMatch(f -> f.coin().equals("BW1")
+        assertTrue(desk.trading().position("BW1").isEmpty(), "written off");
+        assertTrue(desk.trading().trades(50).stream().anyMatch(f -> f.coin().equals("BW1")
                 && f.reason().contains("opened on replay#dddd4444")), "the write-off fill names the market");
     }
 
     @Test
     void runsABacktestOfTheDataDirectoryFromTheDashboardAndShowsItsVerdictAndAccount() throws Exception {
-        modes.change(Mode.RULES, Policy.VETO);
+        desk.modes().change(Mode.RULES, Policy.VETO);
         browser.get(page.toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
         String btc = "1-minute candles: backtest/BTCUSDT-1m-slice.csv"; // 120 real bars of the test data directory
@@ -224,7 +208,7 @@ class DashboardBrowserTest {
                                 .withHeader("Content-Type", "application/json")
                                 .withBody("{\"mode\":\"AI\",\"since\":\"2026-12-07T12:41:00Z\",\"setBy\":\"operator\"}")));
         analyzerStatus.poll();
-        modes.change(Mode.HYBRID, Policy.VETO);
+        desk.modes().change(Mode.HYBRID, Policy.VETO);
 
         browser.get(page.toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));

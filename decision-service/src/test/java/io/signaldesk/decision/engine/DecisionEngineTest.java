@@ -44,6 +44,7 @@ import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.ledger.DecisionRepository;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
 import io.signaldesk.decision.support.Market;
@@ -59,19 +60,7 @@ class DecisionEngineTest {
     WireMockServer analyzer;
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
-
-    @Inject
-    PaperTradingService trading;
+    Desk desk;
 
     @Inject
     RiskService risk;
@@ -88,17 +77,17 @@ class DecisionEngineTest {
     @BeforeEach
     void reset() {
         analyzer.resetAll();
-        engine.resetCooldowns();
-        proposals.configure(true, 7);
+        desk.engine().resetCooldowns();
+        desk.proposals().configure(true, 7);
     }
 
     @Test
     void rulesModeProposesFromTheRulesWithoutAskingTheAnalyzer() {
-        modes.change(Mode.RULES, Policy.VETO);
+        desk.modes().change(Mode.RULES, Policy.VETO);
         Decision decision = entry(Market.bullish("R1", "100"));
 
         assertEquals(DecisionOutcome.PROPOSED, decision.outcome());
-        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        Proposal proposal = desk.proposals().find(decision.proposalId()).orElseThrow();
         assertEquals(PositionSide.LONG, proposal.side());
         assertEquals("RULES", proposal.source());
         assertEquals(ProposalStatus.PENDING, proposal.status());
@@ -108,7 +97,7 @@ class DecisionEngineTest {
 
     @Test
     void aDecisionCarriesTheMarketTimeOfTheDataItWasMadeOnBesideItsOwnTime() {
-        modes.change(Mode.RULES, Policy.VETO);
+        desk.modes().change(Mode.RULES, Policy.VETO);
         CoinSnapshot replayed = Market.bullish("MT1", "100");
         Instant capturedAt = Instant.parse("2024-08-08T23:54:53.120Z"); // a 2024 capture replayed now
         replayed = new CoinSnapshot(replayed.coin(), replayed.symbol(), replayed.venue(), replayed.lastPrice(),
@@ -126,28 +115,28 @@ class DecisionEngineTest {
 
     @Test
     void rulesModeProposesAShortOnABearishSnapshot() {
-        modes.change(Mode.RULES, Policy.VETO);
+        desk.modes().change(Mode.RULES, Policy.VETO);
         Decision decision = entry(Market.bearish("R2", "50"));
-        assertEquals(PositionSide.SHORT, proposals.find(decision.proposalId()).orElseThrow().side());
+        assertEquals(PositionSide.SHORT, desk.proposals().find(decision.proposalId()).orElseThrow().side());
     }
 
     @Test
     void flatMarketGivesNoDecision() {
-        modes.change(Mode.HYBRID, Policy.ADVISORY);
+        desk.modes().change(Mode.HYBRID, Policy.ADVISORY);
         CoinSnapshot coin = Market.flat("R3", "100");
-        market.accept(Market.snapshot(coin));
-        assertTrue(engine.evaluateEntry(coin).isEmpty());
+        desk.market().accept(Market.snapshot(coin));
+        assertTrue(desk.engine().evaluateEntry(coin).isEmpty());
     }
 
     @Test
     void aiModeActsOnTheStreamedDecisionSizesFromThePaperSettingsAndFillsInTheReason() {
-        modes.change(Mode.AI, Policy.VETO);
+        desk.modes().change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
-        BigDecimal equity = trading.refresh().equity();
+        BigDecimal equity = desk.trading().refresh().equity();
 
         Decision decision = entry(Market.bullish("A1", "200"));
 
-        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        Proposal proposal = desk.proposals().find(decision.proposalId()).orElseThrow();
         assertEquals("AI", proposal.source());
         assertEquals(8, proposal.confidence());
         assertEquals(0, config.paper().defaultStopLossPct().compareTo(proposal.stopLossPct()));
@@ -163,19 +152,19 @@ class DecisionEngineTest {
 
     /** The proposal's AI reason once the analyzer's reason has been written into it. */
     private String reasonOf(String proposalId) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !proposals.find(proposalId).orElseThrow().aiReason()
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !desk.proposals().find(proposalId).orElseThrow().aiReason()
                 .contains(AiAnswer.REASON_FOLLOWS));
-        return proposals.find(proposalId).orElseThrow().aiReason();
+        return desk.proposals().find(proposalId).orElseThrow().aiReason();
     }
 
     /** Issue 12: an answer the analyzer made with its own rules is not the model's: the rules decide, labelled. */
     @Test
     void aiModeFallsBackToTheRulesLabelledWhenTheAnalyzerAnsweredWithItsOwnRules() {
-        modes.change(Mode.AI, Policy.VETO);
+        desk.modes().change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-rules.json");
         CoinSnapshot coin = Market.bullish("A3", "200");
         int rulesConfidence = rulesConfidence(coin);
-        Proposal proposal = proposals.find(entry(coin).proposalId()).orElseThrow();
+        Proposal proposal = desk.proposals().find(entry(coin).proposalId()).orElseThrow();
         assertEquals("RULES_FALLBACK", proposal.source());
         assertEquals("MODEL_DOWN", proposal.fallbackReason());
         assertEquals(rulesConfidence, proposal.confidence());
@@ -189,13 +178,13 @@ class DecisionEngineTest {
      */
     @Test
     void hybridWithTheAnalyzerOnItsRulesSaysRulesFallbackWithWhyAndOneConfidence() {
-        modes.change(Mode.HYBRID, Policy.VETO);
+        desk.modes().change(Mode.HYBRID, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-mode-rules.json");
         CoinSnapshot coin = Market.bullish("H6", "10");
         int rulesConfidence = rulesConfidence(coin);
         Decision decision = entry(coin);
         assertEquals(DecisionOutcome.PROPOSED, decision.outcome(), "the analyzer's rules cannot veto: only the model can");
-        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        Proposal proposal = desk.proposals().find(decision.proposalId()).orElseThrow();
         assertEquals("RULES_FALLBACK", proposal.source());
         assertEquals("MODE_RULES", proposal.fallbackReason());
         assertEquals(rulesConfidence, proposal.confidence());
@@ -205,7 +194,7 @@ class DecisionEngineTest {
         assertEquals("MODE_RULES", answers.reason());
 
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
-        Proposal model = proposals.find(entry(Market.bullish("H7", "10")).proposalId()).orElseThrow();
+        Proposal model = desk.proposals().find(entry(Market.bullish("H7", "10")).proposalId()).orElseThrow();
         assertEquals("RULES+AI", model.source());
         assertFalse(reasonOf(model.id()).contains("confidence"), model.aiReason());
         assertTrue(analyzerStatus.aiAnswers().arriving());
@@ -217,7 +206,7 @@ class DecisionEngineTest {
 
     @Test
     void aiModeRecordsADeclineAndProposesNothing() {
-        modes.change(Mode.AI, Policy.VETO);
+        desk.modes().change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
         Decision decision = entry(Market.bullish("A2", "200"));
         assertEquals(DecisionOutcome.AI_DECLINED, decision.outcome());
@@ -226,18 +215,18 @@ class DecisionEngineTest {
 
     @Test
     void hybridAdvisoryLetsTheRulesDecideAndShowsTheAiReason() {
-        modes.change(Mode.HYBRID, Policy.ADVISORY);
+        desk.modes().change(Mode.HYBRID, Policy.ADVISORY);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
         Decision decision = entry(Market.bullish("H1", "10"));
         assertEquals(DecisionOutcome.PROPOSED, decision.outcome());
-        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        Proposal proposal = desk.proposals().find(decision.proposalId()).orElseThrow();
         assertEquals("RULES", proposal.source(), "in ADVISORY the rules decide; the AI answer is advice");
         assertTrue(reasonOf(proposal.id()).contains("Momentum is fading"));
     }
 
     @Test
     void hybridVetoBlocksARulesEntryTheAiDeclines() {
-        modes.change(Mode.HYBRID, Policy.VETO);
+        desk.modes().change(Mode.HYBRID, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
         Decision decision = entry(Market.bullish("H2", "10"));
         assertEquals(DecisionOutcome.VETOED, decision.outcome());
@@ -248,11 +237,11 @@ class DecisionEngineTest {
 
     @Test
     void hybridVetoLetsThroughARulesEntryTheAiAccepts() {
-        modes.change(Mode.HYBRID, Policy.VETO);
+        desk.modes().change(Mode.HYBRID, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
         Decision decision = entry(Market.bullish("H3", "10"));
         assertEquals(DecisionOutcome.PROPOSED, decision.outcome());
-        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        Proposal proposal = desk.proposals().find(decision.proposalId()).orElseThrow();
         assertEquals(Policy.VETO, proposal.policy());
         assertEquals("RULES+AI", proposal.source());
         assertEquals(Math.min(rulesConfidence(Market.bullish("H3", "10")), 8), proposal.confidence());
@@ -260,7 +249,7 @@ class DecisionEngineTest {
 
     @Test
     void hybridAgreeNeedsBothAndTakesTheLowerConfidence() {
-        modes.change(Mode.HYBRID, Policy.AGREE);
+        desk.modes().change(Mode.HYBRID, Policy.AGREE);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-decline.json");
         assertEquals(DecisionOutcome.NO_AGREEMENT, entry(Market.bullish("H4", "10")).outcome());
 
@@ -275,73 +264,73 @@ class DecisionEngineTest {
 
     @Test
     void invalidAnalyzerAnswerFallsBackToRulesLabelled() {
-        modes.change(Mode.HYBRID, Policy.VETO);
+        desk.modes().change(Mode.HYBRID, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/entry", "entry-invalid.json");
         Decision decision = entry(Market.bullish("F1", "10"));
-        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        Proposal proposal = desk.proposals().find(decision.proposalId()).orElseThrow();
         assertEquals("RULES_FALLBACK", proposal.source());
         assertEquals("INVALID_ANSWER", proposal.fallbackReason());
     }
 
     @Test
     void stopLossClosesAnOpenPositionAtOnceWithARealisedLoss() {
-        modes.change(Mode.RULES, Policy.VETO);
+        desk.modes().change(Mode.RULES, Policy.VETO);
         Decision decision = entry(Market.bullish("S1", "100"));
-        proposals.confirm(proposals.find(decision.proposalId()).orElseThrow(), null);
-        var position = trading.position("S1").orElseThrow();
+        desk.proposals().confirm(desk.proposals().find(decision.proposalId()).orElseThrow(), null);
+        var position = desk.trading().position("S1").orElseThrow();
 
         CoinSnapshot crashed = Market.flat("S1", "97");
-        market.accept(Market.snapshot(crashed));
-        Decision stop = engine.checkStops(position, crashed).orElseThrow();
+        desk.market().accept(Market.snapshot(crashed));
+        Decision stop = desk.engine().checkStops(position, crashed).orElseThrow();
 
         assertEquals(DecisionOutcome.STOP_LOSS, stop.outcome());
-        assertTrue(trading.position("S1").isEmpty());
-        var exit = trading.trades(10).stream().filter(f -> f.coin().equals("S1") && f.kind() == ProposalKind.EXIT)
+        assertTrue(desk.trading().position("S1").isEmpty());
+        var exit = desk.trading().trades(10).stream().filter(f -> f.coin().equals("S1") && f.kind() == ProposalKind.EXIT)
                 .findFirst().orElseThrow();
         assertTrue(exit.realizedPnl().signum() < 0, "a stop-loss realises a loss: " + exit.realizedPnl());
-        assertEquals(ProposalStatus.AUTO_EXECUTED, proposals.find(stop.proposalId()).orElseThrow().status());
+        assertEquals(ProposalStatus.AUTO_EXECUTED, desk.proposals().find(stop.proposalId()).orElseThrow().status());
     }
 
     @Test
     void aStopLossClosingFirstSupersedesThePendingExitProposalAndConfirmingItIs409() {
-        modes.change(Mode.RULES, Policy.VETO);
+        desk.modes().change(Mode.RULES, Policy.VETO);
         Decision decision = entry(Market.bullish("SP1", "100"));
-        proposals.confirm(proposals.find(decision.proposalId()).orElseThrow(), null);
+        desk.proposals().confirm(desk.proposals().find(decision.proposalId()).orElseThrow(), null);
         CoinSnapshot turned = Market.bearish("SP1", "99.5");
-        market.accept(Market.snapshot(turned));
-        String exitId = engine.checkExit(trading.position("SP1").orElseThrow(), turned, "scheduled exit check")
+        desk.market().accept(Market.snapshot(turned));
+        String exitId = desk.engine().checkExit(desk.trading().position("SP1").orElseThrow(), turned, "scheduled exit check")
                 .orElseThrow().proposalId();
-        assertEquals(ProposalStatus.PENDING, proposals.find(exitId).orElseThrow().status());
+        assertEquals(ProposalStatus.PENDING, desk.proposals().find(exitId).orElseThrow().status());
 
         CoinSnapshot crashed = Market.flat("SP1", "97");
-        market.accept(Market.snapshot(crashed));
-        Decision stop = engine.checkStops(trading.position("SP1").orElseThrow(), crashed).orElseThrow();
+        desk.market().accept(Market.snapshot(crashed));
+        Decision stop = desk.engine().checkStops(desk.trading().position("SP1").orElseThrow(), crashed).orElseThrow();
 
         assertEquals(DecisionOutcome.STOP_LOSS, stop.outcome());
-        assertTrue(trading.position("SP1").isEmpty());
+        assertTrue(desk.trading().position("SP1").isEmpty());
         given().get("/api/proposals?status=SUPERSEDED").then().statusCode(200).body("id", hasItem(exitId));
         given().get("/api/proposals/" + exitId).then().statusCode(200).body("status", is("SUPERSEDED"))
                 .body("decidedAt", notNullValue());
         given().post("/api/proposals/" + exitId + "/confirm").then().statusCode(409)
                 .body("error", containsString("SUPERSEDED"));
-        assertEquals(1, trading.trades(50).stream()
+        assertEquals(1, desk.trading().trades(50).stream()
                 .filter(f -> f.coin().equals("SP1") && f.kind() == ProposalKind.EXIT).count(), "one exit fill only");
     }
 
     @Test
     void aiExitAnswerCloseBecomesAnExitProposal() {
-        modes.change(Mode.RULES, Policy.VETO);
+        desk.modes().change(Mode.RULES, Policy.VETO);
         Decision decision = entry(Market.bullish("X1", "100"));
-        proposals.confirm(proposals.find(decision.proposalId()).orElseThrow(), null);
-        modes.change(Mode.AI, Policy.VETO);
+        desk.proposals().confirm(desk.proposals().find(decision.proposalId()).orElseThrow(), null);
+        desk.modes().change(Mode.AI, Policy.VETO);
         Analyzer.answers(analyzer, "/api/analysis/exit", "exit-close.json");
 
         CoinSnapshot later = Market.flat("X1", "100.5");
-        market.accept(Market.snapshot(later));
-        Decision exit = engine.checkExit(trading.position("X1").orElseThrow(), later, "scheduled exit check")
+        desk.market().accept(Market.snapshot(later));
+        Decision exit = desk.engine().checkExit(desk.trading().position("X1").orElseThrow(), later, "scheduled exit check")
                 .orElseThrow();
 
-        Proposal proposal = proposals.find(exit.proposalId()).orElseThrow();
+        Proposal proposal = desk.proposals().find(exit.proposalId()).orElseThrow();
         assertEquals(ProposalKind.EXIT, proposal.kind());
         assertEquals("AI", proposal.source());
         assertTrue(reasonOf(proposal.id()).contains("Bids are thinning"));
@@ -352,16 +341,16 @@ class DecisionEngineTest {
 
     @Test
     void autoExecutesOnlyAtOrAboveTheMinimumConfidenceWhenConfirmationIsOff() {
-        modes.change(Mode.RULES, Policy.VETO);
-        proposals.configure(false, 10);
+        desk.modes().change(Mode.RULES, Policy.VETO);
+        desk.proposals().configure(false, 10);
         Decision skipped = entry(Market.bullish("Q1", "100"));
-        assertEquals(ProposalStatus.SKIPPED, proposals.find(skipped.proposalId()).orElseThrow().status());
-        assertTrue(trading.position("Q1").isEmpty());
+        assertEquals(ProposalStatus.SKIPPED, desk.proposals().find(skipped.proposalId()).orElseThrow().status());
+        assertTrue(desk.trading().position("Q1").isEmpty());
 
-        proposals.configure(false, 1);
+        desk.proposals().configure(false, 1);
         Decision executed = entry(Market.bullish("Q2", "100"));
-        assertEquals(ProposalStatus.AUTO_EXECUTED, proposals.find(executed.proposalId()).orElseThrow().status());
-        assertTrue(trading.position("Q2").isPresent());
+        assertEquals(ProposalStatus.AUTO_EXECUTED, desk.proposals().find(executed.proposalId()).orElseThrow().status());
+        assertTrue(desk.trading().position("Q2").isPresent());
     }
 
     @Test
@@ -370,7 +359,7 @@ class DecisionEngineTest {
         risk.update(new RiskLimits(d.maxPositionPct(), d.maxOpenPositions(), d.maxGrossExposurePct(),
                 d.dailyLossLimitPct(), d.lossCooldownSeconds(), d.maxEntriesPerHour(), 2, d.maxSlippagePct()));
         try {
-            modes.change(Mode.AI, Policy.VETO);
+            desk.modes().change(Mode.AI, Policy.VETO);
             // the analyzer answers two entries from its own rules (MODEL_DOWN): two model failures in a row
             Analyzer.answers(analyzer, "/api/analysis/entry", "entry-analyzer-rules.json");
             assertTrue(entry(Market.bullish("SM0", "100")).outcome() != DecisionOutcome.REFUSED, "one failure is not yet safe mode");
@@ -383,7 +372,7 @@ class DecisionEngineTest {
             Analyzer.answers(analyzer, "/api/analysis/entry", "entry-enter.json");
             Decision proposed = entry(Market.bullish("SM2", "100"));
             assertEquals(DecisionOutcome.PROPOSED, proposed.outcome());
-            assertEquals("AI", proposals.find(proposed.proposalId()).orElseThrow().source());
+            assertEquals("AI", desk.proposals().find(proposed.proposalId()).orElseThrow().source());
             assertTrue(!risk.safeMode().on(), "the model answered: safe mode is off");
         } finally {
             risk.update(d);
@@ -392,8 +381,8 @@ class DecisionEngineTest {
     }
 
     private Decision entry(CoinSnapshot coin) {
-        market.accept(Market.snapshot(coin));
-        engine.resetCooldowns();
-        return engine.evaluateEntry(coin).orElseThrow();
+        desk.market().accept(Market.snapshot(coin));
+        desk.engine().resetCooldowns();
+        return desk.engine().evaluateEntry(coin).orElseThrow();
     }
 }

@@ -11,15 +11,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.signaldesk.core.parity.DecisionParity;
 
 /** Canned ai-analyzer-service answers (fixtures under src/test/resources/analyzer) for WireMock. */
 public final class Analyzer {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Analyzer() {
     }
@@ -39,24 +36,7 @@ public final class Analyzer {
 
     /** The analyzer's Server-Sent Events for an envelope: the decision fields first, then the reason, then the envelope. */
     public static String events(String envelopeJson) {
-        try {
-            JsonNode envelope = MAPPER.readTree(envelopeJson);
-            ObjectNode decision = envelope.path("result").isObject() ? ((ObjectNode) envelope.get("result")).deepCopy()
-                    : MAPPER.createObjectNode();
-            String reason = decision.path("reason").asText("");
-            decision.remove("reason");
-            ObjectNode signal = MAPPER.createObjectNode().put("type", envelope.path("type").asText());
-            signal.set("decision", decision);
-            signal.set("source", envelope.get("source"));
-            signal.set("model", envelope.get("model"));
-            signal.set("fallbackReason", envelope.get("fallbackReason"));
-            signal.put("signalMs", envelope.path("latencyMs").asLong());
-            return "event: signal\ndata: " + MAPPER.writeValueAsString(signal) + "\n\n"
-                    + "event: reason\ndata: " + MAPPER.writeValueAsString(MAPPER.createObjectNode().put("text", reason)) + "\n\n"
-                    + "event: done\ndata: " + MAPPER.writeValueAsString(envelope) + "\n\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DecisionParity.events(envelopeJson);
     }
 
     public static void getAnswers(WireMockServer server, String path, String fixture) {

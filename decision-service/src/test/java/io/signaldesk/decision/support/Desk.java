@@ -13,11 +13,13 @@ import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.engine.DecisionEngine;
 import io.signaldesk.decision.engine.FeedStateService;
 import io.signaldesk.decision.engine.ModeService;
+import io.signaldesk.decision.engine.PaperTradingService;
 import io.signaldesk.decision.engine.ProposalService;
 
 /**
  * What most {@code @QuarkusTest}s of the engine drive, in one injection: the engine, the market state it reads, the
- * mode and the proposals, with the steps they repeat (the rules' starting state, a coin's tick, its entry).
+ * mode, the proposals and the paper account, with the steps they repeat (the rules' starting state, a coin's tick,
+ * its entry).
  */
 @Singleton
 public class Desk {
@@ -26,12 +28,15 @@ public class Desk {
     private final FeedStateService market;
     private final ModeService modes;
     private final ProposalService proposals;
+    private final PaperTradingService trading;
 
-    Desk(DecisionEngine engine, FeedStateService market, ModeService modes, ProposalService proposals) {
+    Desk(DecisionEngine engine, FeedStateService market, ModeService modes, ProposalService proposals,
+            PaperTradingService trading) {
         this.engine = engine;
         this.market = market;
         this.modes = modes;
         this.proposals = proposals;
+        this.trading = trading;
     }
 
     public DecisionEngine engine() {
@@ -48,6 +53,10 @@ public class Desk {
 
     public ProposalService proposals() {
         return proposals;
+    }
+
+    public PaperTradingService trading() {
+        return trading;
     }
 
     /** RULES mode (VETO policy), confirmation required below confidence 7, no entry cooldown left from another test. */

@@ -35,10 +35,7 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.ledger.DecisionRepository;
-import io.signaldesk.decision.engine.DecisionEngine;
-import io.signaldesk.decision.engine.FeedStateService;
-import io.signaldesk.decision.engine.ModeService;
-import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.Profiles;
 import io.signaldesk.kafka.test.KafkaBroker;
@@ -63,16 +60,7 @@ class KafkaAnalyzerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    DecisionEngine engine;
-
-    @Inject
-    FeedStateService market;
-
-    @Inject
-    ModeService modes;
-
-    @Inject
-    ProposalService proposals;
+    Desk desk;
 
     @Inject
     DecisionRepository decisions;
@@ -89,7 +77,7 @@ class KafkaAnalyzerTest {
         // the results consumer starts from the newest record: answers sent before it has its partitions are not seen
         await().atMost(WAIT).until(() -> !kafka.getConsumer("analysis-results").getAssignments().await()
                 .atMost(Duration.ofSeconds(5)).isEmpty());
-        engine.resetCooldowns();
+        desk.engine().resetCooldowns();
     }
 
     /**
@@ -111,7 +99,7 @@ class KafkaAnalyzerTest {
     @Order(1)
     void actsOnTheDecisionOfTheAnalyzerGroupAndFillsInTheReasonWhenItArrives() throws Exception {
         KafkaBroker broker = KafkaBrokerResource.require("KafkaAnalyzerTest");
-        modes.change(Mode.AI, Policy.VETO);
+        desk.modes().change(Mode.AI, Policy.VETO);
         CompletableFuture<Decision> decided = evaluate(Market.bullish("KA", "100"));
 
         JsonNode request = requestFor(broker, "KA");
@@ -141,26 +129,26 @@ class KafkaAnalyzerTest {
     @Order(2)
     void fallsBackToTheRulesLabelledTimeoutWhenNoAnalyzerAnswersInTimeAndCountsTheLateAnswer() throws Exception {
         KafkaBroker broker = KafkaBrokerResource.require("KafkaAnalyzerTest");
-        modes.change(Mode.HYBRID, Policy.VETO);
+        desk.modes().change(Mode.HYBRID, Policy.VETO);
         double late = registry.counter("decision.analyzer.kafka.late").count();
         CompletableFuture<Decision> decided = evaluate(Market.bullish("KB", "100"));
         String id = requestFor(broker, "KB").path("requestId").asText();
 
         Decision decision = decided.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        Proposal proposal = proposals.find(decision.proposalId()).orElseThrow();
+        Proposal proposal = desk.proposals().find(decision.proposalId()).orElseThrow();
         assertEquals("RULES_FALLBACK", proposal.source());
         assertEquals("TIMEOUT", proposal.fallbackReason());
 
         broker.send(RESULTS, id, signal(id, "{\"enter\":false,\"confidence\":9}", "analyzer-slow"));
         await().atMost(WAIT).until(() -> registry.counter("decision.analyzer.kafka.late").count() == late + 1);
-        assertEquals("RULES_FALLBACK", proposals.find(decision.proposalId()).orElseThrow().source(), "the late answer changes nothing");
+        assertEquals("RULES_FALLBACK", desk.proposals().find(decision.proposalId()).orElseThrow().source(), "the late answer changes nothing");
     }
 
     @Test
     @Order(3)
     void aResultThatIsNotAnAnswerGoesToTheDeadLetterTopicAndAnswersKeepArriving() throws Exception {
         KafkaBroker broker = KafkaBrokerResource.require("KafkaAnalyzerTest");
-        modes.change(Mode.AI, Policy.VETO);
+        desk.modes().change(Mode.AI, Policy.VETO);
         String poison = "{\"requestId\":\"x\",\"kind\":\"signal\",\"data\":\"not an object\"}";
         broker.send(RESULTS, "x", poison);
 
@@ -179,8 +167,8 @@ class KafkaAnalyzerTest {
     }
 
     private CompletableFuture<Decision> evaluate(io.signaldesk.core.market.CoinSnapshot coin) {
-        market.accept(Market.snapshot(coin));
-        return CompletableFuture.supplyAsync(() -> engine.evaluateEntry(coin).orElseThrow());
+        desk.market().accept(Market.snapshot(coin));
+        return CompletableFuture.supplyAsync(() -> desk.engine().evaluateEntry(coin).orElseThrow());
     }
 
     private static JsonNode requestFor(KafkaBroker broker, String coin) throws Exception {

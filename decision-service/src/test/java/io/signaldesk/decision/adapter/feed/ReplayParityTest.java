@@ -1,11 +1,5 @@
 package io.signaldesk.decision.adapter.feed;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +22,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.signaldesk.core.parity.DecisionParity;
 import io.signaldesk.decision.backtest.BacktestDecision;
 import io.signaldesk.decision.backtest.BacktestRequest;
 import io.signaldesk.decision.backtest.BacktestService;
@@ -41,7 +36,6 @@ import io.signaldesk.decision.engine.EngineExecutor;
 import io.signaldesk.decision.engine.ModeService;
 import io.signaldesk.decision.engine.ProposalService;
 import io.signaldesk.decision.engine.RiskService;
-import io.signaldesk.decision.support.Analyzer;
 import io.signaldesk.decision.support.InjectWireMock;
 import io.signaldesk.decision.engine.port.FeedMessage;
 import io.signaldesk.decision.support.Profiles;
@@ -92,24 +86,19 @@ class ReplayParityTest {
         modes.change(Mode.RULES, Policy.VETO);
         proposals.configure(false, 7);
 
-        List<String> live = live("R");
-        List<String> backtest = backtest("R", Mode.RULES);
-
-        assertTrue(live.size() >= 5, "the replay must give decisions to compare: " + live);
-        assertEquals(live, backtest);
+        DecisionParity.assertSameDecisions("RULES", live("R"), backtest("R", Mode.RULES), 5);
     }
 
     @Test
     void aiModeAgainstADeterministicModelDecidesTheSameLiveAndInTheBacktest() {
-        modelStub();
+        analyzer.resetAll();
+        DecisionParity.stubDeterministicModel(analyzer);
         modes.change(Mode.AI, Policy.VETO);
         proposals.configure(false, 7);
 
         List<String> live = live("A");
-        List<String> backtest = backtest("A", Mode.AI);
-
-        assertTrue(live.stream().anyMatch(d -> d.contains("|AI|")), "the model decided some: " + live);
-        assertEquals(live, backtest);
+        DecisionParity.assertModelDecidedSome(live);
+        DecisionParity.assertSameDecisions("AI", live, backtest("A", Mode.AI), 1);
     }
 
     /**
@@ -130,7 +119,7 @@ class ReplayParityTest {
             assertTrue(live.stream().anyMatch(d -> d.contains("|REFUSED|") && d.endsWith("|lossCooldownSeconds")),
                     "a losing exit cools entries down: " + live);
             assertTrue(live.stream().anyMatch(d -> d.endsWith("|maxEntriesPerHour")), "two entries an hour: " + live);
-            assertEquals(live, backtest);
+            DecisionParity.assertSameDecisions("RULES with risk limits", live, backtest, 1);
         } finally {
             risk.update(before);
         }
@@ -150,8 +139,8 @@ class ReplayParityTest {
 
     private List<String> backtestWithLimits(String suffix) {
         return backtestRun(suffix, Mode.RULES, frames(suffix)).stream()
-                .map(d -> key(d.coin(), d.outcome(), d.direction(), d.source(), String.valueOf(d.marketAt())) + "|"
-                        + d.refusedBy())
+                .map(d -> DecisionParity.key(d.coin(), d.outcome(), d.direction(), d.source(),
+                        String.valueOf(d.marketAt())) + "|" + d.refusedBy())
                 .toList();
     }
 
@@ -172,14 +161,14 @@ class ReplayParityTest {
         List<Decision> all = new ArrayList<>(decisions.latest(100_000));
         java.util.Collections.reverse(all);
         return all.stream().filter(d -> d.coin().endsWith(suffix))
-                .map(d -> key(d.coin(), d.outcome().name(), d.direction() == null ? null : d.direction().name(),
+                .map(d -> DecisionParity.key(d.coin(), d.outcome().name(), d.direction() == null ? null : d.direction().name(),
                         d.source() == null ? null : d.source().label(), String.valueOf(d.marketAt())))
                 .toList();
     }
 
     private List<String> backtest(String suffix, Mode mode) {
         return backtestRun(suffix, mode, frames(suffix)).stream()
-                .map((BacktestDecision d) -> key(d.coin(), d.outcome(), d.direction(), d.source(), String.valueOf(d.marketAt())))
+                .map((BacktestDecision d) -> DecisionParity.key(d.coin(), d.outcome(), d.direction(), d.source(), String.valueOf(d.marketAt())))
                 .toList();
     }
 
@@ -228,34 +217,5 @@ class ReplayParityTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String key(String coin, String outcome, String direction, String source, String marketAt) {
-        return String.join("|", coin, outcome, String.valueOf(direction), String.valueOf(source), marketAt);
-    }
-
-    /** Enters a LONG, declines a SHORT, closes at every exit check: a function of the question, the same every time. */
-    private void modelStub() {
-        analyzer.resetAll();
-        stub("/api/analysis/entry", "LONG", """
-                {"type":"ENTRY","result":{"enter":true,"confidence":8,"reason":"buyers lead"},"source":"AI",
-                 "model":"stub","latencyMs":1}""");
-        stub("/api/analysis/entry", "SHORT", """
-                {"type":"ENTRY","result":{"enter":false,"confidence":6,"reason":"no shorts"},"source":"AI",
-                 "model":"stub","latencyMs":1}""");
-        for (String side : List.of("LONG", "SHORT")) {
-            stub("/api/analysis/exit", side, """
-                    {"type":"EXIT","result":{"action":"CLOSE","confidence":7,"reason":"take it"},"source":"AI",
-                     "model":"stub","latencyMs":1}""");
-        }
-    }
-
-    private void stub(String path, String side, String envelope) {
-        analyzer.stubFor(post(urlEqualTo(path)).withRequestBody(matchingJsonPath("$.side", equalTo(side)))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(envelope)));
-        analyzer.stubFor(post(urlEqualTo(path)).withRequestBody(matchingJsonPath("$.side", equalTo(side)))
-                .withHeader("Accept", containing("text/event-stream"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-                        .withBody(Analyzer.events(envelope))));
     }
 }
