@@ -33,6 +33,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -64,6 +65,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private Process process;
+    private KafkaProducer<String, String> producer;
 
     private KafkaBroker(List<Path> classpath, Path dir, boolean ownsDir, int port, int controllerPort) {
         this.classpath = classpath;
@@ -199,17 +201,31 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Sends one record with the given timestamp (epoch ms; null: now) and waits for the acknowledgement. */
     public void send(String topic, String key, String value, Long timestampMillis) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, timestampMillis, key, value)).get(30, TimeUnit.SECONDS);
+        try {
+            producer().send(new ProducerRecord<>(topic, null, timestampMillis, key, value)).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not send to " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** One producer for every send (connected once; a test answering within a deadline does not wait for a new one). */
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 
@@ -236,6 +252,66 @@ public final class KafkaBroker implements AutoCloseable {
         return seen;
     }
 
+    /**
+     * A reader of {@code topic} that already holds every partition at its end offset: a record published after this
+     * returns is seen by {@link Reader#await} at once, with no consumer group to join in between. A test that must
+     * answer a record within a deadline opens it before the record is sent, so the deadline times only the answer.
+     */
+    public Reader reader(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer());
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " has no partitions");
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // the end offsets now, not at the first poll
+            return new Reader(topic, consumer);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+    }
+
+    /** Records of one topic from the moment it was opened ({@link #reader}). */
+    public static final class Reader implements AutoCloseable {
+
+        private final String topic;
+        private final KafkaConsumer<String, String> consumer;
+        private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+        private Reader(String topic, KafkaConsumer<String, String> consumer) {
+            this.topic = topic;
+            this.consumer = consumer;
+        }
+
+        /** The first record (read so far or to come within {@code timeout}) that {@code match} accepts. */
+        public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (true) {
+                Optional<ConsumerRecord<String, String>> found = seen.stream().filter(match).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                if (!Instant.now().isBefore(deadline)) {
+                    throw new AssertionError("no matching record on " + topic + " within " + timeout + "; read: " + seen);
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            }
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
     /** Reads {@code topic} from its first offset until {@code count} records came or {@code timeout} passed. */
     public List<ConsumerRecord<String, String>> read(String topic, int count, Duration timeout) {
         return read(topic, timeout, records -> records.size() >= count);
@@ -252,6 +328,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** {@code kill -9} of the broker process (its data stays, {@link #start()} brings it back). */
     public synchronized void kill() {
+        closeProducer();
         if (process != null) {
             process.destroyForcibly();
             waitFor(process);
@@ -262,6 +339,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** A clean stop (SIGTERM, the broker's controlled shutdown), then the temporary directory is deleted. */
     @Override
     public synchronized void close() {
+        closeProducer();
         if (process != null) {
             process.destroy();
             if (!waitFor(process)) {

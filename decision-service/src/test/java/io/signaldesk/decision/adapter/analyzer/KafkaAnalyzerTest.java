@@ -100,9 +100,12 @@ class KafkaAnalyzerTest {
     void actsOnTheDecisionOfTheAnalyzerGroupAndFillsInTheReasonWhenItArrives() throws Exception {
         KafkaBroker broker = KafkaBrokerResource.require("KafkaAnalyzerTest");
         desk.modes().change(Mode.AI, Policy.VETO);
-        CompletableFuture<Decision> decided = evaluate(Market.bullish("KA", "100"));
-
-        JsonNode request = requestFor(broker, "KA");
+        JsonNode request;
+        CompletableFuture<Decision> decided;
+        try (KafkaBroker.Reader requests = broker.reader(REQUESTS)) {
+            decided = evaluate(Market.bullish("KA", "100"));
+            request = requestFor(requests, "KA");
+        }
         String id = request.path("requestId").asText();
         assertEquals("ENTRY", request.path("type").asText());
         assertEquals(RESULTS, request.path("replyTo").asText());
@@ -131,8 +134,12 @@ class KafkaAnalyzerTest {
         KafkaBroker broker = KafkaBrokerResource.require("KafkaAnalyzerTest");
         desk.modes().change(Mode.HYBRID, Policy.VETO);
         double late = registry.counter("decision.analyzer.kafka.late").count();
-        CompletableFuture<Decision> decided = evaluate(Market.bullish("KB", "100"));
-        String id = requestFor(broker, "KB").path("requestId").asText();
+        CompletableFuture<Decision> decided;
+        String id;
+        try (KafkaBroker.Reader requests = broker.reader(REQUESTS)) {
+            decided = evaluate(Market.bullish("KB", "100"));
+            id = requestFor(requests, "KB").path("requestId").asText();
+        }
 
         Decision decision = decided.get(30, java.util.concurrent.TimeUnit.SECONDS);
         Proposal proposal = desk.proposals().find(decision.proposalId()).orElseThrow();
@@ -152,8 +159,12 @@ class KafkaAnalyzerTest {
         String poison = "{\"requestId\":\"x\",\"kind\":\"signal\",\"data\":\"not an object\"}";
         broker.send(RESULTS, "x", poison);
 
-        CompletableFuture<Decision> decided = evaluate(Market.bullish("KC", "100"));
-        String id = requestFor(broker, "KC").path("requestId").asText();
+        CompletableFuture<Decision> decided;
+        String id;
+        try (KafkaBroker.Reader requests = broker.reader(REQUESTS)) {
+            decided = evaluate(Market.bullish("KC", "100"));
+            id = requestFor(requests, "KC").path("requestId").asText();
+        }
         broker.send(RESULTS, id, signal(id, "{\"enter\":false,\"confidence\":6}", "analyzer-b"));
         Decision decision = decided.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(DecisionSource.AI, decision.source());
@@ -171,11 +182,12 @@ class KafkaAnalyzerTest {
         return CompletableFuture.supplyAsync(() -> desk.engine().evaluateEntry(coin).orElseThrow());
     }
 
-    private static JsonNode requestFor(KafkaBroker broker, String coin) throws Exception {
-        List<ConsumerRecord<String, String>> seen = broker.read(REQUESTS, WAIT,
-                records -> records.stream().anyMatch(r -> coin.equals(r.key())));
-        ConsumerRecord<String, String> record = seen.stream().filter(r -> coin.equals(r.key())).findFirst().orElseThrow();
-        return MAPPER.readTree(record.value());
+    /**
+     * The engine's question about {@code coin}, read by a reader opened before the engine asked: the analysis deadline
+     * runs from the question, so the test's answer must not wait for a consumer group to form first.
+     */
+    private static JsonNode requestFor(KafkaBroker.Reader requests, String coin) throws Exception {
+        return MAPPER.readTree(requests.await(r -> coin.equals(r.key()), WAIT).value());
     }
 
     private static String signal(String id, String decision, String analyzer) {
