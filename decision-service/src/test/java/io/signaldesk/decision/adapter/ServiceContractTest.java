@@ -72,6 +72,7 @@ class ServiceContractTest {
     @BeforeEach
     void reset() {
         analyzer.resetAll();
+        desk.analyzerAsAtStart();
         desk.engine().resetCooldowns();
         desk.proposals().configure(true, 7);
     }

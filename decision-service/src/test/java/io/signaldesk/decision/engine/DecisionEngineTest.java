@@ -77,6 +77,7 @@ class DecisionEngineTest {
     @BeforeEach
     void reset() {
         analyzer.resetAll();
+        desk.analyzerAsAtStart();
         desk.engine().resetCooldowns();
         desk.proposals().configure(true, 7);
     }

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.engine.port.FeedIdentity;
@@ -15,6 +17,7 @@ import io.signaldesk.decision.engine.FeedStateService;
 import io.signaldesk.decision.engine.ModeService;
 import io.signaldesk.decision.engine.PaperTradingService;
 import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.decision.engine.RiskService;
 
 /**
  * What most {@code @QuarkusTest}s of the engine drive, in one injection: the engine, the market state it reads, the
@@ -29,14 +32,18 @@ public class Desk {
     private final ModeService modes;
     private final ProposalService proposals;
     private final PaperTradingService trading;
+    private final RiskService risk;
+    private final CircuitBreakerMaintenance circuits;
 
     Desk(DecisionEngine engine, FeedStateService market, ModeService modes, ProposalService proposals,
-            PaperTradingService trading) {
+            PaperTradingService trading, RiskService risk, CircuitBreakerMaintenance circuits) {
         this.engine = engine;
         this.market = market;
         this.modes = modes;
         this.proposals = proposals;
         this.trading = trading;
+        this.risk = risk;
+        this.circuits = circuits;
     }
 
     public DecisionEngine engine() {
@@ -57,6 +64,16 @@ public class Desk {
 
     public PaperTradingService trading() {
         return trading;
+    }
+
+    /**
+     * The analyzer path as at start: its circuit breakers closed and safe mode off with no failures counted. The tests
+     * of one app share both, and both count in real time: a test that made calls fail (a 404 of an unstubbed path, a
+     * timeout on a loaded machine) left the circuit open for 15 s, and the tests after it got CIRCUIT_OPEN.
+     */
+    public void analyzerAsAtStart() {
+        circuits.resetAll();
+        risk.clearSafeMode();
     }
 
     /** RULES mode (VETO policy), confirmation required below confidence 7, no entry cooldown left from another test. */

@@ -39,6 +39,7 @@ class EngineSchedulerTest {
     @Test
     void checksExitsOnScheduleThenEarlyOnlyOnAnAdverseMove() {
         analyzer.resetAll();
+        desk.analyzerAsAtStart();
         desk.proposals().configure(true, 7);
         desk.modes().change(Mode.RULES, Policy.VETO);
         CoinSnapshot opened = Market.bullish("AD1", "1000");
