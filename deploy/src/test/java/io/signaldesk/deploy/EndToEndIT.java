@@ -239,6 +239,13 @@ class EndToEndIT {
         assertTrue(Set.of("MODEL_DOWN", "CIRCUIT_OPEN", "TIMEOUT").contains(rules.path("fallbackReason").asText()),
                 rules.toString());
 
+        // the trader rejects what waits (each coin without a position holds a pending entry, 10 min TTL, and a coin
+        // with a pending entry is not looked at again): the engine decides those coins anew, now without the model.
+        // Left pending, only an exit on the open position could decide, when its rules happened to turn (3 minutes).
+        Http.get(decision.url("/api/proposals?status=PENDING")).items()
+                .filter(p -> "ENTRY".equals(p.path("kind").asText()))
+                .forEach(p -> Http.post(decision.url("/api/proposals/" + p.path("id").asText() + "/reject"), "{}"));
+
         // labelled rules: the analyzer's RULES answer shows in aiReason ("[RULES MODEL_DOWN, confidence 5] ..."),
         // or the decision service fell back itself (fallbackReason, source RULES_FALLBACK)
         JsonNode decided = await("a rules-labelled decision made after the model stopped", FLOW, () ->
