@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -18,25 +17,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 
 /**
  * /ws/market pushes a coin when it changes, not only on the heartbeat: with the heartbeat an hour away, every
- * frame after the one on connect comes from a change, and holds only coins that changed.
+ * frame after the one on connect comes from a change, and holds only coins that changed. The connection asks for a
+ * 100 ms interval of its own ({@code ?interval=}), so it shares LeadingEdgePublishingTest's app (interval and
+ * heartbeat an hour) instead of starting one for a 100 ms default.
  */
 @QuarkusTest
-@TestProfile(ChangePublishingTest.NoHeartbeat.class)
+@TestProfile(LeadingEdgePublishingTest.HourInterval.class)
 class ChangePublishingTest {
-
-    public static class NoHeartbeat implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("feed.full-snapshot-every", "1h", "feed.publish-interval", "100ms");
-        }
-    }
 
     @TestHTTPResource("/")
     URI base;
@@ -51,7 +44,7 @@ class ChangePublishingTest {
     void pushesChangedCoinsBetweenHeartbeats() throws Exception {
         LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
         WebSocketClientConnection connection = connector.executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING) // frames handled in order
-                .baseUri(base).path("/ws/market")
+                .baseUri(base).path("/ws/market?interval=100ms")
                 .onTextMessage((c, message) -> frames.add(message)).connectAndAwait();
         try {
             JsonNode onConnect = mapper.readTree(frames.poll(10, TimeUnit.SECONDS));
