@@ -52,6 +52,18 @@ public record CoinSnapshotDto(
                 vwap60s, volatility60sPct, lastEventAgeMs, updatedAt);
     }
 
+    /** The trading core's snapshot of a coin as a request would carry it (the model evaluator's replayed samples). */
+    public static CoinSnapshotDto of(CoinSnapshot coin) {
+        BookImbalance book = coin.bookImbalance();
+        TradeFlow flow = coin.trades60s();
+        return new CoinSnapshotDto(coin.coin(), coin.symbol(), coin.venue(), coin.lastPrice(), coin.bestBid(),
+                coin.bestAsk(), coin.midPrice(), coin.spread(), coin.momentum60sPct(),
+                book == null || book.bidShare() == null ? null
+                        : new BookImbalanceDto(book.bidShare(), book.bidAskRatio(), book.levels()),
+                flow == null ? null : new TradeFlowDto(flow.buyCount(), flow.sellCount(), flow.buyVolume(), flow.sellVolume()),
+                coin.vwap60s(), coin.volatility60sPct(), coin.lastEventAgeMs(), coin.updatedAt());
+    }
+
     /** Last price, else mid price: the price the prompt shows. */
     public BigDecimal price() {
         return lastPrice != null ? lastPrice : midPrice;

@@ -65,7 +65,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "files", value = """
             [{"name":"replay/simulator-sample.jsonl.gz","size":544132,"modified":"2026-11-25T12:00:00Z"}]""")))
     public List<DataDirectory.FileInfo> files() {
-        return dataDir.list(ReplayMarket.EXTENSIONS);
+        return dataDir.list(ReplaySamples.EXTENSIONS);
     }
 
     @POST
@@ -88,7 +88,7 @@ public class EvaluationResource {
             throw new BadInputException("replayFile", "give replayFile (a name in the data directory) or replay "
                     + "(the recording's JSON Lines), not both");
         }
-        Path file = request.replayFile() == null ? null : dataDir.file("replayFile", request.replayFile(), ReplayMarket.EXTENSIONS);
+        Path file = request.replayFile() == null ? null : dataDir.file("replayFile", request.replayFile(), ReplaySamples.EXTENSIONS);
         List<String> pulled = ollama.models().stream().map(OllamaTags.Model::name).toList();
         List<String> models = request.models() == null || request.models().isEmpty() ? pulled
                 : request.models().stream().map(String::strip).toList();
@@ -102,8 +102,8 @@ public class EvaluationResource {
         List<ReplaySample> samples;
         try {
             Duration every = Duration.ofSeconds(request.everySecondsOrDefault());
-            samples = file != null ? ReplayMarket.samples(file, every, request.samplesOrDefault())
-                    : ReplayMarket.samples(new BufferedReader(new StringReader(request.replay())), every,
+            samples = file != null ? ReplaySamples.samples(file, every, request.samplesOrDefault())
+                    : ReplaySamples.samples(new BufferedReader(new StringReader(request.replay())), every,
                             request.samplesOrDefault());
         } catch (IOException e) {
             throw new BadInputException(field, field + " could not be read"

@@ -153,7 +153,7 @@ class EvaluationResourceTest {
 
     @Test
     void takesTheRecordingInlineInTheBody() throws Exception {
-        String recording = java.nio.file.Files.readString(ReplayMarketTest.pricePath());
+        String recording = java.nio.file.Files.readString(ReplaySamplesTest.pricePath());
         given().contentType(ContentType.JSON)
                 .body(java.util.Map.of("models", java.util.List.of("llama3.2:3b"), "replay", recording, "samples", 1))
                 .when().post("/api/ai/evaluate")

@@ -1,6 +1,7 @@
 package io.signaldesk.market.state;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,14 @@ public final class ReplayMarket implements MarketEventSink {
             return;
         }
         coalescer.changed(event.instrument().coin());
+    }
+
+    /**
+     * Market time reaches {@code marketTime} without an event (a caller sampling the market then): changes whose
+     * coalescing interval has ended by then are emitted, as the next event would emit them.
+     */
+    public void advanceTo(Instant marketTime) {
+        coalescer.advanceTo(marketTime);
     }
 
     /** The end of the data: pending changes are emitted. */

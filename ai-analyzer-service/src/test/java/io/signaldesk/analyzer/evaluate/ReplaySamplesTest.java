@@ -23,14 +23,15 @@ import io.signaldesk.core.contract.Contracts;
 import io.signaldesk.core.scoring.SignalScorer;
 
 /**
- * Snapshots and realised moves taken from a hand-made recording with a known price path; the moves are the trading
- * core's (first mark at or after the horizon), checked against the calls the decision engine's test scores too.
+ * Snapshots and realised moves taken from a hand-made recording with a known price path, replayed through market-data
+ * (the feed's pipeline); the moves are the trading core's (first mark at or after the horizon), checked against the calls
+ * the decision engine's test scores too.
  */
-class ReplayMarketTest {
+class ReplaySamplesTest {
 
     static Path pricePath() {
         try {
-            return Path.of(ReplayMarketTest.class.getClassLoader().getResource("evaluate/price-path.jsonl").toURI());
+            return Path.of(ReplaySamplesTest.class.getClassLoader().getResource("evaluate/price-path.jsonl").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -38,7 +39,7 @@ class ReplayMarketTest {
 
     @Test
     void takesOneSampleAMinuteAfterTheFirstWindowWithTheMovesThatFollowed() throws Exception {
-        List<ReplaySample> samples = ReplayMarket.samples(pricePath(), Duration.ofSeconds(60), 10);
+        List<ReplaySample> samples = ReplaySamples.samples(pricePath(), Duration.ofSeconds(60), 10);
 
         assertEquals(List.of(Instant.parse("2026-11-25T12:01:00Z"), Instant.parse("2026-11-25T12:02:00Z"),
                 Instant.parse("2026-11-25T12:03:00Z"), Instant.parse("2026-11-25T12:04:00Z"),
@@ -59,7 +60,7 @@ class ReplayMarketTest {
 
     @Test
     void scoresTheSharedPricePathAsTheDecisionEngineDoes() throws Exception {
-        List<ReplaySample> samples = ReplayMarket.samples(new BufferedReader(new StringReader(
+        List<ReplaySample> samples = ReplaySamples.samples(new BufferedReader(new StringReader(
                 Contracts.fixture(Contracts.HORIZON_PRICE_PATH))), Duration.ofSeconds(60), 20);
 
         JsonNode expected = Contracts.json(Contracts.HORIZON_OUTCOMES);
@@ -85,8 +86,8 @@ class ReplayMarketTest {
     }
 
     @Test
-    void computesTheFeedsFeaturesAtTheSampleInstant() throws Exception {
-        CoinSnapshotDto btc = ReplayMarket.samples(pricePath(), Duration.ofSeconds(60), 1).get(0).market().coins().get(0);
+    void showsEachCoinAsTheFeedHadPushedItByTheSampleInstant() throws Exception {
+        CoinSnapshotDto btc = ReplaySamples.samples(pricePath(), Duration.ofSeconds(60), 1).get(0).market().coins().get(0);
 
         assertEquals("BTC", btc.coin());
         assertEquals("BTCUSDT", btc.symbol());
@@ -97,7 +98,9 @@ class ReplayMarketTest {
         assertEquals(new BigDecimal("0.0000"), btc.momentum60sPct());
         assertEquals(new BigDecimal("0.7500"), btc.bookImbalance().bidShare());
         assertEquals(new BigDecimal("3.0000"), btc.bookImbalance().bidAskRatio());
-        assertEquals(1, btc.trades60s().buyCount(), "the 12:00:00 trade has left the window, the 12:00:30 one is in");
+        // the feed's snapshot of 12:00:30, its last event: both trades in its window (the feed pushes a coin when it
+        // changes, so at 12:01 the engine too holds this snapshot)
+        assertEquals(2, btc.trades60s().buyCount());
         assertEquals(0, btc.trades60s().sellCount());
         assertEquals(0, new BigDecimal("100").compareTo(btc.vwap60s()));
         assertNull(btc.volatility60sPct(), "one return only");
