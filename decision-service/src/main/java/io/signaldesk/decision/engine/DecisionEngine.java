@@ -128,12 +128,14 @@ public class DecisionEngine {
         if (setting.mode() == Mode.RULES) {
             return Optional.of(propose(draft.source(DecisionSource.RULES), coin));
         }
-        AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(new EntryRequest(name, side.name(), coin.markPrice(),
-                MarketContext.of(coin, clock.instant()), edge.modelRecord(ModelRecords.Kind.ENTRY, name, side.name(), now))));
+        EntryRequest question = new EntryRequest(name, side.name(), coin.markPrice(),
+                MarketContext.of(coin, clock.instant()), edge.modelRecord(ModelRecords.Kind.ENTRY, name, side.name(), now));
+        AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(question));
         if (ai.fromModel()) {
+            // the shadow model (if any) is asked the same question on idle time, scored beside this answer
             edge.modelAnswered(new ModelRecords.Answer(ModelRecords.Kind.ENTRY, name, side.name(), ai.result().enter(),
                     ai.result().confidence(), ai.model(), decisionFields("enter", ai.result().enter(), ai.result().confidence()),
-                    ai.prompt(), ai.reasonLater()), coin.markPrice(), now);
+                    ai.prompt(), ai.reasonLater(), analyzer.shadowEntry(question)), coin.markPrice(), now);
         }
         if (ai.available()) {
             EntryResult answer = ai.result();
@@ -228,15 +230,16 @@ public class DecisionEngine {
             return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES), coin)) : Optional.empty();
         }
         Instant now = time.now(coin);
-        AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(new ExitRequest(position.coin(), position.side().name(),
+        ExitRequest question = new ExitRequest(position.coin(), position.side().name(),
                 position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(),
                 MarketContext.of(coin, clock.instant()),
-                edge.modelRecord(ModelRecords.Kind.EXIT, position.coin(), position.side().name(), now))));
+                edge.modelRecord(ModelRecords.Kind.EXIT, position.coin(), position.side().name(), now));
+        AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(question));
         if (ai.fromModel()) {
             edge.modelAnswered(new ModelRecords.Answer(ModelRecords.Kind.EXIT, position.coin(), position.side().name(),
                     "HOLD".equals(ai.result().action()), ai.result().confidence(), ai.model(),
                     decisionFields("action", ai.result().action(), ai.result().confidence()), ai.prompt(),
-                    ai.reasonLater()), coin.markPrice(), now);
+                    ai.reasonLater(), analyzer.shadowExit(question)), coin.markPrice(), now);
         }
         if (!ai.fromModel()) {
             return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES_FALLBACK).fallback(ai.whyNoModel()), coin))

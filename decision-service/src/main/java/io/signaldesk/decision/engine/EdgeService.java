@@ -148,6 +148,12 @@ public class EdgeService {
         answers.answered(answer, price, now);
     }
 
+    /** Both models' scored answers (the model in use and the shadow), for the arena ({@link Arena}). */
+    public Arena arena() {
+        return new Arena(repository.arena(config.horizon()), SignalScoringService.label(config.horizon()),
+                fees.roundTripPct().doubleValue());
+    }
+
     /** The scored answers with their prompts as sent (the training set), oldest first. */
     public List<EdgeStore.ScoredAnswer> answersWithPrompts(EdgeStore.AnswerFilter filter) {
         return repository.withPrompts(config.horizon(), filter);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ModelRecord;
 import io.signaldesk.decision.engine.port.AnalyzerPort.Prompt;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ShadowAnswer;
 import io.signaldesk.decision.engine.port.EdgeStore;
 import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
 
@@ -44,7 +45,13 @@ final class ModelRecords {
      * written.
      */
     record Answer(Kind kind, String coin, String side, boolean acted, int confidence, String model,
-            Map<String, Object> decision, Prompt prompt, CompletionStage<String> reasonLater) {
+            Map<String, Object> decision, Prompt prompt, CompletionStage<String> reasonLater,
+            CompletionStage<ShadowAnswer> shadow) {
+
+        Answer(Kind kind, String coin, String side, boolean acted, int confidence, String model,
+                Map<String, Object> decision, Prompt prompt, CompletionStage<String> reasonLater) {
+            this(kind, coin, side, acted, confidence, model, decision, prompt, reasonLater, null);
+        }
     }
 
     private record Pending(Key key, Answer answer, BigDecimal price, Instant at, Instant due) {
@@ -141,6 +148,7 @@ final class ModelRecords {
             ScoredAnswer scored = score(p, mark, roundTripPct);
             setup(p.key()).add(scored.right(), scored.acted(), scored.netPct());
             repository.insertAnswer(scored, keepTexts);
+            shadowAnswer(p).ifPresent(shadow -> repository.insertAnswer(scoreShadow(p, shadow, scored), keepTexts));
         }
     }
 
@@ -165,6 +173,24 @@ final class ModelRecords {
         return new ScoredAnswer(p.key().kind().name(), p.key().coin(), p.key().side(), a.acted(), a.confidence(),
                 a.model(), p.at(), horizon, its, net, right, keep ? prompt.user() : null, keep ? json(a) : null,
                 keep ? prompt.system() : null);
+    }
+
+    /** The shadow model's answer to the same question, if it answered by the horizon (else it is not scored). */
+    private static java.util.Optional<ShadowAnswer> shadowAnswer(Pending p) {
+        CompletionStage<ShadowAnswer> later = p.answer().shadow();
+        ShadowAnswer shadow = later == null ? null : later.toCompletableFuture().getNow(null);
+        return shadow != null && shadow.answered() ? java.util.Optional.of(shadow) : java.util.Optional.empty();
+    }
+
+    /**
+     * The shadow scored exactly as the primary was: the same question, price, time, horizon mark and costs (its move
+     * and net are the primary's, from {@link #score}); only whether it acted, and so whether it was right, is its own.
+     */
+    private static ScoredAnswer scoreShadow(Pending p, ShadowAnswer shadow, ScoredAnswer primary) {
+        boolean paid = primary.netPct().signum() > 0;
+        return new ScoredAnswer(primary.kind(), primary.coin(), primary.side(), shadow.acted(), shadow.confidence(),
+                shadow.model(), p.at(), primary.horizon(), primary.movePct(), primary.netPct(), shadow.acted() == paid,
+                null, null, null, EdgeStore.SHADOW);
     }
 
     /** The answer as the model wrote it: its decision fields, then its reason (null while the reason is unknown). */

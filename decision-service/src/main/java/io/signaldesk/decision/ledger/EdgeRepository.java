@@ -77,10 +77,10 @@ public class EdgeRepository implements EdgeStore {
             }
             Db.update(c, """
                     INSERT INTO model_answer (kind, coin, side, acted, confidence, model, answered_at, horizon_seconds,
-                        move_pct, net_pct, right_answer, question, answer, system_sha)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", a.kind(), a.coin(), a.side(),
+                        move_pct, net_pct, right_answer, question, answer, system_sha, role)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", a.kind(), a.coin(), a.side(),
                     a.acted() ? 1 : 0, a.confidence(), a.model(), a.answeredAt(), a.horizon().toSeconds(), a.movePct(),
-                    a.netPct(), a.right() ? 1 : 0, a.question(), a.answer(), sha);
+                    a.netPct(), a.right() ? 1 : 0, a.question(), a.answer(), sha, a.role());
             if (++inserts % 256 == 0) {
                 Db.update(c, """
                         UPDATE model_answer SET question = NULL, answer = NULL, system_sha = NULL
@@ -97,7 +97,7 @@ public class EdgeRepository implements EdgeStore {
         StringBuilder sql = new StringBuilder("""
                 SELECT a.kind, a.coin, a.side, a.acted, a.confidence, a.model, a.answered_at, a.move_pct, a.net_pct,
                     a.right_answer, a.question, a.answer, p.system FROM model_answer a JOIN model_prompt p ON p.sha = a.system_sha
-                WHERE a.horizon_seconds = ? AND a.question IS NOT NULL AND a.answer IS NOT NULL""");
+                WHERE a.horizon_seconds = ? AND a.role = 'PRIMARY' AND a.question IS NOT NULL AND a.answer IS NOT NULL""");
         List<Object> values = new ArrayList<>(List.of(horizon.toSeconds()));
         if (filter.kind() != null) {
             sql.append(" AND a.kind = ?");
@@ -143,7 +143,42 @@ public class EdgeRepository implements EdgeStore {
         }
     }
 
-    /** Every model answer scored at {@code horizon}, oldest first. */
+    @Override
+    public List<ArenaRow> arena(Duration horizon) {
+        String figures = """
+                COUNT(*) AS calls, SUM(a.right_answer) AS rights, SUM(a.acted) AS acted,
+                SUM(CASE WHEN a.acted = 1 THEN CAST(a.net_pct AS DOUBLE PRECISION) ELSE 0 END) AS net_sum,
+                SUM(CASE WHEN a.acted = 1 THEN CAST(a.net_pct AS DOUBLE PRECISION) * CAST(a.net_pct AS DOUBLE PRECISION)
+                    ELSE 0 END) AS net_squares""";
+        return db.read(c -> {
+            List<ArenaRow> out = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, "SELECT a.role, a.model, NULL AS paired, " + figures
+                    + " FROM model_answer a WHERE a.horizon_seconds = ? GROUP BY a.role, a.model ORDER BY a.role, a.model",
+                    horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(arenaRow(rs));
+                }
+            }
+            // the model in use on exactly the questions the shadow answered: the fair comparison
+            try (PreparedStatement s = Db.prepare(c, "SELECT a.role, a.model, o.model AS paired, " + figures + """
+                     FROM model_answer a JOIN model_answer o ON o.role = 'SHADOW' AND o.kind = a.kind AND o.coin = a.coin
+                        AND o.side = a.side AND o.answered_at = a.answered_at AND o.horizon_seconds = a.horizon_seconds
+                    WHERE a.role = 'PRIMARY' AND a.horizon_seconds = ? GROUP BY a.role, a.model, o.model
+                    ORDER BY a.model, o.model""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(arenaRow(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static ArenaRow arenaRow(ResultSet rs) throws java.sql.SQLException {
+        return new ArenaRow(rs.getString("role"), rs.getString("model"), rs.getString("paired"), rs.getLong("calls"),
+                rs.getLong("rights"), rs.getLong("acted"), rs.getDouble("net_sum"), rs.getDouble("net_squares"));
+    }
+
+    /** Every answer of the model in use scored at {@code horizon}, oldest first (its record). */
     @Override
     public List<ScoredAnswer> answers(Duration horizon) {
         return db.read(c -> {
@@ -151,7 +186,7 @@ public class EdgeRepository implements EdgeStore {
             try (PreparedStatement s = Db.prepare(c, """
                     SELECT kind, coin, side, acted, confidence, model, answered_at, move_pct, net_pct, right_answer
                     FROM model_answer
-                    WHERE horizon_seconds = ? ORDER BY answered_at""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                    WHERE horizon_seconds = ? AND role = 'PRIMARY' ORDER BY answered_at""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int confidence = rs.getInt("confidence");
                     Integer known = rs.wasNull() ? null : confidence;

@@ -17,8 +17,8 @@ public record Tally(long count, double sum, double sumSquares) {
         return new Tally(count + other.count, sum + other.sum, sumSquares + other.sumSquares);
     }
 
-    /** Sample standard deviation of the moves; NaN below two calls. */
-    double stdev() {
+    /** Sample standard deviation of the moves (or of any tallied figures, e.g. the arena's net results); NaN below two. */
+    public double stdev() {
         if (count < 2) {
             return Double.NaN;
         }

@@ -32,6 +32,7 @@ import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.Envelope;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ExitResult;
 import io.signaldesk.decision.engine.port.AnalyzerPort.SentimentResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ShadowAnswer;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.SignalEvent;
 import io.signaldesk.common.config.SignalConfig;
 import io.signaldesk.common.config.TransportConfig;
@@ -53,6 +54,7 @@ public class AnalyzerClient implements AnalyzerPort {
     /** Over Kafka when SIGNAL_TRANSPORT=kafka (created only then: its channel does not exist otherwise), else null. */
     private final KafkaAnalysisClient kafka;
     private final AnalyzerGuard guard;
+    private final ShadowQuestions shadow;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
@@ -60,8 +62,9 @@ public class AnalyzerClient implements AnalyzerPort {
     private volatile Instant lastSuccessAt;
 
     AnalyzerClient(@RestClient AnalyzerRestClient rest, TransportConfig transport, Instance<KafkaAnalysisClient> kafka,
-            AnalyzerGuard guard, ObjectMapper mapper, MeterRegistry registry, SignalConfig signal) {
+            AnalyzerGuard guard, ObjectMapper mapper, MeterRegistry registry, SignalConfig signal, ShadowQuestions shadow) {
         this.rest = rest;
+        this.shadow = shadow;
         this.engineKey = signal.deskKey().orElse(null);
         this.kafka = transport.kafka() ? kafka.get() : null;
         this.guard = guard;
@@ -292,5 +295,15 @@ public class AnalyzerClient implements AnalyzerPort {
 
     private static boolean validConfidence(Integer confidence) {
         return confidence != null && confidence >= 1 && confidence <= 10;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<ShadowAnswer> shadowEntry(EntryRequest request) {
+        return shadow.entry(request);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<ShadowAnswer> shadowExit(ExitRequest request) {
+        return shadow.exit(request);
     }
 }

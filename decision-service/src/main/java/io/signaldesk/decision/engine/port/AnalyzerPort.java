@@ -25,6 +25,34 @@ public interface AnalyzerPort {
     /** Hold or close an open position. */
     AiAnswer<ExitResult> exit(ExitRequest request);
 
+    /**
+     * The shadow model's answer to an entry question the model in use answered (the same request): it completes when
+     * the shadow answered or was skipped; {@link ShadowAnswer#off} where no shadow is asked (a backtest).
+     */
+    default java.util.concurrent.CompletionStage<ShadowAnswer> shadowEntry(EntryRequest request) {
+        return java.util.concurrent.CompletableFuture.completedFuture(ShadowAnswer.off("no shadow model here"));
+    }
+
+    /** The shadow model's answer to an exit question the model in use answered, like {@link #shadowEntry}. */
+    default java.util.concurrent.CompletionStage<ShadowAnswer> shadowExit(ExitRequest request) {
+        return java.util.concurrent.CompletableFuture.completedFuture(ShadowAnswer.off("no shadow model here"));
+    }
+
+    /**
+     * What a shadow model made of a question: {@code status} ANSWERED (then {@code acted}: entered; held, and its
+     * confidence), else INVALID, SKIPPED, OFF, REFUSED or UNREACHABLE with {@code why}.
+     */
+    public record ShadowAnswer(String status, String model, Boolean acted, Integer confidence, String why) {
+
+        public static ShadowAnswer off(String why) {
+            return new ShadowAnswer("OFF", null, null, null, why);
+        }
+
+        public boolean answered() {
+            return "ANSWERED".equals(status) && acted != null;
+        }
+    }
+
     /** The market an analysis is asked about: the coin's snapshot as the engine saw it, at {@code asOf}. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -21,8 +21,33 @@ public interface EdgeStore {
      */
     record ScoredAnswer(String kind, String coin, String side, boolean acted, Integer confidence, String model,
             Instant answeredAt, Duration horizon, BigDecimal movePct, BigDecimal netPct, boolean right, String question,
-            String answer, String system) {
+            String answer, String system, String role) {
+
+        /** The model in use's answer (role PRIMARY). */
+        public ScoredAnswer(String kind, String coin, String side, boolean acted, Integer confidence, String model,
+                Instant answeredAt, Duration horizon, BigDecimal movePct, BigDecimal netPct, boolean right, String question,
+                String answer, String system) {
+            this(kind, coin, side, acted, confidence, model, answeredAt, horizon, movePct, netPct, right, question, answer,
+                    system, PRIMARY);
+        }
     }
+
+    /** The model in use. */
+    String PRIMARY = "PRIMARY";
+    /** A second model asked the same questions on idle time (analyzer.shadow.model). */
+    String SHADOW = "SHADOW";
+
+    /**
+     * One model's scored answers at a horizon, as the arena shows them: {@code role} PRIMARY or SHADOW,
+     * {@code pairedWith} the other model when these are the PRIMARY's answers to the questions the shadow also answered
+     * (else null); calls, right ones, acted ones and the sum and sum of squares of their net results after costs (%).
+     */
+    record ArenaRow(String role, String model, String pairedWith, long calls, long right, long acted, double netSum,
+            double netSquares) {
+    }
+
+    /** Both models' scored answers at {@code horizon}, by role and model, and the primary's on the questions both answered. */
+    List<ArenaRow> arena(Duration horizon);
 
     /** Which scored answers to read back for the training set; null: any. */
     record AnswerFilter(String kind, String coin, Instant from, Instant to, int limit) {
