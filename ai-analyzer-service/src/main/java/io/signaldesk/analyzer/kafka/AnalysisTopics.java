@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.signaldesk.analyzer.config.AnalyzerConfig;
-import io.signaldesk.common.config.TransportConfig;
 import io.signaldesk.common.kafka.KafkaTopics;
 import io.signaldesk.common.kafka.StartupTopics;
 import io.smallrye.common.annotation.Identifier;
@@ -22,11 +21,11 @@ import io.smallrye.common.annotation.Identifier;
 @Singleton
 public class AnalysisTopics extends StartupTopics {
 
-    AnalysisTopics(TransportConfig signal, AnalyzerConfig config,
+    AnalysisTopics(AnalyzerConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-requests.topic") String requests,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-requests.dead-letter-queue.topic") String requestsDlq) {
-        super(signal, kafkaConfig, KafkaTopics.topics(List.of(requests, requestsDlq, config.kafka().replyTopicPrefix()),
+        super(kafkaConfig, KafkaTopics.topics(List.of(requests, requestsDlq, config.kafka().replyTopicPrefix()),
                 config.kafka().partitions()));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.signaldesk.core.evaluation.DirectionAccuracy;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.adapter.feed.FeedClient;
+import io.signaldesk.decision.adapter.feed.FeedLink;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.ledger.DecisionRepository;
 import io.signaldesk.decision.ledger.LedgerHealth;
@@ -31,6 +32,7 @@ public class DashboardService {
 
     private final FeedStateService market;
     private final FeedClient feed;
+    private final FeedLink link;
     private final EngineExecutor executor;
     private final AnalyzerStatusService analyzer;
     private final ModeService modes;
@@ -44,7 +46,7 @@ public class DashboardService {
     private final EdgeService edge;
     private final ProposalCards cards;
 
-    DashboardService(LiveEvaluationService evaluation, FeedStateService market, FeedClient feed, AnalyzerStatusService analyzer, ModeService modes,
+    DashboardService(LiveEvaluationService evaluation, FeedStateService market, FeedClient feed, FeedLink link, AnalyzerStatusService analyzer, ModeService modes,
             ProposalService proposals, PaperTradingService trading, SignalScoringService scoring,
             DecisionRepository decisions, RiskService risk, EngineExecutor executor, EdgeService edge,
             LedgerHealth ledger, ProposalCards cards) {
@@ -56,6 +58,7 @@ public class DashboardService {
         this.executor = executor;
         this.market = market;
         this.feed = feed;
+        this.link = link;
         this.analyzer = analyzer;
         this.modes = modes;
         this.proposals = proposals;
@@ -67,7 +70,7 @@ public class DashboardService {
     /** The status of both upstreams: feed connected/stale, analyzer reachable, with its status line. */
     public Map<String, Object> status() {
         Map<String, Object> feedState = new LinkedHashMap<>();
-        feedState.put("connected", feed.connected());
+        feedState.put("connected", link.connected());
         feedState.put("stale", market.stale());
         feedState.put("lastFrameAt", market.lastFrameAt().map(Instant::toString).orElse(null));
         // the venue's time of the newest data: a replay's own date, not the wall clock

@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.signaldesk.common.config.TransportConfig;
 import io.signaldesk.decision.domain.LedgerEvent;
 
 /**
@@ -23,7 +21,6 @@ import io.signaldesk.decision.domain.LedgerEvent;
  * a decision's or a fill's event in the transaction that records it; client/LedgerEventPublisher sends the unsent
  * ones in order and marks them. In the websocket transport nothing is written.
  */
-@ApplicationScoped
 public class EventOutbox {
 
     public static final String DECISIONS = "signal.decisions";
@@ -40,12 +37,8 @@ public class EventOutbox {
     private volatile Runnable onAdded = () -> {
     };
 
-    @jakarta.inject.Inject
-    public EventOutbox(TransportConfig transport, ObjectMapper mapper, Db db) {
-        this(transport.kafka(), mapper, db);
-    }
-
-    private EventOutbox(boolean enabled, ObjectMapper mapper, Db db) {
+    /** {@code enabled}: the kafka transport ({@code adapter/Transports} makes the service's one outbox). */
+    public EventOutbox(boolean enabled, ObjectMapper mapper, Db db) {
         this.enabled = enabled;
         this.mapper = mapper;
         this.db = db;

@@ -5,10 +5,10 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The transport switch (issue 14), the same in every service: {@code signal.transport} (env SIGNAL_TRANSPORT) is
- * websocket (default) or kafka, and every Kafka channel's {@code mp.messaging.*.enabled} is
- * {@code ${signal-transport.kafka-channels.${signal.transport}}} (a table in application.properties: false for
- * websocket, true for kafka). A service must inject this mapping somewhere, or Quarkus does not register it and
- * refuses {@code signal.transport} at start.
+ * websocket (default) or kafka; {@link TransportChannels} turns it into every Kafka channel's
+ * {@code mp.messaging.*.enabled}. Each service reads it in one bean that picks its adapters (decision-service's
+ * {@code adapter/Transports}, the feed's and the analyzer's {@code kafka/KafkaTransport}); that injection is also what
+ * registers the mapping (without one Quarkus refuses {@code signal.transport} at start).
  */
 @ConfigMapping(prefix = "signal")
 public interface TransportConfig {

@@ -4,7 +4,6 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
-import io.signaldesk.common.config.TransportConfig;
 import io.signaldesk.decision.adapter.analyzer.AnalysisStreamClient.AnalysisFrame;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.AnalysisResult;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.Envelope;
@@ -46,25 +43,19 @@ public class AnalysisResultConsumer {
     private final Event<AnalysisFrame> frames;
     private final boolean relay;
 
-    private final boolean kafka;
-
     AnalysisResultConsumer(PendingAnalyses pending, ObjectMapper mapper, MeterRegistry registry, Event<AnalysisFrame> frames,
-            @ConfigProperty(name = "decision.relay-analysis", defaultValue = "true") boolean relay,
-            TransportConfig transport) {
+            @ConfigProperty(name = "decision.relay-analysis", defaultValue = "true") boolean relay) {
         this.pending = pending;
         this.mapper = mapper;
         this.registry = registry;
         this.frames = frames;
         this.relay = relay;
-        this.kafka = transport.kafka();
     }
 
-    /** In kafka mode the counters exist from the start (a dashboard reads 0, not "no data"), not from the first answer. */
-    void registerMeters(@Observes StartupEvent event) {
-        if (kafka) {
-            registry.counter(REJECTED);
-            registry.counter(PendingAnalyses.LATE);
-        }
+    /** At start in the kafka transport: the counters exist (a dashboard reads 0, not "no data"), not from the first answer. */
+    public void registerMeters() {
+        registry.counter(REJECTED);
+        registry.counter(PendingAnalyses.LATE);
     }
 
     @Incoming("analysis-results")

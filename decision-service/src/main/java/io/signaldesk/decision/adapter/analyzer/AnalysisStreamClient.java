@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.signaldesk.common.config.TransportConfig;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.signaldesk.decision.config.DecisionConfig;
@@ -39,8 +37,6 @@ public class AnalysisStreamClient {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final DecisionConfig config;
-    /** In kafka mode the frames come from the answers on Kafka (AnalysisResultConsumer), of whichever analyzer. */
-    private final boolean kafka;
     private final URI analysisSocket;
     private final ObjectMapper mapper;
     private final Vertx vertx;
@@ -51,9 +47,8 @@ public class AnalysisStreamClient {
     private volatile WebSocketClientConnection connection;
 
     AnalysisStreamClient(DecisionConfig config, @ConfigProperty(name = "quarkus.rest-client.ai-analyzer.url") String analyzerUrl,
-            ObjectMapper mapper, Vertx vertx, Event<AnalysisFrame> frames, TransportConfig transport) {
+            ObjectMapper mapper, Vertx vertx, Event<AnalysisFrame> frames) {
         this.config = config;
-        this.kafka = transport.kafka();
         URI http = URI.create(analyzerUrl);
         this.analysisSocket = URI.create(("https".equals(http.getScheme()) ? "wss" : "ws") + "://" + http.getAuthority());
         this.mapper = mapper;
@@ -61,8 +56,12 @@ public class AnalysisStreamClient {
         this.frames = frames;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (config.relayAnalysis() && !kafka) {
+    /**
+     * At start in the websocket transport, when decision.relay-analysis is on (in kafka mode the frames come from the
+     * answers on Kafka, {@link AnalysisResultConsumer}, of whichever analyzer).
+     */
+    public void startIfConfigured() {
+        if (config.relayAnalysis()) {
             stopped = false;
             connect();
         }

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.signaldesk.common.config.TransportConfig;
 import io.signaldesk.common.kafka.KafkaTopics;
 import io.signaldesk.common.kafka.StartupTopics;
 import io.smallrye.common.annotation.Identifier;
@@ -20,11 +19,11 @@ import io.smallrye.common.annotation.Identifier;
 @Singleton
 public class AnalysisTopics extends StartupTopics {
 
-    AnalysisTopics(TransportConfig transport, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+    AnalysisTopics(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "decision.kafka-analysis.partitions") int partitions,
             @ConfigProperty(name = "mp.messaging.outgoing.analysis-requests.topic") String requests,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-results.topic") String results,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-results.dead-letter-queue.topic") String resultsDlq) {
-        super(transport, kafkaConfig, KafkaTopics.topics(List.of(requests, results, resultsDlq), partitions));
+        super(kafkaConfig, KafkaTopics.topics(List.of(requests, results, resultsDlq), partitions));
     }
 }

@@ -1,16 +1,13 @@
 package io.signaldesk.decision.adapter.analyzer;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -20,10 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.AiStatus;
 import io.signaldesk.decision.engine.port.AnalyzerPort.EntryRequest;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
@@ -32,18 +26,20 @@ import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.Envelope;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ExitResult;
 import io.signaldesk.decision.engine.port.AnalyzerPort.SentimentResult;
-import io.signaldesk.decision.engine.port.AnalyzerPort.ShadowAnswer;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerDtos.SignalEvent;
 import io.signaldesk.common.config.SignalConfig;
-import io.signaldesk.common.config.TransportConfig;
 import io.smallrye.mutiny.Multi;
 import org.jboss.resteasy.reactive.client.SseEvent;
 import io.signaldesk.decision.engine.port.AiAnswer;
 
-/** The decision service's only door to ai-analyzer-service; never throws, says why when it has no answer. */
-// Also remembers who produced the last entry/exit/risk answer, so the dashboard can say whether AI answers arrive.
+/**
+ * The engine's analyzer over HTTP: a question is a POST answered as Server-Sent Events (read up to its decision, behind
+ * {@link AnalyzerGuard}), plus the analyzer's status, sentiment and model calls for the dashboard. Never throws on the
+ * engine's path, says why when it has no answer ({@link AnalyzerAnswers}). The engine gets it as its
+ * {@link AnalyzerPort} in the websocket transport ({@code adapter/Transports} chooses).
+ */
 @ApplicationScoped
-@Startup // its meters at zero from start (the dashboards read them)
+@Typed(AnalyzerClient.class)
 public class AnalyzerClient implements AnalyzerPort {
 
     private static final Logger LOG = Logger.getLogger(AnalyzerClient.class);
@@ -51,68 +47,62 @@ public class AnalyzerClient implements AnalyzerPort {
     private final AnalyzerRestClient rest;
     /** Sent in X-Engine-Key so the analyzer serves the engine in its desk lane, ahead of outside callers. */
     private final String engineKey;
-    /** Over Kafka when SIGNAL_TRANSPORT=kafka (created only then: its channel does not exist otherwise), else null. */
-    private final KafkaAnalysisClient kafka;
     private final AnalyzerGuard guard;
+    private final AnalyzerAnswers answers;
     private final ShadowQuestions shadow;
     private final ObjectMapper mapper;
-    private final MeterRegistry registry;
-    private final AtomicReference<String> lastFailure = new AtomicReference<>();
-    private final AtomicReference<AnswerSeen> lastAnswer = new AtomicReference<>();
-    private volatile Instant lastSuccessAt;
 
-    AnalyzerClient(@RestClient AnalyzerRestClient rest, TransportConfig transport, Instance<KafkaAnalysisClient> kafka,
-            AnalyzerGuard guard, ObjectMapper mapper, MeterRegistry registry, SignalConfig signal, ShadowQuestions shadow) {
+    AnalyzerClient(@RestClient AnalyzerRestClient rest, AnalyzerGuard guard, AnalyzerAnswers answers, ObjectMapper mapper,
+            SignalConfig signal, ShadowQuestions shadow) {
         this.rest = rest;
         this.shadow = shadow;
         this.engineKey = signal.deskKey().orElse(null);
-        this.kafka = transport.kafka() ? kafka.get() : null;
         this.guard = guard;
+        this.answers = answers;
         this.mapper = mapper;
-        this.registry = registry;
-        // at zero from start for the dashboards: who answered the engine's asks, and why none came
-        for (String call : List.of("entry", "exit")) {
-            for (String source : List.of("AI", "CACHE", "RULES")) {
-                registry.counter("decision.analyzer.answers", "call", call, "source", source);
-            }
-            for (String reason : List.of("TIMEOUT", "CIRCUIT_OPEN", "ANALYZER_DOWN", "INVALID_ANSWER")) {
-                registry.counter("decision.analyzer.fallbacks", "call", call, "reason", reason);
-            }
-        }
     }
 
     /** Whether to enter; answered the moment the analyzer's decision is known, its reason in {@link AiAnswer#reasonLater()}. */
     @Override
     public AiAnswer<EntryResult> entry(EntryRequest request) {
-        Predicate<EntryResult> valid = r -> r.enter() != null && validConfidence(r.confidence());
-        return kafka != null ? overKafka("entry", request.coin(), request, EntryResult.class, valid)
-                : analyse("entry", () -> rest.entry(engineKey, request), EntryResult.class, valid);
+        CompletableFuture<String> reason = new CompletableFuture<>();
+        Heard heard = analyse("entry", () -> rest.entry(engineKey, request), reason);
+        return heard.signal() == null ? answers.fallback("entry", heard.failure()) : answers.entry(heard.signal(), reason);
     }
 
     /** Hold or close; answered the moment the analyzer's decision is known, like {@link #entry}. */
     @Override
     public AiAnswer<ExitResult> exit(ExitRequest request) {
-        Predicate<ExitResult> valid = r -> ("HOLD".equals(r.action()) || "CLOSE".equals(r.action()))
-                && validConfidence(r.confidence());
-        return kafka != null ? overKafka("exit", request.coin(), request, ExitResult.class, valid)
-                : analyse("exit", () -> rest.exit(engineKey, request), ExitResult.class, valid);
+        CompletableFuture<String> reason = new CompletableFuture<>();
+        Heard heard = analyse("exit", () -> rest.exit(engineKey, request), reason);
+        return heard.signal() == null ? answers.fallback("exit", heard.failure()) : answers.exit(heard.signal(), reason);
+    }
+
+    @Override
+    public CompletionStage<ShadowAnswer> shadowEntry(EntryRequest request) {
+        return shadow.entry(request);
+    }
+
+    @Override
+    public CompletionStage<ShadowAnswer> shadowExit(ExitRequest request) {
+        return shadow.exit(request);
     }
 
     /** The last scheduled sentiment envelope; empty before the first one or when unreachable. */
     public Optional<Envelope> latestSentiment() {
         try {
             Envelope envelope = rest.latest();
-            markSuccess();
+            answers.markSuccess();
             return Optional.ofNullable(envelope);
         } catch (WebApplicationException e) {
             if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
-                markSuccess();
+                answers.markSuccess();
                 return Optional.empty();
             }
-            markFailure("ANALYZER_DOWN");
+            answers.markFailure("ANALYZER_DOWN");
             return Optional.empty();
         } catch (RuntimeException e) {
-            markFailure("ANALYZER_DOWN");
+            answers.markFailure("ANALYZER_DOWN");
             return Optional.empty();
         }
     }
@@ -129,10 +119,10 @@ public class AnalyzerClient implements AnalyzerPort {
     public Optional<AiStatus> status() {
         try {
             AiStatus status = rest.status();
-            markSuccess();
+            answers.markSuccess();
             return Optional.ofNullable(status);
         } catch (RuntimeException e) {
-            markFailure("ANALYZER_DOWN");
+            answers.markFailure("ANALYZER_DOWN");
             return Optional.empty();
         }
     }
@@ -157,76 +147,35 @@ public class AnalyzerClient implements AnalyzerPort {
 
     /** True when the last call of any kind reached the analyzer. */
     public boolean reachable() {
-        return lastFailure.get() == null;
+        return answers.reachable();
     }
 
     public Optional<String> lastFailure() {
-        return Optional.ofNullable(lastFailure.get());
+        return answers.lastFailure();
+    }
+
+    public Optional<AnalyzerAnswers.AnswerSeen> lastAnswer() {
+        return answers.lastAnswer();
+    }
+
+    /** The decision heard, or why there is none (TIMEOUT, CIRCUIT_OPEN, ANALYZER_DOWN). */
+    private record Heard(SignalEvent signal, String failure) {
     }
 
     /**
      * Reads a streamed analysis: returns on its {@code signal} event (the decision fields) while the reason is still
-     * being written; the {@code done} event's reason completes {@link AiAnswer#reasonLater()}.
+     * being written; the {@code done} event's reason completes {@code reason}.
      */
-    private <T> AiAnswer<T> analyse(String kind, Supplier<Multi<SseEvent<String>>> call, Class<T> type, Predicate<T> valid) {
-        SignalEvent signal;
-        CompletableFuture<String> reason = new CompletableFuture<>();
+    private Heard analyse(String kind, Supplier<Multi<SseEvent<String>>> call, CompletableFuture<String> reason) {
         try {
-            signal = guard.call(() -> awaitSignal(call.get(), reason));
+            return new Heard(guard.call(() -> awaitSignal(call.get(), reason)), null);
         } catch (TimeoutException e) {
-            return fallback(kind, "TIMEOUT");
+            return new Heard(null, "TIMEOUT");
         } catch (CircuitBreakerOpenException e) {
-            return fallback(kind, "CIRCUIT_OPEN");
+            return new Heard(null, "CIRCUIT_OPEN");
         } catch (RuntimeException e) {
             LOG.debugf("analyzer %s call failed: %s", kind, e.toString());
-            return fallback(kind, "ANALYZER_DOWN");
-        }
-        markSuccess();
-        return answer(kind, signal, reason, type, valid);
-    }
-
-    /**
-     * The same question over Kafka: answered by any analyzer of the group before this service's deadline, else the
-     * rules with TIMEOUT (ANALYZER_DOWN when the request could not even be published).
-     */
-    private <T> AiAnswer<T> overKafka(String kind, String coin, Object request, Class<T> type, Predicate<T> valid) {
-        CompletableFuture<String> reason = new CompletableFuture<>();
-        SignalEvent signal;
-        try {
-            signal = kafka.ask(kind.toUpperCase(java.util.Locale.ROOT), coin, request, reason).signal();
-        } catch (KafkaAnalysisClient.NoAnswerInTime e) {
-            return fallback(kind, "TIMEOUT");
-        } catch (RuntimeException e) {
-            LOG.debugf("analyzer %s request over Kafka failed: %s", kind, e.toString());
-            return fallback(kind, "ANALYZER_DOWN");
-        }
-        markSuccess();
-        return answer(kind, signal, reason, type, valid);
-    }
-
-    /** A decision as heard (SSE signal or Kafka signal record), checked and turned into an answer. */
-    private <T> AiAnswer<T> answer(String kind, SignalEvent signal, CompletableFuture<String> reason, Class<T> type,
-            Predicate<T> valid) {
-        try {
-            if (signal == null || signal.decision() == null || !signal.decision().isObject()) {
-                return fallback(kind, "INVALID_ANSWER");
-            }
-            ObjectNode decision = signal.decision().deepCopy();
-            if (!decision.hasNonNull("reason")) {
-                decision.put("reason", AiAnswer.REASON_FOLLOWS);
-            }
-            T result = mapper.treeToValue(decision, type);
-            if (result == null || !valid.test(result)) {
-                return fallback(kind, "INVALID_ANSWER");
-            }
-            AiAnswer<T> answer = AiAnswer.answered(result, signal.source(), signal.model(), signal.fallbackReason(), reason,
-                    signal.prompt());
-            // who answered the engine (AI: a model call, CACHE, RULES: the analyzer's fallback); failures are in fallbacks
-            registry.counter("decision.analyzer.answers", "call", kind, "source", String.valueOf(signal.source())).increment();
-            lastAnswer.set(new AnswerSeen(answer.fromModel(), answer.whyNoModel(), signal.model(), Instant.now()));
-            return answer;
-        } catch (Exception e) {
-            return fallback(kind, "INVALID_ANSWER");
+            return new Heard(null, "ANALYZER_DOWN");
         }
     }
 
@@ -261,49 +210,5 @@ public class AnalyzerClient implements AnalyzerPort {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
-    }
-
-    private <T> AiAnswer<T> fallback(String kind, String reason) {
-        if (!"INVALID_ANSWER".equals(reason)) {
-            markFailure(reason);
-        }
-        registry.counter("decision.analyzer.fallbacks", "call", kind, "reason", reason).increment();
-        lastAnswer.set(new AnswerSeen(false, reason, null, Instant.now()));
-        return AiAnswer.unavailable(reason);
-    }
-
-    private void markSuccess() {
-        lastFailure.set(null);
-        lastSuccessAt = Instant.now();
-    }
-
-    private void markFailure(String reason) {
-        lastFailure.set(reason);
-    }
-
-    /** Who produced the last analysis the engine asked for: the model or not (and why), when. */
-    public record AnswerSeen(boolean fromModel, String whyNot, String model, Instant at) {
-    }
-
-    public Optional<AnswerSeen> lastAnswer() {
-        return Optional.ofNullable(lastAnswer.get());
-    }
-
-    public Optional<Instant> lastSuccessAt() {
-        return Optional.ofNullable(lastSuccessAt);
-    }
-
-    private static boolean validConfidence(Integer confidence) {
-        return confidence != null && confidence >= 1 && confidence <= 10;
-    }
-
-    @Override
-    public java.util.concurrent.CompletionStage<ShadowAnswer> shadowEntry(EntryRequest request) {
-        return shadow.entry(request);
-    }
-
-    @Override
-    public java.util.concurrent.CompletionStage<ShadowAnswer> shadowExit(ExitRequest request) {
-        return shadow.exit(request);
     }
 }

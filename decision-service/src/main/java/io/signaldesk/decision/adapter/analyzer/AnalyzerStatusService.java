@@ -63,12 +63,12 @@ public class AnalyzerStatusService {
     }
 
     public AiAnswers aiAnswers() {
-        Optional<AnalyzerClient.AnswerSeen> asked = analyzer.lastAnswer();
+        Optional<AnalyzerAnswers.AnswerSeen> asked = analyzer.lastAnswer();
         Envelope sentiment = latest;
-        AnalyzerClient.AnswerSeen newest = asked.orElse(null);
+        AnalyzerAnswers.AnswerSeen newest = asked.orElse(null);
         if (sentiment != null && sentiment.at() != null && (newest == null || sentiment.at().isAfter(newest.at()))) {
             boolean model = "AI".equals(sentiment.source()) || "CACHE".equals(sentiment.source());
-            newest = new AnalyzerClient.AnswerSeen(model, model ? null
+            newest = new AnalyzerAnswers.AnswerSeen(model, model ? null
                     : sentiment.fallbackReason() == null ? "ANALYZER_RULES" : sentiment.fallbackReason(), sentiment.model(),
                     sentiment.at());
         }

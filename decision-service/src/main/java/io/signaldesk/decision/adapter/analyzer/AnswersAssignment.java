@@ -16,7 +16,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.signaldesk.common.config.TransportConfig;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 
@@ -34,10 +33,12 @@ public class AnswersAssignment implements KafkaConsumerRebalanceListener, Health
     public static final String NAME = "analysis-results-assignment";
 
     private final CompletableFuture<Void> assigned = new CompletableFuture<>();
-    private final boolean kafka;
+    /** Set at start in the kafka transport ({@code adapter/Transports}); otherwise answers never wait for Kafka. */
+    private volatile boolean kafka;
 
-    AnswersAssignment(TransportConfig transport) {
-        this.kafka = transport.kafka();
+    /** Answers come over Kafka: readiness waits for the partitions. */
+    public void expectKafka() {
+        kafka = true;
     }
 
     @Override

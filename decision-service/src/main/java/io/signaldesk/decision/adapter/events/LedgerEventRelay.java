@@ -8,10 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
-import io.signaldesk.common.config.TransportConfig;
 import io.signaldesk.decision.ledger.EventOutbox;
 
 /**
@@ -24,31 +22,29 @@ public class LedgerEventRelay {
 
     private static final Duration KEEP_SENT = Duration.ofDays(1);
 
-    private final TransportConfig transport;
     private final Instance<LedgerEventPublisher> publisher;
     private final EventOutbox outbox;
     private volatile Instant lastPurge = Instant.EPOCH;
     private volatile boolean running;
+    private volatile boolean enabled;
 
-    LedgerEventRelay(TransportConfig transport,
-            Instance<LedgerEventPublisher> publisher, EventOutbox outbox) {
-        this.transport = transport;
+    LedgerEventRelay(Instance<LedgerEventPublisher> publisher, EventOutbox outbox) {
         this.publisher = publisher;
         this.outbox = outbox;
     }
 
     public boolean enabled() {
-        return transport.kafka();
+        return enabled;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (enabled()) {
-            outbox.onAdded(() -> {
-                if (running) {
-                    publisher.get().wake();
-                }
-            });
-        }
+    /** At start in the kafka transport ({@code adapter/Transports}): the outbox is published from now on. */
+    public void start() {
+        enabled = true;
+        outbox.onAdded(() -> {
+            if (running) {
+                publisher.get().wake();
+            }
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {

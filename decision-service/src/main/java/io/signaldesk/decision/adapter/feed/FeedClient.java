@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 
 import org.jboss.logging.Logger;
 
@@ -14,11 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.signaldesk.decision.config.DecisionConfig;
-import io.signaldesk.common.config.TransportConfig;
 import io.signaldesk.decision.engine.MarketIntake;
 import io.vertx.core.Vertx;
 import io.signaldesk.decision.engine.port.FeedIdentity;
@@ -30,7 +29,8 @@ import io.signaldesk.decision.engine.port.FeedMessage;
  * {@link MarketIntake#accept}, the engine's one entry point for market data.
  */
 @ApplicationScoped
-public class FeedClient {
+@Typed(FeedClient.class)
+public class FeedClient implements FeedLink {
 
     private static final Logger LOG = Logger.getLogger(FeedClient.class);
 
@@ -45,13 +45,9 @@ public class FeedClient {
     private volatile WebSocketClientConnection connection;
     private volatile URI target;
     private volatile Duration backoff;
-    private final TransportConfig transport;
-    private volatile long lastKafkaRecordNanos;
     private final String intervalQuery;
 
-    FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, Vertx vertx, MeterRegistry registry,
-            TransportConfig transport) {
-        this.transport = transport;
+    FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, Vertx vertx, MeterRegistry registry) {
         this.config = config;
         this.intake = intake;
         this.mapper = mapper;
@@ -60,7 +56,6 @@ public class FeedClient {
         this.malformed = registry.counter("decision.feed.malformed");
         this.backoff = config.feed().minBackoff();
         this.intervalQuery = "interval=" + publishIntervalMillis(config.feed().publishInterval()) + "ms";
-        registry.gauge("decision.feed.connected", this, c -> c.connected() ? 1 : 0);
     }
 
     /** decision.feed.publish-interval in whole milliseconds, 1 ms to 60 s; anything else stops the start. */
@@ -72,8 +67,9 @@ public class FeedClient {
         return interval.toMillis();
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (config.feed().connectAtStartup() && !transport.kafka()) { // SIGNAL_TRANSPORT=kafka: market from Kafka
+    /** At start in the websocket transport: connects to decision.feed-url unless decision.feed.connect-at-startup is off. */
+    public void startIfConfigured() {
+        if (config.feed().connectAtStartup()) {
             start(URI.create(config.feedUrl()));
         }
     }
@@ -101,12 +97,9 @@ public class FeedClient {
         }
     }
 
-    /** WebSocket: the connection is open; Kafka: a record came within decision.feed.stale-after. */
+    /** The WebSocket to the feed is open. */
+    @Override
     public boolean connected() {
-        if (transport.kafka()) {
-            long last = lastKafkaRecordNanos;
-            return last != 0 && System.nanoTime() - last < config.feed().staleAfter().toNanos();
-        }
         WebSocketClientConnection current = connection;
         return current != null && current.isOpen();
     }
@@ -117,14 +110,6 @@ public class FeedClient {
 
     public double malformedCount() {
         return malformed.count();
-    }
-
-    /** A market record came over Kafka ({@link FeedKafkaConsumer}): the feed is connected while they keep coming. */
-    void kafkaRecord(boolean wellFormed) {
-        lastKafkaRecordNanos = System.nanoTime();
-        if (!wellFormed) {
-            malformed.increment();
-        }
     }
 
     public double frameCount() {

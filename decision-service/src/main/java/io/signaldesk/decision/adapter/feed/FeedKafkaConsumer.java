@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -31,24 +32,33 @@ import io.signaldesk.decision.engine.port.FeedMessage;
  * nacked: the channel's failure strategy puts it on the dead-letter topic and the stream goes on.
  */
 @ApplicationScoped
-public class FeedKafkaConsumer {
+@Typed(FeedKafkaConsumer.class)
+public class FeedKafkaConsumer implements FeedLink {
 
     /** The longest record taken, in characters (a one-coin frame is about 1 KiB). */
     static final int MAX_RECORD_CHARS = 64 * 1024;
 
-    private final FeedClient feed;
     private final MarketIntake intake;
     private final ObjectMapper mapper;
     private final DecisionConfig config;
     private final Counter old;
+    /** The same counter as the WebSocket's ({@link FeedClient#malformedCount()}). */
+    private final Counter malformed;
+    private volatile long lastRecordNanos;
 
-    FeedKafkaConsumer(FeedClient feed, MarketIntake intake, ObjectMapper mapper, DecisionConfig config,
-            MeterRegistry registry) {
-        this.feed = feed;
+    FeedKafkaConsumer(MarketIntake intake, ObjectMapper mapper, DecisionConfig config, MeterRegistry registry) {
         this.intake = intake;
         this.mapper = mapper;
         this.config = config;
         this.old = registry.counter("decision.feed.kafka.old");
+        this.malformed = registry.counter("decision.feed.malformed");
+    }
+
+    /** A record came within decision.feed.stale-after: the feed is connected while they keep coming. */
+    @Override
+    public boolean connected() {
+        long last = lastRecordNanos;
+        return last != 0 && System.nanoTime() - last < config.feed().staleAfter().toNanos();
     }
 
     @Incoming("market-in")
@@ -63,8 +73,9 @@ public class FeedKafkaConsumer {
         String value = record.getPayload();
         FeedMessage message = value == null || value.length() > MAX_RECORD_CHARS ? null : parse(value);
         Optional<String> problem = problem(key, value, message);
-        feed.kafkaRecord(problem.isEmpty());
+        lastRecordNanos = System.nanoTime();
         if (problem.isPresent()) {
+            malformed.increment();
             return record.nack(new PoisonRecordException(problem.get()));
         }
         intake.accept(message);

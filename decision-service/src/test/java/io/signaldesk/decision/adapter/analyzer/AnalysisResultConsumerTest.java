@@ -41,8 +41,7 @@ class AnalysisResultConsumerTest {
     private final PendingAnalyses pending = new PendingAnalyses(registry);
     private final List<String> relayed = new ArrayList<>();
     private final AnalysisResultConsumer consumer = new AnalysisResultConsumer(pending,
-            new ObjectMapper().registerModule(new JavaTimeModule()), registry, new Relay(relayed), true,
-            () -> io.signaldesk.common.config.Transport.KAFKA);
+            new ObjectMapper().registerModule(new JavaTimeModule()), registry, new Relay(relayed), true);
 
     /** The dashboard relay as CDI would call it: the frames fired, in order. */
     private record Relay(List<String> frames) implements Event<AnalysisStreamClient.AnalysisFrame> {

@@ -56,10 +56,32 @@ class FeedKafkaConsumerTest {
     @Inject
     FeedClient feed;
 
+    /** The market's way in that SIGNAL_TRANSPORT=kafka chose: the Kafka consumer. */
+    @Inject
+    FeedLink link;
+
     @Inject
     DecisionRepository decisions;
 
     private final ObjectMapper mapper = new ObjectMapper();
+
+    @Inject
+    io.signaldesk.decision.engine.port.AnalyzerPort analyzer;
+
+    @Inject
+    io.signaldesk.decision.ledger.EventOutbox outbox;
+
+    /** SIGNAL_TRANSPORT=kafka alone turns every Kafka channel on and picks the Kafka adapters (TransportChoiceTest: the default). */
+    @Test
+    void kafkaAdaptersAreTheOnesInUse() {
+        assertTrue(analyzer instanceof io.signaldesk.decision.adapter.analyzer.KafkaAnalysisClient);
+        assertTrue(link instanceof FeedKafkaConsumer);
+        assertTrue(outbox.enabled());
+        for (String channel : io.signaldesk.decision.adapter.TransportChoiceTest.CHANNELS) {
+            assertTrue(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("mp.messaging." + channel + ".enabled", Boolean.class), channel);
+        }
+    }
 
     @Test
     void startsWithTheLatestPriceOnTheCompactedTopic() throws Exception {
@@ -77,7 +99,8 @@ class FeedKafkaConsumerTest {
         broker.send(LATEST, "BTC", SeededKafka.fixture("kafka/btc-snapshot.json"));
         await().atMost(Duration.ofSeconds(30)).until(() -> market.latest("BTC").isPresent());
         assertTrue(feed.frameCount() > frames);
-        assertTrue(feed.connected(), "a record came within stale-after: the feed is connected");
+        assertTrue(link instanceof FeedKafkaConsumer, "kafka transport: the market comes in from Kafka");
+        assertTrue(link.connected(), "a record came within stale-after: the feed is connected");
         assertEquals("simulator", market.currentFeed().orElseThrow().source());
     }
 
