@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.MarketSnapshotDto;
+import io.signaldesk.core.market.CoinSnapshot;
 
 /** The feed snapshot fixture (src/test/resources/feed/snapshot.json) as domain records. */
 public final class Markets {
@@ -23,7 +23,7 @@ public final class Markets {
         }
     }
 
-    public static CoinSnapshotDto coin(String coin) {
+    public static CoinSnapshot coin(String coin) {
         return snapshot().coin(coin).orElseThrow();
     }
 }

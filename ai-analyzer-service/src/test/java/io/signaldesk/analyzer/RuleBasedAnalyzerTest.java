@@ -16,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.EntryResult;
 import io.signaldesk.analyzer.domain.ExitAction;
 import io.signaldesk.analyzer.domain.ExitResult;
@@ -25,6 +24,7 @@ import io.signaldesk.analyzer.domain.Sentiment;
 import io.signaldesk.analyzer.domain.SentimentResult;
 import io.signaldesk.analyzer.service.RuleBasedAnalyzer;
 import io.signaldesk.core.contract.Contracts;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.rules.RuleThresholds;
 import io.signaldesk.core.rules.TradingRules;
 import io.signaldesk.core.trade.Direction;
@@ -51,8 +51,8 @@ class RuleBasedAnalyzerTest {
     @Test
     void answersWhatTheEnginesRulesDecideOnTheSameSnapshot() {
         TradingRules engine = new TradingRules(RuleThresholds.DEFAULTS);
-        for (CoinSnapshotDto coin : Markets.snapshot().coins()) {
-            Direction decided = engine.evaluate(coin.snapshot()).direction();
+        for (CoinSnapshot coin : Markets.snapshot().coins()) {
+            Direction decided = engine.evaluate(coin).direction();
             for (PositionSide side : PositionSide.values()) {
                 assertEquals(decided == side.direction(), rules.entry(coin, side).enter(), coin.coin() + " " + side);
             }
@@ -62,8 +62,8 @@ class RuleBasedAnalyzerTest {
     @Test
     void answersACandleSnapshotAsTheEnginesRulesDo() throws Exception {
         // before the one rule entry this answered "not enough market data yet" (WAIT) where the engine said LONG at 7
-        CoinSnapshotDto candle = new ObjectMapper().findAndRegisterModules()
-                .readValue(Contracts.fixture(Contracts.CANDLE_SNAPSHOT), CoinSnapshotDto.class);
+        CoinSnapshot candle = new ObjectMapper().findAndRegisterModules()
+                .readValue(Contracts.fixture(Contracts.CANDLE_SNAPSHOT), CoinSnapshot.class);
         JsonNode engine = Contracts.json(Contracts.CANDLE_SNAPSHOT_RULES);
 
         EntryResult entry = rules.entry(candle, PositionSide.LONG);
@@ -97,7 +97,7 @@ class RuleBasedAnalyzerTest {
 
     @Test
     void closesAtThePaperTradersStopAndTarget() {
-        CoinSnapshotDto btc = Markets.coin("BTC");
+        CoinSnapshot btc = Markets.coin("BTC");
         // LONG from 100000: stop 100000 x 0.985 = 98500, target 100000 x 1.03 = 103000
         assertEquals(ExitAction.CLOSE, exit(btc, PositionSide.LONG, "100000", "98500").action());
         assertTrue(exit(btc, PositionSide.LONG, "100000", "98500").reason().contains("stop-loss"));
@@ -128,7 +128,7 @@ class RuleBasedAnalyzerTest {
         assertEquals(new BigDecimal("10.00"), against.positionSizePct(), "halved against the rules");
     }
 
-    private ExitResult exit(CoinSnapshotDto coin, PositionSide side, String entry, String current) {
+    private ExitResult exit(CoinSnapshot coin, PositionSide side, String entry, String current) {
         BigDecimal entryPrice = new BigDecimal(entry);
         BigDecimal currentPrice = new BigDecimal(current);
         BigDecimal move = currentPrice.subtract(entryPrice).multiply(BigDecimal.valueOf(100))

@@ -20,11 +20,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.signaldesk.analyzer.domain.AiMode;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.service.AiModeService;
 import io.signaldesk.analyzer.service.RuleBasedAnalyzer;
 import io.signaldesk.core.contract.Contracts;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.Direction;
 
 /**
@@ -69,14 +69,14 @@ class ServiceContractTest {
 
         assertTrue(validator.validate(snapshot).isEmpty(), validator.validate(snapshot).toString());
         assertEquals("replay", snapshot.source());
-        CoinSnapshotDto btc = snapshot.coin("BTC").orElseThrow();
+        CoinSnapshot btc = snapshot.coin("BTC").orElseThrow();
         assertEquals(0, new BigDecimal("100.6").compareTo(btc.lastPrice()));
         assertEquals(0, new BigDecimal("0.6").compareTo(btc.momentum60sPct()));
         assertEquals(0, new BigDecimal("0.6667").compareTo(btc.bookImbalance().bidShare()));
         assertEquals(1, btc.trades60s().sellCount());
         assertEquals(Instant.parse("2026-11-25T12:00:50Z"), btc.updatedAt());
-        assertEquals(Direction.LONG, rules.rules().evaluate(btc.snapshot()).direction());
-        assertEquals(Direction.WAIT, rules.rules().evaluate(snapshot.coin("ETH").orElseThrow().snapshot()).direction());
+        assertEquals(Direction.LONG, rules.rules().evaluate(btc).direction());
+        assertEquals(Direction.WAIT, rules.rules().evaluate(snapshot.coin("ETH").orElseThrow()).direction());
     }
 
     @Test

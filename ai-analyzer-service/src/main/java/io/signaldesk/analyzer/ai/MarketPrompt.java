@@ -6,9 +6,9 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.signaldesk.analyzer.domain.BookImbalanceDto;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
-import io.signaldesk.analyzer.domain.TradeFlowDto;
+import io.signaldesk.core.market.BookImbalance;
+import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.market.TradeFlow;
 
 /**
  * Renders the market data of the coins asked about as one compact line per coin, the product prompt's four sections in
@@ -26,14 +26,19 @@ public final class MarketPrompt {
     private MarketPrompt() {
     }
 
-    public static String render(List<CoinSnapshotDto> coins) {
+    public static String render(List<CoinSnapshot> coins) {
         return coins.stream().map(MarketPrompt::line).collect(Collectors.joining("\n"));
     }
 
     /** One coin: price, 60 s momentum, book bid share, 60 s trade counts and the buy share of their volume. */
-    static String line(CoinSnapshotDto c) {
-        return c.coin() + " " + price(c.price()) + ", momentum " + signedPct(c.momentum60sPct()) + ", bids "
+    static String line(CoinSnapshot c) {
+        return c.coin() + " " + price(shown(c)) + ", momentum " + signedPct(c.momentum60sPct()) + ", bids "
                 + book(c.bookImbalance()) + ", " + trades(c.trades60s());
+    }
+
+    /** The price a market line shows: the last trade, else the mid (the core's mark is the other way round). */
+    public static BigDecimal shown(CoinSnapshot coin) {
+        return coin.lastPrice() != null ? coin.lastPrice() : coin.midPrice();
     }
 
     public static String price(BigDecimal price) {
@@ -45,17 +50,17 @@ public final class MarketPrompt {
     }
 
     /** {@code " at 95010"} when the price asked about is not the coin's price as the market line shows it, else nothing. */
-    public static String atPrice(BigDecimal asked, CoinSnapshotDto coin) {
+    public static String atPrice(BigDecimal asked, CoinSnapshot coin) {
         return differs(asked, coin) ? " at " + price(asked) : "";
     }
 
     /** {@code ", now 95010"} when the position's current price is not the coin's price as the market line shows it. */
-    public static String nowPrice(BigDecimal current, CoinSnapshotDto coin) {
+    public static String nowPrice(BigDecimal current, CoinSnapshot coin) {
         return differs(current, coin) ? ", now " + price(current) : "";
     }
 
-    private static boolean differs(BigDecimal asked, CoinSnapshotDto coin) {
-        return asked != null && !price(asked).equals(price(coin.price()));
+    private static boolean differs(BigDecimal asked, CoinSnapshot coin) {
+        return asked != null && !price(asked).equals(price(shown(coin)));
     }
 
     /** An amount of money to the whole unit (equity in USDT). */
@@ -71,7 +76,7 @@ public final class MarketPrompt {
         return (rounded.signum() >= 0 ? "+" : "") + rounded.toPlainString() + "%";
     }
 
-    private static String book(BookImbalanceDto book) {
+    private static String book(BookImbalance book) {
         if (book == null || book.bidShare() == null) {
             return UNKNOWN;
         }
@@ -79,7 +84,7 @@ public final class MarketPrompt {
         return wholePct(book.bidShare());
     }
 
-    private static String trades(TradeFlowDto flow) {
+    private static String trades(TradeFlow flow) {
         if (flow == null || flow.buyCount() == null || flow.sellCount() == null) {
             return "trades " + UNKNOWN;
         }

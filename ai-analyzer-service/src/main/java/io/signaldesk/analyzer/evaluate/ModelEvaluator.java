@@ -16,9 +16,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaUnavailableException;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.SentimentResult;
 import io.signaldesk.analyzer.service.ActiveModel;
 import io.signaldesk.analyzer.service.AnalysisTask;
@@ -30,6 +30,7 @@ import io.signaldesk.analyzer.service.ModelGateway;
 import io.signaldesk.analyzer.service.RiskTask;
 import io.signaldesk.analyzer.service.SentimentTask;
 import io.signaldesk.core.decision.FallbackReason;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.PositionSide;
 
@@ -83,9 +84,9 @@ public class ModelEvaluator {
         }
         List<Observation> observations = new ArrayList<>();
         for (ReplaySample sample : samples) {
-            List<CoinSnapshotDto> coins = sample.market().coins();
-            CoinSnapshotDto first = coins.get(0);
-            BigDecimal price = first.price();
+            List<CoinSnapshot> coins = sample.market().coins();
+            CoinSnapshot first = coins.get(0);
+            BigDecimal price = MarketPrompt.shown(first);
             observations.add(observe(new SentimentTask(coins), sample));
             observations.add(observe(new EntryTask(first, PositionSide.LONG, price), sample));
             observations.add(observe(new ExitTask(first, PositionSide.LONG,

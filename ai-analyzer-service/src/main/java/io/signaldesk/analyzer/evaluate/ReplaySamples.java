@@ -21,7 +21,6 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.core.market.CoinSnapshot;
@@ -109,7 +108,7 @@ public final class ReplaySamples {
             SignalScorer.moveAtHorizon(coin.markPrice(), at, Duration.ofMinutes(5), path)
                     .ifPresent(m -> move5m.put(coin.coin(), m));
         }
-        return new ReplaySample(at, new MarketSnapshotDto("replay", at, market.stream().map(CoinSnapshotDto::of).toList()),
+        return new ReplaySample(at, new MarketSnapshotDto("replay", at, market),
                 move1m, move5m);
     }
 

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.rest.EntryRequest;
 import io.signaldesk.analyzer.rest.ExitRequest;
@@ -25,6 +24,7 @@ import io.signaldesk.analyzer.service.EntryTask;
 import io.signaldesk.analyzer.service.ExitTask;
 import io.signaldesk.analyzer.service.RiskTask;
 import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.core.market.CoinSnapshot;
 
 /**
  * A Kafka record read as strictly as a REST body: the same JSON rules (no coercion, no unknown field), the same bean
@@ -64,7 +64,7 @@ public class RequestedTasks {
             }
             case EXIT -> {
                 ExitRequest body = valid(body(request, ExitRequest.class), "body.");
-                CoinSnapshotDto coin = coin(body.market(), body.coin());
+                CoinSnapshot coin = coin(body.market(), body.coin());
                 yield new ExitTask(coin, body.side(), body.entryPrice(), body.currentPrice(), body.size(), body.openedAt(),
                         body.market().marketTime(coin), body.record());
             }
@@ -105,13 +105,27 @@ public class RequestedTasks {
         if (!violations.isEmpty()) {
             ConstraintViolation<T> first = violations.stream()
                     .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
-            String field = prefix + first.getPropertyPath();
+            String field = prefix + field(first.getPropertyPath());
             throw new BadInputException(field, field + " " + first.getMessage());
         }
         return value;
     }
 
-    private static CoinSnapshotDto coin(MarketSnapshotDto market, String coin) {
+    /** {@code market.coins[0].lastPrice}: the path's named nodes and indexes, without Bean Validation's {@code <list element>}. */
+    private static String field(jakarta.validation.Path path) {
+        StringBuilder field = new StringBuilder();
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+
+    private static CoinSnapshot coin(MarketSnapshotDto market, String coin) {
         if (market == null) {
             throw new BadInputException("body.market", "a request over Kafka carries its market snapshot");
         }

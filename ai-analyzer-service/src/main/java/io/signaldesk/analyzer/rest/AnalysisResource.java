@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.signaldesk.analyzer.client.MarketFeedClient;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.EntryResult;
 import io.signaldesk.analyzer.domain.ExitResult;
 import io.signaldesk.analyzer.domain.MarketSnapshotDto;
@@ -45,6 +44,7 @@ import io.signaldesk.analyzer.service.SentimentScheduler;
 import io.signaldesk.analyzer.service.SentimentTask;
 import io.signaldesk.common.error.ApiError;
 import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
@@ -103,7 +103,7 @@ public class AnalysisResource {
 
     private SentimentTask sentimentTask(SentimentRequest request) {
         MarketSnapshotDto market = market(request == null ? null : request.market());
-        List<CoinSnapshotDto> coins = request == null || request.coins() == null ? market.coins()
+        List<CoinSnapshot> coins = request == null || request.coins() == null ? market.coins()
                 : request.coins().stream().map(coin -> coin(market, coin, "coins")).distinct().toList();
         if (coins.isEmpty()) {
             throw new BadInputException("market", "the market snapshot has no coin");
@@ -134,7 +134,7 @@ public class AnalysisResource {
     }
 
     private EntryTask entryTask(EntryRequest request) {
-        CoinSnapshotDto coin = coin(market(request.market()), request.coin(), "coin");
+        CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
         return new EntryTask(coin, request.side(), request.price(), request.record());
     }
 
@@ -162,7 +162,7 @@ public class AnalysisResource {
 
     private ExitTask exitTask(ExitRequest request) {
         MarketSnapshotDto market = market(request.market());
-        CoinSnapshotDto coin = coin(market, request.coin(), "coin");
+        CoinSnapshot coin = coin(market, request.coin(), "coin");
         return new ExitTask(coin, request.side(), request.entryPrice(), request.currentPrice(), request.size(),
                 request.openedAt(), market.marketTime(coin), request.record());
     }
@@ -190,7 +190,7 @@ public class AnalysisResource {
     }
 
     private RiskTask riskTask(RiskRequest request) {
-        CoinSnapshotDto coin = coin(market(request.market()), request.coin(), "coin");
+        CoinSnapshot coin = coin(market(request.market()), request.coin(), "coin");
         return new RiskTask(coin, request.side(), request.price(), request.equity());
     }
 
@@ -210,7 +210,7 @@ public class AnalysisResource {
         return given != null ? given : feed.snapshot();
     }
 
-    private static CoinSnapshotDto coin(MarketSnapshotDto market, String coin, String field) {
+    private static CoinSnapshot coin(MarketSnapshotDto market, String coin, String field) {
         return market.coin(coin).orElseThrow(() -> new BadInputException(field,
                 "no market data for " + coin.toUpperCase(Locale.ROOT) + " in the snapshot"));
     }

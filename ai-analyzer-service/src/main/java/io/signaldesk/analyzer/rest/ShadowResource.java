@@ -23,13 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.service.EntryTask;
 import io.signaldesk.analyzer.service.ExitTask;
 import io.signaldesk.analyzer.service.ShadowService;
 import io.signaldesk.common.error.ApiError;
 import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -78,7 +78,7 @@ public class ShadowResource {
             return forbidden();
         }
         MarketSnapshotDto market = market(request.market());
-        CoinSnapshotDto coin = coin(market, request.coin());
+        CoinSnapshot coin = coin(market, request.coin());
         ExitTask task = new ExitTask(coin, request.side(), request.entryPrice(), request.currentPrice(), request.size(),
                 request.openedAt(), market.marketTime(coin), request.record());
         return shadow.ask(task).thenApply(answer -> Response.ok(answer).build());
@@ -99,7 +99,7 @@ public class ShadowResource {
         return given;
     }
 
-    private static CoinSnapshotDto coin(MarketSnapshotDto market, String coin) {
+    private static CoinSnapshot coin(MarketSnapshotDto market, String coin) {
         return market.coin(coin).orElseThrow(() -> new BadInputException("coin",
                 "no market data for " + coin.toUpperCase(Locale.ROOT) + " in the snapshot"));
     }

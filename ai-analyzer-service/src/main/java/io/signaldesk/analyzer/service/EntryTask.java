@@ -6,15 +6,15 @@ import java.util.List;
 import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.EntryResult;
 import io.signaldesk.analyzer.domain.ModelRecord;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.PositionSide;
 
 /** Whether to enter a proposed trade on one coin; {@code record} (optional) is the model's own record on this setup. */
-public record EntryTask(CoinSnapshotDto coin, PositionSide side, BigDecimal price, ModelRecord record) implements AnalysisTask<EntryResult> {
+public record EntryTask(CoinSnapshot coin, PositionSide side, BigDecimal price, ModelRecord record) implements AnalysisTask<EntryResult> {
 
-    public EntryTask(CoinSnapshotDto coin, PositionSide side, BigDecimal price) {
+    public EntryTask(CoinSnapshot coin, PositionSide side, BigDecimal price) {
         this(coin, side, price, null);
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
 import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.ExitResult;
 import io.signaldesk.analyzer.domain.ModelRecord;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.PositionSide;
 
 /**
@@ -19,12 +19,12 @@ import io.signaldesk.core.trade.PositionSide;
  * time in a replay or backtest): the position's age is measured on it, never on this machine's clock. {@code record}
  * (optional) is the model's own record on this setup.
  */
-public record ExitTask(CoinSnapshotDto coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
+public record ExitTask(CoinSnapshot coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
         BigDecimal size, Instant openedAt, Instant asOf, ModelRecord record) implements AnalysisTask<ExitResult> {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    public ExitTask(CoinSnapshotDto coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
+    public ExitTask(CoinSnapshot coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
             BigDecimal size, Instant openedAt, Instant asOf) {
         this(coin, side, entryPrice, currentPrice, size, openedAt, asOf, null);
     }

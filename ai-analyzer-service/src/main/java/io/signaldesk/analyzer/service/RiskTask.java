@@ -6,12 +6,12 @@ import java.util.List;
 import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.RiskResult;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.PositionSide;
 
 /** Position size and stop-loss before a trade on one coin. */
-public record RiskTask(CoinSnapshotDto coin, PositionSide side, BigDecimal price, BigDecimal equity)
+public record RiskTask(CoinSnapshot coin, PositionSide side, BigDecimal price, BigDecimal equity)
         implements AnalysisTask<RiskResult> {
 
     @Override

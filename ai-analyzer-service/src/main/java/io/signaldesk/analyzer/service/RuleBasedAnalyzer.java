@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.config.TradingRulesConfig;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.EntryResult;
 import io.signaldesk.analyzer.domain.ExitAction;
 import io.signaldesk.analyzer.domain.ExitResult;
@@ -21,6 +20,7 @@ import io.signaldesk.analyzer.domain.SentimentResult;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.exit.ExitSettings;
 import io.signaldesk.core.exit.ExitTrigger;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.rules.RuleSignal;
 import io.signaldesk.core.rules.RuleThresholds;
 import io.signaldesk.core.rules.TradingRules;
@@ -60,10 +60,10 @@ public class RuleBasedAnalyzer {
      * The coin with the strongest rules signal: a LONG or SHORT before any WAIT, then the higher confidence, then the
      * stronger momentum, then the order given.
      */
-    public SentimentResult sentiment(List<CoinSnapshotDto> coins) {
-        record Evaluated(CoinSnapshotDto coin, RuleSignal signal) {
+    public SentimentResult sentiment(List<CoinSnapshot> coins) {
+        record Evaluated(CoinSnapshot coin, RuleSignal signal) {
         }
-        Evaluated best = coins.stream().map(c -> new Evaluated(c, rules.evaluate(c.snapshot())))
+        Evaluated best = coins.stream().map(c -> new Evaluated(c, rules.evaluate(c)))
                 .max(Comparator.comparingInt((Evaluated e) -> e.signal().direction() == Direction.WAIT ? 0 : 1)
                         .thenComparingInt(e -> e.signal().confidence())
                         .thenComparing(e -> abs(e.coin().momentum60sPct())))
@@ -79,8 +79,8 @@ public class RuleBasedAnalyzer {
     }
 
     /** Enter when the rules give this side now; the confidence is the rules' own (5 when they wait). */
-    public EntryResult entry(CoinSnapshotDto coin, PositionSide side) {
-        RuleSignal signal = rules.evaluate(coin.snapshot());
+    public EntryResult entry(CoinSnapshot coin, PositionSide side) {
+        RuleSignal signal = rules.evaluate(coin);
         boolean enter = signal.direction() == side.direction();
         return new EntryResult(enter, signal.confidence(),
                 (enter ? "Rules back " : "Rules do not back ") + side + ": " + facts(coin, signal));
@@ -90,7 +90,7 @@ public class RuleBasedAnalyzer {
      * Close at the paper trader's stop-loss or take-profit (levels from the entry price, as the engine sets them), or
      * when the rules turned to the opposite side; hold otherwise.
      */
-    public ExitResult exit(CoinSnapshotDto coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
+    public ExitResult exit(CoinSnapshot coin, PositionSide side, BigDecimal entryPrice, BigDecimal currentPrice,
             BigDecimal pnlPct) {
         String pnl = MarketPrompt.signedPct(pnlPct);
         ExitTrigger trigger = ExitPolicy.stopOrTarget(side, exits.stopPrice(side, entryPrice),
@@ -101,7 +101,7 @@ public class RuleBasedAnalyzer {
         if (trigger == ExitTrigger.TAKE_PROFIT) {
             return new ExitResult(ExitAction.CLOSE, 8, "Gain " + pnl + " reached the take-profit.");
         }
-        RuleSignal signal = rules.evaluate(coin.snapshot());
+        RuleSignal signal = rules.evaluate(coin);
         if (signal.direction() == side.opposite().direction()) {
             return new ExitResult(ExitAction.CLOSE, signal.confidence(), "Market turned against " + side + " at "
                     + pnl + ": " + facts(coin, signal));
@@ -113,13 +113,13 @@ public class RuleBasedAnalyzer {
      * Stop at a multiple of volatility (within bounds); size so that hitting it loses the per-trade risk, halved when
      * the rules give the other side.
      */
-    public RiskResult risk(CoinSnapshotDto coin, PositionSide side) {
+    public RiskResult risk(CoinSnapshot coin, PositionSide side) {
         BigDecimal volatility = coin.volatility60sPct() == null ? BigDecimal.ZERO : coin.volatility60sPct().abs();
         BigDecimal stop = volatility.multiply(risk.stopVolatilityMultiple())
                 .max(risk.minStopLossPct()).min(risk.maxStopLossPct()).setScale(2, RoundingMode.HALF_UP);
         BigDecimal size = risk.riskPerTradePct().multiply(HUNDRED).divide(stop, MathContext.DECIMAL64)
                 .min(risk.maxPositionPct()).setScale(2, RoundingMode.HALF_UP);
-        RuleSignal signal = rules.evaluate(coin.snapshot());
+        RuleSignal signal = rules.evaluate(coin);
         boolean against = signal.direction() == side.opposite().direction();
         if (against) {
             size = size.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
@@ -133,7 +133,7 @@ public class RuleBasedAnalyzer {
         return value == null ? BigDecimal.ZERO : value.abs();
     }
 
-    private static String facts(CoinSnapshotDto coin, RuleSignal signal) {
+    private static String facts(CoinSnapshot coin, RuleSignal signal) {
         return coin.coin() + " " + signal.reason() + ".";
     }
 }

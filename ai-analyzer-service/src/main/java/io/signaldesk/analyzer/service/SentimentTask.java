@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AnalysisType;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.domain.SentimentResult;
+import io.signaldesk.core.market.CoinSnapshot;
 
 /** Market sentiment over the given coins (all present in the snapshot). */
-public record SentimentTask(List<CoinSnapshotDto> coins) implements AnalysisTask<SentimentResult> {
+public record SentimentTask(List<CoinSnapshot> coins) implements AnalysisTask<SentimentResult> {
 
     public SentimentTask {
         if (coins.isEmpty()) {
@@ -38,7 +38,7 @@ public record SentimentTask(List<CoinSnapshotDto> coins) implements AnalysisTask
 
     @Override
     public List<String> coinNames() {
-        return coins.stream().map(CoinSnapshotDto::coin).toList();
+        return coins.stream().map(CoinSnapshot::coin).toList();
     }
 
     @Override
@@ -58,6 +58,6 @@ public record SentimentTask(List<CoinSnapshotDto> coins) implements AnalysisTask
     }
 
     private String names() {
-        return coins.stream().map(CoinSnapshotDto::coin).collect(Collectors.joining(", "));
+        return coins.stream().map(CoinSnapshot::coin).collect(Collectors.joining(", "));
     }
 }

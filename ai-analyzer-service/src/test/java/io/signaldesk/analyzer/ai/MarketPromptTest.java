@@ -10,11 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.signaldesk.analyzer.Markets;
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.analyzer.service.EntryTask;
 import io.signaldesk.analyzer.service.ExitTask;
 import io.signaldesk.analyzer.service.RiskTask;
 import io.signaldesk.analyzer.service.SentimentTask;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.PositionSide;
 
 class MarketPromptTest {
@@ -42,7 +42,7 @@ class MarketPromptTest {
 
     @Test
     void saysNotAvailableForFiguresTheFeedDoesNotKnowYet() {
-        CoinSnapshotDto bare = new CoinSnapshotDto("BTC", null, null, null, null, null, null, null, null, null, null, null, null,
+        CoinSnapshot bare = new CoinSnapshot("BTC", null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null);
 
         assertEquals("BTC n/a, momentum n/a, bids n/a, trades n/a", MarketPrompt.render(List.of(bare)));
@@ -50,7 +50,7 @@ class MarketPromptTest {
 
     @Test
     void putsTheTaskLineFirstAndNamesAPriceOnlyWhereItIsNotTheMarketsOwn() {
-        CoinSnapshotDto btc = Markets.coin("BTC");
+        CoinSnapshot btc = Markets.coin("BTC");
 
         assertEquals("ENTRY LONG\nBTC 95000, momentum +0.35%, bids 62%, 5 buys/2 sells, buy volume 76%",
                 new EntryTask(btc, PositionSide.LONG, new BigDecimal("95000.1")).question());
@@ -68,8 +68,8 @@ class MarketPromptTest {
 
     @Test
     void keepsTheVolumesOutWhenNothingTraded() {
-        CoinSnapshotDto quiet = new CoinSnapshotDto("SOL", null, null, new BigDecimal("142.37"), null, null, null, null,
-                BigDecimal.ZERO, null, new io.signaldesk.analyzer.domain.TradeFlowDto(0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
+        CoinSnapshot quiet = new CoinSnapshot("SOL", null, null, new BigDecimal("142.37"), null, null, null, null,
+                BigDecimal.ZERO, null, new io.signaldesk.core.market.TradeFlow(0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
                 null, null, null, null);
 
         assertEquals("SOL 142.37, momentum +0.00%, bids n/a, 0 buys/0 sells", MarketPrompt.render(List.of(quiet)));

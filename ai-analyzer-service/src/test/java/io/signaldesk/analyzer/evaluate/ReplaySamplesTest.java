@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.signaldesk.analyzer.domain.CoinSnapshotDto;
 import io.signaldesk.core.contract.Contracts;
+import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.scoring.SignalScorer;
 
 /**
@@ -67,9 +67,9 @@ class ReplaySamplesTest {
         for (JsonNode call : expected.path("calls")) {
             Instant at = Instant.parse(call.path("at").asText());
             ReplaySample sample = samples.stream().filter(s -> s.at().equals(at)).findFirst().orElseThrow();
-            CoinSnapshotDto coin = sample.market().coin(expected.path("coin").asText()).orElseThrow();
-            assertEquals(0, new BigDecimal(call.path("price").asText()).compareTo(coin.snapshot().markPrice()),
-                    "the call's mark at " + at + ": " + coin.snapshot().markPrice());
+            CoinSnapshot coin = sample.market().coin(expected.path("coin").asText()).orElseThrow();
+            assertEquals(0, new BigDecimal(call.path("price").asText()).compareTo(coin.markPrice()),
+                    "the call's mark at " + at + ": " + coin.markPrice());
             for (JsonNode outcome : call.path("outcomes")) {
                 Map<String, BigDecimal> moves = "PT1M".equals(outcome.path("horizon").asText()) ? sample.move1mPct()
                         : sample.move5mPct();
@@ -87,7 +87,7 @@ class ReplaySamplesTest {
 
     @Test
     void showsEachCoinAsTheFeedHadPushedItByTheSampleInstant() throws Exception {
-        CoinSnapshotDto btc = ReplaySamples.samples(pricePath(), Duration.ofSeconds(60), 1).get(0).market().coins().get(0);
+        CoinSnapshot btc = ReplaySamples.samples(pricePath(), Duration.ofSeconds(60), 1).get(0).market().coins().get(0);
 
         assertEquals("BTC", btc.coin());
         assertEquals("BTCUSDT", btc.symbol());

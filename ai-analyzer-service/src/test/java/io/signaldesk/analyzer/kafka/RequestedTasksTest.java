@@ -73,6 +73,11 @@ class RequestedTasksTest {
         refused(ENTRY.formatted(MARKET).replace("\"BTC\",\"side\"", "\"DOGE\",\"side\""), "body.coin");
         refused(ENTRY.formatted(MARKET).replace("95000.10,\"market\"", "-1,\"market\""), "body.price");
         refused(ENTRY.formatted("null"), "body.market");
+        // the core's snapshot is checked at this edge too, each bound naming its field
+        refused(ENTRY.formatted(MARKET.replaceFirst("\"lastPrice\":95000.10", "\"lastPrice\":1e999999999")),
+                "body.market.coins[0].lastPrice");
+        refused(ENTRY.formatted(MARKET.replaceFirst("\"bidShare\":0.62", "\"bidShare\":2")),
+                "body.market.coins[0].bookImbalance.bidShare");
         refused(ENTRY.formatted(MARKET).replace("\"ENTRY\"", "\"SENTIMENT\""), "type");
         refused("{\"pad\":\"" + "x".repeat(RequestedTasks.MAX_RECORD_CHARS) + "\"}", "body");
     }
