@@ -17,12 +17,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.signaldesk.decision.config.DecisionConfig;
-import io.vertx.core.Vertx;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.common.connect.ReconnectBackoff;
+import io.signaldesk.common.connect.Reconnector;
+import io.smallrye.mutiny.Uni;
 
 /**
  * A WebSocket client of the analyzer's /ws/analysis: its decisions the moment they are known and its reasons as
  * they are written, handed on (as {@link AnalysisFrame} events) for the dashboard. Only frames of those two
- * kinds, of bounded size, are passed; it reconnects with backoff while the analyzer is away.
+ * kinds, of bounded size, are passed; it reconnects while the analyzer is away (service-common's {@link Reconnector}:
+ * 1 s doubling to 30 s, 20 % jitter), and decision.analysis.relay.connected says whether it is connected.
  */
 @ApplicationScoped
 public class AnalysisStreamClient {
@@ -33,27 +37,26 @@ public class AnalysisStreamClient {
 
     private static final Logger LOG = Logger.getLogger(AnalysisStreamClient.class);
     static final int MAX_FRAME_CHARS = 8192;
-    private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final ReconnectBackoff BACKOFF = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
 
     private final DecisionConfig config;
     private final URI analysisSocket;
     private final ObjectMapper mapper;
-    private final Vertx vertx;
     private final Event<AnalysisFrame> frames;
-    private volatile boolean stopped = true;
+    private final Reconnector reconnector;
     private volatile boolean shutDown;
-    private volatile Duration backoff = MIN_BACKOFF;
     private volatile WebSocketClientConnection connection;
 
     AnalysisStreamClient(DecisionConfig config, @ConfigProperty(name = "quarkus.rest-client.ai-analyzer.url") String analyzerUrl,
-            ObjectMapper mapper, Vertx vertx, Event<AnalysisFrame> frames) {
+            ObjectMapper mapper, Event<AnalysisFrame> frames, MeterRegistry registry) {
         this.config = config;
         URI http = URI.create(analyzerUrl);
         this.analysisSocket = URI.create(("https".equals(http.getScheme()) ? "wss" : "ws") + "://" + http.getAuthority());
         this.mapper = mapper;
-        this.vertx = vertx;
         this.frames = frames;
+        this.reconnector = new Reconnector(BACKOFF, this::open, (delay, cause) -> LOG.debugf(
+                "analysis relay: next connect in %d ms", delay.toMillis()));
+        registry.gauge("decision.analysis.relay.connected", this, c -> c.connected() ? 1 : 0);
     }
 
     /**
@@ -62,14 +65,13 @@ public class AnalysisStreamClient {
      */
     public void startIfConfigured() {
         if (config.relayAnalysis()) {
-            stopped = false;
-            connect();
+            reconnector.start();
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopped = true;
         shutDown = true;
+        reconnector.stop();
         WebSocketClientConnection current = connection;
         if (current != null && current.isOpen()) {
             current.close().subscribe().with(v -> {
@@ -78,31 +80,31 @@ public class AnalysisStreamClient {
         }
     }
 
-    private void connect() {
-        if (stopped) {
-            return;
-        }
-        BasicWebSocketConnector.create()
+    /** The analyzer's /ws/analysis is open. */
+    public boolean connected() {
+        WebSocketClientConnection current = connection;
+        return current != null && current.isOpen();
+    }
+
+    /** One attempt: completes once the socket is open. */
+    private Uni<WebSocketClientConnection> open() {
+        return BasicWebSocketConnector.create()
                 .baseUri(analysisSocket)
                 .path("/ws/analysis")
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, text) -> onFrame(text))
-                .onClose((c, reason) -> retry())
+                .onClose((c, reason) -> reconnector.dropped())
                 .connect()
-                .subscribe().with(c -> {
+                .invoke(c -> {
+                    if (shutDown) {
+                        c.close().subscribe().with(v -> {
+                        }, e -> {
+                        }); // the service stopped while it was connecting
+                        return;
+                    }
                     connection = c;
-                    backoff = MIN_BACKOFF;
                     LOG.infof("relaying the analyzer's decisions and reasons from %s/ws/analysis", analysisSocket);
-                }, failure -> retry());
-    }
-
-    private void retry() {
-        if (stopped) {
-            return;
-        }
-        Duration wait = backoff;
-        backoff = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
-        vertx.setTimer(wait.toMillis(), id -> connect());
+                });
     }
 
     void onFrame(String text) {

@@ -17,14 +17,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.signaldesk.common.connect.ReconnectBackoff;
+import io.signaldesk.common.connect.Reconnector;
+import io.smallrye.mutiny.Uni;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.engine.MarketIntake;
-import io.vertx.core.Vertx;
 import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.engine.port.FeedMessage;
 
 /**
- * Where a market tick comes in: a WebSocket client of the feed's /ws/market that reconnects with exponential backoff,
+ * Where a market tick comes in: a WebSocket client of the feed's /ws/market that reconnects with exponential backoff
+ * and jitter (service-common's {@link Reconnector}: decision.feed.min-backoff doubling to max-backoff, 20 % jitter),
  * counts drops and skips (and counts) malformed frames. It only talks to the feed: each snapshot frame goes to
  * {@link MarketIntake#accept}, the engine's one entry point for market data.
  */
@@ -33,28 +36,31 @@ import io.signaldesk.decision.engine.port.FeedMessage;
 public class FeedClient implements FeedLink {
 
     private static final Logger LOG = Logger.getLogger(FeedClient.class);
+    /** Each wait moved by up to 20 % either way, so that several engines do not reconnect in step. */
+    static final double JITTER = 0.2;
 
     private final DecisionConfig config;
     private final MarketIntake intake;
     private final ObjectMapper mapper;
-    private final Vertx vertx;
     private final Counter drops;
     private final Counter malformed;
     private final AtomicBoolean stopped = new AtomicBoolean(true);
     private volatile boolean shutDown;
     private volatile WebSocketClientConnection connection;
     private volatile URI target;
-    private volatile Duration backoff;
+    private final Reconnector reconnector;
     private final String intervalQuery;
 
-    FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, Vertx vertx, MeterRegistry registry) {
+    FeedClient(DecisionConfig config, MarketIntake intake, ObjectMapper mapper, MeterRegistry registry) {
         this.config = config;
         this.intake = intake;
         this.mapper = mapper;
-        this.vertx = vertx;
         this.drops = registry.counter("decision.feed.drops");
         this.malformed = registry.counter("decision.feed.malformed");
-        this.backoff = config.feed().minBackoff();
+        this.reconnector = new Reconnector(
+                new ReconnectBackoff(config.feed().minBackoff(), config.feed().maxBackoff(), JITTER), this::open,
+                (delay, cause) -> LOG.debugf("feed: next connect in %d ms%s", delay.toMillis(),
+                        cause == null ? "" : " (" + cause + ")"));
         this.intervalQuery = "interval=" + publishIntervalMillis(config.feed().publishInterval()) + "ms";
     }
 
@@ -79,17 +85,19 @@ public class FeedClient implements FeedLink {
         stop();
     }
 
-    /** Connects to {@code feedUrl} and keeps reconnecting until {@link #stop()}. */
+    /** Connects to {@code feedUrl} (instead of the one it is connected to, if any) and keeps reconnecting until {@link #stop()}. */
     public void start(URI feedUrl) {
+        stop();
         target = feedUrl;
         stopped.set(false);
-        backoff = config.feed().minBackoff();
-        connect();
+        reconnector.start();
     }
 
     public void stop() {
         stopped.set(true);
+        reconnector.stop();
         WebSocketClientConnection current = connection;
+        connection = null;
         if (current != null && current.isOpen()) {
             current.close().subscribe().with(v -> {
             }, e -> {
@@ -116,29 +124,30 @@ public class FeedClient implements FeedLink {
         return intake.frameCount();
     }
 
-    private void connect() {
-        if (stopped.get()) {
-            return;
-        }
+    /** One attempt: completes once the socket is open. */
+    private Uni<WebSocketClientConnection> open() {
         URI uri = target;
         String base = uri.getScheme() + "://" + uri.getAuthority();
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + withInterval(uri.getRawQuery());
-        BasicWebSocketConnector.create()
+        return BasicWebSocketConnector.create()
                 .baseUri(base)
                 .path(path)
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, text) -> onFrame(text))
-                .onClose((c, reason) -> onClosed())
+                .onClose((c, reason) -> onClosed(c))
                 .connect()
-                .subscribe().with(c -> {
+                .invoke(c -> {
+                    if (stopped.get()) {
+                        c.close().subscribe().with(v -> {
+                        }, e -> {
+                        }); // stopped while it was connecting
+                        return;
+                    }
                     connection = c;
-                    backoff = config.feed().minBackoff();
                     LOG.infof("connected to feed %s", uri);
-                }, failure -> {
-                    LOG.debugf("feed connect to %s failed: %s", uri, failure.toString());
-                    scheduleReconnect();
-                });
+                })
+                .onFailure().invoke(failure -> LOG.debugf("feed connect to %s failed: %s", uri, failure.toString()));
     }
 
     /** The feed URL's own query, plus decision.feed.publish-interval unless that query already names one. */
@@ -150,23 +159,14 @@ public class FeedClient implements FeedLink {
         return "?" + query + (named ? "" : "&" + intervalQuery);
     }
 
-    private void onClosed() {
-        if (stopped.get()) {
-            return;
+    private void onClosed(WebSocketClientConnection closed) {
+        WebSocketClientConnection current = connection;
+        if (stopped.get() || current == null || !current.id().equals(closed.id())) {
+            return; // stopped, or a connection this client already replaced
         }
         drops.increment();
-        LOG.warnf("feed connection dropped; reconnecting in %s", backoff);
-        scheduleReconnect();
-    }
-
-    private void scheduleReconnect() {
-        if (stopped.get()) {
-            return;
-        }
-        Duration wait = backoff;
-        Duration doubled = wait.multipliedBy(2);
-        backoff = doubled.compareTo(config.feed().maxBackoff()) > 0 ? config.feed().maxBackoff() : doubled;
-        vertx.setTimer(Math.max(1, wait.toMillis()), id -> connect());
+        LOG.warnf("feed connection dropped; reconnecting from %s", config.feed().minBackoff());
+        reconnector.dropped();
     }
 
     /** The last feed refused for not being decision.feed.expected-source, if any since the last accepted frame. */

@@ -9,7 +9,7 @@ import java.util.function.BiConsumer;
 
 import io.signaldesk.market.domain.Instrument;
 import io.signaldesk.feed.venue.ws.ConnectionControl;
-import io.signaldesk.feed.venue.ws.ReconnectBackoff;
+import io.signaldesk.common.connect.ReconnectBackoff;
 import io.signaldesk.feed.venue.ws.VenueTelemetry;
 
 /**

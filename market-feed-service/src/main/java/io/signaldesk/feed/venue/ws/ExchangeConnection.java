@@ -4,11 +4,14 @@ import io.signaldesk.market.venue.VenueParseException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
 
+import io.signaldesk.common.connect.ReconnectBackoff;
+import io.signaldesk.common.connect.Reconnector;
 import io.signaldesk.feed.source.SourceStatus.State;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
@@ -18,7 +21,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 
 /**
  * One live WebSocket to a venue, kept alive: reconnects with exponential backoff and jitter after a
- * drop or a failed attempt, closes and reopens a stream silent for longer than {@code staleAfter},
+ * drop or a failed attempt (service-common's {@link Reconnector}, the state BACKOFF while it waits), closes and reopens a stream silent for longer than {@code staleAfter},
  * and hands every text frame to the {@link VenueProtocol}. Vert.x answers the venue's pings with
  * pongs carrying the same payload (RFC 6455), which Binance requires within a minute.
  * Everything runs on one Vert.x context, so the protocol's state needs no locking.
@@ -32,26 +35,25 @@ public final class ExchangeConnection implements ConnectionControl {
     private final Vertx vertx;
     private final VenueProtocol protocol;
     private final VenueTelemetry telemetry;
-    private final ReconnectBackoff backoff;
+    private final Reconnector reconnector;
     private final Duration staleAfter;
     private final Context context;
     private WebSocketClient client;
     private WebSocket socket;
     private boolean running;
     private boolean everOpened;
-    private int attempt;
     private long lastFrameNanos;
     private long staleTimer = -1;
-    private long reconnectTimer = -1;
 
     public ExchangeConnection(Vertx vertx, VenueProtocol protocol, VenueTelemetry telemetry, ReconnectBackoff backoff,
             Duration staleAfter) {
         this.vertx = vertx;
         this.protocol = protocol;
         this.telemetry = telemetry;
-        this.backoff = backoff;
         this.staleAfter = staleAfter;
         this.context = vertx.getOrCreateContext();
+        // the waits are announced on this context: a failed attempt fails there, a drop is reported from there
+        this.reconnector = new Reconnector(backoff, this::attempt, (delay, cause) -> telemetry.state(State.BACKOFF));
     }
 
     public void start() {
@@ -67,15 +69,15 @@ public final class ExchangeConnection implements ConnectionControl {
                     .setConnectTimeout((int) Math.max(1000, staleAfter.toMillis())));
             long checkEvery = Math.max(10, Math.min(1000, staleAfter.toMillis() / 4));
             staleTimer = vertx.setPeriodic(checkEvery, id -> checkStale());
-            connect();
+            reconnector.start();
         });
     }
 
     public void stop() {
         context.runOnContext(ignored -> {
             running = false;
+            reconnector.stop();
             vertx.cancelTimer(staleTimer);
-            vertx.cancelTimer(reconnectTimer);
             if (socket != null) {
                 socket.close();
                 socket = null;
@@ -116,8 +118,14 @@ public final class ExchangeConnection implements ConnectionControl {
         });
     }
 
-    private void connect() {
+    /** One attempt, run on this connection's context: completes once open, fails when the venue could not be reached. */
+    private Uni<Void> attempt() {
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> connect(emitter)));
+    }
+
+    private void connect(UniEmitter<? super Void> attempt) {
         if (!running) {
+            attempt.complete(null);
             return;
         }
         telemetry.state(State.CONNECTING);
@@ -128,24 +136,25 @@ public final class ExchangeConnection implements ConnectionControl {
             options = connectOptions(url);
         } catch (IllegalArgumentException e) {
             telemetry.error("bad url " + url + ": " + e.getMessage());
-            scheduleReconnect();
+            attempt.fail(e);
             return;
         }
         client.connect(options).onComplete(result -> {
             if (result.failed()) {
                 telemetry.error("connect to " + url + " failed: " + result.cause().getMessage());
-                scheduleReconnect();
+                attempt.fail(result.cause());
             } else if (!running) {
                 result.result().close();
+                attempt.complete(null);
             } else {
                 opened(result.result());
+                attempt.complete(null);
             }
         });
     }
 
     private void opened(WebSocket ws) {
         socket = ws;
-        attempt = 0;
         lastFrameNanos = System.nanoTime();
         if (everOpened) {
             telemetry.reconnected();
@@ -185,16 +194,9 @@ public final class ExchangeConnection implements ConnectionControl {
         socket = null;
         telemetry.error(reason);
         protocol.onClose();
-        scheduleReconnect();
-    }
-
-    private void scheduleReconnect() {
-        if (!running) {
-            return;
+        if (running) {
+            reconnector.dropped();
         }
-        telemetry.state(State.BACKOFF);
-        Duration delay = backoff.delay(attempt++, ThreadLocalRandom.current().nextDouble());
-        reconnectTimer = vertx.setTimer(delay.toMillis(), id -> connect());
     }
 
     private void checkStale() {

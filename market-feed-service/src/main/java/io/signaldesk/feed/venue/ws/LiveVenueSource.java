@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.common.connect.ReconnectBackoff;
 import io.signaldesk.feed.config.FeedConfig;
 import io.signaldesk.market.domain.Instrument;
 import io.signaldesk.market.domain.MarketEventSink;

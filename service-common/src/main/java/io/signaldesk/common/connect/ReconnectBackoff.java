@@ -1,4 +1,4 @@
-package io.signaldesk.feed.venue.ws;
+package io.signaldesk.common.connect;
 
 import java.time.Duration;
 

@@ -1,15 +1,12 @@
-package io.signaldesk.feed.venue.ws;
+package io.signaldesk.common.connect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import io.signaldesk.feed.config.FeedConfig;
 
 class ReconnectBackoffTest {
 
@@ -44,14 +41,5 @@ class ReconnectBackoffTest {
                 () -> new ReconnectBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 0.1));
         assertThrows(IllegalArgumentException.class,
                 () -> new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 1.5));
-    }
-
-    @Test
-    void readsItsSettingsFromFeedReconnectKeys() {
-        FeedConfig config = VenueTestSupport.feedConfig(Map.of("feed.reconnect.initial-backoff", "250ms",
-                "feed.reconnect.max-backoff", "2s"));
-        assertEquals(Duration.ofMillis(250), config.reconnect().initialBackoff());
-        assertEquals(Duration.ofSeconds(2), config.reconnect().maxBackoff());
-        assertEquals(0.2, config.reconnect().jitter());
     }
 }
