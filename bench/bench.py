@@ -724,7 +724,7 @@ def bench_tick_decision(res, samples):
     proc = start_jvm("decision-service", free_port(), {
         "decision.feed-url": f"ws://127.0.0.1:{fake.port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{free_port()}",
-        "decision.default-mode": "RULES", "decision.edge.mode": "off",  # speed, not advice: entries at once
+        "decision.default-mode": "RULES", "strategy.edge.mode": "off",  # speed, not advice: entries at once
         "decision.db.path": os.path.join(WORK, "tick.db")}, "decision-tick")
     try:
         time.sleep(4)  # connected, engine scheduler started (delayed 2 s)
@@ -821,7 +821,7 @@ def main():
     decision = start_jvm("decision-service", decision_port, {
         "decision.feed-url": f"ws://127.0.0.1:{feed_port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{analyzer_port}",
-        "decision.default-mode": "RULES", "decision.edge.mode": "off",  # speed, not advice: entries at once
+        "decision.default-mode": "RULES", "strategy.edge.mode": "off",  # speed, not advice: entries at once
         "decision.db.path": os.path.join(WORK, "decision.db")}, "decision")
     time.sleep(10)  # warm-up: the simulator runs, the feed pushes, the decision engine ticks
     idle["market-feed-service"], idle["decision-service"] = rss_mb(feed), rss_mb(decision)

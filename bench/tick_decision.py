@@ -48,9 +48,9 @@ def main():
         "decision.feed-url": f"ws://127.0.0.1:{feed_port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{free_port()}",
         "decision.default-mode": "RULES", "decision.require-confirmation": "false",
-        "decision.edge.mode": "off",  # the engine's speed, not its advice: the rules' entries at once
-        "decision.auto-min-confidence": "10", "decision.entry-cooldown": "1s",
-        "decision.rules.momentum-pct": "0.001", "decision.rules.bid-share": "0.5", "decision.rules.flow-ratio": "1.0",
+        "strategy.edge.mode": "off",  # the engine's speed, not its advice: the rules' entries at once
+        "decision.auto-min-confidence": "10", "strategy.entry-cooldown": "1s",
+        "strategy.rules.momentum-pct": "0.001", "strategy.rules.bid-share": "0.5", "strategy.rules.flow-ratio": "1.0",
         "decision.risk.max-entries-per-hour": "1000", "decision.risk.max-open-positions": "50",
         "decision.db.path": os.path.join(WORK, "tick-decision.db")}, "tick-decision")
     entered = {}  # (coin, updatedAt) -> wall epoch the feed applied that tick

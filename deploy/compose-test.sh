@@ -402,8 +402,8 @@ engine
 # the simulator feed yields a rules proposal within a minute with these thresholds (the compose file passes the five
 # keys from the shell); take-profit/stop-loss wide so the position is not closed before the restart; the edge gate
 # advises (a fresh ledger has no measured edge yet, so the default gate would propose nothing for a long while)
-export DECISION_EDGE_MODE=advise DECISION_RULES_MOMENTUM_PCT=0.01 DECISION_RULES_BID_SHARE=0.5 DECISION_RULES_FLOW_RATIO=1.0 \
-    DECISION_PAPER_TAKE_PROFIT_PCT=50 DECISION_PAPER_DEFAULT_STOP_LOSS_PCT=40 OLLAMA_MODEL=$MODEL
+export STRATEGY_EDGE_MODE=advise STRATEGY_RULES_MOMENTUM_PCT=0.01 STRATEGY_RULES_BID_SHARE=0.5 STRATEGY_RULES_FLOW_RATIO=1.0 \
+    STRATEGY_EXIT_TAKE_PROFIT_PCT=50 STRATEGY_EXIT_STOP_LOSS_PCT=40 OLLAMA_MODEL=$MODEL
 up_start=$(date +%s)
 say "docker-compose up -d --no-build$( ((SCALE)) && echo ' (with the scale overlay)') (waits for depends_on: ollama healthy -> ollama-pull done -> market-feed healthy -> ai-analyzer healthy -> decision)"
 timeout 600 "${COMPOSE[@]}" up -d --no-build >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log"; fail "docker-compose up"; }

@@ -72,10 +72,10 @@ class CaptureParityIT {
         env.put("SIGNAL_DATA_DIR", data.toString());
         env.put("DECISION_DEFAULT_MODE", mode);
         env.put("DECISION_DEFAULT_POLICY", "VETO");
-        env.put("DECISION_EDGE_MODE", "off"); // the parity checks need entries in a short capture: no gate, explicitly
+        env.put("STRATEGY_EDGE_MODE", "off"); // the parity checks need entries in a short capture: no gate, explicitly
         env.put("DECISION_REQUIRE_CONFIRMATION", "false");
         env.put("DECISION_AUTO_MIN_CONFIDENCE", "7");
-        env.put("DECISION_RULES_MOMENTUM_PCT", "0.03");
+        env.put("STRATEGY_RULES_MOMENTUM_PCT", "0.03");
         env.put("DECISION_ENGINE_TICK_EVERY", "1h");
         env.put("DECISION_ANALYZER_POLL_EVERY", "1h");
         return env;

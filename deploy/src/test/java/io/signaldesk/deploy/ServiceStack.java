@@ -249,13 +249,13 @@ final class ServiceStack implements AutoCloseable {
      */
     static Map<String, String> looseRules(String entryCooldown) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("DECISION_EDGE_MODE", "off");
-        env.put("DECISION_RULES_MOMENTUM_PCT", "0.01");
-        env.put("DECISION_RULES_BID_SHARE", "0.5");
-        env.put("DECISION_RULES_FLOW_RATIO", "1.0");
-        env.put("DECISION_ENTRY_COOLDOWN", entryCooldown);
-        env.put("DECISION_PAPER_TAKE_PROFIT_PCT", "50");
-        env.put("DECISION_PAPER_DEFAULT_STOP_LOSS_PCT", "40");
+        env.put("STRATEGY_EDGE_MODE", "off");
+        env.put("STRATEGY_RULES_MOMENTUM_PCT", "0.01");
+        env.put("STRATEGY_RULES_BID_SHARE", "0.5");
+        env.put("STRATEGY_RULES_FLOW_RATIO", "1.0");
+        env.put("STRATEGY_ENTRY_COOLDOWN", entryCooldown);
+        env.put("STRATEGY_EXIT_TAKE_PROFIT_PCT", "50");
+        env.put("STRATEGY_EXIT_STOP_LOSS_PCT", "40");
         return env;
     }
 }

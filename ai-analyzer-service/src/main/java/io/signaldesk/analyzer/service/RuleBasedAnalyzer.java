@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.analyzer.ai.MarketPrompt;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
-import io.signaldesk.analyzer.config.TradingRulesConfig;
+import io.signaldesk.common.config.StrategyConfig;
 import io.signaldesk.analyzer.domain.EntryResult;
 import io.signaldesk.analyzer.domain.ExitAction;
 import io.signaldesk.analyzer.domain.ExitResult;
@@ -22,17 +22,18 @@ import io.signaldesk.core.exit.ExitSettings;
 import io.signaldesk.core.exit.ExitTrigger;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.rules.RuleSignal;
-import io.signaldesk.core.rules.RuleThresholds;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.rules.TradingRules;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.PositionSide;
 
 /**
  * The labelled rules answers, used in RULES mode and for every fallback, so they must never fail. They are the
- * trading core's {@link TradingRules} with the decision service's thresholds ({@code decision.rules.*}) and its
- * paper trader's stop/target ({@code decision.paper.*}) through {@link ExitPolicy}: a rules answer says what the
- * engine's own rules say on the same snapshot, through the same entry ({@code TradingRules.evaluate(CoinSnapshot)}: a
- * candle snapshot is decided on its momentum alone, as the engine decides it). Only the risk answer's sizing is the analyzer's own.
+ * trading core's {@link TradingRules} and {@link ExitPolicy} with the strategy's thresholds and stop/target
+ * ({@code strategy.rules.*}, {@code strategy.exit.*}: service-common's StrategyConfig, which the decision service reads
+ * too): a rules answer says what the engine's own rules say on the same snapshot, through the same entry
+ * ({@code TradingRules.evaluate(CoinSnapshot)}: a candle snapshot is decided on its momentum alone, as the engine
+ * decides it). Only the risk answer's sizing is the analyzer's own.
  */
 @ApplicationScoped
 public class RuleBasedAnalyzer {
@@ -43,12 +44,11 @@ public class RuleBasedAnalyzer {
     private final TradingRules rules;
     private final ExitPolicy exits;
 
-    public RuleBasedAnalyzer(AnalyzerConfig config, TradingRulesConfig trading) {
+    public RuleBasedAnalyzer(AnalyzerConfig config, StrategyConfig strategy) {
         this.risk = config.rules();
-        this.rules = new TradingRules(new RuleThresholds(trading.rules().momentumPct(), trading.rules().bidShare(),
-                trading.rules().flowRatio()));
-        this.exits = new ExitPolicy(new ExitSettings(trading.paper().defaultStopLossPct(),
-                trading.paper().takeProfitPct(), ExitSettings.DEFAULTS.checkEvery(), ExitSettings.DEFAULTS.adverseMovePct()));
+        StrategySettings settings = strategy.settings();
+        this.rules = new TradingRules(settings.rules());
+        this.exits = new ExitPolicy(settings.exits());
     }
 
     /** The rules in force (for tests and the status line). */

@@ -16,7 +16,7 @@ import io.signaldesk.core.evaluation.Evaluation;
 import io.signaldesk.core.evaluation.Trade;
 import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.decision.config.DecisionConfig;
-import io.signaldesk.decision.config.TradingCoreProducer;
+import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.engine.SignalOutcomes.Outcome;
 import io.signaldesk.decision.engine.ClosedTrades;
@@ -40,6 +40,7 @@ public class LiveEvaluationService {
     private final PaperTradingService trading;
     private final ProposalService proposals;
     private final DecisionConfig config;
+    private final FeeModel fees;
     private final Clock clock;
     private Evaluation latest;
     private List<Call> latestCalls = List.of();
@@ -47,11 +48,12 @@ public class LiveEvaluationService {
     private long computedAt;
 
     LiveEvaluationService(SignalScoringService scoring, PaperTradingService trading, ProposalService proposals,
-            DecisionConfig config, Clock clock) {
+            DecisionConfig config, FeeModel fees, Clock clock) {
         this.scoring = scoring;
         this.trading = trading;
         this.proposals = proposals;
         this.config = config;
+        this.fees = fees;
         this.clock = clock;
     }
 
@@ -69,14 +71,14 @@ public class LiveEvaluationService {
             return latest;
         }
         Collections.reverse(fills); // oldest first
-        List<Trade> trades = ClosedTrades.of(fills, proposals::find, config.paper().slippagePct());
+        List<Trade> trades = ClosedTrades.of(fills, proposals::find, fees.slippagePct());
         Duration horizon = config.scoring().horizons().stream().max(Duration::compareTo).orElse(Duration.ofMinutes(5));
         Instant from = Stream.concat(outcomes.stream().map(o -> o.signal().at()), trades.stream().map(Trade::entryAt))
                 .min(Instant::compareTo).orElse(clock.instant());
         Instant to = Stream.concat(outcomes.stream().map(o -> o.signal().at()), trades.stream().map(Trade::exitAt))
                 .max(Instant::compareTo).orElse(from);
         latestCalls = Evaluations.calls(outcomes, horizon);
-        latest = Evaluations.of(outcomes, trades, horizon, TradingCoreProducer.feeModel(config.paper()), from,
+        latest = Evaluations.of(outcomes, trades, horizon, fees, from,
                 to.isBefore(from) ? from : to, 1);
         latestKey = key;
         return latest;

@@ -19,7 +19,7 @@ import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.paper.PaperMath;
 import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.core.trade.ProposalKind;
-import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.domain.ConfirmCard;
 import io.signaldesk.decision.domain.ConfirmCard.ConfidenceRecord;
 import io.signaldesk.decision.domain.Proposal;
@@ -47,17 +47,17 @@ public class ProposalCards {
     private final RiskService risk;
     private final PaperTradingService trading;
     private final LiveEvaluationService evaluation;
-    private final DecisionConfig config;
+    private final StrategySettings strategy;
     private final Clock clock;
 
     ProposalCards(FeeModel fees, ExitPolicy exits, RiskService risk, PaperTradingService trading,
-            LiveEvaluationService evaluation, DecisionConfig config, Clock clock) {
+            LiveEvaluationService evaluation, StrategySettings strategy, Clock clock) {
         this.fees = fees;
         this.exits = exits;
         this.risk = risk;
         this.trading = trading;
         this.evaluation = evaluation;
-        this.config = config;
+        this.strategy = strategy;
         this.clock = clock;
     }
 
@@ -82,7 +82,7 @@ public class ProposalCards {
         BigDecimal worst = null;
         BigDecimal roundTrip = fee;
         if (entry) {
-            BigDecimal stopPct = p.stopLossPct() == null ? config.paper().defaultStopLossPct() : p.stopLossPct();
+            BigDecimal stopPct = p.stopLossPct() == null ? strategy.exits().stopLossPct() : p.stopLossPct();
             stop = price(ExitPolicy.stopPrice(p.side(), fill, stopPct), p.price());
             target = price(exits.targetPrice(p.side(), fill), p.price());
             roundTrip = fee.add(fee);

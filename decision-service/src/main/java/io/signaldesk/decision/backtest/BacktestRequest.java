@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code sentimentEverySeconds}: the scheduled AI sentiment's cadence in market time (AI and HYBRID+AGREE; 30-86400).
  * {@code trials}: how many settings have been tried on this data, this one included (1-10000, default 1), the deflated
  * Sharpe's input, stated in the report.
- * {@code edgeMode}: the edge gate (gate, advise, off; decision.edge.mode). {@code walkForward}: rolling train/test
+ * {@code edgeMode}: the edge gate (gate, advise, off; strategy.edge.mode). {@code walkForward}: rolling train/test
  * windows, out-of-sample figures only ({@link WalkForward}). {@code seedTrackRecord}: the run's scored calls join the
  * service's edge track record (only data before now).
  */

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.engine.port.FeedMessage;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Fill;
@@ -63,22 +64,20 @@ public final class BacktestRunner {
     }
 
     private final BacktestConfig live;
-    private final Map<String, String> overrides;
+    private final Overrides overrides;
     private final BacktestSettings settings;
     private final AnalyzerPort analyzer;
     private final BacktestSentiment sentiment;
 
-    public BacktestRunner(BacktestConfig live, Map<String, String> overrides, BacktestSettings settings,
-            AnalyzerPort analyzer) {
-        this(live, overrides, settings, analyzer, null);
+    BacktestRunner(BacktestConfig live, Overrides overrides, AnalyzerPort analyzer) {
+        this(live, overrides, analyzer, null);
     }
 
     /** {@code sentiment}: the analyzer's scheduled sentiment on market time (null: none, as in RULES mode). */
-    BacktestRunner(BacktestConfig live, Map<String, String> overrides, BacktestSettings settings, AnalyzerPort analyzer,
-            BacktestSentiment sentiment) {
+    BacktestRunner(BacktestConfig live, Overrides overrides, AnalyzerPort analyzer, BacktestSentiment sentiment) {
         this.live = live;
         this.overrides = overrides;
-        this.settings = settings;
+        this.settings = overrides.settings();
         this.analyzer = analyzer;
         this.sentiment = sentiment;
     }
@@ -109,16 +108,17 @@ public final class BacktestRunner {
     public Run run(MarketTape tape, Progress progress) {
         long started = System.nanoTime();
         progress.started(tape.size());
-        DecisionConfig config = live.config(overrides);
+        DecisionConfig config = live.config(overrides.keys());
+        StrategySettings strategy = overrides.strategy();
         Iterator<FeedMessage> frames = tape.frames();
         try (ScratchLedger ledger = ScratchLedger.open()) {
             SimulatedClock clock = new SimulatedClock(Instant.EPOCH);
-            EngineKit kit = new EngineKit(config, clock, ledger, analyzer);
+            EngineKit kit = new EngineKit(config, strategy, clock, ledger, analyzer);
             kit.settle(new ModeSetting(settings.mode(), settings.policy()), settings.requireConfirmation(),
                     settings.autoMinConfidence(), settings.risk());
             List<BacktestDecision> decisions = new ArrayList<>();
             Map<String, Integer> counts = new TreeMap<>();
-            Equity equity = new Equity(config.paper().initialEquity());
+            Equity equity = new Equity(strategy.sizing().initialEquity());
             Instant first = null;
             Instant last = null;
             long count = 0;
@@ -182,7 +182,7 @@ public final class BacktestRunner {
             return new Run(decisions, counts, count, first, last, paper(end, fills, equity, kit), kit.scoring.accuracy(),
                     new ArrayList<>(fills.subList(Math.max(0, fills.size() - TRADES_KEPT), fills.size())),
                     end.positions(), elapsedMs, sentiment == null ? null : sentiment.usage(), kit.scoring.outcomes(),
-                    io.signaldesk.decision.engine.ClosedTrades.of(fills, kit.proposals::find, config.paper().slippagePct()),
+                    io.signaldesk.decision.engine.ClosedTrades.of(fills, kit.proposals::find, strategy.costs().slippagePct()),
                     kit.edge.status(), kit.edge.scored(), fills, equityAtMeasureStart);
         }
     }

@@ -132,7 +132,7 @@ public class BacktestService {
             BacktestAnalyzer analyzer = settings.mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(settings.analyzerUrl(), Duration.ofSeconds(30));
             WalkForward.Report report = WalkForward.run(plan, candles, settings,
-                    testFrom -> new BacktestRunner(checked.base(), checked.overrides().keys(), settings,
+                    testFrom -> new BacktestRunner(checked.base(), checked.overrides(),
                             analyzer == null ? NO_ANALYZER : analyzer,
                             sentiment(settings, analyzer, checked.maxSentimentCalls())).measuringFrom(testFrom));
             String name = "walkforward-%s-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT),
@@ -247,11 +247,11 @@ public class BacktestService {
             inline.keySet().forEach(coin -> inputs.put(coin, "csv." + coin));
             BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
-            BacktestRunner.Run run = new BacktestRunner(base, overrides.keys(), overrides.settings(),
+            BacktestRunner.Run run = new BacktestRunner(base, overrides,
                     analyzer == null ? NO_ANALYZER : analyzer,
                     sentiment(overrides.settings(), analyzer, checked.maxSentimentCalls())).run(tape, progress);
             List<String> notes = new ArrayList<>(notes(run.sentiment()));
-            notes.add("edge gate (decision.edge.mode) " + overrides.settings().edge().mode() + ": the run's own track record, learned from its "
+            notes.add("edge gate (strategy.edge.mode) " + overrides.settings().edge().mode() + ": the run's own track record, learned from its "
                     + "past only (it starts empty, a call counts once its " + overrides.settings().edge().horizonMinutes()
                     + "-minute horizon has passed in market time)");
             if (checked.seedTrackRecord()) {
@@ -265,7 +265,7 @@ public class BacktestService {
                     (int) Math.min((long) offset + limit, run.decisions().size()));
             long perSecond = run.frames() * 1000 / run.elapsedMs();
             BacktestSettings settings = overrides.settings();
-            FeeModel fees = new FeeModel(settings.feePct(), settings.slippagePct());
+            FeeModel fees = overrides.strategy().costs();
             Evaluation evaluation = run.from() == null ? null
                     : Evaluations.of(run.outcomes(), run.trades(), longest(settings.horizonsMinutes()), fees, run.from(),
                             run.to(), checked.trials());
@@ -296,7 +296,7 @@ public class BacktestService {
             throw new Busy();
         }
         try {
-            return new BacktestRunner(live.get(), overrides.keys(), overrides.settings(),
+            return new BacktestRunner(live.get(), overrides,
                     analyzer == null ? NO_ANALYZER : analyzer, sentiment(overrides.settings(), analyzer,
                             live.get().config(overrides.keys()).backtest().maxSentimentCalls())).run(tape);
         } finally {

@@ -19,7 +19,7 @@ public record BacktestSettings(Mode mode, Policy policy, boolean requireConfirma
         BigDecimal takeProfitPct, long exitCheckEverySeconds, BigDecimal adverseMovePct, List<Integer> horizonsMinutes,
         BigDecimal flatBandPct, RiskLimits risk, String analyzerUrl, Long sentimentEverySeconds, Edge edge) {
 
-    /** The edge gate the run used (decision.edge.*): its mode, minimum sample, confidence, prior strength, horizon. */
+    /** The edge gate the run used (strategy.edge.*): its mode, minimum sample, confidence, prior strength, horizon. */
     @RegisterForReflection
     public record Edge(String mode, int minSample, double confidence, double priorStrength, long horizonMinutes) {
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.core.rules.TradingRules;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.engine.DecisionEngine;
@@ -53,10 +54,11 @@ public final class EngineKit {
     /** The run's own sentiment per coin (a backtest feeds it the analyzer's scheduled sentiment on market time). */
     public final SentimentService sentiments;
 
-    public EngineKit(DecisionConfig config, Clock clock, ScratchLedger ledger, AnalyzerPort analyzer) {
+    public EngineKit(DecisionConfig config, StrategySettings strategy, Clock clock, ScratchLedger ledger,
+            AnalyzerPort analyzer) {
         ProposalRepository proposalRepository = new ProposalRepository(ledger.db());
         this.decisions = new DecisionRepository(ledger.db());
-        TradingEngine built = TradingEngine.onCallersThread(config, new TradingEngine.Ports(analyzer, proposalRepository,
+        TradingEngine built = TradingEngine.onCallersThread(config, strategy, new TradingEngine.Ports(analyzer, proposalRepository,
                 new LedgerRepository(ledger.db(), proposalRepository), new RiskRepository(ledger.db()), decisions,
                 new SignalRepository(ledger.db()), new EdgeRepository(ledger.db()), new CooldownRepository(ledger.db()), ledger.database(), Notifier.NONE,
                 clock, new SimpleMeterRegistry()));

@@ -10,20 +10,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.signaldesk.core.edge.EdgeGate;
+import io.signaldesk.core.exit.ExitSettings;
+import io.signaldesk.core.paper.FeeModel;
+import io.signaldesk.core.rules.RuleThresholds;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.common.error.Shorten;
 
 /**
- * A backtest request's settings over the service's: each field given is checked (a 400 naming it) and becomes the
- * {@code decision.*} key the live engine reads; what is not given stays the service's. {@code keys} go on top of the
- * service's configuration, {@code settings} is what the run used (shown in the report).
+ * A backtest request's settings over the service's: each field given is checked (a 400 naming it). The strategy's
+ * fields (rules, cooldown, exits, sizing, costs, edge gate) are applied to the service's {@link StrategySettings}
+ * record, the one the engine trades ({@code strategy}); the run's other settings become the {@code decision.*} keys
+ * the engine reads ({@code keys}, on top of the service's configuration); {@code settings} is what the run used
+ * (shown in the report).
  */
-record Overrides(Map<String, String> keys, BacktestSettings settings) {
+record Overrides(Map<String, String> keys, StrategySettings strategy, BacktestSettings settings) {
 
     static Overrides of(BacktestRequest r, BacktestConfig base) {
         DecisionConfig live = base.config(Map.of());
+        StrategySettings strategy = base.strategy();
         Map<String, String> keys = new LinkedHashMap<>();
         Mode mode = r.mode() == null ? base.mode().mode() : parse("mode", r.mode(), Mode.class, "RULES, AI or HYBRID");
         Policy policy = r.policy() == null ? base.mode().policy()
@@ -33,47 +41,43 @@ record Overrides(Map<String, String> keys, BacktestSettings settings) {
         if (autoMin < 1 || autoMin > 10) {
             throw new BacktestInputException("autoMinConfidence", "autoMinConfidence must be 1-10, got " + autoMin);
         }
-        long cooldown = live.entryCooldown().toSeconds();
         if (r.entryCooldownSeconds() != null) {
             if (r.entryCooldownSeconds() < 0 || r.entryCooldownSeconds() > 86_400) {
                 throw new BacktestInputException("entryCooldownSeconds", "entryCooldownSeconds must be 0-86400");
             }
-            cooldown = r.entryCooldownSeconds();
-            keys.put("decision.entry-cooldown", cooldown + "s");
+            strategy = strategy.withEntryCooldown(Duration.ofSeconds(r.entryCooldownSeconds()));
         }
-        BigDecimal momentum = put(keys, "decision.rules.momentum-pct",
-                BacktestService.pct("momentumPct", r.momentumPct(), live.rules().momentumPct(), false, "100"), r.momentumPct());
-        BigDecimal bidShare = put(keys, "decision.rules.bid-share",
-                BacktestService.pct("bidShare", r.bidShare(), live.rules().bidShare(), false, "1"), r.bidShare());
-        BigDecimal flowRatio = put(keys, "decision.rules.flow-ratio",
-                BacktestService.pct("flowRatio", r.flowRatio(), live.rules().flowRatio(), false, "1000"), r.flowRatio());
-        BigDecimal fee = put(keys, "decision.paper.fee-pct",
-                BacktestService.pct("feePct", r.feePct(), live.paper().feePct(), true, "10"), r.feePct());
-        BigDecimal slippage = put(keys, "decision.paper.slippage-pct",
-                BacktestService.pct("slippagePct", r.slippagePct(), live.paper().slippagePct(), true, "10"), r.slippagePct());
-        BigDecimal band = put(keys, "decision.scoring.flat-band-pct",
-                BacktestService.pct("flatBandPct", r.flatBandPct(), live.scoring().flatBandPct(), false, "10"), r.flatBandPct());
-        BigDecimal equity = put(keys, "decision.paper.initial-equity",
-                BacktestService.pct("initialEquity", r.initialEquity(), live.paper().initialEquity(), false, "1000000000"),
-                r.initialEquity());
-        BigDecimal size = put(keys, "decision.paper.default-size-pct",
-                BacktestService.pct("sizePct", r.sizePct(), live.paper().defaultSizePct(), false, "100"), r.sizePct());
-        BigDecimal stop = put(keys, "decision.paper.default-stop-loss-pct",
-                BacktestService.pct("stopLossPct", r.stopLossPct(), live.paper().defaultStopLossPct(), false, "100"),
-                r.stopLossPct());
-        BigDecimal target = put(keys, "decision.paper.take-profit-pct",
-                BacktestService.pct("takeProfitPct", r.takeProfitPct(), live.paper().takeProfitPct(), false, "1000"),
-                r.takeProfitPct());
-        String edgeMode = live.edge().mode().name().toLowerCase(Locale.ROOT);
+        RuleThresholds rules = strategy.rules();
+        BigDecimal momentum = BacktestService.pct("momentumPct", r.momentumPct(), rules.momentumPct(), false, "100");
+        BigDecimal bidShare = BacktestService.pct("bidShare", r.bidShare(), rules.bidShare(), false, "1");
+        BigDecimal flowRatio = BacktestService.pct("flowRatio", r.flowRatio(), rules.flowRatio(), false, "1000");
+        strategy = strategy.withRules(checked("momentumPct", () -> new RuleThresholds(momentum, bidShare, flowRatio)));
+        FeeModel costs = strategy.costs();
+        BigDecimal fee = BacktestService.pct("feePct", r.feePct(), costs.takerFeePct(), true, "10");
+        BigDecimal slippage = BacktestService.pct("slippagePct", r.slippagePct(), costs.slippagePct(), true, "10");
+        strategy = strategy.withCosts(new FeeModel(fee, slippage));
+        BigDecimal band = BacktestService.pct("flatBandPct", r.flatBandPct(), live.scoring().flatBandPct(), false, "10");
+        if (r.flatBandPct() != null) {
+            keys.put("decision.scoring.flat-band-pct", band.toPlainString());
+        }
+        StrategySettings.Sizing sizing = strategy.sizing();
+        BigDecimal equity = BacktestService.pct("initialEquity", r.initialEquity(), sizing.initialEquity(), false,
+                "1000000000");
+        BigDecimal size = BacktestService.pct("sizePct", r.sizePct(), sizing.sizePct(), false, "100");
+        strategy = strategy.withSizing(new StrategySettings.Sizing(equity, size));
+        ExitSettings exits = strategy.exits();
+        BigDecimal stop = BacktestService.pct("stopLossPct", r.stopLossPct(), exits.stopLossPct(), false, "100");
+        BigDecimal target = BacktestService.pct("takeProfitPct", r.takeProfitPct(), exits.takeProfitPct(), false, "1000");
+        strategy = strategy.withExits(checked("stopLossPct", () -> new ExitSettings(stop, target, exits.checkEvery(), exits.adverseMovePct())));
         if (r.edgeMode() != null) {
             try {
-                edgeMode = io.signaldesk.core.edge.EdgeGate.parse(r.edgeMode()).name().toLowerCase(Locale.ROOT);
+                strategy = strategy.withEdge(strategy.edge().withMode(EdgeGate.parse(r.edgeMode())));
             } catch (IllegalArgumentException e) {
                 throw new BacktestInputException("edgeMode", "edgeMode must be gate, advise or off, got '"
                         + Shorten.text(r.edgeMode()) + "'");
             }
-            keys.put("decision.edge.mode", edgeMode);
         }
+        String edgeMode = strategy.edge().mode().name().toLowerCase(Locale.ROOT);
         List<Integer> horizons = live.scoring().horizons().stream().map(d -> (int) Math.max(1, d.toMinutes())).toList();
         if (r.horizonsMinutes() != null) {
             horizons = r.horizonsMinutes();
@@ -98,13 +102,30 @@ record Overrides(Map<String, String> keys, BacktestSettings settings) {
         } else if (!usesSentiment(mode, policy)) {
             sentimentEvery = null; // RULES and HYBRID VETO/ADVISORY never read a sentiment: none is asked
         }
-        BacktestSettings settings = new BacktestSettings(mode, policy, confirm, autoMin, cooldown, momentum, bidShare,
-                flowRatio, fee, slippage, equity, size, stop, target, live.exitCheck().every().toSeconds(),
-                live.exitCheck().adverseMovePct(), List.copyOf(horizons), band, base.limits(), analyzerUrl, sentimentEvery,
-                new BacktestSettings.Edge(edgeMode, live.edge().minSample(), live.edge().confidence(),
-                        live.edge().priorStrength(), live.edge().horizon().toMinutes()));
-        return new Overrides(Map.copyOf(keys), settings);
+        StrategySettings.Edge edge = strategy.edge();
+        BacktestSettings settings = new BacktestSettings(mode, policy, confirm, autoMin,
+                strategy.entryCooldown().toSeconds(), momentum, bidShare, flowRatio, fee, slippage, equity, size, stop,
+                target, exits.checkEvery().toSeconds(), exits.adverseMovePct(), List.copyOf(horizons), band,
+                base.limits(), analyzerUrl, sentimentEvery, new BacktestSettings.Edge(edgeMode, edge.judge().minSample(),
+                        edge.judge().confidence(), edge.judge().priorStrength(), edge.horizon().toMinutes()));
+        return new Overrides(Map.copyOf(keys), strategy, settings);
     }
+
+    /**
+     * A part of the strategy built from checked fields; a value the core refuses is a 400 naming the field its message
+     * starts with (the core names the component: "bidShare must be in [0.5, 1]: 0.3"), else {@code field}.
+     */
+    private static <T> T checked(String field, java.util.function.Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (IllegalArgumentException e) {
+            String named = e.getMessage() == null ? "" : e.getMessage().split(" ", 2)[0];
+            throw new BacktestInputException(STRATEGY_FIELDS.contains(named) ? named : field, e.getMessage());
+        }
+    }
+
+    private static final java.util.Set<String> STRATEGY_FIELDS = java.util.Set.of("momentumPct", "bidShare", "flowRatio",
+            "stopLossPct", "takeProfitPct");
 
     /** The modes whose engine reads the analyzer's sentiment: AI (a candidate of its own) and HYBRID with AGREE. */
     static boolean usesSentiment(Mode mode, Policy policy) {
@@ -126,13 +147,6 @@ record Overrides(Map<String, String> keys, BacktestSettings settings) {
 
     static final long MIN_SENTIMENT_EVERY_S = 30;
     static final long MAX_SENTIMENT_EVERY_S = 86_400;
-
-    private static BigDecimal put(Map<String, String> keys, String key, BigDecimal value, BigDecimal given) {
-        if (given != null) {
-            keys.put(key, value.toPlainString());
-        }
-        return value;
-    }
 
     private static <E extends Enum<E>> E parse(String field, String text, Class<E> type, String allowed) {
         try {

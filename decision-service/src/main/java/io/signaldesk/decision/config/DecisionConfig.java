@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.signaldesk.core.exit.ExitSettings;
-import io.signaldesk.core.rules.RuleThresholds;
 import io.signaldesk.core.scoring.SignalScorer;
 import jakarta.validation.constraints.Min;
 
@@ -14,7 +12,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** Every tunable of the decision service, under the {@code decision.} prefix. */
+/**
+ * Every tunable of the decision service, under the {@code decision.} prefix; the strategy it trades (rules, exits,
+ * sizing, costs, edge gate) is {@code strategy.*}, service-common's StrategyConfig, which the analyzer reads too.
+ */
 @ConfigMapping(prefix = "decision")
 public interface DecisionConfig {
 
@@ -59,23 +60,10 @@ public interface DecisionConfig {
     @WithDefault("true")
     boolean engineEnabled();
 
-    /** Exit checks. */
-    ExitCheck exitCheck();
-
-    /** How long the engine waits before proposing another entry on the same coin. */
-    @WithDefault("30s")
-    Duration entryCooldown();
-
-    /** Rule thresholds. */
-    Rules rules();
-
-    /** Paper trading ledger. */
-    Paper paper();
-
     /** Signal scoring. */
     Scoring scoring();
 
-    /** The edge gate: an entry only where its setup's measured edge after costs is positive ({@code decision.edge.*}). */
+    /** The model's own record, scored and sent with its questions ({@code decision.edge.*}). */
     Edge edge();
 
     /** Risk governor defaults, until PUT /api/decision/risk stores others. */
@@ -192,64 +180,6 @@ public interface DecisionConfig {
         Duration kafkaMaxAge();
     }
 
-    interface ExitCheck {
-        /** How often each open position is checked for an exit. */
-        @WithDefault(ExitSettings.DEFAULT_CHECK_EVERY)
-        Duration every();
-
-        /** A move against a position of this many percent since the last check triggers a check now. */
-        @WithDefault(ExitSettings.DEFAULT_ADVERSE_MOVE_PCT)
-        BigDecimal adverseMovePct();
-    }
-
-    /**
-     * The thresholds of the trading core's one rule set ({@code RuleThresholds}, defaults there). The analyzer maps the
-     * same keys for its rules fallback, so setting one (e.g. env DECISION_RULES_MOMENTUM_PCT) for both changes both.
-     */
-    interface Rules {
-        /** Minimum absolute 60 s momentum in percent for a rules signal. */
-        @WithDefault(RuleThresholds.DEFAULT_MOMENTUM_PCT)
-        BigDecimal momentumPct();
-
-        /** Minimum share of bid volume in the book (0.5-1) for a LONG; 1 minus this for a SHORT. */
-        @WithDefault(RuleThresholds.DEFAULT_BID_SHARE)
-        BigDecimal bidShare();
-
-        /** Buy volume must be at least this multiple of sell volume for a LONG (and the reverse for a SHORT). */
-        @WithDefault(RuleThresholds.DEFAULT_FLOW_RATIO)
-        BigDecimal flowRatio();
-    }
-
-    interface Paper {
-        /** Starting equity in USDT. */
-        @WithDefault("10000")
-        BigDecimal initialEquity();
-
-        /** Fee charged on each fill, in percent of notional. */
-        @WithDefault("0.1")
-        BigDecimal feePct();
-
-        /** Slippage applied against us on each fill, in percent of price. */
-        @WithDefault("0.05")
-        BigDecimal slippagePct();
-
-        /** Position size in percent of equity when the analyzer gives none. */
-        @WithDefault("2")
-        BigDecimal defaultSizePct();
-
-        /** Stop-loss distance in percent of the entry price. */
-        @WithDefault(ExitSettings.DEFAULT_STOP_LOSS_PCT)
-        BigDecimal defaultStopLossPct();
-
-        /** Take-profit distance in percent of entry price. */
-        @WithDefault(ExitSettings.DEFAULT_TAKE_PROFIT_PCT)
-        BigDecimal takeProfitPct();
-
-        /** Largest position size in percent of equity, whatever the analyzer says. */
-        @WithDefault("20")
-        BigDecimal maxSizePct();
-    }
-
     interface Scoring {
         /** Horizons at which each signal is scored against the realised move. */
         @WithDefault("1m,5m")
@@ -270,42 +200,13 @@ public interface DecisionConfig {
     }
 
     /**
-     * The edge gate. Every entry the engine calls (RULES, AI, RULES+AI; proposed or not) is scored at {@link #horizon}
-     * in market time, net of the round trip of the one fee model (decision.paper.fee-pct, slippage-pct), into a track
-     * record per setup (coin, source, direction, confidence bucket, volatility regime) kept in the ledger.
+     * The model's own record ({@code decision.edge.*}; the edge gate itself is the strategy's, {@code strategy.edge.*}):
+     * every model answer is scored at the gate's horizon and its record travels with the next question on its setup.
      */
     interface Edge {
-        /** gate: propose an entry only on a proven edge (else WAIT "no measured edge"); advise: propose, marked unproven; off. */
-        @WithDefault("gate")
-        io.signaldesk.core.edge.EdgeGate mode();
-
-        /** Scored calls a setup needs before it can prove an edge (2-100000). */
-        @WithDefault(io.signaldesk.core.edge.EdgeSettings.DEFAULT_MIN_SAMPLE)
-        @Min(2)
-        int minSample();
-
-        /** One-sided confidence of the expectancy's lower bound (0.5-0.999). */
-        @WithDefault(io.signaldesk.core.edge.EdgeSettings.DEFAULT_CONFIDENCE)
-        double confidence();
-
-        /** Pseudo-calls of no move the record is shrunk toward (0-10000). */
-        @WithDefault(io.signaldesk.core.edge.EdgeSettings.DEFAULT_PRIOR_STRENGTH)
-        double priorStrength();
-
-        /**
-         * When a call is scored: the move from its price to the first mark at or after this much market time; 15m, the
-         * median time the engine holds an entry (14 min over the Q4 2024 backtest's 1,104 round trips).
-         */
-        @WithDefault("15m")
-        Duration horizon();
-
-        /** The window whose price range sets a call's volatility regime (ACTIVE from twice the round trip). */
-        @WithDefault("15m")
-        Duration regimeWindow();
-
         /**
          * Whether each entry and exit question carries the model's own scored record on its setup (type, coin, side:
-         * calls, right, net after costs, last outcomes, measured edge or not), scored at {@code horizon}.
+         * calls, right, net after costs, last outcomes, measured edge or not), scored at {@code strategy.edge.horizon}.
          */
         @WithDefault("true")
         boolean modelRecord();

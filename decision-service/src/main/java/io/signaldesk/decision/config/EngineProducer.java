@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.rules.TradingRules;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.engine.CoinEvaluator;
 import io.signaldesk.decision.engine.DecisionEngine;
 import io.signaldesk.decision.engine.EdgeService;
@@ -46,11 +47,11 @@ public class EngineProducer {
     @Produces
     @Singleton
     @Startup
-    TradingEngine engine(DecisionConfig config, AnalyzerPort analyzer, ProposalStore proposals, TradeLedger trades,
+    TradingEngine engine(DecisionConfig config, StrategySettings strategy, AnalyzerPort analyzer, ProposalStore proposals, TradeLedger trades,
             RiskStore risk, DecisionLog decisions, SignalStore signals, EdgeStore edges, CooldownStore cooldowns,
             LedgerState ledger,
             Notifier notifier, Clock clock, MeterRegistry registry) {
-        return TradingEngine.live(config, new TradingEngine.Ports(analyzer, proposals, trades, risk, decisions, signals,
+        return TradingEngine.live(config, strategy, new TradingEngine.Ports(analyzer, proposals, trades, risk, decisions, signals,
                 edges, cooldowns, ledger, notifier, clock, registry));
     }
 

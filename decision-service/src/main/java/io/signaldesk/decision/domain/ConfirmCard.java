@@ -22,7 +22,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param onExpiry        what happens if nobody confirms
  * @param confidence      what the proposal's confidence has been worth
  * @param lowConfidence   confidence in the 1-3 bucket
- * @param unproven        proposed without a measured edge (decision.edge.mode=advise)
+ * @param unproven        proposed without a measured edge (strategy.edge.mode=advise)
  * @param warnings        the lines a trader must read before confirming
  */
 @RegisterForReflection

@@ -20,6 +20,7 @@ import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.paper.PaperMath;
 import io.signaldesk.core.rules.RuleSignal;
 import io.signaldesk.core.rules.TradingRules;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.PositionSide;
 import io.signaldesk.core.trade.ProposalKind;
@@ -61,6 +62,8 @@ import io.signaldesk.decision.engine.port.DecisionLog;
 public class DecisionEngine {
 
     private final DecisionConfig config;
+    private final StrategySettings.Sizing sizing;
+    private final BigDecimal stopLossPct;
     private final TradingRules rules;
     private final AnalyzerPort analyzer;
     private final SentimentService sentiments;
@@ -76,12 +79,14 @@ public class DecisionEngine {
     private final EdgeService edge;
     private final EntryCooldowns cooldowns;
 
-    DecisionEngine(DecisionConfig config, TradingRules rules, AnalyzerPort analyzer, SentimentService sentiments,
+    DecisionEngine(DecisionConfig config, StrategySettings strategy, TradingRules rules, AnalyzerPort analyzer, SentimentService sentiments,
             ModeService modes, ProposalService proposals, PaperTradingService trading, DecisionLog decisions,
             SignalScoringService scoring, RiskService risk, FeedStateService market, Clock clock, EngineTime time,
             EdgeService edge, CooldownStore cooldownStore) {
         this.edge = edge;
-        this.cooldowns = new EntryCooldowns(cooldownStore, config.entryCooldown());
+        this.cooldowns = new EntryCooldowns(cooldownStore, strategy.entryCooldown());
+        this.sizing = strategy.sizing();
+        this.stopLossPct = strategy.exits().stopLossPct();
         this.clock = clock;
         this.time = time;
         this.risk = risk;
@@ -311,8 +316,8 @@ public class DecisionEngine {
             }
             proven = verdict.mayAutoExecute();
             BigDecimal equity = trading.cachedPortfolio().equity();
-            BigDecimal sizePct = config.paper().defaultSizePct();
-            stopLossPct = config.paper().defaultStopLossPct();
+            BigDecimal sizePct = sizing.sizePct();
+            stopLossPct = this.stopLossPct;
             size = PaperMath.quantity(equity, sizePct, price);
             if (size.signum() <= 0) {
                 return log(draft.outcome(DecisionOutcome.TOO_SMALL), null);
@@ -425,7 +430,7 @@ public class DecisionEngine {
                     source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
         }
 
-        /** Proposed without a proven edge (decision.edge.mode=advise): marked so, with the figures. */
+        /** Proposed without a proven edge (strategy.edge.mode=advise): marked so, with the figures. */
         Draft unproven(EdgeEstimate measured) {
             String why = EdgeGate.UNPROVEN + " (" + EdgeGate.NO_EDGE + "): " + measured.summary();
             return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,

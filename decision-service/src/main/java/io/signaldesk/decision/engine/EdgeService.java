@@ -26,13 +26,13 @@ import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ModelRecord;
 import io.signaldesk.decision.config.DecisionConfig;
-import io.signaldesk.decision.config.TradingCoreProducer;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.engine.port.EdgeStore.ScoredCall;
 import io.signaldesk.decision.engine.port.EdgeStore;
 
 /**
  * The engine's track record and its edge gate. Every entry the engine calls is recorded here (proposed or stopped)
- * and scored once decision.edge.horizon has passed in market time: the move from its price to the first mark the
+ * and scored once strategy.edge.horizon has passed in market time: the move from its price to the first mark the
  * engine sees at or after the horizon, in the call's direction. The record (per setup: coin, source, direction,
  * confidence bucket, volatility regime) is written through to the ledger and read back at the first use, so it
  * survives a restart; calls still waiting for their horizon do not (they are not scored). Learned online from the
@@ -55,7 +55,8 @@ public class EdgeService {
             DecisionSource.RULES_AND_AI.label());
 
     private final EdgeStore repository;
-    private final DecisionConfig.Edge config;
+    private final StrategySettings.Edge config;
+    private final DecisionConfig.Edge model;
     private final EdgeSettings settings;
     private final FeeModel fees;
     private final TrackRecord record = new TrackRecord();
@@ -64,13 +65,13 @@ public class EdgeService {
     private final ModelRecords answers;
     private boolean loaded;
 
-    EdgeService(EdgeStore repository, DecisionConfig config) {
+    EdgeService(EdgeStore repository, StrategySettings strategy, DecisionConfig.Edge model) {
         this.repository = repository;
-        this.config = config.edge();
-        this.settings = TradingCoreProducer.edgeSettings(config.edge());
-        this.fees = TradingCoreProducer.feeModel(config.paper());
-        this.answers = new ModelRecords(repository, this.config.horizon(), this.config.modelRecordRefresh(),
-                this.config.modelPromptsKeep());
+        this.config = strategy.edge();
+        this.model = model;
+        this.settings = config.judge();
+        this.fees = strategy.costs();
+        this.answers = new ModelRecords(repository, config.horizon(), model.modelRecordRefresh(), model.modelPromptsKeep());
     }
 
     public EdgeGate mode() {
@@ -129,11 +130,11 @@ public class EdgeService {
 
     /**
      * The model's own record on a setup (kind, coin, side) to send with a question at {@code now} (market time), or
-     * null when decision.edge.model-record is off. Its {@code measuredEdge}: whether a setup of the model's calls
+     * null when strategy.edge.model-record is off. Its {@code measuredEdge}: whether a setup of the model's calls
      * (source AI or RULES+AI) on this coin and direction is proven, in any confidence bucket or regime.
      */
     public synchronized ModelRecord modelRecord(ModelRecords.Kind kind, String coin, String side, Instant now) {
-        if (!config.modelRecord()) {
+        if (!model.modelRecord()) {
             return null;
         }
         load();

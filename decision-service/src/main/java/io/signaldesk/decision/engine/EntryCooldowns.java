@@ -10,7 +10,7 @@ import io.signaldesk.decision.engine.port.CooldownStore;
 
 /**
  * Each coin's entry cooldown: after an entry decision the engine proposes no other entry in that coin for
- * {@code decision.entry-cooldown}. Kept in memory and written to the ledger first (a failed write starts no cooldown
+ * {@code strategy.entry-cooldown}. Kept in memory and written to the ledger first (a failed write starts no cooldown
  * and fails the evaluation, as any ledger write of the engine does); loaded from the ledger on first use, so a
  * restart, even after a kill -9, keeps the cooldowns that were running.
  */

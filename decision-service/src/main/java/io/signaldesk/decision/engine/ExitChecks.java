@@ -11,19 +11,17 @@ import org.jboss.logging.Logger;
 
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.market.CoinSnapshot;
-import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Position;
 
 /**
  * An open position on each evaluation: stop-loss / take-profit first, then an exit check when the trading core's
- * {@link ExitPolicy} says one is due (every decision.exit-check.every, on {@link EngineTime}, or after a move of
- * decision.exit-check.adverse-move-pct against it since the last check). Only prices of the market the position was opened on count.
+ * {@link ExitPolicy} says one is due (every strategy.exit.check-every, on {@link EngineTime}, or after a move of
+ * strategy.exit.adverse-move-pct against it since the last check). Only prices of the market the position was opened on count.
  */
 public class ExitChecks {
 
     private static final Logger LOG = Logger.getLogger(ExitChecks.class);
 
-    private final DecisionConfig config;
     private final DecisionEngine engine;
     private final FeedStateService market;
     private final PaperTradingService trading;
@@ -33,10 +31,9 @@ public class ExitChecks {
     private final Map<String, BigDecimal> lastExitCheckPrice = new ConcurrentHashMap<>();
     private final Set<String> warnedForeign = ConcurrentHashMap.newKeySet();
 
-    ExitChecks(DecisionConfig config, DecisionEngine engine, FeedStateService market, PaperTradingService trading,
+    ExitChecks(DecisionEngine engine, FeedStateService market, PaperTradingService trading,
             EngineTime time, ExitPolicy exitPolicy) {
         this.exitPolicy = exitPolicy;
-        this.config = config;
         this.engine = engine;
         this.market = market;
         this.trading = trading;

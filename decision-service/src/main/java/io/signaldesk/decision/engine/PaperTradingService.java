@@ -16,7 +16,7 @@ import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.paper.PaperMath;
 import io.signaldesk.core.trade.ProposalKind;
-import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
@@ -46,7 +46,7 @@ public class PaperTradingService {
 
     private final TradeLedger ledger;
     private final FeedStateService market;
-    private final DecisionConfig config;
+    private final StrategySettings strategy;
     private final MeterRegistry registry;
     private final RiskService risk;
     private final ExitPolicy exitPolicy;
@@ -55,7 +55,7 @@ public class PaperTradingService {
     private final FeeModel fees;
     private volatile Portfolio cached;
 
-    PaperTradingService(TradeLedger ledger, FeedStateService market, DecisionConfig config,
+    PaperTradingService(TradeLedger ledger, FeedStateService market, StrategySettings strategy,
             MeterRegistry registry, RiskService risk, Clock clock, ExitPolicy exitPolicy, EngineTime time) {
         this.exitPolicy = exitPolicy;
         this.time = time;
@@ -63,8 +63,8 @@ public class PaperTradingService {
         this.risk = risk;
         this.ledger = ledger;
         this.market = market;
-        this.config = config;
-        this.fees = io.signaldesk.decision.config.TradingCoreProducer.feeModel(config.paper());
+        this.strategy = strategy;
+        this.fees = strategy.costs();
         this.registry = registry;
         registry.gauge("decision.equity", this, s -> s.cachedPortfolio().equity().doubleValue());
         registry.gauge("decision.pnl.realized", this, s -> s.cachedPortfolio().realizedPnl().doubleValue());
@@ -104,7 +104,7 @@ public class PaperTradingService {
                 proposal = proposal.withSize(verdict.size()).withRisk(null, resizedBy);
             }
             BigDecimal fee = fees.fee(proposal.size(), price);
-            BigDecimal stopPct = proposal.stopLossPct() == null ? config.paper().defaultStopLossPct() : proposal.stopLossPct();
+            BigDecimal stopPct = proposal.stopLossPct() == null ? strategy.exits().stopLossPct() : proposal.stopLossPct();
             opened = new Position(proposal.coin(), proposal.side(), proposal.size(), price, fee,
                     ExitPolicy.stopPrice(proposal.side(), price, stopPct), exitPolicy.targetPrice(proposal.side(), price),
                     now, proposal.id(),
@@ -213,8 +213,8 @@ public class PaperTradingService {
             marked.add(new MarkedPosition(position, mark, pnl, own.isPresent(),
                     foreign ? "not marked: " + foreignNote(position) : own.isEmpty() ? "no price yet" : null));
         }
-        BigDecimal equity = config.paper().initialEquity().add(realized).add(unrealized);
-        cached = new Portfolio(config.paper().initialEquity(), equity, realized, unrealized, marked, equityCurve,
+        BigDecimal equity = strategy.sizing().initialEquity().add(realized).add(unrealized);
+        cached = new Portfolio(strategy.sizing().initialEquity(), equity, realized, unrealized, marked, equityCurve,
                 clock.instant());
         return cached;
     }

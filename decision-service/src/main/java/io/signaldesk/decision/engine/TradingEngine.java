@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.rules.TradingRules;
 import io.signaldesk.decision.config.DecisionConfig;
-import io.signaldesk.decision.config.TradingCoreProducer;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.CooldownStore;
 import io.signaldesk.decision.engine.port.DecisionLog;
@@ -53,34 +53,38 @@ public final class TradingEngine {
     /** The engine's own thread; null when frames are evaluated on the caller's thread (a backtest). */
     public final EngineExecutor executor;
 
-    private TradingEngine(DecisionConfig config, Ports ports, EngineExecutor executor) {
+    /** The strategy it trades: rules, cooldown, exits, sizing, costs and the edge gate. */
+    public final StrategySettings strategy;
+
+    private TradingEngine(DecisionConfig config, StrategySettings strategy, Ports ports, EngineExecutor executor) {
         MeterRegistry registry = ports.registry();
         Clock clock = ports.clock();
         this.executor = executor;
-        this.rules = new TradingRules(TradingCoreProducer.thresholds(config.rules()));
-        this.exitPolicy = new ExitPolicy(TradingCoreProducer.exitSettings(config));
+        this.strategy = strategy;
+        this.rules = new TradingRules(strategy.rules());
+        this.exitPolicy = new ExitPolicy(strategy.exits());
         OpenBook book = new OpenBook(ports.proposals(), ports.trades(), !ports.ledger().shared());
         TradeLedger trades = book.trades();
         this.market = new FeedStateService(config, registry, clock);
         this.time = new EngineTime(clock, market);
         this.risk = new RiskService(ports.risk(), trades, config, ports.notifier(), registry, clock, time);
-        this.trading = new PaperTradingService(trades, market, config, registry, risk, clock, exitPolicy, time);
+        this.trading = new PaperTradingService(trades, market, strategy, registry, risk, clock, exitPolicy, time);
         this.proposals = new ProposalService(book.proposals(), trades, trading, config, registry, ports.risk(),
                 ports.notifier(), clock, book);
         this.scoring = new SignalScoringService(market, ports.signals(), config, registry, clock);
         this.modes = new ModeService(trades, config, registry);
         this.sentiments = new SentimentService(market, scoring, rules, clock);
-        this.edge = new EdgeService(ports.edges(), config);
-        this.decisions = new DecisionEngine(config, rules, ports.analyzer(), sentiments, modes, proposals, trading,
+        this.edge = new EdgeService(ports.edges(), strategy, config.edge());
+        this.decisions = new DecisionEngine(config, strategy, rules, ports.analyzer(), sentiments, modes, proposals, trading,
                 ports.decisions(), scoring, risk, market, clock, time, edge, ports.cooldowns());
-        this.exits = new ExitChecks(config, decisions, market, trading, time, exitPolicy);
+        this.exits = new ExitChecks(decisions, market, trading, time, exitPolicy);
         this.evaluator = new CoinEvaluator(config, decisions, exits, market, trading, ports.ledger(), time, edge);
         this.intake = new MarketIntake(config, market, executor, evaluator, registry);
     }
 
     /** The live engine: frames are evaluated on its own thread ({@link EngineExecutor}). */
-    public static TradingEngine live(DecisionConfig config, Ports ports) {
-        return new TradingEngine(config, ports, new EngineExecutor(ports.registry(), config));
+    public static TradingEngine live(DecisionConfig config, StrategySettings strategy, Ports ports) {
+        return new TradingEngine(config, strategy, ports, new EngineExecutor(ports.registry(), config));
     }
 
     /** Stops the engine's thread, so no frame is evaluated once the service stops (nothing else holds a resource). */
@@ -91,7 +95,7 @@ public final class TradingEngine {
     }
 
     /** An engine that evaluates each frame on the caller's thread, as {@link MarketIntake#storeAndEvaluate} does. */
-    public static TradingEngine onCallersThread(DecisionConfig config, Ports ports) {
-        return new TradingEngine(config, ports, null);
+    public static TradingEngine onCallersThread(DecisionConfig config, StrategySettings strategy, Ports ports) {
+        return new TradingEngine(config, strategy, ports, null);
     }
 }

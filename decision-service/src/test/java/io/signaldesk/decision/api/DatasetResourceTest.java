@@ -46,6 +46,9 @@ class DatasetResourceTest {
     @Inject
     DecisionConfig config;
 
+    @Inject
+    io.signaldesk.core.strategy.StrategySettings strategy;
+
     @BeforeEach
     @AfterEach
     void forget() {
@@ -54,7 +57,7 @@ class DatasetResourceTest {
 
     @Test
     void servesEachScoredAnswerAsAChatExampleLabelledAndSplitByTime() throws Exception {
-        Duration horizon = config.edge().horizon();
+        Duration horizon = strategy.edge().horizon();
         // five entries an hour apart, BTC then ETH; the third skipped a move that paid; one without its prompt
         store(answer("BTC", true, 0, "0.80", "0.50", true, "{\"enter\":true,\"confidence\":7,\"reason\":\"Buyers lead.\"}", horizon));
         store(answer("BTC", false, 1, "-0.40", "-0.70", true, "{\"enter\":false,\"confidence\":6,\"reason\":\"Weak.\"}", horizon));

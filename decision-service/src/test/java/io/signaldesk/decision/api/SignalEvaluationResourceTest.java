@@ -34,6 +34,9 @@ class SignalEvaluationResourceTest {
     @Inject
     DecisionConfig config;
 
+    @Inject
+    io.signaldesk.core.strategy.StrategySettings strategy;
+
     @AfterEach
     void forget() {
         scoring.clear();
@@ -68,7 +71,7 @@ class SignalEvaluationResourceTest {
         assertEquals(3, body.getInt("bySource.RULES.direction.calls"));
         // Brier: (0.8 - 1)² + (0.6 - 1)² + 0.6² = 0.04 + 0.16 + 0.36, / 3
         assertEquals(0.186667, body.getDouble("overall.calibration.brier"), 1e-6);
-        assertEquals(config.paper().feePct().doubleValue(), body.getDouble("fees.takerFeePct"), 1e-12);
+        assertEquals(strategy.costs().takerFeePct().doubleValue(), body.getDouble("fees.takerFeePct"), 1e-12);
     }
 
     private static Signal signal(Direction direction, int confidence, int minute) {

@@ -141,7 +141,7 @@ class AiBacktestRepeatTest {
 
     private BacktestService service() {
         // the edge gate off: this run is about the model's answers, not about a track record of 20 bars
-        BacktestConfig live = new BacktestConfig(Map.of("decision.edge.mode", "off"), new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
+        BacktestConfig live = new BacktestConfig(Map.of("strategy.edge.mode", "off"), new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("3"), 0, 20, 3,
                         new BigDecimal("0.2")));
         return new BacktestService(() -> live, DataDirectory.confined(data, "the test"));

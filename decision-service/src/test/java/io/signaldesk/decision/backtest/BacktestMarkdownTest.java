@@ -97,7 +97,7 @@ class BacktestMarkdownTest {
 
     private static BacktestReport run(String momentumPct) throws Exception {
         Path dir = Path.of(BacktestMarkdownTest.class.getResource("/backtest/BTCUSDT-1m-slice.csv").toURI()).getParent();
-        BacktestConfig live = new BacktestConfig(Map.of("decision.edge.mode", "off"), new ModeSetting(Mode.RULES, Policy.VETO),
+        BacktestConfig live = new BacktestConfig(Map.of("strategy.edge.mode", "off"), new ModeSetting(Mode.RULES, Policy.VETO),
                 false, 1, new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("3"), 0, 60, 3,
                         new BigDecimal("0.2")));
         BacktestService service = new BacktestService(() -> live, DataDirectory.confined(dir.getParent(), "the test"));

@@ -175,7 +175,7 @@ class BacktestSentimentTest {
     private BacktestService service(Map<String, String> given) {
         // the sentiment's entries are what this test checks: the edge gate is off for it (EdgeGateTest tests the gate)
         Map<String, String> config = new java.util.HashMap<>(given);
-        config.put("decision.edge.mode", "off");
+        config.put("strategy.edge.mode", "off");
         BacktestConfig live = new BacktestConfig(config, new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("3"), 0, 20, 3,
                         new BigDecimal("0.2")));

@@ -180,7 +180,7 @@ class CandleBacktestTest {
     private static BacktestReport run(Mode mode, Policy policy, String analyzerUrl) throws Exception {
         Path dir = Path.of(CandleBacktestTest.class.getResource("/backtest/path-TST.csv").toURI()).getParent();
         // the hand-made path's trades are what this test checks: the edge gate is off for it (EdgeGateTest tests the gate)
-        BacktestConfig live = new BacktestConfig(Map.of("decision.edge.mode", "off"), new ModeSetting(mode, policy), false, 7,
+        BacktestConfig live = new BacktestConfig(Map.of("strategy.edge.mode", "off"), new ModeSetting(mode, policy), false, 7,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("3"), 0, 20, 3,
                         new BigDecimal("0.2")));
         BacktestService service = new BacktestService(() -> live, DataDirectory.confined(dir.getParent(), "the test"));

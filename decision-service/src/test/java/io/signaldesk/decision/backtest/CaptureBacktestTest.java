@@ -50,7 +50,7 @@ class CaptureBacktestTest {
                 Files.copy(in, data.resolve(name));
             }
         }
-        BacktestConfig live = new BacktestConfig(Map.of("decision.rules.momentum-pct", "0.03"),
+        BacktestConfig live = new BacktestConfig(Map.of("strategy.rules.momentum-pct", "0.03"),
                 new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("3"), 0, 20, 3,
                         new BigDecimal("0.2")));

@@ -180,7 +180,7 @@ class EdgeGateTest {
 
     private static BacktestConfig config(boolean confirm) {
         // the arithmetic of this class is on a 5-minute horizon (the service's default is 15m)
-        return new BacktestConfig(Map.of("decision.edge.horizon", "5m"), new ModeSetting(Mode.RULES, Policy.VETO), confirm, 1,
+        return new BacktestConfig(Map.of("strategy.edge.horizon", "5m"), new ModeSetting(Mode.RULES, Policy.VETO), confirm, 1,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("100"), 0, 1000, 3,
                         new BigDecimal("10")));
     }

@@ -72,6 +72,9 @@ class DecisionEngineTest {
     DecisionConfig config;
 
     @Inject
+    io.signaldesk.core.strategy.StrategySettings strategy;
+
+    @Inject
     AnalyzerStatusService analyzerStatus;
 
     @BeforeEach
@@ -140,8 +143,8 @@ class DecisionEngineTest {
         Proposal proposal = desk.proposals().find(decision.proposalId()).orElseThrow();
         assertEquals("AI", proposal.source());
         assertEquals(8, proposal.confidence());
-        assertEquals(0, config.paper().defaultStopLossPct().compareTo(proposal.stopLossPct()));
-        assertEquals(PaperMath.quantity(equity, config.paper().defaultSizePct(), new BigDecimal("200")), proposal.size());
+        assertEquals(0, strategy.exits().stopLossPct().compareTo(proposal.stopLossPct()));
+        assertEquals(PaperMath.quantity(equity, strategy.sizing().sizePct(), new BigDecimal("200")), proposal.size());
         assertTrue(reasonOf(proposal.id()).contains("Strong buying pressure"), "the streamed reason replaces the placeholder");
         analyzer.verify(postRequestedFor(urlEqualTo("/api/analysis/entry"))
                 .withHeader("Accept", WireMock.containing("text/event-stream"))

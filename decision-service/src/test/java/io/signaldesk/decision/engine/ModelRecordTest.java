@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.backtest.BacktestConfig;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ModelRecord;
 import io.signaldesk.decision.engine.port.AnalyzerPort.Prompt;
@@ -33,9 +34,11 @@ class ModelRecordTest {
 
     private static final Instant T0 = Instant.parse("2024-10-01T00:00:00Z");
     private final ScratchLedger ledger = ScratchLedger.open();
-    private final DecisionConfig config = new BacktestConfig(Map.of(), new ModeSetting(Mode.AI, Policy.VETO), true, 1, null)
-            .config(Map.of("decision.edge.horizon", "5m", "decision.edge.model-record-refresh", "10m",
-                    "decision.paper.fee-pct", "0.1", "decision.paper.slippage-pct", "0.05"));
+    private final BacktestConfig settings = new BacktestConfig(Map.of("strategy.edge.horizon", "5m",
+            "decision.edge.model-record-refresh", "10m", "strategy.costs.fee-pct", "0.1",
+            "strategy.costs.slippage-pct", "0.05"), new ModeSetting(Mode.AI, Policy.VETO), true, 1, null);
+    private final StrategySettings strategy = settings.strategy();
+    private final DecisionConfig config = settings.config(Map.of());
 
     /** An answer as the engine hears it, with the prompt it answered and its reason written. */
     static ModelRecords.Answer answer(Kind kind, String coin, String side, boolean acted) {
@@ -54,7 +57,7 @@ class ModelRecordTest {
 
     @Test
     void scoresEachAnswerAtTheHorizonAfterCostsAndSendsTheRecordAtTheRefreshCadence() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), config);
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.edge());
         ModelRecord fresh = edge.modelRecord(Kind.ENTRY, "BTC", "LONG", T0);
         assertEquals(new ModelRecord(5, 0, 0, 0, null, "", false), fresh);
 
@@ -74,14 +77,14 @@ class ModelRecordTest {
         assertEquals(new ModelRecord(5, 0, 0, 0, null, "", false),
                 edge.modelRecord(Kind.ENTRY, "BTC", "SHORT", T0.plus(Duration.ofMinutes(10))), "another setup");
 
-        EdgeService restarted = new EdgeService(new EdgeRepository(ledger.db()), config);
+        EdgeService restarted = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.edge());
         assertEquals(refreshed, restarted.modelRecord(Kind.ENTRY, "BTC", "LONG", T0.plus(Duration.ofMinutes(11))),
                 "read back from the ledger after a restart");
     }
 
     @Test
     void anExitIsRightWhenHoldingThenPaidOrClosingThenWouldNotHave() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), config);
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.edge());
         edge.modelAnswered(answer(Kind.EXIT, "ETH", "SHORT", true), new BigDecimal("3000"), T0); // held a short
         edge.modelAnswered(answer(Kind.EXIT, "ETH", "SHORT", false), new BigDecimal("3000"), T0); // closed a short
         edge.observe(Market.flat("ETH", "2970"), T0.plus(Duration.ofMinutes(5)));
@@ -93,7 +96,7 @@ class ModelRecordTest {
 
     @Test
     void keepsOnlyTheLastFiveOutcomesAndSendsNothingWhenSwitchedOff() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), config);
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.edge());
         for (int i = 0; i < 7; i++) {
             edge.modelAnswered(answer(Kind.ENTRY, "SOL", "LONG", i % 3 == 0), new BigDecimal("100"), T0.plusSeconds(i));
         }
@@ -105,7 +108,7 @@ class ModelRecordTest {
 
         DecisionConfig off = new BacktestConfig(Map.of(), new ModeSetting(Mode.AI, Policy.VETO), true, 1, null)
                 .config(Map.of("decision.edge.model-record", "false"));
-        assertNull(new EdgeService(new EdgeRepository(ledger.db()), off).modelRecord(Kind.ENTRY, "SOL", "LONG", T0));
+        assertNull(new EdgeService(new EdgeRepository(ledger.db()), strategy, off.edge()).modelRecord(Kind.ENTRY, "SOL", "LONG", T0));
         assertTrue(record.netPct().signum() < 0);
     }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signaldesk.core.edge.EdgeGate;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.backtest.BacktestConfig;
 import io.signaldesk.decision.domain.Mode;
@@ -64,7 +66,8 @@ class EngineLedgerReadsTest {
         var settings = new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), true, 10,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("100"), 0, 1000, 3,
                         new BigDecimal("10")));
-        TradingEngine engine = TradingEngine.onCallersThread(settings.config(Map.of("decision.edge.mode", "off")),
+        TradingEngine engine = TradingEngine.onCallersThread(settings.config(Map.of()),
+                StrategySettings.DEFAULTS.withEdge(StrategySettings.Edge.DEFAULTS.withMode(EdgeGate.OFF)),
                 new TradingEngine.Ports(NO_ANALYZER, proposals, new LedgerRepository(db, proposals),
                         new RiskRepository(db), new DecisionRepository(db), new SignalRepository(db),
                         new EdgeRepository(db), new CooldownRepository(db), ledgerState(shared), Notifier.NONE, Clock.systemUTC(),

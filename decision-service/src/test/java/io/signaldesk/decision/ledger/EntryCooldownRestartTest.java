@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.sqlite.SQLiteDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.backtest.BacktestConfig;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
@@ -105,8 +107,8 @@ class EntryCooldownRestartTest {
         var settings = new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), true, 10,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("100"), 0, 1000, 3,
                         new BigDecimal("10")));
-        TradingEngine engine = TradingEngine.onCallersThread(
-                settings.config(Map.of("decision.edge.mode", "gate", "decision.entry-cooldown", "30s")),
+        TradingEngine engine = TradingEngine.onCallersThread(settings.config(Map.of()),
+                StrategySettings.DEFAULTS.withEntryCooldown(Duration.ofSeconds(30)),
                 new TradingEngine.Ports(NO_ANALYZER, proposals, new LedgerRepository(db, proposals), new RiskRepository(db),
                         new DecisionRepository(db), new SignalRepository(db), new EdgeRepository(db),
                         new CooldownRepository(db), READY, Notifier.NONE, clock, new SimpleMeterRegistry()));

@@ -94,7 +94,7 @@ public final class Profiles {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("decision.engine-enabled", "true", "decision.engine-tick-every", "1h",
-                    "decision.analyzer-poll-every", "1h", "decision.rules.momentum-pct", "0.03");
+                    "decision.analyzer-poll-every", "1h", "strategy.rules.momentum-pct", "0.03");
         }
     }
 

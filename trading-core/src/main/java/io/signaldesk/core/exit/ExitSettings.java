@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * How positions are exited: stop-loss and take-profit distances from the entry price, and when an exit check runs
  * (every {@code checkEvery}, or at once after an adverse move of {@code adverseMovePct} since the last check).
- * The defaults are text constants for the services' {@code @WithDefault} (decision.paper.default-stop-loss-pct,
- * decision.paper.take-profit-pct, decision.exit-check.every, decision.exit-check.adverse-move-pct).
+ * The defaults are text constants for the services' {@code @WithDefault} (strategy.exit.stop-loss-pct,
+ * strategy.exit.take-profit-pct, strategy.exit.check-every, strategy.exit.adverse-move-pct).
  */
 public record ExitSettings(BigDecimal stopLossPct, BigDecimal takeProfitPct, Duration checkEvery,
         BigDecimal adverseMovePct) {
@@ -29,8 +29,8 @@ public record ExitSettings(BigDecimal stopLossPct, BigDecimal takeProfitPct, Dur
         if (stopLossPct.signum() <= 0 || stopLossPct.compareTo(BigDecimal.valueOf(100)) >= 0) {
             throw new IllegalArgumentException("stopLossPct must be in (0, 100): " + stopLossPct);
         }
-        if (takeProfitPct.signum() <= 0) {
-            throw new IllegalArgumentException("takeProfitPct must be above 0: " + takeProfitPct);
+        if (takeProfitPct.signum() <= 0 || takeProfitPct.compareTo(BigDecimal.valueOf(1000)) > 0) {
+            throw new IllegalArgumentException("takeProfitPct must be in (0, 1000]: " + takeProfitPct);
         }
         if (checkEvery.isNegative() || adverseMovePct.signum() <= 0) {
             throw new IllegalArgumentException("checkEvery must not be negative, adverseMovePct must be above 0");

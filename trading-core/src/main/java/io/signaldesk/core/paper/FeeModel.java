@@ -11,18 +11,24 @@ import io.signaldesk.core.trade.ProposalKind;
  * mark moved against us by the slippage. Paper fills, the backtest, buy-and-hold and the edge gate all price a trade
  * with it; {@link #roundTripPct()} is what an entry and its exit cost together. Percentages are percent.
  *
- * @param takerFeePct fee of one fill, percent of notional ({@code decision.paper.fee-pct})
- * @param slippagePct price moved against us on one fill, percent ({@code decision.paper.slippage-pct})
+ * @param takerFeePct fee of one fill, percent of notional ({@code strategy.costs.fee-pct})
+ * @param slippagePct price moved against us on one fill, percent ({@code strategy.costs.slippage-pct})
  */
 public record FeeModel(BigDecimal takerFeePct, BigDecimal slippagePct) {
+
+    public static final String DEFAULT_FEE_PCT = "0.1";
+    public static final String DEFAULT_SLIPPAGE_PCT = "0.05";
+    /** 0.1 % fee and 0.05 % slippage a fill: a 0.30 % round trip. */
+    public static final FeeModel DEFAULTS = new FeeModel(new BigDecimal(DEFAULT_FEE_PCT), new BigDecimal(DEFAULT_SLIPPAGE_PCT));
 
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     public FeeModel {
         Objects.requireNonNull(takerFeePct, "takerFeePct");
         Objects.requireNonNull(slippagePct, "slippagePct");
-        if (takerFeePct.signum() < 0 || slippagePct.signum() < 0) {
-            throw new IllegalArgumentException("fees and slippage must be 0 or more: " + takerFeePct + ", " + slippagePct);
+        if (takerFeePct.signum() < 0 || slippagePct.signum() < 0 || takerFeePct.compareTo(BigDecimal.TEN) > 0
+                || slippagePct.compareTo(BigDecimal.TEN) > 0) {
+            throw new IllegalArgumentException("fees and slippage must be 0-10: " + takerFeePct + ", " + slippagePct);
         }
     }
 

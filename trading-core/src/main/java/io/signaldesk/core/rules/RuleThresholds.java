@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The thresholds of the one rule set ({@link TradingRules}). The defaults live here, as text constants so that the
- * services' {@code @WithDefault} on {@code decision.rules.*} read the very same values: one place to change a threshold.
+ * services' {@code @WithDefault} on {@code strategy.rules.*} read the very same values: one place to change a threshold.
  *
  * @param momentumPct minimum absolute 60 s momentum, in percent, for a LONG (at or above) or a SHORT (at or below the
  *                    negative)
@@ -16,11 +16,11 @@ import java.util.Objects;
  */
 public record RuleThresholds(BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio) {
 
-    /** Default of {@code decision.rules.momentum-pct}. */
+    /** Default of {@code strategy.rules.momentum-pct}. */
     public static final String DEFAULT_MOMENTUM_PCT = "0.2";
-    /** Default of {@code decision.rules.bid-share}. */
+    /** Default of {@code strategy.rules.bid-share}. */
     public static final String DEFAULT_BID_SHARE = "0.55";
-    /** Default of {@code decision.rules.flow-ratio}. */
+    /** Default of {@code strategy.rules.flow-ratio}. */
     public static final String DEFAULT_FLOW_RATIO = "1.2";
 
     public static final RuleThresholds DEFAULTS = new RuleThresholds(new BigDecimal(DEFAULT_MOMENTUM_PCT),
