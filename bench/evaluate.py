@@ -53,7 +53,7 @@ def main():
     print(f"starting ai-analyzer-service on :{port} against {opts.ollama}", flush=True)
     bench.start_jvm("ai-analyzer-service", port, {"quarkus.langchain4j.ollama.base-url": opts.ollama,
                                                  "analyzer.sentiment.every": "off", "analyzer.ollama.preload": "false",
-                                                 "analyzer.ollama.timeout": "120s",
+                                                 "quarkus.langchain4j.ollama.timeout": "120s",
                                                  "signal.data-dir": os.path.dirname(os.path.abspath(opts.replay))},
                  "evaluate-analyzer")
     models = [m.strip() for m in opts.models.split(",") if m.strip()]

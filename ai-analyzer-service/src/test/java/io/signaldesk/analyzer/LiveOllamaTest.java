@@ -28,7 +28,7 @@ class LiveOllamaTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.langchain4j.ollama.base-url", java.util.Objects.requireNonNullElse(System.getenv("OLLAMA_BASE_URL"), "http://localhost:11434"),
-                    "analyzer.deadline", "60s", "analyzer.ollama.timeout", "60s");
+                    "analyzer.deadline", "60s", "quarkus.langchain4j.ollama.timeout", "60s");
         }
     }
 

@@ -90,10 +90,6 @@ public interface AnalyzerConfig {
         @WithDefault("30m")
         Duration keepAlive();
 
-        /** Longest one model call may stream; late answers past the deadline still warm the cache. */
-        @WithDefault("10s")
-        Duration timeout();
-
         /** Whether to load the model at start, on a switch and every keep-alive/2. */
         @WithDefault("true")
         boolean preload();
@@ -117,7 +113,7 @@ public interface AnalyzerConfig {
 
     /**
      * The risk answer's sizing rule. The entry, exit and sentiment rules are the trading core's, with the thresholds
-     * and stop/target of {@code decision.rules.*} and {@code decision.paper.*} ({@link TradingRulesConfig}).
+     * and stop/target of {@code strategy.rules.*} and {@code strategy.exit.*} (service-common's StrategyConfig).
      */
     interface Rules {
         /** Equity (percent) risked per trade when sizing a position. */

@@ -228,11 +228,6 @@ class ModelStreamTest {
         }
 
         @Override
-        public Duration timeout() {
-            return Duration.ofSeconds(10);
-        }
-
-        @Override
         public boolean preload() {
             return false;
         }
