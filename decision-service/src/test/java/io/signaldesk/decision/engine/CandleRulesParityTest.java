@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.signaldesk.core.edge.EdgeGate;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.contract.Contracts;
 import io.signaldesk.core.decision.DecisionSource;
 import io.signaldesk.core.market.CoinSnapshot;
@@ -54,7 +56,8 @@ class CandleRulesParityTest {
 
         try (ScratchLedger ledger = ScratchLedger.open()) {
             EngineKit kit = new EngineKit(new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
-                    null).config(Map.of("decision.engine-enabled", "true", "decision.edge.mode", "off")),
+                    null).config(Map.of("decision.engine-enabled", "true")),
+                    StrategySettings.DEFAULTS.withEdge(StrategySettings.Edge.DEFAULTS.withMode(EdgeGate.OFF)),
                     new SimulatedClock(candle.updatedAt()), ledger, NO_ANALYZER);
             kit.modes.change(Mode.RULES, Policy.VETO);
             kit.accept(new FeedMessage("snapshot", candle.updatedAt(), List.of(candle), null,

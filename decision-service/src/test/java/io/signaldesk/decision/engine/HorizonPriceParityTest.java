@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.contract.Contracts;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.Direction;
@@ -75,7 +76,7 @@ class HorizonPriceParityTest {
         try (ScratchLedger ledger = ScratchLedger.open()) {
             EngineKit kit = new EngineKit(new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), true, 7,
                     null).config(Map.of("decision.scoring.horizons", "1m,5m", "decision.feed.history-window", "30m",
-                            "decision.engine-enabled", "false")), clock, ledger, NO_ANALYZER);
+                            "decision.engine-enabled", "false")), StrategySettings.DEFAULTS, clock, ledger, NO_ANALYZER);
             for (CoinSnapshot frame : frames) {
                 // a call at an instant sees the market before that instant's events, as an evaluator's sample does
                 while (!calls.isEmpty() && !Instant.parse(calls.get(0).path("at").asText()).isAfter(frame.updatedAt())) {
