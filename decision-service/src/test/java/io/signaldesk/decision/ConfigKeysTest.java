@@ -3,9 +3,6 @@ package io.signaldesk.decision;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.signaldesk.common.config.SignalConfig;
-import io.signaldesk.common.config.StrategyConfig;
-import io.signaldesk.common.config.TransportConfig;
 import io.signaldesk.common.test.ConfigKeysCheck;
 
 /** Every key this service's README documents, and every key its properties file sets, is one it reads. */
@@ -19,11 +16,6 @@ class ConfigKeysTest extends ConfigKeysCheck {
     @Override
     protected Path properties() {
         return Path.of("src/main/resources/application.properties");
-    }
-
-    @Override
-    protected List<Class<?>> mappings() {
-        return List.of(io.signaldesk.decision.config.DecisionConfig.class, SignalConfig.class, TransportConfig.class, StrategyConfig.class);
     }
 
     @Override

@@ -62,8 +62,28 @@ public abstract class ConfigKeysCheck {
     /** The service's {@code application.properties}. */
     protected abstract Path properties();
 
-    /** The {@code @ConfigMapping} interfaces the service reads (service-common's included). */
-    protected abstract List<Class<?>> mappings();
+    /**
+     * The {@code @ConfigMapping} interfaces the service reads: every one in {@link #sources()} (service-common's
+     * included), found by their annotation, so a new mapping is checked without being listed.
+     */
+    protected List<Class<?>> mappings() {
+        List<Class<?>> found = new ArrayList<>();
+        for (Path root : sources()) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    if (String.join("\n", lines(f)).contains("@ConfigMapping(")) {
+                        String name = root.relativize(f).toString().replace(java.io.File.separatorChar, '.');
+                        found.add(Class.forName(name.substring(0, name.length() - ".java".length())));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
+    }
 
     /** Main source folders whose string literals name keys read by {@code @ConfigProperty} or a config lookup. */
     protected List<Path> sources() {
