@@ -37,6 +37,9 @@ class ArenaResourceTest {
     @Inject
     DecisionConfig config;
 
+    @Inject
+    io.signaldesk.core.strategy.StrategySettings strategy;
+
     @BeforeEach
     @AfterEach
     void forget() {
@@ -45,7 +48,7 @@ class ArenaResourceTest {
 
     @Test
     void showsBothModelsWithIntervalsAndWritesAppendixA() {
-        Duration horizon = config.edge().horizon();
+        Duration horizon = strategy.edge().horizon();
         // four questions: the model in use entered all four (two paid), the shadow answered three, entering the two that paid
         String[] nets = {"0.50", "-0.70", "0.60", "-0.40"};
         for (int i = 0; i < 4; i++) {
