@@ -133,12 +133,33 @@ def record_of(coin, side):
     return record
 
 
-def entry_over_sse(port, feed_port, coin, side, results, with_record=False):
+# Memory each emulated profile lets Ollama give models (the emulator's modelMemoryGb), for the shadow's fit check.
+MODEL_MEMORY = {"m1-8gb": 5_500_000_000, "m1-8gb-slow": 5_500_000_000, "m2-16gb": 11_000_000_000,
+                "m2pro-16gb": 11_000_000_000, "m4max-64gb": 48_000_000_000}
+
+
+def shadow_ask(port, body, shadow_results):
+    """The question the model in use answered, asked of the shadow as the decision service asks it (same body)."""
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("POST", "/api/analysis/shadow/entry", body, {"Content-Type": "application/json"})
+        shadow_results.append(json.loads(conn.getresponse().read()))
+        conn.close()
+    except (OSError, ValueError) as e:
+        shadow_results.append({"status": "ERROR", "reason": str(e)})
+
+
+def entry_over_sse(port, feed_port, coin, side, results, with_record=False, shadow_results=None):
     """One entry question as a trader's tool asks it (at the feed's price); times the signal event and done. With
-    {with_record} it carries the model's record on the setup, as the decision service's questions do."""
+    {with_record} it carries the model's record on the setup, as the decision service's questions do. With
+    {shadow_results} (a list) it carries the feed's snapshot, as the decision service's do, and once the model in use
+    has answered, the same question goes to the shadow model (its answer appended to the list)."""
     question = {"coin": coin, "side": side, "price": price_of(feed_port, coin)}
     if with_record:
         question["record"] = record_of(coin, side)
+    if shadow_results is not None:
+        with urllib.request.urlopen(f"http://127.0.0.1:{feed_port}/api/market/snapshot", timeout=5) as answer:
+            question["market"] = json.loads(answer.read())
     body = json.dumps(question)
     sent = time.perf_counter()
     record = {"coin": coin, "side": side, "signal": None, "done": None, "source": None, "fallback": None,
@@ -170,6 +191,12 @@ def entry_over_sse(port, feed_port, coin, side, results, with_record=False):
     except OSError as e:
         record["error"] = str(e)
     results.append(record)
+    if shadow_results is not None and record["source"] == "AI" and shadow_results is not NO_SHADOW:
+        shadow_ask(port, body, shadow_results)
+
+
+# Questions carry the snapshot, but no shadow is asked (the shadow-off run of --shadow-mode both).
+NO_SHADOW = []
 
 
 def burst(analyzer_port, feed_port, callers):
@@ -230,7 +257,7 @@ def read_log(path):
         return [json.loads(line) for line in log if line.strip()]
 
 
-def run_profile(profile, seconds, feed_port, model, callers, with_record=False):
+def run_profile(profile, seconds, feed_port, model, callers, with_record=False, shadow=None, with_market=False):
     state = os.path.join(WORK, "emulator-" + profile)
     load_at_start = os.getloadavg()[0]
     emulator_port = free_port()
@@ -240,25 +267,28 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False):
     analyzer = jvm("ai-analyzer-service", analyzer_port, {
         "quarkus.langchain4j.ollama.base-url": f"http://127.0.0.1:{emulator_port}",
         "analyzer.ollama.model": model,
-        "quarkus.rest-client.market-feed.url": f"http://127.0.0.1:{feed_port}"}, "analyzer-" + profile)
+        "quarkus.rest-client.market-feed.url": f"http://127.0.0.1:{feed_port}",
+        **({"analyzer.shadow.model": shadow, "analyzer.shadow.model-memory": str(MODEL_MEMORY.get(profile, 5_500_000_000))}
+           if shadow else {})}, "analyzer-" + profile)
     log_path = os.path.join(state, "requests.jsonl")
     warm_deadline = time.time() + 30  # the start-up preload and priming call, as a user's first minute has
     while time.time() < warm_deadline and not any(e.get("outputTokens") == 1 for e in read_log(log_path)):
         time.sleep(0.2)
     warmed = len(read_log(log_path))
     results, threads = [], []
+    shadow_results = [] if shadow else (NO_SHADOW if with_market else None)
     started = time.time()
     i = 0
     while time.time() - started < seconds:
         coin, side = COINS[i % 3], "LONG" if (i // 3) % 2 == 0 else "SHORT"
-        thread = threading.Thread(target=entry_over_sse, args=(analyzer_port, feed_port, coin, side, results, with_record),
+        thread = threading.Thread(target=entry_over_sse, args=(analyzer_port, feed_port, coin, side, results, with_record, shadow_results),
                                   daemon=True)
         thread.start()
         threads.append(thread)
         i += 1
         time.sleep(max(0.0, started + i * 3 - time.time()))
     for thread in threads:
-        thread.join(30)
+        thread.join(90 if shadow else 30)
     time.sleep(3)  # the last scheduled sentiment may still be writing
     with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/ai/status", timeout=5) as answer:
         status = json.loads(answer.read())
@@ -269,6 +299,9 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False):
         status["latestSentiment"] = None
     with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/q/metrics", timeout=5) as answer:
         status["metrics"] = answer.read().decode()
+    with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/ai/shadow", timeout=5) as answer:
+        status["shadow"] = json.loads(answer.read())
+    status["shadowAnswers"] = shadow_results if shadow else None
     logged = read_log(log_path)
     status_burst = burst(analyzer_port, feed_port, callers) if callers else None
     stop(analyzer)
@@ -345,6 +378,25 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
          f"{machine.get('prefillTokensPerSecond')} / {machine.get('decodeTokensPerSecond')}; warnings: "
          f"{machine.get('warnings') or 'none'}"),
     ]
+    shadow = status.get("shadow") or {}
+    if status.get("shadowAnswers") is not None:
+        sf, pf = shadow.get("shadow") or {}, shadow.get("primary") or {}
+        by_status = {}
+        for a in status["shadowAnswers"]:
+            by_status[a.get("status")] = by_status.get(a.get("status"), 0) + 1
+        rows += [
+            ("shadow model: state", f"{sf.get('model')}: {shadow.get('state')} ({shadow.get('reason')})"),
+            ("shadow coverage (answered / asked), skipped by why, put back for the desk",
+             f"{sf.get('answered', 0) + sf.get('invalid', 0)} / {sf.get('asked', 0)}"
+             f" ({(sf.get('answered', 0) + sf.get('invalid', 0)) / sf['asked'] * 100 if sf.get('asked') else 0:.0f} %), "
+             f"skipped {sf.get('skipped')}, put back {sf.get('preempted')} times; the bench heard {by_status}"),
+            ("shadow valid output, decision p50 / p95 on the model, tokens in / out, RAM (/api/ps)",
+             f"{sf.get('validOutputRate')}, {sf.get('decisionMsP50')} / {sf.get('decisionMsP95')} ms, "
+             f"{sf.get('promptTokensMean')} / {sf.get('outputTokensMean')}, {sf.get('ramBytes')} B"),
+            ("model in use (same figures)",
+             f"{pf.get('model')}: valid {pf.get('validOutputRate')}, {pf.get('decisionMsP50')} / {pf.get('decisionMsP95')} ms, "
+             f"{pf.get('promptTokensMean')} / {pf.get('outputTokensMean')}, {pf.get('ramBytes')} B"),
+        ]
     verdict = {
         "signal50": pct(signals, 50) is not None and pct(signals, 50) <= 1.0,
         "signal95": pct(signals, 95) is not None and pct(signals, 95) <= 2.0,
@@ -369,6 +421,10 @@ def main():
     parser.add_argument("--record", choices=("off", "on", "both"), default="off",
                         help="entry questions carry the model's record on their setup (on), or each profile runs "
                              "without then with it, back to back (both)")
+    parser.add_argument("--shadow", help="a shadow model (analyzer.shadow.model) asked each question the model in use "
+                             "answered; questions then carry the feed's snapshot, as the decision service's do")
+    parser.add_argument("--shadow-mode", choices=("on", "both"), default="on",
+                        help="with --shadow: on, or each profile without then with the shadow, back to back (both)")
     opts = parser.parse_args()
     if shutil.which("node") is None or not os.path.exists(EMULATOR):
         print(f"SKIP emulated AI latency: needs node and {EMULATOR}")
@@ -381,12 +437,16 @@ def main():
     feed = jvm("market-feed-service", feed_port, {}, "feed")
     sections = []
     variants = {"off": [False], "on": [True], "both": [False, True]}[opts.record]
+    shadows = [None] if not opts.shadow else ([None, opts.shadow] if opts.shadow_mode == "both" else [opts.shadow])
     for profile in [p.strip() for p in opts.profiles.split(",") if p.strip()]:
         for with_record in variants:
-            name = profile + (" with record" if with_record else "") if opts.record != "off" else profile
-            results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model, opts.callers,
-                                                            with_record)
-            sections.append((name, summarise(name, opts.model, opts.seconds, results, calls, cancelled, status)))
+            for shadow in shadows:
+                name = profile + (" with record" if with_record else "") if opts.record != "off" else profile
+                if opts.shadow:
+                    name += f" shadow {shadow}" if shadow else " shadow off"
+                results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model,
+                                                                opts.callers, with_record, shadow, bool(opts.shadow))
+                sections.append((name, summarise(name, opts.model, opts.seconds, results, calls, cancelled, status)))
     stop(feed)
     if opts.out:
         lines = ["", "## AI latency on emulated Macs (Ollama emulator, not a real model)", "",
