@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The model arena on an emulated Mac: the whole desk (feed on its simulator, analyzer with a shadow model, decision
 service in AI mode) against the Ollama emulator for --seconds, then the decision service's GET /api/ai/arena and its
-generated Appendix A (GET /api/ai/arena/appendix-a), printed. Answers are scored at --horizon (decision.edge.horizon),
+generated Appendix A (GET /api/ai/arena/appendix-a), printed. Answers are scored at --horizon (strategy.edge.horizon),
 so the run waits one horizon more before reading the arena. The emulator knows nothing about markets: its answers are
 deterministic text, so the scores say how the pipeline measures, not which model trades better. Standard library
 only; loopback only; every process it starts is stopped on exit. Needs node and the packaged jars (bench/run.sh).
@@ -55,7 +55,7 @@ def main():
     decision = jvm("decision-service", decision_port, {
         "decision.feed-url": f"ws://127.0.0.1:{feed_port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{analyzer_port}",
-        "decision.default-mode": "AI", "decision.edge.horizon": opts.horizon, "decision.edge.mode": "advise",
+        "decision.default-mode": "AI", "strategy.edge.horizon": opts.horizon, "strategy.edge.mode": "advise",
         "decision.entry-cooldown": opts.cooldown, "decision.db.path": os.path.join(WORK, "decision.db")}, "decision")
     print(f"desk running on {opts.profile} ({opts.model}, shadow {opts.shadow}) for {opts.seconds} s, then one horizon "
           f"({opts.horizon}) more; logs in {WORK}", flush=True)
