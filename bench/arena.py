@@ -34,7 +34,7 @@ def main():
     parser.add_argument("--shadow", default="phi3:mini")
     parser.add_argument("--seconds", type=int, default=480)
     parser.add_argument("--horizon", default="1m")
-    parser.add_argument("--cooldown", default="15s", help="decision.entry-cooldown: how often a coin may be asked")
+    parser.add_argument("--cooldown", default="15s", help="strategy.entry-cooldown: how often a coin may be asked")
     opts = parser.parse_args()
     if shutil.which("node") is None or not os.path.exists(EMULATOR):
         print(f"SKIP arena: needs node and {EMULATOR}")
@@ -56,7 +56,7 @@ def main():
         "decision.feed-url": f"ws://127.0.0.1:{feed_port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{analyzer_port}",
         "decision.default-mode": "AI", "strategy.edge.horizon": opts.horizon, "strategy.edge.mode": "advise",
-        "decision.entry-cooldown": opts.cooldown, "decision.db.path": os.path.join(WORK, "decision.db")}, "decision")
+        "strategy.entry-cooldown": opts.cooldown, "decision.db.path": os.path.join(WORK, "decision.db")}, "decision")
     print(f"desk running on {opts.profile} ({opts.model}, shadow {opts.shadow}) for {opts.seconds} s, then one horizon "
           f"({opts.horizon}) more; logs in {WORK}", flush=True)
     time.sleep(opts.seconds)
