@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.signaldesk.analyzer.ai.AnswerSchema;
 import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.domain.AiMode;
@@ -313,12 +314,23 @@ class AnalysisResourceTest {
     }
 
     @Test
-    void servesTheSecondIdenticalAskFromTheCacheWithoutCallingTheModel() {
+    void servesTheSecondIdenticalAskFromTheCacheWithoutCallingTheModel() throws InterruptedException {
         OllamaReplies.answer("{\"action\":\"HOLD\",\"confidence\":6,\"reason\":\"Trend intact.\"}");
         String body = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"entryPrice\":94000,\"currentPrice\":95000,\"size\":0.01}";
 
-        given().contentType(ContentType.JSON).body(body).when().post("/api/analysis/exit")
-                .then().statusCode(200).body("source", equalTo("AI")).body("result.action", equalTo("HOLD"));
+        JsonPath first = given().contentType(ContentType.JSON).body(body).when()
+                .post("/api/analysis/exit").then().statusCode(200).extract().jsonPath();
+        if ("RULES".equals(first.getString("source"))) {
+            // the test deadline is 1 s: on a loaded machine (1.35 s with two busy processes beside) the rules answer
+            // first, labelled TIMEOUT, and the model's answer fills the cache when it lands (as the test above shows)
+            assertEquals("TIMEOUT", first.getString("fallbackReason"), first.prettify());
+            for (int i = 0; i < 1200 && cache.size() == 0; i++) { // up to a minute on a loaded machine
+                Thread.sleep(50);
+            }
+        } else {
+            assertEquals("AI", first.getString("source"), first.prettify());
+            assertEquals("HOLD", first.getString("result.action"), first.prettify());
+        }
         given().contentType(ContentType.JSON).body(body).when().post("/api/analysis/exit")
                 .then().statusCode(200)
                 .body("source", equalTo("CACHE"))
