@@ -2,9 +2,6 @@ package io.signaldesk.analyzer.ai;
 
 import java.util.List;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
@@ -12,7 +9,7 @@ import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisType;
 
 /**
- * The model calls as LangChain4j chat requests on the Ollama binding, with Ollama's own request parameters:
+ * The model calls: the user message for {@link MarketAnalyst} and Ollama's own request parameters:
  * the model in use (switched at run time), the analysis's JSON schema, {@code think: false} (a thinking model
  * would otherwise spend hundreds of tokens first), keep_alive, and the same load-time options (num_ctx) every
  * time, since Ollama reloads the model when they change.
@@ -22,25 +19,20 @@ public final class ChatRequests {
     private ChatRequests() {
     }
 
-    public static ChatRequest analysis(AnalyzerConfig.Ollama config, String model, AnalysisType type,
+    public static ModelQuestion analysis(AnalyzerConfig.Ollama config, String model, AnalysisType type,
             List<String> coins, String userMessage) {
         ResponseFormat schema = ResponseFormat.builder().type(ResponseFormatType.JSON)
                 .jsonSchema(AnswerSchema.of(type, coins)).build();
-        return ChatRequest.builder()
-                .messages(SystemMessage.from(Prompts.SYSTEM), UserMessage.from(userMessage))
-                .parameters(base(config, model).responseFormat(schema).maxOutputTokens(AnswerSchema.NUM_PREDICT).build())
-                .build();
+        return new ModelQuestion(userMessage,
+                base(config, model).responseFormat(schema).maxOutputTokens(AnswerSchema.NUM_PREDICT).build());
     }
 
     /**
      * A priming call: the system message and a one-token answer, so the fixed prefix of every later prompt is
      * already in Ollama's cache when the first user-visible question comes.
      */
-    public static ChatRequest priming(AnalyzerConfig.Ollama config, String model) {
-        return ChatRequest.builder()
-                .messages(SystemMessage.from(Prompts.SYSTEM), UserMessage.from("READY?"))
-                .parameters(base(config, model).maxOutputTokens(1).build())
-                .build();
+    public static ModelQuestion priming(AnalyzerConfig.Ollama config, String model) {
+        return new ModelQuestion("READY?", base(config, model).maxOutputTokens(1).build());
     }
 
     private static OllamaChatRequestParameters.Builder base(AnalyzerConfig.Ollama config, String model) {

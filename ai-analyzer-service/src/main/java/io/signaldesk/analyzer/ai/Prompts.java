@@ -31,8 +31,8 @@ public final class Prompts {
             A RECORD line, when given, is your own record on this setup, scored later: right answers/calls, the \
             mean net result after costs of those acted on (entered, or held), the last outcomes (R right, W wrong), \
             "no edge" when the setup has no measured edge; weigh it.
-            Confidence is 1 (guess) to 10 (certain). The reason is one sentence of at most %d characters."""
-            .formatted(AnswerSchema.REASON_MAX_CHARS);
+            Confidence is 1 (guess) to 10 (certain). The reason is one sentence of at most\s"""
+            + AnswerSchema.REASON_MAX_CHARS + " characters.";
 
     /** Appended to the user message of the one reprompt, after everything the first call had cached. */
     private static final String RETRY_NOTE = "\nYOUR PREVIOUS ANSWER WAS REJECTED: %s. Answer again with one valid JSON object.";

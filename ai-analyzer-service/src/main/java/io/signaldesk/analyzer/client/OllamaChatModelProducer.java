@@ -6,13 +6,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
-import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import io.quarkus.arc.All;
 
 /**
@@ -26,15 +27,16 @@ import io.quarkus.arc.All;
 public class OllamaChatModelProducer {
 
     @Produces
-    @ApplicationScoped
-    OllamaStreamingChatModel ollamaStreamingChatModel(
+    @Singleton // no client proxy: the binding's class has no no-args constructor
+    @Typed(AnalystChatModel.class) // only MarketAnalyst's model, never a candidate for the extension's default beans
+    AnalystChatModel analystChatModel(
             @ConfigProperty(name = "quarkus.langchain4j.ollama.base-url") String baseUrl,
             @ConfigProperty(name = "quarkus.langchain4j.ollama.chat-model.model-id") String modelId,
             @ConfigProperty(name = "quarkus.langchain4j.ollama.chat-model.temperature") double temperature,
             @ConfigProperty(name = "quarkus.langchain4j.ollama.chat-model.seed") int seed,
             @ConfigProperty(name = "quarkus.langchain4j.ollama.timeout") Duration timeout,
             @All List<ChatModelListener> listeners) {
-        return OllamaStreamingChatModel.builder()
+        return new AnalystChatModel(AnalystChatModel.builder()
                 .httpClientBuilder(new StreamEndHttpClient.Builder(new JdkHttpClientBuilder()
                         .httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1))
                         .connectTimeout(Duration.ofSeconds(1))
@@ -46,7 +48,6 @@ public class OllamaChatModelProducer {
                 .timeout(timeout)
                 .think(false)
                 .listeners(listeners)
-                .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-                .build();
+                .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA));
     }
 }

@@ -9,14 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.signaldesk.analyzer.ai.MarketAnalyst;
+import io.signaldesk.analyzer.ai.ModelQuestion;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 
 /**
- * Ollama as the analyzer uses it: the streamed chat through LangChain4j's Ollama chat model
- * ({@link OllamaChatModelProducer}), cancellable; the model list and preload through a REST client (a quick one
+ * Ollama as the analyzer uses it: the streamed analyses through the declared AI service ({@link MarketAnalyst} on
+ * LangChain4j's Ollama chat model, {@link AnalystChatModel}), cancellable; the model list and preload through a REST client (a quick one
  * for the list, a patient one for the preload, which waits while Ollama loads the model). The chat is not
  * retried here: the retry policy (one reprompt) is the analyzer's, in one place.
  */
@@ -31,27 +31,31 @@ public class OllamaClient {
     private final int numCtx;
     private final OllamaRestApi quick;
     private final OllamaRestApi patient;
-    private final OllamaStreamingChatModel chatModel;
+    private final MarketAnalyst analyst;
 
     /** @param baseUrl the chat model's URL: the model list, pull and preload go to the same Ollama as every chat */
-    public OllamaClient(AnalyzerConfig config, OllamaStreamingChatModel chatModel,
+    public OllamaClient(AnalyzerConfig config, MarketAnalyst analyst,
             @ConfigProperty(name = "quarkus.langchain4j.ollama.base-url") String baseUrl) {
         this.baseUrl = baseUrl;
         this.keepAlive = config.ollama().keepAlive();
         this.numCtx = config.ollama().numCtx();
         this.quick = build(baseUrl, QUICK);
         this.patient = build(baseUrl, LOAD);
-        this.chatModel = chatModel;
+        this.analyst = analyst;
     }
 
     /**
-     * Starts a streamed chat call; {@code listener} hears its content pieces, then done or failed. The call is
-     * bounded by the chat model's timeout ({@code quarkus.langchain4j.ollama.timeout}).
+     * Asks {@link MarketAnalyst} one question, streamed; {@code listener} hears its content pieces, then done or
+     * failed. The call is bounded by the chat model's timeout ({@code quarkus.langchain4j.ollama.timeout}).
      */
-    public ModelStream chat(ChatRequest request, ChatStreamListener listener) {
-        ModelStream stream = new ModelStream(listener, baseUrl);
+    public ModelStream chat(ModelQuestion question, ChatStreamListener listener) {
+        ModelStream stream = new ModelStream(listener, baseUrl, question.parameters());
         try {
-            chatModel.chat(request, stream);
+            AnalystChatModel.call(stream, () -> analyst.analyse(question.userMessage())
+                    .onPartialResponse(stream::onPartialResponse)
+                    .onCompleteResponse(stream::onCompleteResponse)
+                    .onError(stream::onError)
+                    .start());
         } catch (RuntimeException e) {
             stream.fail(e);
         }

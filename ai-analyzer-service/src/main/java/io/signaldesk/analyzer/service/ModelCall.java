@@ -7,9 +7,8 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.langchain4j.model.chat.request.ChatRequest;
-
 import io.signaldesk.analyzer.ai.AnswerStream;
+import io.signaldesk.analyzer.ai.ModelQuestion;
 import io.signaldesk.analyzer.client.ModelStream;
 import io.signaldesk.analyzer.domain.AnalysisType;
 
@@ -24,7 +23,7 @@ public final class ModelCall {
     /** Raised (under the queue's lock, while waiting) when the desk joins an outside caller's question. */
     int priority;
     final long seq;
-    final ChatRequest body;
+    final ModelQuestion body;
     final List<String> decisionFields;
     long queuedNanos;
     /** The latest deadline of everyone waiting; past it nobody needs the answer but the cache. */
@@ -43,7 +42,7 @@ public final class ModelCall {
     final CompletableFuture<ModelReply> reply = new CompletableFuture<>();
     private final List<Consumer<String>> reasonListeners = new CopyOnWriteArrayList<>();
 
-    ModelCall(String key, AnalysisType type, int priority, long seq, ChatRequest body, List<String> decisionFields,
+    ModelCall(String key, AnalysisType type, int priority, long seq, ModelQuestion body, List<String> decisionFields,
             long deadlineNanos) {
         this.key = key;
         this.type = type;

@@ -14,13 +14,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
-import dev.langchain4j.model.chat.request.ChatRequest;
 
 import io.signaldesk.analyzer.ai.AnswerGuardrail;
 import io.signaldesk.analyzer.ai.AnswerReader;
 import io.signaldesk.analyzer.ai.AnswerSchema;
 import io.signaldesk.analyzer.ai.ChatRequests;
 import io.signaldesk.analyzer.ai.InvalidAnswerException;
+import io.signaldesk.analyzer.ai.ModelQuestion;
 import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 
@@ -99,7 +99,7 @@ public class ModelGateway {
 
     private <R> ModelCall call(AnalysisTask<R> task, String name, String key, boolean desk, String retryNote,
             long deadlineNanos, Listener listener, AtomicBoolean decided) {
-        ChatRequest body = ChatRequests.analysis(config, name, task.type(), task.coinNames(), task.question() + retryNote);
+        ModelQuestion body = ChatRequests.analysis(config, name, task.type(), task.coinNames(), task.question() + retryNote);
         ModelCall call = queue.submit(key, task.type(), desk, body, AnswerSchema.decisionFields(task.type()),
                 deadlineNanos);
         call.decision().thenAccept(fields -> {

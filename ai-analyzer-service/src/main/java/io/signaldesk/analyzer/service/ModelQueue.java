@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.langchain4j.model.chat.request.ChatRequest;
 import io.signaldesk.analyzer.ai.AnswerStream;
 import io.signaldesk.analyzer.ai.ModelExchange;
+import io.signaldesk.analyzer.ai.ModelQuestion;
 import io.signaldesk.analyzer.client.ChatStreamListener;
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaStats;
@@ -57,7 +57,7 @@ public class ModelQueue {
     }
 
     /** The priming call after a start or a model switch: lowest priority, never coalesced with a question. */
-    public ModelCall prime(ChatRequest body) {
+    public ModelCall prime(ModelQuestion body) {
         ModelCall call;
         synchronized (this) {
             call = new ModelCall("prime|" + sequence.get(), null, 0, sequence.incrementAndGet(), body, List.of(),
@@ -98,7 +98,7 @@ public class ModelQueue {
      *
      * @return the call, or empty when {@code backlog} shadow questions wait already
      */
-    public Optional<ModelCall> shadow(AnalysisType type, ChatRequest body, List<String> decisionFields,
+    public Optional<ModelCall> shadow(AnalysisType type, ModelQuestion body, List<String> decisionFields,
             long deadlineNanos, int backlog) {
         ModelCall call;
         synchronized (this) {
@@ -122,7 +122,7 @@ public class ModelQueue {
      * @param desk the desk's own question (its lane comes first) or an outside caller's
      * @param deadlineNanos when the caller stops waiting ({@link System#nanoTime()} clock)
      */
-    public ModelCall submit(String key, AnalysisType type, boolean desk, ChatRequest body, List<String> decisionFields,
+    public ModelCall submit(String key, AnalysisType type, boolean desk, ModelQuestion body, List<String> decisionFields,
             long deadlineNanos) {
         ModelCall call;
         int priority = priority(type, desk);
@@ -298,7 +298,7 @@ public class ModelQueue {
         long now = System.nanoTime();
         long signalMs = call.signalNanos == 0 ? -1 : (call.signalNanos - call.startedNanos) / 1_000_000;
         long totalMs = (now - call.startedNanos) / 1_000_000;
-        String model = call.body.parameters().modelName();
+        String model = call.body.model();
         if (stats != null) {
             rates.observe(model, call.type, stats, call.piecesAtSignal);
             if (!call.shadow()) {

@@ -26,12 +26,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import io.signaldesk.analyzer.OllamaReplies;
 import io.signaldesk.analyzer.ai.AnswerSchema;
 import io.signaldesk.analyzer.ai.AnswerStream;
 import io.signaldesk.analyzer.ai.ChatRequests;
+import io.signaldesk.analyzer.ai.ModelQuestion;
+import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisType;
 
@@ -58,12 +61,13 @@ class ModelStreamTest {
         ollama.stop();
     }
 
-    /** What {@link OllamaClient#chat} does, on the model bean as the producer builds it. */
-    private static ModelStream chat(String baseUrl, ChatRequest request, Seen seen) {
-        OllamaStreamingChatModel model = new OllamaChatModelProducer().ollamaStreamingChatModel(baseUrl, "llama3.2:3b",
-                0.2, 42, Duration.ofSeconds(5), List.of());
-        ModelStream stream = new ModelStream(seen, baseUrl);
-        model.chat(request, stream);
+    /** The question as MarketAnalyst sends it (system message, user message, the call's parameters), on the model bean. */
+    private static ModelStream chat(String baseUrl, ModelQuestion question, Seen seen) {
+        AnalystChatModel model = new OllamaChatModelProducer().analystChatModel(baseUrl, "llama3.2:3b", 0.2, 42,
+                Duration.ofSeconds(5), List.of());
+        ModelStream stream = new ModelStream(seen, baseUrl, question.parameters());
+        model.chat(ChatRequest.builder().messages(SystemMessage.from(Prompts.SYSTEM), UserMessage.from(question.userMessage()))
+                .parameters(question.parameters()).build(), stream);
         return stream;
     }
 

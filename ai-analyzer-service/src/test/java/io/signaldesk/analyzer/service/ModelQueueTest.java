@@ -223,7 +223,7 @@ class ModelQueueTest {
         assertEquals(List.of("ENTRY desk busy", "ENTRY shared", "EXIT outside"), order);
     }
 
-    private dev.langchain4j.model.chat.request.ChatRequest request(AnalysisType type, String user) {
+    private io.signaldesk.analyzer.ai.ModelQuestion request(AnalysisType type, String user) {
         return ChatRequests.analysis(config.ollama(), "llama3.2:3b", type, List.of(Markets.coin("BTC").coin()), user);
     }
 }
