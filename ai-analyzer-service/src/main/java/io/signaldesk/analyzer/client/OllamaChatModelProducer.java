@@ -15,6 +15,7 @@ import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.quarkus.arc.All;
+import io.quarkus.arc.Unremovable;
 
 /**
  * The analyzer's Ollama chat model: LangChain4j's streaming Ollama binding, configured by the extension's own
@@ -29,6 +30,7 @@ public class OllamaChatModelProducer {
     @Produces
     @Singleton // no client proxy: the binding's class has no no-args constructor
     @Typed(AnalystChatModel.class) // only MarketAnalyst's model, never a candidate for the extension's default beans
+    @Unremovable // looked up by AnalystChatModel.Supplier, which ArC cannot see
     AnalystChatModel analystChatModel(
             @ConfigProperty(name = "quarkus.langchain4j.ollama.base-url") String baseUrl,
             @ConfigProperty(name = "quarkus.langchain4j.ollama.chat-model.model-id") String modelId,
