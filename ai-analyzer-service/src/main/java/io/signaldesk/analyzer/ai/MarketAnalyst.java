@@ -2,26 +2,25 @@ package io.signaldesk.analyzer.ai;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.UserMessage;
-import dev.langchain4j.service.V;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.signaldesk.analyzer.client.AnalystChatModel;
 
 /**
  * The four analyses as one declared AI service on the Ollama chat model ({@link AnalystChatModel}). They share
- * one system message, which never changes so Ollama keeps it cached; a question is the task line and the market
- * data of the coins asked about ({@link Prompts}), and the answer streams as the call's JSON schema orders it:
- * the decision first, the reason last. No chat memory: every question stands alone. Application scoped, so the
- * service's context is built once, not per call.
+ * one system message ({@link AnalystSystemMessage}), which never changes so Ollama keeps it cached; a question is
+ * the task line and the market data of the coins asked about ({@link Prompts}), and the answer streams as the
+ * call's JSON schema orders it: the decision first, the reason last. No chat memory: every question stands alone.
+ * Application scoped, so the service's context is built once, not per call. Neither message is a template: the
+ * prompts are built in {@link Prompts}, and quarkus-langchain4j 1.7.4 parses a {@code @SystemMessage} or
+ * {@code @UserMessage} template with Qute on every call.
  */
 @RegisterAiService(streamingChatLanguageModelSupplier = AnalystChatModel.Supplier.class,
-        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
+        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class,
+        systemMessageProviderSupplier = AnalystSystemMessage.class)
 @ApplicationScoped
 public interface MarketAnalyst {
 
-    @SystemMessage(Prompts.SYSTEM)
-    @UserMessage("{question}")
-    TokenStream analyse(@V("question") String question);
+    TokenStream analyse(@UserMessage String question);
 }
