@@ -13,9 +13,10 @@ import io.quarkus.arc.ArcContainer;
 /**
  * LangChain4j's AI-service listener registrar, without the CDI bridges nobody listens to. quarkus-langchain4j 1.7.4
  * registers, for every AI service, an {@link AiServiceListenerAdapter} per event type that fires a CDI event (a new
- * {@code Event} selected and its observers resolved each time, four to five times per call) whether or not any bean
- * observes it. Here such a bridge is registered only when an observer of that event and AI service exists (CDI
- * observers are fixed at build time, so the check at registration is exact); every other listener as before.
+ * {@code Event} selected and its observers resolved each time; started, response received and completed on every
+ * call) whether or not any bean observes it. Here such a bridge is registered only when an observer of that event
+ * and AI service exists (CDI observers are fixed at build time, so the check at registration is exact); every other
+ * listener as before.
  * Found through LangChain4j's {@link AiServiceListenerRegistrarFactory} service (META-INF/services).
  */
 public class ObservedEventsRegistrar extends DefaultAiServiceListenerRegistrar {
