@@ -133,7 +133,7 @@ public class BacktestService {
                     : new BacktestAnalyzer(settings.analyzerUrl(), Duration.ofSeconds(30));
             WalkForward.Report report = WalkForward.run(plan, candles, settings,
                     testFrom -> new BacktestRunner(checked.base(), checked.overrides(),
-                            analyzer == null ? NO_ANALYZER : analyzer,
+                            analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
                             sentiment(settings, analyzer, checked.maxSentimentCalls())).measuringFrom(testFrom));
             String name = "walkforward-%s-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT),
                     STAMP.format(Instant.now()), unguessable());
@@ -248,7 +248,7 @@ public class BacktestService {
             BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
             BacktestRunner.Run run = new BacktestRunner(base, overrides,
-                    analyzer == null ? NO_ANALYZER : analyzer,
+                    analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
                     sentiment(overrides.settings(), analyzer, checked.maxSentimentCalls())).run(tape, progress);
             List<String> notes = new ArrayList<>(notes(run.sentiment()));
             notes.add("edge gate (strategy.edge.mode) " + overrides.settings().edge().mode() + ": the run's own track record, learned from its "
@@ -297,7 +297,7 @@ public class BacktestService {
         }
         try {
             return new BacktestRunner(live.get(), overrides,
-                    analyzer == null ? NO_ANALYZER : analyzer, sentiment(overrides.settings(), analyzer,
+                    analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer, sentiment(overrides.settings(), analyzer,
                             live.get().config(overrides.keys()).backtest().maxSentimentCalls())).run(tape);
         } finally {
             running.set(false);
@@ -382,21 +382,6 @@ public class BacktestService {
         }
         throw new BacktestInputException("to", message + ": shorten the range with from/to");
     }
-
-    /** Stands in for the analyzer in RULES mode, where the engine never asks it. */
-    private static final io.signaldesk.decision.engine.port.AnalyzerPort NO_ANALYZER = new io.signaldesk.decision.engine.port.AnalyzerPort() {
-        @Override
-        public io.signaldesk.decision.engine.port.AiAnswer<io.signaldesk.decision.engine.port.AnalyzerPort.EntryResult> entry(
-                io.signaldesk.decision.engine.port.AnalyzerPort.EntryRequest request) {
-            return io.signaldesk.decision.engine.port.AiAnswer.unavailable("MODE_RULES");
-        }
-
-        @Override
-        public io.signaldesk.decision.engine.port.AiAnswer<io.signaldesk.decision.engine.port.AnalyzerPort.ExitResult> exit(
-                io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest request) {
-            return io.signaldesk.decision.engine.port.AiAnswer.unavailable("MODE_RULES");
-        }
-    };
 
     private static AlignedCandles candles(Map<String, String> files, Map<String, Path> paths, Map<String, String> inline,
             Instant from, Instant to) {

@@ -23,7 +23,6 @@ import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
-import io.signaldesk.decision.engine.port.AiAnswer;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.engine.port.FeedMessage;
@@ -36,18 +35,6 @@ import io.signaldesk.decision.ledger.ScratchLedger;
  */
 class CandleRulesParityTest {
 
-    private static final AnalyzerPort NO_ANALYZER = new AnalyzerPort() {
-        @Override
-        public AiAnswer<EntryResult> entry(EntryRequest request) {
-            return AiAnswer.unavailable("MODE_RULES");
-        }
-
-        @Override
-        public AiAnswer<ExitResult> exit(ExitRequest request) {
-            return AiAnswer.unavailable("MODE_RULES");
-        }
-    };
-
     @Test
     void decidesTheCandleSnapshotAsTheAnalyzersRulesAnswer() throws Exception {
         CoinSnapshot candle = new ObjectMapper().findAndRegisterModules()
@@ -58,7 +45,7 @@ class CandleRulesParityTest {
             EngineKit kit = new EngineKit(new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
                     null).config(Map.of("decision.engine-enabled", "true")),
                     StrategySettings.DEFAULTS.withEdge(StrategySettings.Edge.DEFAULTS.withMode(EdgeGate.OFF)),
-                    new SimulatedClock(candle.updatedAt()), ledger, NO_ANALYZER);
+                    new SimulatedClock(candle.updatedAt()), ledger, AnalyzerPort.NONE);
             kit.modes.change(Mode.RULES, Policy.VETO);
             kit.accept(new FeedMessage("snapshot", candle.updatedAt(), List.of(candle), null,
                     new FeedIdentity("backtest", "candles", "backtest:candles")));

@@ -28,7 +28,6 @@ import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.SignalOutcomes.Outcome;
-import io.signaldesk.decision.engine.port.AiAnswer;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.engine.port.FeedMessage;
@@ -45,19 +44,6 @@ import io.signaldesk.market.state.ReplayMarket;
 class HorizonPriceParityTest {
 
     private static final FeedIdentity FEED = new FeedIdentity("replay", "parity", "replay:parity");
-    /** The engine is off (decision.engine-enabled=false): only the scoring runs, the analyzer is never asked. */
-    private static final AnalyzerPort NO_ANALYZER = new AnalyzerPort() {
-        @Override
-        public AiAnswer<EntryResult> entry(EntryRequest request) {
-            return AiAnswer.unavailable("MODE_RULES");
-        }
-
-        @Override
-        public AiAnswer<ExitResult> exit(ExitRequest request) {
-            return AiAnswer.unavailable("MODE_RULES");
-        }
-    };
-
     @Test
     void scoresTheSharedPricePathAsTheModelEvaluatorDoes() throws Exception {
         List<CoinSnapshot> frames = new ArrayList<>();
@@ -76,7 +62,7 @@ class HorizonPriceParityTest {
         try (ScratchLedger ledger = ScratchLedger.open()) {
             EngineKit kit = new EngineKit(new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), true, 7,
                     null).config(Map.of("decision.scoring.horizons", "1m,5m", "decision.feed.history-window", "30m",
-                            "decision.engine-enabled", "false")), StrategySettings.DEFAULTS, clock, ledger, NO_ANALYZER);
+                            "decision.engine-enabled", "false")), StrategySettings.DEFAULTS, clock, ledger, AnalyzerPort.NONE);
             for (CoinSnapshot frame : frames) {
                 // a call at an instant sees the market before that instant's events, as an evaluator's sample does
                 while (!calls.isEmpty() && !Instant.parse(calls.get(0).path("at").asText()).isAfter(frame.updatedAt())) {

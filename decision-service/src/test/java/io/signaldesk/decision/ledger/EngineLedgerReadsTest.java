@@ -32,7 +32,6 @@ import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.TradingEngine;
-import io.signaldesk.decision.engine.port.AiAnswer;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.Notifier;
 import io.signaldesk.decision.support.Market;
@@ -68,7 +67,7 @@ class EngineLedgerReadsTest {
                         new BigDecimal("10")));
         TradingEngine engine = TradingEngine.onCallersThread(settings.config(Map.of()),
                 StrategySettings.DEFAULTS.withEdge(StrategySettings.Edge.DEFAULTS.withMode(EdgeGate.OFF)),
-                new TradingEngine.Ports(NO_ANALYZER, proposals, new LedgerRepository(db, proposals),
+                new TradingEngine.Ports(AnalyzerPort.NONE, proposals, new LedgerRepository(db, proposals),
                         new RiskRepository(db), new DecisionRepository(db), new SignalRepository(db),
                         new EdgeRepository(db), new CooldownRepository(db), ledgerState(shared), Notifier.NONE, Clock.systemUTC(),
                         new SimpleMeterRegistry()));
@@ -167,18 +166,6 @@ class EngineLedgerReadsTest {
         }
         return reads.get() / (double) FRAMES;
     }
-
-    private static final AnalyzerPort NO_ANALYZER = new AnalyzerPort() {
-        @Override
-        public AiAnswer<EntryResult> entry(EntryRequest request) {
-            return AiAnswer.unavailable("MODE_RULES");
-        }
-
-        @Override
-        public AiAnswer<ExitResult> exit(ExitRequest request) {
-            return AiAnswer.unavailable("MODE_RULES");
-        }
-    };
 
     /** One connection for all (the in-memory database lives on it); every query it runs is counted. */
     private record CountingSource(Connection connection, AtomicInteger reads) implements javax.sql.DataSource {

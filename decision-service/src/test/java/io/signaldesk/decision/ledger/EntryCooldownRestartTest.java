@@ -34,7 +34,6 @@ import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.TradingEngine;
-import io.signaldesk.decision.engine.port.AiAnswer;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.LedgerState;
 import io.signaldesk.decision.engine.port.Notifier;
@@ -109,7 +108,7 @@ class EntryCooldownRestartTest {
                         new BigDecimal("10")));
         TradingEngine engine = TradingEngine.onCallersThread(settings.config(Map.of()),
                 StrategySettings.DEFAULTS.withEntryCooldown(Duration.ofSeconds(30)),
-                new TradingEngine.Ports(NO_ANALYZER, proposals, new LedgerRepository(db, proposals), new RiskRepository(db),
+                new TradingEngine.Ports(AnalyzerPort.NONE, proposals, new LedgerRepository(db, proposals), new RiskRepository(db),
                         new DecisionRepository(db), new SignalRepository(db), new EdgeRepository(db),
                         new CooldownRepository(db), READY, Notifier.NONE, clock, new SimpleMeterRegistry()));
         engine.modes.change(Mode.RULES, Policy.VETO);
@@ -142,15 +141,4 @@ class EntryCooldownRestartTest {
         }
     };
 
-    private static final AnalyzerPort NO_ANALYZER = new AnalyzerPort() {
-        @Override
-        public AiAnswer<EntryResult> entry(EntryRequest request) {
-            return AiAnswer.unavailable("MODE_RULES");
-        }
-
-        @Override
-        public AiAnswer<ExitResult> exit(ExitRequest request) {
-            return AiAnswer.unavailable("MODE_RULES");
-        }
-    };
 }

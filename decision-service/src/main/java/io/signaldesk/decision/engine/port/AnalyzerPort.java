@@ -19,6 +19,19 @@ import io.signaldesk.core.market.CoinSnapshot;
  */
 public interface AnalyzerPort {
 
+    /** Stands in for the analyzer where the engine never asks it (RULES mode: a rules backtest, the engine's tests). */
+    AnalyzerPort NONE = new AnalyzerPort() {
+        @Override
+        public AiAnswer<EntryResult> entry(EntryRequest request) {
+            return AiAnswer.unavailable("MODE_RULES");
+        }
+
+        @Override
+        public AiAnswer<ExitResult> exit(ExitRequest request) {
+            return AiAnswer.unavailable("MODE_RULES");
+        }
+    };
+
     /** Whether to enter, acted on at the analyzer's decision; the reason may follow ({@link AiAnswer#reasonLater()}). */
     AiAnswer<EntryResult> entry(EntryRequest request);
 
