@@ -118,7 +118,7 @@ def price_of(feed_port, coin):
     return next((c.get("lastPrice") or c.get("midPrice") for c in snapshot.get("coins", []) if c.get("coin") == coin), 1.0)
 
 
-# The model's record per setup as the decision service sends it between two refreshes (decision.edge.model-record-refresh,
+# The model's record per setup as the decision service sends it between two refreshes (decision.model-record.refresh,
 # 10 min: longer than a run, so each setup's record stays the same all run): calls, right, acted, net, last, edge.
 RECORDS = {("BTC", "LONG"): (14, 6, 8, -0.2125, "RWWRW"), ("BTC", "SHORT"): (9, 5, 3, -0.4010, "WRRWR"),
            ("ETH", "LONG"): (22, 9, 12, -0.1875, "WWRWR"), ("ETH", "SHORT"): (5, 3, 1, 0.1500, "RRWWR"),

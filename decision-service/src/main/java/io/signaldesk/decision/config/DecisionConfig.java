@@ -63,8 +63,8 @@ public interface DecisionConfig {
     /** Signal scoring. */
     Scoring scoring();
 
-    /** The model's own record, scored and sent with its questions ({@code decision.edge.*}). */
-    Edge edge();
+    /** The model's own record: its answers scored, the record sent with its questions, the prompts kept. */
+    ModelRecordSettings modelRecord();
 
     /** Risk governor defaults, until PUT /api/decision/risk stores others. */
     Risk risk();
@@ -200,23 +200,23 @@ public interface DecisionConfig {
     }
 
     /**
-     * The model's own record ({@code decision.edge.*}; the edge gate itself is the strategy's, {@code strategy.edge.*}):
+     * The model's own record ({@code decision.model-record.*}; the edge gate is the strategy's, {@code strategy.edge.*}):
      * every model answer is scored at the gate's horizon and its record travels with the next question on its setup.
      */
-    interface Edge {
+    interface ModelRecordSettings {
         /**
          * Whether each entry and exit question carries the model's own scored record on its setup (type, coin, side:
          * calls, right, net after costs, last outcomes, measured edge or not), scored at {@code strategy.edge.horizon}.
          */
         @WithDefault("true")
-        boolean modelRecord();
+        boolean enabled();
 
         /**
          * How long (market time) a setup's record sent to the model stays the same: the question's first line then
          * stays in Ollama's prefix cache (and the analyzer's answer cache) between refreshes.
          */
         @WithDefault("10m")
-        Duration modelRecordRefresh();
+        Duration refresh();
 
         /**
          * The newest scored model answers whose prompt and answer texts are kept for the training set (GET
@@ -224,7 +224,7 @@ public interface DecisionConfig {
          */
         @WithDefault("20000")
         @Min(0)
-        int modelPromptsKeep();
+        int promptsKeep();
     }
 
     interface Risk {

@@ -56,7 +56,7 @@ public class EdgeService {
 
     private final EdgeStore repository;
     private final StrategySettings.Edge config;
-    private final DecisionConfig.Edge model;
+    private final DecisionConfig.ModelRecordSettings model;
     private final EdgeSettings settings;
     private final FeeModel fees;
     private final TrackRecord record = new TrackRecord();
@@ -65,13 +65,13 @@ public class EdgeService {
     private final ModelRecords answers;
     private boolean loaded;
 
-    EdgeService(EdgeStore repository, StrategySettings strategy, DecisionConfig.Edge model) {
+    EdgeService(EdgeStore repository, StrategySettings strategy, DecisionConfig.ModelRecordSettings model) {
         this.repository = repository;
         this.config = strategy.edge();
         this.model = model;
         this.settings = config.judge();
         this.fees = strategy.costs();
-        this.answers = new ModelRecords(repository, config.horizon(), model.modelRecordRefresh(), model.modelPromptsKeep());
+        this.answers = new ModelRecords(repository, config.horizon(), model.refresh(), model.promptsKeep());
     }
 
     public EdgeGate mode() {
@@ -130,11 +130,11 @@ public class EdgeService {
 
     /**
      * The model's own record on a setup (kind, coin, side) to send with a question at {@code now} (market time), or
-     * null when strategy.edge.model-record is off. Its {@code measuredEdge}: whether a setup of the model's calls
+     * null when decision.model-record.enabled is off. Its {@code measuredEdge}: whether a setup of the model's calls
      * (source AI or RULES+AI) on this coin and direction is proven, in any confidence bucket or regime.
      */
     public synchronized ModelRecord modelRecord(ModelRecords.Kind kind, String coin, String side, Instant now) {
-        if (!model.modelRecord()) {
+        if (!model.enabled()) {
             return null;
         }
         load();

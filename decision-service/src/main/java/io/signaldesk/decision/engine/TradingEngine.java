@@ -74,7 +74,7 @@ public final class TradingEngine {
         this.scoring = new SignalScoringService(market, ports.signals(), config, registry, clock);
         this.modes = new ModeService(trades, config, registry);
         this.sentiments = new SentimentService(market, scoring, rules, clock);
-        this.edge = new EdgeService(ports.edges(), strategy, config.edge());
+        this.edge = new EdgeService(ports.edges(), strategy, config.modelRecord());
         this.decisions = new DecisionEngine(config, strategy, rules, ports.analyzer(), sentiments, modes, proposals, trading,
                 ports.decisions(), scoring, risk, market, clock, time, edge, ports.cooldowns());
         this.exits = new ExitChecks(decisions, market, trading, time, exitPolicy);

@@ -35,7 +35,7 @@ class ArenaTest {
     private static final Instant T0 = Instant.parse("2024-10-01T00:00:00Z");
     private final ScratchLedger ledger = ScratchLedger.open();
     private final BacktestConfig settings = new BacktestConfig(Map.of("strategy.edge.horizon", "5m",
-            "decision.edge.model-record-refresh", "1m", "strategy.costs.fee-pct", "0.1",
+            "decision.model-record.refresh", "1m", "strategy.costs.fee-pct", "0.1",
             "strategy.costs.slippage-pct", "0.05"), new ModeSetting(Mode.AI, Policy.VETO), true, 1, null);
     private final DecisionConfig config = settings.config(Map.of());
 
@@ -52,7 +52,7 @@ class ArenaTest {
 
     @Test
     void scoresTheShadowAtTheSamePriceHorizonAndCostsAndKeepsItOutOfTheModelsRecord() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), settings.strategy(), config.edge());
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), settings.strategy(), config.modelRecord());
         // at 100: the model in use enters, the shadow skips; the price is 101 at the horizon: entering earned +0.70 %
         edge.modelAnswered(withShadow(true, new ShadowAnswer("ANSWERED", "phi3:mini", false, 6, null)),
                 new BigDecimal("100"), T0);

@@ -35,7 +35,7 @@ class ModelRecordTest {
     private static final Instant T0 = Instant.parse("2024-10-01T00:00:00Z");
     private final ScratchLedger ledger = ScratchLedger.open();
     private final BacktestConfig settings = new BacktestConfig(Map.of("strategy.edge.horizon", "5m",
-            "decision.edge.model-record-refresh", "10m", "strategy.costs.fee-pct", "0.1",
+            "decision.model-record.refresh", "10m", "strategy.costs.fee-pct", "0.1",
             "strategy.costs.slippage-pct", "0.05"), new ModeSetting(Mode.AI, Policy.VETO), true, 1, null);
     private final StrategySettings strategy = settings.strategy();
     private final DecisionConfig config = settings.config(Map.of());
@@ -57,7 +57,7 @@ class ModelRecordTest {
 
     @Test
     void scoresEachAnswerAtTheHorizonAfterCostsAndSendsTheRecordAtTheRefreshCadence() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.edge());
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
         ModelRecord fresh = edge.modelRecord(Kind.ENTRY, "BTC", "LONG", T0);
         assertEquals(new ModelRecord(5, 0, 0, 0, null, "", false), fresh);
 
@@ -77,14 +77,14 @@ class ModelRecordTest {
         assertEquals(new ModelRecord(5, 0, 0, 0, null, "", false),
                 edge.modelRecord(Kind.ENTRY, "BTC", "SHORT", T0.plus(Duration.ofMinutes(10))), "another setup");
 
-        EdgeService restarted = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.edge());
+        EdgeService restarted = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
         assertEquals(refreshed, restarted.modelRecord(Kind.ENTRY, "BTC", "LONG", T0.plus(Duration.ofMinutes(11))),
                 "read back from the ledger after a restart");
     }
 
     @Test
     void anExitIsRightWhenHoldingThenPaidOrClosingThenWouldNotHave() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.edge());
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
         edge.modelAnswered(answer(Kind.EXIT, "ETH", "SHORT", true), new BigDecimal("3000"), T0); // held a short
         edge.modelAnswered(answer(Kind.EXIT, "ETH", "SHORT", false), new BigDecimal("3000"), T0); // closed a short
         edge.observe(Market.flat("ETH", "2970"), T0.plus(Duration.ofMinutes(5)));
@@ -96,7 +96,7 @@ class ModelRecordTest {
 
     @Test
     void keepsOnlyTheLastFiveOutcomesAndSendsNothingWhenSwitchedOff() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.edge());
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
         for (int i = 0; i < 7; i++) {
             edge.modelAnswered(answer(Kind.ENTRY, "SOL", "LONG", i % 3 == 0), new BigDecimal("100"), T0.plusSeconds(i));
         }
@@ -107,8 +107,8 @@ class ModelRecordTest {
         assertFalse(record.measuredEdge());
 
         DecisionConfig off = new BacktestConfig(Map.of(), new ModeSetting(Mode.AI, Policy.VETO), true, 1, null)
-                .config(Map.of("decision.edge.model-record", "false"));
-        assertNull(new EdgeService(new EdgeRepository(ledger.db()), strategy, off.edge()).modelRecord(Kind.ENTRY, "SOL", "LONG", T0));
+                .config(Map.of("decision.model-record.enabled", "false"));
+        assertNull(new EdgeService(new EdgeRepository(ledger.db()), strategy, off.modelRecord()).modelRecord(Kind.ENTRY, "SOL", "LONG", T0));
         assertTrue(record.netPct().signum() < 0);
     }
 }

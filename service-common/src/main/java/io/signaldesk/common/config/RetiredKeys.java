@@ -42,6 +42,9 @@ public class RetiredKeys {
         for (String edge : new String[] { "mode", "min-sample", "confidence", "prior-strength", "horizon", "regime-window" }) {
             m.put("decision.edge." + edge, "strategy.edge." + edge);
         }
+        m.put("decision.edge.model-record", "decision.model-record.enabled");
+        m.put("decision.edge.model-record-refresh", "decision.model-record.refresh");
+        m.put("decision.edge.model-prompts-keep", "decision.model-record.prompts-keep");
         m.put("analyzer.ollama.timeout", "quarkus.langchain4j.ollama.timeout");
         return Map.copyOf(m);
     }

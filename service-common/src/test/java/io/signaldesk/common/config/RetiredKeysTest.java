@@ -20,8 +20,16 @@ class RetiredKeysTest {
     }
 
     @Test
+    void theModelRecordKeysMovedOutOfTheEdgeGatesNamesAreNamedWithTheirNewHome() {
+        assertEquals(List.of("decision.edge.model-record-refresh is now decision.model-record.refresh",
+                "DECISION_EDGE_MODEL_RECORD is now DECISION_MODEL_RECORD_ENABLED"),
+                RetiredKeys.found(List.of("decision.edge.model-record-refresh", "decision.model-record.prompts-keep"),
+                        Map.of("DECISION_EDGE_MODEL_RECORD", "false")));
+    }
+
+    @Test
     void theCurrentKeysPass() {
-        assertEquals(List.of(), RetiredKeys.found(List.of("strategy.rules.momentum-pct", "decision.edge.model-record",
+        assertEquals(List.of(), RetiredKeys.found(List.of("strategy.rules.momentum-pct", "decision.model-record.enabled",
                 "decision.risk.max-position-pct"), Map.of("STRATEGY_EDGE_MODE", "off", "DECISION_DB_URL", "x")));
     }
 }
