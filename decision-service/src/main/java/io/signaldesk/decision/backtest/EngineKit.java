@@ -21,8 +21,10 @@ import io.signaldesk.decision.engine.SignalScoringService;
 import io.signaldesk.decision.engine.TradingEngine;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.FeedMessage;
+import io.signaldesk.decision.engine.port.LedgerState;
 import io.signaldesk.decision.engine.port.Notifier;
 import io.signaldesk.decision.ledger.CooldownRepository;
+import io.signaldesk.decision.ledger.Db;
 import io.signaldesk.decision.ledger.DecisionRepository;
 import io.signaldesk.decision.ledger.EdgeRepository;
 import io.signaldesk.decision.ledger.LedgerRepository;
@@ -56,12 +58,8 @@ public final class EngineKit {
 
     public EngineKit(DecisionConfig config, StrategySettings strategy, Clock clock, ScratchLedger ledger,
             AnalyzerPort analyzer) {
-        ProposalRepository proposalRepository = new ProposalRepository(ledger.db());
         this.decisions = new DecisionRepository(ledger.db());
-        TradingEngine built = TradingEngine.onCallersThread(config, strategy, new TradingEngine.Ports(analyzer, proposalRepository,
-                new LedgerRepository(ledger.db(), proposalRepository), new RiskRepository(ledger.db()), decisions,
-                new SignalRepository(ledger.db()), new EdgeRepository(ledger.db()), new CooldownRepository(ledger.db()), ledger.database(), Notifier.NONE,
-                clock, new SimpleMeterRegistry()));
+        TradingEngine built = TradingEngine.onCallersThread(config, strategy, ports(ledger.db(), ledger.database(), analyzer, clock));
         this.market = built.market;
         this.engine = built.decisions;
         this.intake = built.intake;
@@ -73,6 +71,17 @@ public final class EngineKit {
         this.rules = built.rules;
         this.edge = built.edge;
         this.sentiments = built.sentiments;
+    }
+
+    /**
+     * The engine's ports on one ledger database: its repositories and {@code state}, {@code analyzer} and {@code clock},
+     * no notifier and metrics of its own (a backtest's, or a test's engine on a ledger of its own).
+     */
+    public static TradingEngine.Ports ports(Db db, LedgerState state, AnalyzerPort analyzer, Clock clock) {
+        ProposalRepository proposals = new ProposalRepository(db);
+        return new TradingEngine.Ports(analyzer, proposals, new LedgerRepository(db, proposals), new RiskRepository(db),
+                new DecisionRepository(db), new SignalRepository(db), new EdgeRepository(db), new CooldownRepository(db),
+                state, Notifier.NONE, clock, new SimpleMeterRegistry());
     }
 
     /** The settings a trader set live (or the request's overrides): mode and policy, confirmation, risk limits. */

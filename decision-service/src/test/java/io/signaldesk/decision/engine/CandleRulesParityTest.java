@@ -16,17 +16,13 @@ import io.signaldesk.core.contract.Contracts;
 import io.signaldesk.core.decision.DecisionSource;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.Direction;
-import io.signaldesk.decision.backtest.BacktestConfig;
 import io.signaldesk.decision.backtest.EngineKit;
 import io.signaldesk.decision.backtest.SimulatedClock;
 import io.signaldesk.decision.domain.Decision;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.Policy;
-import io.signaldesk.decision.engine.ModeService.ModeSetting;
-import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.engine.port.FeedMessage;
 import io.signaldesk.decision.ledger.ScratchLedger;
+import io.signaldesk.decision.support.Desk;
 
 /**
  * The engine decides trading-core's candle snapshot (contracts/candle-snapshot.json) as contracts/candle-snapshot-rules.json
@@ -42,11 +38,8 @@ class CandleRulesParityTest {
         JsonNode rules = Contracts.json(Contracts.CANDLE_SNAPSHOT_RULES);
 
         try (ScratchLedger ledger = ScratchLedger.open()) {
-            EngineKit kit = new EngineKit(new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
-                    null).config(Map.of("decision.engine-enabled", "true")),
-                    StrategySettings.DEFAULTS.withEdge(StrategySettings.Edge.DEFAULTS.withMode(EdgeGate.OFF)),
-                    new SimulatedClock(candle.updatedAt()), ledger, AnalyzerPort.NONE);
-            kit.modes.change(Mode.RULES, Policy.VETO);
+            EngineKit kit = Desk.rulesKit(ledger, StrategySettings.DEFAULTS.withEdge(StrategySettings.Edge.DEFAULTS
+                    .withMode(EdgeGate.OFF)), new SimulatedClock(candle.updatedAt()), Map.of("decision.engine-enabled", "true"));
             kit.accept(new FeedMessage("snapshot", candle.updatedAt(), List.of(candle), null,
                     new FeedIdentity("backtest", "candles", "backtest:candles")));
 

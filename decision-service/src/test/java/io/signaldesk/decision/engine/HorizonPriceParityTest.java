@@ -20,18 +20,14 @@ import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.contract.Contracts;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.trade.Direction;
-import io.signaldesk.decision.backtest.BacktestConfig;
 import io.signaldesk.decision.backtest.EngineKit;
 import io.signaldesk.decision.backtest.SimulatedClock;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Signal;
-import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.SignalOutcomes.Outcome;
-import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.engine.port.FeedMessage;
 import io.signaldesk.decision.ledger.ScratchLedger;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.market.domain.MarketEvent;
 import io.signaldesk.market.state.ReplayMarket;
 
@@ -60,9 +56,8 @@ class HorizonPriceParityTest {
 
         SimulatedClock clock = new SimulatedClock(frames.get(0).updatedAt());
         try (ScratchLedger ledger = ScratchLedger.open()) {
-            EngineKit kit = new EngineKit(new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), true, 7,
-                    null).config(Map.of("decision.scoring.horizons", "1m,5m", "decision.feed.history-window", "30m",
-                            "decision.engine-enabled", "false")), StrategySettings.DEFAULTS, clock, ledger, AnalyzerPort.NONE);
+            EngineKit kit = Desk.rulesKit(ledger, StrategySettings.DEFAULTS, clock, Map.of("decision.scoring.horizons",
+                    "1m,5m", "decision.feed.history-window", "30m", "decision.engine-enabled", "false"));
             for (CoinSnapshot frame : frames) {
                 // a call at an instant sees the market before that instant's events, as an evaluator's sample does
                 while (!calls.isEmpty() && !Instant.parse(calls.get(0).path("at").asText()).isAfter(frame.updatedAt())) {

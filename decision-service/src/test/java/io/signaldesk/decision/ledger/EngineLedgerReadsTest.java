@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,20 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.core.edge.EdgeGate;
 import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.trade.ProposalKind;
-import io.signaldesk.decision.backtest.BacktestConfig;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
-import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.TradingEngine;
-import io.signaldesk.decision.engine.port.AnalyzerPort;
-import io.signaldesk.decision.engine.port.Notifier;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 
 /**
@@ -60,34 +51,10 @@ class EngineLedgerReadsTest {
         connection = new org.sqlite.JDBC().connect("jdbc:sqlite::memory:", new Properties());
         CountingSource source = new CountingSource(connection, reads);
         Flyway.configure().dataSource(source).locations("classpath:db/sqlite", "classpath:db/migration").load().migrate();
-        Db db = new Db(source);
-        ProposalRepository proposals = new ProposalRepository(db);
-        var settings = new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), true, 10,
-                new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("100"), 0, 1000, 3,
-                        new BigDecimal("10")));
-        TradingEngine engine = TradingEngine.onCallersThread(settings.config(Map.of()),
-                StrategySettings.DEFAULTS.withEdge(StrategySettings.Edge.DEFAULTS.withMode(EdgeGate.OFF)),
-                new TradingEngine.Ports(AnalyzerPort.NONE, proposals, new LedgerRepository(db, proposals),
-                        new RiskRepository(db), new DecisionRepository(db), new SignalRepository(db),
-                        new EdgeRepository(db), new CooldownRepository(db), ledgerState(shared), Notifier.NONE, Clock.systemUTC(),
-                        new SimpleMeterRegistry()));
-        engine.modes.change(Mode.RULES, Policy.VETO);
+        TradingEngine engine = Desk.rulesEngine(new Db(source), shared,
+                StrategySettings.DEFAULTS.withEdge(StrategySettings.Edge.DEFAULTS.withMode(EdgeGate.OFF)), Clock.systemUTC());
         engine.proposals.configure(true, 10);
         return engine;
-    }
-
-    private static io.signaldesk.decision.engine.port.LedgerState ledgerState(boolean shared) {
-        return new io.signaldesk.decision.engine.port.LedgerState() {
-            @Override
-            public boolean ready() {
-                return true;
-            }
-
-            @Override
-            public boolean shared() {
-                return shared;
-            }
-        };
     }
 
     @AfterEach

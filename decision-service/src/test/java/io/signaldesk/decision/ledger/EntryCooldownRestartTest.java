@@ -3,13 +3,11 @@ package io.signaldesk.decision.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -22,21 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.strategy.StrategySettings;
-import io.signaldesk.decision.backtest.BacktestConfig;
 import io.signaldesk.decision.domain.Decision;
-import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.ProposalStatus;
-import io.signaldesk.decision.domain.RiskLimits;
-import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.TradingEngine;
-import io.signaldesk.decision.engine.port.AnalyzerPort;
-import io.signaldesk.decision.engine.port.LedgerState;
-import io.signaldesk.decision.engine.port.Notifier;
+import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.PostgresServer;
 
@@ -101,18 +91,8 @@ class EntryCooldownRestartTest {
     /** The live engine on {@code source}, migrated first as the service does at each start; RULES, the gate on. */
     private static TradingEngine engine(DataSource source, String dialect, Clock clock) {
         Flyway.configure().dataSource(source).locations("classpath:" + dialect, "classpath:db/migration").load().migrate();
-        Db db = new Db(source);
-        ProposalRepository proposals = new ProposalRepository(db);
-        var settings = new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), true, 10,
-                new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("100"), 0, 1000, 3,
-                        new BigDecimal("10")));
-        TradingEngine engine = TradingEngine.onCallersThread(settings.config(Map.of()),
-                StrategySettings.DEFAULTS.withEntryCooldown(Duration.ofSeconds(30)),
-                new TradingEngine.Ports(AnalyzerPort.NONE, proposals, new LedgerRepository(db, proposals), new RiskRepository(db),
-                        new DecisionRepository(db), new SignalRepository(db), new EdgeRepository(db),
-                        new CooldownRepository(db), READY, Notifier.NONE, clock, new SimpleMeterRegistry()));
-        engine.modes.change(Mode.RULES, Policy.VETO);
-        return engine;
+        return Desk.rulesEngine(new Db(source), false, StrategySettings.DEFAULTS.withEntryCooldown(Duration.ofSeconds(30)),
+                clock);
     }
 
     private static DataSource sqlite(Path file) {
@@ -128,17 +108,4 @@ class EntryCooldownRestartTest {
         source.setPassword(PostgresServer.PASSWORD);
         return source;
     }
-
-    private static final LedgerState READY = new LedgerState() {
-        @Override
-        public boolean ready() {
-            return true;
-        }
-
-        @Override
-        public boolean shared() {
-            return false;
-        }
-    };
-
 }

@@ -1,5 +1,7 @@
 package io.signaldesk.decision.support;
 
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -8,6 +10,15 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.strategy.StrategySettings;
+import io.signaldesk.decision.backtest.BacktestConfig;
+import io.signaldesk.decision.backtest.EngineKit;
+import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.engine.TradingEngine;
+import io.signaldesk.decision.engine.port.AnalyzerPort;
+import io.signaldesk.decision.engine.port.LedgerState;
+import io.signaldesk.decision.ledger.Db;
+import io.signaldesk.decision.ledger.ScratchLedger;
 import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
@@ -22,7 +33,8 @@ import io.signaldesk.decision.engine.RiskService;
 /**
  * What most {@code @QuarkusTest}s of the engine drive, in one injection: the engine, the market state it reads, the
  * mode, the proposals and the paper account, with the steps they repeat (the rules' starting state, a coin's tick,
- * its entry).
+ * its entry). Its static methods build the same engine without CDI, as the backtest does, for the tests of one
+ * engine on a ledger of their own ({@link #rulesKit}, {@link #rulesEngine}).
  */
 @Singleton
 public class Desk {
@@ -109,5 +121,41 @@ public class Desk {
             throw new AssertionError("not proposed: " + decision);
         }
         return decision.proposalId();
+    }
+
+    /** The service's {@code decision.*} mapping: its defaults with {@code overrides} on top, as a backtest builds it. */
+    public static DecisionConfig config(Map<String, String> overrides) {
+        return new BacktestConfig(Map.of(), null, true, 7, null).config(overrides);
+    }
+
+    /**
+     * The live engine as a backtest runs it (its {@link EngineKit}, frames evaluated on the caller's thread) on
+     * {@code ledger}, in RULES mode (VETO policy): the analyzer is never asked.
+     */
+    public static EngineKit rulesKit(ScratchLedger ledger, StrategySettings strategy, Clock clock,
+            Map<String, String> overrides) {
+        EngineKit kit = new EngineKit(config(overrides), strategy, clock, ledger, AnalyzerPort.NONE);
+        kit.modes.change(Mode.RULES, Policy.VETO);
+        return kit;
+    }
+
+    /**
+     * The live engine on {@code db} (migrated), frames evaluated on the caller's thread, in RULES mode (VETO policy) at
+     * the service's defaults; the ledger ready, {@code shared} by several services or not.
+     */
+    public static TradingEngine rulesEngine(Db db, boolean shared, StrategySettings strategy, Clock clock) {
+        TradingEngine engine = TradingEngine.onCallersThread(config(Map.of()), strategy,
+                EngineKit.ports(db, new ReadyLedger(shared), AnalyzerPort.NONE, clock));
+        engine.modes.change(Mode.RULES, Policy.VETO);
+        return engine;
+    }
+
+    /** A ledger that takes writes. */
+    private record ReadyLedger(boolean shared) implements LedgerState {
+
+        @Override
+        public boolean ready() {
+            return true;
+        }
     }
 }
