@@ -18,6 +18,8 @@ import io.signaldesk.decision.adapter.analyzer.AnalysisTopics;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerClient;
 import io.signaldesk.decision.adapter.analyzer.AnswersAssignment;
 import io.signaldesk.decision.adapter.analyzer.KafkaAnalysisClient;
+import io.signaldesk.decision.adapter.analyzer.ShadowQuestions;
+import io.signaldesk.decision.adapter.analyzer.ShadowedAnalyzer;
 import io.signaldesk.decision.adapter.events.LedgerEventRelay;
 import io.signaldesk.decision.adapter.feed.FeedClient;
 import io.signaldesk.decision.adapter.feed.FeedKafkaConsumer;
@@ -48,10 +50,11 @@ public class Transports {
         return transport == Transport.KAFKA;
     }
 
+    /** The model in use over the chosen transport, its shadow over HTTP in either (ShadowedAnalyzer says why). */
     @Produces
     @Singleton
-    AnalyzerPort analyzer(Instance<AnalyzerClient> http, Instance<KafkaAnalysisClient> kafka) {
-        return kafka() ? kafka.get() : http.get();
+    AnalyzerPort analyzer(Instance<AnalyzerClient> http, Instance<KafkaAnalysisClient> kafka, ShadowQuestions shadow) {
+        return new ShadowedAnalyzer(kafka() ? kafka.get() : http.get(), shadow);
     }
 
     @Produces

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerClient;
+import io.signaldesk.decision.adapter.analyzer.ShadowedAnalyzer;
 import io.signaldesk.decision.adapter.feed.FeedClient;
 import io.signaldesk.decision.adapter.feed.FeedLink;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
@@ -40,7 +41,7 @@ public class TransportChoiceTest {
 
     @Test
     void websocketByDefaultAndNoKafkaChannelEnabled() {
-        assertInstanceOf(AnalyzerClient.class, analyzer);
+        assertInstanceOf(AnalyzerClient.class, assertInstanceOf(ShadowedAnalyzer.class, analyzer).model());
         assertInstanceOf(FeedClient.class, feed);
         assertFalse(outbox.enabled());
         for (String channel : CHANNELS) {

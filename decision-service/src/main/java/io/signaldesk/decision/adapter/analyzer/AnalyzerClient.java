@@ -2,7 +2,6 @@ package io.signaldesk.decision.adapter.analyzer;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
@@ -35,8 +34,9 @@ import io.signaldesk.decision.engine.port.AiAnswer;
 /**
  * The engine's analyzer over HTTP: a question is a POST answered as Server-Sent Events (read up to its decision, behind
  * {@link AnalyzerGuard}), plus the analyzer's status, sentiment and model calls for the dashboard. Never throws on the
- * engine's path, says why when it has no answer ({@link AnalyzerAnswers}). The engine gets it as its
- * {@link AnalyzerPort} in the websocket transport ({@code adapter/Transports} chooses).
+ * engine's path, says why when it has no answer ({@link AnalyzerAnswers}). The engine asks it through
+ * its {@link AnalyzerPort} in the websocket transport ({@code adapter/Transports} chooses; the shadow model:
+ * {@link ShadowedAnalyzer}).
  */
 @ApplicationScoped
 @Typed(AnalyzerClient.class)
@@ -49,13 +49,11 @@ public class AnalyzerClient implements AnalyzerPort {
     private final String engineKey;
     private final AnalyzerGuard guard;
     private final AnalyzerAnswers answers;
-    private final ShadowQuestions shadow;
     private final ObjectMapper mapper;
 
     AnalyzerClient(@RestClient AnalyzerRestClient rest, AnalyzerGuard guard, AnalyzerAnswers answers, ObjectMapper mapper,
-            SignalConfig signal, ShadowQuestions shadow) {
+            SignalConfig signal) {
         this.rest = rest;
-        this.shadow = shadow;
         this.engineKey = signal.deskKey().orElse(null);
         this.guard = guard;
         this.answers = answers;
@@ -76,16 +74,6 @@ public class AnalyzerClient implements AnalyzerPort {
         CompletableFuture<String> reason = new CompletableFuture<>();
         Heard heard = analyse("exit", () -> rest.exit(engineKey, request), reason);
         return heard.signal() == null ? answers.fallback("exit", heard.failure()) : answers.exit(heard.signal(), reason);
-    }
-
-    @Override
-    public CompletionStage<ShadowAnswer> shadowEntry(EntryRequest request) {
-        return shadow.entry(request);
-    }
-
-    @Override
-    public CompletionStage<ShadowAnswer> shadowExit(ExitRequest request) {
-        return shadow.exit(request);
     }
 
     /** The last scheduled sentiment envelope; empty before the first one or when unreachable. */

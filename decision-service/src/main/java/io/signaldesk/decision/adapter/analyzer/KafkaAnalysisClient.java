@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,19 +68,16 @@ public class KafkaAnalysisClient implements AnalyzerPort {
     private final String replyTo;
     private final AnswersAssignment answers;
     private final AnalyzerAnswers heard;
-    /** The shadow model is asked over HTTP in either transport. */
-    private final ShadowQuestions shadow;
     private final Clock clock = Clock.systemUTC();
 
     KafkaAnalysisClient(@Channel("analysis-requests") MutinyEmitter<String> requests, PendingAnalyses pending,
-            @Identifier(AnswersAssignment.NAME) AnswersAssignment answers, AnalyzerAnswers heard, ShadowQuestions shadow, ObjectMapper mapper,
+            @Identifier(AnswersAssignment.NAME) AnswersAssignment answers, AnalyzerAnswers heard, ObjectMapper mapper,
             DecisionConfig config,
             @ConfigProperty(name = "mp.messaging.incoming.analysis-results.topic", defaultValue = "signal.analysis.results") String replyTo) {
         this.requests = requests;
         this.pending = pending;
         this.answers = answers;
         this.heard = heard;
-        this.shadow = shadow;
         this.mapper = mapper;
         this.deadline = config.kafkaAnalysis().deadline();
         this.replyTo = replyTo;
@@ -99,16 +95,6 @@ public class KafkaAnalysisClient implements AnalyzerPort {
         CompletableFuture<String> reason = new CompletableFuture<>();
         Outcome outcome = outcome("exit", request.coin(), request, reason);
         return outcome.signal() == null ? heard.fallback("exit", outcome.failure()) : heard.exit(outcome.signal(), reason);
-    }
-
-    @Override
-    public CompletionStage<ShadowAnswer> shadowEntry(EntryRequest request) {
-        return shadow.entry(request);
-    }
-
-    @Override
-    public CompletionStage<ShadowAnswer> shadowExit(ExitRequest request) {
-        return shadow.exit(request);
     }
 
     /** The decision heard, or why there is none (TIMEOUT, ANALYZER_DOWN). */

@@ -74,7 +74,9 @@ class FeedKafkaConsumerTest {
     /** SIGNAL_TRANSPORT=kafka alone turns every Kafka channel on and picks the Kafka adapters (TransportChoiceTest: the default). */
     @Test
     void kafkaAdaptersAreTheOnesInUse() {
-        assertTrue(analyzer instanceof io.signaldesk.decision.adapter.analyzer.KafkaAnalysisClient);
+        assertTrue(analyzer instanceof io.signaldesk.decision.adapter.analyzer.ShadowedAnalyzer shadowed
+                && shadowed.model() instanceof io.signaldesk.decision.adapter.analyzer.KafkaAnalysisClient,
+                "the model in use over Kafka, its shadow over HTTP: " + analyzer);
         assertTrue(link instanceof FeedKafkaConsumer);
         assertTrue(outbox.enabled());
         for (String channel : io.signaldesk.decision.adapter.TransportChoiceTest.CHANNELS) {
