@@ -49,6 +49,72 @@ class OpenApiDocumentTest extends OpenApiDocumentCheck {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("mode", "AI"), modes.values().iterator().next().get("value"));
     }
 
+    /**
+     * A coin of a request's market (the trading core's CoinSnapshot, checked by @ValidCoin) shows its bounds in the
+     * document, and they are the ones the analyzer enforces: each field just past a documented bound is a 400 naming it.
+     */
+    @org.junit.jupiter.api.Test
+    void aCoinOfARequestShowsTheBoundsItIsCheckedAgainst() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode schemas = mapper.readTree(io.restassured.RestAssured.given()
+                .get("/q/openapi?format=json").asString()).path("components").path("schemas");
+        com.fasterxml.jackson.databind.JsonNode coin = schemas.path("CoinSnapshot").path("properties");
+        org.junit.jupiter.api.Assertions.assertEquals("^[A-Za-z0-9]{2,10}$", coin.path("coin").path("pattern").asText());
+        org.junit.jupiter.api.Assertions.assertEquals(30, coin.path("symbol").path("maxLength").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(0, new java.math.BigDecimal("1e9")
+                .compareTo(coin.path("lastPrice").path("maximum").decimalValue()), coin.path("lastPrice").toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, coin.path("lastPrice").path("exclusiveMinimum").asInt(-1));
+        org.junit.jupiter.api.Assertions.assertTrue(coin.path("lastPrice").path("description").asText().contains("18 decimals"));
+        org.junit.jupiter.api.Assertions.assertEquals(-100, coin.path("momentum60sPct").path("minimum").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(31_536_000_000L, coin.path("lastEventAgeMs").path("maximum").asLong());
+        org.junit.jupiter.api.Assertions.assertEquals(1, schemas.path("BookImbalance").path("properties").path("bidShare")
+                .path("maximum").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(1000, schemas.path("BookImbalance").path("properties").path("levels")
+                .path("maximum").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(1_000_000_000, schemas.path("TradeFlow").path("properties")
+                .path("sellCount").path("maximum").asInt());
+
+        // every bounded field: past its documented bounds (below and above) the answer is a 400 naming it
+        int checked = 0;
+        for (String field : java.util.List.of("coin", "symbol", "venue", "lastPrice", "bestBid", "bestAsk", "midPrice",
+                "spread", "momentum60sPct", "bookImbalance.bidShare", "bookImbalance.bidAskRatio", "bookImbalance.levels",
+                "trades60s.buyCount", "trades60s.sellCount", "trades60s.buyVolume", "trades60s.sellVolume", "vwap60s",
+                "volatility60sPct", "lastEventAgeMs")) {
+            String[] path = field.split("\\.");
+            com.fasterxml.jackson.databind.JsonNode property = path.length == 1 ? coin.path(field)
+                    : schemas.path(path[0].equals("bookImbalance") ? "BookImbalance" : "TradeFlow").path("properties").path(path[1]);
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> past = new java.util.ArrayList<>();
+            if (property.has("maxLength")) {
+                past.add(mapper.getNodeFactory().textNode("A".repeat(property.path("maxLength").asInt() + 1)));
+            }
+            if (property.has("pattern")) {
+                past.add(mapper.getNodeFactory().textNode("B-T-C!"));
+            }
+            if (property.has("maximum")) {
+                past.add(mapper.getNodeFactory().numberNode(property.path("maximum").decimalValue().add(java.math.BigDecimal.ONE)));
+            }
+            if (property.has("minimum")) {
+                past.add(mapper.getNodeFactory().numberNode(property.path("minimum").decimalValue().subtract(java.math.BigDecimal.ONE)));
+            }
+            if (property.has("exclusiveMinimum")) {
+                past.add(mapper.getNodeFactory().numberNode(property.path("exclusiveMinimum").decimalValue()));
+            }
+            org.junit.jupiter.api.Assertions.assertFalse(past.isEmpty(), field + " shows no bounds: " + property);
+            for (com.fasterxml.jackson.databind.JsonNode value : past) {
+                com.fasterxml.jackson.databind.node.ObjectNode body = mapper.createObjectNode().put("coin", "BTC")
+                        .put("side", "LONG").put("price", 95000);
+                com.fasterxml.jackson.databind.node.ObjectNode snapshot = body.putObject("market").putArray("coins").addObject()
+                        .put("coin", "BTC").put("lastPrice", 95000);
+                (path.length == 1 ? snapshot : snapshot.putObject(path[0])).set(path[path.length - 1], value);
+                io.restassured.RestAssured.given().contentType("application/json").body(body.toString())
+                        .post("/api/analysis/entry").then().statusCode(400)
+                        .body("field", org.hamcrest.Matchers.equalTo("market.coins[0]." + field));
+                checked++;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(checked >= 2 * 16, "values past the bounds sent: " + checked);
+    }
+
     /** Their examples need what this test cannot give: a scheduled sentiment (off in tests), a replay file on disk. */
     @Override
     protected Set<String> notTried() {

@@ -14,11 +14,14 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.signaldesk.analyzer.domain.CoinBounds;
 
 /**
  * The four analyses in Swagger: JSON is the default answer (listed first, so "Try it out" asks for it), and the
  * Server-Sent Events alternative shows the events it sends (signal, reason, done) instead of the JAX-RS
- * {@code OutboundSseEvent} class it is built with.
+ * {@code OutboundSseEvent} class it is built with. A coin of a request's market (the trading core's
+ * {@code CoinSnapshot}, checked by {@code @ValidCoin}) shows the bounds {@link CoinBounds} checks, which no annotation
+ * on the core's record can carry.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class AnalysisOpenApiFilter implements OASFilter {
@@ -26,6 +29,8 @@ public class AnalysisOpenApiFilter implements OASFilter {
     static final String[] ANALYSES = { "sentiment", "entry", "exit", "risk" };
     static final String JSON = "application/json";
     static final String SSE = "text/event-stream";
+    /** The trading core's CoinSnapshot, as SmallRye names its schema. */
+    static final String COIN_SCHEMA = "CoinSnapshot";
     static final String EVENTS = """
             event: signal
             data: {"coin":"BTC","enter":true,"confidence":7,"source":"AI","signalMs":1180}
@@ -42,6 +47,11 @@ public class AnalysisOpenApiFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        answersJsonFirst(openAPI);
+        documentCoinBounds(openAPI);
+    }
+
+    private void answersJsonFirst(OpenAPI openAPI) {
         for (String analysis : ANALYSES) {
             PathItem path = openAPI.getPaths().getPathItem("/api/analysis/" + analysis);
             Operation post = path == null ? null : path.getPOST();
@@ -76,5 +86,41 @@ public class AnalysisOpenApiFilter implements OASFilter {
                     .filter(name -> name.contains("OutboundSseEvent"))
                     .forEach(openAPI.getComponents()::removeSchema);
         }
+    }
+
+    /** Each bounded field of the CoinSnapshot schema (and of its BookImbalance and TradeFlow) gets its bounds. */
+    private static void documentCoinBounds(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+        Schema coin = schemas == null ? null : schemas.get(COIN_SCHEMA);
+        if (coin == null) {
+            throw new IllegalStateException("no " + COIN_SCHEMA + " schema in the OpenAPI document to show its bounds on");
+        }
+        for (CoinBounds.Bound bound : CoinBounds.BOUNDS) {
+            Schema property = coin;
+            for (String name : bound.field().split("\\.")) {
+                Schema object = resolve(property, schemas);
+                property = object == null || object.getProperties() == null ? null : object.getProperties().get(name);
+                if (property == null) {
+                    throw new IllegalStateException("no property " + bound.field() + " in the " + COIN_SCHEMA + " schema");
+                }
+            }
+            bound.document(property);
+        }
+    }
+
+    /** A schema as written, or the component it refers to ({@code $ref}, alone or as one of anyOf/oneOf/allOf). */
+    private static Schema resolve(Schema schema, Map<String, Schema> schemas) {
+        String ref = schema.getRef();
+        if (ref == null) {
+            for (java.util.List<Schema> any : java.util.Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
+                if (any != null) {
+                    ref = any.stream().map(Schema::getRef).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    if (ref != null) {
+                        break;
+                    }
+                }
+            }
+        }
+        return ref == null ? schema : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
     }
 }
