@@ -133,6 +133,21 @@ public class DecisionEngine {
         if (setting.mode() == Mode.RULES) {
             return Optional.of(propose(draft.source(DecisionSource.RULES), coin));
         }
+        // the gate first: the model is asked only where its answer could be let through, or its record is still short
+        Direction wanted = Direction.valueOf(side.name());
+        if (setting.mode() == Mode.HYBRID && setting.policy() == Policy.ADVISORY) {
+            if (!edge.wouldPropose(coin, DecisionSource.RULES.label(), wanted, ruleSignal.confidence())) {
+                return Optional.of(propose(draft.source(DecisionSource.RULES), coin));
+            }
+        } else {
+            DecisionSource answering = setting.mode() == Mode.AI ? DecisionSource.AI : DecisionSource.RULES_AND_AI;
+            Optional<String> refused = edge.refusesUnasked(coin, answering.label(), wanted, 1,
+                    setting.mode() == Mode.AI ? 10 : ruleSignal.confidence());
+            if (refused.isPresent()) {
+                return Optional.of(log(draft.source(answering).edge(EdgeVerdict.NO_EDGE).unasked(refused.get())
+                        .outcome(DecisionOutcome.NO_EDGE), null));
+            }
+        }
         EntryRequest question = new EntryRequest(name, side.name(), coin.markPrice(),
                 MarketContext.of(coin, clock.instant()), edge.modelRecord(ModelRecords.Kind.ENTRY, name, side.name(), now));
         AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(question));
@@ -426,6 +441,13 @@ public class DecisionEngine {
         /** Stopped by the edge gate: a WAIT whose reason keeps the analysis and gives the figures. */
         Draft noEdge(EdgeEstimate measured) {
             String why = EdgeGate.NO_EDGE + ": " + measured.summary();
+            return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
+                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
+        }
+
+        /** Stopped by the edge gate before the model was asked: no setup its answer could land on has an edge. */
+        Draft unasked(String measured) {
+            String why = EdgeGate.NO_EDGE + ": " + measured;
             return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
                     source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
         }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 
 import io.signaldesk.core.decision.DecisionSource;
@@ -126,6 +127,53 @@ public class EdgeService {
         pending.computeIfAbsent(coin.coin(), c -> new ArrayDeque<>())
                 .addLast(new Pending(setup, coin.markPrice(), now, now.plus(config.horizon())));
         return record.estimate(setup, fees.roundTripPct(), settings);
+    }
+
+    /**
+     * Whether the gate would let an entry of {@code source} in {@code direction} on {@code coin} through at
+     * {@code confidence}, asked before anyone is asked anything: nothing is recorded (the call is, in {@link #call}).
+     */
+    public synchronized boolean wouldPropose(CoinSnapshot coin, String source, Direction direction, int confidence) {
+        load();
+        SetupKey setup = SetupKey.of(coin.coin(), source, direction, confidence, regime(coin.coin()));
+        return config.mode().proposes(record.estimate(setup, fees.roundTripPct(), settings));
+    }
+
+    /**
+     * Before the model is asked about an entry whose setup its answer decides ({@code source} AI or RULES+AI, its
+     * confidence somewhere in {@code minConfidence}-{@code maxConfidence}): why the gate would refuse whatever it
+     * answered, or empty when the question is worth asking. Worth asking: the gate is not {@code gate}, a setup the
+     * answer could land on is proven, or those setups together still have fewer than min-sample calls (scored or
+     * waiting for their horizon): the calls the gate waits for are the model's answers. Nothing is recorded.
+     */
+    public synchronized Optional<String> refusesUnasked(CoinSnapshot coin, String source, Direction direction,
+            int minConfidence, int maxConfidence) {
+        if (config.mode() != EdgeGate.GATE) {
+            return Optional.empty();
+        }
+        load();
+        VolatilityRegime regime = regime(coin.coin());
+        java.util.Set<SetupKey> reachable = new java.util.LinkedHashSet<>();
+        for (int confidence = minConfidence; confidence <= maxConfidence; confidence++) {
+            reachable.add(SetupKey.of(coin.coin(), source, direction, confidence, regime));
+        }
+        long calls = 0;
+        for (SetupKey setup : reachable) {
+            EdgeEstimate estimate = record.estimate(setup, fees.roundTripPct(), settings);
+            if (estimate.proven()) {
+                return Optional.empty();
+            }
+            calls += estimate.scored();
+        }
+        Deque<Pending> waiting = pending.get(coin.coin());
+        calls += waiting == null ? 0 : waiting.stream().filter(p -> reachable.contains(p.setup())).count();
+        if (calls < settings.minSample()) {
+            return Optional.empty();
+        }
+        return Optional.of("%s %s, %s, confidence %d-%d, %s market: none proven after the %s %% round trip in %d calls (scored or waiting for their horizon); the model was not asked"
+                .formatted(coin.coin(), direction, source.toLowerCase(java.util.Locale.ROOT), minConfidence, maxConfidence,
+                        regime.name().toLowerCase(java.util.Locale.ROOT),
+                        fees.roundTripPct().stripTrailingZeros().toPlainString(), calls));
     }
 
     /**

@@ -5,8 +5,9 @@ import java.util.Locale;
 /**
  * Whether an entry may be proposed on its setup's measured edge. {@code GATE} (the default): only where the setup is
  * {@linkplain EdgeEstimate#proven proven}, else the call is a WAIT "no measured edge"; {@code ADVISE}: proposed anyway,
- * marked unproven (and never executed without a person); {@code OFF}: no gate. Every call is scored in each mode, so a
- * gated setup can earn its way back.
+ * marked unproven (and never executed without a person); {@code OFF}: no gate. Every call made is scored in each mode,
+ * so a gated setup of the rules can earn its way back; under {@code GATE} the decision engine does not ask the model about
+ * a setup measured without edge (its answer could not trade), so the model's setups move on in {@code ADVISE}.
  */
 public enum EdgeGate {
     GATE, ADVISE, OFF;
