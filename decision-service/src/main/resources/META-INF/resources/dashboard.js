@@ -252,7 +252,9 @@
         : 'Confirm closes the ' + p.side + ' position (' + num(p.size, 6) + ' ' + p.coin + ', ' + money(c.notional) +
           ') at the live price, about ' + num(c.expectedFill, 4) + ' · fee ' + money(c.fee);
       td.appendChild(el('div', figures));
+      // two horizons, each named: the source's direction at the scoring horizon, the setup's net edge at the gate's
       if (c.confidence) { td.appendChild(el('div', c.confidence.meaning, 'muted')); }
+      if (c.edge) { td.appendChild(el('div', c.edge.meaning, 'muted edge-meaning')); }
       td.appendChild(el('div', c.onExpiry || '', p.kind === 'EXIT' ? 'warn-text' : 'muted'));
       (c.warnings || []).forEach(function (w) { td.appendChild(el('div', '⚠ ' + w, 'warn-text')); });
       td.appendChild(el('div', [p.ruleReason, p.aiReason].filter(Boolean).join(' | '), 'why'));
@@ -430,7 +432,8 @@
       });
     });
     fill(document.getElementById('accuracy'), rows);
-    document.getElementById('accuracy-note').textContent = rows.length ? 'flat band ±' + acc.flatBandPct + '% · ' +
+    document.getElementById('accuracy-note').textContent = rows.length ? 'direction only, before costs (the edge gate ' +
+      'judges net of costs at its own horizon, in its panel) · flat band ±' + acc.flatBandPct + '% · ' +
       acc.pendingSignals + ' signals waiting for their horizon' : 'No signal scored yet (' + acc.pendingSignals +
       ' waiting for their horizon: ' + acc.horizons.join(', ') + ').';
     if (acc.unscorableSignals > 0) {
@@ -454,8 +457,13 @@
       return row([e.setup.coin + ' ' + e.setup.direction + ', ' + e.setup.source.toLowerCase() + ', ' + e.setup.bucket + ', ' +
         e.setup.regime.toLowerCase(), String(e.scored), signed(e.expectedMovePct), signed(e.expectancyPct), signed(e.lowerBoundPct), verdict]);
     }));
+    var heads = document.querySelectorAll('#edge-setups thead th');
+    heads[2].textContent = 'Expected move at ' + edge.horizon + ' (before costs)';
+    heads[3].textContent = 'Expectancy at ' + edge.horizon + ' after the ' + edge.roundTripPct + '% round trip';
+    heads[4].textContent = 'Lower bound (' + (edge.confidence * 100) + '% one-sided)';
     document.getElementById('edge-note').textContent = 'mode ' + edge.mode + ' · scored at ' + edge.horizon + ' · round trip ' +
-      edge.roundTripPct + '% · lower bound at ' + (edge.confidence * 100) + '% · ' + edge.pendingCalls + ' calls waiting for their horizon';
+      edge.roundTripPct + '% (fee + slippage, both fills) · lower bound at ' + (edge.confidence * 100) + '% · ' +
+      edge.pendingCalls + ' calls waiting for their horizon';
   }
 
   function render(s) {

@@ -6,25 +6,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.edge.EdgeEstimate;
 import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.evaluation.DirectionAccuracy;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.paper.PaperMath;
 import io.signaldesk.core.scoring.SignalScorer;
+import io.signaldesk.core.trade.Direction;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.domain.ConfirmCard;
 import io.signaldesk.decision.domain.ConfirmCard.ConfidenceRecord;
+import io.signaldesk.decision.domain.ConfirmCard.EdgeRecord;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.engine.EdgeService;
 import io.signaldesk.decision.engine.PaperTradingService;
+import io.signaldesk.decision.engine.SignalScoringService;
 import io.signaldesk.decision.engine.RiskService;
 
 /**
@@ -48,10 +54,12 @@ public class ProposalCards {
     private final PaperTradingService trading;
     private final LiveEvaluationService evaluation;
     private final StrategySettings strategy;
+    private final EdgeService edge;
     private final Clock clock;
 
     ProposalCards(FeeModel fees, ExitPolicy exits, RiskService risk, PaperTradingService trading,
-            LiveEvaluationService evaluation, StrategySettings strategy, Clock clock) {
+            LiveEvaluationService evaluation, StrategySettings strategy, EdgeService edge, Clock clock) {
+        this.edge = edge;
         this.fees = fees;
         this.exits = exits;
         this.risk = risk;
@@ -111,7 +119,32 @@ public class ProposalCards {
         String onExpiry = entry ? "expires unconfirmed: nothing is entered"
                 : "expires unconfirmed: the position stays open, its stop and target still apply";
         return new ConfirmCard(cents(notional), equityPct, price(fill, p.price()), stop, target, cents(fee),
-                cents(roundTrip), maxSlippage, worst, left, onExpiry, confidence, low, unproven, List.copyOf(warnings));
+                cents(roundTrip), maxSlippage, worst, left, onExpiry, confidence, entry ? edge(p) : null, low, unproven,
+                List.copyOf(warnings));
+    }
+
+    /** The setup's record the gate judged the entry by: at its horizon, net of the round trip, with its lower bound. */
+    private EdgeRecord edge(Proposal p) {
+        String source = "RULES_FALLBACK".equals(p.source()) || p.source() == null ? "RULES" : p.source();
+        Direction direction = Direction.valueOf(p.side().name());
+        Optional<EdgeEstimate> atCall = edge.lastCall(p.coin(), source, direction);
+        EdgeEstimate estimate = atCall.orElseGet(() -> edge.estimateNow(p.coin(), source, direction, p.confidence()));
+        String horizon = SignalScoringService.label(edge.horizon());
+        String cost = "after the " + estimate.roundTripPct().stripTrailingZeros().toPlainString()
+                + " % round trip (fee + slippage, both fills)";
+        String figures = estimate.cold()
+                ? estimate.scored() + " of " + estimate.minSample() + " calls scored, too few to measure an edge"
+                : "expectancy " + signed(estimate.expectancyPct()) + " % a trade " + cost + ", lower bound "
+                        + (estimate.lowerBoundPct() == null ? "unknown" : signed(estimate.lowerBoundPct()) + " %") + " ("
+                        + BigDecimal.valueOf(estimate.confidence() * 100).stripTrailingZeros().toPlainString()
+                        + " % one-sided), " + estimate.scored() + " calls";
+        String meaning = "edge gate, over " + horizon + (atCall.isPresent() ? "" : " (its record now)") + ": "
+                + estimate.setup().label() + ": " + figures + (estimate.proven() ? ": measured edge" : ": no measured edge");
+        return new EdgeRecord(horizon, atCall.isPresent(), estimate, meaning);
+    }
+
+    private static String signed(BigDecimal value) {
+        return (value.signum() > 0 ? "+" : "") + value.toPlainString();
     }
 
     private ConfidenceRecord confidence(Proposal p) {
@@ -123,9 +156,9 @@ public class ProposalCards {
                 + " % that the direction is right)";
         String meaning = measured.calls() == 0
                 ? stated + "; not measured yet: no " + source + " call at " + bucket + " has been scored over " + horizon
-                : stated + "; measured: " + source + " calls at " + bucket + " went the called way " + pct(measured.rate())
-                        + " of " + measured.calls() + " times over " + horizon + " (95 % interval " + pct(measured.low())
-                        + "-" + pct(measured.high()) + ")";
+                : stated + "; measured over " + horizon + ", direction only (before costs): " + source + " calls at "
+                        + bucket + " went the called way " + pct(measured.rate()) + " of " + measured.calls()
+                        + " times (95 % interval " + pct(measured.low()) + "-" + pct(measured.high()) + ")";
         return new ConfidenceRecord(p.confidence(), bucket, source, horizon, measured.calls(), measured.hits(),
                 measured.rate(), measured.low(), measured.high(), meaning);
     }

@@ -64,6 +64,8 @@ public class EdgeService {
     private final Map<String, Deque<Pending>> pending = new HashMap<>();
     private final Map<String, Deque<PricePoint>> recent = new HashMap<>();
     private final ModelRecords answers;
+    /** Per coin, what its setup's record said at its latest entry call (a pending entry's: the coin's latest call). */
+    private final Map<String, EdgeEstimate> lastCall = new HashMap<>();
     private boolean loaded;
 
     EdgeService(EdgeStore repository, StrategySettings strategy, DecisionConfig.ModelRecordSettings model) {
@@ -126,7 +128,25 @@ public class EdgeService {
         SetupKey setup = SetupKey.of(coin.coin(), source, direction, confidence, regime(coin.coin()));
         pending.computeIfAbsent(coin.coin(), c -> new ArrayDeque<>())
                 .addLast(new Pending(setup, coin.markPrice(), now, now.plus(config.horizon())));
-        return record.estimate(setup, fees.roundTripPct(), settings);
+        EdgeEstimate estimate = record.estimate(setup, fees.roundTripPct(), settings);
+        lastCall.put(coin.coin(), estimate);
+        return estimate;
+    }
+
+    /**
+     * What the gate read for {@code coin}'s latest entry call of {@code source} in {@code direction} (a pending entry's
+     * proposal: no other entry is called in its coin meanwhile); empty when this run has not called it (after a restart).
+     */
+    public synchronized Optional<EdgeEstimate> lastCall(String coin, String source, Direction direction) {
+        return Optional.ofNullable(lastCall.get(coin))
+                .filter(e -> e.setup().source().equals(source) && e.setup().direction() == direction);
+    }
+
+    /** The setup's record as it stands now (the coin's regime now): what a card shows when the call's own is gone. */
+    public synchronized EdgeEstimate estimateNow(String coin, String source, Direction direction, int confidence) {
+        load();
+        return record.estimate(SetupKey.of(coin, source, direction, confidence, regime(coin)), fees.roundTripPct(),
+                settings);
     }
 
     /**
@@ -243,6 +263,7 @@ public class EdgeService {
         repository.deleteAll();
         record.clear();
         pending.clear();
+        lastCall.clear();
         answers.clear();
         loaded = true;
     }

@@ -212,7 +212,7 @@ public class SignalScoringService {
         return result;
     }
 
-    static String label(Duration horizon) {
+    public static String label(Duration horizon) {
         long seconds = horizon.toSeconds();
         return seconds % 60 == 0 ? (seconds / 60) + "m" : seconds + "s";
     }

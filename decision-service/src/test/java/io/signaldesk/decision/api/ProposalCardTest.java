@@ -50,6 +50,9 @@ class ProposalCardTest {
     @Inject
     DecisionConfig config;
 
+    @Inject
+    io.signaldesk.decision.engine.EdgeService edge;
+
     @BeforeEach
     void rulesMode() {
         desk.rulesMode();
@@ -118,6 +121,46 @@ class ProposalCardTest {
         String meaning = p.getString("card.confidence.meaning");
         // 2 of 3, Wilson 95 % [20.8, 93.9]
         assertTrue(meaning.contains("went the called way 66.7 % of 3 times") && meaning.contains("20.8 %-93.9 %"), meaning);
+    }
+
+    @Test
+    void theCardNamesBothHorizonsTheSourcesDirectionAtTheScoringOneAndTheSetupsNetEdgeAtTheGatesOne() {
+        String id = desk.proposeEntry(Market.bullish("CARD6", "300"));
+        JsonPath p = given().get("/api/proposals/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals("5m", p.getString("card.confidence.horizon"), "the longest scoring horizon");
+        assertEquals("15m", p.getString("card.edge.horizon"), "strategy.edge.horizon");
+        assertTrue(p.getBoolean("card.edge.atCall"), "what the gate read when it let the entry through");
+        assertEquals(0, p.getInt("card.edge.estimate.scored"));
+        assertTrue(p.getString("card.edge.meaning").startsWith("edge gate, over 15m: CARD6 LONG, rules, confidence "),
+                p.getString("card.edge.meaning"));
+        assertTrue(p.getString("card.edge.meaning").endsWith(": 0 of 30 calls scored, too few to measure an edge: no measured edge"),
+                p.getString("card.edge.meaning"));
+    }
+
+    @Test
+    void aMeasuredSetupsEdgeIsNetOfTheRoundTripWithItsLowerBoundAndCount() {
+        // 40 calls of the setup scored at 15 m, each +0.25 % gross: expected 10 / 60 = 0.1667 %, minus the 0.30 % round trip
+        io.signaldesk.core.edge.SetupKey setup = io.signaldesk.core.edge.SetupKey.of("CARD7", "RULES", Direction.LONG, 8,
+                io.signaldesk.core.edge.VolatilityRegime.UNKNOWN);
+        java.util.List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(new io.signaldesk.decision.engine.port.EdgeStore.ScoredCall(setup, Instant.parse("2024-10-01T00:00:00Z")
+                    .plusSeconds(60L * i), Duration.ofMinutes(15), new BigDecimal(i % 2 == 0 ? "0.20" : "0.30")));
+        }
+        edge.seed(calls);
+        Instant now = Instant.now();
+        Proposal entry = new Proposal("entry-card", ProposalKind.ENTRY, "CARD7", PositionSide.LONG, new BigDecimal("0.5"),
+                new BigDecimal("20.00"), 8, null, "RULES", Mode.RULES, null, "LONG: momentum", null, null,
+                ProposalStatus.PENDING, now, now.plusSeconds(60), null);
+
+        ConfirmCard.EdgeRecord record = cards.view(entry).card().edge();
+
+        assertFalse(record.atCall(), "no call of this run: the record as it stands now");
+        assertEquals(40, record.estimate().scored());
+        assertEquals(new BigDecimal("-0.1333"), record.estimate().expectancyPct());
+        assertEquals("edge gate, over 15m (its record now): CARD7 LONG, rules, confidence 7-10, unknown market: expectancy "
+                + "-0.1333 % a trade after the 0.3 % round trip (fee + slippage, both fills), lower bound "
+                + record.estimate().lowerBoundPct() + " % (95 % one-sided), 40 calls: no measured edge", record.meaning());
     }
 
     @Test
