@@ -6,34 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
  * With the engine's key set (SIGNAL_ENGINE_KEY): outside callers are rate-limited per client with a 429 JSON answer and
- * Retry-After; the engine (X-Engine-Key) never is.
+ * Retry-After; the engine (X-Engine-Key) never is. The API key is set too ({@link KeyedDesk}): an outside caller's
+ * analyses need no X-Api-Key.
  */
 @QuarkusTest
-@TestProfile(OutsideCallersTest.EngineKeyed.class)
+@TestProfile(KeyedDesk.class)
 @QuarkusTestResource(StubServers.class)
 class OutsideCallersTest {
-
-    public static class EngineKeyed implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // one a minute after the burst: a loaded machine cannot refill the bucket while the test asks
-            return Map.of("signal.engine-key", "engine-key", "analyzer.outside.per-minute", "1");
-        }
-    }
 
     private static final String ENTRY = "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1}";
 
@@ -65,7 +55,7 @@ class OutsideCallersTest {
         assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, "Retry-After in whole seconds");
 
         for (int i = 0; i < 10; i++) {
-            given().header("X-Engine-Key", "engine-key").contentType(ContentType.JSON).body(ENTRY)
+            given().header("X-Engine-Key", KeyedDesk.ENGINE_KEY).contentType(ContentType.JSON).body(ENTRY)
                     .post("/api/analysis/entry").then().statusCode(200);
         }
         given().header("X-Engine-Key", "wrong").contentType(ContentType.JSON).body(ENTRY).post("/api/analysis/entry")

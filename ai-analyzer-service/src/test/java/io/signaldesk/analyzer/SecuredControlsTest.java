@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
@@ -30,16 +28,9 @@ import io.signaldesk.common.ws.FrameBudget;
 
 /** SIGNAL_API_KEY set: the analyzer's controls need X-Api-Key as decision-service's do; /ws/analysis floods are cut. */
 @QuarkusTest
-@TestProfile(SecuredControlsTest.Keyed.class)
+@TestProfile(KeyedDesk.class)
 @QuarkusTestResource(StubServers.class)
 class SecuredControlsTest {
-
-    public static class Keyed implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("signal.api-key", "test-key");
-        }
-    }
 
     @TestHTTPResource("/")
     URI root;
@@ -72,7 +63,10 @@ class SecuredControlsTest {
         given().get("/api/ai/mode").then().statusCode(200);
         given().get("/api/ai/metrics").then().statusCode(200);
         given().get("/api/ai/evaluate/files").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.0}").post("/api/analysis/entry")
+        // as the desk: the outside callers' bucket is OutsideCallersTest's (KeyedDesk), which shows an outside caller's
+        // analyses need no X-Api-Key either
+        given().header("X-Engine-Key", KeyedDesk.ENGINE_KEY).contentType(ContentType.JSON)
+                .body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.0}").post("/api/analysis/entry")
                 .then().statusCode(200);
     }
 
