@@ -63,10 +63,9 @@ public final class DecisionLines {
         };
     }
 
-    /** The side a stopped entry wanted: the rules' reason starts with it ("LONG: momentum 0.35%, ..."). */
+    /** The side a stopped entry wanted (its typed field; a row the ledger could not tell: "an entry"). */
     private static String wanted(Decision d) {
-        String reason = d.ruleReason() == null ? "" : d.ruleReason();
-        return reason.startsWith("LONG:") ? "LONG" : reason.startsWith("SHORT:") ? "SHORT" : "an entry";
+        return d.wanted() == null || d.wanted() == Direction.WAIT ? "an entry" : d.wanted().name();
     }
 
     private static String who(Decision d) {

@@ -356,7 +356,8 @@ public class DecisionEngine {
                 draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
                 draft.source(), draft.outcome() == DecisionOutcome.NO_EDGE ? Direction.WAIT : Direction.valueOf(draft.side().name()),
                 draft.confidence(), draft.ruleReason(),
-                draft.aiReason(), draft.fallbackReason(), proposalId, draft.refusedBy(), draft.resizedBy(), draft.edge());
+                draft.aiReason(), draft.fallbackReason(), proposalId, draft.refusedBy(), draft.resizedBy(), draft.edge(),
+                draft.kind() == ProposalKind.ENTRY ? Direction.valueOf(draft.side().name()) : null);
         decisions.insert(decision);
         return decision;
     }

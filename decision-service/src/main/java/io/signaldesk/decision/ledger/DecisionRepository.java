@@ -43,12 +43,12 @@ public class DecisionRepository implements DecisionLog {
         db.inTransaction(c -> {
             Db.update(c, """
                 INSERT INTO decision (at, market_at, coin, kind, outcome, mode, policy, source, direction, confidence,
-                    rule_reason, ai_reason, fallback_reason, proposal_id, refused_by, resized_by, edge_verdict)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    rule_reason, ai_reason, fallback_reason, proposal_id, refused_by, resized_by, edge_verdict, wanted)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.at(), d.marketAt(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(),
                 d.source() == null ? null : d.source().label(), d.direction(),
                 d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId(), d.refusedBy(),
-                d.resizedBy(), d.edgeVerdict());
+                d.resizedBy(), d.edgeVerdict(), d.wanted());
             outbox.add(c, EventOutbox.DECISIONS, LedgerEvent.of(d));
             return null;
         });
@@ -107,6 +107,7 @@ public class DecisionRepository implements DecisionLog {
                 DecisionSource.fromLabel(rs.getString("source")).orElse(null),
                 Db.enumOf(rs, "direction", Direction.class), boxed, rs.getString("rule_reason"),
                 rs.getString("ai_reason"), rs.getString("fallback_reason"), rs.getString("proposal_id"),
-                rs.getString("refused_by"), rs.getString("resized_by"), Db.enumOf(rs, "edge_verdict", EdgeVerdict.class));
+                rs.getString("refused_by"), rs.getString("resized_by"), Db.enumOf(rs, "edge_verdict", EdgeVerdict.class),
+                Db.enumOf(rs, "wanted", Direction.class));
     }
 }

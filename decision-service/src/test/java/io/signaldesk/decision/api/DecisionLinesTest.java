@@ -31,9 +31,24 @@ class DecisionLinesTest {
 
     @Test
     void anEntryTheEdgeGateStoppedSaysNoMeasuredEdgeAndWhatTheRulesWanted() {
-        Decision stopped = decision(ProposalKind.ENTRY, DecisionOutcome.NO_EDGE, DecisionSource.RULES, Direction.WAIT, 6,
-                RULES_SHORT + " | no measured edge: 12 of 30 scored calls", null, null, null);
+        Decision stopped = stopped(DecisionSource.RULES, RULES_SHORT + " | no measured edge: 12 of 30 scored calls",
+                Direction.SHORT);
         assertEquals("edge gate: no measured edge, no entry (rules wanted SHORT, 6/10)", DecisionLines.said(stopped));
+    }
+
+    @Test
+    void theWantedSideIsTheDecisionsFieldNeverAWordOfItsReason() {
+        // AI mode on the sentiment's call: no rules' reason, the side is still said
+        assertEquals("edge gate: no measured edge, no entry (model wanted LONG, 6/10)", DecisionLines.said(
+                stopped(DecisionSource.AI, "no measured edge: BTC LONG, ai, confidence 1-10, calm market: none proven", Direction.LONG)));
+        // a reason that starts with a side does not stand in for the field
+        assertEquals("edge gate: no measured edge, no entry (rules wanted an entry, 6/10)", DecisionLines.said(
+                stopped(DecisionSource.RULES, RULES_SHORT + " | no measured edge", null)));
+    }
+
+    private static Decision stopped(DecisionSource source, String ruleReason, Direction wanted) {
+        return new Decision(1, AT, AT, "BTC", ProposalKind.ENTRY, DecisionOutcome.NO_EDGE, Mode.HYBRID, Policy.VETO, source,
+                Direction.WAIT, 6, ruleReason, null, null, null, null, null, EdgeVerdict.NO_EDGE, wanted);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.sqlite.SQLiteDataSource;
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.decision.domain.Decision;
+import io.signaldesk.core.trade.Direction;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.support.PostgresServer;
 
@@ -48,9 +49,19 @@ class LedgerMigrationTest {
         v9KeepsRowsAndBackfillsTheVerdict(sqlite(), "db/sqlite");
     }
 
+    @Test
+    void sqliteAtV12ReadsTheSideEachEntryWantedFromTheRulesReasonOnce() throws Exception {
+        v13BackfillsTheWantedSide(sqlite(), "db/sqlite");
+    }
+
     @Nested
     @ExtendWith(PostgresServer.Available.class)
     class OnPostgres {
+
+        @Test
+        void postgresAtV12ReadsTheSideEachEntryWantedFromTheRulesReasonOnce() throws Exception {
+            v13BackfillsTheWantedSide(postgres("v13"), "db/postgresql");
+        }
 
         @Test
         void postgresAtV7MovesTheOpenPositionsOfEarlierSimulatorRunsToTheSimulator() throws Exception {
@@ -124,6 +135,21 @@ class LedgerMigrationTest {
         assertEquals(DecisionOutcome.PROPOSED, decisions.get(0).outcome());
         assertEquals("advised", decisions.get(0).proposalId());
         assertEquals(unproven, decisions.get(0).ruleReason());
+    }
+
+    private static void v13BackfillsTheWantedSide(DataSource source, String dialect) throws Exception {
+        migrate(source, dialect, "12");
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute(decision("NO_EDGE", "ENTRY", "SHORT: momentum -0.41% | no measured edge: 0 of 30 scored calls", null));
+            s.execute(decision("PROPOSED", "ENTRY", "LONG: momentum 0.35%", null));
+            s.execute(decision("NO_EDGE", "ENTRY", "no measured edge: BTC LONG, ai", null)); // AI mode: no rules' reason
+            s.execute(decision("PROPOSED", "EXIT", "LONG: 10s check", null));
+        }
+        migrate(source, dialect, null);
+
+        List<Decision> decisions = new DecisionRepository(new Db(source)).after(0);
+        assertEquals(java.util.Arrays.asList(Direction.SHORT, Direction.LONG, null, null),
+                decisions.stream().map(Decision::wanted).toList(), "the side a reason began with, entries only");
     }
 
     private static String proposal(String id, String kind, String coin, String ruleReason, String status) {
