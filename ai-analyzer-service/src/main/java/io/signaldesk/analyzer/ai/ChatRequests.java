@@ -27,6 +27,13 @@ public final class ChatRequests {
                 base(config, model).responseFormat(schema).maxOutputTokens(AnswerSchema.NUM_PREDICT).build());
     }
 
+    /** A lesson draft: {@link LessonPrompt}'s question and schema, at most {@code numPredict} output tokens. */
+    public static ModelQuestion lessons(AnalyzerConfig.Ollama config, String model, String userMessage,
+            dev.langchain4j.model.chat.request.json.JsonSchema schema, int numPredict) {
+        ResponseFormat format = ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build();
+        return new ModelQuestion(userMessage, base(config, model).responseFormat(format).maxOutputTokens(numPredict).build());
+    }
+
     /**
      * A priming call: the system message and a one-token answer, so the fixed prefix of every later prompt is
      * already in Ollama's cache when the first user-visible question comes.

@@ -9,7 +9,8 @@ import io.signaldesk.analyzer.client.AnalystChatModel;
 
 /**
  * The four analyses as one declared AI service on the Ollama chat model ({@link AnalystChatModel}). They share
- * one system message ({@link AnalystSystemMessage}), which never changes so Ollama keeps it cached; a question is
+ * one system message ({@link AnalystSystemMessage}), which changes only with the trader's accepted lessons, so Ollama
+ * keeps it cached; a question is
  * the task line and the market data of the coins asked about ({@link Prompts}), and the answer streams as the
  * call's JSON schema orders it: the decision first, the reason last. No chat memory: every question stands alone.
  * Application scoped, so the service's context is built once, not per call. Neither message is a template: the

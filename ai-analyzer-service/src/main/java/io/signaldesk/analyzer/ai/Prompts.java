@@ -7,7 +7,8 @@ import io.signaldesk.analyzer.domain.ModelRecord;
  * from the previous call are evaluated):
  * <ol>
  * <li><b>System message, stable:</b> every instruction of all four analyses and the legend of the market line, never
- * changing, so it stays cached across calls of any type.</li>
+ * changing, so it stays cached across calls of any type; then the lessons the trader accepted ({@link #system}), which
+ * change only when the trader changes them.</li>
  * <li><b>Task line, changes per question:</b> the analysis and what is proposed, most stable words first
  * ({@code ENTRY LONG}, {@code EXIT SHORT 0.01 from 94000 (+1.06%), open 12 min}); the coin is the market line's.</li>
  * <li><b>Context lines, change less often than prices:</b> the model's record on this setup ({@link #record}, refreshed
@@ -34,6 +35,9 @@ public final class Prompts {
             Confidence is 1 (guess) to 10 (certain). The reason is one sentence of at most\s"""
             + AnswerSchema.REASON_MAX_CHARS + " characters.";
 
+    /** Heads the lessons the trader accepted, at the end of the system message (absent without any). */
+    public static final String LESSONS_HEADING = "LESSONS the trader approved from your scored record; weigh them:";
+
     /** Appended to the user message of the one reprompt, after everything the first call had cached. */
     private static final String RETRY_NOTE = "\nYOUR PREVIOUS ANSWER WAS REJECTED: %s. Answer again with one valid JSON object.";
 
@@ -57,6 +61,19 @@ public final class Prompts {
                 : "net " + MarketPrompt.signedPct(record.netPct());
         return "RECORD " + record.right() + "/" + record.calls() + " right, " + net
                 + (record.last().isEmpty() ? "" : ", last " + record.last()) + ", " + edge + "\n";
+    }
+
+    /**
+     * The system message with the trader's accepted lessons after the fixed instructions (so the instructions stay a
+     * cached prefix even when the lessons change), one line each; {@link #SYSTEM} itself without lessons.
+     */
+    public static String system(java.util.List<String> lessons) {
+        if (lessons.isEmpty()) {
+            return SYSTEM;
+        }
+        StringBuilder out = new StringBuilder(SYSTEM).append('\n').append(LESSONS_HEADING);
+        lessons.forEach(line -> out.append("\n- ").append(line));
+        return out.toString();
     }
 
     public static String sentiment(String market) {

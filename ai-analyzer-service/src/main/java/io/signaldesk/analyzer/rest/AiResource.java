@@ -48,7 +48,11 @@ public class AiResource {
     private final ModelService models;
     private final MachineRates rates;
 
-    public AiResource(AiMetricsService metrics, AiModeService mode, ModelService models, MachineRates rates) {
+    private final io.signaldesk.analyzer.ai.SystemPrompt system;
+
+    public AiResource(AiMetricsService metrics, AiModeService mode, ModelService models, MachineRates rates,
+            io.signaldesk.analyzer.ai.SystemPrompt system) {
+        this.system = system;
         this.metrics = metrics;
         this.mode = mode;
         this.models = models;
@@ -75,7 +79,8 @@ public class AiResource {
         ModeState current = mode.state();
         return new StatusResponse(StatusLine.of(snapshot, current.mode(), answering), current.mode(), models.current(),
                 reachable, snapshot.totalTokens(), snapshot.totalCalls(), snapshot.avgResponseTimeMs(), answering, machine,
-                current.since(), current.setBy());
+                current.since(), current.setBy(), new StatusResponse.LessonsInPrompt(system.lessons().version(),
+                        system.lessons().lines().size()));
     }
 
     @GET

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.common.error.BadInputException;
 import io.signaldesk.analyzer.ai.AnswerSchema;
-import io.signaldesk.analyzer.ai.Prompts;
+import io.signaldesk.analyzer.ai.SystemPrompt;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.service.ActiveModel;
 
@@ -31,7 +31,10 @@ public class ModelfileResource {
     private final ActiveModel model;
     private final AnalyzerConfig.Ollama ollama;
 
-    public ModelfileResource(ActiveModel model, AnalyzerConfig config) {
+    private final SystemPrompt system;
+
+    public ModelfileResource(ActiveModel model, AnalyzerConfig config, SystemPrompt system) {
+        this.system = system;
         this.model = model;
         this.ollama = config.ollama();
     }
@@ -51,7 +54,7 @@ public class ModelfileResource {
         return "# Signal Desk: " + (base == null ? model.name() : base) + " with a LoRA adapter trained on GET /api/ai/dataset\n"
                 + "FROM " + (base == null ? model.name() : base) + "\n"
                 + "ADAPTER " + (adapter == null ? "./signal-desk-lora" : adapter) + "\n"
-                + "SYSTEM \"\"\"" + Prompts.SYSTEM + "\"\"\"\n"
+                + "SYSTEM \"\"\"" + system.text() + "\"\"\"\n"
                 + "PARAMETER temperature " + String.format(Locale.ROOT, "%s", ollama.temperature()) + "\n"
                 + "PARAMETER seed " + ollama.seed() + "\n"
                 + "PARAMETER num_ctx " + ollama.numCtx() + "\n"

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.signaldesk.analyzer.ai.AnswerSchema;
-import io.signaldesk.analyzer.ai.Prompts;
+import io.signaldesk.analyzer.ai.SystemPrompt;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AiMode;
 import io.signaldesk.analyzer.domain.AnalysisEnvelope;
@@ -57,11 +57,12 @@ public class AnalysisService {
     private final ManagedExecutor executor;
     private final Vertx vertx;
     private final ShadowService arena;
+    private final SystemPrompt system;
 
     public AnalysisService(AnalyzerConfig config, AiModeService mode, ModelGateway gateway, RuleBasedAnalyzer rules,
             AnalysisCache cache, ActiveModel model, AiMetricsService metrics, MachineRates rates,
             ObjectMapper mapper, Event<AnalysisPublished> published, Event<AnalysisProgress> progress,
-            ManagedExecutor executor, Vertx vertx, ShadowService arena) {
+            ManagedExecutor executor, Vertx vertx, ShadowService arena, SystemPrompt system) {
         this.config = config;
         this.mode = mode;
         this.gateway = gateway;
@@ -76,6 +77,7 @@ public class AnalysisService {
         this.executor = executor;
         this.vertx = vertx;
         this.arena = arena;
+        this.system = system;
     }
 
     /** Blocking form for callers without a listener: the answer within the deadline. */
@@ -95,8 +97,8 @@ public class AnalysisService {
         if (mode.mode() == AiMode.RULES) {
             return CompletableFuture.completedFuture(publish(byRules(task, FallbackReason.MODE_RULES, startNanos, 0, 0), heard));
         }
-        // the question is all the model reads besides the fixed system prompt: the same key is the same answer
-        String key = task.type() + "|" + model.name() + "|" + task.question();
+        // the question and the lessons' version are all the model reads besides the fixed system prompt: the same key is the same answer
+        String key = task.type() + "|" + model.name() + "|" + system.lessons().version() + "|" + task.question();
         var hit = caller.readCache() ? cache.<R> get(key) : java.util.Optional.<AnalysisEnvelope<R>> empty();
         if (hit.isPresent()) {
             metrics.cacheHit(task.type());
@@ -258,9 +260,10 @@ public class AnalysisService {
         };
     }
 
-    /** The prompt a model answer to {@code task} answered, as sent (the system message is the same for every task). */
-    private static PromptSent sent(AnalysisTask<?> task) {
-        return new PromptSent(Prompts.SYSTEM, task.question());
+    /** The prompt a model answer to {@code task} answered, as sent (the system message, with the lessons in it now). */
+    private PromptSent sent(AnalysisTask<?> task) {
+        SystemPrompt.Lessons lessons = system.lessons();
+        return new PromptSent(system.text(), task.question(), lessons.version());
     }
 
     private static long elapsedMs(long startNanos) {
