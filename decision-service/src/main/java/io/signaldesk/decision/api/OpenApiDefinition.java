@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Status", description = "Feed and analyzer connection, mode and the engine's last tick"),
                 @Tag(name = "Risk", description = "Risk limits on every entry, the kill switch (halt/resume) and safe mode"),
                 @Tag(name = "Backtest", description = "The engine's strategy replayed over 1-minute candle CSVs"),
-                @Tag(name = "Analyzer model", description = "The analyzer's models with their predicted time to a decision on this machine, and the switch") },
+                @Tag(name = "Analyzer model", description = "The analyzer's models with their predicted time to a decision on this machine, and the switch"),
+                @Tag(name = "Lessons", description = "One-line lessons the model drafts from its scored answers: the trader accepts or rejects them; accepted ones are in the model's system message") },
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "apiKey",
                 type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-Api-Key",
                 description = "Required on mutating endpoints when SIGNAL_API_KEY is set")))

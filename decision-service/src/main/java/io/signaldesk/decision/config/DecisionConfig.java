@@ -69,6 +69,58 @@ public interface DecisionConfig {
     /** Risk governor defaults, until PUT /api/decision/risk stores others. */
     Risk risk();
 
+    /** Lessons the model drafts from its scored answers and the trader approves ({@code decision.lessons.*}). */
+    Lessons lessons();
+
+    interface Lessons {
+        /** Whether the model drafts lessons (on the analyzer's idle time); accepted ones stay in its prompt either way. */
+        @WithDefault("true")
+        boolean draft();
+
+        /** A draft starts once this many answers of the model in use were scored since the last draft's newest one. */
+        @WithDefault("20")
+        @Min(1)
+        int everyScored();
+
+        /** How often the drafter looks whether a draft is due. */
+        @WithDefault("1m")
+        Duration checkEvery();
+
+        /**
+         * How often the analyzer is asked which lesson version its system message has, and sent the accepted set when it
+         * has another (it restarted); a duration, or {@code off}.
+         */
+        @WithDefault("5s")
+        String syncEvery();
+
+        /** The newest scored answers a draft's digest sums up, per setup (kind, coin, side). */
+        @WithDefault("200")
+        @Min(1)
+        int digestAnswers();
+
+        /** At most this many lessons a draft may propose (1 to 5). */
+        @WithDefault("3")
+        @Min(1)
+        @jakarta.validation.constraints.Max(5)
+        int perDraft();
+
+        /** No draft while this many proposals wait for the trader. */
+        @WithDefault("10")
+        @Min(1)
+        int maxProposed();
+
+        /** Accepted lessons in the system message, at most (an accept beyond is a 409). */
+        @WithDefault("5")
+        @Min(1)
+        @jakarta.validation.constraints.Max(10)
+        int maxAccepted();
+
+        /** Estimated tokens of all accepted lessons in the system message, at most (an accept beyond is a 409). */
+        @WithDefault("150")
+        @Min(10)
+        int maxTokens();
+    }
+
     /** Notifications to a webhook ({@code decision.notify.*}). */
     @WithName("notify")
     Notify notifications();

@@ -110,7 +110,10 @@ class OpenApiDocumentTest extends OpenApiDocumentCheck {
                 "POST /api/proposals/{id}/reject", "PUT /api/decision/risk", "POST /api/decision/halt",
                 "GET /api/analyzer/models", "PUT /api/analyzer/model", "DELETE /api/analyzer/override", "POST /api/portfolio/positions/{coin}/write-off",
                 "POST /api/backtest/jobs", "GET /api/backtest/jobs/{id}", "DELETE /api/backtest/jobs/{id}",
-                "GET /api/backtest/reports/{name}", "GET /api/backtest/reports/latest");
+                "GET /api/backtest/reports/{name}", "GET /api/backtest/reports/latest",
+                // a lesson the ledger holds is needed; LessonResourceTest sends them
+                "POST /api/lessons/{id}/accept", "POST /api/lessons/{id}/reject", "DELETE /api/lessons/{id}",
+                "POST /api/lessons/drafts");
     }
 
     @Override

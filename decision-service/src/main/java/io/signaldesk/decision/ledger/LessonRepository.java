@@ -1,0 +1,245 @@
+package io.signaldesk.decision.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
+import io.signaldesk.decision.lessons.Lesson;
+import io.signaldesk.decision.lessons.Lesson.Status;
+
+/**
+ * Lessons in the ledger ({@code lesson}, {@code lesson_version}, {@code lesson_draft}, V14) and the model's scored
+ * answers a draft reads ({@code model_answer}). Every change of the accepted set is one transaction with its version
+ * row, so the version and the set never disagree, a kill -9 included.
+ */
+@ApplicationScoped
+public class LessonRepository {
+
+    /** One version of the accepted set: its number, when, what changed, the accepted ids after it. */
+    public record Version(int version, Instant at, String change, List<Long> lessonIds) {
+    }
+
+    /** One draft: when, the newest answer it covered, its outcome, its proposals, what went wrong (if anything). */
+    public record Draft(Instant at, Instant through, String outcome, int proposals, String detail) {
+    }
+
+    private static final String COLUMNS = """
+            id, line, status, proposed_at, decided_at, model, setups, decisions, rights, net_pct, net_low, net_high, tokens""";
+
+    private final Db db;
+
+    public LessonRepository(Db db) {
+        this.db = db;
+    }
+
+    /** Stores new proposals with the next ids; returns them as stored. */
+    public List<Lesson> propose(List<Lesson> lessons) {
+        return db.inTransaction(c -> {
+            long next = nextId(c);
+            List<Lesson> out = new ArrayList<>();
+            for (Lesson l : lessons) {
+                Lesson stored = new Lesson(next++, l.line(), Status.PROPOSED, l.proposedAt(), null, l.model(), l.evidence(),
+                        l.tokens());
+                Lesson.Evidence e = stored.evidence();
+                Db.update(c, "INSERT INTO lesson (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        stored.id(), stored.line(), stored.status(), stored.proposedAt(), null, stored.model(),
+                        String.join("; ", e.setups()), e.decisions(), e.right(), e.netPct(), e.netLowPct(),
+                        e.netHighPct(), stored.tokens());
+                out.add(stored);
+            }
+            return out;
+        });
+    }
+
+    public Optional<Lesson> find(long id) {
+        return db.read(c -> {
+            try (PreparedStatement s = Db.prepare(c, "SELECT " + COLUMNS + " FROM lesson WHERE id = ?", id);
+                    ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(lesson(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Lessons in {@code statuses}, oldest first. */
+    public List<Lesson> list(List<Status> statuses) {
+        String marks = String.join(", ", statuses.stream().map(s -> "?").toList());
+        return db.read(c -> {
+            List<Lesson> out = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, "SELECT " + COLUMNS + " FROM lesson WHERE status IN (" + marks
+                    + ") ORDER BY id", statuses.toArray()); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(lesson(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Moves lesson {@code id} from {@code from} to {@code to} at {@code at}; when {@code changesSet}, in the same
+     * transaction a new version of the accepted set is written. Empty when the lesson was not in {@code from} (a race
+     * lost, or a second click): nothing is written.
+     */
+    public Optional<Version> decide(long id, Status from, Status to, Instant at, boolean changesSet, String change) {
+        return db.inTransaction(c -> {
+            if (Db.update(c, "UPDATE lesson SET status = ?, decided_at = ? WHERE id = ? AND status = ?", to, at, id, from) != 1) {
+                return Optional.<Version>empty();
+            }
+            if (!changesSet) {
+                return Optional.of(current(c));
+            }
+            Version now = new Version(current(c).version() + 1, at, change, acceptedIds(c));
+            Db.update(c, "INSERT INTO lesson_version (version, changed_at, change, lesson_ids) VALUES (?, ?, ?, ?)",
+                    now.version(), at, change, String.join(",", now.lessonIds().stream().map(String::valueOf).toList()));
+            return Optional.of(now);
+        });
+    }
+
+    /** The accepted set's current version (0 with none yet). */
+    public Version current() {
+        return db.read(LessonRepository::current);
+    }
+
+    /** Every version, newest first, at most {@code limit}. */
+    public List<Version> versions(int limit) {
+        return db.read(c -> {
+            List<Version> out = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, """
+                    SELECT version, changed_at, change, lesson_ids FROM lesson_version ORDER BY version DESC LIMIT ?""", limit);
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(version(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    public void drafted(Draft draft) {
+        db.inTransaction(c -> Db.update(c, """
+                INSERT INTO lesson_draft (drafted_at, through, outcome, proposals, detail) VALUES (?, ?, ?, ?, ?)""",
+                draft.at(), draft.through(), draft.outcome(), draft.proposals(), draft.detail()));
+    }
+
+    /** The newest drafts, newest first. */
+    public List<Draft> drafts(int limit) {
+        return db.read(c -> {
+            List<Draft> out = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, """
+                    SELECT drafted_at, through, outcome, proposals, detail FROM lesson_draft
+                    ORDER BY drafted_at DESC LIMIT ?""", limit); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Draft(Db.instant(rs, "drafted_at"), Db.instant(rs, "through"), rs.getString("outcome"),
+                            rs.getInt("proposals"), rs.getString("detail")));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The newest answer a draft that reached the model covered (a draft skipped or failed covered nothing). */
+    public Optional<Instant> coveredThrough() {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT MAX(through) AS t FROM lesson_draft WHERE outcome IN ('DRAFTED', 'INVALID')");
+                    ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Db.instant(rs, "t")) : Optional.empty();
+            }
+        });
+    }
+
+    /** How many answers of the model in use were scored at {@code horizon} after {@code after} (null: ever). */
+    public int scoredAfter(Duration horizon, Instant after) {
+        return db.read(c -> {
+            try (PreparedStatement s = Db.prepare(c, """
+                    SELECT COUNT(*) AS n FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY'
+                        AND answered_at > ?""", horizon.toSeconds(), after == null ? Instant.EPOCH : after);
+                    ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt("n") : 0;
+            }
+        });
+    }
+
+    /** The newest {@code limit} answers of the model in use scored at {@code horizon}, oldest first (without texts). */
+    public List<ScoredAnswer> recentAnswers(Duration horizon, int limit) {
+        return db.read(c -> {
+            List<ScoredAnswer> out = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, """
+                    SELECT kind, coin, side, acted, confidence, model, answered_at, move_pct, net_pct, right_answer
+                    FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY' ORDER BY answered_at DESC LIMIT ?""",
+                    horizon.toSeconds(), limit); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    int confidence = rs.getInt("confidence");
+                    Integer known = rs.wasNull() ? null : confidence;
+                    out.add(0, new ScoredAnswer(rs.getString("kind"), rs.getString("coin"), rs.getString("side"),
+                            rs.getInt("acted") == 1, known, rs.getString("model"), Db.instant(rs, "answered_at"), horizon,
+                            Db.decimal(rs, "move_pct"), Db.decimal(rs, "net_pct"), rs.getInt("right_answer") == 1, null,
+                            null, null));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Forgets every lesson, version and draft (a fresh ledger's state). */
+    public void clear() {
+        db.inTransaction(c -> {
+            Db.update(c, "DELETE FROM lesson_draft");
+            Db.update(c, "DELETE FROM lesson_version");
+            return Db.update(c, "DELETE FROM lesson");
+        });
+    }
+
+    private static long nextId(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM lesson");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong("n");
+        }
+    }
+
+    private static Version current(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT version, changed_at, change, lesson_ids FROM lesson_version ORDER BY version DESC LIMIT 1""");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? version(rs) : new Version(0, null, "none accepted yet", List.of());
+        }
+    }
+
+    private static List<Long> acceptedIds(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = Db.prepare(c, "SELECT id FROM lesson WHERE status = ? ORDER BY id", Status.ACCEPTED);
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong("id"));
+            }
+        }
+        return ids;
+    }
+
+    private static Version version(ResultSet rs) throws SQLException {
+        String ids = rs.getString("lesson_ids");
+        return new Version(rs.getInt("version"), Db.instant(rs, "changed_at"), rs.getString("change"),
+                ids == null || ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",")).map(Long::valueOf).toList());
+    }
+
+    private static Lesson lesson(ResultSet rs) throws SQLException {
+        String setups = rs.getString("setups");
+        return new Lesson(rs.getLong("id"), rs.getString("line"), Db.enumOf(rs, "status", Status.class),
+                Db.instant(rs, "proposed_at"), Db.instant(rs, "decided_at"), rs.getString("model"),
+                new Lesson.Evidence(setups.isEmpty() ? List.of() : List.of(setups.split("; ")), rs.getInt("decisions"),
+                        rs.getInt("rights"), Db.decimal(rs, "net_pct"), Db.decimal(rs, "net_low"),
+                        Db.decimal(rs, "net_high")),
+                rs.getInt("tokens"));
+    }
+}

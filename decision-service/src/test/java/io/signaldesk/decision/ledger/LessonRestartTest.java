@@ -1,0 +1,112 @@
+package io.signaldesk.decision.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteDataSource;
+
+import io.signaldesk.decision.ledger.LessonRepository.Draft;
+import io.signaldesk.decision.ledger.LessonRepository.Version;
+import io.signaldesk.decision.lessons.Lesson;
+import io.signaldesk.decision.lessons.Lesson.Status;
+import io.signaldesk.decision.support.PostgresServer;
+
+/**
+ * Lessons survive a restart (a kill -9 included: each change is one committed transaction): proposals, the accepted
+ * set and its versions, rejections and drafts, read back by a new repository on the same ledger, migrated again as
+ * at a start. SQLite always; PostgreSQL when installed (the same portable migration, V14).
+ */
+class LessonRestartTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-07T18:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lessonsAndTheirVersionsOnSqliteSurviveARestart() {
+        lessonsAndTheirVersionsSurviveARestart(() -> sqlite(dir.resolve("ledger.db")), "db/sqlite");
+    }
+
+    @Nested
+    @ExtendWith(PostgresServer.Available.class)
+    class OnPostgres {
+
+        @Test
+        void lessonsAndTheirVersionsOnPostgresSurviveARestart() {
+            String url = PostgresServer.get().newDatabase("lessons");
+            lessonsAndTheirVersionsSurviveARestart(() -> postgres(url), "db/postgresql");
+        }
+    }
+
+    private static void lessonsAndTheirVersionsSurviveARestart(Supplier<DataSource> ledger, String dialect) {
+        LessonRepository first = repository(ledger.get(), dialect);
+        List<Lesson> stored = first.propose(List.of(lesson("Skip SOL longs after a 5-minute rise: they lost after costs."),
+                lesson("Skip BTC shorts: 18 calls netted -0.36 % a call."), lesson("Hold ETH longs that move your way.")));
+        assertEquals(List.of(1L, 2L, 3L), stored.stream().map(Lesson::id).toList());
+        Version v1 = first.decide(1, Status.PROPOSED, Status.ACCEPTED, T0.plusSeconds(60), true, "accepted lesson 1").orElseThrow();
+        Version v2 = first.decide(2, Status.PROPOSED, Status.ACCEPTED, T0.plusSeconds(120), true, "accepted lesson 2").orElseThrow();
+        first.decide(3, Status.PROPOSED, Status.REJECTED, T0.plusSeconds(130), false, "rejected lesson 3").orElseThrow();
+        Version v3 = first.decide(1, Status.ACCEPTED, Status.RETIRED, T0.plusSeconds(180), true, "removed lesson 1").orElseThrow();
+        assertTrue(first.decide(1, Status.ACCEPTED, Status.RETIRED, T0.plusSeconds(181), true, "again").isEmpty(),
+                "a second remove changes nothing");
+        first.drafted(new Draft(T0, T0.minusSeconds(30), "DRAFTED", 3, null));
+        assertEquals(List.of(1L), v1.lessonIds());
+        assertEquals(List.of(1L, 2L), v2.lessonIds());
+
+        LessonRepository second = repository(ledger.get(), dialect);
+        assertEquals(v3, second.current());
+        assertEquals(3, second.current().version());
+        assertEquals(List.of(2L), second.current().lessonIds());
+        assertEquals(List.of(3, 2, 1), second.versions(10).stream().map(Version::version).toList());
+        assertEquals(List.of("Skip BTC shorts: 18 calls netted -0.36 % a call."),
+                second.list(List.of(Status.ACCEPTED)).stream().map(Lesson::line).toList());
+        Lesson retired = second.find(1).orElseThrow();
+        assertEquals(Status.RETIRED, retired.status());
+        assertEquals(T0.plusSeconds(180), retired.decidedAt());
+        assertEquals(List.of("ENTRY SOL LONG", "ENTRY SOL SHORT"), retired.evidence().setups());
+        assertEquals(new BigDecimal("-0.2643"), retired.evidence().netPct());
+        assertEquals(Status.REJECTED, second.find(3).orElseThrow().status());
+        assertEquals(T0.minusSeconds(30), second.coveredThrough().orElseThrow());
+        assertEquals(4L, second.propose(List.of(lesson("A fourth lesson, numbered after the others."))).get(0).id());
+    }
+
+    private static Lesson lesson(String line) {
+        return new Lesson(0, line, Status.PROPOSED, T0, null, "llama3.2:3b", new Lesson.Evidence(
+                List.of("ENTRY SOL LONG", "ENTRY SOL SHORT"), 40, 21, new BigDecimal("-0.2643"), new BigDecimal("-0.3717"),
+                new BigDecimal("-0.1570")), 20);
+    }
+
+    private static LessonRepository repository(DataSource source, String dialect) {
+        Flyway.configure().dataSource(source).locations("classpath:" + dialect, "classpath:db/migration").load().migrate();
+        return new LessonRepository(new Db(source));
+    }
+
+    private static DataSource sqlite(Path file) {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        return source;
+    }
+
+    private static DataSource postgres(String url) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(url);
+        source.setUser(PostgresServer.USER);
+        source.setPassword(PostgresServer.PASSWORD);
+        return source;
+    }
+}
