@@ -140,7 +140,7 @@
     byId('bt-to').disabled = !candles;
   });
   // a page opened (or reloaded) while a job runs follows it; otherwise it shows the newest finished job the service
-  // keeps (the last 5, in memory: none after a restart)
+  // keeps (the last 10, in the ledger: there after a restart)
   function latest() {
     fetch('/api/backtest/jobs').then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (jobs) {

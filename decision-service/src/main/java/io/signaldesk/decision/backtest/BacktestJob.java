@@ -2,20 +2,32 @@ package io.signaldesk.decision.backtest;
 
 import java.time.Instant;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One backtest run as a job (POST /api/backtest/jobs): its state, progress and, once done, its report. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.decision.ledger.BacktestJobRepository;
+
+/**
+ * One backtest run as a job (POST /api/backtest/jobs): its state, progress and, once done, its report; written to the
+ * ledger as a {@link BacktestJobRepository.Row} and read back from one after a restart (then its report is the JSON
+ * that was written, and a job that was still going is INTERRUPTED).
+ */
 final class BacktestJob {
 
     enum State {
-        QUEUED, RUNNING, DONE, FAILED, CANCELLED
+        QUEUED, RUNNING, DONE, FAILED, CANCELLED, INTERRUPTED
     }
 
-    /** What GET /api/backtest/jobs/{id} answers; {@code report} only when asked and done. */
+    /**
+     * What GET /api/backtest/jobs/{id} answers; {@code report} only when asked and done: the {@link BacktestReport},
+     * or the JSON it was written as when the job finished before the last restart.
+     */
     @RegisterForReflection
     record View(String id, State state, Instant submittedAt, Instant startedAt, Instant finishedAt, long frames,
             Long totalFrames, Double progressPct, Instant marketTime, boolean cancelRequested, String error,
-            String field, BacktestReport report) {
+            String field, @Schema(implementation = BacktestReport.class) Object report) {
     }
 
     private final String id;
@@ -30,10 +42,38 @@ final class BacktestJob {
     private volatile String error;
     private volatile String field;
     private volatile BacktestReport report;
+    /** The report as written to the ledger before a restart (a job read back). */
+    private volatile JsonNode writtenReport;
 
     BacktestJob(String id, Instant submittedAt) {
         this.id = id;
         this.submittedAt = submittedAt;
+    }
+
+    /** A job read back from the ledger; {@code report} its report's JSON (null unless DONE). */
+    static BacktestJob restored(BacktestJobRepository.Row row, JsonNode report) {
+        BacktestJob job = new BacktestJob(row.id(), row.submittedAt());
+        job.state = State.valueOf(row.state());
+        job.startedAt = row.startedAt();
+        job.finishedAt = row.finishedAt();
+        job.frames = row.frames();
+        job.totalFrames = row.totalFrames() == null ? -1 : row.totalFrames();
+        job.marketTime = row.marketTime();
+        job.error = row.error();
+        job.field = row.field();
+        job.writtenReport = report;
+        return job;
+    }
+
+    /** The job as the ledger keeps it; {@code reportJson} its report's JSON (null unless DONE). */
+    BacktestJobRepository.Row row(String reportJson) {
+        return new BacktestJobRepository.Row(id, state.name(), submittedAt, startedAt, finishedAt, frames,
+                totalFrames >= 0 ? totalFrames : null, marketTime, error, field, reportJson);
+    }
+
+    /** The report of a job done since the start (null otherwise). */
+    BacktestReport report() {
+        return report;
     }
 
     String id() {
@@ -45,7 +85,7 @@ final class BacktestJob {
     }
 
     boolean finished() {
-        return state == State.DONE || state == State.FAILED || state == State.CANCELLED;
+        return state != State.QUEUED && state != State.RUNNING;
     }
 
     void cancel() {
@@ -97,6 +137,6 @@ final class BacktestJob {
         long total = totalFrames;
         Double pct = total > 0 ? Math.min(100.0, Math.round(frames * 1000.0 / total) / 10.0) : null;
         return new View(id, state, submittedAt, startedAt, finishedAt, frames, total >= 0 ? total : null, pct,
-                marketTime, cancelRequested, error, field, withReport ? report : null);
+                marketTime, cancelRequested, error, field, !withReport ? null : report != null ? report : writtenReport);
     }
 }

@@ -51,7 +51,8 @@ public class BacktestJobResource {
     @Operation(summary = "Start a backtest as a job",
             description = "The body of POST /api/backtest, checked at once (400 names the field); the run then goes on in "
                     + "the background: 202 with Location /api/backtest/jobs/{id}. One backtest at a time (409 while one "
-                    + "runs, here or on POST /api/backtest); the last 5 finished jobs are kept with their reports.")
+                    + "runs, here or on POST /api/backtest); the last 10 finished jobs are kept with their reports, in the "
+                    + "ledger: they are there after a restart, and a job the service stopped under reads INTERRUPTED.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "Q4 candles, rules", value = """
                     {"files":{"BTC":"klines-1m/BTCUSDT-1m-2024Q4.csv","ETH":"klines-1m/ETHUSDT-1m-2024Q4.csv",
@@ -107,7 +108,7 @@ public class BacktestJobResource {
     }
 
     private static Response unknown(String id) {
-        return ApiError.notFound("no backtest job " + (known(id) ? id : "with that id") + " (jobs are kept in memory: "
-                + "the last 5 finished ones, until a restart)");
+        return ApiError.notFound("no backtest job " + (known(id) ? id : "with that id") + " (the last "
+                + BacktestJobs.KEPT + " finished jobs are kept)");
     }
 }

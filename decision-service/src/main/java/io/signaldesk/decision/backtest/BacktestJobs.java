@@ -16,22 +16,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.decision.engine.port.LedgerUnavailable;
+import io.signaldesk.decision.ledger.BacktestJobRepository;
 
 /**
  * Long backtests as jobs: a request is checked at once (a bad one is refused before anything runs), then replayed on
  * a thread of its own while its progress can be read; at most one runs (with POST /api/backtest: one backtest at a
- * time), and the last {@link #KEPT} finished ones are kept in memory with their reports, older ones forgotten.
+ * time). Each job is written to the ledger when it is queued, starts and ends (its report as JSON), so the last
+ * {@link #KEPT} finished ones, with their reports, are there after a restart; older ones are forgotten. A job the
+ * ledger still has as queued or running at the first use after a start (the service stopped under it, a kill -9
+ * included) is shown INTERRUPTED, never as if it still ran.
  */
 @ApplicationScoped
 public class BacktestJobs {
 
-    /** Finished jobs kept (with their reports) for GET; the oldest goes first. */
-    static final int KEPT = 5;
+    /** Finished jobs kept (with their reports) for GET, in memory and in the ledger; the oldest goes first. */
+    static final int KEPT = 10;
+
+    /** The error of a job the service stopped under. */
+    static final String INTERRUPTED = "the service stopped while this backtest was queued or running; run it again";
 
     private static final Logger LOG = Logger.getLogger(BacktestJobs.class);
 
     private final BacktestService backtests;
+    private final BacktestJobRepository store;
+    private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, BacktestJob> jobs = new LinkedHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -39,38 +53,51 @@ public class BacktestJobs {
         t.setDaemon(true);
         return t;
     });
+    private boolean loaded;
 
-    BacktestJobs(BacktestService backtests, Clock clock) {
+    BacktestJobs(BacktestService backtests, BacktestJobRepository store, ObjectMapper json, Clock clock) {
         this.backtests = backtests;
+        this.store = store;
+        this.json = json;
         this.clock = clock;
     }
 
     /** Checks {@code request} and queues it; {@link BacktestService.Busy} while another backtest runs or waits. */
     public synchronized BacktestJob submit(BacktestRequest request) {
+        load();
         BacktestService.Checked checked = backtests.check(request);
         if (backtests.running() || jobs.values().stream().anyMatch(j -> !j.finished())) {
             throw new BacktestService.Busy();
         }
         BacktestJob job = new BacktestJob(UUID.randomUUID().toString().replace("-", "").substring(0, 12), clock.instant());
         jobs.put(job.id(), job);
+        write(job);
         forgetOldFinished();
         worker.execute(() -> run(job, checked));
         return job;
     }
 
     public synchronized Optional<BacktestJob> find(String id) {
+        load();
         return Optional.ofNullable(jobs.get(id));
     }
 
     public synchronized List<BacktestJob> all() {
+        load();
         return new ArrayList<>(jobs.values());
     }
 
     /** A waiting or running job is asked to stop (it stops within a few hundred frames); a finished one is forgotten. */
     public synchronized Optional<BacktestJob> cancel(String id) {
+        load();
         BacktestJob job = jobs.get(id);
         if (job != null && job.finished()) {
             jobs.remove(id);
+            try {
+                store.delete(id);
+            } catch (LedgerUnavailable e) {
+                LOG.warnf("backtest job %s forgotten here, still in the ledger: %s", id, e.getMessage());
+            }
         } else if (job != null) {
             job.cancel();
         }
@@ -80,6 +107,7 @@ public class BacktestJobs {
     private void run(BacktestJob job, BacktestService.Checked checked) {
         if (job.cancelRequested()) {
             job.cancelled(clock.instant());
+            finish(job);
             return;
         }
         try {
@@ -87,6 +115,7 @@ public class BacktestJobs {
                 @Override
                 public void started(long totalFrames) {
                     job.started(clock.instant(), totalFrames);
+                    write(job);
                 }
 
                 @Override
@@ -106,9 +135,57 @@ public class BacktestJobs {
             LOG.warnf(e, "backtest job %s failed", job.id());
             job.failed("the backtest failed: " + e.getClass().getSimpleName(), null, clock.instant());
         } finally {
-            synchronized (this) {
-                forgetOldFinished();
+            finish(job);
+        }
+    }
+
+    private synchronized void finish(BacktestJob job) {
+        write(job);
+        forgetOldFinished();
+    }
+
+    /**
+     * Once, before the first use: the jobs the ledger keeps, those a stopped service left queued or running marked
+     * INTERRUPTED first. A ledger that cannot answer now is asked again at the next use; jobs of this run are kept.
+     */
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        try {
+            int interrupted = store.interruptUnfinished(clock.instant(), INTERRUPTED, jobs.keySet());
+            if (interrupted > 0) {
+                LOG.infof("%d backtest job(s) the service stopped under marked INTERRUPTED", interrupted);
             }
+            for (BacktestJobRepository.Row row : store.all()) {
+                jobs.putIfAbsent(row.id(), BacktestJob.restored(row, report(row)));
+            }
+            loaded = true;
+            forgetOldFinished();
+        } catch (LedgerUnavailable e) {
+            LOG.warnf("backtest jobs of earlier runs not read (asked again at the next use): %s", e.getMessage());
+        }
+    }
+
+    private JsonNode report(BacktestJobRepository.Row row) {
+        if (row.report() == null) {
+            return null;
+        }
+        try {
+            return json.readTree(row.report());
+        } catch (JsonProcessingException e) {
+            LOG.warnf("backtest job %s: its report in the ledger is not JSON, shown without it", row.id());
+            return null;
+        }
+    }
+
+    /** The job's row as it is now; a ledger that fails loses the row, never the job in memory. */
+    private void write(BacktestJob job) {
+        try {
+            BacktestReport report = job.state() == BacktestJob.State.DONE ? job.report() : null;
+            store.save(job.row(report == null ? null : json.writeValueAsString(report)));
+        } catch (LedgerUnavailable | JsonProcessingException e) {
+            LOG.warnf("backtest job %s (%s) not written to the ledger: %s", job.id(), job.state(), e.getMessage());
         }
     }
 
@@ -116,6 +193,11 @@ public class BacktestJobs {
         List<String> finished = jobs.values().stream().filter(BacktestJob::finished).map(BacktestJob::id).toList();
         for (int i = 0; i < finished.size() - KEPT; i++) {
             jobs.remove(finished.get(i));
+        }
+        try {
+            store.keepFinished(KEPT);
+        } catch (LedgerUnavailable e) {
+            LOG.warnf("old backtest jobs not deleted from the ledger now: %s", e.getMessage());
         }
     }
 

@@ -46,7 +46,7 @@ public class Db {
     }
 
     /** Over any data source: tests build a second ledger stack on the same database, as a second service would. */
-    Db(DataSource dataSource) {
+    public Db(DataSource dataSource) {
         this(dataSource, false, null);
     }
 

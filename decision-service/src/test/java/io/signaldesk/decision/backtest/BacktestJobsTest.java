@@ -23,16 +23,21 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
+import io.signaldesk.decision.ledger.BacktestJobRepository;
+import io.signaldesk.decision.ledger.ScratchLedger;
 
 /** Backtests as jobs on 120 real BTC bars: checked at once, run in the background with progress, cancellable, bounded. */
 class BacktestJobsTest {
 
     private final BacktestService service = service();
-    private final BacktestJobs jobs = new BacktestJobs(service, Clock.systemUTC());
+    private final ScratchLedger ledger = ScratchLedger.open();
+    private final BacktestJobs jobs = new BacktestJobs(service, new BacktestJobRepository(ledger.db()), BacktestJobsRestartTest.JSON,
+            Clock.systemUTC());
 
     @AfterEach
     void stop() {
         jobs.stop();
+        ledger.close();
     }
 
     private static BacktestService service() {
@@ -70,8 +75,8 @@ class BacktestJobsTest {
         assertNotNull(view.startedAt());
         assertNotNull(view.finishedAt());
         BacktestReport atOnce = service.run(slice("backtest/BTCUSDT-1m-slice.csv"));
-        assertEquals(atOnce.paper(), view.report().paper());
-        assertEquals(atOnce.decisionCounts(), view.report().decisionCounts());
+        assertEquals(atOnce.paper(), ((BacktestReport) view.report()).paper());
+        assertEquals(atOnce.decisionCounts(), ((BacktestReport) view.report()).decisionCounts());
         assertEquals(List.of(job.id()), jobs.all().stream().map(BacktestJob::id).toList());
     }
 
@@ -102,7 +107,7 @@ class BacktestJobsTest {
     }
 
     @Test
-    void aCancelledJobEndsCancelledOrDoneAndFinishedJobsAreForgottenBeyondTheLastFive() {
+    void aCancelledJobEndsCancelledOrDoneAndFinishedJobsAreForgottenBeyondTheLastTen() {
         BacktestJob cancelled = jobs.submit(slice("backtest/BTCUSDT-1m-slice.csv"));
         jobs.cancel(cancelled.id());
         BacktestJob.View view = done(cancelled);
@@ -120,5 +125,6 @@ class BacktestJobsTest {
         assertEquals(ids.subList(1, ids.size()), jobs.all().stream().map(BacktestJob::id).toList(), "the oldest go first");
         assertTrue(jobs.cancel(ids.get(5)).isPresent());
         assertTrue(jobs.find(ids.get(5)).isEmpty(), "a finished job is forgotten on DELETE");
+        assertEquals(BacktestJobs.KEPT - 1, new BacktestJobRepository(ledger.db()).all().size(), "and in the ledger");
     }
 }

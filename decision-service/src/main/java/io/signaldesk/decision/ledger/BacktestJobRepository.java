@@ -1,0 +1,93 @@
+package io.signaldesk.decision.ledger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Backtest jobs in the ledger ({@code backtest_job}, one row a job): written when a job is queued, starts and ends,
+ * its report kept as JSON text, so the jobs the trader ran are there after a restart.
+ */
+@ApplicationScoped
+public class BacktestJobRepository {
+
+    /** A job as stored; {@code report} the finished report's JSON (null until DONE). */
+    public record Row(String id, String state, Instant submittedAt, Instant startedAt, Instant finishedAt, long frames,
+            Long totalFrames, Instant marketTime, String error, String field, String report) {
+    }
+
+    /** States of a job that was still going when it was written last. */
+    private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
+
+    private final Db db;
+
+    public BacktestJobRepository(Db db) {
+        this.db = db;
+    }
+
+    /** Writes the job's row as it is now (inserted, or replaced). */
+    public void save(Row row) {
+        db.inTransaction(c -> Db.update(c, """
+                INSERT INTO backtest_job (id, state, submitted_at, started_at, finished_at, frames, total_frames,
+                    market_time, error, field, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET state = excluded.state, started_at = excluded.started_at,
+                    finished_at = excluded.finished_at, frames = excluded.frames, total_frames = excluded.total_frames,
+                    market_time = excluded.market_time, error = excluded.error, field = excluded.field,
+                    report = excluded.report""",
+                row.id(), row.state(), row.submittedAt(), row.startedAt(), row.finishedAt(), row.frames(),
+                row.totalFrames(), row.marketTime(), row.error(), row.field(), row.report()));
+    }
+
+    /**
+     * Jobs written as QUEUED or RUNNING by a service that is no longer running them (all but {@code ours}) become
+     * {@code INTERRUPTED} at {@code at}, with {@code why}; returns how many.
+     */
+    public int interruptUnfinished(Instant at, String why, Collection<String> ours) {
+        List<Object> values = new ArrayList<>(List.of(at, why));
+        values.addAll(ours);
+        String notOurs = ours.isEmpty() ? "" : " AND id NOT IN (" + String.join(", ", Collections.nCopies(ours.size(), "?")) + ")";
+        return db.inTransaction(c -> Db.update(c, "UPDATE backtest_job SET state = 'INTERRUPTED', finished_at = ?, error = ? "
+                + "WHERE state IN " + UNFINISHED + notOurs, values.toArray()));
+    }
+
+    /** Every job kept, oldest first. */
+    public List<Row> all() {
+        return db.read(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM backtest_job ORDER BY submitted_at, id");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(map(rs));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Deletes the job's row. */
+    public void delete(String id) {
+        db.inTransaction(c -> Db.update(c, "DELETE FROM backtest_job WHERE id = ?", id));
+    }
+
+    /** Keeps the newest {@code kept} finished jobs (those not QUEUED or RUNNING), deletes the older ones. */
+    public void keepFinished(int kept) {
+        db.inTransaction(c -> Db.update(c, "DELETE FROM backtest_job WHERE state NOT IN " + UNFINISHED
+                + " AND id NOT IN (SELECT id FROM backtest_job WHERE state NOT IN " + UNFINISHED
+                + " ORDER BY submitted_at DESC, id DESC LIMIT ?)", kept));
+    }
+
+    private static Row map(ResultSet rs) throws SQLException {
+        long total = rs.getLong("total_frames");
+        Long totalFrames = rs.wasNull() ? null : total;
+        return new Row(rs.getString("id"), rs.getString("state"), Db.instant(rs, "submitted_at"),
+                Db.instant(rs, "started_at"), Db.instant(rs, "finished_at"), rs.getLong("frames"), totalFrames,
+                Db.instant(rs, "market_time"), rs.getString("error"), rs.getString("field"), rs.getString("report"));
+    }
+}
