@@ -49,15 +49,20 @@ public class LessonResource {
     private final LessonDrafter drafter;
     private final LessonRepository repository;
 
-    LessonResource(LessonService lessons, LessonDrafter drafter, LessonRepository repository) {
+    private final io.signaldesk.core.strategy.StrategySettings strategy;
+
+    LessonResource(LessonService lessons, LessonDrafter drafter, LessonRepository repository,
+            io.signaldesk.core.strategy.StrategySettings strategy) {
         this.lessons = lessons;
         this.drafter = drafter;
         this.repository = repository;
+        this.strategy = strategy;
     }
 
     @GET
     @Operation(summary = "Proposed and accepted lessons, the accepted set's version (and the one in the analyzer's "
-            + "prompt), the limits, the history of versions and of drafts")
+            + "prompt), the limits, the history of versions and of drafts, and the model's scored answers by the lesson "
+            + "version they were asked under (byVersion: before and after)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "state", value = STATE)))
     public Map<String, Object> list() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -71,6 +76,8 @@ public class LessonResource {
         out.put("accepted", lessons.accepted());
         out.put("decided", lessons.decided());
         out.put("versions", lessons.versions(20));
+        // before and after: the model's scored answers by the lesson version they were asked under
+        out.put("byVersion", repository.byVersion(strategy.edge().horizon()));
         Map<String, Object> drafting = new LinkedHashMap<>();
         drafting.put("on", limits.draft());
         drafting.put("everyScored", limits.everyScored());

@@ -172,7 +172,7 @@ final class ModelRecords {
                 && prompt.user().length() <= MAX_QUESTION_CHARS;
         return new ScoredAnswer(p.key().kind().name(), p.key().coin(), p.key().side(), a.acted(), a.confidence(),
                 a.model(), p.at(), horizon, its, net, right, keep ? prompt.user() : null, keep ? json(a) : null,
-                keep ? prompt.system() : null);
+                keep ? prompt.system() : null, EdgeStore.PRIMARY, prompt == null ? null : prompt.lessonVersion());
     }
 
     /** The shadow model's answer to the same question, if it answered by the horizon (else it is not scored). */

@@ -77,10 +77,10 @@ public class EdgeRepository implements EdgeStore {
             }
             Db.update(c, """
                     INSERT INTO model_answer (kind, coin, side, acted, confidence, model, answered_at, horizon_seconds,
-                        move_pct, net_pct, right_answer, question, answer, system_sha, role)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", a.kind(), a.coin(), a.side(),
+                        move_pct, net_pct, right_answer, question, answer, system_sha, role, lesson_version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", a.kind(), a.coin(), a.side(),
                     a.acted() ? 1 : 0, a.confidence(), a.model(), a.answeredAt(), a.horizon().toSeconds(), a.movePct(),
-                    a.netPct(), a.right() ? 1 : 0, a.question(), a.answer(), sha, a.role());
+                    a.netPct(), a.right() ? 1 : 0, a.question(), a.answer(), sha, a.role(), a.lessonVersion());
             if (++inserts % 256 == 0) {
                 Db.update(c, """
                         UPDATE model_answer SET question = NULL, answer = NULL, system_sha = NULL

@@ -29,6 +29,13 @@ public class LessonRepository {
     public record Version(int version, Instant at, String change, List<Long> lessonIds) {
     }
 
+    /**
+     * The answers of the model in use asked under one lesson version (null: before lessons, or not said), scored at the
+     * edge horizon: how many, how many right, how many acted and the mean net after costs of those (percent).
+     */
+    public record VersionRecord(Integer version, long answers, long right, long acted, Double actedNetPct) {
+    }
+
     /** One draft: when, the newest answer it covered, its outcome, its proposals, what went wrong (if anything). */
     public record Draft(Instant at, Instant through, String outcome, int proposals, String detail) {
     }
@@ -197,6 +204,27 @@ public class LessonRepository {
             Db.update(c, "DELETE FROM lesson_draft");
             Db.update(c, "DELETE FROM lesson_version");
             return Db.update(c, "DELETE FROM lesson");
+        });
+    }
+
+    /** The model's scored answers by the lesson version they were asked under, oldest version first (null first). */
+    public List<VersionRecord> byVersion(Duration horizon) {
+        return db.read(c -> {
+            List<VersionRecord> out = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, """
+                    SELECT lesson_version, COUNT(*) AS answers, SUM(right_answer) AS rights, SUM(acted) AS acted,
+                        AVG(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) END) AS net
+                    FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY'
+                    GROUP BY lesson_version ORDER BY lesson_version""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    int version = rs.getInt("lesson_version");
+                    Integer known = rs.wasNull() ? null : version;
+                    double net = rs.getDouble("net");
+                    out.add(new VersionRecord(known, rs.getLong("answers"), rs.getLong("rights"), rs.getLong("acted"),
+                            rs.wasNull() ? null : Math.round(net * 10_000) / 10_000.0));
+                }
+            }
+            return out;
         });
     }
 

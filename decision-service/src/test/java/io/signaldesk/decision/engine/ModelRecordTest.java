@@ -111,4 +111,27 @@ class ModelRecordTest {
         assertNull(new EdgeService(new EdgeRepository(ledger.db()), strategy, off.modelRecord()).modelRecord(Kind.ENTRY, "SOL", "LONG", T0));
         assertTrue(record.netPct().signum() < 0);
     }
+
+    @Test
+    void eachScoredAnswerKeepsTheLessonVersionItWasAskedUnderForABeforeAndAfter() {
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
+        edge.modelAnswered(asked(answer(Kind.ENTRY, "BTC", "LONG", true), null), new BigDecimal("100"), T0);
+        edge.modelAnswered(asked(answer(Kind.ENTRY, "BTC", "LONG", true), 0), new BigDecimal("100"), T0.plusSeconds(10));
+        edge.modelAnswered(asked(answer(Kind.ENTRY, "BTC", "LONG", false), 2), new BigDecimal("100"), T0.plusSeconds(20));
+        edge.modelAnswered(asked(answer(Kind.ENTRY, "BTC", "LONG", true), 2), new BigDecimal("100"), T0.plusSeconds(30));
+        edge.observe(Market.flat("BTC", "101"), T0.plus(Duration.ofMinutes(6)));
+
+        // +1 % its way, less the 0.30 % round trip: +0.70 % for every entry; the skip was wrong
+        var byVersion = new io.signaldesk.decision.ledger.LessonRepository(ledger.db()).byVersion(Duration.ofMinutes(5));
+        assertEquals(java.util.List.of(
+                new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(null, 1, 1, 1, 0.7),
+                new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(0, 1, 1, 1, 0.7),
+                new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(2, 2, 1, 1, 0.7)), byVersion);
+    }
+
+    /** The answer as if its prompt said which lesson version the system message carried. */
+    private static ModelRecords.Answer asked(ModelRecords.Answer a, Integer lessonVersion) {
+        return new ModelRecords.Answer(a.kind(), a.coin(), a.side(), a.acted(), a.confidence(), a.model(), a.decision(),
+                new Prompt(a.prompt().system(), a.prompt().user(), lessonVersion), a.reasonLater());
+    }
 }

@@ -87,10 +87,17 @@ public interface AnalyzerPort {
             boolean measuredEdge) {
     }
 
-    /** The prompt a model's answer answered, as the analyzer sent it: system message and user message (the question). */
+    /**
+     * The prompt a model's answer answered, as the analyzer sent it: system message, user message (the question) and
+     * the version of the trader's lessons in that system message (0 none; null when the analyzer did not say).
+     */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Prompt(String system, String user) {
+    public record Prompt(String system, String user, Integer lessonVersion) {
+
+        public Prompt(String system, String user) {
+            this(system, user, null);
+        }
     }
 
     @RegisterForReflection

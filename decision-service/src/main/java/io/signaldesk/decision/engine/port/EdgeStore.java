@@ -17,11 +17,20 @@ public interface EdgeStore {
     /**
      * One model answer scored at {@code horizon} (table model_answer): what was asked (kind ENTRY or EXIT, coin, side),
      * whether the answer acted, the move its way before costs, what acting earned after costs, whether it was right,
-     * and (when known) the question and system message it answered and the answer as JSON.
+     * and (when known) the question and system message it answered, the answer as JSON and the version of the trader's
+     * lessons in that system message.
      */
     record ScoredAnswer(String kind, String coin, String side, boolean acted, Integer confidence, String model,
             Instant answeredAt, Duration horizon, BigDecimal movePct, BigDecimal netPct, boolean right, String question,
-            String answer, String system, String role) {
+            String answer, String system, String role, Integer lessonVersion) {
+
+        /** Without the version of the trader's lessons it was asked under (not said). */
+        public ScoredAnswer(String kind, String coin, String side, boolean acted, Integer confidence, String model,
+                Instant answeredAt, Duration horizon, BigDecimal movePct, BigDecimal netPct, boolean right, String question,
+                String answer, String system, String role) {
+            this(kind, coin, side, acted, confidence, model, answeredAt, horizon, movePct, netPct, right, question, answer,
+                    system, role, null);
+        }
 
         /** The model in use's answer (role PRIMARY). */
         public ScoredAnswer(String kind, String coin, String side, boolean acted, Integer confidence, String model,
