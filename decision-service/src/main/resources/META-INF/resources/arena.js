@@ -2,6 +2,8 @@
 // the same questions, from GET /api/ai/arena every 30 s: counts beside every rate, 95 % intervals, the verdict.
 (function () {
   'use strict';
+  // a number and its unit (or "12 of 25") stay on one line when a cell wraps
+  var NB = '\u00a0';
   function byId(id) { return document.getElementById(id); }
   function cell(text, title) {
     var td = document.createElement('td');
@@ -11,16 +13,16 @@
   }
   function rate(r) {
     if (!r || r.rate === null || r.rate === undefined) { return 'none scored'; }
-    return Math.round(r.rate * 100) + ' % (' + Math.round(r.low * 100) + '-' + Math.round(r.high * 100) + ' %), ' + r.hits + ' of ' + r.calls;
+    return Math.round(r.rate * 100) + NB + '% (' + Math.round(r.low * 100) + '-' + Math.round(r.high * 100) + NB + '%), ' + r.hits + NB + 'of' + NB + r.calls;
   }
-  function signed(v) { return v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + v.toFixed(2) + ' %'; }
+  function signed(v) { return v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + v.toFixed(2) + NB + '%'; }
   function net(m) {
     if (m.netExpectancyPct === null || m.netExpectancyPct === undefined) { return 'no acted answers'; }
     return signed(m.netExpectancyPct) + (m.netLowPct === null || m.netLowPct === undefined ? '' :
       ' (' + signed(m.netLowPct) + ' to ' + signed(m.netHighPct) + ')') + ' on ' + m.acted;
   }
   function measured(f, pick) { return f ? pick(f) : 'not measured'; }
-  function seconds(ms) { return ms === null || ms === undefined ? '–' : (ms / 1000).toFixed(2) + ' s'; }
+  function seconds(ms) { return ms === null || ms === undefined ? '–' : (ms / 1000).toFixed(2) + NB + 's'; }
   function render(a) {
     var body = byId('arena-models').querySelector('tbody');
     body.innerHTML = '';
@@ -28,10 +30,10 @@
       var tr = document.createElement('tr');
       var f = m.measured;
       [cell(m.model + (m.role === 'SHADOW' ? ' (shadow)' : '')), cell(String(m.right.calls)), cell(rate(m.right)), cell(net(m)),
-        cell(measured(f, function (x) { return x.validOutputRate === null ? '–' : Math.round(x.validOutputRate * 100) + ' % of ' + (x.answered + x.invalid); })),
+        cell(measured(f, function (x) { return x.validOutputRate === null ? '–' : Math.round(x.validOutputRate * 100) + NB + '% of' + NB + (x.answered + x.invalid); })),
         cell(measured(f, function (x) { return seconds(x.decisionMsP50) + ' / ' + seconds(x.decisionMsP95); })),
         cell(measured(f, function (x) { return (x.promptTokensMean === null ? '–' : Math.round(x.promptTokensMean)) + ' / ' + (x.outputTokensMean === null ? '–' : Math.round(x.outputTokensMean)); })),
-        cell(measured(f, function (x) { return x.ramBytes ? (x.ramBytes / 1e9).toFixed(1) + ' GB' : 'not loaded'; })),
+        cell(measured(f, function (x) { return x.ramBytes ? (x.ramBytes / 1e9).toFixed(1) + NB + 'GB' : 'not loaded'; })),
         cell(m.verdict)].forEach(function (td) { tr.appendChild(td); });
       body.appendChild(tr);
     });

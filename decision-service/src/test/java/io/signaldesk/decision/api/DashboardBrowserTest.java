@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.inject.Inject;
 
@@ -32,6 +34,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.decision.engine.port.EdgeStore;
+import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
 import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
@@ -67,6 +71,15 @@ class DashboardBrowserTest {
 
     @Inject
     Desk desk;
+
+    @Inject
+    io.signaldesk.decision.ledger.EdgeRepository edgeRepository;
+
+    @Inject
+    io.signaldesk.decision.engine.EdgeService edge;
+
+    @Inject
+    io.signaldesk.core.strategy.StrategySettings strategy;
 
     private WebDriver browser;
     private Path profileDir;
@@ -222,6 +235,63 @@ class DashboardBrowserTest {
         analyzer.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/ai/mode"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"mode\":\"AI\"}")));
+    }
+
+    /**
+     * The widest panels stay inside their edges at 1280 and 1920 px: the model arena's nine columns (both models with
+     * the analyzer's figures) and a replay's position at six-digit prices with its Write off button; no panel of the
+     * page scrolls sideways, where a last column used to be cut off.
+     */
+    @Test
+    void noPanelIsCutOffAt1280Or1920() {
+        Duration horizon = strategy.edge().horizon();
+        Instant t0 = Instant.parse("2026-12-07T10:00:00Z");
+        for (int i = 0; i < 4; i++) {
+            BigDecimal net = new BigDecimal(i % 2 == 0 ? "0.50" : "-0.70");
+            Instant at = t0.plusSeconds(i * 60L);
+            edgeRepository.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 7, "llama3.2:3b", at, horizon,
+                    net.add(new BigDecimal("0.30")), net, net.signum() > 0, null, null, null), 100);
+            edgeRepository.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 6, "phi3:mini", at, horizon,
+                    net.add(new BigDecimal("0.30")), net, net.signum() > 0, null, null, null, EdgeStore.SHADOW), 100);
+        }
+        analyzer.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/ai/shadow").willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"state":"ON","modelMemoryBytes":6000000000,
+                         "primary":{"model":"llama3.2:3b","asked":40,"answered":40,"invalid":0,"skipped":{},"preempted":0,
+                           "validOutputRate":1.0,"decisionMsP50":650,"decisionMsP95":1380,"promptTokensMean":612.4,
+                           "outputTokensMean":41.2,"ramBytes":2400000000},
+                         "shadow":{"model":"phi3:mini","asked":38,"answered":37,"invalid":1,"skipped":{"BUSY":1},"preempted":3,
+                           "validOutputRate":0.97,"decisionMsP50":1880,"decisionMsP95":3120,"promptTokensMean":640.0,
+                           "outputTokensMean":52.7,"ramBytes":2800000000}}""")));
+        desk.modes().change(Mode.RULES, Policy.VETO);
+        desk.proposals().configure(true, 7);
+        FeedIdentity replay = new FeedIdentity("replay", "ffff6666", "replay#ffff6666");
+        var coin = Market.bullish("BW2", "105050.3514");
+        desk.market().accept(Market.snapshot(replay, coin));
+        desk.engine().resetCooldowns();
+        String id = desk.engine().evaluateEntry(coin).orElseThrow().proposalId();
+        desk.proposals().confirm(desk.proposals().find(id).orElseThrow(), null);
+        desk.market().accept(Market.snapshot(new FeedIdentity("simulator", "eeee5555", "simulator"), Market.flat("BW2", "50")));
+        try {
+            for (int width : new int[] { 1280, 1920 }) {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+                browser.get(page.toString());
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("arena-models"), "phi3:mini (shadow)"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("arena-models"), "2.8"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"), "replay#ffff6666"));
+                Object cut = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                        return Array.from(document.querySelectorAll('.panel'))
+                            .filter(p => p.scrollWidth > p.clientWidth + 1)
+                            .map(p => (p.querySelector('h2') || p).textContent.trim() + ': ' + p.scrollWidth + ' > ' + p.clientWidth);
+                        """);
+                assertEquals(java.util.List.of(), cut, "panels cut off at " + width + " px");
+            }
+        } finally {
+            edge.clear();
+            desk.trading().position("BW2").ifPresent(p -> io.restassured.RestAssured.given()
+                    .post("/api/portfolio/positions/BW2/write-off").then().statusCode(200));
+        }
     }
 
     /** The page re-renders on every dashboard frame: find and click in one step, again if the node was replaced. */
