@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -37,6 +38,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.decision.engine.port.EdgeStore;
 import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
 import io.signaldesk.decision.engine.port.FeedIdentity;
+import io.signaldesk.decision.ledger.LessonRepository;
+import io.signaldesk.decision.lessons.Lesson;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.ProposalStatus;
@@ -80,6 +83,9 @@ class DashboardBrowserTest {
 
     @Inject
     io.signaldesk.core.strategy.StrategySettings strategy;
+
+    @Inject
+    LessonRepository lessons;
 
     private WebDriver browser;
     private Path profileDir;
@@ -239,8 +245,8 @@ class DashboardBrowserTest {
 
     /**
      * The widest panels stay inside their edges at 1280 and 1920 px: the model arena's nine columns (both models with
-     * the analyzer's figures) and a replay's position at six-digit prices with its Write off button; no panel of the
-     * page scrolls sideways, where a last column used to be cut off.
+     * the analyzer's figures), a replay's position at six-digit prices with its Write off button, a proposed and an
+     * accepted lesson with their buttons; no panel of the page scrolls sideways, where a last column used to be cut off.
      */
     @Test
     void noPanelIsCutOffAt1280Or1920() {
@@ -272,6 +278,15 @@ class DashboardBrowserTest {
         String id = desk.engine().evaluateEntry(coin).orElseThrow().proposalId();
         desk.proposals().confirm(desk.proposals().find(id).orElseThrow(), null);
         desk.market().accept(Market.snapshot(new FeedIdentity("simulator", "eeee5555", "simulator"), Market.flat("BW2", "50")));
+        List<Lesson> drafted = lessons.propose(List.of(
+                new Lesson(0, "On BTC longs in a calm market the move rarely clears the round trip: skip them below 0.5 %"
+                        + " momentum.", Lesson.Status.PROPOSED, t0, null, "llama3.2:3b", new Lesson.Evidence(
+                                List.of("ENTRY BTC LONG", "ENTRY BTC SHORT"), 25, 12, new BigDecimal("-0.3206"),
+                                new BigDecimal("-0.5003"), new BigDecimal("-0.1409")), 31),
+                new Lesson(0, "SOL shorts after a spike were right 7 of 9 times.", Lesson.Status.PROPOSED, t0, null,
+                        "llama3.2:3b", new Lesson.Evidence(List.of("ENTRY SOL SHORT"), 9, 7, new BigDecimal("0.12"),
+                                new BigDecimal("-0.05"), new BigDecimal("0.29")), 14)));
+        lessons.decide(drafted.get(1).id(), Lesson.Status.PROPOSED, Lesson.Status.ACCEPTED, t0, true, "accepted");
         try {
             for (int width : new int[] { 1280, 1920 }) {
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
@@ -280,6 +295,7 @@ class DashboardBrowserTest {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("arena-models"), "phi3:mini (shadow)"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("arena-models"), "2.8"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"), "replay#ffff6666"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lessons-accepted"), "SOL shorts"));
                 Object cut = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
                         return Array.from(document.querySelectorAll('.panel'))
                             .filter(p => p.scrollWidth > p.clientWidth + 1)
@@ -289,6 +305,7 @@ class DashboardBrowserTest {
             }
         } finally {
             edge.clear();
+            lessons.clear();
             desk.trading().position("BW2").ifPresent(p -> io.restassured.RestAssured.given()
                     .post("/api/portfolio/positions/BW2/write-off").then().statusCode(200));
         }
