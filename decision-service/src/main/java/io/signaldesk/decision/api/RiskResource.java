@@ -2,7 +2,6 @@ package io.signaldesk.decision.api;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
-import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -43,9 +42,7 @@ public class RiskResource {
              "halt":{"halted":false,"reason":null,"since":null},
              "safeMode":{"on":false,"consecutiveFailures":0,"lastFailure":null,"since":"2026-11-25T11:58:00Z","cameOnBecause":"TIMEOUT","clearedAt":"2026-11-25T12:01:30Z","clearedBecause":"the model answered again"}}""";
 
-    private static final Set<String> FIELDS = Set.of("maxPositionPct", "maxOpenPositions", "maxGrossExposurePct",
-            "dailyLossLimitPct", "lossCooldownSeconds", "maxEntriesPerHour", "safeModeAfterFailures", "maxSlippagePct");
-    private static final int MAX_REASON = 200;
+    private static final int MAX_REASON = RiskBounds.MAX_REASON;
 
     private final RiskService risk;
     private final ObjectMapper mapper;
@@ -87,24 +84,24 @@ public class RiskResource {
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (!RiskBounds.LIMITS.containsKey(name)) {
                 return ApiError.badRequest(name, "unknown risk limit " + name.substring(0, Math.min(name.length(), 40))
-                        + "; known: " + FIELDS.stream().sorted().toList());
+                        + "; known: " + RiskBounds.LIMITS.keySet().stream().sorted().toList());
             }
         }
         RiskLimits now = risk.limits();
         try {
             RiskLimits next = new RiskLimits(
-                    percent(node, "maxPositionPct", now.maxPositionPct(), "100"),
-                    integer(node, "maxOpenPositions", now.maxOpenPositions(), 1, 50),
-                    percent(node, "maxGrossExposurePct", now.maxGrossExposurePct(), "100"),
-                    percent(node, "dailyLossLimitPct", now.dailyLossLimitPct(), "100"),
-                    integer(node, "lossCooldownSeconds", now.lossCooldownSeconds(), 0, 86_400),
-                    integer(node, "maxEntriesPerHour", now.maxEntriesPerHour(), 1, 1000),
-                    integer(node, "safeModeAfterFailures", now.safeModeAfterFailures(), 1, 100),
-                    percent(node, "maxSlippagePct", now.maxSlippagePct(), "10"));
+                    percent(node, "maxPositionPct", now.maxPositionPct()),
+                    integer(node, "maxOpenPositions", now.maxOpenPositions()),
+                    percent(node, "maxGrossExposurePct", now.maxGrossExposurePct()),
+                    percent(node, "dailyLossLimitPct", now.dailyLossLimitPct()),
+                    integer(node, "lossCooldownSeconds", now.lossCooldownSeconds()),
+                    integer(node, "maxEntriesPerHour", now.maxEntriesPerHour()),
+                    integer(node, "safeModeAfterFailures", now.safeModeAfterFailures()),
+                    percent(node, "maxSlippagePct", now.maxSlippagePct()));
             risk.update(next);
-        } catch (BadField e) {
+        } catch (RiskBounds.BadField e) {
             return ApiError.badRequest(e.field, e.getMessage());
         }
         return Response.ok(risk.state()).build();
@@ -163,42 +160,14 @@ public class RiskResource {
         return risk.clearSafeMode();
     }
 
-    /** A JSON number above 0 and at most {@code max}; absent keeps {@code current}. */
-    private static BigDecimal percent(JsonNode node, String field, BigDecimal current, String max) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            return current;
-        }
-        String rule = field + " must be a number above 0 and at most " + max;
-        if (!value.isNumber() || (value.isDouble() && !Double.isFinite(value.doubleValue()))) {
-            throw new BadField(field, rule);
-        }
-        BigDecimal number = value.decimalValue();
-        if (number.signum() <= 0 || number.compareTo(new BigDecimal(max)) > 0) {
-            throw new BadField(field, rule);
-        }
-        return number.stripTrailingZeros();
+    /** The limit's value given in {@code node} within its {@link RiskBounds}; absent keeps {@code current}. */
+    private static BigDecimal percent(JsonNode node, String field, BigDecimal current) {
+        BigDecimal given = RiskBounds.LIMITS.get(field).read(node);
+        return given == null ? current : given;
     }
 
-    /** A JSON integer within [min, max]; absent keeps {@code current}. */
-    private static int integer(JsonNode node, String field, int current, int min, int max) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            return current;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw new BadField(field, field + " must be an integer from " + min + " to " + max);
-        }
-        return value.intValue();
-    }
-
-    /** A field out of its range: answered as 400 naming it. */
-    private static final class BadField extends RuntimeException {
-        private final String field;
-
-        BadField(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
+    private static int integer(JsonNode node, String field, int current) {
+        BigDecimal given = RiskBounds.LIMITS.get(field).read(node);
+        return given == null ? current : given.intValueExact();
     }
 }

@@ -1,5 +1,9 @@
 package io.signaldesk.decision.api;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -26,8 +30,14 @@ import io.signaldesk.decision.engine.ProposalService;
 @Tag(name = "Decision mode")
 public class SettingsResource {
 
-    /** Whether proposals wait for a person, and the confidence that executes on its own when they do not. */
-    public record Settings(Boolean requireConfirmation, Integer autoMinConfidence) {
+    /**
+     * Whether proposals wait for a person, and the confidence that executes on its own when they do not; the
+     * annotations are the checks and what the OpenAPI document shows.
+     */
+    public record Settings(
+            @NotNull(message = "is required") @Schema(description = "Whether every proposal waits for a person") Boolean requireConfirmation,
+            @Min(value = 1, message = "must be 1-10") @Max(value = 10, message = "must be 1-10")
+            @Schema(description = "With confirmation off, proposals at or above this confidence execute on their own; absent keeps the current value") Integer autoMinConfidence) {
     }
 
     private static final String EXAMPLE = "{\"requireConfirmation\":true,\"autoMinConfidence\":7}";
@@ -54,14 +64,11 @@ public class SettingsResource {
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "default", value = EXAMPLE)))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "out of range",
             value = "{\"error\":\"autoMinConfidence must be 1-10\",\"field\":\"autoMinConfidence\"}")))
-    public Response put(Settings settings) {
-        if (settings == null || settings.requireConfirmation() == null) {
+    public Response put(@Valid Settings settings) {
+        if (settings == null) {
             return ApiError.badRequest("requireConfirmation", "requireConfirmation is required");
         }
         int min = settings.autoMinConfidence() == null ? proposals.autoMinConfidence() : settings.autoMinConfidence();
-        if (min < 1 || min > 10) {
-            return ApiError.badRequest("autoMinConfidence", "autoMinConfidence must be 1-10");
-        }
         proposals.configure(settings.requireConfirmation(), min);
         return Response.ok(get()).build();
     }

@@ -1,0 +1,166 @@
+package io.signaldesk.decision.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.signaldesk.decision.domain.RiskLimits;
+import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.decision.engine.RiskService;
+
+/**
+ * The bounds /q/openapi shows on a request body are the ones the service enforces: for each documented bound of each
+ * property, a value just past it is a 400 naming that property, and the value at it is accepted; a required property
+ * left out and a number sent as text are 400s naming it, and an unknown field is refused where the schema says so.
+ */
+@QuarkusTest
+class DocumentedBoundsTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** How far past (or inside) a number's bound "just" is; the checks compare exactly. */
+    private static final BigDecimal STEP = new BigDecimal("0.001");
+
+    @Inject
+    RiskService risk;
+
+    @Inject
+    ProposalService proposals;
+
+    @Test
+    void riskLimitsEnforceTheBoundsTheDocumentShows() throws Exception {
+        RiskLimits before = risk.limits();
+        try {
+            int checked = checkBody("put", "/api/decision/risk");
+            assertTrue(checked >= 8 * 4, "values sent: " + checked);
+        } finally {
+            risk.update(before);
+        }
+    }
+
+    @Test
+    void haltReasonEnforcesTheBoundsTheDocumentShows() throws Exception {
+        boolean halted = risk.halt().halted();
+        try {
+            assertTrue(checkBody("post", "/api/decision/halt") >= 2);
+        } finally {
+            if (!halted) {
+                risk.resume();
+            }
+        }
+    }
+
+    @Test
+    void confirmationSettingsEnforceTheBoundsTheDocumentShows() throws Exception {
+        boolean confirm = proposals.requireConfirmation();
+        int autoMin = proposals.autoMinConfidence();
+        try {
+            assertTrue(checkBody("put", "/api/decision/settings") >= 5);
+        } finally {
+            proposals.configure(confirm, autoMin);
+        }
+    }
+
+    /** Sends, for each bounded property of the operation's body schema, the values past and at its bounds; how many. */
+    private static int checkBody(String method, String path) throws Exception {
+        JsonNode doc = MAPPER.readTree(given().get("/q/openapi?format=json").asString());
+        JsonNode operation = doc.path("paths").path(path).path(method);
+        JsonNode content = operation.path("requestBody").path("content").path("application/json");
+        JsonNode schema = resolve(doc, content.path("schema"));
+        assertTrue(schema.path("properties").size() > 0, method + " " + path + " documents no body schema: " + content);
+        // the body Swagger UI sends first is the base each value is put into
+        ObjectNode example = (ObjectNode) content.path("examples").elements().next().path("value");
+        int sent = 0;
+        for (Map.Entry<String, JsonNode> entry : schema.path("properties").properties()) {
+            String field = entry.getKey();
+            JsonNode property = resolve(doc, entry.getValue());
+            List<JsonNode> past = new ArrayList<>();
+            List<JsonNode> at = new ArrayList<>();
+            boolean whole = types(property).contains("integer");
+            BigDecimal step = whole ? BigDecimal.ONE : STEP;
+            if (property.has("maximum")) {
+                past.add(JSON.numberNode(property.path("maximum").decimalValue().add(step)));
+                at.add(JSON.numberNode(property.path("maximum").decimalValue()));
+            }
+            if (property.has("minimum")) {
+                past.add(JSON.numberNode(property.path("minimum").decimalValue().subtract(step)));
+                at.add(JSON.numberNode(property.path("minimum").decimalValue()));
+            }
+            if (property.has("exclusiveMinimum")) {
+                past.add(JSON.numberNode(property.path("exclusiveMinimum").decimalValue()));
+                at.add(JSON.numberNode(property.path("exclusiveMinimum").decimalValue().add(step)));
+            }
+            if (property.has("maxLength")) {
+                past.add(JSON.textNode("x".repeat(property.path("maxLength").asInt() + 1)));
+                at.add(JSON.textNode("x".repeat(property.path("maxLength").asInt())));
+            }
+            if (whole || types(property).contains("number")) {
+                past.add(JSON.textNode(example.has(field) ? example.get(field).asText() : "1")); // no coercion from text
+            }
+            assertTrue(!past.isEmpty() || types(property).contains("boolean"), field + " shows no bounds: " + property);
+            for (JsonNode value : past) {
+                Response answer = send(method, path, example.deepCopy().set(field, value));
+                assertEquals(400, answer.statusCode(), field + "=" + value + ": " + answer.asString());
+                assertEquals(field, answer.jsonPath().getString("field"), field + "=" + value + ": " + answer.asString());
+                sent++;
+            }
+            for (JsonNode value : at) {
+                Response answer = send(method, path, example.deepCopy().set(field, value));
+                assertEquals(200, answer.statusCode(), field + "=" + value + " (at the bound): " + answer.asString());
+                sent++;
+            }
+        }
+        for (JsonNode required : schema.path("required")) {
+            ObjectNode without = example.deepCopy();
+            without.remove(required.asText());
+            Response answer = send(method, path, without);
+            assertEquals(400, answer.statusCode(), "without " + required + ": " + answer.asString());
+            assertEquals(required.asText(), answer.jsonPath().getString("field"));
+            sent++;
+        }
+        if (schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean()) {
+            Response answer = send(method, path, example.deepCopy().put("maxLeverage", 3));
+            assertEquals(400, answer.statusCode(), answer.asString());
+            assertEquals("maxLeverage", answer.jsonPath().getString("field"));
+            sent++;
+        }
+        return sent;
+    }
+
+    private static Response send(String method, String path, JsonNode body) {
+        return given().contentType("application/json").body(body.toString()).request(method, path);
+    }
+
+    private static List<String> types(JsonNode property) {
+        JsonNode type = property.path("type");
+        List<String> types = new ArrayList<>();
+        if (type.isArray()) {
+            type.forEach(t -> types.add(t.asText()));
+        } else if (type.isTextual()) {
+            types.add(type.asText());
+        }
+        return types;
+    }
+
+    /** The component a {@code $ref} names, or the schema as written. */
+    private static JsonNode resolve(JsonNode doc, JsonNode schema) {
+        String ref = schema.path("$ref").asText(null);
+        return ref == null ? schema : doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+}
