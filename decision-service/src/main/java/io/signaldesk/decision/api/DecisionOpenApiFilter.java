@@ -1,5 +1,8 @@
 package io.signaldesk.decision.api;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -9,17 +12,20 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.signaldesk.decision.backtest.BacktestBounds;
 
 /**
  * The request schemas of the bodies the decision service parses itself (strictly: no coercion, unknown fields
  * refused), which SmallRye can only see as a string: the risk limits and the halt's reason, with the bounds
- * {@link RiskBounds} checks, so Swagger UI shows what is accepted.
+ * {@link RiskBounds} checks, so Swagger UI shows what is accepted. A backtest request (a record whose checks are
+ * spread over the run's settings) shows the bounds {@link BacktestBounds} checks.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class DecisionOpenApiFilter implements OASFilter {
 
     static final String LIMITS = "RiskLimitsChange";
     static final String HALT = "HaltRequest";
+    static final String BACKTEST = "BacktestRequest";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -33,6 +39,30 @@ public class DecisionOpenApiFilter implements OASFilter {
         openAPI.getComponents().addSchema(HALT, RiskBounds.haltSchema());
         body(openAPI, "/api/decision/risk", PathItem::getPUT, LIMITS);
         body(openAPI, "/api/decision/halt", PathItem::getPOST, HALT);
+        documentBacktestBounds(openAPI);
+    }
+
+    /** A backtest request's numbers, names and horizons show the bounds {@link BacktestBounds} checks. */
+    private static void documentBacktestBounds(OpenAPI openAPI) {
+        Schema request = openAPI.getComponents().getSchemas() == null ? null
+                : openAPI.getComponents().getSchemas().get(BACKTEST);
+        if (request == null || request.getProperties() == null) {
+            throw new IllegalStateException("no " + BACKTEST + " schema in the OpenAPI document to show its bounds on");
+        }
+        BacktestBounds.NUMBERS.values().forEach(range -> range.document(property(request, range.field())));
+        BacktestBounds.NAMES.forEach((field, names) -> property(request, field).enumeration(new java.util.ArrayList<Object>(names))
+                .description("One of " + names + " (any case); absent: the service's current setting"));
+        Schema horizons = property(request, "horizonsMinutes").minItems(1).maxItems(BacktestBounds.MAX_HORIZONS)
+                .uniqueItems(true).description("The scoring horizons in minutes; absent: the service's own");
+        horizons.getItems().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(BacktestBounds.MAX_HORIZON_MINUTES));
+    }
+
+    private static Schema property(Schema schema, String name) {
+        Schema property = schema.getProperties().get(name);
+        if (property == null) {
+            throw new IllegalStateException("no property " + name + " in the " + BACKTEST + " schema");
+        }
+        return property;
     }
 
     private static void body(OpenAPI openAPI, String path, java.util.function.Function<PathItem, Operation> method,

@@ -67,9 +67,6 @@ public class BacktestService {
     /** 512 MB of capture text a run, decompressed (a gzip bomb stops there), 1 MB a line (a depth snapshot is ~64 kB). */
     static final CaptureLimits CAPTURE_LIMITS = new CaptureLimits(512L * 1024 * 1024, 1024 * 1024);
 
-    private static final int DEFAULT_DECISIONS = 500;
-    private static final int MAX_DECISIONS = 5000;
-    private static final int MAX_TRIALS = 10_000;
 
     /** Where a run's scored calls go when it asks to seed the service's edge track record ({@code seedTrackRecord}). */
     @FunctionalInterface
@@ -192,9 +189,9 @@ public class BacktestService {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BacktestInputException("to", "to must be after from");
         }
-        int offset = bounded("decisionsOffset", request.decisionsOffset(), 0, 0, Integer.MAX_VALUE);
-        int limit = bounded("decisionsLimit", request.decisionsLimit(), DEFAULT_DECISIONS, 1, MAX_DECISIONS);
-        int trials = bounded("trials", request.trials(), 1, 1, MAX_TRIALS);
+        int offset = BacktestBounds.whole("decisionsOffset", request.decisionsOffset(), 0);
+        int limit = BacktestBounds.whole("decisionsLimit", request.decisionsLimit(), BacktestBounds.DEFAULT_DECISIONS);
+        int trials = BacktestBounds.whole("trials", request.trials(), 1);
         String outputName = request.outputDir() == null ? (dataDir.isConfined() ? "backtest" : "data/backtest")
                 : request.outputDir();
         Map<String, Path> paths = new LinkedHashMap<>();
@@ -407,14 +404,6 @@ public class BacktestService {
         }
     }
 
-    private static int bounded(String field, Integer value, int fallback, int min, int max) {
-        int v = value == null ? fallback : value;
-        if (v < min || v > max) {
-            throw new BacktestInputException(field, "%s must be %d-%d, got %d".formatted(field, min, max, v));
-        }
-        return v;
-    }
-
     private BacktestReport write(BacktestReport report, List<BacktestDecision> decisions, Path dir) {
         String name = "backtest-%s-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT), STAMP.format(Instant.now()),
                 unguessable());
@@ -545,18 +534,6 @@ public class BacktestService {
         if (files.putIfAbsent(name, file) != null) {
             throw new BacktestInputException(field, name + " is given twice");
         }
-    }
-
-    static BigDecimal pct(String field, BigDecimal given, BigDecimal fallback, boolean zeroAllowed, String max) {
-        BigDecimal value = given == null ? fallback : given;
-        if ((zeroAllowed ? value.signum() < 0 : value.signum() <= 0) || value.compareTo(new BigDecimal(max)) > 0) {
-            throw new BacktestInputException(field, "%s must be %s and at most %s, got %s".formatted(field,
-                    zeroAllowed ? "0 or more" : "positive", max, Shorten.number(value)));
-        }
-        if (value.scale() > 18) {
-            throw new BacktestInputException(field, field + " has more than 18 decimals");
-        }
-        return value;
     }
 
     private static Instant instant(String field, String text, boolean wholeMinute) {

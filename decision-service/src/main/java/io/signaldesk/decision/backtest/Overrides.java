@@ -37,37 +37,31 @@ record Overrides(Map<String, String> keys, StrategySettings strategy, BacktestSe
         Policy policy = r.policy() == null ? base.mode().policy()
                 : parse("policy", r.policy(), Policy.class, "ADVISORY, VETO or AGREE");
         boolean confirm = r.requireConfirmation() == null ? base.requireConfirmation() : r.requireConfirmation();
-        int autoMin = r.autoMinConfidence() == null ? base.autoMinConfidence() : r.autoMinConfidence();
-        if (autoMin < 1 || autoMin > 10) {
-            throw new BacktestInputException("autoMinConfidence", "autoMinConfidence must be 1-10, got " + autoMin);
-        }
+        int autoMin = BacktestBounds.whole("autoMinConfidence", r.autoMinConfidence(), base.autoMinConfidence());
         if (r.entryCooldownSeconds() != null) {
-            if (r.entryCooldownSeconds() < 0 || r.entryCooldownSeconds() > 86_400) {
-                throw new BacktestInputException("entryCooldownSeconds", "entryCooldownSeconds must be 0-86400");
-            }
-            strategy = strategy.withEntryCooldown(Duration.ofSeconds(r.entryCooldownSeconds()));
+            strategy = strategy.withEntryCooldown(Duration.ofSeconds(BacktestBounds.whole("entryCooldownSeconds",
+                    r.entryCooldownSeconds(), 0)));
         }
         RuleThresholds rules = strategy.rules();
-        BigDecimal momentum = BacktestService.pct("momentumPct", r.momentumPct(), rules.momentumPct(), false, "100");
-        BigDecimal bidShare = BacktestService.pct("bidShare", r.bidShare(), rules.bidShare(), false, "1");
-        BigDecimal flowRatio = BacktestService.pct("flowRatio", r.flowRatio(), rules.flowRatio(), false, "1000");
+        BigDecimal momentum = BacktestBounds.decimal("momentumPct", r.momentumPct(), rules.momentumPct());
+        BigDecimal bidShare = BacktestBounds.decimal("bidShare", r.bidShare(), rules.bidShare());
+        BigDecimal flowRatio = BacktestBounds.decimal("flowRatio", r.flowRatio(), rules.flowRatio());
         strategy = strategy.withRules(checked("momentumPct", () -> new RuleThresholds(momentum, bidShare, flowRatio)));
         FeeModel costs = strategy.costs();
-        BigDecimal fee = BacktestService.pct("feePct", r.feePct(), costs.takerFeePct(), true, "10");
-        BigDecimal slippage = BacktestService.pct("slippagePct", r.slippagePct(), costs.slippagePct(), true, "10");
+        BigDecimal fee = BacktestBounds.decimal("feePct", r.feePct(), costs.takerFeePct());
+        BigDecimal slippage = BacktestBounds.decimal("slippagePct", r.slippagePct(), costs.slippagePct());
         strategy = strategy.withCosts(new FeeModel(fee, slippage));
-        BigDecimal band = BacktestService.pct("flatBandPct", r.flatBandPct(), live.scoring().flatBandPct(), false, "10");
+        BigDecimal band = BacktestBounds.decimal("flatBandPct", r.flatBandPct(), live.scoring().flatBandPct());
         if (r.flatBandPct() != null) {
             keys.put("decision.scoring.flat-band-pct", band.toPlainString());
         }
         StrategySettings.Sizing sizing = strategy.sizing();
-        BigDecimal equity = BacktestService.pct("initialEquity", r.initialEquity(), sizing.initialEquity(), false,
-                "1000000000");
-        BigDecimal size = BacktestService.pct("sizePct", r.sizePct(), sizing.sizePct(), false, "100");
+        BigDecimal equity = BacktestBounds.decimal("initialEquity", r.initialEquity(), sizing.initialEquity());
+        BigDecimal size = BacktestBounds.decimal("sizePct", r.sizePct(), sizing.sizePct());
         strategy = strategy.withSizing(new StrategySettings.Sizing(equity, size));
         ExitSettings exits = strategy.exits();
-        BigDecimal stop = BacktestService.pct("stopLossPct", r.stopLossPct(), exits.stopLossPct(), false, "100");
-        BigDecimal target = BacktestService.pct("takeProfitPct", r.takeProfitPct(), exits.takeProfitPct(), false, "1000");
+        BigDecimal stop = BacktestBounds.decimal("stopLossPct", r.stopLossPct(), exits.stopLossPct());
+        BigDecimal target = BacktestBounds.decimal("takeProfitPct", r.takeProfitPct(), exits.takeProfitPct());
         strategy = strategy.withExits(checked("stopLossPct", () -> new ExitSettings(stop, target, exits.checkEvery(), exits.adverseMovePct())));
         if (r.edgeMode() != null) {
             try {
@@ -81,9 +75,11 @@ record Overrides(Map<String, String> keys, StrategySettings strategy, BacktestSe
         List<Integer> horizons = live.scoring().horizons().stream().map(d -> (int) Math.max(1, d.toMinutes())).toList();
         if (r.horizonsMinutes() != null) {
             horizons = r.horizonsMinutes();
-            if (horizons.isEmpty() || horizons.size() > 6 || horizons.stream().anyMatch(h -> h == null || h < 1 || h > 1440)
+            if (horizons.isEmpty() || horizons.size() > BacktestBounds.MAX_HORIZONS
+                    || horizons.stream().anyMatch(h -> h == null || h < 1 || h > BacktestBounds.MAX_HORIZON_MINUTES)
                     || horizons.stream().distinct().count() != horizons.size()) {
-                throw new BacktestInputException("horizonsMinutes", "horizonsMinutes must be 1-6 distinct values of 1-1440");
+                throw new BacktestInputException("horizonsMinutes", "horizonsMinutes must be 1-" + BacktestBounds.MAX_HORIZONS
+                        + " distinct values of 1-" + BacktestBounds.MAX_HORIZON_MINUTES);
             }
             keys.put("decision.scoring.horizons", horizons.stream().map(h -> h + "m").collect(Collectors.joining(",")));
         }
@@ -138,11 +134,7 @@ record Overrides(Map<String, String> keys, StrategySettings strategy, BacktestSe
      */
     private static long sentimentEverySeconds(Integer given, Duration configured) {
         long every = given == null ? configured.toSeconds() : given;
-        if (every < MIN_SENTIMENT_EVERY_S || every > MAX_SENTIMENT_EVERY_S) {
-            throw new BacktestInputException("sentimentEverySeconds", "sentimentEverySeconds must be %d-%d, got %d"
-                    .formatted(MIN_SENTIMENT_EVERY_S, MAX_SENTIMENT_EVERY_S, every));
-        }
-        return every;
+        return BacktestBounds.NUMBERS.get("sentimentEverySeconds").check(java.math.BigDecimal.valueOf(every)).longValueExact();
     }
 
     static final long MIN_SENTIMENT_EVERY_S = 30;

@@ -81,9 +81,9 @@ class BacktestResourceTest {
         post(slice("\"autoMinConfidence\":11")).statusCode(400).body("field", equalTo("autoMinConfidence"));
         post(slice("\"entryCooldownSeconds\":-1")).statusCode(400).body("field", equalTo("entryCooldownSeconds"));
         post(slice("\"bidShare\":1.5")).statusCode(400).body("field", equalTo("bidShare"));
-        // within the request's own bounds, refused by the strategy record the override is applied to
+        // the strategy record's own range (RuleThresholds), checked and documented as the request's (BacktestBounds)
         post(slice("\"bidShare\":0.3")).statusCode(400).body("field", equalTo("bidShare"))
-                .body("error", equalTo("bidShare must be in [0.5, 1]: 0.3"));
+                .body("error", equalTo("bidShare must be 0.5 or more and at most 1, got 0.3"));
         post(slice("\"flowRatio\":0.5")).statusCode(400).body("field", equalTo("flowRatio"));
         post(slice("\"stopLossPct\":100")).statusCode(400).body("field", equalTo("stopLossPct"));
         post(slice("\"decisionsLimit\":0")).statusCode(400).body("field", equalTo("decisionsLimit"));
