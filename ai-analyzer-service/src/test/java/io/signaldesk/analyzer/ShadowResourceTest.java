@@ -110,6 +110,46 @@ class ShadowResourceTest {
     }
 
     @Test
+    void aProbeAsksTheModelInUseTheDesksQuestionOnIdleTimeAndCountsIt() {
+        long before = shadowFigures().getLong("probes.answered");
+        given().contentType(ContentType.JSON).body(QUESTION).post("/api/analysis/probe/entry").then().statusCode(200)
+                .body("status", equalTo("ANSWERED")).body("model", equalTo("llama3.2:3b"))
+                .body("result.enter", equalTo(true)).body("result.confidence", equalTo(7));
+        List<JsonNode> sent = OllamaReplies.analysisRequests();
+        assertEquals(1, sent.size());
+        assertEquals("llama3.2:3b", sent.get(0).path("model").asText(), "the model in use, not the shadow");
+        JsonPath figures = shadowFigures();
+        assertEquals(before + 1, figures.getLong("probes.answered"));
+        assertEquals("llama3.2:3b", figures.getString("probes.model"));
+    }
+
+    @Test
+    void aProbeGivesWayToTheDesksQuestionInTheLowestLane() throws Exception {
+        // the probe's first call writes slowly: the desk's question comes while it is in Ollama
+        String desk = QUESTION.replace("95000.1", "95010.1");
+        StubServers.server().stubFor(OllamaReplies.chatCall()
+                .inScenario("slow probe").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(StubServers.json(OllamaReplies.chat(ENTRY)).withFixedDelay(60_000))
+                .willSetStateTo("asked once"));
+        long preemptedBefore = shadowFigures().getLong("probes.preempted");
+        CompletableFuture<String> probe = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                .body(QUESTION).post("/api/analysis/probe/entry").then().statusCode(200).extract().asString());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (OllamaReplies.analysisRequests().isEmpty() && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        given().contentType(ContentType.JSON).body(desk).post("/api/analysis/entry").then().statusCode(200)
+                .body("source", equalTo("AI")).body("result.enter", equalTo(true));
+        JsonPath answer = JsonPath.from(probe.get(30, TimeUnit.SECONDS));
+        assertEquals("ANSWERED", answer.getString("status"));
+        List<String> prices = OllamaReplies.analysisRequests().stream()
+                .map(body -> body.toString().contains("9501") ? "desk" : "probe").toList();
+        assertEquals(List.of("probe", "desk", "probe"), prices,
+                "the probe put back for the desk's question, asked again once the model was free");
+        assertEquals(preemptedBefore + 1, shadowFigures().getLong("probes.preempted"));
+    }
+
+    @Test
     void aShadowQuestionWithoutItsSnapshotIsRefusedNamingMarket() {
         given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000.1}")
                 .post("/api/analysis/shadow/entry").then().statusCode(400).body("field", equalTo("market"));

@@ -84,22 +84,22 @@ public class ShadowResource {
         return shadow.ask(task).thenApply(answer -> Response.ok(answer).build());
     }
 
-    private static CompletionStage<Response> forbidden() {
+    static CompletionStage<Response> forbidden() {
         return CompletableFuture.completedFuture(Response.status(Response.Status.FORBIDDEN)
-                .entity(new ApiError("shadow questions are the desk's: send its key in " + Callers.ENGINE_HEADER,
+                .entity(new ApiError("idle-time questions are the desk's: send its key in " + Callers.ENGINE_HEADER,
                         Callers.ENGINE_HEADER))
                 .build());
     }
 
     /** The snapshot the model in use was asked on: a fresh one from the feed would make it another question. */
-    private static MarketSnapshotDto market(MarketSnapshotDto given) {
+    static MarketSnapshotDto market(MarketSnapshotDto given) {
         if (given == null) {
-            throw new BadInputException("market", "required: the shadow answers the question the model in use was asked, on its snapshot");
+            throw new BadInputException("market", "required: an idle-time question is asked on the snapshot the desk decided on");
         }
         return given;
     }
 
-    private static CoinSnapshot coin(MarketSnapshotDto market, String coin) {
+    static CoinSnapshot coin(MarketSnapshotDto market, String coin) {
         return market.coin(coin).orElseThrow(() -> new BadInputException("coin",
                 "no market data for " + coin.toUpperCase(Locale.ROOT) + " in the snapshot"));
     }

@@ -62,6 +62,7 @@ public class ShadowService {
     private final MeterRegistry registry;
     private final ModelTally primary = new ModelTally();
     private final ModelTally shadow = new ModelTally();
+    private final ModelTally probes = new ModelTally();
     private volatile Fit fit;
 
     public ShadowService(ShadowConfig config, AnalyzerConfig analyzer, ModelQueue queue, OllamaClient ollama,
@@ -76,6 +77,9 @@ public class ShadowService {
         this.registry = registry;
         for (String outcome : List.of("answered", "invalid", "skipped", "not-asked")) {
             registry.counter("analyzer.shadow.questions", "outcome", outcome);
+        }
+        for (String outcome : List.of("answered", "invalid", "skipped")) {
+            registry.counter("analyzer.probe.questions", "outcome", outcome);
         }
     }
 
@@ -124,28 +128,41 @@ public class ShadowService {
             registry.counter("analyzer.shadow.questions", "outcome", "not-asked").increment();
             return CompletableFuture.completedFuture(ShadowAnswer.not(now.state(), name, now.reason()));
         }
-        shadow.asked();
+        return onIdleTime(task, name, shadow, "analyzer.shadow.questions");
+    }
+
+    /**
+     * A probe: the model in use asked {@code task} on idle time, as the shadow is (the same lane, wait and backlog),
+     * for a setup the desk's edge gate stopped asking about; its answer is scored there like a live one, never acted on.
+     */
+    public <R> CompletionStage<ShadowAnswer> probe(AnalysisTask<R> task) {
+        return onIdleTime(task, active.name(), probes, "analyzer.probe.questions");
+    }
+
+    /** {@code name} asked {@code task} in the queue's lowest lane; counted in {@code tally} and {@code metric}. */
+    private <R> CompletionStage<ShadowAnswer> onIdleTime(AnalysisTask<R> task, String name, ModelTally tally, String metric) {
+        tally.asked();
         var body = ChatRequests.analysis(ollamaConfig, name, task.type(), task.coinNames(), task.question());
         Optional<ModelCall> queued = queue.shadow(task.type(), body, AnswerSchema.decisionFields(task.type()),
                 System.nanoTime() + config.maxWait().toNanos(), config.backlog());
         if (queued.isEmpty()) {
-            return CompletableFuture.completedFuture(skipped(name, "backlog",
-                    config.backlog() + " shadow questions wait already"));
+            return CompletableFuture.completedFuture(skipped(name, tally, metric, "backlog",
+                    config.backlog() + " idle-time questions wait already"));
         }
         ModelCall call = queued.get();
         return call.reply().handle((reply, failure) -> {
-            shadow.preempted(call.preemptions);
+            tally.preempted(call.preemptions);
             if (reply == null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 return cause instanceof CallDroppedException
-                        ? skipped(name, "no-idle-time", "no idle model time within " + config.maxWait().toSeconds() + " s")
-                        : skipped(name, "failed", String.valueOf(cause.getMessage()));
+                        ? skipped(name, tally, metric, "no-idle-time", "no idle model time within " + config.maxWait().toSeconds() + " s")
+                        : skipped(name, tally, metric, "failed", String.valueOf(cause.getMessage()));
             }
-            return checked(task, name, reply);
+            return checked(task, name, reply, tally, metric);
         });
     }
 
-    private <R> ShadowAnswer checked(AnalysisTask<R> task, String name, ModelReply reply) {
+    private <R> ShadowAnswer checked(AnalysisTask<R> task, String name, ModelReply reply, ModelTally tally, String metric) {
         int in = reply.stats() == null ? 0 : reply.stats().promptEvalCount();
         int out = reply.stats() == null ? 0 : reply.stats().evalCount();
         String text = reply.text() == null ? "" : reply.text();
@@ -157,19 +174,19 @@ public class ShadowService {
                 task::problemWith);
         OutputGuardrailResult validated = guardrail.validate(AiMessage.from(text));
         if (!validated.isSuccess()) {
-            shadow.invalid(in, out);
-            registry.counter("analyzer.shadow.questions", "outcome", "invalid").increment();
+            tally.invalid(in, out);
+            registry.counter(metric, "outcome", "invalid").increment();
             return new ShadowAnswer("INVALID", name, null, AnswerGuardrail.problem(validated), reply.signalMs(), in, out);
         }
-        shadow.answered(reply.signalMs(), in, out);
-        registry.counter("analyzer.shadow.questions", "outcome", "answered").increment();
+        tally.answered(reply.signalMs(), in, out);
+        registry.counter(metric, "outcome", "answered").increment();
         ObjectNode result = mapper.valueToTree(guardrail.result(validated));
         return new ShadowAnswer("ANSWERED", name, result, null, reply.signalMs(), in, out);
     }
 
-    private ShadowAnswer skipped(String name, String why, String reason) {
-        shadow.skipped(why);
-        registry.counter("analyzer.shadow.questions", "outcome", "skipped").increment();
+    private ShadowAnswer skipped(String name, ModelTally tally, String metric, String why, String reason) {
+        tally.skipped(why);
+        registry.counter(metric, "outcome", "skipped").increment();
         return ShadowAnswer.not("SKIPPED", name, reason);
     }
 
@@ -185,7 +202,7 @@ public class ShadowService {
         String inUse = active.name();
         String name = model().orElse(null);
         return new ShadowReport(now.state(), now.reason(), now.memory(), primary.figures(inUse, size(loaded, inUse)),
-                name == null ? null : shadow.figures(name, size(loaded, name)));
+                name == null ? null : shadow.figures(name, size(loaded, name)), probes.figures(inUse, null));
     }
 
     /** Whether the shadow fits, read again every check-every or when the model in use changed. */
