@@ -452,10 +452,16 @@
     if (!edge) { return; }
     document.getElementById('edge-line').textContent = edge.line;
     var signed = function (v) { return v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + v + '%'; };
+    // a gated model setup is probed on idle time: its scored probes count in its record (the same model, the same question)
+    var probes = (edge.probes && edge.probes.bySetup) || {};
     fill(document.getElementById('edge-setups'), edge.setups.map(function (e) {
       var verdict = e.proven ? 'measured edge' : e.scored < e.minSample ? e.scored + ' of ' + e.minSample + ' scored calls' : 'no measured edge';
+      var probe = probes[e.setup.coin + ' ' + e.setup.direction + ', ' + e.setup.source.toLowerCase() + ', confidence ' +
+        e.setup.bucket + ', ' + e.setup.regime.toLowerCase() + ' market'];
+      if (probe && probe.probed) { verdict += ' · probed every ' + edge.probes.every; }
       return row([e.setup.coin + ' ' + e.setup.direction + ', ' + e.setup.source.toLowerCase() + ', ' + e.setup.bucket + ', ' +
-        e.setup.regime.toLowerCase(), String(e.scored), signed(e.expectedMovePct), signed(e.expectancyPct), signed(e.lowerBoundPct), verdict]);
+        e.setup.regime.toLowerCase(), String(e.scored) + (probe && probe.scored ? ' (' + probe.scored + ' probes)' : ''),
+        signed(e.expectedMovePct), signed(e.expectancyPct), signed(e.lowerBoundPct), verdict]);
     }));
     var heads = document.querySelectorAll('#edge-setups thead th');
     heads[2].textContent = 'Expected move at ' + edge.horizon + ' (before costs)';
@@ -463,7 +469,9 @@
     heads[4].textContent = 'Lower bound (' + (edge.confidence * 100) + '% one-sided)';
     document.getElementById('edge-note').textContent = 'mode ' + edge.mode + ' · scored at ' + edge.horizon + ' · round trip ' +
       edge.roundTripPct + '% (fee + slippage, both fills) · lower bound at ' + (edge.confidence * 100) + '% · ' +
-      edge.pendingCalls + ' calls waiting for their horizon';
+      edge.pendingCalls + ' calls waiting for their horizon' + (edge.probes && edge.probes.every ? ' · gated model setups probed on ' +
+      'idle time every ' + edge.probes.every + ': ' + edge.probes.asked + ' asked, ' + edge.probes.answered + ' answered, ' +
+      edge.probes.scored + ' scored' : '');
   }
 
   function render(s) {

@@ -66,6 +66,38 @@ public class BacktestAnalyzer implements AnalyzerPort {
                         && r.confidence() >= 1 && r.confidence() <= 10);
     }
 
+    /**
+     * A probe of a setup the gate stopped asking about: the analyzer's {@code POST /api/analysis/probe/entry} (its
+     * idle-time lane), awaited like every backtest question; not counted in {@link #calls} (the gate counts probes).
+     */
+    @Override
+    public java.util.concurrent.CompletionStage<ShadowAnswer> probeEntry(EntryRequest request) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("api/analysis/probe/entry")).timeout(timeout)
+                    .header("Content-Type", "application/json").header("Accept", "application/json");
+            if (engineKey != null) {
+                builder.header("X-Engine-Key", engineKey);
+            }
+            HttpResponse<String> response = http.send(builder.POST(HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(request))).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return CompletableFuture.completedFuture(new ShadowAnswer("UNREACHABLE", null, null, null,
+                        "HTTP " + response.statusCode()));
+            }
+            JsonNode body = JSON.readTree(response.body());
+            JsonNode result = body.path("result");
+            return CompletableFuture.completedFuture(new ShadowAnswer(body.path("status").asText("UNREACHABLE"),
+                    body.path("model").asText(null), result.path("enter").isBoolean() ? result.path("enter").booleanValue() : null,
+                    result.path("confidence").isInt() ? result.path("confidence").intValue() : null,
+                    body.path("reason").asText(null)));
+        } catch (IOException | IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new ShadowAnswer("UNREACHABLE", null, null, null, e.toString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.completedFuture(new ShadowAnswer("UNREACHABLE", null, null, null, e.toString()));
+        }
+    }
+
     /** The body of the analyzer's {@code POST /api/analysis/sentiment}: the replayed market (every coin of it). */
     record SentimentRequest(MarketContext market) {
     }

@@ -144,6 +144,7 @@ public class DecisionEngine {
             Optional<String> refused = edge.refusesUnasked(coin, answering.label(), wanted, 1,
                     setting.mode() == Mode.AI ? 10 : ruleSignal.confidence());
             if (refused.isPresent()) {
+                probe(coin, side, setting, answering, ruleSignal.confidence(), sentimentAgrees(sentiment, side), now);
                 return Optional.of(log(draft.source(answering).edge(EdgeVerdict.NO_EDGE).unasked(refused.get())
                         .outcome(DecisionOutcome.NO_EDGE), null));
             }
@@ -187,6 +188,29 @@ public class DecisionEngine {
             };
         }
         return Optional.of(followReason(decision, ai));
+    }
+
+    /**
+     * A setup the gate refused to ask about can earn its way back: at most once strategy.edge.probe-every, the model is
+     * asked the same question on the analyzer's idle time; an answer the engine would have called (entered; in AGREE
+     * with the sentiment agreeing) is scored as that call at this price and time, marked a probe, never proposed.
+     */
+    private void probe(CoinSnapshot coin, PositionSide side, ModeSetting setting, DecisionSource answering,
+            int rulesConfidence, boolean sentimentAgrees, Instant now) {
+        edge.probeDue(coin, answering.label(), Direction.valueOf(side.name()), now).ifPresent(probe -> {
+            EntryRequest question = new EntryRequest(coin.coin(), side.name(), coin.markPrice(),
+                    MarketContext.of(coin, clock.instant()),
+                    edge.modelRecord(ModelRecords.Kind.ENTRY, coin.coin(), side.name(), now));
+            analyzer.probeEntry(question).whenComplete((answer, failure) -> {
+                Integer called = null;
+                if (answer != null && answer.answered() && answer.acted() && answer.confidence() != null
+                        && answer.confidence() >= 1 && answer.confidence() <= 10
+                        && (setting.mode() == Mode.AI || setting.policy() != Policy.AGREE || sentimentAgrees)) {
+                    called = setting.mode() == Mode.AI ? answer.confidence() : Math.min(rulesConfidence, answer.confidence());
+                }
+                edge.probed(probe, answer == null ? null : answer.status(), called);
+            });
+        });
     }
 
     /** The decision was acted on at the analyzer's signal; its reason replaces the placeholder once written. */

@@ -41,9 +41,17 @@ import io.signaldesk.decision.engine.port.EdgeStore;
  */
 public class EdgeService {
 
-    /** A call waiting for its horizon. */
-    private record Pending(SetupKey setup, BigDecimal price, Instant at, Instant due) {
+    /** A call waiting for its horizon; {@code probe}: a model's answer asked on idle time, never acted on. */
+    private record Pending(SetupKey setup, BigDecimal price, Instant at, Instant due, boolean probe) {
     }
+
+    /** A probe sent: the model setup the gate stopped asking about, and the market (and its regime) it was asked on. */
+    public record Probe(CoinSnapshot coin, String source, Direction direction, VolatilityRegime regime, Instant at) {
+    }
+
+    /** Where a scored call came from (edge_outcome.origin): the engine's own call, or a probe's answer. */
+    static final String LIVE = "LIVE";
+    static final String PROBE = "PROBE";
 
     private record PricePoint(Instant at, BigDecimal price) {
     }
@@ -66,6 +74,15 @@ public class EdgeService {
     private final ModelRecords answers;
     /** Per coin, what its setup's record said at its latest entry call (a pending entry's: the coin's latest call). */
     private final Map<String, EdgeEstimate> lastCall = new HashMap<>();
+    /** Per model setup (coin, source, direction): when it was last probed (market time). */
+    private final Map<String, Instant> lastProbe = new HashMap<>();
+    /** Scored probes per setup (in the ledger: edge_outcome.origin PROBE). */
+    private final Map<SetupKey, Long> probesScored = new HashMap<>();
+    /** Probes asked, answered, turned into calls; not answered by the analyzer's status (SKIPPED, INVALID, ...). */
+    private long probesAsked;
+    private long probesAnswered;
+    private long probesCalled;
+    private final Map<String, Long> probesNotAnswered = new java.util.TreeMap<>();
     private boolean loaded;
 
     EdgeService(EdgeStore repository, StrategySettings strategy, DecisionConfig.ModelRecordSettings model) {
@@ -114,7 +131,10 @@ public class EdgeService {
             BigDecimal its = call.setup().direction() == Direction.LONG ? move : move.negate();
             load();
             record.add(call.setup(), its.doubleValue());
-            repository.insert(new ScoredCall(call.setup(), call.at(), config.horizon(), its), "LIVE");
+            repository.insert(new ScoredCall(call.setup(), call.at(), config.horizon(), its), call.probe() ? PROBE : LIVE);
+            if (call.probe()) {
+                probesScored.merge(call.setup(), 1L, Long::sum);
+            }
         }
     }
 
@@ -127,7 +147,7 @@ public class EdgeService {
         load();
         SetupKey setup = SetupKey.of(coin.coin(), source, direction, confidence, regime(coin.coin()));
         pending.computeIfAbsent(coin.coin(), c -> new ArrayDeque<>())
-                .addLast(new Pending(setup, coin.markPrice(), now, now.plus(config.horizon())));
+                .addLast(new Pending(setup, coin.markPrice(), now, now.plus(config.horizon()), false));
         EdgeEstimate estimate = record.estimate(setup, fees.roundTripPct(), settings);
         lastCall.put(coin.coin(), estimate);
         return estimate;
@@ -194,6 +214,54 @@ public class EdgeService {
                 .formatted(coin.coin(), direction, source.toLowerCase(java.util.Locale.ROOT), minConfidence, maxConfidence,
                         regime.name().toLowerCase(java.util.Locale.ROOT),
                         fees.roundTripPct().stripTrailingZeros().toPlainString(), calls));
+    }
+
+    /**
+     * Whether to probe the model setup ({@code source} AI or RULES+AI, {@code direction}, {@code coin}) the gate just
+     * refused to ask about at {@code now} (market time): under {@code gate} with strategy.edge.probe-every set, at most
+     * once an interval per setup. The probe returned is counted as asked; its answer comes back in {@link #probed}.
+     */
+    public synchronized Optional<Probe> probeDue(CoinSnapshot coin, String source, Direction direction, Instant now) {
+        if (!config.probes()) {
+            return Optional.empty();
+        }
+        String key = coin.coin() + " " + source + " " + direction;
+        Instant last = lastProbe.get(key);
+        if (last != null && now.isBefore(last.plus(config.probeEvery()))) {
+            return Optional.empty();
+        }
+        lastProbe.put(key, now);
+        probesAsked++;
+        return Optional.of(new Probe(coin, source, direction, regime(coin.coin()), now));
+    }
+
+    /**
+     * A probe's answer: {@code status} the analyzer's (ANSWERED, SKIPPED, INVALID, ...); {@code calledConfidence} the
+     * confidence the engine would have called the entry at had it been asked live (null: it would not have called
+     * it, e.g. the model declined). A call is kept for scoring as a live one is (the probe's setup, price and time, the
+     * same horizon and round trip), marked PROBE in the ledger, and counts in the setup's record the gate reads.
+     */
+    public synchronized void probed(Probe probe, String status, Integer calledConfidence) {
+        if (!"ANSWERED".equals(status)) {
+            probesNotAnswered.merge(status == null ? "UNREACHABLE" : status, 1L, Long::sum);
+            return;
+        }
+        probesAnswered++;
+        if (calledConfidence == null) {
+            return;
+        }
+        probesCalled++;
+        SetupKey setup = SetupKey.of(probe.coin().coin(), probe.source(), probe.direction(), calledConfidence,
+                probe.regime());
+        Pending call = new Pending(setup, probe.coin().markPrice(), probe.at(), probe.at().plus(config.horizon()), true);
+        // answered on idle time, after later calls perhaps: kept in the order of their horizons
+        Deque<Pending> waiting = pending.computeIfAbsent(probe.coin().coin(), c -> new ArrayDeque<>());
+        Deque<Pending> later = new ArrayDeque<>();
+        while (!waiting.isEmpty() && waiting.peekLast().due().isAfter(call.due())) {
+            later.addFirst(waiting.removeLast());
+        }
+        waiting.addLast(call);
+        waiting.addAll(later);
     }
 
     /**
@@ -264,6 +332,8 @@ public class EdgeService {
         record.clear();
         pending.clear();
         lastCall.clear();
+        lastProbe.clear();
+        probesScored.clear();
         answers.clear();
         loaded = true;
     }
@@ -291,6 +361,31 @@ public class EdgeService {
         out.put("waiting", waiting);
         out.put("noEdge", noEdge);
         out.put("setups", List.copyOf(estimates.values()));
+        out.put("probes", probes(estimates));
+        return out;
+    }
+
+    /**
+     * The probes: the interval (null: off), asked, answered, called, not answered by status, and per setup (its label)
+     * the scored probes and whether it is probed now: a model setup measured without edge under gate.
+     */
+    private Map<String, Object> probes(Map<String, EdgeEstimate> estimates) {
+        Map<String, Object> bySetup = new LinkedHashMap<>();
+        for (EdgeEstimate e : estimates.values()) {
+            long scored = probesScored.getOrDefault(e.setup(), 0L);
+            boolean probed = config.probes() && MODEL_SOURCES.contains(e.setup().source()) && !e.proven() && !e.cold();
+            if (scored > 0 || probed) {
+                bySetup.put(e.setup().label(), Map.of("probed", probed, "scored", scored));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("every", config.probes() ? SignalScoringService.label(config.probeEvery()) : null);
+        out.put("asked", probesAsked);
+        out.put("answered", probesAnswered);
+        out.put("called", probesCalled);
+        out.put("notAnswered", Map.copyOf(probesNotAnswered));
+        out.put("scored", probesScored.values().stream().mapToLong(Long::longValue).sum());
+        out.put("bySetup", bySetup);
         return out;
     }
 
@@ -313,6 +408,7 @@ public class EdgeService {
         for (ScoredCall call : repository.scored(config.horizon())) {
             record.add(call.setup(), call.movePct().doubleValue());
         }
+        probesScored.putAll(repository.countByOrigin(config.horizon(), PROBE));
         answers.load();
     }
 }

@@ -62,6 +62,24 @@ public class EdgeRepository implements EdgeStore {
         });
     }
 
+    @Override
+    public java.util.Map<SetupKey, Long> countByOrigin(Duration horizon, String origin) {
+        return db.read(c -> {
+            java.util.Map<SetupKey, Long> out = new java.util.HashMap<>();
+            try (PreparedStatement s = Db.prepare(c, """
+                    SELECT coin, source, direction, bucket, regime, COUNT(*) AS calls FROM edge_outcome
+                    WHERE horizon_seconds = ? AND origin = ? GROUP BY coin, source, direction, bucket, regime""",
+                    horizon.toSeconds(), origin); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new SetupKey(rs.getString("coin"), rs.getString("source"),
+                            Db.enumOf(rs, "direction", Direction.class), rs.getString("bucket"),
+                            Db.enumOf(rs, "regime", VolatilityRegime.class)), rs.getLong("calls"));
+                }
+            }
+            return out;
+        });
+    }
+
     /**
      * Stores a scored answer; its system message once (model_prompt, by SHA-256). Every 256th insert clears the texts
      * of the answers older than the newest {@code keepTexts} that have them (the record itself is kept).

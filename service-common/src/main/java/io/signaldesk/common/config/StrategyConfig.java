@@ -149,6 +149,13 @@ public interface StrategyConfig {
         /** The window whose price range sets a call's volatility regime (ACTIVE from twice the round trip). */
         @WithDefault(StrategySettings.Edge.DEFAULT_REGIME_WINDOW)
         Duration regimeWindow();
+
+        /**
+         * Under gate, a model setup the gate stopped asking about (AI, RULES+AI) is asked on the model's idle time at most
+         * this often (market time), its answers scored like live ones and never acted on, so it can earn its way back; 0s: never.
+         */
+        @WithDefault(StrategySettings.Edge.DEFAULT_PROBE_EVERY)
+        Duration probeEvery();
     }
 
     /** The keys as the core's record (its constructors check what the annotations cannot: durations). */
@@ -161,6 +168,6 @@ public interface StrategyConfig {
                 new StrategySettings.Sizing(sizing().initialEquity(), sizing().sizePct()),
                 new FeeModel(costs().feePct(), costs().slippagePct()),
                 new StrategySettings.Edge(edge.mode(), new EdgeSettings(edge.minSample(), edge.confidence(),
-                        edge.priorStrength()), edge.horizon(), edge.regimeWindow()));
+                        edge.priorStrength()), edge.horizon(), edge.regimeWindow(), edge.probeEvery()));
     }
 }

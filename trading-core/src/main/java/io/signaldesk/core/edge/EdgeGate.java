@@ -6,8 +6,9 @@ import java.util.Locale;
  * Whether an entry may be proposed on its setup's measured edge. {@code GATE} (the default): only where the setup is
  * {@linkplain EdgeEstimate#proven proven}, else the call is a WAIT "no measured edge"; {@code ADVISE}: proposed anyway,
  * marked unproven (and never executed without a person); {@code OFF}: no gate. Every call made is scored in each mode,
- * so a gated setup of the rules can earn its way back; under {@code GATE} the decision engine does not ask the model about
- * a setup measured without edge (its answer could not trade), so the model's setups move on in {@code ADVISE}.
+ * so a gated setup of the rules can earn its way back; under {@code GATE} the decision engine does not ask the model live
+ * about a setup measured without edge (its answer could not trade) but probes it on idle time (strategy.edge.probe-every),
+ * scoring the answers into the same record, so the model's setups can earn their way back too.
  */
 public enum EdgeGate {
     GATE, ADVISE, OFF;

@@ -77,14 +77,17 @@ public record StrategySettings(RuleThresholds rules, Duration entryCooldown, Exi
      * @param judge        how a setup's track record proves an edge
      * @param horizon      a call is scored by the move to the first mark at or after this much market time
      * @param regimeWindow the window whose price range sets a call's volatility regime
+     * @param probeEvery   under {@code gate}, a model setup the gate stopped asking about is asked on the model's idle
+     *                     time at most this often (market time), its answers scored like live ones; zero: never
      */
-    public record Edge(EdgeGate mode, EdgeSettings judge, Duration horizon, Duration regimeWindow) {
+    public record Edge(EdgeGate mode, EdgeSettings judge, Duration horizon, Duration regimeWindow, Duration probeEvery) {
 
         public static final String DEFAULT_MODE = "gate";
         public static final String DEFAULT_HORIZON = "15m";
         public static final String DEFAULT_REGIME_WINDOW = "15m";
+        public static final String DEFAULT_PROBE_EVERY = "5m";
         public static final Edge DEFAULTS = new Edge(EdgeGate.GATE, EdgeSettings.DEFAULTS, Duration.ofMinutes(15),
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15), Duration.ofMinutes(5));
 
         public Edge {
             Objects.requireNonNull(mode, "mode");
@@ -97,10 +100,19 @@ public record StrategySettings(RuleThresholds rules, Duration entryCooldown, Exi
             if (regimeWindow.compareTo(Duration.ofSeconds(1)) < 0 || regimeWindow.compareTo(Duration.ofDays(1)) > 0) {
                 throw new IllegalArgumentException("regimeWindow must be 1s-1d: " + regimeWindow);
             }
+            Objects.requireNonNull(probeEvery, "probeEvery");
+            if (probeEvery.isNegative() || probeEvery.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("probeEvery must be 0 (off) to 1d: " + probeEvery);
+            }
         }
 
         public Edge withMode(EdgeGate mode) {
-            return new Edge(mode, judge, horizon, regimeWindow);
+            return new Edge(mode, judge, horizon, regimeWindow, probeEvery);
+        }
+
+        /** Whether a gated model setup is probed on idle time. */
+        public boolean probes() {
+            return mode == EdgeGate.GATE && !probeEvery.isZero();
         }
     }
 

@@ -19,8 +19,8 @@ import io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ShadowAnswer;
 
 /**
- * Asks the analyzer's shadow model the questions the model in use answered (over HTTP whatever the transport: the
- * shadow is one analyzer's idle time). When the analyzer says the shadow is off or refused, or cannot be reached, it is
+ * Asks the analyzer's shadow model the questions the model in use answered, and the model in use the probes of setups
+ * the edge gate stopped asking about (over HTTP whatever the transport: both are one analyzer's idle time). When the analyzer says the shadow is off or refused, or cannot be reached, it is
  * not asked again for a minute, so a desk without a shadow pays one request a minute at most.
  */
 @ApplicationScoped
@@ -31,8 +31,19 @@ public class ShadowQuestions {
 
     private final ShadowRestClient rest;
     private final String engineKey;
-    private volatile long quietUntilNanos;
-    private volatile String quietWhy;
+    private final Quiet shadowQuiet = new Quiet();
+    private final Quiet probeQuiet = new Quiet();
+
+    /** After an answer saying nobody will answer (off, refused, unreachable): a minute without asking. */
+    private static final class Quiet {
+        private volatile long untilNanos;
+        private volatile String why;
+
+        void until(String reason) {
+            why = reason;
+            untilNanos = System.nanoTime() + QUIET.toNanos();
+        }
+    }
 
     ShadowQuestions(@RestClient ShadowRestClient rest, SignalConfig signal) {
         this.rest = rest;
@@ -40,13 +51,21 @@ public class ShadowQuestions {
     }
 
     public CompletionStage<ShadowAnswer> entry(EntryRequest request) {
-        return ask(() -> rest.entry(engineKey, request), result -> result.path("enter").isBoolean()
-                ? result.path("enter").booleanValue() : null);
+        return ask(shadowQuiet, () -> rest.entry(engineKey, request), ShadowQuestions::entered);
     }
 
     public CompletionStage<ShadowAnswer> exit(ExitRequest request) {
-        return ask(() -> rest.exit(engineKey, request), result -> result.path("action").isTextual()
+        return ask(shadowQuiet, () -> rest.exit(engineKey, request), result -> result.path("action").isTextual()
                 ? "HOLD".equals(result.path("action").asText()) : null);
+    }
+
+    /** A probe: the model in use asked {@code request} on the analyzer's idle time (the shadow's lane). */
+    public CompletionStage<ShadowAnswer> probe(EntryRequest request) {
+        return ask(probeQuiet, () -> rest.probe(engineKey, request), ShadowQuestions::entered);
+    }
+
+    private static Boolean entered(JsonNode result) {
+        return result.path("enter").isBoolean() ? result.path("enter").booleanValue() : null;
     }
 
     /** The analyzer's shadow report (state and both models' figures), or empty when it cannot be read. */
@@ -59,25 +78,25 @@ public class ShadowQuestions {
         }
     }
 
-    private CompletionStage<ShadowAnswer> ask(java.util.function.Supplier<CompletionStage<JsonNode>> call,
+    private CompletionStage<ShadowAnswer> ask(Quiet quiet, java.util.function.Supplier<CompletionStage<JsonNode>> call,
             Function<JsonNode, Boolean> acted) {
-        if (System.nanoTime() < quietUntilNanos) {
-            return CompletableFuture.completedFuture(ShadowAnswer.off(quietWhy));
+        if (System.nanoTime() < quiet.untilNanos) {
+            return CompletableFuture.completedFuture(ShadowAnswer.off(quiet.why));
         }
         CompletionStage<JsonNode> sent;
         try {
             sent = call.get();
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(unreachable(e));
+            return CompletableFuture.completedFuture(unreachable(quiet, e));
         }
         return sent.handle((body, failure) -> {
             if (body == null) {
-                return unreachable(failure);
+                return unreachable(quiet, failure);
             }
             String status = body.path("status").asText("");
             String why = body.path("reason").isTextual() ? body.path("reason").asText() : null;
             if ("OFF".equals(status) || "REFUSED".equals(status)) {
-                quiet(status + ": " + why);
+                quiet.until(status + ": " + why);
             }
             JsonNode result = body.path("result");
             Boolean didAct = result.isObject() ? acted.apply(result) : null;
@@ -87,14 +106,9 @@ public class ShadowQuestions {
         });
     }
 
-    private ShadowAnswer unreachable(Throwable failure) {
-        String why = "the analyzer's shadow could not be asked: " + failure;
-        quiet(why);
+    private static ShadowAnswer unreachable(Quiet quiet, Throwable failure) {
+        String why = "the analyzer could not be asked: " + failure;
+        quiet.until(why);
         return new ShadowAnswer("UNREACHABLE", null, null, null, why);
-    }
-
-    private void quiet(String why) {
-        quietWhy = why;
-        quietUntilNanos = System.nanoTime() + QUIET.toNanos();
     }
 }

@@ -15,7 +15,7 @@ import io.signaldesk.decision.engine.port.AnalyzerPort.EntryRequest;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest;
 
 /**
- * The analyzer's shadow model: its own client, because a shadow question waits for Ollama's idle time (up to the
+ * The analyzer's shadow model (and the probes, in its lane): its own client, because a shadow question waits for Ollama's idle time (up to the
  * analyzer's analyzer.shadow.max-wait), far longer than an analysis may; used only through {@link ShadowQuestions}.
  */
 @RegisterRestClient(configKey = "ai-analyzer-shadow")
@@ -28,6 +28,11 @@ interface ShadowRestClient {
     @POST
     @Path("/api/analysis/shadow/exit")
     CompletionStage<JsonNode> exit(@HeaderParam("X-Engine-Key") String engineKey, ExitRequest request);
+
+    /** A probe: the model in use asked on idle time about a setup the edge gate stopped asking about live. */
+    @POST
+    @Path("/api/analysis/probe/entry")
+    CompletionStage<JsonNode> probe(@HeaderParam("X-Engine-Key") String engineKey, EntryRequest request);
 
     /** The shadow's state and both models' figures on the desk's questions. */
     @GET

@@ -46,6 +46,14 @@ public interface AnalyzerPort {
         return java.util.concurrent.CompletableFuture.completedFuture(ShadowAnswer.off("no shadow model here"));
     }
 
+    /**
+     * A probe: the model in use asked, on the analyzer's idle time (the shadow's lane), an entry question the edge gate
+     * did not ask live; its answer is scored, never acted on. {@link ShadowAnswer#off} where nobody answers probes.
+     */
+    default java.util.concurrent.CompletionStage<ShadowAnswer> probeEntry(EntryRequest request) {
+        return java.util.concurrent.CompletableFuture.completedFuture(ShadowAnswer.off("no probes here"));
+    }
+
     /** The shadow model's answer to an exit question the model in use answered, like {@link #shadowEntry}. */
     default java.util.concurrent.CompletionStage<ShadowAnswer> shadowExit(ExitRequest request) {
         return java.util.concurrent.CompletableFuture.completedFuture(ShadowAnswer.off("no shadow model here"));

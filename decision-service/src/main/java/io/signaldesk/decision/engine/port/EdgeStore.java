@@ -68,6 +68,9 @@ public interface EdgeStore {
 
     List<ScoredCall> scored(Duration horizon);
 
+    /** How many calls scored at {@code horizon} came from {@code origin} (LIVE, SEED, PROBE), per setup. */
+    java.util.Map<SetupKey, Long> countByOrigin(Duration horizon, String origin);
+
     /** Forgets the whole track record, the model's answers with it. */
     void deleteAll();
 
