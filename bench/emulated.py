@@ -195,6 +195,24 @@ def entry_over_sse(port, feed_port, coin, side, results, with_record=False, shad
         shadow_ask(port, body, shadow_results)
 
 
+def probe_ask(port, feed_port, coin, side, probe_results):
+    """A probe as the decision service asks it for a setup its edge gate no longer asks about live: the model in use,
+    on the analyzer's idle time (the shadow's lane), with the feed's snapshot; the answer appended to the list."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{feed_port}/api/market/snapshot", timeout=5) as answer:
+            market = json.loads(answer.read())
+        body = json.dumps({"coin": coin, "side": side, "price": price_of(feed_port, coin), "market": market})
+        sent = time.perf_counter()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("POST", "/api/analysis/probe/entry", body, {"Content-Type": "application/json"})
+        answer = json.loads(conn.getresponse().read())
+        conn.close()
+        answer["benchS"] = time.perf_counter() - sent
+        probe_results.append(answer)
+    except (OSError, ValueError) as e:
+        probe_results.append({"status": "ERROR", "reason": str(e)})
+
+
 # Questions carry the snapshot, but no shadow is asked (the shadow-off run of --shadow-mode both).
 NO_SHADOW = []
 
@@ -257,7 +275,8 @@ def read_log(path):
         return [json.loads(line) for line in log if line.strip()]
 
 
-def run_profile(profile, seconds, feed_port, model, callers, with_record=False, shadow=None, with_market=False):
+def run_profile(profile, seconds, feed_port, model, callers, with_record=False, shadow=None, with_market=False,
+                probes_per_minute=0):
     state = os.path.join(WORK, "emulator-" + profile)
     load_at_start = os.getloadavg()[0]
     emulator_port = free_port()
@@ -278,6 +297,21 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
     results, threads = [], []
     shadow_results = [] if shadow else (NO_SHADOW if with_market else None)
     started = time.time()
+    probe_results, probe_threads = [], []
+    if probes_per_minute:
+        def probing():
+            k = 0
+            while time.time() - started < seconds:
+                coin, side = COINS[k % 3], "SHORT" if (k // 3) % 2 == 0 else "LONG"
+                thread = threading.Thread(target=probe_ask, args=(analyzer_port, feed_port, coin, side, probe_results),
+                                          daemon=True)
+                thread.start()
+                probe_threads.append(thread)
+                k += 1
+                time.sleep(max(0.0, started + 1.5 + k * 60 / probes_per_minute - time.time()))
+        prober = threading.Thread(target=probing, daemon=True)
+        prober.start()
+        probe_threads.append(prober)
     i = 0
     while time.time() - started < seconds:
         coin, side = COINS[i % 3], "LONG" if (i // 3) % 2 == 0 else "SHORT"
@@ -289,6 +323,8 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
         time.sleep(max(0.0, started + i * 3 - time.time()))
     for thread in threads:
         thread.join(90 if shadow else 30)
+    for thread in list(probe_threads):
+        thread.join(60)
     time.sleep(3)  # the last scheduled sentiment may still be writing
     with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/ai/status", timeout=5) as answer:
         status = json.loads(answer.read())
@@ -302,6 +338,7 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
     with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/ai/shadow", timeout=5) as answer:
         status["shadow"] = json.loads(answer.read())
     status["shadowAnswers"] = shadow_results if shadow else None
+    status["probeAnswers"] = probe_results if probes_per_minute else None
     logged = read_log(log_path)
     status_burst = burst(analyzer_port, feed_port, callers) if callers else None
     stop(analyzer)
@@ -397,6 +434,23 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
              f"{pf.get('model')}: valid {pf.get('validOutputRate')}, {pf.get('decisionMsP50')} / {pf.get('decisionMsP95')} ms, "
              f"{pf.get('promptTokensMean')} / {pf.get('outputTokensMean')}, {pf.get('ramBytes')} B"),
         ]
+    if status.get("probeAnswers") is not None:
+        pr = (status.get("shadow") or {}).get("probes") or {}
+        heard = {}
+        for a in status["probeAnswers"]:
+            heard[a.get("status")] = heard.get(a.get("status"), 0) + 1
+        minutes = seconds / 60
+        rows += [
+            ("probes (model in use on idle time): asked / answered / skipped per minute",
+             f"{pr.get('asked', 0) / minutes:.1f} / {pr.get('answered', 0) / minutes:.1f} / "
+             f"{sum((pr.get('skipped') or {}).values()) / minutes:.1f} ({pr.get('asked', 0)} asked, "
+             f"{pr.get('answered', 0)} answered, {pr.get('invalid', 0)} invalid, skipped {pr.get('skipped')}, "
+             f"put back {pr.get('preempted')} times; the bench heard {heard})"),
+            ("probe decision p50 / p95 on the model; wait+answer at the bench p50 / p95",
+             f"{pr.get('decisionMsP50')} / {pr.get('decisionMsP95')} ms; "
+             f"{sec(pct([a['benchS'] for a in status['probeAnswers'] if 'benchS' in a], 50))} / "
+             f"{sec(pct([a['benchS'] for a in status['probeAnswers'] if 'benchS' in a], 95))}"),
+        ]
     verdict = {
         "signal50": pct(signals, 50) is not None and pct(signals, 50) <= 1.0,
         "signal95": pct(signals, 95) is not None and pct(signals, 95) <= 2.0,
@@ -425,6 +479,11 @@ def main():
                              "answered; questions then carry the feed's snapshot, as the decision service's do")
     parser.add_argument("--shadow-mode", choices=("on", "both"), default="on",
                         help="with --shadow: on, or each profile without then with the shadow, back to back (both)")
+    parser.add_argument("--probes", type=float, default=0,
+                        help="probes a minute (POST /api/analysis/probe/entry, the model in use on idle time, as the "
+                             "decision service asks them for gated setups; 1.2 = six setups every 5 min)")
+    parser.add_argument("--probes-mode", choices=("on", "both"), default="on",
+                        help="with --probes: on, or each profile without then with the probes, back to back (both)")
     opts = parser.parse_args()
     if shutil.which("node") is None or not os.path.exists(EMULATOR):
         print(f"SKIP emulated AI latency: needs node and {EMULATOR}")
@@ -438,14 +497,19 @@ def main():
     sections = []
     variants = {"off": [False], "on": [True], "both": [False, True]}[opts.record]
     shadows = [None] if not opts.shadow else ([None, opts.shadow] if opts.shadow_mode == "both" else [opts.shadow])
+    probe_rates = [0] if not opts.probes else ([0, opts.probes] if opts.probes_mode == "both" else [opts.probes])
     for profile in [p.strip() for p in opts.profiles.split(",") if p.strip()]:
         for with_record in variants:
             for shadow in shadows:
+              for probes in probe_rates:
                 name = profile + (" with record" if with_record else "") if opts.record != "off" else profile
                 if opts.shadow:
                     name += f" shadow {shadow}" if shadow else " shadow off"
+                if opts.probes:
+                    name += f" probes {probes:g}/min" if probes else " probes off"
                 results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model,
-                                                                opts.callers, with_record, shadow, bool(opts.shadow))
+                                                                opts.callers, with_record, shadow, bool(opts.shadow),
+                                                                probes)
                 sections.append((name, summarise(name, opts.model, opts.seconds, results, calls, cancelled, status)))
     stop(feed)
     if opts.out:
