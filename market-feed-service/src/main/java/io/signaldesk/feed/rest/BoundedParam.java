@@ -31,6 +31,14 @@ record BoundedParam(String name, int min, int max, int defaultValue) {
         return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     }
 
+    /** This parameter's bounds in the OpenAPI document: an integer from min to max, its default when absent. */
+    org.eclipse.microprofile.openapi.models.media.Schema schema() {
+        return org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)
+                .minimum(java.math.BigDecimal.valueOf(min)).maximum(java.math.BigDecimal.valueOf(max))
+                .defaultValue(defaultValue);
+    }
+
     record Result(int value, Optional<ApiError> error) {
     }
 }

@@ -36,10 +36,11 @@ import io.signaldesk.feed.service.SourceManager;
 public class MarketResource {
 
     private static final String NOT_FOLLOWED = "{\"error\":\"coin DOGE is not followed (followed: BTC, ETH, SOL)\",\"field\":\"coin\"}";
-    private static final BoundedParam DEPTH = new BoundedParam("depth", 1, 500, 20);
-    private static final BoundedParam LIMIT = new BoundedParam("limit", 1, 500, 50);
-    /** A NUL, a path or a kilobyte is a 400 naming the coin, before any lookup. */
-    private static final java.util.regex.Pattern COIN = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,20}");
+    static final BoundedParam DEPTH = new BoundedParam("depth", 1, 500, 20);
+    static final BoundedParam LIMIT = new BoundedParam("limit", 1, 500, 50);
+    /** A NUL, a path or a kilobyte is a 400 naming the coin, before any lookup (MarketOpenApiFilter shows it). */
+    static final String COIN_PATTERN = "[A-Za-z0-9]{1,20}";
+    private static final java.util.regex.Pattern COIN = java.util.regex.Pattern.compile(COIN_PATTERN);
 
     private final MarketStateService state;
     private final SourceManager sources;
