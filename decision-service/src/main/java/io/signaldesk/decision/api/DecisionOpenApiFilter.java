@@ -17,7 +17,7 @@ import io.signaldesk.decision.backtest.BacktestBounds;
 /**
  * The request schemas of the bodies the decision service parses itself (strictly: no coercion, unknown fields
  * refused), which SmallRye can only see as a string: the risk limits and the halt's reason, with the bounds
- * {@link RiskBounds} checks, so Swagger UI shows what is accepted. A backtest request (a record whose checks are
+ * {@link RiskBounds} checks, and a confirm's size, so Swagger UI shows what is accepted. A backtest request (a record whose checks are
  * spread over the run's settings) shows the bounds {@link BacktestBounds} checks.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -26,6 +26,7 @@ public class DecisionOpenApiFilter implements OASFilter {
     static final String LIMITS = "RiskLimitsChange";
     static final String HALT = "HaltRequest";
     static final String BACKTEST = "BacktestRequest";
+    static final String CONFIRM = "ConfirmRequest";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -39,6 +40,12 @@ public class DecisionOpenApiFilter implements OASFilter {
         openAPI.getComponents().addSchema(HALT, RiskBounds.haltSchema());
         body(openAPI, "/api/decision/risk", PathItem::getPUT, LIMITS);
         body(openAPI, "/api/decision/halt", PathItem::getPOST, HALT);
+        openAPI.getComponents().addSchema(CONFIRM, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("Optional: the size to fill, at most the proposal's; absent or no body: the proposal's size")
+                .addProperty("size", OASFactory.createSchema().addType(Schema.SchemaType.NUMBER)
+                        .exclusiveMinimum(BigDecimal.ZERO).maximum(ProposalResource.MAX_SIZE)
+                        .description(ProposalResource.SIZE_RULE)));
+        body(openAPI, "/api/proposals/{id}/confirm", PathItem::getPOST, CONFIRM);
         documentBacktestBounds(openAPI);
     }
 

@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,9 +51,12 @@ public class DecisionResource {
               "aiReason":"[AI] Momentum is fading","fallbackReason":null,"proposalId":null,"refusedBy":null,
               "resizedBy":null,"edgeVerdict":null,
               "said":"model: do not enter, 6/10 (vetoed the rules' LONG entry)"}]""")))
-    public Response decisions(@QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            return ApiError.badRequest("limit", "limit must be 1-1000");
+    public Response decisions(@Parameter(description = "How many, newest first", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "" + PageLimit.MIN, maximum = "" + PageLimit.MAX, defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        Response refused = PageLimit.refused(limit);
+        if (refused != null) {
+            return refused;
         }
         return Response.ok(DecisionLines.view(decisions.latest(limit))).build();
     }

@@ -33,7 +33,9 @@ import io.signaldesk.decision.engine.ModeService.ModeSetting;
 public class ModeResource {
 
     /** Body of PUT: mode required, policy optional (kept when absent). */
-    public record ModeRequest(String mode, String policy) {
+    public record ModeRequest(
+            @Schema(implementation = Mode.class, required = true, description = "Any case") String mode,
+            @Schema(implementation = Policy.class, description = "Any case; absent keeps the current policy") String policy) {
     }
 
     /**

@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,9 +51,12 @@ public class PortfolioResource {
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "fills", value = """
             [{"id":1,"proposalId":"5b0c...","kind":"ENTRY","coin":"BTC","side":"LONG","qty":0.002105,"price":95047.6,
               "fee":0.20007,"realizedPnl":0,"reason":"confirmed","at":"2026-11-25T12:00:10Z"}]""")))
-    public Response trades(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            return ApiError.badRequest("limit", "limit must be 1-1000");
+    public Response trades(@Parameter(description = "How many, newest first", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "" + PageLimit.MIN, maximum = "" + PageLimit.MAX, defaultValue = "100"))
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        Response refused = PageLimit.refused(limit);
+        if (refused != null) {
+            return refused;
         }
         return Response.ok(trading.trades(limit)).build();
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,6 +66,7 @@ public class ProposalResource {
 
     /** Largest size a confirm may name, before the proposal's own and the risk limits apply. */
     static final BigDecimal MAX_SIZE = new BigDecimal("1e9");
+    static final String SIZE_RULE = "must be greater than 0 and at most 1e9, with at most 18 decimals";
     /** Proposal ids are UUIDs; anything else (a NUL, a megabyte) is a 400 before any lookup. */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -85,10 +87,14 @@ public class ProposalResource {
             + "measured hit rate of its source and confidence bucket, or not measured yet)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "pending", value = "[" + PROPOSAL + "]")))
     public Response list(@Parameter(description = "PENDING lists what waits for a confirm (their ids are what confirm and "
-            + "reject take); empty: every status", example = "PENDING") @QueryParam("status") String status,
+            + "reject take); empty: every status", example = "PENDING", schema = @Schema(implementation = ProposalStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "How many, newest first", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "" + PageLimit.MIN, maximum = "" + PageLimit.MAX, defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            return ApiError.badRequest("limit", "limit must be 1-1000");
+        Response refused = PageLimit.refused(limit);
+        if (refused != null) {
+            return refused;
         }
         ProposalStatus wanted = null;
         if (status != null && !status.isBlank()) {
@@ -152,7 +158,7 @@ public class ProposalResource {
         }
         BigDecimal size = request == null ? null : request.size();
         if (size != null && (size.signum() <= 0 || size.compareTo(MAX_SIZE) > 0 || size.scale() > 18)) {
-            return ApiError.badRequest("size", "size must be greater than 0 and at most 1e9, with at most 18 decimals");
+            return ApiError.badRequest("size", "size " + SIZE_RULE);
         }
         return proposals.find(id).map(p -> size != null && size.compareTo(p.size()) > 0
                 ? ApiError.badRequest("size", "size must be at most the proposal's " + p.size().toPlainString())

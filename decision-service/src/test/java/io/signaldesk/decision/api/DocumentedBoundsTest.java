@@ -87,6 +87,57 @@ class DocumentedBoundsTest {
         assertTrue(checked >= 16 * 4 + 3, "values sent: " + checked);
     }
 
+    @Inject
+    io.signaldesk.decision.engine.ModeService modes;
+
+    /** The mode's names are the enums the desk parses (any case); mode is required. */
+    @Test
+    void modeRequestEnforcesTheNamesTheDocumentShows() throws Exception {
+        var before = modes.current();
+        try {
+            assertTrue(checkBody("put", "/api/decision/mode") >= 3);
+        } finally {
+            modes.change(before.mode(), before.policy());
+        }
+    }
+
+    /** The listings' limit and the proposals' status: past the documented range or names, a 400 naming it. */
+    @Test
+    void listingParametersEnforceTheBoundsTheDocumentShows() throws Exception {
+        JsonNode doc = MAPPER.readTree(given().get("/q/openapi?format=json").asString());
+        int sent = 0;
+        for (String path : List.of("/api/portfolio/trades", "/api/decisions", "/api/proposals")) {
+            for (JsonNode parameter : doc.path("paths").path(path).path("get").path("parameters")) {
+                String name = parameter.path("name").asText();
+                JsonNode schema = resolve(doc, parameter.path("schema"));
+                List<String> past = new ArrayList<>();
+                List<String> at = new ArrayList<>();
+                if (schema.has("maximum")) {
+                    past.add(String.valueOf(schema.path("maximum").asInt() + 1));
+                    past.add(String.valueOf(schema.path("minimum").asInt() - 1));
+                    at.add(schema.path("maximum").asText());
+                    at.add(schema.path("minimum").asText());
+                }
+                if (schema.has("enum")) {
+                    past.add("SOMETIMES");
+                    schema.path("enum").forEach(value -> at.add(value.asText()));
+                }
+                assertTrue(!past.isEmpty(), path + " " + name + " shows no bounds: " + parameter);
+                for (String value : past) {
+                    Response answer = given().queryParam(name, value).get(path);
+                    assertEquals(400, answer.statusCode(), path + "?" + name + "=" + value + ": " + answer.asString());
+                    assertEquals(name, answer.jsonPath().getString("field"), answer.asString());
+                    sent++;
+                }
+                for (String value : at) {
+                    assertEquals(200, given().queryParam(name, value).get(path).statusCode(), path + "?" + name + "=" + value);
+                    sent++;
+                }
+            }
+        }
+        assertTrue(sent >= 3 * 4 + 2, "values sent: " + sent);
+    }
+
     /** Sends, for each bounded property of the operation's body schema, the values past and at its bounds; how many. */
     private static int checkBody(String method, String path) throws Exception {
         JsonNode doc = MAPPER.readTree(given().get("/q/openapi?format=json").asString());
