@@ -346,8 +346,44 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
     calls = [e for e in logged[warmed:] if not e.get("preload") and "cancelled" not in e]
     cancelled = [e for e in logged[warmed:] if "cancelled" in e]
     status["burst"] = status_burst
+    status["log"] = [e for e in logged[warmed:] if not e.get("preload")]
     status["load"] = (load_at_start, os.getloadavg()[0])
     return results, calls, cancelled, status
+
+
+def collisions(log, model):
+    """From the emulator's log: the desk's entries that Ollama held behind a background call (the scheduled sentiment,
+    the larger prompt; or another model, the shadow) still reading its prompt when the entry reached Ollama, and how
+    long; and the sentiments decided (completed, or cut after 20 tokens, past its decision fields), with the longest gap
+    between two. Ollama reads a prompt without interruption: a cancel takes effect at the next output token."""
+    runs = []
+    for e in log:
+        start = e["at"] + e.get("queuedS", 0)
+        runs.append(dict(e, start=start, read_end=start + e.get("loadS", 0) + e.get("prefillS", 0)))
+    runs.sort(key=lambda e: e["start"])
+    primary = [e for e in runs if e.get("model") == model and e.get("promptTokens")]
+    sizes = [e["promptTokens"] for e in primary if e.get("outputTokens", 0) > 1 or e.get("cancelled")]
+    cut_at = (min(sizes) + max(sizes)) / 2 if sizes and max(sizes) - min(sizes) > 40 else float("inf")
+
+    def kind(e):
+        if e.get("model") != model:
+            return "shadow"
+        return "sentiment" if e.get("promptTokens", 0) >= cut_at else "entry"
+
+    held, entries = [], 0
+    for e in runs:
+        if kind(e) != "entry" or e.get("cancelled") or e.get("outputTokens", 0) <= 1:
+            continue
+        entries += 1
+        if e.get("queuedS", 0) <= 0.05:
+            continue
+        before = [b for b in runs if b["start"] < e["at"] and b is not e]
+        if before and kind(before[-1]) != "entry" and e["at"] < before[-1]["read_end"]:
+            held.append((kind(before[-1]), e["queuedS"]))
+    decided = sorted(e["start"] for e in runs if kind(e) == "sentiment"
+                     and (not e.get("cancelled") and e.get("outputTokens", 0) > 1 or e.get("outputTokens", 0) >= 20))
+    gaps = [b - a for a, b in zip(decided, decided[1:])]
+    return held, entries, decided, gaps
 
 
 def summarise(profile, model, seconds, results, calls, cancelled, status):
@@ -386,6 +422,18 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
                     f"{(sum(e.get('cachedTokens', 0) for e in entries) / prompt_sum * 100) if prompt_sum else 0:.1f} %")
     machine = status.get("machine") or {}
     share = len(from_model) / len(results) if results else 0
+    held, n_entries, decided, gaps = collisions(status.get("log", []), model)
+    metrics_text = status.get("metrics", "")
+    waited = metric(metrics_text, "analyzer_queue_wait_seconds", "ENTRY")
+    wait_max = next((float(line.rsplit(" ", 1)[1]) for line in metrics_text.splitlines()
+                     if line.startswith("analyzer_queue_wait_seconds_max") and 'type="ENTRY"' in line), None)
+    queue_wait = (f"{sec(waited[1] / waited[0])} / {sec(wait_max)} over {waited[0]:.0f} calls"
+                  if waited and waited[0] else "n/a")
+    sentiment_sources = {}
+    for line in metrics_text.splitlines():
+        if line.startswith("analyzer_analyses_total") and 'type="SENTIMENT"' in line:
+            source = line.split('source="', 1)[1].split('"', 1)[0]
+            sentiment_sources[source] = sentiment_sources.get(source, 0) + int(float(line.rsplit(" ", 1)[1]))
     rows = [
         ("machine load (1-min average) at start / end", f"{status['load'][0]:.1f} / {status['load'][1]:.1f}"),
         ("entry questions (every 3 s, SSE)", f"{len(results)} asked, {len(signals)} decided, {len(dones)} completed"),
@@ -404,6 +452,11 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
          f"{status['latestSentiment'].get('reasonCut')}"),
         ("Ollama queue wait max / p95 (emulator log)", f"{sec(max(waits) if waits else None)} / {sec(pct(waits, 95))}"),
         ("model answers: completed / cancelled by the analyzer / cut at num_predict", f"{len(answers)} / {len(cancelled)} / {cut}"),
+        ("entries Ollama held behind a background prompt read (sentiment/shadow): count of entries, waits (emulator log)",
+         f"{len(held)} of {n_entries}: " + (", ".join(f"{k} {w:.2f} s" for k, w in held) or "none")),
+        ("analyzer's queue wait of the entries: mean / max (analyzer.queue.wait)", queue_wait),
+        ("scheduled sentiment decided by the model (emulator log): times, longest gap; answers by source (analyzer)",
+         f"{len(decided)} in {seconds} s, longest gap {sec(max(gaps) if gaps else None)}; {sentiment_sources or 'none'}"),
         ("tokens per model answer (emulator log, Llama 3 tokenizer; per type: Ollama's counts)", tokens),
         ("tokens per entry question (emulator log)", entry_tokens),
         ("100 concurrent callers, distinct questions (after the run): slowest / p50 answer at the client; slowest "

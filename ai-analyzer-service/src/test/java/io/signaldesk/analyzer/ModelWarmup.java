@@ -2,6 +2,7 @@ package io.signaldesk.analyzer;
 
 import java.util.List;
 
+import io.signaldesk.analyzer.service.Caller;
 import io.signaldesk.analyzer.service.ModelGateway;
 import io.signaldesk.analyzer.service.SentimentTask;
 
@@ -15,7 +16,7 @@ final class ModelWarmup {
 
     static synchronized void once(ModelGateway gateway) {
         if (!done) {
-            gateway.ask(new SentimentTask(List.of(Markets.coin("BTC"))), "warmup", true, Long.MAX_VALUE,
+            gateway.ask(new SentimentTask(List.of(Markets.coin("BTC"))), "warmup", Caller.DESK, Long.MAX_VALUE,
                     ModelGateway.Listener.NONE).toCompletableFuture().join();
             done = true;
             StubServers.reset();

@@ -25,6 +25,9 @@ public interface AnalyzerConfig {
     /** Scheduled market sentiment. */
     Sentiment sentiment();
 
+    /** The desk's background work on the model. */
+    Background background();
+
     /** Answer cache. */
     Cache cache();
 
@@ -93,6 +96,13 @@ public interface AnalyzerConfig {
         /** Whether to load the model at start, on a switch and every keep-alive/2. */
         @WithDefault("true")
         boolean preload();
+    }
+
+    /** The desk's background work (the scheduled sentiment, a lesson), asked only in an idle window the model queue predicts. */
+    interface Background {
+        /** Longest background work waits for a window that fits it whole; after that a window that fits its prompt read will do. */
+        @WithDefault("4s")
+        Duration maxDelay();
     }
 
     interface Sentiment {

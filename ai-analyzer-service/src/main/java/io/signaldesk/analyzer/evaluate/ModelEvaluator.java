@@ -22,6 +22,7 @@ import io.signaldesk.analyzer.client.OllamaUnavailableException;
 import io.signaldesk.analyzer.domain.SentimentResult;
 import io.signaldesk.analyzer.service.ActiveModel;
 import io.signaldesk.analyzer.service.AnalysisTask;
+import io.signaldesk.analyzer.service.Caller;
 import io.signaldesk.analyzer.service.EntryTask;
 import io.signaldesk.analyzer.service.ExitTask;
 import io.signaldesk.analyzer.service.InvalidModelOutputException;
@@ -111,7 +112,7 @@ public class ModelEvaluator {
         int tokens = 0;
         try {
             // a unique key: the evaluator measures every question, it never shares a call
-            ModelAnswer<R> answer = join(gateway.ask(task, "evaluate|" + System.nanoTime(), false, Long.MAX_VALUE,
+            ModelAnswer<R> answer = join(gateway.ask(task, "evaluate|" + System.nanoTime(), Caller.OUTSIDE, Long.MAX_VALUE,
                     ModelGateway.Listener.NONE));
             reprompted = answer.reprompted();
             modelMs = answer.reply().totalMs();

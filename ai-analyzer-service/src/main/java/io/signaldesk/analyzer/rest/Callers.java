@@ -55,7 +55,7 @@ public class Callers {
         String cacheControl = String.join(",", headers.getRequestHeader(HttpHeaders.CACHE_CONTROL) == null ? java.util.List.of()
                 : headers.getRequestHeader(HttpHeaders.CACHE_CONTROL)).toLowerCase(Locale.ROOT);
         return new Caller(isDesk(headers.getHeaderString(ENGINE_HEADER)), !directive(cacheControl, "no-cache"),
-                !directive(cacheControl, "no-store"));
+                !directive(cacheControl, "no-store"), false);
     }
 
     private static boolean directive(String cacheControl, String name) {

@@ -121,7 +121,7 @@ public class AnalysisService {
         long[] signalMs = {-1};
         CompletionStage<ModelAnswer<R>> call;
         try {
-            call = gateway.ask(task, key, caller.desk(), deadlineNanos, new ModelGateway.Listener() {
+            call = gateway.ask(task, key, caller, deadlineNanos, new ModelGateway.Listener() {
                 @Override
                 public void decision(ObjectNode fields) {
                     if (state.compareAndSet(PENDING, MODEL_DECIDED)) {

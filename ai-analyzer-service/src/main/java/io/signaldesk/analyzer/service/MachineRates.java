@@ -111,6 +111,51 @@ public class MachineRates {
                 warnings(model, predictions, rulesShare, (int) all));
     }
 
+    /** Assumed for a model not loaded whose load was never timed here: an 8 GB Mac's load of a 2 GB model from the page cache, with room. */
+    static final long UNTIMED_LOAD_NANOS = 1_500_000_000L;
+    /** Tokens before the decision assumed for an analysis never answered here (the sentiment's decision fields take about 18). */
+    static final int UNMEASURED_TO_SIGNAL = 24;
+
+    /**
+     * What the next call of {@code type} on {@code model} is predicted to cost before it can be cut without holding anyone
+     * ({@link IdleWindow.Cost}): its load when not {@code resident}, its uncached prompt at the measured prefill rate (the
+     * mean evaluated tokens of that analysis, or, never answered here, the question's characters at 3.5 a token, with the
+     * whole system prompt when the model was never asked), its tokens to the decision at the measured decode rate. A model
+     * never measured borrows the rates of one that was; null when none was.
+     */
+    public IdleWindow.Cost cost(String model, AnalysisType type, int questionChars, int systemChars, boolean resident) {
+        Rates rates = byModel.get(model);
+        boolean measured = rates != null && rates.prefill > 0 && rates.decode > 0;
+        if (!measured) {
+            rates = byModel.values().stream().filter(r -> r.prefill > 0 && r.decode > 0).findFirst().orElse(null);
+        }
+        if (rates == null) {
+            return null;
+        }
+        double prefill;
+        double decode;
+        Long loadMs;
+        synchronized (rates) {
+            prefill = rates.prefill;
+            decode = rates.decode;
+            loadMs = rates.lastLoadMs;
+        }
+        Tokens t = type == null ? null : tokens.getOrDefault(model, Map.of()).get(type);
+        double prompt;
+        double toSignal;
+        if (t != null && t.samples > 0) {
+            synchronized (t) {
+                prompt = t.prompt;
+                toSignal = t.toSignal > 0 ? t.toSignal : t.output;
+            }
+        } else {
+            prompt = (questionChars + (measured ? 0 : systemChars)) / 3.5;
+            toSignal = UNMEASURED_TO_SIGNAL;
+        }
+        long load = resident ? 0 : loadMs != null ? loadMs * 1_000_000 : UNTIMED_LOAD_NANOS;
+        return new IdleWindow.Cost(load, Math.round(prompt / prefill * 1e9), Math.round(toSignal / decode * 1e9));
+    }
+
     /** Predicted time to a decision for another model, scaled from a prediction measured on this machine. */
     public static Long scaled(MachineReport.Prediction measured, double measuredParamsB, double otherParamsB) {
         if (measured == null || measuredParamsB <= 0 || otherParamsB <= 0) {

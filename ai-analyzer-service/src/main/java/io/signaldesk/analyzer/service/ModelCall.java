@@ -26,10 +26,16 @@ public final class ModelCall {
     final ModelQuestion body;
     final List<String> decisionFields;
     long queuedNanos;
+    /** When it was first queued (a call put back is queued again; its wait counts from here). */
+    final long askedNanos;
     /** The latest deadline of everyone waiting; past it nobody needs the answer but the cache. */
     volatile long deadlineNanos;
     int preemptions;
     int coalesced;
+    /** Background work: started only in an idle window ({@link ModelQueue#background}, {@link ModelQueue#shadow}). */
+    boolean background;
+    /** Background work that waited long enough: once started it is not put back before its decision. */
+    boolean toDecision;
 
     AnswerStream answer;
     ModelStream stream;
@@ -51,6 +57,7 @@ public final class ModelCall {
         this.body = body;
         this.decisionFields = decisionFields;
         this.queuedNanos = System.nanoTime();
+        this.askedNanos = queuedNanos;
         this.deadlineNanos = deadlineNanos;
     }
 

@@ -68,23 +68,24 @@ public class ModelGateway {
 
     /**
      * @param key what makes this question identical to another (coalesced into one call)
-     * @param desk the desk's own question, served ahead of every outside one ({@link ModelQueue})
+     * @param caller the desk's own question (served ahead of every outside one), or its background work (asked only in
+     *        an idle window), or an outside one ({@link ModelQueue})
      * @param deadlineNanos when the caller stops waiting; the queue drops the call if nobody waits any more
      */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS,
             skipOn = {InvalidModelOutputException.class, CallDroppedException.class})
-    public <R> CompletionStage<ModelAnswer<R>> ask(AnalysisTask<R> task, String key, boolean desk, long deadlineNanos,
+    public <R> CompletionStage<ModelAnswer<R>> ask(AnalysisTask<R> task, String key, Caller caller, long deadlineNanos,
             Listener listener) {
         String name = model.name();
         AtomicBoolean decided = new AtomicBoolean();
-        ModelCall first = call(task, name, key, desk, "", deadlineNanos, listener, decided);
+        ModelCall first = call(task, name, key, caller, "", deadlineNanos, listener, decided);
         return first.reply().thenCompose(reply -> {
             Checked<R> checked = check(task, reply, decided.get());
             if (checked.problem() == null) {
                 return CompletableFuture.completedFuture(answer(checked.result(), name, reply, null, reply.reasonCut()));
             }
             LOG.debugf("%s answer rejected (%s), reprompting once", task.type(), checked.problem());
-            ModelCall second = call(task, name, key + "|retry", desk, checked.reprompt(),
+            ModelCall second = call(task, name, key + "|retry", caller, checked.reprompt(),
                     deadlineNanos, listener, decided);
             return second.reply().thenApply(retry -> {
                 Checked<R> again = check(task, retry, decided.get());
@@ -97,11 +98,12 @@ public class ModelGateway {
         });
     }
 
-    private <R> ModelCall call(AnalysisTask<R> task, String name, String key, boolean desk, String retryNote,
+    private <R> ModelCall call(AnalysisTask<R> task, String name, String key, Caller caller, String retryNote,
             long deadlineNanos, Listener listener, AtomicBoolean decided) {
         ModelQuestion body = ChatRequests.analysis(config, name, task.type(), task.coinNames(), task.question() + retryNote);
-        ModelCall call = queue.submit(key, task.type(), desk, body, AnswerSchema.decisionFields(task.type()),
-                deadlineNanos);
+        ModelCall call = caller.background()
+                ? queue.background(key, task.type(), body, AnswerSchema.decisionFields(task.type()), deadlineNanos)
+                : queue.submit(key, task.type(), caller.desk(), body, AnswerSchema.decisionFields(task.type()), deadlineNanos);
         call.decision().thenAccept(fields -> {
             if (!decided.get() && decisionProblem(task, fields) == null && decided.compareAndSet(false, true)) {
                 listener.decision(fields);

@@ -1,13 +1,19 @@
 package io.signaldesk.analyzer.service;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -15,9 +21,11 @@ import org.jboss.logging.Logger;
 import io.signaldesk.analyzer.ai.AnswerStream;
 import io.signaldesk.analyzer.ai.ModelExchange;
 import io.signaldesk.analyzer.ai.ModelQuestion;
+import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.client.ChatStreamListener;
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaStats;
+import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisType;
 
 /**
@@ -32,6 +40,15 @@ import io.signaldesk.analyzer.domain.AnalysisType;
  * it is put back in the queue, however often; once it writes, it is put back once at most and otherwise finishes up to
  * its decision (so it makes progress whenever it gets past its prompt). A call past its deadline keeps running to fill
  * the cache only while nothing else waits.
+ * <p>
+ * <b>Background work</b> (the scheduled sentiment, {@link #background}; the shadow model, {@link #shadow}) starts only
+ * in an idle window the queue predicts ({@link IdleWindow}): Ollama reads a prompt without interruption, so a background
+ * call still reading its prompt when a question arrives would hold that question until the read ends. It starts when
+ * the model is free, no question waits, and its predicted load, prompt read and output up to its decision
+ * ({@link MachineRates#cost}) fit before the next question is expected; a question that comes early puts it back (or
+ * cuts it after its decision) at the next token. A background call that waited {@code analyzer.background.max-delay}
+ * starts when at least its prompt read fits, and then runs to its decision; at the last moment its deadline allows, it
+ * starts anyway. The shadow's questions start only when their load and prompt read fit, and are skipped otherwise.
  */
 @ApplicationScoped
 public class ModelQueue {
@@ -43,17 +60,38 @@ public class ModelQueue {
     private final MachineRates rates;
     private final AiMetricsService metrics;
     private final AtomicLong sequence = new AtomicLong();
-    private final PriorityQueue<ModelCall> waiting = new PriorityQueue<>(
+    /** Most urgent first, then oldest; a call's priority changes only while it is out of the set. */
+    private final TreeSet<ModelCall> waiting = new TreeSet<>(
             Comparator.comparingInt((ModelCall call) -> -call.priority).thenComparingLong(call -> call.seq));
     private final Map<String, ModelCall> byKey = new HashMap<>();
+    private final IdleWindow window = new IdleWindow();
+    /** When each model last answered here: a model unused for {@link #RESIDENT_NANOS} may have to load first. */
+    private final Map<String, Long> lastAnswered = new HashMap<>();
+    private final long maxDelayNanos;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "model-queue-idle-window");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> retry;
+    private long retryAt = Long.MAX_VALUE;
     private ModelCall running;
 
+    /** Ollama's default keep-alive: a model asked within it is taken to be resident (the desk's own is kept 30 m). */
+    static final long RESIDENT_NANOS = TimeUnit.MINUTES.toNanos(5);
+
     public ModelQueue(OllamaClient ollama, AnalyzerMeters meters, MachineRates rates,
-            AiMetricsService metrics) {
+            AiMetricsService metrics, AnalyzerConfig config) {
         this.ollama = ollama;
         this.meters = meters;
         this.rates = rates;
         this.metrics = metrics;
+        this.maxDelayNanos = config.background().maxDelay().toNanos();
+    }
+
+    @PreDestroy
+    void stopTimer() {
+        timer.shutdownNow();
     }
 
     /** The priming call after a start or a model switch: lowest priority, never coalesced with a question. */
@@ -108,6 +146,7 @@ public class ModelQueue {
             }
             long seq = sequence.incrementAndGet();
             call = new ModelCall("shadow|" + seq, type, SHADOW, seq, body, decisionFields, deadlineNanos);
+            call.background = true;
             byKey.put(call.key, call);
             waiting.add(call);
         }
@@ -124,10 +163,33 @@ public class ModelQueue {
      */
     public ModelCall submit(String key, AnalysisType type, boolean desk, ModelQuestion body, List<String> decisionFields,
             long deadlineNanos) {
+        return submit(key, type, desk, false, body, decisionFields, deadlineNanos);
+    }
+
+    /**
+     * Queues the desk's background work (the scheduled sentiment; a lesson written at a quiet moment): asked only in an
+     * idle window the queue predicts (see the class comment), so it never holds an urgent question behind its prompt read;
+     * it still runs, at the latest when {@code deadlineNanos} leaves just the time its decision takes.
+     */
+    public ModelCall background(String key, AnalysisType type, ModelQuestion body, List<String> decisionFields,
+            long deadlineNanos) {
+        return submit(key, type, true, true, body, decisionFields, deadlineNanos);
+    }
+
+    ModelCall submit(String key, AnalysisType type, boolean desk, boolean background, ModelQuestion body,
+            List<String> decisionFields, long deadlineNanos) {
         ModelCall call;
         int priority = priority(type, desk);
         synchronized (this) {
+            if (!background) {
+                window.arrived(System.nanoTime());
+            }
             ModelCall same = byKey.get(key);
+            if (same != null && same.background && !background && running != same && waiting.remove(same)) {
+                // a question someone waits on joins background work: it is urgent now
+                same.background = false;
+                waiting.add(same);
+            }
             if (same != null) {
                 same.deadlineNanos = Math.max(same.deadlineNanos, deadlineNanos);
                 same.coalesced++;
@@ -142,9 +204,12 @@ public class ModelQueue {
             } else {
                 call = new ModelCall(key, type, priority, sequence.incrementAndGet(), body, decisionFields,
                         deadlineNanos);
+                call.background = background;
                 byKey.put(key, call);
                 waiting.add(call);
-                makeWay(call);
+                if (!background) {
+                    makeWay(call);
+                }
             }
         }
         startNext();
@@ -158,8 +223,10 @@ public class ModelQueue {
             return;
         }
         boolean late = System.nanoTime() > current.deadlineNanos;
-        if (current.shadow() && urgent.priority > SHADOW) {
-            // the shadow never holds the model: cut after its decision, else put back whatever it has read
+        boolean putBack = current.shadow() && urgent.priority > SHADOW
+                || current.background && !current.toDecision && !urgent.background;
+        if (putBack) {
+            // background work never holds the model: cut after its decision, else put back whatever it has read
             current.preemptions++;
             if (current.hasDecision()) {
                 cutReason(current);
@@ -168,6 +235,11 @@ public class ModelQueue {
             }
         } else if (late) {
             stop(current, "its callers gave up and newer work waits");
+        } else if (current.background && !urgent.background) {
+            // it waited long enough to run to its decision: cut then (see content()), or now if it has it
+            if (current.hasDecision()) {
+                cutReason(current);
+            }
         } else if (current.priority < urgent.priority) {
             if (current.hasDecision()) {
                 cutReason(current);
@@ -186,15 +258,40 @@ public class ModelQueue {
             return;
         }
         long now = System.nanoTime();
-        ModelCall next;
-        while ((next = waiting.poll()) != null && now > next.deadlineNanos) {
-            byKey.remove(next.key);
-            meters.dropped(metered(next), "stale");
-            next.reply.completeExceptionally(new CallDroppedException("dropped unasked: its callers gave up"));
+        List<ModelCall> stale = new ArrayList<>();
+        for (ModelCall call : waiting) {
+            if (now > call.deadlineNanos) {
+                stale.add(call);
+            }
+        }
+        for (ModelCall call : stale) {
+            waiting.remove(call);
+            byKey.remove(call.key);
+            meters.dropped(metered(call), "stale");
+            call.reply.completeExceptionally(new CallDroppedException("dropped unasked: its callers gave up"));
+        }
+        ModelCall next = null;
+        boolean urgentWaits = waiting.stream().anyMatch(call -> !call.background);
+        long retryAt = Long.MAX_VALUE;
+        for (ModelCall call : waiting) {
+            if (!call.background) {
+                next = call;
+                break;
+            }
+            IdleWindow.Admission admission = IdleWindow.admit(now, urgentWaits ? 0 : window.window(now), cost(call, now),
+                    call.askedNanos, call.deadlineNanos, maxDelayNanos, call.shadow(), window.quietAt());
+            if (admission.start()) {
+                call.toDecision = admission.toDecision();
+                next = call;
+                break;
+            }
+            retryAt = Math.min(retryAt, Math.min(admission.retryAt(), call.deadlineNanos + 1_000_000));
         }
         if (next == null) {
+            retryAt(retryAt, now);
             return;
         }
+        waiting.remove(next);
         running = next;
         next.answer = new AnswerStream(next.decisionFields);
         next.startedNanos = now;
@@ -219,6 +316,30 @@ public class ModelQueue {
         });
     }
 
+    /** Under the lock: the predicted cost of a background call, from the machine's measured rates. */
+    private IdleWindow.Cost cost(ModelCall call, long now) {
+        Long answered = lastAnswered.get(call.body.model());
+        boolean resident = answered != null && now - answered < RESIDENT_NANOS;
+        return rates.cost(call.body.model(), call.type, call.body.userMessage().length(), Prompts.SYSTEM.length(), resident);
+    }
+
+    /** Under the lock: asks again at {@code at} (waiting background work), unless an earlier retry is set. */
+    private void retryAt(long at, long now) {
+        if (at == Long.MAX_VALUE || (retry != null && !retry.isDone() && retryAt <= at)) {
+            return;
+        }
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        retryAt = at;
+        retry = timer.schedule(() -> {
+            synchronized (this) {
+                retryAt = Long.MAX_VALUE;
+            }
+            startNext();
+        }, Math.max(1_000_000, at - now), TimeUnit.NANOSECONDS);
+    }
+
     private void content(ModelCall call, String piece) {
         AnswerStream.Progress progress;
         boolean cutNow = false;
@@ -231,8 +352,7 @@ public class ModelQueue {
             if (progress.decision() != null) {
                 call.signalNanos = System.nanoTime();
                 call.piecesAtSignal = call.pieces;
-                ModelCall head = waiting.peek();
-                cutNow = head != null && head.priority > call.priority;
+                cutNow = waiting.stream().anyMatch(other -> preempts(other, call));
             }
         }
         if (progress.decision() != null) {
@@ -249,6 +369,14 @@ public class ModelQueue {
             }
             startNext();
         }
+    }
+
+    /** Whether {@code waiter} cuts {@code current}'s reason: more urgent, and not background work unless over the shadow. */
+    private static boolean preempts(ModelCall waiter, ModelCall current) {
+        if (current.background && !waiter.background) {
+            return true;
+        }
+        return waiter.priority > current.priority && (!waiter.background || current.shadow());
     }
 
     /** Stops the running call after its decision: its callers get the decision and the reason so far. */
@@ -300,6 +428,7 @@ public class ModelQueue {
         long totalMs = (now - call.startedNanos) / 1_000_000;
         String model = call.body.model();
         if (stats != null) {
+            lastAnswered.put(model, now);
             rates.observe(model, call.type, stats, call.piecesAtSignal);
             if (!call.shadow()) {
                 metrics.modelCall(new ModelExchange(model, call.answer.text(), stats.promptEvalCount(), stats.evalCount(),

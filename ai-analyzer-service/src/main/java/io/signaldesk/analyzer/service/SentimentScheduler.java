@@ -60,7 +60,7 @@ public class SentimentScheduler {
         if (market.coins().isEmpty()) {
             return Optional.empty();
         }
-        AnalysisEnvelope<SentimentResult> envelope = analysis.analyse(new SentimentTask(market.coins()), start, deadline, Caller.DESK,
+        AnalysisEnvelope<SentimentResult> envelope = analysis.analyse(new SentimentTask(market.coins()), start, deadline, Caller.SCHEDULE,
                 AnalysisListener.NONE).toCompletableFuture().join();
         latest.set(envelope);
         return Optional.of(envelope);

@@ -1,0 +1,139 @@
+package io.signaldesk.analyzer.service;
+
+/**
+ * When the next urgent question is expected, from the rhythm of the last ones, so that background work (the scheduled
+ * sentiment, the shadow model, a lesson) starts only where it fits: Ollama reads a prompt without interruption, so a
+ * background call whose prompt read is still running when a question arrives holds that question until the read ends.
+ * <p>
+ * Questions that arrive within {@link #BURST_NANOS} of each other count as one arrival (the engine asks about several
+ * coins at once); the next arrival is expected the shortest of the last {@link #GAPS} gaps after the last one (the
+ * cautious guess). Once the longest of those gaps has passed twice over with no question, the desk is quiet and the
+ * window is open. Not thread-safe: {@link ModelQueue} calls it under its lock. Times are {@link System#nanoTime()}.
+ */
+final class IdleWindow {
+
+    static final long BURST_NANOS = 250_000_000L;
+    static final int GAPS = 8;
+    /** No question expected: any background work fits. */
+    static final long OPEN = Long.MAX_VALUE;
+
+    private final long[] gaps = new long[GAPS];
+    private int gapCount;
+    private int nextGap;
+    private boolean anyArrival;
+    private long lastArrival;
+
+    /** An urgent question arrived at {@code now}. */
+    void arrived(long now) {
+        if (anyArrival) {
+            long gap = now - lastArrival;
+            if (gap < BURST_NANOS) {
+                return; // part of the same burst: the burst's first question stays the arrival
+            }
+            gaps[nextGap] = gap;
+            nextGap = (nextGap + 1) % GAPS;
+            gapCount = Math.min(GAPS, gapCount + 1);
+        }
+        anyArrival = true;
+        lastArrival = now;
+    }
+
+    /** Nanoseconds until the next urgent question is expected ({@link #OPEN} when none is; 0 when it is due). */
+    long window(long now) {
+        if (gapCount == 0) {
+            return OPEN; // no rhythm measured: nothing to predict with
+        }
+        if (now >= quietAt()) {
+            return OPEN;
+        }
+        return Math.max(0, lastArrival + shortest() - now);
+    }
+
+    /** When the desk counts as quiet if nobody asks before then (the longest recent gap, twice over). */
+    long quietAt() {
+        return gapCount == 0 ? Long.MIN_VALUE : lastArrival + 2 * longest();
+    }
+
+    private long shortest() {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < gapCount; i++) {
+            min = Math.min(min, gaps[i]);
+        }
+        return min;
+    }
+
+    private long longest() {
+        long max = 0;
+        for (int i = 0; i < gapCount; i++) {
+            max = Math.max(max, gaps[i]);
+        }
+        return max;
+    }
+
+    /**
+     * What a background call costs on the model before it can be cut without holding anyone: a load when its model is
+     * not resident, its prompt read (uninterruptible), then the output up to its decision (interruptible at any token).
+     */
+    record Cost(long loadNanos, long prefillNanos, long toDecisionNanos) {
+
+        long promptRead() {
+            return loadNanos + prefillNanos;
+        }
+
+        long toDecision() {
+            return loadNanos + prefillNanos + toDecisionNanos;
+        }
+    }
+
+    /**
+     * Whether a waiting background call starts now.
+     *
+     * @param start start it now
+     * @param toDecision once started, it is not put back before its decision (it waited long enough; see {@link #admit})
+     * @param retryAt when to ask again if nothing else happens first ({@link Long#MAX_VALUE}: only when the model frees)
+     */
+    record Admission(boolean start, boolean toDecision, long retryAt) {
+    }
+
+    /** Prediction error allowed for: a fifth of the prediction plus a fixed 100 ms (a loaded machine's scheduling). */
+    static long withMargin(long nanos) {
+        return nanos + nanos / 5 + 100_000_000L;
+    }
+
+    /**
+     * The admission rule for a background call, given the model is free and no urgent question waits. It starts when
+     * everything up to its decision fits before the next expected question (then it is put back, or cut after its
+     * decision, when one comes early). A call that may not be skipped (the scheduled sentiment, which has a deadline
+     * of its own) and has waited {@code maxDelay} starts when at least its prompt read fits, and then runs to its
+     * decision; at the last moment its deadline allows, it starts whatever the window. A call that may be skipped (the
+     * shadow) starts only when its load and prompt read fit, and is skipped at its deadline otherwise.
+     *
+     * @param cost the predicted cost, null when nothing is measured yet (then it starts: nothing to predict with)
+     */
+    static Admission admit(long now, long window, Cost cost, long queuedAt, long deadline, long maxDelay, boolean skippable,
+            long quietAt) {
+        if (window == OPEN || cost == null) {
+            return new Admission(true, false, Long.MAX_VALUE);
+        }
+        if (skippable) {
+            return window >= withMargin(cost.promptRead()) ? new Admission(true, false, Long.MAX_VALUE)
+                    : new Admission(false, false, quietAt);
+        }
+        if (window >= withMargin(cost.toDecision())) {
+            return new Admission(true, false, Long.MAX_VALUE);
+        }
+        long overdueAt = queuedAt + maxDelay;
+        if (now >= overdueAt && window >= withMargin(cost.promptRead())) {
+            return new Admission(true, true, Long.MAX_VALUE);
+        }
+        long lastMoment = deadline - withMargin(cost.toDecision());
+        if (now >= lastMoment) {
+            return new Admission(true, true, Long.MAX_VALUE);
+        }
+        long retry = Math.min(quietAt, lastMoment);
+        if (now < overdueAt) {
+            retry = Math.min(retry, overdueAt);
+        }
+        return new Admission(false, false, retry);
+    }
+}

@@ -1,0 +1,132 @@
+package io.signaldesk.analyzer.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The idle-window admission of background work, as a pure function of a fake clock: the figures are the emulated
+ * slow M1's (an entry every 3 s that keeps the model 1.7 s; the 3-coin sentiment reads 93 tokens at 115/s, 0.81 s,
+ * and writes its decision in 0.9 s).
+ */
+class IdleWindowTest {
+
+    static final long MS = 1_000_000L;
+    static final long S = 1_000 * MS;
+    static final IdleWindow.Cost SENTIMENT = new IdleWindow.Cost(0, 810 * MS, 900 * MS);
+    static final long MAX_DELAY = 4 * S;
+
+    /** Entries at 0, 3, 6, ... 21 s, the last at 21 s. */
+    static IdleWindow everyThreeSeconds() {
+        IdleWindow window = new IdleWindow();
+        for (int i = 0; i <= 7; i++) {
+            window.arrived(i * 3 * S);
+        }
+        return window;
+    }
+
+    @Test
+    void expectsTheNextQuestionTheShortestRecentGapAfterTheLast() {
+        IdleWindow window = new IdleWindow();
+        window.arrived(0);
+        window.arrived(3 * S);
+        window.arrived(5 * S); // a 2 s gap among 3 s ones: the cautious guess
+        window.arrived(8 * S);
+        assertEquals(300 * MS, window.window(9_700 * MS));
+        assertEquals(0, window.window(10_500 * MS), "due: no window");
+        assertEquals(IdleWindow.OPEN, window.window(14 * S), "twice the longest gap without a question: quiet");
+    }
+
+    @Test
+    void countsQuestionsOfOneBurstAsOneArrival() {
+        IdleWindow window = new IdleWindow();
+        window.arrived(0);
+        window.arrived(5 * MS); // the engine asks about two coins at once
+        window.arrived(3 * S);
+        window.arrived(3 * S + 20 * MS);
+        assertEquals(2 * S, window.window(4 * S), "the gap is 3 s, not 5 ms");
+    }
+
+    @Test
+    void opensWithNoRhythmMeasured() {
+        IdleWindow window = new IdleWindow();
+        assertEquals(IdleWindow.OPEN, window.window(S));
+        window.arrived(S);
+        assertEquals(IdleWindow.OPEN, window.window(2 * S), "one question is no rhythm yet");
+    }
+
+    @Test
+    void startsTheSentimentWhenItFitsWholeBeforeTheNextEntry() {
+        IdleWindow window = everyThreeSeconds();
+        long now = 21 * S + 200 * MS; // the last entry done early: 2.8 s to the next
+        var admission = IdleWindow.admit(now, window.window(now), SENTIMENT, now, now + 10 * S, MAX_DELAY, false,
+                window.quietAt());
+        assertTrue(admission.start());
+        assertFalse(admission.toDecision(), "put back if an entry comes early");
+    }
+
+    @Test
+    void holdsTheSentimentWhileOnlyItsPromptReadFitsUntilItWaitedMaxDelay() {
+        IdleWindow window = everyThreeSeconds();
+        long asked = 19 * S;
+        long now = 22_700 * MS; // the entry of 21 s done: 1.3 s to the next, 0.81 s + margin fits, 1.71 s does not
+        var early = IdleWindow.admit(now, window.window(now), SENTIMENT, asked, asked + 10 * S, MAX_DELAY, false,
+                window.quietAt());
+        assertFalse(early.start(), "waited 3.7 s: not overdue");
+        assertEquals(asked + MAX_DELAY, early.retryAt(), "asks again once overdue");
+
+        long askedEarlier = 18_500 * MS; // the same moment for a sentiment that has waited 4.2 s
+        var overdue = IdleWindow.admit(now, window.window(now), SENTIMENT, askedEarlier, askedEarlier + 10 * S, MAX_DELAY,
+                false, window.quietAt());
+        assertTrue(overdue.start());
+        assertTrue(overdue.toDecision(), "then it runs to its decision");
+    }
+
+    @Test
+    void neverStartsAPromptReadThatWouldRunIntoTheNextEntryBeforeTheLastMoment() {
+        IdleWindow window = everyThreeSeconds();
+        long asked = 16 * S;
+        long now = 23_500 * MS; // overdue, but 0.5 s to the next entry: the read would hold it
+        var held = IdleWindow.admit(now, window.window(now), SENTIMENT, asked, asked + 10 * S, MAX_DELAY, false,
+                window.quietAt());
+        assertFalse(held.start());
+        long lastMoment = asked + 10 * S - IdleWindow.withMargin(SENTIMENT.toDecision());
+        assertEquals(lastMoment, held.retryAt());
+        var forced = IdleWindow.admit(lastMoment, window.window(lastMoment), SENTIMENT, asked, asked + 10 * S, MAX_DELAY,
+                false, window.quietAt());
+        assertTrue(forced.start() && forced.toDecision(), "at the last moment its deadline allows it runs anyway");
+    }
+
+    @Test
+    void runsBackgroundWorkAnywayWhenNobodyAsks() {
+        IdleWindow window = everyThreeSeconds();
+        long now = 21 * S + 2 * 3 * S; // two gaps' worth of silence after the last entry
+        var admission = IdleWindow.admit(now, window.window(now), SENTIMENT, now, now + 10 * S, MAX_DELAY, false,
+                window.quietAt());
+        assertTrue(admission.start());
+    }
+
+    @Test
+    void startsTheShadowOnlyWhenItsLoadAndPromptReadFitAndNeverForcesIt() {
+        IdleWindow window = everyThreeSeconds();
+        var firstCall = new IdleWindow.Cost(1_500 * MS, 1_880 * MS, 500 * MS); // not resident, whole system prompt
+        var warm = new IdleWindow.Cost(0, 210 * MS, 500 * MS);
+        long now = 22_600 * MS; // 1.4 s to the next entry
+        long deadline = now + 100 * MS;
+        assertFalse(IdleWindow.admit(now, window.window(now), firstCall, now - 60 * S, deadline, MAX_DELAY, true,
+                window.quietAt()).start(), "a load and a 358-token read do not fit in 1.4 s, however long it waited");
+        assertTrue(IdleWindow.admit(now, window.window(now), warm, now, deadline, MAX_DELAY, true, window.quietAt()).start());
+        long quiet = window.quietAt();
+        assertTrue(IdleWindow.admit(quiet, window.window(quiet), firstCall, now, quiet + S, MAX_DELAY, true,
+                window.quietAt()).start(), "the desk went quiet: room for its load");
+    }
+
+    @Test
+    void holdsBackgroundWorkWhileAQuestionWaits() {
+        long now = 30 * S;
+        var admission = IdleWindow.admit(now, 0, SENTIMENT, now - 5 * S, now + 5 * S, MAX_DELAY, false, Long.MAX_VALUE);
+        assertFalse(admission.start(), "window 0: a question waits");
+    }
+}
