@@ -100,9 +100,17 @@ public interface AnalyzerConfig {
 
     /** The desk's background work (the scheduled sentiment, a lesson), asked only in an idle window the model queue predicts. */
     interface Background {
+        /** Whether background work waits for an idle window; false: it starts whenever the model is free (put back for any question). */
+        @WithDefault("true")
+        boolean idleWindow();
+
         /** Longest background work waits for a window that fits it whole; after that a window that fits its prompt read will do. */
         @WithDefault("4s")
         Duration maxDelay();
+
+        /** With no rhythm of questions measured yet (at start, or after a first question), how long without one is quiet. */
+        @WithDefault("10s")
+        Duration quiet();
     }
 
     interface Sentiment {

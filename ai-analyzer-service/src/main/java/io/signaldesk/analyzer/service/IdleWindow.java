@@ -8,7 +8,7 @@ package io.signaldesk.analyzer.service;
  * Questions that arrive within {@link #BURST_NANOS} of each other count as one arrival (the engine asks about several
  * coins at once); the next arrival is expected the shortest of the last {@link #GAPS} gaps after the last one (the
  * cautious guess). Once the longest of those gaps has passed twice over with no question, the desk is quiet and the
- * window is open. Not thread-safe: {@link ModelQueue} calls it under its lock. Times are {@link System#nanoTime()}.
+ * window is open. Without a rhythm yet (at start, after a first question) it opens after a set quiet time. Not thread-safe: {@link ModelQueue} calls it under its lock. Times are {@link System#nanoTime()}.
  */
 final class IdleWindow {
 
@@ -16,12 +16,23 @@ final class IdleWindow {
     static final int GAPS = 8;
     /** No question expected: any background work fits. */
     static final long OPEN = Long.MAX_VALUE;
-
     private final long[] gaps = new long[GAPS];
+    private final long createdAt;
+    private final long quietWithoutRhythm;
     private int gapCount;
     private int nextGap;
     private boolean anyArrival;
     private long lastArrival;
+
+    /**
+     * @param now when the queue opens ({@link System#nanoTime()})
+     * @param quietWithoutRhythm with no rhythm measured yet (nobody asked, or one question so far), how long without a
+     *        question counts as quiet
+     */
+    IdleWindow(long now, long quietWithoutRhythm) {
+        this.createdAt = now;
+        this.quietWithoutRhythm = quietWithoutRhythm;
+    }
 
     /** An urgent question arrived at {@code now}. */
     void arrived(long now) {
@@ -40,18 +51,24 @@ final class IdleWindow {
 
     /** Nanoseconds until the next urgent question is expected ({@link #OPEN} when none is; 0 when it is due). */
     long window(long now) {
-        if (gapCount == 0) {
-            return OPEN; // no rhythm measured: nothing to predict with
-        }
         if (now >= quietAt()) {
             return OPEN;
+        }
+        if (gapCount == 0) {
+            return 0; // no rhythm yet: a question may come any moment
         }
         return Math.max(0, lastArrival + shortest() - now);
     }
 
-    /** When the desk counts as quiet if nobody asks before then (the longest recent gap, twice over). */
+    /**
+     * When the desk counts as quiet if nobody asks before then: the longest recent gap twice over; without a rhythm yet,
+     * {@code quietWithoutRhythm} after the start or the first question.
+     */
     long quietAt() {
-        return gapCount == 0 ? Long.MIN_VALUE : lastArrival + 2 * longest();
+        if (!anyArrival) {
+            return createdAt + quietWithoutRhythm;
+        }
+        return gapCount == 0 ? lastArrival + quietWithoutRhythm : lastArrival + 2 * longest();
     }
 
     private long shortest() {

@@ -69,6 +69,16 @@ public class MachineRates {
         }
     }
 
+    /** {@code model} was loaded in {@code nanos} (a preload at start or on a switch; a model already loaded takes no time). */
+    public void loaded(String model, long nanos) {
+        if (nanos > 50_000_000) {
+            Rates rates = byModel.computeIfAbsent(model, m -> new Rates());
+            synchronized (rates) {
+                rates.lastLoadMs = nanos / 1_000_000;
+            }
+        }
+    }
+
     /** One answer given to a caller: from a model call, from the cache of earlier model answers, or from the rules. */
     public void answered(AnalysisSource source, FallbackReason reason) {
         if (reason == FallbackReason.MODE_RULES) {
@@ -121,25 +131,24 @@ public class MachineRates {
      * ({@link IdleWindow.Cost}): its load when not {@code resident}, its uncached prompt at the measured prefill rate (the
      * mean evaluated tokens of that analysis, or, never answered here, the question's characters at 3.5 a token, with the
      * whole system prompt when the model was never asked), its tokens to the decision at the measured decode rate. A model
-     * never measured borrows the rates of one that was; null when none was.
+     * never measured borrows the rates and load time of one that was; null when none was.
      */
     public IdleWindow.Cost cost(String model, AnalysisType type, int questionChars, int systemChars, boolean resident) {
-        Rates rates = byModel.get(model);
-        boolean measured = rates != null && rates.prefill > 0 && rates.decode > 0;
-        if (!measured) {
-            rates = byModel.values().stream().filter(r -> r.prefill > 0 && r.decode > 0).findFirst().orElse(null);
-        }
+        Rates own = byModel.get(model);
+        boolean measured = own != null && own.prefill > 0 && own.decode > 0;
+        Rates rates = measured ? own
+                : byModel.values().stream().filter(r -> r.prefill > 0 && r.decode > 0).findFirst().orElse(null);
         if (rates == null) {
             return null;
         }
         double prefill;
         double decode;
-        Long loadMs;
         synchronized (rates) {
             prefill = rates.prefill;
             decode = rates.decode;
-            loadMs = rates.lastLoadMs;
         }
+        Long loadMs = own != null && own.lastLoadMs != null ? own.lastLoadMs
+                : byModel.values().stream().map(r -> r.lastLoadMs).filter(ms -> ms != null).findFirst().orElse(null);
         Tokens t = type == null ? null : tokens.getOrDefault(model, Map.of()).get(type);
         double prompt;
         double toSignal;

@@ -64,10 +64,11 @@ public class ModelQueue {
     private final TreeSet<ModelCall> waiting = new TreeSet<>(
             Comparator.comparingInt((ModelCall call) -> -call.priority).thenComparingLong(call -> call.seq));
     private final Map<String, ModelCall> byKey = new HashMap<>();
-    private final IdleWindow window = new IdleWindow();
+    private final IdleWindow window;
     /** When each model last answered here: a model unused for {@link #RESIDENT_NANOS} may have to load first. */
     private final Map<String, Long> lastAnswered = new HashMap<>();
     private final long maxDelayNanos;
+    private final boolean idleWindow;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "model-queue-idle-window");
         thread.setDaemon(true);
@@ -87,6 +88,8 @@ public class ModelQueue {
         this.rates = rates;
         this.metrics = metrics;
         this.maxDelayNanos = config.background().maxDelay().toNanos();
+        this.idleWindow = config.background().idleWindow();
+        this.window = new IdleWindow(System.nanoTime(), config.background().quiet().toNanos());
     }
 
     @PreDestroy
@@ -278,8 +281,9 @@ public class ModelQueue {
                 next = call;
                 break;
             }
-            IdleWindow.Admission admission = IdleWindow.admit(now, urgentWaits ? 0 : window.window(now), cost(call, now),
-                    call.askedNanos, call.deadlineNanos, maxDelayNanos, call.shadow(), window.quietAt());
+            long room = urgentWaits ? 0 : idleWindow ? window.window(now) : IdleWindow.OPEN;
+            IdleWindow.Admission admission = IdleWindow.admit(now, room, cost(call, now), call.askedNanos,
+                    call.deadlineNanos, maxDelayNanos, call.shadow(), window.quietAt());
             if (admission.start()) {
                 call.toDecision = admission.toDecision();
                 next = call;

@@ -34,11 +34,13 @@ public class ModelService {
     private final ActiveModel active;
     private final ModelQueue queue;
     private final ManagedExecutor executor;
+    private final MachineRates rates;
     private volatile long lastLoadNanos = System.nanoTime();
 
     public ModelService(AnalyzerConfig config, OllamaClient ollama, ActiveModel active, ModelQueue queue,
-            ManagedExecutor executor) {
+            ManagedExecutor executor, MachineRates rates) {
         this.config = config.ollama();
+        this.rates = rates;
         this.ollama = ollama;
         this.active = active;
         this.queue = queue;
@@ -101,6 +103,9 @@ public class ModelService {
         try {
             long start = System.nanoTime();
             ollama.preload(model);
+            if (prime) {
+                rates.loaded(model, System.nanoTime() - start); // a start or a switch: loaded from disk or page cache
+            }
             LOG.infof("Model %s loaded in Ollama (keep_alive %s) in %d ms", model, config.keepAlive(),
                     (System.nanoTime() - start) / 1_000_000);
         } catch (OllamaUnavailableException e) {

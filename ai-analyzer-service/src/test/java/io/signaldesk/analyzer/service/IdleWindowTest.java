@@ -17,10 +17,11 @@ class IdleWindowTest {
     static final long S = 1_000 * MS;
     static final IdleWindow.Cost SENTIMENT = new IdleWindow.Cost(0, 810 * MS, 900 * MS);
     static final long MAX_DELAY = 4 * S;
+    static final long QUIET = 10 * S;
 
     /** Entries at 0, 3, 6, ... 21 s, the last at 21 s. */
     static IdleWindow everyThreeSeconds() {
-        IdleWindow window = new IdleWindow();
+        IdleWindow window = new IdleWindow(0, QUIET);
         for (int i = 0; i <= 7; i++) {
             window.arrived(i * 3 * S);
         }
@@ -29,7 +30,7 @@ class IdleWindowTest {
 
     @Test
     void expectsTheNextQuestionTheShortestRecentGapAfterTheLast() {
-        IdleWindow window = new IdleWindow();
+        IdleWindow window = new IdleWindow(0, QUIET);
         window.arrived(0);
         window.arrived(3 * S);
         window.arrived(5 * S); // a 2 s gap among 3 s ones: the cautious guess
@@ -41,7 +42,7 @@ class IdleWindowTest {
 
     @Test
     void countsQuestionsOfOneBurstAsOneArrival() {
-        IdleWindow window = new IdleWindow();
+        IdleWindow window = new IdleWindow(0, QUIET);
         window.arrived(0);
         window.arrived(5 * MS); // the engine asks about two coins at once
         window.arrived(3 * S);
@@ -50,11 +51,13 @@ class IdleWindowTest {
     }
 
     @Test
-    void opensWithNoRhythmMeasured() {
-        IdleWindow window = new IdleWindow();
-        assertEquals(IdleWindow.OPEN, window.window(S));
-        window.arrived(S);
-        assertEquals(IdleWindow.OPEN, window.window(2 * S), "one question is no rhythm yet");
+    void opensOnlyAfterAQuietTimeWhileNoRhythmIsMeasured() {
+        IdleWindow window = new IdleWindow(0, QUIET);
+        assertEquals(0, window.window(S), "just started: the desk's first question may come any moment");
+        assertEquals(IdleWindow.OPEN, window.window(QUIET), "nobody asked since the start");
+        window.arrived(11 * S);
+        assertEquals(0, window.window(12 * S), "one question is no rhythm yet: another may come any moment");
+        assertEquals(IdleWindow.OPEN, window.window(11 * S + QUIET));
     }
 
     @Test
