@@ -6,8 +6,9 @@ package io.signaldesk.analyzer.service;
  * background call whose prompt read is still running when a question arrives holds that question until the read ends.
  * <p>
  * Questions that arrive within {@link #BURST_NANOS} of each other count as one arrival (the engine asks about several
- * coins at once); the next arrival is expected the shortest of the last {@link #GAPS} gaps after the last one (the
- * cautious guess). Once the longest of those gaps has passed twice over with no question, the desk is quiet and the
+ * coins at once); the next arrival is expected the median of the last {@link #GAPS} gaps after the last one (the lower
+ * median: one late first question does not shrink every window, and a question that comes early costs a background
+ * call at most its prompt read, since it is put back at the next token). Once the longest of those gaps has passed twice over with no question, the desk is quiet and the
  * window is open. Without a rhythm yet (at start, after a first question) it opens after a set quiet time. Not thread-safe: {@link ModelQueue} calls it under its lock. Times are {@link System#nanoTime()}.
  */
 final class IdleWindow {
@@ -57,7 +58,7 @@ final class IdleWindow {
         if (gapCount == 0) {
             return 0; // no rhythm yet: a question may come any moment
         }
-        return Math.max(0, lastArrival + shortest() - now);
+        return Math.max(0, lastArrival + median() - now);
     }
 
     /**
@@ -71,12 +72,10 @@ final class IdleWindow {
         return gapCount == 0 ? lastArrival + quietWithoutRhythm : lastArrival + 2 * longest();
     }
 
-    private long shortest() {
-        long min = Long.MAX_VALUE;
-        for (int i = 0; i < gapCount; i++) {
-            min = Math.min(min, gaps[i]);
-        }
-        return min;
+    private long median() {
+        long[] sorted = java.util.Arrays.copyOf(gaps, gapCount);
+        java.util.Arrays.sort(sorted);
+        return sorted[(gapCount - 1) / 2];
     }
 
     private long longest() {
@@ -92,6 +91,9 @@ final class IdleWindow {
      * not resident, its prompt read (uninterruptible), then the output up to its decision (interruptible at any token).
      */
     record Cost(long loadNanos, long prefillNanos, long toDecisionNanos) {
+
+        /** Before the machine's rates are measured (the start's priming call gives no decode rate): a second each. */
+        static final Cost UNMEASURED = new Cost(0, 1_000_000_000L, 1_000_000_000L);
 
         long promptRead() {
             return loadNanos + prefillNanos;
@@ -122,14 +124,15 @@ final class IdleWindow {
      * everything up to its decision fits before the next expected question (then it is put back, or cut after its
      * decision, when one comes early). A call that may not be skipped (the scheduled sentiment, which has a deadline
      * of its own) and has waited {@code maxDelay} starts when at least its prompt read fits, and then runs to its
-     * decision; at the last moment its deadline allows, it starts whatever the window. A call that may be skipped (the
+     * decision (checked when the model frees, at the start of a window); at the last moment its deadline allows, it
+     * starts whatever the window. A call that may be skipped (the
      * shadow) starts only when its load and prompt read fit, and is skipped at its deadline otherwise.
      *
-     * @param cost the predicted cost, null when nothing is measured yet (then it starts: nothing to predict with)
+     * @param cost the predicted cost
      */
     static Admission admit(long now, long window, Cost cost, long queuedAt, long deadline, long maxDelay, boolean skippable,
             long quietAt) {
-        if (window == OPEN || cost == null) {
+        if (window == OPEN) {
             return new Admission(true, false, Long.MAX_VALUE);
         }
         if (skippable) {
@@ -147,10 +150,7 @@ final class IdleWindow {
         if (now >= lastMoment) {
             return new Admission(true, true, Long.MAX_VALUE);
         }
-        long retry = Math.min(quietAt, lastMoment);
-        if (now < overdueAt) {
-            retry = Math.min(retry, overdueAt);
-        }
-        return new Admission(false, false, retry);
+        // an overdue call is started when the model frees (a window begins), not in the middle of one
+        return new Admission(false, false, Math.min(quietAt, lastMoment));
     }
 }

@@ -286,6 +286,9 @@ public class ModelQueue {
                     call.deadlineNanos, maxDelayNanos, call.shadow(), window.quietAt());
             if (admission.start()) {
                 call.toDecision = admission.toDecision();
+                LOG.debugf("%s background call starts: window %d ms, predicted %s, waited %d ms, to its decision: %s",
+                        call.shadow() ? "shadow" : call.type, room == IdleWindow.OPEN ? -1 : room / 1_000_000,
+                        cost(call, now), (now - call.askedNanos) / 1_000_000, call.toDecision);
                 next = call;
                 break;
             }
@@ -324,7 +327,9 @@ public class ModelQueue {
     private IdleWindow.Cost cost(ModelCall call, long now) {
         Long answered = lastAnswered.get(call.body.model());
         boolean resident = answered != null && now - answered < RESIDENT_NANOS;
-        return rates.cost(call.body.model(), call.type, call.body.userMessage().length(), Prompts.SYSTEM.length(), resident);
+        IdleWindow.Cost cost = rates.cost(call.body.model(), call.type, call.body.userMessage().length(),
+                Prompts.SYSTEM.length(), resident);
+        return cost != null ? cost : IdleWindow.Cost.UNMEASURED;
     }
 
     /** Under the lock: asks again at {@code at} (waiting background work), unless an earlier retry is set. */

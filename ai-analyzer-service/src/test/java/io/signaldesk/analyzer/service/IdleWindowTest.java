@@ -29,15 +29,15 @@ class IdleWindowTest {
     }
 
     @Test
-    void expectsTheNextQuestionTheShortestRecentGapAfterTheLast() {
+    void expectsTheNextQuestionTheMedianRecentGapAfterTheLast() {
         IdleWindow window = new IdleWindow(0, QUIET);
-        window.arrived(0);
+        window.arrived(1_200 * MS); // the first question late (a cold start)
         window.arrived(3 * S);
-        window.arrived(5 * S); // a 2 s gap among 3 s ones: the cautious guess
-        window.arrived(8 * S);
-        assertEquals(300 * MS, window.window(9_700 * MS));
-        assertEquals(0, window.window(10_500 * MS), "due: no window");
-        assertEquals(IdleWindow.OPEN, window.window(14 * S), "twice the longest gap without a question: quiet");
+        window.arrived(6 * S);
+        window.arrived(9 * S);
+        assertEquals(1_300 * MS, window.window(10_700 * MS), "1.8 s among 3 s gaps: the next at 12 s, not 10.8 s");
+        assertEquals(0, window.window(12_500 * MS), "due: no window");
+        assertEquals(IdleWindow.OPEN, window.window(15 * S), "twice the longest gap without a question: quiet");
     }
 
     @Test
@@ -78,7 +78,8 @@ class IdleWindowTest {
         var early = IdleWindow.admit(now, window.window(now), SENTIMENT, asked, asked + 10 * S, MAX_DELAY, false,
                 window.quietAt());
         assertFalse(early.start(), "waited 3.7 s: not overdue");
-        assertEquals(asked + MAX_DELAY, early.retryAt(), "asks again once overdue");
+        assertEquals(asked + 10 * S - IdleWindow.withMargin(SENTIMENT.toDecision()), early.retryAt(),
+                "asked again when the model frees, else at the last moment its deadline allows");
 
         long askedEarlier = 18_500 * MS; // the same moment for a sentiment that has waited 4.2 s
         var overdue = IdleWindow.admit(now, window.window(now), SENTIMENT, askedEarlier, askedEarlier + 10 * S, MAX_DELAY,
