@@ -133,9 +133,10 @@ public class ModelQueue {
     static final int SHADOW = -1;
 
     /**
-     * Queues a shadow model's question ({@link ShadowService}): never coalesced, started only when nothing else waits,
-     * and put back the moment anything else is asked (cut after its decision if it has one), so it never delays other
-     * work; dropped unasked at {@code deadlineNanos}.
+     * Queues a shadow model's question ({@link ShadowService}): never coalesced, started only when nothing else waits
+     * and its load (if its model is not resident) and prompt read fit in the idle window ({@link IdleWindow}), and put
+     * back the moment anything else is asked (cut after its decision if it has one), so it never delays other work;
+     * dropped unasked at {@code deadlineNanos}.
      *
      * @return the call, or empty when {@code backlog} shadow questions wait already
      */

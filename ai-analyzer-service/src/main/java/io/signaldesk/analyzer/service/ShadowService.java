@@ -34,10 +34,10 @@ import io.signaldesk.analyzer.domain.ShadowReport;
 /**
  * A second model answering the desk's entry and exit questions on Ollama's idle time ({@code analyzer.shadow.model}),
  * so that the decision service can score it beside the model in use. Its calls go through the one queue at the lowest
- * priority ({@link ModelQueue#shadow}): they never delay other work and are skipped, counted, when no idle time comes
- * within {@code max-wait}. Refused, with the reason, when the two models do not fit in the memory Ollama may give models
- * here ({@code /api/ps} and {@code /api/tags} sizes): loading the shadow would evict the model in use, and the next
- * question would pay a reload. The shadow is asked once, without the reprompt (an invalid answer is counted as such).
+ * priority ({@link ModelQueue#shadow}), started only in an idle window that fits their load and prompt read: they never
+ * delay other work and are skipped, counted, when no such window comes within {@code max-wait}. Refused, with the
+ * reason, when the two models do not fit in the memory Ollama may give models here ({@code /api/ps} and
+ * {@code /api/tags} sizes): loading the shadow would evict the model in use, and the next question would pay a reload. The shadow is asked once, without the reprompt (an invalid answer is counted as such).
  */
 @ApplicationScoped
 public class ShadowService {
@@ -155,7 +155,8 @@ public class ShadowService {
             if (reply == null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 return cause instanceof CallDroppedException
-                        ? skipped(name, tally, metric, "no-idle-time", "no idle model time within " + config.maxWait().toSeconds() + " s")
+                        ? skipped(name, tally, metric, "no-idle-time",
+                                "no idle window long enough for its load and prompt read within " + config.maxWait().toSeconds() + " s")
                         : skipped(name, tally, metric, "failed", String.valueOf(cause.getMessage()));
             }
             return checked(task, name, reply, tally, metric);
