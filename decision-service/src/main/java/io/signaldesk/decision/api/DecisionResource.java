@@ -1,6 +1,5 @@
 package io.signaldesk.decision.api;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,11 +52,8 @@ public class DecisionResource {
               "said":"model: do not enter, 6/10 (vetoed the rules' LONG entry)"}]""")))
     public Response decisions(@Parameter(description = "How many, newest first", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "" + PageLimit.MIN, maximum = "" + PageLimit.MAX, defaultValue = "50"))
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        Response refused = PageLimit.refused(limit);
-        if (refused != null) {
-            return refused;
-        }
+            @QueryParam("limit") String limitParam) {
+        int limit = PageLimit.of(limitParam, 50);
         return Response.ok(DecisionLines.view(decisions.latest(limit))).build();
     }
 

@@ -1,12 +1,12 @@
 package io.signaldesk.decision.api;
 
-import jakarta.ws.rs.core.Response;
-
-import io.signaldesk.common.error.ApiError;
+import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.common.error.Shorten;
 
 /**
- * The {@code limit} of a listing (fills, decisions, proposals): 1 to {@link #MAX}. The resources check it here and
- * their {@code @Parameter} schema shows the same constants.
+ * The {@code limit} of a listing (fills, decisions, proposals): a whole number from {@link #MIN} to {@link #MAX}. The
+ * resources read it here and their {@code @Parameter} schema shows the same constants. Read as text, so that "abc" or
+ * "2.5" is a 400 naming limit rather than the 404 a failed JAX-RS conversion answers.
  */
 final class PageLimit {
 
@@ -16,8 +16,20 @@ final class PageLimit {
     private PageLimit() {
     }
 
-    /** A 400 naming limit when it is out of range, else null. */
-    static Response refused(int limit) {
-        return limit < MIN || limit > MAX ? ApiError.badRequest("limit", "limit must be " + MIN + "-" + MAX) : null;
+    /** The limit given, {@code fallback} when absent; a {@link BadInputException} naming limit when not in range. */
+    static int of(String raw, int fallback) {
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= MIN && limit <= MAX) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like a number out of range
+        }
+        throw new BadInputException("limit", "limit must be a whole number from " + MIN + " to " + MAX + ", got '"
+                + Shorten.text(raw) + "'");
     }
 }

@@ -1,6 +1,5 @@
 package io.signaldesk.decision.api;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,11 +52,8 @@ public class PortfolioResource {
               "fee":0.20007,"realizedPnl":0,"reason":"confirmed","at":"2026-11-25T12:00:10Z"}]""")))
     public Response trades(@Parameter(description = "How many, newest first", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "" + PageLimit.MIN, maximum = "" + PageLimit.MAX, defaultValue = "100"))
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        Response refused = PageLimit.refused(limit);
-        if (refused != null) {
-            return refused;
-        }
+            @QueryParam("limit") String limitParam) {
+        int limit = PageLimit.of(limitParam, 100);
         return Response.ok(trading.trades(limit)).build();
     }
 }

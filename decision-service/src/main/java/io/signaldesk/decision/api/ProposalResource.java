@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -91,11 +90,8 @@ public class ProposalResource {
             @QueryParam("status") String status,
             @Parameter(description = "How many, newest first", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "" + PageLimit.MIN, maximum = "" + PageLimit.MAX, defaultValue = "100"))
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        Response refused = PageLimit.refused(limit);
-        if (refused != null) {
-            return refused;
-        }
+            @QueryParam("limit") String limitParam) {
+        int limit = PageLimit.of(limitParam, 100);
         ProposalStatus wanted = null;
         if (status != null && !status.isBlank()) {
             try {

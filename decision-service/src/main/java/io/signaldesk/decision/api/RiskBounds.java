@@ -77,7 +77,7 @@ final class RiskBounds {
         /** This limit as a property of the request's schema. */
         Schema schema() {
             Schema property = OASFactory.createSchema().addType(whole ? Schema.SchemaType.INTEGER : Schema.SchemaType.NUMBER)
-                    .maximum(maximum).description(meaning + "; absent keeps the current value. " + rule().substring(field.length() + 1));
+                    .maximum(maximum).description(meaning + "; absent keeps the current value. M" + rule().substring(field.length() + 2));
             return whole ? property.minimum(minimum) : property.exclusiveMinimum(minimum);
         }
     }

@@ -124,7 +124,7 @@ public final class BacktestBounds {
             } else {
                 property.maximum(maximum);
             }
-            property.description("Absent: the service's current setting. " + rule().substring(field.length() + 1)
+            property.description("Absent: the service's current setting. M" + rule().substring(field.length() + 2)
                     + (whole ? "" : ", with at most 18 decimals"));
         }
     }

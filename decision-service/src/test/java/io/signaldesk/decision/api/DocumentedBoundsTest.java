@@ -115,6 +115,8 @@ class DocumentedBoundsTest {
                 if (schema.has("maximum")) {
                     past.add(String.valueOf(schema.path("maximum").asInt() + 1));
                     past.add(String.valueOf(schema.path("minimum").asInt() - 1));
+                    past.add("2.5"); // an integer, not a number rounded: and a 400, not the 404 a failed conversion answers
+                    past.add("abc");
                     at.add(schema.path("maximum").asText());
                     at.add(schema.path("minimum").asText());
                 }
@@ -135,7 +137,7 @@ class DocumentedBoundsTest {
                 }
             }
         }
-        assertTrue(sent >= 3 * 4 + 2, "values sent: " + sent);
+        assertTrue(sent >= 3 * 6 + 2, "values sent: " + sent);
     }
 
     /** Sends, for each bounded property of the operation's body schema, the values past and at its bounds; how many. */
