@@ -36,10 +36,13 @@ public class LessonsClient {
 
     private final LessonsRestClient rest;
     private final String engineKey;
+    /** PUT /api/ai/lessons is a mutating /api/ai call: the analyzer asks for the API key when one is set. */
+    private final String apiKey;
 
     LessonsClient(@RestClient LessonsRestClient rest, SignalConfig signal) {
         this.rest = rest;
         this.engineKey = signal.deskKey().orElse(null);
+        this.apiKey = signal.apiKey().filter(k -> !k.isBlank()).orElse(null);
     }
 
     /**
@@ -58,7 +61,7 @@ public class LessonsClient {
     /** Hands the analyzer the accepted set; false when it could not be reached (the next check sends it again). */
     public boolean put(AcceptedLessons lessons) {
         try {
-            rest.put(engineKey, lessons);
+            rest.put(engineKey, apiKey, lessons);
             return true;
         } catch (RuntimeException e) {
             LOG.debugf("accepted lessons not sent: %s", e.getMessage());

@@ -23,7 +23,8 @@ interface LessonsRestClient {
 
     @PUT
     @Path("/api/ai/lessons")
-    JsonNode put(@HeaderParam("X-Engine-Key") String engineKey, LessonsClient.AcceptedLessons lessons);
+    JsonNode put(@HeaderParam("X-Engine-Key") String engineKey, @HeaderParam("X-Api-Key") String apiKey,
+            LessonsClient.AcceptedLessons lessons);
 
     @GET
     @Path("/api/ai/lessons")
