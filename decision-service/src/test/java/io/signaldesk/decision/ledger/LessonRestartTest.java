@@ -83,6 +83,13 @@ class LessonRestartTest {
         assertEquals(Status.REJECTED, second.find(3).orElseThrow().status());
         assertEquals(T0.minusSeconds(30), second.coveredThrough().orElseThrow());
         assertEquals(4L, second.propose(List.of(lesson("A fourth lesson, numbered after the others."))).get(0).id());
+
+        for (int i = 1; i <= LessonRepository.DRAFTS_KEPT + 5; i++) {
+            second.drafted(new Draft(T0.plusSeconds(60L * i), T0, "SKIPPED", 0, "no idle model time within 120 s"));
+        }
+        assertEquals(LessonRepository.DRAFTS_KEPT + 1, second.drafts(1000).size(),
+                "skipped drafts beyond the newest are deleted; the draft that reached the model is kept");
+        assertEquals(T0.minusSeconds(30), second.coveredThrough().orElseThrow(), "never the draft the cadence counts from");
     }
 
     private static Lesson lesson(String line) {
