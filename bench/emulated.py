@@ -133,6 +133,51 @@ def record_of(coin, side):
     return record
 
 
+# Lessons (issue 20): a draft's digest as the decision service sends it (the six setups of its test fixture, 120 entries
+# scored on the Q4-2024 candles), and five accepted lessons near the 120-character limit, as a trader may keep them.
+LESSON_DIGEST = {"max": 3, "setups": [
+    {"id": "S1", "kind": "ENTRY", "coin": "SOL", "side": "LONG", "calls": 24, "right": 14, "acted": 14, "actedNetPct": -0.2105, "netPct": -0.2348},
+    {"id": "S2", "kind": "ENTRY", "coin": "BTC", "side": "LONG", "calls": 22, "right": 10, "acted": 11, "actedNetPct": -0.3312, "netPct": -0.3043},
+    {"id": "S3", "kind": "ENTRY", "coin": "ETH", "side": "LONG", "calls": 22, "right": 11, "acted": 12, "actedNetPct": -0.2711, "netPct": -0.2560},
+    {"id": "S4", "kind": "ENTRY", "coin": "BTC", "side": "SHORT", "calls": 18, "right": 11, "acted": 7, "actedNetPct": -0.3502, "netPct": -0.3638},
+    {"id": "S5", "kind": "ENTRY", "coin": "ETH", "side": "SHORT", "calls": 18, "right": 10, "acted": 8, "actedNetPct": -0.3104, "netPct": -0.3518},
+    {"id": "S6", "kind": "ENTRY", "coin": "SOL", "side": "SHORT", "calls": 16, "right": 7, "acted": 11, "actedNetPct": -0.3310, "netPct": -0.3086}]}
+ACCEPTED_LESSONS = [
+    "Skip SOL longs after a five-minute rise: 24 calls netted -0.23 % each after the 0.30 % round trip.",
+    "BTC shorts after a five-minute fall lost after costs in 18 calls; enter only on a much stronger signal.",
+    "A move under 0.30 % in 15 minutes does not pay the round trip: skip entries whose momentum is below that.",
+    "Hold a position that moves your way while bids lead; close it when the book turns against it.",
+    "ETH longs and shorts both lost after costs: weigh the record's net figure before the momentum."]
+# A draft's prompt (the system message and the digest, about 560 Llama 3 tokens) is far larger than an entry's (about
+# 380) or the sentiment's (about 420): the emulator's log tells them apart by that.
+DRAFT_PROMPT_TOKENS = 500
+
+
+def draft_loop(port, running, drafts):
+    """Lesson drafts back to back for the whole run (the decision service drafts at most once per 20 scored answers:
+    this is the worst case), each as the decision service asks it; their outcomes and times appended to {drafts}."""
+    body = json.dumps(LESSON_DIGEST)
+    while running.is_set():
+        sent = time.perf_counter()
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=200)
+            conn.request("POST", "/api/analysis/lessons", body, {"Content-Type": "application/json"})
+            answer = json.loads(conn.getresponse().read())
+            conn.close()
+        except (OSError, ValueError) as e:
+            answer = {"status": "ERROR", "problem": str(e)}
+        answer["wallS"] = time.perf_counter() - sent
+        drafts.append(answer)
+
+
+def put_lessons(port, lessons):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("PUT", "/api/ai/lessons", json.dumps({"version": 1, "lessons": lessons}), {"Content-Type": "application/json"})
+    answer = json.loads(conn.getresponse().read())
+    conn.close()
+    return answer
+
+
 # Memory each emulated profile lets Ollama give models (the emulator's modelMemoryGb), for the shadow's fit check.
 MODEL_MEMORY = {"m1-8gb": 5_500_000_000, "m1-8gb-slow": 5_500_000_000, "m2-16gb": 11_000_000_000,
                 "m2pro-16gb": 11_000_000_000, "m4max-64gb": 48_000_000_000}
@@ -276,7 +321,7 @@ def read_log(path):
 
 
 def run_profile(profile, seconds, feed_port, model, callers, with_record=False, shadow=None, with_market=False,
-                probes_per_minute=0):
+                probes_per_minute=0, lessons=None):
     state = os.path.join(WORK, "emulator-" + profile)
     load_at_start = os.getloadavg()[0]
     emulator_port = free_port()
@@ -294,6 +339,12 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
     while time.time() < warm_deadline and not any(e.get("outputTokens") == 1 for e in read_log(log_path)):
         time.sleep(0.2)
     warmed = len(read_log(log_path))
+    drafts, drafting = [], threading.Event()
+    if lessons == "accepted":
+        status_lessons = put_lessons(analyzer_port, ACCEPTED_LESSONS)
+    elif lessons == "drafting":
+        drafting.set()
+        threading.Thread(target=draft_loop, args=(analyzer_port, drafting, drafts), daemon=True).start()
     results, threads = [], []
     shadow_results = [] if shadow else (NO_SHADOW if with_market else None)
     started = time.time()
@@ -325,6 +376,7 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
         thread.join(90 if shadow else 30)
     for thread in list(probe_threads):
         thread.join(60)
+    drafting.clear()
     time.sleep(3)  # the last scheduled sentiment may still be writing
     with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/ai/status", timeout=5) as answer:
         status = json.loads(answer.read())
@@ -345,6 +397,16 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
     stop(emulator)
     calls = [e for e in logged[warmed:] if not e.get("preload") and "cancelled" not in e]
     cancelled = [e for e in logged[warmed:] if "cancelled" in e]
+    if lessons:
+        # the lesson drafts' own calls apart (their prompt is the largest), so the other figures are the questions'
+        status["lessonRun"] = {"mode": lessons, "drafts": drafts,
+                             "draftCalls": [e for e in calls if e.get("promptTokens", 0) >= DRAFT_PROMPT_TOKENS],
+                             "draftCancelled": [e for e in cancelled if e.get("promptTokens", 0) >= DRAFT_PROMPT_TOKENS],
+                             "inPrompt": status_lessons if lessons == "accepted" else None,
+                             # the first call after the change reads the new system message uncached (put back or not)
+                             "firstAfter": next((e for e in logged[warmed:] if not e.get("preload")), None)}
+        calls = [e for e in calls if e.get("promptTokens", 0) < DRAFT_PROMPT_TOKENS]
+        cancelled = [e for e in cancelled if e.get("promptTokens", 0) < DRAFT_PROMPT_TOKENS]
     status["burst"] = status_burst
     status["log"] = [e for e in logged[warmed:] if not e.get("preload")]
     status["load"] = (load_at_start, os.getloadavg()[0])
@@ -504,6 +566,31 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
              f"{sec(pct([a['benchS'] for a in status['probeAnswers'] if 'benchS' in a], 50))} / "
              f"{sec(pct([a['benchS'] for a in status['probeAnswers'] if 'benchS' in a], 95))}"),
         ]
+    lessons = status.get("lessonRun")
+    if lessons and lessons["mode"] == "drafting":
+        outcomes = {}
+        for d in lessons["drafts"]:
+            outcomes[d.get("status")] = outcomes.get(d.get("status"), 0) + 1
+        done = [d for d in lessons["drafts"] if d.get("status") == "DRAFTED"]
+        held = [e.get("queuedS", 0) for e in calls if e.get("queuedS", 0) > 0.01]
+        rows += [
+            ("lesson drafts asked back to back all run (worst case): outcomes, wall time p50 of a DRAFTED one",
+             f"{outcomes}, {sec(pct([d['wallS'] for d in done], 50))}"),
+            ("draft calls in Ollama: completed / put back (cancelled) / tokens of a completed one (prompt, evaluated, output)",
+             f"{len(lessons['draftCalls'])} / {len(lessons['draftCancelled'])} / " + (
+                 f"{avg(lessons['draftCalls'], 'promptTokens'):.0f}, {avg(lessons['draftCalls'], 'evalTokens'):.0f}, "
+                 f"{avg(lessons['draftCalls'], 'outputTokens'):.0f}" if lessons['draftCalls'] else "none")),
+            ("questions Ollama held (queue wait > 10 ms): count, max", f"{len(held)}, {sec(max(held) if held else None)}"),
+        ]
+    if lessons and lessons["mode"] == "accepted":
+        first = lessons["firstAfter"] or {}
+        rows += [
+            ("accepted lessons in the system message (analyzer's GET /api/ai/lessons)",
+             f"{len(lessons['inPrompt'].get('lessons', []))} lessons, version {lessons['inPrompt'].get('version')}, "
+             f"system message {lessons['inPrompt'].get('systemChars')} characters"),
+            ("the first call after the change (emulator log, put back or not): prompt, cached, evaluated tokens",
+             f"{first.get('promptTokens')}, {first.get('cachedTokens')}, {first.get('evalTokens')}"),
+        ]
     verdict = {
         "signal50": pct(signals, 50) is not None and pct(signals, 50) <= 1.0,
         "signal95": pct(signals, 95) is not None and pct(signals, 95) <= 2.0,
@@ -537,6 +624,10 @@ def main():
                              "decision service asks them for gated setups; 1.2 = six setups every 5 min)")
     parser.add_argument("--probes-mode", choices=("on", "both"), default="on",
                         help="with --probes: on, or each profile without then with the probes, back to back (both)")
+    parser.add_argument("--lessons", choices=("off", "drafting", "accepted", "all"), default="off",
+                        help="lessons (issue 20): lesson drafts asked back to back all run (drafting), five accepted "
+                             "lessons in the system message (accepted), or each profile without, drafting, accepted, "
+                             "back to back (all)")
     opts = parser.parse_args()
     if shutil.which("node") is None or not os.path.exists(EMULATOR):
         print(f"SKIP emulated AI latency: needs node and {EMULATOR}")
@@ -551,19 +642,24 @@ def main():
     variants = {"off": [False], "on": [True], "both": [False, True]}[opts.record]
     shadows = [None] if not opts.shadow else ([None, opts.shadow] if opts.shadow_mode == "both" else [opts.shadow])
     probe_rates = [0] if not opts.probes else ([0, opts.probes] if opts.probes_mode == "both" else [opts.probes])
+    lesson_modes = {"off": [None], "drafting": ["drafting"], "accepted": ["accepted"],
+                    "all": [None, "drafting", "accepted"]}[opts.lessons]
     for profile in [p.strip() for p in opts.profiles.split(",") if p.strip()]:
         for with_record in variants:
             for shadow in shadows:
               for probes in probe_rates:
-                name = profile + (" with record" if with_record else "") if opts.record != "off" else profile
-                if opts.shadow:
-                    name += f" shadow {shadow}" if shadow else " shadow off"
-                if opts.probes:
-                    name += f" probes {probes:g}/min" if probes else " probes off"
-                results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model,
-                                                                opts.callers, with_record, shadow, bool(opts.shadow),
-                                                                probes)
-                sections.append((name, summarise(name, opts.model, opts.seconds, results, calls, cancelled, status)))
+                for lessons in lesson_modes:
+                    name = profile + (" with record" if with_record else "") if opts.record != "off" else profile
+                    if opts.shadow:
+                        name += f" shadow {shadow}" if shadow else " shadow off"
+                    if opts.probes:
+                        name += f" probes {probes:g}/min" if probes else " probes off"
+                    if opts.lessons != "off":
+                        name += f" lessons {lessons}" if lessons else " lessons off"
+                    results, calls, cancelled, status = run_profile(profile, opts.seconds, feed_port, opts.model,
+                                                                    opts.callers, with_record, shadow, bool(opts.shadow),
+                                                                    probes, lessons)
+                    sections.append((name, summarise(name, opts.model, opts.seconds, results, calls, cancelled, status)))
     stop(feed)
     if opts.out:
         lines = ["", "## AI latency on emulated Macs (Ollama emulator, not a real model)", "",
