@@ -322,7 +322,9 @@ def read_log(path):
 
 def run_profile(profile, seconds, feed_port, model, callers, with_record=False, shadow=None, with_market=False,
                 probes_per_minute=0, lessons=None):
-    state = os.path.join(WORK, "emulator-" + profile)
+    # a state directory (and so a request log) of its own per run: a second variant of the same profile would otherwise
+    # find the first one's priming call in the log, measure from before its own analyzer primed, and mix the two logs
+    state = tempfile.mkdtemp(dir=WORK, prefix="emulator-" + profile + "-")
     load_at_start = os.getloadavg()[0]
     emulator_port = free_port()
     emulator = start("emulator-" + profile, ["node", EMULATOR, "--port", str(emulator_port), "--profile", profile,
