@@ -338,7 +338,8 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
            if shadow else {})}, "analyzer-" + profile)
     log_path = os.path.join(state, "requests.jsonl")
     warm_deadline = time.time() + 30  # the start-up preload and priming call, as a user's first minute has
-    while time.time() < warm_deadline and not any(e.get("outputTokens") == 1 for e in read_log(log_path)):
+    while time.time() < warm_deadline and not any(e.get("outputTokens") == 1 and "cancelled" not in e
+                                                  for e in read_log(log_path)):
         time.sleep(0.2)
     warmed = len(read_log(log_path))
     drafts, drafting = [], threading.Event()
