@@ -43,6 +43,29 @@ public class AnalysisOpenApiFilter implements OASFilter {
             """;
 
     @Override
+    public Schema filterSchema(Schema schema) {
+        decimalsInWords(schema);
+        return schema;
+    }
+
+    /** Below this step a multipleOf is a count of decimals (@Digits), not a tick size. */
+    static final java.math.BigDecimal SMALLEST_STEP = new java.math.BigDecimal("0.000001");
+
+    /**
+     * A {@code @Digits} fraction of 18 comes out as {@code multipleOf: 1e-18}, which Swagger UI cannot render (the
+     * request's schema reads "Could not render ModelWrapper") and which a JavaScript validator cannot check on a double
+     * (95000.1 is not a multiple of 1e-18 in floating point): the count of decimals is said in the description instead.
+     */
+    static void decimalsInWords(Schema schema) {
+        java.math.BigDecimal step = schema.getMultipleOf();
+        if (step != null && step.compareTo(SMALLEST_STEP) < 0) {
+            schema.setMultipleOf(null);
+            String decimals = "At most " + step.stripTrailingZeros().scale() + " decimals.";
+            schema.setDescription(schema.getDescription() == null ? decimals : schema.getDescription() + " " + decimals);
+        }
+    }
+
+    @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null) {
             return;
