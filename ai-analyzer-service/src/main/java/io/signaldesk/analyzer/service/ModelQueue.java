@@ -189,10 +189,10 @@ public class ModelQueue {
                 window.arrived(System.nanoTime());
             }
             ModelCall same = byKey.get(key);
-            if (same != null && same.background && !background && running != same && waiting.remove(same)) {
-                // a question someone waits on joins background work: it is urgent now
+            if (same != null && same.background && !background) {
+                // a question someone waits on joins background work, waiting or running: it is urgent now
                 same.background = false;
-                waiting.add(same);
+                same.toDecision = false;
             }
             if (same != null) {
                 same.deadlineNanos = Math.max(same.deadlineNanos, deadlineNanos);

@@ -162,7 +162,8 @@ class ModelQueueTest {
         given().contentType(ContentType.JSON).body("{\"coin\":\"ETH\",\"side\":\"SHORT\",\"price\":3300.5}")
                 .post("/api/analysis/entry").then().statusCode(200);
 
-        List<JsonNode> sent = OllamaReplies.chatRequests();
+        // the start's priming call may still be asked when this is the JVM's first test: it is no question
+        List<JsonNode> sent = OllamaReplies.analysisRequests();
         assertEquals(2, sent.size());
         for (JsonNode request : sent) {
             assertEquals(false, request.get("think").asBoolean());
@@ -221,6 +222,24 @@ class ModelQueueTest {
         List<String> order = OllamaReplies.chatRequests().stream()
                 .map(sent -> sent.get("messages").get(1).get("content").asText()).toList();
         assertEquals(List.of("ENTRY desk busy", "ENTRY shared", "EXIT outside"), order);
+    }
+
+    @Test
+    void makesBackgroundWorkUrgentWhenSomeoneAsksTheSameQuestion() {
+        StubServers.server().stubFor(OllamaReplies.chatCall()
+                .willReturn(StubServers.json(OllamaReplies.chat(SENTIMENT)).withFixedDelay(300)));
+        long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        var busy = queue.submit("test|busy", AnalysisType.EXIT, true, request(AnalysisType.EXIT, "EXIT busy"),
+                List.of("action"), far);
+        var scheduled = queue.background("test|same", AnalysisType.SENTIMENT,
+                request(AnalysisType.SENTIMENT, "SENTIMENT same"), List.of("signal"), far);
+        assertTrue(scheduled.background, "the schedule's question is background work");
+        var asked = queue.submit("test|same", AnalysisType.SENTIMENT, true, request(AnalysisType.SENTIMENT, "SENTIMENT same"),
+                List.of("signal"), far);
+        assertTrue(asked == scheduled, "one call for both");
+        assertTrue(!asked.background, "someone waits on it now: never put back for the next question");
+        CompletableFuture.allOf(busy.reply(), asked.reply()).orTimeout(10, TimeUnit.SECONDS).join();
+        assertEquals(2, OllamaReplies.analysisRequests().size());
     }
 
     private io.signaldesk.analyzer.ai.ModelQuestion request(AnalysisType type, String user) {
