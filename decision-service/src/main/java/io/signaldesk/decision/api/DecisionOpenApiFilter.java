@@ -62,6 +62,26 @@ public class DecisionOpenApiFilter implements OASFilter {
         Schema horizons = property(request, "horizonsMinutes").minItems(1).maxItems(BacktestBounds.MAX_HORIZONS)
                 .uniqueItems(true).description("The scoring horizons in minutes; absent: the service's own");
         horizons.getItems().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(BacktestBounds.MAX_HORIZON_MINUTES));
+        for (String field : new String[] { "from", "to" }) {
+            property(request, field).format("date-time").maxLength(BacktestBounds.MAX_INSTANT_LENGTH).description(
+                    "An ISO-8601 UTC instant on a whole minute, e.g. 2024-10-01T03:00:00Z (from inclusive, to exclusive); "
+                            + "candles only");
+        }
+        String ref = property(request, "walkForward").getRef();
+        Schema walkForward = ref == null ? null
+                : openAPI.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        if (walkForward == null || walkForward.getProperties() == null) {
+            throw new IllegalStateException("no WalkForward schema in the OpenAPI document to show its bounds on");
+        }
+        BigDecimal maxHours = BigDecimal.valueOf(BacktestBounds.MAX_WALK_FORWARD_HOURS);
+        for (String hours : new String[] { "trainHours", "testHours", "stepHours", "holdoutHours" }) {
+            Schema property = walkForward.getProperties().get(hours);
+            if (property == null) {
+                throw new IllegalStateException("no property walkForward." + hours + " in the WalkForward schema");
+            }
+            property.minimum(hours.equals("holdoutHours") ? BigDecimal.ZERO : BigDecimal.ONE).maximum(maxHours);
+        }
+        walkForward.required(new java.util.ArrayList<>(List.of("trainHours", "testHours")));
     }
 
     private static Schema property(Schema schema, String name) {

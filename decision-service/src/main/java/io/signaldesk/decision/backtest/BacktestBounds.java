@@ -30,6 +30,10 @@ public final class BacktestBounds {
     static final int MAX_TRIALS = 10_000;
     public static final int MAX_HORIZONS = 6;
     public static final int MAX_HORIZON_MINUTES = 1440;
+    /** from and to: an ISO-8601 instant is shorter; a longer text is refused before it is parsed. */
+    public static final int MAX_INSTANT_LENGTH = 40;
+    /** A walk-forward's train, test, step and holdout hours (holdout from 0, the others from 1). */
+    public static final int MAX_WALK_FORWARD_HOURS = WalkForward.MAX_HOURS;
 
     /** Every bounded number of a request, by field. */
     public static final Map<String, Range> NUMBERS = List.of(

@@ -540,7 +540,7 @@ public class BacktestService {
         if (text == null || text.isBlank()) {
             return null;
         }
-        if (text.length() > 40) {
+        if (text.length() > BacktestBounds.MAX_INSTANT_LENGTH) {
             throw new BacktestInputException(field, field + " must be an ISO-8601 UTC instant like 2024-10-01T03:00:00Z");
         }
         Instant instant;
