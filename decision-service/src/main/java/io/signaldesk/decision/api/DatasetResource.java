@@ -31,6 +31,14 @@ public class DatasetResource {
 
     static final String NDJSON = "application/x-ndjson";
     static final int MAX_LIMIT = 50_000;
+    static final int DEFAULT_LIMIT = 10_000;
+    static final List<String> TYPES = List.of("ENTRY", "EXIT");
+    static final List<String> SPLITS = List.of("TRAIN", "VALIDATION", "ALL");
+    static final List<String> ASSISTANTS = List.of("GIVEN", "RIGHT");
+    static final String COIN = "[A-Za-z0-9]{2,10}";
+    static final double DEFAULT_VALIDATION = 0.2;
+    static final String MAX_VALIDATION = "0.5";
+    private static final String VALIDATION_RULE = "validation must be a share from 0 to " + MAX_VALIDATION + ", e.g. 0.2";
 
     private final EdgeService edge;
 
@@ -46,8 +54,8 @@ public class DatasetResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("split") String split,
             @QueryParam("validation") String validation, @QueryParam("assistant") String assistant,
             @QueryParam("limit") String limit) {
-        String kind = type == null ? null : oneOf("type", type, List.of("ENTRY", "EXIT"));
-        if (coin != null && !coin.matches("[A-Za-z0-9]{2,10}")) {
+        String kind = type == null ? null : oneOf("type", type, TYPES);
+        if (coin != null && !coin.matches(COIN)) {
             throw new BadInputException("coin", "coin must be a ticker of 2-10 letters or digits, e.g. BTC");
         }
         Instant start = from == null ? null : instant("from", from, false);
@@ -55,14 +63,14 @@ public class DatasetResource {
         if (start != null && end != null && !start.isBefore(end)) {
             throw new BadInputException("to", "to must be after from");
         }
-        String part = split == null ? null : oneOf("split", split, List.of("TRAIN", "VALIDATION", "ALL"));
-        double share = validation == null ? 0.2 : number("validation", validation);
-        if (!(share >= 0 && share <= 0.5)) {
-            throw new BadInputException("validation", "validation must be a share from 0 to 0.5, e.g. 0.2");
+        String part = split == null ? null : oneOf("split", split, SPLITS);
+        double share = validation == null ? DEFAULT_VALIDATION : number("validation", validation);
+        if (!(share >= 0 && share <= Double.parseDouble(MAX_VALIDATION))) {
+            throw new BadInputException("validation", VALIDATION_RULE);
         }
         TrainingSet.Assistant answer = assistant == null ? TrainingSet.Assistant.RIGHT
-                : TrainingSet.Assistant.valueOf(oneOf("assistant", assistant, List.of("GIVEN", "RIGHT")));
-        int rows = limit == null ? 10_000 : count("limit", limit);
+                : TrainingSet.Assistant.valueOf(oneOf("assistant", assistant, ASSISTANTS));
+        int rows = limit == null ? DEFAULT_LIMIT : count("limit", limit);
         List<String> lines = TrainingSet.lines(edge.answersWithPrompts(new AnswerFilter(kind,
                 coin == null ? null : coin.toUpperCase(Locale.ROOT), start, end, rows)), share,
                 part == null || part.equals("ALL") ? null : part.toLowerCase(Locale.ROOT), answer);
@@ -92,7 +100,7 @@ public class DatasetResource {
 
     private static double number(String field, String value) {
         if (!value.matches("[0-9]{1,3}(\\.[0-9]{1,6})?")) {
-            throw new BadInputException(field, field + " must be a share from 0 to 0.5, e.g. 0.2");
+            throw new BadInputException(field, VALIDATION_RULE);
         }
         return Double.parseDouble(value);
     }

@@ -47,6 +47,50 @@ public class DecisionOpenApiFilter implements OASFilter {
                         .description(ProposalResource.SIZE_RULE)));
         body(openAPI, "/api/proposals/{id}/confirm", PathItem::getPOST, CONFIRM);
         documentBacktestBounds(openAPI);
+        documentDatasetParameters(openAPI);
+    }
+
+    /** The training set's query parameters: the names, pattern and ranges {@link DatasetResource} checks. */
+    private static void documentDatasetParameters(OpenAPI openAPI) {
+        PathItem item = openAPI.getPaths().getPathItem("/api/ai/dataset");
+        if (item == null || item.getGET() == null || item.getGET().getParameters() == null) {
+            throw new IllegalStateException("no GET /api/ai/dataset with parameters to show their bounds on");
+        }
+        for (org.eclipse.microprofile.openapi.models.parameters.Parameter parameter : item.getGET().getParameters()) {
+            Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+            String description = switch (parameter.getName()) {
+                case "type" -> names(schema, DatasetResource.TYPES, "entry or exit answers; absent: both");
+                case "split" -> names(schema, DatasetResource.SPLITS, "one part of the time split; absent: all");
+                case "assistant" -> names(schema, DatasetResource.ASSISTANTS,
+                        "the assistant turn: the model's answer as given, or the right one by the outcome (default)");
+                case "coin" -> {
+                    schema.pattern("^" + DatasetResource.COIN + "$");
+                    yield "One coin's answers; absent: every coin";
+                }
+                case "from", "to" -> "A UTC date (2024-10-01; to includes the whole day) or an instant (2024-10-01T12:00:00Z)";
+                case "validation" -> {
+                    schema = OASFactory.createSchema().addType(Schema.SchemaType.NUMBER).minimum(BigDecimal.ZERO)
+                            .maximum(new BigDecimal(DatasetResource.MAX_VALIDATION))
+                            .defaultValue(DatasetResource.DEFAULT_VALIDATION);
+                    yield "The newest share of the answers kept for validation";
+                }
+                case "limit" -> {
+                    schema = OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)
+                            .maximum(BigDecimal.valueOf(DatasetResource.MAX_LIMIT)).defaultValue(DatasetResource.DEFAULT_LIMIT);
+                    yield "At most this many answers, oldest first";
+                }
+                default -> throw new IllegalStateException("GET /api/ai/dataset has an undocumented parameter "
+                        + parameter.getName());
+            };
+            parameter.setSchema(schema);
+            parameter.setDescription(description);
+        }
+    }
+
+    /** The names a parameter takes (any case), as the check's message lists them (lower case). */
+    private static String names(Schema schema, List<String> names, String meaning) {
+        schema.enumeration(new java.util.ArrayList<>(names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList()));
+        return "Any case: " + meaning;
     }
 
     /** A backtest request's numbers, names and horizons show the bounds {@link BacktestBounds} checks. */
