@@ -2,6 +2,7 @@ package io.signaldesk.decision.api;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -48,6 +49,34 @@ public class DecisionOpenApiFilter implements OASFilter {
         body(openAPI, "/api/proposals/{id}/confirm", PathItem::getPOST, CONFIRM);
         documentBacktestBounds(openAPI);
         documentDatasetParameters(openAPI);
+        pathPattern(openAPI, "/api/proposals/{id}", ProposalResource.ID_PATTERN, "A proposal's id, as GET /api/proposals lists it");
+        pathPattern(openAPI, "/api/lessons/{id}", LessonResource.ID_PATTERN, "A lesson's number, from 1, as GET /api/lessons lists it");
+    }
+
+    /** The {id} of every operation under {@code prefix} shows the pattern its resource checks. */
+    private static void pathPattern(OpenAPI openAPI, String prefix, String pattern, String description) {
+        int documented = 0;
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith(prefix)) {
+                continue;
+            }
+            for (Operation operation : path.getValue().getOperations().values()) {
+                for (org.eclipse.microprofile.openapi.models.parameters.Parameter parameter
+                        : operation.getParameters() == null ? List.<org.eclipse.microprofile.openapi.models.parameters.Parameter>of()
+                                : operation.getParameters()) {
+                    if (parameter.getName().equals("id")) {
+                        parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^" + pattern + "$"));
+                        if (parameter.getDescription() == null) {
+                            parameter.setDescription(description);
+                        }
+                        documented++;
+                    }
+                }
+            }
+        }
+        if (documented == 0) {
+            throw new IllegalStateException("no {id} parameter under " + prefix + " to show its pattern on");
+        }
     }
 
     /** The training set's query parameters: the names, pattern and ranges {@link DatasetResource} checks. */

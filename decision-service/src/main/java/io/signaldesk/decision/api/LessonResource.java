@@ -151,8 +151,11 @@ public class LessonResource {
         return Response.ok(out).build();
     }
 
+    /** A lesson's number (from 1); DecisionOpenApiFilter shows it on the {id} parameter. */
+    static final String ID_PATTERN = "[0-9]{1,12}";
+
     private static long id(String id) {
-        if (id == null || !id.matches("[0-9]{1,12}") || Long.parseLong(id) < 1) {
+        if (id == null || !id.matches(ID_PATTERN) || Long.parseLong(id) < 1) {
             throw new BadInputException("id", "id must be a lesson number from 1, e.g. 3");
         }
         return Long.parseLong(id);

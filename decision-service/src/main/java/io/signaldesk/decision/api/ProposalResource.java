@@ -67,7 +67,9 @@ public class ProposalResource {
     static final BigDecimal MAX_SIZE = new BigDecimal("1e9");
     static final String SIZE_RULE = "must be greater than 0 and at most 1e9, with at most 18 decimals";
     /** Proposal ids are UUIDs; anything else (a NUL, a megabyte) is a 400 before any lookup. */
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+    /** What a proposal id may look like; DecisionOpenApiFilter shows it on the {id} parameter. */
+    static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(ID_PATTERN);
 
     private final ProposalService proposals;
     private final ProposalCards cards;

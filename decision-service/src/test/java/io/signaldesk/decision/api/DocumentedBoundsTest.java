@@ -191,6 +191,41 @@ class DocumentedBoundsTest {
         assertEquals(4 * 2 + 2, sent);
     }
 
+    /**
+     * A proposal's and a lesson's {id}: every operation that takes one shows its pattern, and an id that does not match
+     * it is a 400 naming id before anything is looked up or changed.
+     */
+    @Test
+    void idsOutsideTheirDocumentedPatternAreRefusedNamingId() throws Exception {
+        JsonNode doc = MAPPER.readTree(given().get("/q/openapi?format=json").asString());
+        int sent = 0;
+        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
+            if (!path.getKey().startsWith("/api/proposals/{id}") && !path.getKey().startsWith("/api/lessons/{id}")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                JsonNode id = null;
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    if (parameter.path("name").asText().equals("id")) {
+                        id = parameter;
+                    }
+                }
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                assertTrue(id != null && id.path("schema").has("pattern"), name + " shows no id pattern");
+                java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(id.path("schema").path("pattern").asText());
+                for (String bad : List.of("not_an_id!", "9".repeat(65))) {
+                    assertTrue(!pattern.matcher(bad).find(), bad);
+                    Response answer = given().contentType("application/json").request(operation.getKey(),
+                            path.getKey().replace("{id}", bad));
+                    assertEquals(400, answer.statusCode(), name + " id=" + bad + ": " + answer.asString());
+                    assertEquals("id", answer.jsonPath().getString("field"), answer.asString());
+                    sent++;
+                }
+            }
+        }
+        assertTrue(sent >= 2 * 6, "values sent: " + sent);
+    }
+
     /** Sends, for each bounded property of the operation's body schema, the values past and at its bounds; how many. */
     private static int checkBody(String method, String path) throws Exception {
         JsonNode doc = MAPPER.readTree(given().get("/q/openapi?format=json").asString());
