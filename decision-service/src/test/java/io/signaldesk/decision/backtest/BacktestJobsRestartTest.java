@@ -14,17 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteDataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +33,7 @@ import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.ledger.BacktestJobRepository;
 import io.signaldesk.decision.ledger.Db;
 import io.signaldesk.decision.support.PostgresServer;
+import io.signaldesk.decision.support.RestartLedger;
 
 /**
  * A backtest job's report survives a restart: a first service runs one job to its end and is then killed (dropped, no
@@ -57,7 +52,7 @@ class BacktestJobsRestartTest {
 
     @Test
     void aFinishedReportOnSqliteIsThereAfterARestartAndAKilledRunReadsInterrupted() throws Exception {
-        aFinishedReportIsThereAfterARestartAndAKilledRunReadsInterrupted(() -> sqlite(dir.resolve("ledger.db")), "db/sqlite");
+        aFinishedReportIsThereAfterARestartAndAKilledRunReadsInterrupted(RestartLedger.sqlite(dir.resolve("ledger.db")));
     }
 
     @Nested
@@ -66,13 +61,12 @@ class BacktestJobsRestartTest {
 
         @Test
         void aFinishedReportOnPostgresIsThereAfterARestartAndAKilledRunReadsInterrupted() throws Exception {
-            String url = PostgresServer.get().newDatabase("backtest_jobs");
-            aFinishedReportIsThereAfterARestartAndAKilledRunReadsInterrupted(() -> postgres(url), "db/postgresql");
+            aFinishedReportIsThereAfterARestartAndAKilledRunReadsInterrupted(RestartLedger.postgres("backtest_jobs"));
         }
     }
 
-    private static void aFinishedReportIsThereAfterARestartAndAKilledRunReadsInterrupted(Supplier<DataSource> ledger,
-            String dialect) throws Exception {
+    private static void aFinishedReportIsThereAfterARestartAndAKilledRunReadsInterrupted(RestartLedger ledger)
+            throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         BacktestService firstService = new BacktestService(BacktestJobsRestartTest::settings, data()) {
             @Override
@@ -89,9 +83,9 @@ class BacktestJobsRestartTest {
                 throw new IllegalStateException("the killed service's run never ends");
             }
         };
-        BacktestJobs first = jobs(firstService, ledger.get(), dialect);
+        BacktestJobs first = jobs(firstService, ledger);
         BacktestJob done = first.submit(slice("backtest-test"));
-        BacktestJobRepository rows = new BacktestJobRepository(new Db(ledger.get()));
+        BacktestJobRepository rows = new BacktestJobRepository(new Db(ledger.open()));
         await().atMost(Duration.ofSeconds(60)).until(() -> rows.all().stream()
                 .anyMatch(r -> r.id().equals(done.id()) && "DONE".equals(r.state())));
         BacktestJob.View before = done.view(true);
@@ -102,7 +96,7 @@ class BacktestJobsRestartTest {
                 .anyMatch(r -> r.id().equals(killed.id()) && "RUNNING".equals(r.state())));
         // the first service is dropped here: no stop, its run never ends (a kill -9)
 
-        BacktestJobs second = jobs(new BacktestService(BacktestJobsRestartTest::settings, data()), ledger.get(), dialect);
+        BacktestJobs second = jobs(new BacktestService(BacktestJobsRestartTest::settings, data()), ledger);
         try {
             List<BacktestJob.View> listed = second.all().stream().map(j -> j.view(false)).toList();
             assertEquals(List.of(done.id(), killed.id()), listed.stream().map(BacktestJob.View::id).toList());
@@ -133,9 +127,8 @@ class BacktestJobsRestartTest {
         }
     }
 
-    private static BacktestJobs jobs(BacktestService service, DataSource source, String dialect) {
-        Flyway.configure().dataSource(source).locations("classpath:" + dialect, "classpath:db/migration").load().migrate();
-        return new BacktestJobs(service, new BacktestJobRepository(new Db(source)), JSON, Clock.systemUTC());
+    private static BacktestJobs jobs(BacktestService service, RestartLedger ledger) {
+        return new BacktestJobs(service, new BacktestJobRepository(new Db(ledger.started())), JSON, Clock.systemUTC());
     }
 
     private static BacktestConfig settings() {
@@ -157,19 +150,5 @@ class BacktestJobsRestartTest {
         return new BacktestRequest(Map.of("BTC", "backtest/BTCUSDT-1m-slice.csv"), null, null, null, null, null, null, null,
                 null, null, null, null, new BigDecimal("0.1"), BigDecimal.ZERO, null, null, null, null, null, null, null, null,
                 null, null, null, outputDir, null);
-    }
-
-    private static DataSource sqlite(Path file) {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file);
-        return source;
-    }
-
-    private static DataSource postgres(String url) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(url);
-        source.setUser(PostgresServer.USER);
-        source.setPassword(PostgresServer.PASSWORD);
-        return source;
     }
 }

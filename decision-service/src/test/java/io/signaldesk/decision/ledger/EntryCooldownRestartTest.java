@@ -10,15 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteDataSource;
 
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.market.CoinSnapshot;
@@ -29,6 +24,7 @@ import io.signaldesk.decision.engine.TradingEngine;
 import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
 import io.signaldesk.decision.support.PostgresServer;
+import io.signaldesk.decision.support.RestartLedger;
 
 /**
  * The entry cooldown survives a restart (issue 22): an engine decides on a BTC entry (the edge gate, cold, answers
@@ -46,7 +42,7 @@ class EntryCooldownRestartTest {
 
     @Test
     void aCooldownRunningOnSqliteWhenTheEngineDiesHoldsAfterTheRestart() {
-        aCooldownRunningWhenTheEngineDiesHoldsAfterTheRestart(() -> sqlite(dir.resolve("ledger.db")), "db/sqlite");
+        aCooldownRunningWhenTheEngineDiesHoldsAfterTheRestart(RestartLedger.sqlite(dir.resolve("ledger.db")));
     }
 
     @Nested
@@ -55,14 +51,12 @@ class EntryCooldownRestartTest {
 
         @Test
         void aCooldownRunningOnPostgresWhenTheEngineDiesHoldsAfterTheRestart() {
-            String url = PostgresServer.get().newDatabase("cooldown");
-            aCooldownRunningWhenTheEngineDiesHoldsAfterTheRestart(() -> postgres(url), "db/postgresql");
+            aCooldownRunningWhenTheEngineDiesHoldsAfterTheRestart(RestartLedger.postgres("cooldown"));
         }
     }
 
-    private static void aCooldownRunningWhenTheEngineDiesHoldsAfterTheRestart(java.util.function.Supplier<DataSource> ledger,
-            String dialect) {
-        TradingEngine first = engine(ledger.get(), dialect, Clock.fixed(T0, ZoneOffset.UTC));
+    private static void aCooldownRunningWhenTheEngineDiesHoldsAfterTheRestart(RestartLedger ledger) {
+        TradingEngine first = engine(ledger, Clock.fixed(T0, ZoneOffset.UTC));
         CoinSnapshot btc = Market.bullish("BTC", "60000");
         Decision decided = evaluate(first, btc).orElseThrow();
         assertEquals(DecisionOutcome.NO_EDGE, decided.outcome(), "the cold edge gate: a decision, no proposal");
@@ -70,14 +64,14 @@ class EntryCooldownRestartTest {
         assertTrue(evaluate(first, btc).isEmpty(), "the first engine's own cooldown");
         // the first engine is dropped here: no stop, no close, nothing flushed (a kill -9)
 
-        TradingEngine second = engine(ledger.get(), dialect, Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC));
+        TradingEngine second = engine(ledger, Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC));
         assertEquals(Optional.of(T0.plusSeconds(30)), second.decisions.cooldownUntil("BTC", T0.plusSeconds(10)),
                 "the cooldown the first engine started, read from the ledger");
         assertTrue(evaluate(second, btc).isEmpty(), "10 s after the decision, BTC is still cooling down");
         assertEquals(DecisionOutcome.NO_EDGE, evaluate(second, Market.bullish("ETH", "3000")).orElseThrow().outcome(),
                 "a coin without a cooldown is decided on at once");
 
-        TradingEngine third = engine(ledger.get(), dialect, Clock.fixed(T0.plusSeconds(31), ZoneOffset.UTC));
+        TradingEngine third = engine(ledger, Clock.fixed(T0.plusSeconds(31), ZoneOffset.UTC));
         assertEquals(DecisionOutcome.NO_EDGE, evaluate(third, btc).orElseThrow().outcome(),
                 "31 s after the decision the cooldown has passed");
         assertTrue(third.decisions.cooldownUntil("BTC", T0.plusSeconds(31)).isPresent(), "and a new one runs");
@@ -88,24 +82,9 @@ class EntryCooldownRestartTest {
         return engine.decisions.evaluateEntry(coin);
     }
 
-    /** The live engine on {@code source}, migrated first as the service does at each start; RULES, the gate on. */
-    private static TradingEngine engine(DataSource source, String dialect, Clock clock) {
-        Flyway.configure().dataSource(source).locations("classpath:" + dialect, "classpath:db/migration").load().migrate();
-        return Desk.rulesEngine(new Db(source), false, StrategySettings.DEFAULTS.withEntryCooldown(Duration.ofSeconds(30)),
-                clock);
-    }
-
-    private static DataSource sqlite(Path file) {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file);
-        return source;
-    }
-
-    private static DataSource postgres(String url) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(url);
-        source.setUser(PostgresServer.USER);
-        source.setPassword(PostgresServer.PASSWORD);
-        return source;
+    /** The live engine on {@code ledger}, migrated first as the service does at each start; RULES, the gate on. */
+    private static TradingEngine engine(RestartLedger ledger, Clock clock) {
+        return Desk.rulesEngine(new Db(ledger.started()), false,
+                StrategySettings.DEFAULTS.withEntryCooldown(Duration.ofSeconds(30)), clock);
     }
 }

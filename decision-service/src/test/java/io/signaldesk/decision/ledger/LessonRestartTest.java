@@ -7,23 +7,18 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteDataSource;
 
 import io.signaldesk.decision.ledger.LessonRepository.Draft;
 import io.signaldesk.decision.ledger.LessonRepository.Version;
 import io.signaldesk.decision.lessons.Lesson;
 import io.signaldesk.decision.lessons.Lesson.Status;
 import io.signaldesk.decision.support.PostgresServer;
+import io.signaldesk.decision.support.RestartLedger;
 
 /**
  * Lessons survive a restart (a kill -9 included: each change is one committed transaction): proposals, the accepted
@@ -39,7 +34,7 @@ class LessonRestartTest {
 
     @Test
     void lessonsAndTheirVersionsOnSqliteSurviveARestart() {
-        lessonsAndTheirVersionsSurviveARestart(() -> sqlite(dir.resolve("ledger.db")), "db/sqlite");
+        lessonsAndTheirVersionsSurviveARestart(RestartLedger.sqlite(dir.resolve("ledger.db")));
     }
 
     @Nested
@@ -48,13 +43,12 @@ class LessonRestartTest {
 
         @Test
         void lessonsAndTheirVersionsOnPostgresSurviveARestart() {
-            String url = PostgresServer.get().newDatabase("lessons");
-            lessonsAndTheirVersionsSurviveARestart(() -> postgres(url), "db/postgresql");
+            lessonsAndTheirVersionsSurviveARestart(RestartLedger.postgres("lessons"));
         }
     }
 
-    private static void lessonsAndTheirVersionsSurviveARestart(Supplier<DataSource> ledger, String dialect) {
-        LessonRepository first = repository(ledger.get(), dialect);
+    private static void lessonsAndTheirVersionsSurviveARestart(RestartLedger ledger) {
+        LessonRepository first = repository(ledger);
         List<Lesson> stored = first.propose(List.of(lesson("Skip SOL longs after a 5-minute rise: they lost after costs."),
                 lesson("Skip BTC shorts: 18 calls netted -0.36 % a call."), lesson("Hold ETH longs that move your way.")));
         assertEquals(List.of(1L, 2L, 3L), stored.stream().map(Lesson::id).toList());
@@ -68,7 +62,7 @@ class LessonRestartTest {
         assertEquals(List.of(1L), v1.lessonIds());
         assertEquals(List.of(1L, 2L), v2.lessonIds());
 
-        LessonRepository second = repository(ledger.get(), dialect);
+        LessonRepository second = repository(ledger);
         assertEquals(v3, second.current());
         assertEquals(3, second.current().version());
         assertEquals(List.of(2L), second.current().lessonIds());
@@ -98,22 +92,7 @@ class LessonRestartTest {
                 new BigDecimal("-0.1570")), 20);
     }
 
-    private static LessonRepository repository(DataSource source, String dialect) {
-        Flyway.configure().dataSource(source).locations("classpath:" + dialect, "classpath:db/migration").load().migrate();
-        return new LessonRepository(new Db(source));
-    }
-
-    private static DataSource sqlite(Path file) {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file);
-        return source;
-    }
-
-    private static DataSource postgres(String url) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(url);
-        source.setUser(PostgresServer.USER);
-        source.setPassword(PostgresServer.PASSWORD);
-        return source;
+    private static LessonRepository repository(RestartLedger ledger) {
+        return new LessonRepository(new Db(ledger.started()));
     }
 }
