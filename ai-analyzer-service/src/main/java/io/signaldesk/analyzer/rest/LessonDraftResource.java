@@ -57,14 +57,8 @@ public class LessonDraftResource {
     @APIResponse(responseCode = "403", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public CompletionStage<Response> draft(@Valid @NotNull LessonDraftRequest request, @Context HttpHeaders headers) {
         if (!callers.isDesk(headers.getHeaderString(Callers.ENGINE_HEADER))) {
-            return CompletableFuture.completedFuture(forbidden());
+            return CompletableFuture.completedFuture(LessonsResource.forbidden());
         }
         return drafts.draft(request).thenApply(answer -> Response.ok(answer).build());
-    }
-
-    private static Response forbidden() {
-        return Response.status(Response.Status.FORBIDDEN)
-                .entity(new ApiError("lessons are the desk's: send its key in " + Callers.ENGINE_HEADER, Callers.ENGINE_HEADER))
-                .build();
     }
 }

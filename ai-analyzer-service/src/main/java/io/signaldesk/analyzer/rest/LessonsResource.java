@@ -78,7 +78,8 @@ public class LessonsResource {
         return Response.ok(get()).build();
     }
 
-    private static Response forbidden() {
+    /** The 403 of every lessons endpoint (accepted and drafted): the desk's key is missing or wrong. */
+    static Response forbidden() {
         return Response.status(Response.Status.FORBIDDEN)
                 .entity(new ApiError("lessons are the desk's: send its key in " + Callers.ENGINE_HEADER, Callers.ENGINE_HEADER))
                 .build();
