@@ -59,6 +59,20 @@ class SecuredControlsTest {
     }
 
     @Test
+    void settingTheLessonsWithoutTheDesksKeyIs403NamingTheHeader() {
+        String lessons = "{\"version\":1,\"lessons\":[\"Skip SOL shorts in a calm market: the last 14 lost after costs.\"]}";
+        for (String engineKey : new String[] { null, "wrong" }) {
+            var request = given().header("X-Api-Key", "test-key").contentType(ContentType.JSON).body(lessons);
+            if (engineKey != null) {
+                request.header("X-Engine-Key", engineKey);
+            }
+            request.put("/api/ai/lessons").then().statusCode(403).body("field", equalTo("X-Engine-Key"))
+                    .body("error", equalTo("lessons are the desk's: send its key in X-Engine-Key"));
+        }
+        given().get("/api/ai/lessons").then().statusCode(200).body("version", equalTo(0));
+    }
+
+    @Test
     void readsAndAnalysesStayOpen() {
         given().get("/api/ai/mode").then().statusCode(200);
         given().get("/api/ai/metrics").then().statusCode(200);
