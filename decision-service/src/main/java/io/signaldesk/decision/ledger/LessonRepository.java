@@ -216,7 +216,10 @@ public class LessonRepository {
         });
     }
 
-    /** The model's scored answers by the lesson version they were asked under, oldest version first (null first). */
+    /**
+     * The model's scored answers by the lesson version they were asked under, oldest version first (null first: ordered
+     * by COALESCE because SQLite sorts NULL first and PostgreSQL last).
+     */
     public List<VersionRecord> byVersion(Duration horizon) {
         return db.read(c -> {
             List<VersionRecord> out = new ArrayList<>();
@@ -224,7 +227,7 @@ public class LessonRepository {
                     SELECT lesson_version, COUNT(*) AS answers, SUM(right_answer) AS rights, SUM(acted) AS acted,
                         AVG(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) END) AS net
                     FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY'
-                    GROUP BY lesson_version ORDER BY lesson_version""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                    GROUP BY lesson_version ORDER BY COALESCE(lesson_version, -1)""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int version = rs.getInt("lesson_version");
                     Integer known = rs.wasNull() ? null : version;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.signaldesk.decision.engine.port.EdgeStore;
+import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
 import io.signaldesk.decision.ledger.LessonRepository.Draft;
 import io.signaldesk.decision.ledger.LessonRepository.Version;
 import io.signaldesk.decision.lessons.Lesson;
@@ -84,6 +87,14 @@ class LessonRestartTest {
         assertEquals(LessonRepository.DRAFTS_KEPT + 1, second.drafts(1000).size(),
                 "skipped drafts beyond the newest are deleted; the draft that reached the model is kept");
         assertEquals(T0.minusSeconds(30), second.coveredThrough().orElseThrow(), "never the draft the cadence counts from");
+
+        EdgeRepository answers = new EdgeRepository(new Db(ledger.started()));
+        for (Integer version : java.util.Arrays.asList(2, null, 1, 2)) {
+            answers.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 6, "llama3.2:3b", T0, Duration.ofMinutes(15),
+                    new BigDecimal("1.0"), new BigDecimal("0.7"), true, null, null, null, EdgeStore.PRIMARY, version), 10);
+        }
+        assertEquals(java.util.Arrays.asList(null, 1, 2), repository(ledger).byVersion(Duration.ofMinutes(15)).stream()
+                .map(LessonRepository.VersionRecord::version).toList(), "answers asked without lessons first, on each dialect");
     }
 
     private static Lesson lesson(String line) {
