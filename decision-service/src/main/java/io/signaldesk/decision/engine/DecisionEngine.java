@@ -150,7 +150,7 @@ public class DecisionEngine {
             }
         }
         EntryRequest question = new EntryRequest(name, side.name(), coin.markPrice(),
-                MarketContext.of(coin, clock.instant()), edge.modelRecord(ModelRecords.Kind.ENTRY, name, side.name(), now));
+                MarketContext.of(coin, now), edge.modelRecord(ModelRecords.Kind.ENTRY, name, side.name(), now));
         AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(question));
         if (ai.fromModel()) {
             // the shadow model (if any) is asked the same question on idle time, scored beside this answer
@@ -199,7 +199,7 @@ public class DecisionEngine {
             int rulesConfidence, boolean sentimentAgrees, Instant now) {
         edge.probeDue(coin, answering.label(), Direction.valueOf(side.name()), now).ifPresent(probe -> {
             EntryRequest question = new EntryRequest(coin.coin(), side.name(), coin.markPrice(),
-                    MarketContext.of(coin, clock.instant()),
+                    MarketContext.of(coin, now),
                     edge.modelRecord(ModelRecords.Kind.ENTRY, coin.coin(), side.name(), now));
             analyzer.probeEntry(question).whenComplete((answer, failure) -> {
                 Integer called = null;
@@ -276,7 +276,7 @@ public class DecisionEngine {
         Instant now = time.now(coin);
         ExitRequest question = new ExitRequest(position.coin(), position.side().name(),
                 position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(),
-                MarketContext.of(coin, clock.instant()),
+                MarketContext.of(coin, now),
                 edge.modelRecord(ModelRecords.Kind.EXIT, position.coin(), position.side().name(), now));
         AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(question));
         if (ai.fromModel()) {
