@@ -182,9 +182,11 @@ public class EdgeService {
     /**
      * Before the model is asked about an entry whose setup its answer decides ({@code source} AI or RULES+AI, its
      * confidence somewhere in {@code minConfidence}-{@code maxConfidence}): why the gate would refuse whatever it
-     * answered, or empty when the question is worth asking. Worth asking: the gate is not {@code gate}, a setup the
-     * answer could land on is proven, or those setups together still have fewer than min-sample calls (scored or
-     * waiting for their horizon): the calls the gate waits for are the model's answers. Nothing is recorded.
+     * answered, or empty when the question is worth asking. Worth asking: the gate is not {@code gate}, a setup (confidence
+     * bucket) the answer could land on is proven, or one its answers have landed on is still cold (fewer than min-sample
+     * calls, scored or waiting for their horizon: the calls the gate waits for are the model's answers), or its answers
+     * have not yet made min-sample calls between them. A setup is proven on its own calls only, so the gate refuses
+     * only when every bucket the answers landed on is measured and none is proven. Nothing is recorded.
      */
     public synchronized Optional<String> refusesUnasked(CoinSnapshot coin, String source, Direction direction,
             int minConfidence, int maxConfidence) {
@@ -193,27 +195,33 @@ public class EdgeService {
         }
         load();
         VolatilityRegime regime = regime(coin.coin());
-        java.util.Set<SetupKey> reachable = new java.util.LinkedHashSet<>();
+        java.util.Map<SetupKey, Long> calls = new java.util.LinkedHashMap<>();
         for (int confidence = minConfidence; confidence <= maxConfidence; confidence++) {
-            reachable.add(SetupKey.of(coin.coin(), source, direction, confidence, regime));
-        }
-        long calls = 0;
-        for (SetupKey setup : reachable) {
-            EdgeEstimate estimate = record.estimate(setup, fees.roundTripPct(), settings);
-            if (estimate.proven()) {
-                return Optional.empty();
+            SetupKey setup = SetupKey.of(coin.coin(), source, direction, confidence, regime);
+            if (!calls.containsKey(setup)) {
+                EdgeEstimate estimate = record.estimate(setup, fees.roundTripPct(), settings);
+                if (estimate.proven()) {
+                    return Optional.empty();
+                }
+                calls.put(setup, estimate.scored());
             }
-            calls += estimate.scored();
         }
         Deque<Pending> waiting = pending.get(coin.coin());
-        calls += waiting == null ? 0 : waiting.stream().filter(p -> reachable.contains(p.setup())).count();
-        if (calls < settings.minSample()) {
+        if (waiting != null) {
+            waiting.stream().filter(p -> calls.containsKey(p.setup())).forEach(p -> calls.merge(p.setup(), 1L, Long::sum));
+        }
+        long total = calls.values().stream().mapToLong(Long::longValue).sum();
+        boolean cold = total < settings.minSample()
+                || calls.values().stream().anyMatch(n -> n > 0 && n < settings.minSample());
+        if (cold) {
             return Optional.empty();
         }
-        return Optional.of("%s %s, %s, confidence %d-%d, %s market: none proven after the %s %% round trip in %d calls (scored or waiting for their horizon); the model was not asked"
+        String measured = calls.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey().bucket() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        return Optional.of("%s %s, %s, confidence %d-%d, %s market: none proven after the %s %% round trip in %d calls (%s; scored or waiting for their horizon); the model was not asked"
                 .formatted(coin.coin(), direction, source.toLowerCase(java.util.Locale.ROOT), minConfidence, maxConfidence,
                         regime.name().toLowerCase(java.util.Locale.ROOT),
-                        fees.roundTripPct().stripTrailingZeros().toPlainString(), calls));
+                        fees.roundTripPct().stripTrailingZeros().toPlainString(), total, measured));
     }
 
     /**

@@ -34,7 +34,8 @@ import io.signaldesk.decision.engine.ModeService.ModeSetting;
  * On the zig-zag (a coin flip, a calm market) the model is asked until the setups its answer could land on have 30
  * calls (scored or waiting for their horizon) between them, then no more: the entries are WAITs "no measured edge"
  * saying the model was not asked. On the climb the model's setup proves its edge once those calls are scored, and from
- * then on the model is asked at every opportunity.
+ * then on the model is asked at every opportunity. A model whose answers spread over the buckets (2, 5, 8 in turn) is
+ * asked until each bucket has its own 30: a setup is proven on its own calls, never on its neighbours'.
  */
 class GateBeforeModelTest {
 
@@ -96,6 +97,30 @@ class GateBeforeModelTest {
         assertFalse(entries.subList(firstProposed, entries.size()).stream().anyMatch(GateBeforeModelTest::unasked),
                 "a proven setup: the model is asked every time");
         assertTrue(report.paper().trades() > 0);
+    }
+
+    @Test
+    void aiModeKeepsAskingWhileAConfidenceBucketItsAnswersLandOnIsStillScoringItsFirstCalls() throws Exception {
+        // the model answers 2, 5, 8 in turn: its calls spread over the three buckets, none has 30 after 30 questions
+        String scenario = "mixed confidences";
+        String[] states = { com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED, "5", "8" };
+        int[] confidences = { 2, 5, 8 };
+        for (int i = 0; i < 3; i++) {
+            analyzer.stubFor(post(urlEqualTo("/api/analysis/entry")).inScenario(scenario).whenScenarioStateIs(states[i])
+                    .willSetStateTo(states[(i + 1) % 3])
+                    .willReturn(json(envelope("ENTRY", "{\"enter\":true,\"confidence\":" + confidences[i]
+                            + ",\"reason\":\"go\"}"))));
+        }
+        BacktestReport report = run(EdgeGateTest.climb(300), "AI", null, "gate");
+
+        List<BacktestDecision> entries = report.decisions().stream().filter(d -> "ENTRY".equals(d.kind())).toList();
+        int asked = entries.size() - (int) entries.stream().filter(GateBeforeModelTest::unasked).count();
+        assertEquals(asked, entryQuestions(), "one question an asked entry");
+        assertTrue(asked > 90, "each of the three buckets gets its 30 calls: asked " + asked + " of " + entries.size());
+        assertTrue(entries.stream().anyMatch(d -> "PROVEN".equals(d.edgeVerdict()) && "PROPOSED".equals(d.outcome())),
+                "a bucket proves its edge on the climb");
+        assertFalse(unasked(entries.get(entries.size() - 1)), "the questions do not stop for good");
+        assertTrue(report.paper().trades() > 0, "trades: " + report.paper().trades());
     }
 
     @Test
