@@ -76,6 +76,10 @@ final class BacktestJob {
         return report;
     }
 
+    Instant submittedAt() {
+        return submittedAt;
+    }
+
     String id() {
         return id;
     }

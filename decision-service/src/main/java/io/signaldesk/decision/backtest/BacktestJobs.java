@@ -3,6 +3,7 @@ package io.signaldesk.decision.backtest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,8 +190,14 @@ public class BacktestJobs {
         }
     }
 
+    /**
+     * Keeps the {@link #KEPT} newest finished jobs by submission time, as the ledger does: jobs of this run can be in
+     * the map ahead of older ones read later (when the ledger could not answer at first use).
+     */
     private void forgetOldFinished() {
-        List<String> finished = jobs.values().stream().filter(BacktestJob::finished).map(BacktestJob::id).toList();
+        List<String> finished = jobs.values().stream().filter(BacktestJob::finished)
+                .sorted(Comparator.comparing(BacktestJob::submittedAt).thenComparing(BacktestJob::id))
+                .map(BacktestJob::id).toList();
         for (int i = 0; i < finished.size() - KEPT; i++) {
             jobs.remove(finished.get(i));
         }

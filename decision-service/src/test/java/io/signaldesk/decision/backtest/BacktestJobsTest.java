@@ -64,6 +64,59 @@ class BacktestJobsTest {
     }
 
     @Test
+    void aJobOfThisRunOutlivesOlderFinishedJobsReadOnceTheLedgerAnswersAgain() {
+        BacktestJobRepository store = new BacktestJobRepository(ledger.db());
+        java.time.Instant yesterday = java.time.Instant.now().minus(Duration.ofDays(1));
+        for (int i = 0; i < BacktestJobs.KEPT; i++) {
+            java.time.Instant at = yesterday.plusSeconds(i * 60L);
+            store.save(new BacktestJobRepository.Row("old" + i, "FAILED", at, at, at.plusSeconds(1), 0, null, null,
+                    "cancelled", null, null));
+        }
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        BacktestJobRepository flaky = new BacktestJobRepository(ledger.db()) {
+            @Override
+            public int interruptUnfinished(java.time.Instant at, String why, java.util.Collection<String> ours) {
+                failWhileDown();
+                return super.interruptUnfinished(at, why, ours);
+            }
+
+            @Override
+            public void save(Row row) {
+                failWhileDown();
+                super.save(row);
+            }
+
+            @Override
+            public void keepFinished(int kept) {
+                failWhileDown();
+                super.keepFinished(kept);
+            }
+
+            private void failWhileDown() {
+                if (down.get()) {
+                    throw new io.signaldesk.decision.ledger.Db.StorageException(new java.sql.SQLException("ledger down"));
+                }
+            }
+        };
+        BacktestJobs restarted = new BacktestJobs(service, flaky, BacktestJobsRestartTest.JSON, Clock.systemUTC());
+        try {
+            BacktestJob job = restarted.submit(slice("backtest/BTCUSDT-1m-slice.csv"));
+            assertEquals(BacktestJob.State.DONE, done(job).state());
+            down.set(false);
+
+            List<String> kept = restarted.all().stream().map(BacktestJob::id).sorted().toList();
+            List<String> expected = new ArrayList<>(List.of(job.id()));
+            for (int i = 1; i < BacktestJobs.KEPT; i++) {
+                expected.add("old" + i);
+            }
+            assertEquals(expected.stream().sorted().toList(), kept,
+                    "the newest ten by submission: this run's job kept, the oldest read later forgotten");
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
     void aJobRunsInTheBackgroundWithItsProgressAndKeepsTheSameReportAsARunAtOnce() {
         BacktestJob job = jobs.submit(slice("backtest/BTCUSDT-1m-slice.csv"));
         BacktestJob.View view = done(job);
