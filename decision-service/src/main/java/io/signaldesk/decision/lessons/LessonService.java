@@ -3,6 +3,9 @@ package io.signaldesk.decision.lessons;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +21,8 @@ import io.signaldesk.decision.lessons.Lesson.Status;
  * retiring change the set in the analyzer's system message: each such change is a new version in the ledger, and the
  * set is sent to the analyzer at once (and again by {@link LessonDrafter} whenever the analyzer says another version).
  * The set is bounded: at most {@code decision.lessons.max-accepted} lessons and {@code max-tokens} estimated tokens.
+ * Decisions are serialized by one lock that never covers an HTTP call: the set is sent after the ledger transaction, one
+ * send at a time, and a send that finds another under way is left to it or to the next {@link #sync()}.
  */
 @ApplicationScoped
 public class LessonService {
@@ -36,6 +41,12 @@ public class LessonService {
     private final Clock clock;
     /** The lesson version the analyzer last said it has in its system message (null: not heard). */
     private volatile Integer inPrompt;
+    /** Held while the ledger is read or changed, never across a call to the analyzer. */
+    private final Object decisions = new Object();
+    /** Held while the set is sent: one send at a time, the newest set read after the lock is taken. */
+    private final ReentrantLock sending = new ReentrantLock();
+    /** A change of the set not yet sent. */
+    private final AtomicBoolean changed = new AtomicBoolean();
 
     LessonService(LessonRepository repository, LessonsClient analyzer, DecisionConfig config, Clock clock) {
         this.repository = repository;
@@ -74,7 +85,19 @@ public class LessonService {
         return accepted().stream().mapToInt(Lesson::tokens).sum();
     }
 
-    public synchronized Change accept(long id) {
+    public Change accept(long id) {
+        return sentAfter(decide(() -> accepting(id)));
+    }
+
+    public Change reject(long id) {
+        return sentAfter(decide(() -> rejecting(id)));
+    }
+
+    public Change retire(long id) {
+        return sentAfter(decide(() -> retiring(id)));
+    }
+
+    private Change accepting(long id) {
         Optional<Lesson> found = repository.find(id);
         if (found.isEmpty() || found.get().status() != Status.PROPOSED) {
             return refused(id, found, "accepted");
@@ -92,7 +115,7 @@ public class LessonService {
         return decided(id, Status.PROPOSED, Status.ACCEPTED, true, "accepted lesson " + id);
     }
 
-    public synchronized Change reject(long id) {
+    private Change rejecting(long id) {
         Optional<Lesson> found = repository.find(id);
         if (found.isEmpty() || found.get().status() != Status.PROPOSED) {
             return refused(id, found, "rejected");
@@ -100,7 +123,7 @@ public class LessonService {
         return decided(id, Status.PROPOSED, Status.REJECTED, false, "rejected lesson " + id);
     }
 
-    public synchronized Change retire(long id) {
+    private Change retiring(long id) {
         Optional<Lesson> found = repository.find(id);
         if (found.isEmpty() || found.get().status() != Status.ACCEPTED) {
             return refused(id, found, "removed");
@@ -108,15 +131,25 @@ public class LessonService {
         return decided(id, Status.ACCEPTED, Status.RETIRED, true, "removed lesson " + id);
     }
 
-    /** Sends the accepted set to the analyzer unless it says it has this version; false when it could not be sent. */
-    public synchronized boolean sync() {
-        Version now = version();
-        Optional<Integer> there = analyzer.versionInPrompt();
-        inPrompt = there.orElse(null);
-        if (there.filter(v -> v == now.version()).isPresent()) {
-            return true;
+    /**
+     * Sends the accepted set to the analyzer unless it says it has this version; false when it could not be sent or
+     * another send was under way (the next check tries again).
+     */
+    public boolean sync() {
+        if (!sending.tryLock()) {
+            return false;
         }
-        return push(now);
+        boolean there;
+        try {
+            Optional<Integer> heard = analyzer.versionInPrompt();
+            inPrompt = heard.orElse(null);
+            AcceptedLessons now = current();
+            there = heard.filter(v -> v == now.version()).isPresent() || send(now);
+        } finally {
+            sending.unlock();
+        }
+        drain();
+        return there;
     }
 
     /** The lesson version in the analyzer's system message, as it last said (empty: not reached). */
@@ -124,22 +157,53 @@ public class LessonService {
         return Optional.ofNullable(inPrompt);
     }
 
+    private Change decide(Supplier<Change> decision) {
+        synchronized (decisions) {
+            return decision.get();
+        }
+    }
+
+    /** After a change of the set, sends it (outside the decisions' lock), or leaves it to the send under way. */
+    private Change sentAfter(Change change) {
+        if (change.refusal() == null && change.lesson().status() != Status.REJECTED) {
+            changed.set(true);
+            drain();
+        }
+        return change;
+    }
+
+    /** Sends the newest set while a change waits and no one else is sending (who is, drains it on unlocking). */
+    private void drain() {
+        while (changed.get() && sending.tryLock()) {
+            try {
+                if (changed.getAndSet(false)) {
+                    send(current());
+                }
+            } finally {
+                sending.unlock();
+            }
+        }
+    }
+
     private Change decided(long id, Status from, Status to, boolean changesSet, String change) {
         Optional<Version> version = repository.decide(id, from, to, clock.instant(), changesSet, change);
         if (version.isEmpty()) {
             return refused(id, repository.find(id), to == Status.RETIRED ? "removed" : to.name().toLowerCase());
         }
-        if (changesSet) {
-            push(version.get());
-        }
         return new Change(repository.find(id).orElseThrow(), version.get(), null);
     }
 
-    private boolean push(Version version) {
-        List<String> lines = accepted().stream().map(Lesson::line).toList();
-        boolean sent = analyzer.put(new AcceptedLessons(version.version(), lines));
+    /** The accepted set and its version, read together under the decisions' lock. */
+    private AcceptedLessons current() {
+        synchronized (decisions) {
+            return new AcceptedLessons(version().version(), accepted().stream().map(Lesson::line).toList());
+        }
+    }
+
+    private boolean send(AcceptedLessons lessons) {
+        boolean sent = analyzer.put(lessons);
         if (sent) {
-            inPrompt = version.version();
+            inPrompt = lessons.version();
         }
         return sent;
     }

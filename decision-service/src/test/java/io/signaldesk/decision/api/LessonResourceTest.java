@@ -2,6 +2,8 @@ package io.signaldesk.decision.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -11,11 +13,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -37,6 +47,7 @@ import io.signaldesk.decision.ledger.LessonRepository;
 import io.signaldesk.decision.lessons.Lesson;
 import io.signaldesk.decision.lessons.LessonBounds;
 import io.signaldesk.decision.lessons.LessonDrafter;
+import io.signaldesk.decision.lessons.LessonService;
 import io.signaldesk.decision.lessons.ScoredHistory;
 import io.signaldesk.decision.support.InjectWireMock;
 import io.signaldesk.decision.support.WireMockAnalyzer;
@@ -66,6 +77,9 @@ class LessonResourceTest {
 
     @Inject
     LessonDrafter drafter;
+
+    @Inject
+    LessonService service;
 
     @Inject
     StrategySettings strategy;
@@ -163,6 +177,30 @@ class LessonResourceTest {
                 .body("error", containsString("REJECTED"));
         given().delete("/api/lessons/1").then().statusCode(409).body("field", equalTo("id"));
         given().post("/api/lessons/2/reject").then().statusCode(409).body("field", equalTo("id"));
+    }
+
+    @Test
+    void anAcceptAnswersWhileACheckOfTheSetWaitsOnTheAnalyzerAndTheCheckSendsTheNewSet() throws Exception {
+        analyzer.stubFor(get(urlEqualTo("/api/ai/lessons")).willReturn(json("{\"version\":0}").withFixedDelay(20_000)));
+        analyzer.stubFor(put(urlEqualTo("/api/ai/lessons")).willReturn(json("{\"version\":1}")));
+        proposeLessons(SOL_LONG);
+        ExecutorService checks = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> check = checks.submit(service::sync);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !analyzer.findAll(getRequestedFor(urlEqualTo("/api/ai/lessons"))).isEmpty());
+
+            given().post("/api/lessons/1/accept").then().statusCode(200)
+                    .body("lesson.status", equalTo("ACCEPTED")).body("version.version", equalTo(1));
+            assertFalse(check.isDone(), "the accept did not wait for the check the analyzer holds (20 s)");
+
+            assertTrue(check.get(60, TimeUnit.SECONDS), "the check sent the set it found changed");
+            analyzer.verify(putRequestedFor(urlEqualTo("/api/ai/lessons"))
+                    .withRequestBody(equalToJson("{\"version\":1,\"lessons\":[\"" + SOL_LONG + "\"]}")));
+            given().get("/api/lessons").then().statusCode(200).body("inPrompt", equalTo(1));
+        } finally {
+            checks.shutdownNow();
+        }
     }
 
     @Test

@@ -35,12 +35,14 @@ public class LessonsClient {
     }
 
     private final LessonsRestClient rest;
+    private final LessonSetRestClient set;
     private final String engineKey;
     /** PUT /api/ai/lessons is a mutating /api/ai call: the analyzer asks for the API key when one is set. */
     private final String apiKey;
 
-    LessonsClient(@RestClient LessonsRestClient rest, SignalConfig signal) {
+    LessonsClient(@RestClient LessonsRestClient rest, @RestClient LessonSetRestClient set, SignalConfig signal) {
         this.rest = rest;
+        this.set = set;
         this.engineKey = signal.deskKey().orElse(null);
         this.apiKey = signal.apiKey().filter(k -> !k.isBlank()).orElse(null);
     }
@@ -61,7 +63,7 @@ public class LessonsClient {
     /** Hands the analyzer the accepted set; false when it could not be reached (the next check sends it again). */
     public boolean put(AcceptedLessons lessons) {
         try {
-            rest.put(engineKey, apiKey, lessons);
+            set.put(engineKey, apiKey, lessons);
             return true;
         } catch (RuntimeException e) {
             LOG.debugf("accepted lessons not sent: %s", e.getMessage());
@@ -72,7 +74,7 @@ public class LessonsClient {
     /** The lesson version in the analyzer's system message, or empty when it cannot be read. */
     public Optional<Integer> versionInPrompt() {
         try {
-            JsonNode now = rest.get();
+            JsonNode now = set.get();
             return now != null && now.path("version").isInt() ? Optional.of(now.path("version").intValue()) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -1,9 +1,7 @@
 package io.signaldesk.decision.adapter.analyzer;
 
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -11,8 +9,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The analyzer's lessons: a draft waits for Ollama's idle time (up to the analyzer's analyzer.lessons.max-wait), far
- * longer than an analysis may, hence its own client; used only through {@link LessonsClient}.
+ * The analyzer's lesson drafts: a draft waits for Ollama's idle time (up to the analyzer's analyzer.lessons.max-wait),
+ * far longer than an analysis may, hence its own client (the accepted set goes through {@link LessonSetRestClient});
+ * used only through {@link LessonsClient}.
  */
 @RegisterRestClient(configKey = "ai-analyzer-lessons")
 interface LessonsRestClient {
@@ -20,13 +19,4 @@ interface LessonsRestClient {
     @POST
     @Path("/api/analysis/lessons")
     JsonNode draft(@HeaderParam("X-Engine-Key") String engineKey, LessonsClient.DraftRequest request);
-
-    @PUT
-    @Path("/api/ai/lessons")
-    JsonNode put(@HeaderParam("X-Engine-Key") String engineKey, @HeaderParam("X-Api-Key") String apiKey,
-            LessonsClient.AcceptedLessons lessons);
-
-    @GET
-    @Path("/api/ai/lessons")
-    JsonNode get();
 }

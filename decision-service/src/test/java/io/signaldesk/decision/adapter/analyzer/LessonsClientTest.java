@@ -26,34 +26,36 @@ class LessonsClientTest {
 
     @Test
     void sendsTheAcceptedSetWithTheEngineKeyAndTheApiKey() {
-        LessonsClient client = new LessonsClient(rest(false), signal(Optional.of("api-secret"), Optional.of("engine-secret")));
+        LessonsClient client = new LessonsClient(drafts(), set(false), signal(Optional.of("api-secret"), Optional.of("engine-secret")));
         assertTrue(client.put(new LessonsClient.AcceptedLessons(3, List.of("Skip SOL shorts in a calm market."))));
         assertEquals(List.of("engine-secret|api-secret|3"), sent);
     }
 
     @Test
     void withOnlyAnApiKeyItIsBothKeysAndWithoutKeysNone() {
-        new LessonsClient(rest(false), signal(Optional.of("api-secret"), Optional.empty()))
+        new LessonsClient(drafts(), set(false), signal(Optional.of("api-secret"), Optional.empty()))
                 .put(new LessonsClient.AcceptedLessons(1, List.of()));
-        new LessonsClient(rest(false), signal(Optional.empty(), Optional.empty()))
+        new LessonsClient(drafts(), set(false), signal(Optional.empty(), Optional.empty()))
                 .put(new LessonsClient.AcceptedLessons(2, List.of()));
         assertEquals(List.of("api-secret|api-secret|1", "null|null|2"), sent);
     }
 
     @Test
     void anUnreachableAnalyzerIsAFalseNotAnException() {
-        LessonsClient client = new LessonsClient(rest(true), signal(Optional.empty(), Optional.empty()));
+        LessonsClient client = new LessonsClient(drafts(), set(true), signal(Optional.empty(), Optional.empty()));
         assertFalse(client.put(new LessonsClient.AcceptedLessons(1, List.of())));
         assertTrue(client.versionInPrompt().isEmpty());
         assertTrue(client.draft(new LessonsClient.DraftRequest(List.of(), 3)).isEmpty());
     }
 
-    private LessonsRestClient rest(boolean down) {
-        return new LessonsRestClient() {
-            @Override
-            public JsonNode draft(String engineKey, LessonsClient.DraftRequest request) {
-                throw new jakarta.ws.rs.ProcessingException("connection refused");
-            }
+    private static LessonsRestClient drafts() {
+        return (engineKey, request) -> {
+            throw new jakarta.ws.rs.ProcessingException("connection refused");
+        };
+    }
+
+    private LessonSetRestClient set(boolean down) {
+        return new LessonSetRestClient() {
 
             @Override
             public JsonNode put(String engineKey, String apiKey, LessonsClient.AcceptedLessons lessons) {
