@@ -11,10 +11,16 @@
     return td;
   }
   function signed(v) { return v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + Number(v).toFixed(2) + ' %'; }
-  function evidence(e) {
+  function horizon(seconds) { return seconds % 60 === 0 ? seconds / 60 + ' m' : seconds + ' s'; }
+  function interval(low, high) {
+    return low === null || low === undefined ? '' : ' (95 %: ' + signed(low) + ' to ' + signed(high) + ')';
+  }
+  function evidence(e, s) {
     var net = e.netPct === null || e.netPct === undefined ? '' : ', net ' + signed(e.netPct) +
-      (e.netLowPct === null || e.netLowPct === undefined ? '' : ' (' + signed(e.netLowPct) + ' to ' + signed(e.netHighPct) + ')') + ' a call after costs';
-    return e.setups.join(', ') + ': ' + e.decisions + ' answers, ' + e.right + ' right' + net;
+      interval(e.netLowPct, e.netHighPct) + ' a call after costs at ' + horizon(s.horizonSeconds);
+    var judged = e.decisions < s.minSample ? ': too few to judge (' + e.decisions + ' of the ' + s.minSample +
+      ' answers the edge gate needs)' : '';
+    return e.setups.join(', ') + ': ' + e.decisions + ' answers, ' + e.right + ' right' + net + judged;
   }
   function act(method, url) {
     var headers = {};
@@ -35,12 +41,12 @@
     b.addEventListener('click', function () { act(method, url); });
     return b;
   }
-  function rows(tableId, lessons, withTokens, buttons) {
+  function rows(tableId, lessons, withTokens, buttons, s) {
     var body = byId(tableId).querySelector('tbody');
     body.innerHTML = '';
     lessons.forEach(function (l) {
       var tr = document.createElement('tr');
-      [cell(String(l.id)), cell(l.line, 'lesson'), cell(evidence(l.evidence), 'evidence')].forEach(function (td) { tr.appendChild(td); });
+      [cell(String(l.id)), cell(l.line, 'lesson'), cell(evidence(l.evidence, s), 'evidence')].forEach(function (td) { tr.appendChild(td); });
       if (withTokens) { tr.appendChild(cell('~' + l.tokens)); }
       var actions = document.createElement('td');
       buttons(l).forEach(function (b) { actions.appendChild(b); });
@@ -59,10 +65,10 @@
     rows('lessons-proposed', s.proposed, false, function (l) {
       return [button('Accept', 'confirm', 'POST', '/api/lessons/' + l.id + '/accept'),
         button('Reject', 'reject', 'POST', '/api/lessons/' + l.id + '/reject')];
-    });
+    }, s);
     rows('lessons-accepted', s.accepted, true, function (l) {
       return [button('Remove', 'reject', 'DELETE', '/api/lessons/' + l.id)];
-    });
+    }, s);
     var inPrompt = s.inPrompt === null || s.inPrompt === undefined ? 'the analyzer has not said which version it has'
       : s.inPrompt === s.version ? 'version ' + s.version + ' is in the model\'s system message'
         : 'the analyzer has version ' + s.inPrompt + ', the desk ' + s.version + ' (sending it)';
@@ -80,7 +86,8 @@
     }
     var by = (s.byVersion || []).map(function (v) {
       return (v.version === null ? 'before lessons' : 'v' + v.version) + ': ' + v.right + ' of ' + v.answers + ' right' +
-        (v.acted ? ', acted ' + v.acted + ' net ' + signed(v.actedNetPct) : '');
+        (v.acted ? ', acted ' + v.acted + ' net ' + signed(v.actedNetPct) + interval(v.actedNetLowPct, v.actedNetHighPct) +
+          ' a call at ' + horizon(s.horizonSeconds) : '');
     });
     if (by.length) { notes.push('the model\'s scored answers by lesson version: ' + by.join('; ')); }
     byId('lessons-note').textContent = notes.join(' · ');

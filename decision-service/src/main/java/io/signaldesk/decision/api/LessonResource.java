@@ -42,7 +42,8 @@ public class LessonResource {
             {"version":2,"inPrompt":2,"limits":{"maxAccepted":5,"maxTokens":150,"maxChars":120},"acceptedTokens":26,
             "proposed":[{"id":4,"line":"Skip SOL shorts in a calm market: the last 14 lost after costs.","status":"PROPOSED",
             "evidence":{"setups":["ENTRY SOL SHORT"],"decisions":14,"right":5,"netPct":-0.31,"netLowPct":-0.52,"netHighPct":-0.1},
-            "tokens":24}],"accepted":[],"versions":[{"version":2,"change":"removed lesson 1","lessonIds":[3]}]}""";
+            "tokens":24}],"accepted":[],"versions":[{"version":2,"change":"removed lesson 1","lessonIds":[3]}],
+            "horizonSeconds":900,"minSample":30}""";
     static final String UNKNOWN = "{\"error\":\"no lesson 7\",\"field\":\"id\"}";
 
     private final LessonService lessons;
@@ -78,6 +79,9 @@ public class LessonResource {
         out.put("versions", lessons.versions(20));
         // before and after: the model's scored answers by the lesson version they were asked under
         out.put("byVersion", repository.byVersion(strategy.edge().horizon()));
+        // what the figures mean: nets are at the edge horizon, and the gate judges no setup below min-sample calls
+        out.put("horizonSeconds", strategy.edge().horizon().toSeconds());
+        out.put("minSample", strategy.edge().judge().minSample());
         Map<String, Object> drafting = new LinkedHashMap<>();
         drafting.put("on", limits.draft());
         drafting.put("everyScored", limits.everyScored());

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.signaldesk.core.edge.Tally;
+import io.signaldesk.core.evaluation.StudentT;
 import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
 import io.signaldesk.decision.lessons.Lesson;
 import io.signaldesk.decision.lessons.Lesson.Status;
@@ -31,9 +33,11 @@ public class LessonRepository {
 
     /**
      * The answers of the model in use asked under one lesson version (null: before lessons, or not said), scored at the
-     * edge horizon: how many, how many right, how many acted and the mean net after costs of those (percent).
+     * edge horizon: how many, how many right, how many acted and the mean net after costs of those (percent), with its
+     * 95 % Student-t interval (null below two acted answers).
      */
-    public record VersionRecord(Integer version, long answers, long right, long acted, Double actedNetPct) {
+    public record VersionRecord(Integer version, long answers, long right, long acted, Double actedNetPct,
+            Double actedNetLowPct, Double actedNetHighPct) {
     }
 
     /** One draft: when, the newest answer it covered, its outcome, its proposals, what went wrong (if anything). */
@@ -225,19 +229,28 @@ public class LessonRepository {
             List<VersionRecord> out = new ArrayList<>();
             try (PreparedStatement s = Db.prepare(c, """
                     SELECT lesson_version, COUNT(*) AS answers, SUM(right_answer) AS rights, SUM(acted) AS acted,
-                        AVG(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) END) AS net
+                        SUM(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) END) AS net_sum,
+                        SUM(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) * CAST(net_pct AS DOUBLE PRECISION) END)
+                            AS net_squares
                     FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY'
                     GROUP BY lesson_version ORDER BY COALESCE(lesson_version, -1)""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int version = rs.getInt("lesson_version");
                     Integer known = rs.wasNull() ? null : version;
-                    double net = rs.getDouble("net");
-                    out.add(new VersionRecord(known, rs.getLong("answers"), rs.getLong("rights"), rs.getLong("acted"),
-                            rs.wasNull() ? null : Math.round(net * 10_000) / 10_000.0));
+                    long acted = rs.getLong("acted");
+                    Tally nets = new Tally(acted, rs.getDouble("net_sum"), rs.getDouble("net_squares"));
+                    Double mean = acted == 0 ? null : round(nets.sum() / acted);
+                    double half = StudentT.halfWidth(nets.stdev(), acted, 0.95);
+                    out.add(new VersionRecord(known, rs.getLong("answers"), rs.getLong("rights"), acted, mean,
+                            Double.isNaN(half) ? null : round(mean - half), Double.isNaN(half) ? null : round(mean + half)));
                 }
             }
             return out;
         });
+    }
+
+    private static double round(double pct) {
+        return Math.round(pct * 10_000) / 10_000.0;
     }
 
     private static long nextId(Connection c) throws SQLException {

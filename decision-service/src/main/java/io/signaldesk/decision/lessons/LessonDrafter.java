@@ -41,9 +41,13 @@ import io.signaldesk.decision.ledger.LessonRepository.Draft;
 public class LessonDrafter {
 
     private static final Logger LOG = Logger.getLogger(LessonDrafter.class);
-    /** Setups a digest shows at most, and the answers a setup needs to be shown. */
+    /**
+     * Setups a digest shows at most, and the answers a setup needs to be shown: fewer than the edge gate's
+     * {@code strategy.edge.min-sample} (30) so that a draft can come before a setup is proven, and the panel says
+     * "too few to judge" of a lesson whose evidence has fewer than that.
+     */
     static final int DIGEST_SETUPS = 8;
-    static final int MIN_CALLS = 3;
+    static final int MIN_CALLS = 10;
     static final List<String> OUTCOMES = List.of("drafted", "invalid", "skipped", "failed");
 
     private final LessonRepository repository;

@@ -296,6 +296,10 @@ class DashboardBrowserTest {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("arena-models"), "2.8"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"), "replay#ffff6666"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lessons-accepted"), "SOL shorts"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lessons-accepted"),
+                        "too few to judge (9 of the 30 answers the edge gate needs)"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lessons-proposed"),
+                        "(95 %: -0.50 % to -0.14 %) a call after costs at "));
                 Object cut = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
                         return Array.from(document.querySelectorAll('.panel'))
                             .filter(p => p.scrollWidth > p.clientWidth + 1)

@@ -124,9 +124,9 @@ class ModelRecordTest {
         // +1 % its way, less the 0.30 % round trip: +0.70 % for every entry; the skip was wrong
         var byVersion = new io.signaldesk.decision.ledger.LessonRepository(ledger.db()).byVersion(Duration.ofMinutes(5));
         assertEquals(java.util.List.of(
-                new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(null, 1, 1, 1, 0.7),
-                new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(0, 1, 1, 1, 0.7),
-                new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(2, 2, 1, 1, 0.7)), byVersion);
+                new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(null, 1, 1, 1, 0.7, null, null),
+                new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(0, 1, 1, 1, 0.7, null, null),
+                new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(2, 2, 1, 1, 0.7, null, null)), byVersion);
     }
 
     /** The answer as if its prompt said which lesson version the system message carried. */

@@ -89,12 +89,20 @@ class LessonRestartTest {
         assertEquals(T0.minusSeconds(30), second.coveredThrough().orElseThrow(), "never the draft the cadence counts from");
 
         EdgeRepository answers = new EdgeRepository(new Db(ledger.started()));
-        for (Integer version : java.util.Arrays.asList(2, null, 1, 2)) {
+        List<Integer> versions = java.util.Arrays.asList(2, null, 1, 2);
+        List<String> nets = List.of("0.7", "0.7", "0.7", "0.3");
+        for (int i = 0; i < versions.size(); i++) {
             answers.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 6, "llama3.2:3b", T0, Duration.ofMinutes(15),
-                    new BigDecimal("1.0"), new BigDecimal("0.7"), true, null, null, null, EdgeStore.PRIMARY, version), 10);
+                    new BigDecimal("1.0"), new BigDecimal(nets.get(i)), true, null, null, null, EdgeStore.PRIMARY,
+                    versions.get(i)), 10);
         }
-        assertEquals(java.util.Arrays.asList(null, 1, 2), repository(ledger).byVersion(Duration.ofMinutes(15)).stream()
-                .map(LessonRepository.VersionRecord::version).toList(), "answers asked without lessons first, on each dialect");
+        List<LessonRepository.VersionRecord> byVersion = repository(ledger).byVersion(Duration.ofMinutes(15));
+        assertEquals(java.util.Arrays.asList(null, 1, 2), byVersion.stream().map(LessonRepository.VersionRecord::version)
+                .toList(), "answers asked without lessons first, on each dialect");
+        // v2: +0.7 and +0.3, mean +0.5, stdev 0.282843; t(1) 12.706205 × 0.282843 / √2 = 2.541241
+        assertEquals(new LessonRepository.VersionRecord(2, 2, 2, 2, 0.5, -2.0412, 3.0412), byVersion.get(2));
+        assertEquals(new LessonRepository.VersionRecord(null, 1, 1, 1, 0.7, null, null), byVersion.get(0),
+                "no interval from one answer");
     }
 
     private static Lesson lesson(String line) {

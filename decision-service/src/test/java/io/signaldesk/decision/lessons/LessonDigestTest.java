@@ -37,23 +37,25 @@ class LessonDigestTest {
     }
 
     @Test
-    void aLessonsEvidenceIsItsSetupsAnswersPooledWithANormalInterval() {
+    void aLessonsEvidenceIsItsSetupsAnswersPooledWithAStudentTInterval() {
         LessonDigest digest = LessonDigest.of(history, 8, 3);
         Lesson.Evidence one = digest.evidence(List.of("S4"));
         assertEquals(List.of("ENTRY BTC SHORT"), one.setups());
         assertEquals(18, one.decisions());
         assertEquals(11, one.right());
         assertEquals(new BigDecimal("-0.3638"), one.netPct());
-        assertEquals(-0.4655, one.netLowPct().doubleValue(), 0.00011);
-        assertEquals(-0.2622, one.netHighPct().doubleValue(), 0.00011);
+        // t(17) 2.109816 standard errors (a normal interval, 1.96, said -0.4655 to -0.2622)
+        assertEquals(-0.4732, one.netLowPct().doubleValue(), 0.00011);
+        assertEquals(-0.2544, one.netHighPct().doubleValue(), 0.00011);
 
         Lesson.Evidence sol = digest.evidence(List.of("S1", "S6", "S1"));
         assertEquals(List.of("ENTRY SOL LONG", "ENTRY SOL SHORT"), sol.setups());
         assertEquals(40, sol.decisions());
         assertEquals(21, sol.right());
         assertEquals(new BigDecimal("-0.2643"), sol.netPct());
-        assertEquals(-0.3717, sol.netLowPct().doubleValue(), 0.00011);
-        assertEquals(-0.1570, sol.netHighPct().doubleValue(), 0.00011);
+        // t(39) 2.022691 standard errors (normal: -0.3717 to -0.1570)
+        assertEquals(-0.3751, sol.netLowPct().doubleValue(), 0.00011);
+        assertEquals(-0.1535, sol.netHighPct().doubleValue(), 0.00011);
     }
 
     @Test
