@@ -2,7 +2,6 @@ package io.signaldesk.decision.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -51,13 +51,16 @@ public class LessonResource {
     private final LessonRepository repository;
 
     private final io.signaldesk.core.strategy.StrategySettings strategy;
+    /** Runs a "Draft now" (it waits up to minutes for the model's idle time): Quarkus's managed pool, not the common one. */
+    private final ManagedExecutor executor;
 
     LessonResource(LessonService lessons, LessonDrafter drafter, LessonRepository repository,
-            io.signaldesk.core.strategy.StrategySettings strategy) {
+            io.signaldesk.core.strategy.StrategySettings strategy, ManagedExecutor executor) {
         this.lessons = lessons;
         this.drafter = drafter;
         this.repository = repository;
         this.strategy = strategy;
+        this.executor = executor;
     }
 
     @GET
@@ -133,14 +136,14 @@ public class LessonResource {
     @Path("/drafts")
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Ask the model for a draft now, without waiting for the cadence (it still runs only on the "
-            + "model's idle time); 202 at once, the outcome in GET /api/lessons drafting.recent")
+            + "model's idle time); 202 at once, the outcome in GET /api/lessons drafting.recent (EMPTY when no setup has "
+            + "enough scored answers)")
     @APIResponse(responseCode = "202", description = "Started")
     @APIResponse(responseCode = "409", description = "A draft runs already", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response draftNow() {
-        if (drafter.isDrafting()) {
+        if (!drafter.startOn(executor)) {
             return ApiError.conflict("a draft runs already");
         }
-        CompletableFuture.runAsync(drafter::draft);
         return Response.accepted(Map.of("started", true)).build();
     }
 

@@ -136,17 +136,17 @@ public class LessonRepository {
         });
     }
 
-    /** Skipped and failed drafts kept: a busy desk may skip one a minute (no idle model time); older ones are deleted. */
+    /** Skipped, failed and empty drafts kept: a busy desk may skip one a minute (no idle model time); older ones are deleted. */
     static final int DRAFTS_KEPT = 200;
 
-    /** Records a draft; skipped and failed ones older than the newest {@link #DRAFTS_KEPT} drafts are deleted. */
+    /** Records a draft; skipped, failed and empty ones older than the newest {@link #DRAFTS_KEPT} drafts are deleted. */
     public void drafted(Draft draft) {
         db.inTransaction(c -> {
             Db.update(c, """
                     INSERT INTO lesson_draft (drafted_at, through, outcome, proposals, detail) VALUES (?, ?, ?, ?, ?)""",
                     draft.at(), draft.through(), draft.outcome(), draft.proposals(), draft.detail());
             return Db.update(c, """
-                    DELETE FROM lesson_draft WHERE outcome IN ('SKIPPED', 'FAILED') AND drafted_at < (SELECT drafted_at
+                    DELETE FROM lesson_draft WHERE outcome IN ('SKIPPED', 'FAILED', 'EMPTY') AND drafted_at < (SELECT drafted_at
                         FROM lesson_draft ORDER BY drafted_at DESC LIMIT 1 OFFSET ?)""", DRAFTS_KEPT - 1);
         });
     }

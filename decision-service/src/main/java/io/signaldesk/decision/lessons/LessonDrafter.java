@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class LessonDrafter {
      */
     static final int DIGEST_SETUPS = 8;
     static final int MIN_CALLS = 10;
-    static final List<String> OUTCOMES = List.of("drafted", "invalid", "skipped", "failed");
+    static final List<String> OUTCOMES = List.of("drafted", "invalid", "skipped", "failed", "empty");
 
     private final LessonRepository repository;
     private final LessonService lessons;
@@ -107,24 +108,52 @@ public class LessonDrafter {
         return waitingFor().filter(n -> n == 0).flatMap(n -> draft());
     }
 
-    /** Drafts now (unless one runs already): the outcome, or empty when there was nothing to sum up. */
+    /** Drafts now (unless one runs already): the outcome (EMPTY when no setup had enough answers), or empty if one ran. */
     public Optional<Draft> draft() {
         if (!drafting.compareAndSet(false, true)) {
             return Optional.empty();
         }
+        return Optional.of(drafted());
+    }
+
+    /**
+     * Claims the drafting at once and drafts on {@code executor}: false (nothing started) when a draft runs already.
+     * The claim and the start are one step, so two callers cannot both be told a draft started.
+     */
+    public boolean startOn(Executor executor) {
+        if (!drafting.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    drafted();
+                } catch (RuntimeException e) {
+                    LOG.infof("lesson draft failed: %s", e.toString());
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            drafting.set(false);
+            throw e;
+        }
+    }
+
+    /** The draft, recorded; the caller has claimed {@link #drafting}, released here. */
+    private Draft drafted() {
         try {
             List<ScoredAnswer> answers = repository.recentAnswers(strategy.edge().horizon(), config.digestAnswers());
             LessonDigest digest = LessonDigest.of(answers, DIGEST_SETUPS, MIN_CALLS);
-            if (digest.isEmpty()) {
-                return Optional.empty();
-            }
-            Instant through = answers.get(answers.size() - 1).answeredAt();
-            Draft draft = ask(digest, through);
+            Instant through = answers.isEmpty() ? clock.instant() : answers.get(answers.size() - 1).answeredAt();
+            Draft draft = digest.isEmpty()
+                    ? new Draft(clock.instant(), through, "EMPTY", 0, "no setup has " + MIN_CALLS + " scored answers among the newest "
+                            + answers.size() + ": nothing to sum up")
+                    : ask(digest, through);
             repository.drafted(draft);
             registry.counter("decision.lessons.drafts", "outcome", draft.outcome().toLowerCase(Locale.ROOT)).increment();
             LOG.infof("lesson draft %s: %d proposals%s", draft.outcome(), draft.proposals(),
                     draft.detail() == null ? "" : " (" + draft.detail() + ")");
-            return Optional.of(draft);
+            return draft;
         } finally {
             drafting.set(false);
         }

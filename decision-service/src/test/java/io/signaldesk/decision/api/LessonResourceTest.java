@@ -233,6 +233,37 @@ class LessonResourceTest {
     }
 
     @Test
+    void draftNowWithNothingToSumUpRecordsAnEmptyDraft() {
+        double before = registry.counter("decision.lessons.drafts", "outcome", "empty").count();
+        given().post("/api/lessons/drafts").then().statusCode(202).body("started", equalTo(true));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !lessons.drafts(10).isEmpty());
+        given().get("/api/lessons").then().statusCode(200)
+                .body("drafting.recent[0].outcome", equalTo("EMPTY"))
+                .body("drafting.recent[0].detail", containsString("nothing to sum up"))
+                .body("drafting.running", equalTo(false));
+        assertEquals(before + 1, registry.counter("decision.lessons.drafts", "outcome", "empty").count());
+        analyzer.verify(0, postRequestedFor(urlEqualTo("/api/analysis/lessons")));
+    }
+
+    @Test
+    void aSecondDraftNowWhileOneWaitsOnTheModelIs409() {
+        ScoredHistory.read(strategy.edge().horizon()).forEach(a -> answers.insertAnswer(a, 1000));
+        analyzer.stubFor(post(urlEqualTo("/api/analysis/lessons")).willReturn(
+                json("{\"status\":\"SKIPPED\",\"problem\":\"no idle model time\"}").withFixedDelay(20_000)));
+
+        given().post("/api/lessons/drafts").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !analyzer.findAll(postRequestedFor(urlEqualTo("/api/analysis/lessons"))).isEmpty());
+        given().post("/api/lessons/drafts").then().statusCode(409).body("error", equalTo("a draft runs already"));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> !lessons.drafts(10).isEmpty());
+        assertEquals("SKIPPED", lessons.drafts(10).get(0).outcome());
+        analyzer.verify(1, postRequestedFor(urlEqualTo("/api/analysis/lessons")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !drafter.isDrafting());
+    }
+
+    @Test
     void answers404ForALessonNotInTheLedger() {
         given().post("/api/lessons/7/accept").then().statusCode(404).body("field", equalTo("id"))
                 .body("error", equalTo("no lesson 7"));
