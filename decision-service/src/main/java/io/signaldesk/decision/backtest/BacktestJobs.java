@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,8 @@ public class BacktestJobs {
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, BacktestJob> jobs = new LinkedHashMap<>();
+    private static final int STOP_WAIT_SECONDS = 5;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "backtest-job");
         t.setDaemon(true);
@@ -208,8 +211,16 @@ public class BacktestJobs {
         }
     }
 
+    /** Stops the worker and waits (bounded) for the job it runs to write its last state, so the ledger closes after it. */
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warnf("a backtest job was still running %d s after the stop", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
