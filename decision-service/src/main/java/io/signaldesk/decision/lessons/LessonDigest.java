@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.edge.Tally;
 import io.signaldesk.core.evaluation.StudentT;
 import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
 
@@ -86,14 +87,16 @@ public final class LessonDigest {
             pooled.addAll(answersById.getOrDefault(id, List.of()));
             setups.stream().filter(s -> s.id().equals(id)).findFirst().ifPresent(s -> labels.add(s.label()));
         }
-        List<Double> nets = pooled.stream().map(a -> a.netPct().doubleValue()).toList();
+        Tally nets = Tally.EMPTY;
+        for (ScoredAnswer answer : pooled) {
+            nets = nets.plus(answer.netPct().doubleValue());
+        }
         BigDecimal mean = mean(pooled.stream().map(ScoredAnswer::netPct).toList()).orElse(null);
         BigDecimal low = null;
         BigDecimal high = null;
-        if (nets.size() >= 2) {
-            double m = nets.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            double variance = nets.stream().mapToDouble(x -> (x - m) * (x - m)).sum() / (nets.size() - 1);
-            double half = StudentT.halfWidth(Math.sqrt(variance), nets.size(), 0.95);
+        if (nets.count() >= 2) {
+            double m = nets.sum() / nets.count();
+            double half = StudentT.halfWidth(nets.stdev(), nets.count(), 0.95);
             low = scale(m - half);
             high = scale(m + half);
         }
