@@ -43,6 +43,7 @@ public final class DecisionLines {
         return switch (d.outcome()) {
             case PROPOSED -> who(d) + ": " + trade + conf
                     + (d.edgeVerdict() == EdgeVerdict.UNPROVEN ? " · unproven (no measured edge)" : "")
+                    + (d.edgeVerdict() == EdgeVerdict.UNGATED ? " · unproven (no measured edge, edge gate off)" : "")
                     + (d.resizedBy() != null ? " · size cut by " + d.resizedBy() : "");
             case VETOED -> "model: " + (entry ? "do not enter" : "keep the position") + conf + " (vetoed the rules' "
                     + (entry ? side.trim() + " entry" : "exit") + ")";

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.edge.EdgeEstimate;
-import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.evaluation.DirectionAccuracy;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.paper.FeeModel;
@@ -102,10 +101,12 @@ public class ProposalCards {
         long left = Math.max(0, Duration.between(clock.instant(), p.expiresAt()).toSeconds());
         ConfidenceRecord confidence = confidence(p);
         boolean low = "1-3".equals(confidence.bucket());
-        boolean unproven = p.edgeVerdict() == EdgeVerdict.UNPROVEN;
+        // advise's and, with the gate off, every proposed entry whose setup is not proven
+        String unprovenWarning = p.edgeVerdict() == null ? null : p.edgeVerdict().warning();
+        boolean unproven = unprovenWarning != null;
         List<String> warnings = new ArrayList<>();
         if (unproven) {
-            warnings.add("unproven: no measured edge for this setup after costs");
+            warnings.add(unprovenWarning);
         }
         if (low) {
             warnings.add("low confidence: " + p.confidence() + "/10");

@@ -24,7 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param edge            an entry's setup as the edge gate judges it: expectancy at the gate's horizon after costs (null
  *                        for an exit)
  * @param lowConfidence   confidence in the 1-3 bucket
- * @param unproven        proposed without a measured edge (strategy.edge.mode=advise)
+ * @param unproven        proposed without a measured edge (strategy.edge.mode advise, or off: EdgeVerdict.warning)
  * @param warnings        the lines a trader must read before confirming
  */
 @RegisterForReflection

@@ -74,7 +74,7 @@ public class ProposalService {
         if (requireConfirmation() || !proven) {
             proposals.insert(draft);
             count(ProposalStatus.PENDING);
-            notifications.notify(Notifier.PROPOSAL, describe(draft) + " waits for confirmation until "
+            notifications.notify(Notifier.PROPOSAL, describe(draft) + unproven(draft) + " waits for confirmation until "
                     + draft.expiresAt(), draft);
             return draft;
         }
@@ -101,7 +101,7 @@ public class ProposalService {
         try {
             Fill fill = trading.execute(draft, ProposalStatus.AUTO_EXECUTED, true, reason);
             count(ProposalStatus.AUTO_EXECUTED);
-            notifications.notify(event, describe(fill) + " (" + reason + ")", fill);
+            notifications.notify(event, describe(fill) + " (" + reason + ")" + unproven(draft), fill);
             return proposals.find(draft.id()).orElse(draft.withStatus(ProposalStatus.AUTO_EXECUTED, clock.instant()));
         } catch (LedgerConflict e) {
             Proposal cancelled = new Proposal(draft.id(), draft.kind(), draft.coin(), draft.side(), draft.size(),
@@ -257,6 +257,12 @@ public class ProposalService {
         return p.kind() + " " + p.side() + " " + p.size().stripTrailingZeros().toPlainString() + " " + p.coin()
                 + (p.price() == null ? "" : " at " + p.price().stripTrailingZeros().toPlainString())
                 + " (" + p.source() + ", confidence " + p.confidence() + ")";
+    }
+
+    /** ", unproven: no measured edge ..." for an entry proposed without a proven edge (advise, or the gate off); else "". */
+    private static String unproven(Proposal p) {
+        String warning = p.edgeVerdict() == null ? null : p.edgeVerdict().warning();
+        return warning == null ? "" : ", " + warning + ",";
     }
 
     private static String describe(Fill f) {

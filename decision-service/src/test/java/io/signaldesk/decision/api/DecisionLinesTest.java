@@ -59,6 +59,10 @@ class DecisionLinesTest {
                 DecisionLines.said(decision(ProposalKind.ENTRY, DecisionOutcome.PROPOSED, DecisionSource.RULES_FALLBACK,
                         Direction.SHORT, 7, RULES_SHORT + " | unproven (no measured edge): 3 of 30", null, "TIMEOUT", null,
                         EdgeVerdict.UNPROVEN)));
+        // with the gate off the same entry is proposed UNGATED: still without a measured edge, and said so
+        assertEquals("rules: enter SHORT, 7/10 · unproven (no measured edge, edge gate off)",
+                DecisionLines.said(decision(ProposalKind.ENTRY, DecisionOutcome.PROPOSED, DecisionSource.RULES,
+                        Direction.SHORT, 7, RULES_SHORT, null, null, null, EdgeVerdict.UNGATED)));
         // the verdict is the field, never a word in a reason: a proven entry whose text says "unproven" is not marked
         assertEquals("rules: enter SHORT, 7/10", DecisionLines.said(decision(ProposalKind.ENTRY, DecisionOutcome.PROPOSED,
                 DecisionSource.RULES, Direction.SHORT, 7, RULES_SHORT + " (unproven breakout)", null, null, null,

@@ -184,11 +184,14 @@ class ProposalCardTest {
 
     @Test
     void theEdgeVerdictIsAFieldOfTheProposalAndItsDecisionThatTheCardReads() {
-        // the test profile runs the gate off: the engine's entry is proposed UNGATED, and the API says so on both
+        // the test profile runs the gate off: the engine's entry is proposed UNGATED, and the API says so on both; its
+        // setup is not proven, so the card marks it as advise's would
         String id = desk.proposeEntry(Market.bullish("CARD4", "500"));
         given().get("/api/proposals/" + id).then().statusCode(200)
                 .body("edgeVerdict", org.hamcrest.Matchers.equalTo("UNGATED"))
-                .body("card.unproven", org.hamcrest.Matchers.equalTo(false));
+                .body("card.unproven", org.hamcrest.Matchers.equalTo(true))
+                .body("card.warnings", org.hamcrest.Matchers.hasItem(
+                        "unproven: no measured edge for this setup after costs (edge gate off)"));
         given().get("/api/decisions?limit=1000").then().statusCode(200)
                 .body("find { it.proposalId == '" + id + "' }.edgeVerdict", org.hamcrest.Matchers.equalTo("UNGATED"));
 

@@ -106,6 +106,18 @@ class NotificationTest {
     }
 
     @Test
+    void anEntryProposedWithoutAMeasuredEdgeSaysSoInItsNotification() {
+        // the test profile runs the edge gate off: the entry is proposed UNGATED, its setup unmeasured
+        String id = desk.proposeEntry(Market.bullish("NT6", "100"));
+        awaitEvent("proposal");
+        webhook.verify(postRequestedFor(urlEqualTo(HOOK)).withRequestBody(matchingJsonPath("$.data.id", equalTo(id)))
+                .withRequestBody(matchingJsonPath("$.data.edgeVerdict", equalTo("UNGATED")))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.matching(
+                        "ENTRY LONG [0-9.]+ NT6 at 100 \\(RULES, confidence [0-9]+\\), unproven: no measured edge for this "
+                                + "setup after costs \\(edge gate off\\), waits for confirmation until .+"))));
+    }
+
+    @Test
     void safeModeOnAndOffAreDelivered() {
         int threshold = risk.limits().safeModeAfterFailures();
         for (int i = 0; i < threshold; i++) {

@@ -19,4 +19,17 @@ public enum EdgeVerdict {
     public boolean mayAutoExecute() {
         return this == PROVEN || this == UNGATED;
     }
+
+    /**
+     * What a trader is told beside a proposed entry of this verdict, on its confirm card and in its notification: that
+     * its setup has no measured edge after costs ({@code UNPROVEN}, and {@code UNGATED}, which proposes the same entries
+     * with the gate off); null for {@code PROVEN} and {@code NO_EDGE} (never proposed).
+     */
+    public String warning() {
+        return switch (this) {
+            case UNPROVEN -> "unproven: no measured edge for this setup after costs";
+            case UNGATED -> "unproven: no measured edge for this setup after costs (edge gate off)";
+            case PROVEN, NO_EDGE -> null;
+        };
+    }
 }
