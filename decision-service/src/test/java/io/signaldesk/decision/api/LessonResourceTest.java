@@ -3,7 +3,6 @@ package io.signaldesk.decision.api;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -49,6 +48,7 @@ import io.signaldesk.decision.lessons.LessonBounds;
 import io.signaldesk.decision.lessons.LessonDrafter;
 import io.signaldesk.decision.lessons.LessonService;
 import io.signaldesk.decision.lessons.ScoredHistory;
+import io.signaldesk.decision.support.HeldResponses;
 import io.signaldesk.decision.support.InjectWireMock;
 import io.signaldesk.decision.support.WireMockAnalyzer;
 
@@ -65,6 +65,9 @@ class LessonResourceTest {
 
     @InjectWireMock
     WireMockServer analyzer;
+
+    @InjectWireMock
+    HeldResponses held;
 
     @Inject
     EdgeService edge;
@@ -90,6 +93,7 @@ class LessonResourceTest {
     @BeforeEach
     @AfterEach
     void forget() {
+        held.release();
         analyzer.resetAll();
         edge.clear();
         lessons.clear();
@@ -181,19 +185,21 @@ class LessonResourceTest {
 
     @Test
     void anAcceptAnswersWhileACheckOfTheSetWaitsOnTheAnalyzerAndTheCheckSendsTheNewSet() throws Exception {
-        analyzer.stubFor(get(urlEqualTo("/api/ai/lessons")).willReturn(json("{\"version\":0}").withFixedDelay(20_000)));
+        held.hold();
+        analyzer.stubFor(get(urlEqualTo("/api/ai/lessons")).willReturn(json("{\"version\":0}").withTransformers(HeldResponses.NAME)));
         analyzer.stubFor(put(urlEqualTo("/api/ai/lessons")).willReturn(json("{\"version\":1}")));
         proposeLessons(SOL_LONG);
         ExecutorService checks = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> check = checks.submit(service::sync);
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> !analyzer.findAll(getRequestedFor(urlEqualTo("/api/ai/lessons"))).isEmpty());
+                    .until(() -> held.waiting() == 1);
 
             given().post("/api/lessons/1/accept").then().statusCode(200)
                     .body("lesson.status", equalTo("ACCEPTED")).body("version.version", equalTo(1));
-            assertFalse(check.isDone(), "the accept did not wait for the check the analyzer holds (20 s)");
+            assertFalse(check.isDone(), "the accept did not wait for the check the analyzer holds (until released)");
 
+            held.release();
             assertTrue(check.get(60, TimeUnit.SECONDS), "the check sent the set it found changed");
             analyzer.verify(putRequestedFor(urlEqualTo("/api/ai/lessons"))
                     .withRequestBody(equalToJson("{\"version\":1,\"lessons\":[\"" + SOL_LONG + "\"]}")));
@@ -249,13 +255,16 @@ class LessonResourceTest {
     @Test
     void aSecondDraftNowWhileOneWaitsOnTheModelIs409() {
         ScoredHistory.read(strategy.edge().horizon()).forEach(a -> answers.insertAnswer(a, 1000));
+        held.hold();
         analyzer.stubFor(post(urlEqualTo("/api/analysis/lessons")).willReturn(
-                json("{\"status\":\"SKIPPED\",\"problem\":\"no idle model time\"}").withFixedDelay(20_000)));
+                json("{\"status\":\"SKIPPED\",\"problem\":\"no idle model time\"}").withTransformers(HeldResponses.NAME)));
 
         given().post("/api/lessons/drafts").then().statusCode(202);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> !analyzer.findAll(postRequestedFor(urlEqualTo("/api/analysis/lessons"))).isEmpty());
+                .until(() -> held.waiting() == 1);
         given().post("/api/lessons/drafts").then().statusCode(409).body("error", equalTo("a draft runs already"));
+        assertTrue(lessons.drafts(10).isEmpty(), "the first draft still waits on the held model answer");
+        held.release();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> !lessons.drafts(10).isEmpty());
         assertEquals("SKIPPED", lessons.drafts(10).get(0).outcome());
