@@ -73,6 +73,7 @@
       if (from) { request.from = from; }
       if (to) { request.to = to; }
     }
+    if (byId('bt-mode').value) { request.mode = byId('bt-mode').value; }
     if (byId('bt-edge').value) { request.edgeMode = byId('bt-edge').value; }
     return request;
   }
@@ -123,9 +124,42 @@
     text('bt-return', pct(p.returnPct) + ' (' + cents(p.initialEquity) + ' → ' + cents(p.finalEquity) + ' USDT), fees ' +
       cents(p.fees));
     text('bt-drawdown', cents(p.maxDrawdown) + ' USDT (' + pct(p.maxDrawdownPct) + ')');
-    text('bt-baselines', 'always-WAIT 0.00 %' + (r.buyAndHold ? '; buy-and-hold ' + pct(r.buyAndHold.returnPct) : ''));
+    text('bt-run-settings', runSettings(r));
+    text('bt-baselines', baselines(r));
     text('bt-report', r.output && r.output.markdown ? r.output.markdown : '–');
     byId('bt-result').hidden = false;
+  }
+
+  // what ran: the mode (and HYBRID's policy), the edge gate, and the model questions asked on the way
+  function runSettings(r) {
+    var s = r.settings || {};
+    var mode = (s.mode || r.mode) + (s.mode === 'HYBRID' ? ' ' + s.policy : '');
+    var gate = s.edge ? ', edge gate ' + s.edge.mode : '';
+    var ai = r.ai ? ', ' + r.ai.calls.toLocaleString('en-US') + ' model questions (' + r.ai.failures + ' failed' +
+      (r.ai.averageLatencyMs === null ? '' : ', ' + Math.round(r.ai.averageLatencyMs) + ' ms on average') + ')'
+      : ', no model questions';
+    return mode + gate + ai + '; fee ' + s.feePct + ' % + slippage ' + s.slippagePct + ' % a fill';
+  }
+
+  // a per-trade figure after costs, signed: "-0.293 %"
+  function perTrade(v) { return v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + Number(v).toFixed(3) + ' %'; }
+
+  // the sceptic's baselines at the same costs: never trading, holding, the same entries on one side, random entries
+  function baselines(r) {
+    var parts = ['always-WAIT 0.00 %'];
+    if (r.buyAndHold) { parts.push('buy-and-hold ' + pct(r.buyAndHold.returnPct)); }
+    var o = r.evaluation && r.evaluation.overall;
+    if (o && o.expectancy && o.expectancy.trades > 0) {
+      parts.push('a trade after costs: this run ' + perTrade(o.expectancy.meanPct) + ', always-long ' +
+        perTrade(o.alwaysLong.meanPct) + ', always-short ' + perTrade(o.alwaysShort.meanPct) + ' (the same entries and exits)');
+    }
+    var rnd = r.randomEntries;
+    if (rnd && rnd.draws && rnd.medianPct !== null) {
+      parts.push('random entries (same count and holding time) ' + perTrade(rnd.medianPct) + ' a trade, 5-95 % [' +
+        perTrade(rnd.p5Pct) + ', ' + perTrade(rnd.p95Pct) + ']' + (rnd.strategyRank === null ? ''
+          : ': this run beats ' + Math.round(rnd.strategyRank * 100) + ' % of ' + rnd.draws + ' draws'));
+    }
+    return parts.join('; ');
   }
 
   byId('bt-run').addEventListener('click', run);

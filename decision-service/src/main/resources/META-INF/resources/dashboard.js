@@ -139,9 +139,13 @@
   function renderStatus(s) {
     var feed = s.feed;
     var feedOk = feed.connected && !feed.stale;
-    setBadge('feed-state', feedOk ? 'feed live' : (feed.connected ? 'FEED STALE' : 'FEED DOWN'), feedOk);
+    // which market the prices are: the simulator's are made up, a replay's are past, a venue's are live
+    var market = feed.identity && feed.identity.market;
+    setBadge('feed-state', (feedOk ? 'feed live' : (feed.connected ? 'FEED STALE' : 'FEED DOWN')) +
+      (market ? ' · ' + (feed.identity.source === 'simulator' ? 'SIMULATOR' : market) : ''), feedOk);
     document.body.classList.toggle('stale', !feedOk);
-    document.getElementById('feed-note').textContent = marketTime(feed.marketTime) + 'drops ' + feed.drops +
+    document.getElementById('feed-note').textContent = (feed.identity && feed.identity.source === 'simulator'
+      ? 'simulated prices, not a venue\'s · ' : '') + marketTime(feed.marketTime) + 'drops ' + feed.drops +
       ' · bad frames ' + feed.malformed + (feed.lastFrameAt ? ' · last frame ' + time(feed.lastFrameAt) : '');
     var ai = s.analyzer;
     setBadge('analyzer-state', ai.reachable ? 'analyzer up' : 'ANALYZER DOWN', ai.reachable);
@@ -371,6 +375,9 @@
 
   function titled(tr, title) { tr.title = title; return tr; }
 
+  // the ledger keeps no market with a scored call: what the simulator, a replay and a venue called is counted together
+  var POOLED = 'calls of every market this ledger has seen (simulator, replays, venues) counted together';
+
   // The newest backtest report of the data directory: its verdict and bottom line, and a link to its Markdown.
   function loadLatestBacktest() {
     fetch('/api/backtest/reports/latest').then(function (r) {
@@ -433,7 +440,7 @@
     });
     fill(document.getElementById('accuracy'), rows);
     document.getElementById('accuracy-note').textContent = rows.length ? 'direction only, before costs (the edge gate ' +
-      'judges net of costs at its own horizon, in its panel) · flat band ±' + acc.flatBandPct + '% · ' +
+      'judges net of costs at its own horizon, in its panel) · ' + POOLED + ' · flat band ±' + acc.flatBandPct + '% · ' +
       acc.pendingSignals + ' signals waiting for their horizon' : 'No signal scored yet (' + acc.pendingSignals +
       ' waiting for their horizon: ' + acc.horizons.join(', ') + ').';
     if (acc.unscorableSignals > 0) {
@@ -467,7 +474,7 @@
     heads[2].textContent = 'Expected move at ' + edge.horizon + ' (before costs)';
     heads[3].textContent = 'Expectancy at ' + edge.horizon + ' after the ' + edge.roundTripPct + '% round trip';
     heads[4].textContent = 'Lower bound (' + (edge.confidence * 100) + '% one-sided)';
-    document.getElementById('edge-note').textContent = 'mode ' + edge.mode + ' · scored at ' + edge.horizon + ' · round trip ' +
+    document.getElementById('edge-note').textContent = 'mode ' + edge.mode + ' · ' + POOLED + ' · scored at ' + edge.horizon + ' · round trip ' +
       edge.roundTripPct + '% (fee + slippage, both fills) · lower bound at ' + (edge.confidence * 100) + '% · ' +
       edge.pendingCalls + ' calls waiting for their horizon' + (edge.probes && edge.probes.every ? ' · gated model setups probed on ' +
       'idle time every ' + edge.probes.every + ': ' + edge.probes.asked + ' asked, ' + edge.probes.answered + ' answered, ' +

@@ -166,6 +166,10 @@ class DashboardBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("positions"),
                 "replay#dddd4444: not marked, no stop, no entry"));
+        // the header and the market panel name the market the prices come from: the simulator's are made up
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed-state"), " · SIMULATOR"));
+        assertTrue(browser.findElement(By.id("feed-note")).getText().startsWith("simulated prices, not a venue's · "),
+                browser.findElement(By.id("feed-note")).getText());
         By writeOff = By.cssSelector("#positions button[data-coin='BW1']");
         clickWhenStable(wait, writeOff);
         wait.until(ExpectedConditions.alertIsPresent()).accept();
@@ -202,6 +206,16 @@ class DashboardBrowserTest {
         assertTrue(markdown.contains("| closed trades | " + closed + " ("), "the panel's trades are the report's: " + trades);
         assertTrue(browser.findElement(By.id("bt-return")).getText().contains("10,000.00 → "),
                 browser.findElement(By.id("bt-return")).getText());
+        // what ran (the panel's mode, RULES by default: no model questions) and the baselines at the same costs
+        assertEquals("RULES, edge gate off, no model questions; fee 0.1 % + slippage 0.05 % a fill",
+                browser.findElement(By.id("bt-run-settings")).getText());
+        String baselines = browser.findElement(By.id("bt-baselines")).getText();
+        assertTrue(baselines.startsWith("always-WAIT 0.00 %; buy-and-hold "), baselines);
+        assertEquals(closed > 0, baselines.contains("; random entries (same count and holding time) "), baselines);
+        if (closed > 0) {
+            assertTrue(baselines.contains(", always-long ") && baselines.contains(", always-short ")
+                    && baselines.contains("; random entries (same count and holding time) "), baselines);
+        }
 
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target/dashboard-backtest.png"), StandardCopyOption.REPLACE_EXISTING);
