@@ -85,6 +85,15 @@ public class LiveEvaluationService {
     }
 
     /**
+     * Drops the figures read, so that the next ask reads the calls and fills again however recent the last read was
+     * (for tests in this package that score calls and must not wait out {@link #EVERY}).
+     */
+    synchronized void expire() {
+        latest = null;
+        latestKey = null;
+    }
+
+    /**
      * How often {@code source}'s directional calls with a confidence in {@code confidence}'s bucket went the called way
      * at the evaluation's horizon (the figures of {@link #evaluation()}, read at most every {@link #EVERY}).
      */

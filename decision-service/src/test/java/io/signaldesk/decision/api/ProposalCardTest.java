@@ -53,15 +53,20 @@ class ProposalCardTest {
     @Inject
     io.signaldesk.decision.engine.EdgeService edge;
 
+    @Inject
+    LiveEvaluationService evaluation;
+
     @BeforeEach
     void rulesMode() {
         desk.rulesMode();
         scoring.clear();
+        evaluation.expire(); // the figures are read at most every 5 s: not another test's calls of the last 5 s
     }
 
     @AfterEach
     void forget() {
         scoring.clear();
+        evaluation.expire();
     }
 
     @Test
@@ -88,7 +93,7 @@ class ProposalCardTest {
         assertTrue(left > 0 && left <= config.proposalTtl().toSeconds(), "seconds left " + left);
         assertEquals("expires unconfirmed: nothing is entered", p.getString("card.onExpiry"));
         assertEquals("RULES", p.getString("card.confidence.source"));
-        // no RULES call scored (the evaluation is read at most every 5 s: another test's calls may linger until then)
+        // no RULES call scored (the evaluation read again after the scored calls were cleared)
         String meaning = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(
                 () -> given().get("/api/proposals/" + id).then().extract().jsonPath().getString("card.confidence.meaning"),
                 m -> m.contains("not measured yet"));
@@ -113,7 +118,8 @@ class ProposalCardTest {
         scoring.add(SignalOutcomes.score(signal("RULES", Direction.LONG, confidence, 2), longest, new BigDecimal("99.50"), band));
         scoring.add(SignalOutcomes.score(signal("AI", Direction.LONG, confidence, 3), longest, new BigDecimal("100.50"), band));
 
-        // the evaluation is read at most every 5 s: wait for the one with these calls
+        // the evaluation is read at most every 5 s: read again now, with these calls
+        evaluation.expire();
         JsonPath p = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(
                 () -> given().get("/api/proposals/" + id).then().statusCode(200).extract().jsonPath(),
                 json -> json.getInt("card.confidence.calls") == 3);

@@ -37,6 +37,9 @@ class SignalEvaluationResourceTest {
     @Inject
     io.signaldesk.core.strategy.StrategySettings strategy;
 
+    @Inject
+    LiveEvaluationService evaluation;
+
     @AfterEach
     void forget() {
         scoring.clear();
@@ -56,7 +59,8 @@ class SignalEvaluationResourceTest {
         scoring.add(SignalOutcomes.score(signal(Direction.LONG, 7, 4), longest, new BigDecimal("100.02"), band));
         scoring.add(SignalOutcomes.score(signal(Direction.LONG, 7, 5), Duration.ofSeconds(1), new BigDecimal("99.00"), band));
 
-        // the figures are read at most every 5 s: wait for the ones with these calls
+        // the figures are read at most every 5 s: read again now, with these calls
+        evaluation.expire();
         JsonPath body = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(
                 () -> given().get("/api/signals/evaluation").then().statusCode(200).extract().jsonPath(),
                 json -> json.getInt("overall.direction.calls") == 3);
