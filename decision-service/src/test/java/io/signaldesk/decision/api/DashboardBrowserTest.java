@@ -15,7 +15,9 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -87,16 +89,16 @@ class DashboardBrowserTest {
     @Inject
     LessonRepository lessons;
 
-    private WebDriver browser;
-    private Path profileDir;
+    /** One Chromium for the class (a start costs seconds on a loaded machine); each test begins on a blank page. */
+    private static WebDriver browser;
 
-    @BeforeEach
-    void startBrowser() throws Exception {
+    @BeforeAll
+    static void startBrowser() throws Exception {
         Path chromedriver = RequiredTool.require("DashboardBrowserTest", INSTALL,
                 System.getProperty("chromedriver.path", "chromedriver"));
         Path chromium = RequiredTool.require("DashboardBrowserTest", INSTALL,
                 System.getProperty("chromium.path", "chromium"), "chromium-browser");
-        profileDir = Files.createTempDirectory("chromium-profile");
+        Path profileDir = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -107,8 +109,29 @@ class DashboardBrowserTest {
         browser = new ChromeDriver(service, options);
     }
 
+    /** As a fresh browser: the window at 1400 x 1000, no cookies (the page's storage is cleared after each test). */
+    @BeforeEach
+    void freshWindow() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        browser.manage().deleteAllCookies();
+    }
+
+    /** Leaves no alert, no stored API key and no open dashboard socket to the next test. */
     @AfterEach
-    void stopBrowser() {
+    void leavePage() {
+        try {
+            browser.switchTo().alert().dismiss();
+        } catch (org.openqa.selenium.NoAlertPresentException none) {
+            // the usual case
+        }
+        if (browser.getCurrentUrl().startsWith(page.resolve("/").toString())) {
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.clear(); sessionStorage.clear();");
+        }
+        browser.get("about:blank");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
         }
