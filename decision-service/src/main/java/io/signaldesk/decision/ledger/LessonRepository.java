@@ -47,6 +47,19 @@ public class LessonRepository {
     private static final String COLUMNS = """
             id, line, status, proposed_at, decided_at, model, setups, decisions, rights, net_pct, net_low, net_high, tokens""";
 
+    /** The panel's count of answers scored since the last draft: index model_answer_scored (V16) answers it alone. */
+    static final String SCORED_AFTER = """
+            SELECT COUNT(*) AS n FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY' AND answered_at > ?""";
+
+    /** The panel's answers by lesson version: index model_answer_by_version (V16) holds every column it reads. */
+    static final String BY_VERSION = """
+            SELECT lesson_version, COUNT(*) AS answers, SUM(right_answer) AS rights, SUM(acted) AS acted,
+                SUM(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) END) AS net_sum,
+                SUM(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) * CAST(net_pct AS DOUBLE PRECISION) END)
+                    AS net_squares
+            FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY'
+            GROUP BY lesson_version ORDER BY COALESCE(lesson_version, -1)""";
+
     private final Db db;
 
     public LessonRepository(Db db) {
@@ -181,9 +194,7 @@ public class LessonRepository {
     /** How many answers of the model in use were scored at {@code horizon} after {@code after} (null: ever). */
     public int scoredAfter(Duration horizon, Instant after) {
         return db.read(c -> {
-            try (PreparedStatement s = Db.prepare(c, """
-                    SELECT COUNT(*) AS n FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY'
-                        AND answered_at > ?""", horizon.toSeconds(), after == null ? Instant.EPOCH : after);
+            try (PreparedStatement s = Db.prepare(c, SCORED_AFTER, horizon.toSeconds(), after == null ? Instant.EPOCH : after);
                     ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getInt("n") : 0;
             }
@@ -227,13 +238,7 @@ public class LessonRepository {
     public List<VersionRecord> byVersion(Duration horizon) {
         return db.read(c -> {
             List<VersionRecord> out = new ArrayList<>();
-            try (PreparedStatement s = Db.prepare(c, """
-                    SELECT lesson_version, COUNT(*) AS answers, SUM(right_answer) AS rights, SUM(acted) AS acted,
-                        SUM(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) END) AS net_sum,
-                        SUM(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) * CAST(net_pct AS DOUBLE PRECISION) END)
-                            AS net_squares
-                    FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY'
-                    GROUP BY lesson_version ORDER BY COALESCE(lesson_version, -1)""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = Db.prepare(c, BY_VERSION, horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int version = rs.getInt("lesson_version");
                     Integer known = rs.wasNull() ? null : version;
