@@ -119,6 +119,34 @@ final class IdleWindow {
         return nanos + nanos / 5 + 100_000_000L;
     }
 
+    /** The latest a background call that may not be skipped can start and still have its decision by {@code deadline}. */
+    static long lastMoment(Cost cost, long deadline) {
+        return deadline - withMargin(cost.toDecision());
+    }
+
+    /**
+     * Whether the answer the model is writing for a question, at its decision, gives up its reason for a waiting
+     * background call that may not be skipped (the scheduled sentiment), because no later chance to start it comes
+     * before its {@link #lastMoment}: it would not be admitted when this answer ends ({@code reasonLeft} from now), and
+     * the next question's decision (expected {@code window} from now, plus {@code toDecision}, the time this answer took
+     * to its decision) comes after its last moment. Started here it holds the next question least; started at its last
+     * moment, which may fall just before a question, it may hold that question past its deadline.
+     */
+    static boolean lastChance(long now, long window, Cost cost, long queuedAt, long deadline, long maxDelay, long quietAt,
+            long reasonLeft, long toDecision) {
+        long lastMoment = lastMoment(cost, deadline);
+        if (now >= lastMoment) {
+            return true;
+        }
+        if (window == OPEN) {
+            return false;
+        }
+        long freeAt = now + reasonLeft;
+        boolean startsThen = freeAt < lastMoment
+                && admit(freeAt, Math.max(0, window - reasonLeft), cost, queuedAt, deadline, maxDelay, false, quietAt).start();
+        return !startsThen && now + window + toDecision >= lastMoment;
+    }
+
     /**
      * The admission rule for a background call, given the model is free and no urgent question waits. It starts when
      * everything up to its decision fits before the next expected question (then it is put back, or cut after its
@@ -146,7 +174,7 @@ final class IdleWindow {
         if (now >= overdueAt && window >= withMargin(cost.promptRead())) {
             return new Admission(true, true, Long.MAX_VALUE);
         }
-        long lastMoment = deadline - withMargin(cost.toDecision());
+        long lastMoment = lastMoment(cost, deadline);
         if (now >= lastMoment) {
             return new Admission(true, true, Long.MAX_VALUE);
         }

@@ -165,6 +165,27 @@ public class MachineRates {
         return new IdleWindow.Cost(load, Math.round(prompt / prefill * 1e9), Math.round(toSignal / decode * 1e9));
     }
 
+    /**
+     * How long {@code model} is predicted to go on writing an answer of {@code type} that has {@code written} tokens so
+     * far: the rest of that analysis's mean output at the measured decode rate; 0 when not measured.
+     */
+    public long outputLeftNanos(String model, AnalysisType type, int written) {
+        Rates rates = byModel.get(model);
+        Tokens t = type == null ? null : tokens.getOrDefault(model, Map.of()).get(type);
+        if (rates == null || t == null) {
+            return 0;
+        }
+        double decode;
+        synchronized (rates) {
+            decode = rates.decode;
+        }
+        double output;
+        synchronized (t) {
+            output = t.output;
+        }
+        return decode <= 0 ? 0 : Math.round(Math.max(0, output - written) / decode * 1e9);
+    }
+
     /** Predicted time to a decision for another model, scaled from a prediction measured on this machine. */
     public static Long scaled(MachineReport.Prediction measured, double measuredParamsB, double otherParamsB) {
         if (measured == null || measuredParamsB <= 0 || otherParamsB <= 0) {

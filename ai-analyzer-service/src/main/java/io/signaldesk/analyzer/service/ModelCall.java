@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.signaldesk.analyzer.ai.AnswerStream;
 import io.signaldesk.analyzer.ai.ModelQuestion;
-import io.signaldesk.analyzer.client.ModelStream;
 import io.signaldesk.analyzer.domain.AnalysisType;
 
 /**
@@ -38,7 +37,8 @@ public final class ModelCall {
     boolean toDecision;
 
     AnswerStream answer;
-    ModelStream stream;
+    /** Stops the call on the model ({@link StreamedChat#chat}). */
+    Runnable stop;
     long startedNanos;
     long signalNanos;
     int piecesAtSignal;
@@ -49,14 +49,14 @@ public final class ModelCall {
     private final List<Consumer<String>> reasonListeners = new CopyOnWriteArrayList<>();
 
     ModelCall(String key, AnalysisType type, int priority, long seq, ModelQuestion body, List<String> decisionFields,
-            long deadlineNanos) {
+            long queuedNanos, long deadlineNanos) {
         this.key = key;
         this.type = type;
         this.priority = priority;
         this.seq = seq;
         this.body = body;
         this.decisionFields = decisionFields;
-        this.queuedNanos = System.nanoTime();
+        this.queuedNanos = queuedNanos;
         this.askedNanos = queuedNanos;
         this.deadlineNanos = deadlineNanos;
     }

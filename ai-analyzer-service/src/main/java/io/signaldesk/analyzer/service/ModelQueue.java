@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -48,14 +46,16 @@ import io.signaldesk.analyzer.domain.AnalysisType;
  * ({@link MachineRates#cost}) fit before the next question is expected; a question that comes early puts it back (or
  * cuts it after its decision) at the next token. A background call that waited {@code analyzer.background.max-delay}
  * starts when at least its prompt read fits, and then runs to its decision; at the last moment its deadline allows, it
- * starts anyway. The shadow's questions start only when their load and prompt read fit, and are skipped otherwise.
+ * starts anyway, and when no window comes before that moment, the answer being written at the last chance before it
+ * gives up its reason for it ({@link IdleWindow#lastChance}). The shadow's questions start only when their load and prompt read fit, and are skipped otherwise.
  */
 @ApplicationScoped
 public class ModelQueue {
 
     private static final Logger LOG = Logger.getLogger(ModelQueue.class);
 
-    private final OllamaClient ollama;
+    private final StreamedChat model;
+    private final QueueClock clock;
     private final AnalyzerMeters meters;
     private final MachineRates rates;
     private final AiMetricsService metrics;
@@ -69,32 +69,37 @@ public class ModelQueue {
     private final Map<String, Long> lastAnswered = new HashMap<>();
     private final long maxDelayNanos;
     private final boolean idleWindow;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "model-queue-idle-window");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private ScheduledFuture<?> retry;
+    /** Cancels the timer's next ask ({@link #retryAt}); {@code retryAt} is {@link Long#MAX_VALUE} when none is set. */
+    private Runnable retry = () -> { };
     private long retryAt = Long.MAX_VALUE;
     private ModelCall running;
 
     /** Ollama's default keep-alive: a model asked within it is taken to be resident (the desk's own is kept 30 m). */
     static final long RESIDENT_NANOS = TimeUnit.MINUTES.toNanos(5);
 
+    @Inject
     public ModelQueue(OllamaClient ollama, AnalyzerMeters meters, MachineRates rates,
             AiMetricsService metrics, AnalyzerConfig config) {
-        this.ollama = ollama;
+        this((question, listener) -> ollama.chat(question, listener)::cancel, QueueClock.system(), meters, rates, metrics,
+                config.background());
+    }
+
+    /** The queue on any model and clock (tests drive it with a model and a clock of their own). */
+    ModelQueue(StreamedChat model, QueueClock clock, AnalyzerMeters meters, MachineRates rates, AiMetricsService metrics,
+            AnalyzerConfig.Background background) {
+        this.model = model;
+        this.clock = clock;
         this.meters = meters;
         this.rates = rates;
         this.metrics = metrics;
-        this.maxDelayNanos = config.background().maxDelay().toNanos();
-        this.idleWindow = config.background().idleWindow();
-        this.window = new IdleWindow(System.nanoTime(), config.background().quiet().toNanos());
+        this.maxDelayNanos = background.maxDelay().toNanos();
+        this.idleWindow = background.idleWindow();
+        this.window = new IdleWindow(clock.nanoTime(), background.quiet().toNanos());
     }
 
     @PreDestroy
     void stopTimer() {
-        timer.shutdownNow();
+        clock.close();
     }
 
     /** The priming call after a start or a model switch: lowest priority, never coalesced with a question. */
@@ -102,7 +107,7 @@ public class ModelQueue {
         ModelCall call;
         synchronized (this) {
             call = new ModelCall("prime|" + sequence.get(), null, 0, sequence.incrementAndGet(), body, List.of(),
-                    Long.MAX_VALUE);
+                    clock.nanoTime(), Long.MAX_VALUE);
             byKey.put(call.key, call);
             waiting.add(call);
             if (running != null && running.shadow()) {
@@ -149,7 +154,8 @@ public class ModelQueue {
                 return Optional.empty();
             }
             long seq = sequence.incrementAndGet();
-            call = new ModelCall("shadow|" + seq, type, SHADOW, seq, body, decisionFields, deadlineNanos);
+            call = new ModelCall("shadow|" + seq, type, SHADOW, seq, body, decisionFields, clock.nanoTime(),
+                    deadlineNanos);
             call.background = true;
             byKey.put(call.key, call);
             waiting.add(call);
@@ -186,7 +192,7 @@ public class ModelQueue {
         int priority = priority(type, desk);
         synchronized (this) {
             if (!background) {
-                window.arrived(System.nanoTime());
+                window.arrived(clock.nanoTime());
             }
             ModelCall same = byKey.get(key);
             if (same != null && same.background && !background) {
@@ -207,7 +213,7 @@ public class ModelQueue {
                 call = same;
             } else {
                 call = new ModelCall(key, type, priority, sequence.incrementAndGet(), body, decisionFields,
-                        deadlineNanos);
+                        clock.nanoTime(), deadlineNanos);
                 call.background = background;
                 byKey.put(key, call);
                 waiting.add(call);
@@ -226,7 +232,7 @@ public class ModelQueue {
         if (current == null) {
             return;
         }
-        boolean late = System.nanoTime() > current.deadlineNanos;
+        boolean late = clock.nanoTime() > current.deadlineNanos;
         boolean putBack = current.shadow() && urgent.priority > SHADOW
                 || current.background && !current.toDecision && !urgent.background;
         if (putBack) {
@@ -258,10 +264,18 @@ public class ModelQueue {
 
     /** Starts the most urgent waiting call if the model is free. Under the lock, so a running call always has its stream. */
     private synchronized void startNext() {
+        long now = clock.nanoTime();
         if (running != null) {
-            return;
+            if (running.background || !running.hasDecision()) {
+                return; // an answer that has no decision yet gives way when it has one (see content())
+            }
+            long lastMoment = lastMoment(now);
+            if (now < lastMoment) {
+                retryAt(lastMoment, now);
+                return;
+            }
+            cutReason(running);
         }
-        long now = System.nanoTime();
         List<ModelCall> stale = new ArrayList<>();
         for (ModelCall call : waiting) {
             if (now > call.deadlineNanos) {
@@ -306,7 +320,7 @@ public class ModelQueue {
         next.pieces = 0;
         meters.queueWait(metered(next), now - next.queuedNanos);
         ModelCall call = next;
-        call.stream = ollama.chat(call.body, new ChatStreamListener() {
+        call.stop = model.chat(call.body, new ChatStreamListener() {
             @Override
             public void content(String piece) {
                 ModelQueue.this.content(call, piece);
@@ -324,6 +338,44 @@ public class ModelQueue {
         });
     }
 
+    /**
+     * Under the lock: the waiting background work that may not be skipped (the scheduled sentiment) whose last moment
+     * ({@link IdleWindow#lastMoment}) comes first; null when none waits, when a question waits ahead of it (served first,
+     * it cuts the reason itself) or when the idle window is off.
+     */
+    private ModelCall due(long now) {
+        if (!idleWindow) {
+            return null;
+        }
+        ModelCall due = null;
+        long dueAt = Long.MAX_VALUE;
+        for (ModelCall call : waiting) {
+            if (!call.background) {
+                return null;
+            }
+            long lastMoment = IdleWindow.lastMoment(cost(call, now), call.deadlineNanos);
+            if (!call.shadow() && now <= call.deadlineNanos && lastMoment < dueAt) {
+                due = call;
+                dueAt = lastMoment;
+            }
+        }
+        return due;
+    }
+
+    /** Under the lock: when {@link #due} must start at the latest ({@link Long#MAX_VALUE}: nothing due). */
+    private long lastMoment(long now) {
+        ModelCall due = due(now);
+        return due == null ? Long.MAX_VALUE : IdleWindow.lastMoment(cost(due, now), due.deadlineNanos);
+    }
+
+    /** Under the lock, at the decision of {@code answer} (a question's): whether its reason gives way to {@link #due}. */
+    private boolean lastChance(ModelCall answer, long now) {
+        ModelCall due = due(now);
+        return due != null && IdleWindow.lastChance(now, window.window(now), cost(due, now), due.askedNanos,
+                due.deadlineNanos, maxDelayNanos, window.quietAt(),
+                rates.outputLeftNanos(answer.body.model(), answer.type, answer.pieces), now - answer.startedNanos);
+    }
+
     /** Under the lock: the predicted cost of a background call, from the machine's measured rates. */
     private IdleWindow.Cost cost(ModelCall call, long now) {
         Long answered = lastAnswered.get(call.body.model());
@@ -335,19 +387,17 @@ public class ModelQueue {
 
     /** Under the lock: asks again at {@code at} (waiting background work), unless an earlier retry is set. */
     private void retryAt(long at, long now) {
-        if (at == Long.MAX_VALUE || (retry != null && !retry.isDone() && retryAt <= at)) {
+        if (at == Long.MAX_VALUE || retryAt <= at) {
             return;
         }
-        if (retry != null) {
-            retry.cancel(false);
-        }
+        retry.run();
         retryAt = at;
-        retry = timer.schedule(() -> {
+        retry = clock.schedule(() -> {
             synchronized (this) {
                 retryAt = Long.MAX_VALUE;
             }
             startNext();
-        }, Math.max(1_000_000, at - now), TimeUnit.NANOSECONDS);
+        }, Math.max(1_000_000, at - now));
     }
 
     private void content(ModelCall call, String piece) {
@@ -360,9 +410,10 @@ public class ModelQueue {
             call.pieces++;
             progress = call.answer.accept(piece);
             if (progress.decision() != null) {
-                call.signalNanos = System.nanoTime();
+                call.signalNanos = clock.nanoTime();
                 call.piecesAtSignal = call.pieces;
-                cutNow = waiting.stream().anyMatch(other -> preempts(other, call));
+                cutNow = waiting.stream().anyMatch(other -> preempts(other, call))
+                        || !call.background && lastChance(call, call.signalNanos);
             }
         }
         if (progress.decision() != null) {
@@ -378,6 +429,8 @@ public class ModelQueue {
                 }
             }
             startNext();
+        } else if (progress.decision() != null) {
+            startNext(); // sets the timer for waiting background work's last moment (it cuts this reason then)
         }
     }
 
@@ -391,22 +444,22 @@ public class ModelQueue {
 
     /** Stops the running call after its decision: its callers get the decision and the reason so far. */
     private void cutReason(ModelCall call) {
-        call.stream.cancel();
+        call.stop.run();
         meters.dropped(metered(call), "reason-cut");
         LOG.debugf("%s call cut after its decision to free the model for a more urgent one", call.type);
         complete(call, null, true);
     }
 
     private void requeue(ModelCall call) {
-        call.stream.cancel();
+        call.stop.run();
         running = null;
         meters.dropped(metered(call), "requeued");
-        call.queuedNanos = System.nanoTime();
+        call.queuedNanos = clock.nanoTime();
         waiting.add(call);
     }
 
     private void stop(ModelCall call, String why) {
-        call.stream.cancel();
+        call.stop.run();
         running = null;
         byKey.remove(call.key);
         meters.dropped(metered(call), "late");
@@ -433,7 +486,7 @@ public class ModelQueue {
             running = null;
         }
         byKey.remove(call.key);
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         long signalMs = call.signalNanos == 0 ? -1 : (call.signalNanos - call.startedNanos) / 1_000_000;
         long totalMs = (now - call.startedNanos) / 1_000_000;
         String model = call.body.model();

@@ -104,6 +104,38 @@ class IdleWindowTest {
     }
 
     @Test
+    void cutsTheReasonOfTheLastAnswerDecidedBeforeTheSentimentsLastMomentWhenNoWindowFitsItsRead() {
+        IdleWindow window = new IdleWindow(0, QUIET);
+        for (int i = 0; i <= 5; i++) {
+            window.arrived(i * 2 * S); // an entry every 2 s: 0.45 s free after each, less than the read's 1.07 s
+        }
+        long asked = 5 * S;
+        long deadline = asked + 10 * S; // last moment 12.85 s
+        long reasonLeft = 800 * MS;
+        long toDecision = 750 * MS;
+        long decided = 10_750 * MS; // the entry of 10 s: the entry of 12 s decides at 12.75 s, a chance still
+        assertFalse(IdleWindow.lastChance(decided, window.window(decided), SENTIMENT, asked, deadline, MAX_DELAY,
+                window.quietAt(), reasonLeft, toDecision));
+        window.arrived(12 * S);
+        long last = 12_750 * MS; // the next decision, 14.75 s, is past the last moment
+        assertTrue(IdleWindow.lastChance(last, window.window(last), SENTIMENT, asked, deadline, MAX_DELAY,
+                window.quietAt(), reasonLeft, toDecision));
+    }
+
+    @Test
+    void keepsTheReasonWhenTheSentimentStartsOnceItIsWritten() {
+        IdleWindow window = everyThreeSeconds();
+        long asked = 16_500 * MS; // overdue at 20.5 s, last moment 24.35 s, after the next entry's decision
+        long decided = 21_750 * MS; // the entry of 21 s: its reason ends at 22.55 s, 1.45 s before the next entry
+        assertTrue(decided + 2_250 * MS + 750 * MS >= IdleWindow.lastMoment(SENTIMENT, asked + 10 * S));
+        assertFalse(IdleWindow.lastChance(decided, window.window(decided), SENTIMENT, asked, asked + 10 * S, MAX_DELAY,
+                window.quietAt(), 800 * MS, 750 * MS), "its read fits once the reason is written: it starts then");
+        long quiet = window.quietAt();
+        assertFalse(IdleWindow.lastChance(quiet, window.window(quiet), SENTIMENT, asked, quiet + 5 * S, MAX_DELAY,
+                window.quietAt(), 800 * MS, 750 * MS), "nobody expected: the model frees after the reason");
+    }
+
+    @Test
     void runsBackgroundWorkAnywayWhenNobodyAsks() {
         IdleWindow window = everyThreeSeconds();
         long now = 21 * S + 2 * 3 * S; // two gaps' worth of silence after the last entry

@@ -42,6 +42,16 @@ class MachineRatesTest {
     }
 
     @Test
+    void predictsHowLongAnAnswerGoesOnWritingFromItsTypesMeanOutput() {
+        MachineRates rates = rates();
+        assertEquals(0, rates.outputLeftNanos("llama3.2:3b", AnalysisType.ENTRY, 12), "not measured yet");
+        rates.observe("llama3.2:3b", AnalysisType.ENTRY, m1(46, 30), 12);
+        // 30 tokens on average, 12 written: 18 more at 22/s
+        assertEquals(Math.round(18 / 22.0 * 1e9), rates.outputLeftNanos("llama3.2:3b", AnalysisType.ENTRY, 12));
+        assertEquals(0, rates.outputLeftNanos("llama3.2:3b", AnalysisType.ENTRY, 31), "past the mean: nothing predicted");
+    }
+
+    @Test
     void warnsWithASmallerModelWhenTheMeasuredRatesPredictAMissedDeadline() {
         MachineRates rates = rates();
         // 300 uncached prompt tokens and 60 tokens before the decision: 1.3 s + 2.7 s
