@@ -69,6 +69,42 @@ public class MachineRates {
         }
     }
 
+    /**
+     * One call stopped before Ollama's final account (cut after its decision, or put back while writing), which Ollama
+     * then never sends: what the call measured still counts, so an analysis the desk always cuts (the sentiment on a busy
+     * desk) is predicted from this machine too. Its decode rate from the pieces after the first; its tokens to the
+     * decision when it had one; its prompt's read time, as tokens at the measured prefill rate (Ollama reports a
+     * prompt's token count only at the end), when its model was resident (a load would count in the read).
+     *
+     * @param readNanos from the request to the first piece, less one piece's time (as {@link OllamaStats#of})
+     * @param pieces pieces written, the first included
+     * @param decodeNanos from the first piece to the last
+     * @param tokensToSignal pieces up to its decision, 0 when it had none
+     */
+    public void observeStopped(String model, AnalysisType type, long readNanos, int pieces, long decodeNanos,
+            int tokensToSignal, boolean resident) {
+        Rates rates = byModel.computeIfAbsent(model, m -> new Rates());
+        double prefill;
+        synchronized (rates) {
+            if (pieces >= 5 && decodeNanos > 0) {
+                rates.decode = average(rates.decode, (pieces - 1) * 1e9 / decodeNanos);
+            }
+            prefill = rates.prefill;
+        }
+        if (type == null) {
+            return;
+        }
+        Tokens t = tokens.computeIfAbsent(model, m -> new ConcurrentHashMap<>()).computeIfAbsent(type, k -> new Tokens());
+        synchronized (t) {
+            if (resident && prefill > 0 && readNanos > 0) {
+                t.prompt = average(t.prompt, readNanos * prefill / 1e9);
+            }
+            if (tokensToSignal > 0) {
+                t.toSignal = average(t.toSignal, tokensToSignal);
+            }
+        }
+    }
+
     /** {@code model} was loaded in {@code nanos} (a preload at start or on a switch; a model already loaded takes no time). */
     public void loaded(String model, long nanos) {
         if (nanos > 50_000_000) {
@@ -100,6 +136,9 @@ public class MachineRates {
         if (rates != null && rates.prefill > 0 && rates.decode > 0) {
             perType.forEach((type, t) -> {
                 synchronized (t) {
+                    if (t.samples == 0) {
+                        return; // only stopped calls so far: no whole answer measured
+                    }
                     double toSignal = t.toSignal > 0 ? t.toSignal : t.output;
                     long prefillMs = Math.round(t.prompt / rates.prefill * 1000);
                     predictions.put(type, new MachineReport.Prediction(
@@ -129,9 +168,10 @@ public class MachineRates {
     /**
      * What the next call of {@code type} on {@code model} is predicted to cost before it can be cut without holding anyone
      * ({@link IdleWindow.Cost}): its load when not {@code resident}, its uncached prompt at the measured prefill rate (the
-     * mean evaluated tokens of that analysis, or, never answered here, the question's characters at 3.5 a token, with the
-     * whole system prompt when the model was never asked), its tokens to the decision at the measured decode rate. A model
-     * never measured borrows the rates and load time of one that was; null when none was.
+     * mean evaluated tokens of that analysis, stopped calls' reads included ({@link #observeStopped}), or, never measured
+     * here, the question's characters at 3.5 a token, with the whole system prompt when the model was never asked), its
+     * tokens to the decision (measured, else {@link #UNMEASURED_TO_SIGNAL}) at the measured decode rate. A model never
+     * measured borrows the rates and load time of one that was; null when none was.
      */
     public IdleWindow.Cost cost(String model, AnalysisType type, int questionChars, int systemChars, boolean resident) {
         Rates own = byModel.get(model);
@@ -150,15 +190,18 @@ public class MachineRates {
         Long loadMs = own != null && own.lastLoadMs != null ? own.lastLoadMs
                 : byModel.values().stream().map(r -> r.lastLoadMs).filter(ms -> ms != null).findFirst().orElse(null);
         Tokens t = type == null ? null : tokens.getOrDefault(model, Map.of()).get(type);
-        double prompt;
-        double toSignal;
-        if (t != null && t.samples > 0) {
+        double prompt = 0;
+        double toSignal = 0;
+        if (t != null) {
             synchronized (t) {
                 prompt = t.prompt;
                 toSignal = t.toSignal > 0 ? t.toSignal : t.output;
             }
-        } else {
+        }
+        if (prompt <= 0) {
             prompt = (questionChars + (measured ? 0 : systemChars)) / 3.5;
+        }
+        if (toSignal <= 0) {
             toSignal = UNMEASURED_TO_SIGNAL;
         }
         long load = resident ? 0 : loadMs != null ? loadMs * 1_000_000 : UNTIMED_LOAD_NANOS;
@@ -264,6 +307,7 @@ public class MachineRates {
         double prompt;
         double toSignal;
         double output;
+        /** Whole answers (Ollama's account); stopped calls measure only some of the figures. */
         int samples;
     }
 }

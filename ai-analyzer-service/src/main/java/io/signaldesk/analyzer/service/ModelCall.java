@@ -40,6 +40,11 @@ public final class ModelCall {
     /** Stops the call on the model ({@link StreamedChat#chat}). */
     Runnable stop;
     long startedNanos;
+    /** When its first and its latest piece came (this attempt): a call stopped early is measured from them. */
+    long firstPieceNanos;
+    long lastPieceNanos;
+    /** Its model was resident when it started: its prompt read then includes no load. */
+    boolean resident;
     long signalNanos;
     int piecesAtSignal;
     int pieces;

@@ -318,6 +318,7 @@ public class ModelQueue {
         next.answer = new AnswerStream(next.decisionFields);
         next.startedNanos = now;
         next.pieces = 0;
+        next.resident = resident(next.body.model(), now);
         meters.queueWait(metered(next), now - next.queuedNanos);
         ModelCall call = next;
         call.stop = model.chat(call.body, new ChatStreamListener() {
@@ -376,12 +377,16 @@ public class ModelQueue {
                 rates.outputLeftNanos(answer.body.model(), answer.type, answer.pieces), now - answer.startedNanos);
     }
 
+    /** Under the lock: whether {@code model} answered here within {@link #RESIDENT_NANOS}. */
+    private boolean resident(String model, long now) {
+        Long answered = lastAnswered.get(model);
+        return answered != null && now - answered < RESIDENT_NANOS;
+    }
+
     /** Under the lock: the predicted cost of a background call, from the machine's measured rates. */
     private IdleWindow.Cost cost(ModelCall call, long now) {
-        Long answered = lastAnswered.get(call.body.model());
-        boolean resident = answered != null && now - answered < RESIDENT_NANOS;
         IdleWindow.Cost cost = rates.cost(call.body.model(), call.type, call.body.userMessage().length(),
-                Prompts.SYSTEM.length(), resident);
+                Prompts.SYSTEM.length(), resident(call.body.model(), now));
         return cost != null ? cost : IdleWindow.Cost.UNMEASURED;
     }
 
@@ -408,6 +413,10 @@ public class ModelQueue {
                 return;
             }
             call.pieces++;
+            call.lastPieceNanos = clock.nanoTime();
+            if (call.pieces == 1) {
+                call.firstPieceNanos = call.lastPieceNanos;
+            }
             progress = call.answer.accept(piece);
             if (progress.decision() != null) {
                 call.signalNanos = clock.nanoTime();
@@ -452,6 +461,7 @@ public class ModelQueue {
 
     private void requeue(ModelCall call) {
         call.stop.run();
+        measureStopped(call, clock.nanoTime());
         running = null;
         meters.dropped(metered(call), "requeued");
         call.queuedNanos = clock.nanoTime();
@@ -466,6 +476,7 @@ public class ModelQueue {
         if (call.hasDecision()) {
             complete(call, null, true);
         } else {
+            measureStopped(call, clock.nanoTime());
             call.reply.completeExceptionally(new CallDroppedException("stopped: " + why));
         }
     }
@@ -490,7 +501,9 @@ public class ModelQueue {
         long signalMs = call.signalNanos == 0 ? -1 : (call.signalNanos - call.startedNanos) / 1_000_000;
         long totalMs = (now - call.startedNanos) / 1_000_000;
         String model = call.body.model();
-        if (stats != null) {
+        if (stats == null) {
+            measureStopped(call, now);
+        } else {
             lastAnswered.put(model, now);
             rates.observe(model, call.type, stats, call.piecesAtSignal);
             if (!call.shadow()) {
@@ -503,6 +516,23 @@ public class ModelQueue {
         }
         call.reply.complete(new ModelReply(call.answer.text(), call.answer.decision(), call.answer.reason(), stats, cut,
                 (call.startedNanos - call.queuedNanos) / 1_000_000, signalMs, totalMs, call.piecesAtSignal));
+    }
+
+    /**
+     * Under the lock: a call stopped before Ollama's final account (cut after its decision, put back, stopped late) still
+     * feeds the machine's rates with what it measured: its prompt read, its decode, its tokens to the decision
+     * ({@link MachineRates#observeStopped}); its model answered, so it is resident. Nothing when it wrote nothing yet.
+     */
+    private void measureStopped(ModelCall call, long now) {
+        if (call.pieces == 0) {
+            return;
+        }
+        String model = call.body.model();
+        lastAnswered.put(model, now);
+        long decodeNanos = call.lastPieceNanos - call.firstPieceNanos;
+        // the first piece ends the prompt read plus one token's decode (as OllamaStats.of)
+        long readNanos = call.pieces > 1 ? call.firstPieceNanos - call.startedNanos - decodeNanos / (call.pieces - 1) : 0;
+        rates.observeStopped(model, call.type, readNanos, call.pieces, decodeNanos, call.piecesAtSignal, call.resident);
     }
 
     /** The type a call is metered under; none for a shadow call (the analyzer's meters count its own answers). */

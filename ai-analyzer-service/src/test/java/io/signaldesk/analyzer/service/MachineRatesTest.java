@@ -52,6 +52,38 @@ class MachineRatesTest {
     }
 
     @Test
+    void aCallCutAfterItsDecisionStillMeasuresItsPromptReadAndItsTokensToTheDecision() {
+        MachineRates rates = rates();
+        rates.observe("llama3.2:3b", AnalysisType.ENTRY, m1(35, 25), 9); // the desk's entries: 230 and 22 tokens/s
+        IdleWindow.Cost guessed = rates.cost("llama3.2:3b", AnalysisType.SENTIMENT, 220, 5_000, true);
+        assertEquals(Math.round(220 / 3.5 / 230 * 1e9), guessed.prefillNanos(), "never measured: its length at 3.5 a token");
+        assertEquals(Math.round(24 / 22.0 * 1e9), guessed.toDecisionNanos());
+
+        // a 3-coin sentiment cut after its decision: 93 tokens read in 0.40 s, 17 pieces to the decision, 18 written
+        rates.observeStopped("llama3.2:3b", AnalysisType.SENTIMENT, Math.round(93 / 230.0 * 1e9), 18,
+                Math.round(17 / 22.0 * 1e9), 17, true);
+
+        IdleWindow.Cost measured = rates.cost("llama3.2:3b", AnalysisType.SENTIMENT, 220, 5_000, true);
+        assertEquals(Math.round(93 / 230.0 * 1e9), measured.prefillNanos(), 1_000.0);
+        assertEquals(Math.round(17 / 22.0 * 1e9), measured.toDecisionNanos(), 1_000.0);
+        assertEquals(null, rates.report("llama3.2:3b").predictions().get(AnalysisType.SENTIMENT),
+                "no whole answer yet: the report predicts no full answer from it");
+    }
+
+    @Test
+    void aStoppedCallsReadIsNotTakenForItsPromptWhenItsModelWasNotResidentButItsDecodeCounts() {
+        MachineRates rates = rates();
+        rates.observe("llama3.2:3b", AnalysisType.ENTRY, m1(35, 25), 9);
+        rates.observeStopped("llama3.2:3b", AnalysisType.SENTIMENT, 2_400_000_000L, 18, Math.round(17 / 17.0 * 1e9), 17,
+                false); // a load counted in the read; written at 17 tokens/s
+
+        IdleWindow.Cost cost = rates.cost("llama3.2:3b", AnalysisType.SENTIMENT, 220, 5_000, true);
+        assertEquals(22 + 0.2 * (17 - 22), rates.report("llama3.2:3b").decodeTokensPerSecond(), 0.05);
+        assertEquals(Math.round(220 / 3.5 / 230 * 1e9), cost.prefillNanos(), "still its length at 3.5 a token");
+        assertEquals(Math.round(17 / 21.0 * 1e9), cost.toDecisionNanos(), 1_000.0);
+    }
+
+    @Test
     void warnsWithASmallerModelWhenTheMeasuredRatesPredictAMissedDeadline() {
         MachineRates rates = rates();
         // 300 uncached prompt tokens and 60 tokens before the decision: 1.3 s + 2.7 s

@@ -89,6 +89,26 @@ class ModelQueueIdleWindowTest {
     }
 
     @Test
+    void learnsTheSentimentsCostFromACallCutAfterItsDecision() {
+        SimulatedDesk desk = new SimulatedDesk(M1_8GB_SLOW).primed();
+        long t0 = desk.clock.nanoTime();
+        desk.asking(t0, t0 + 30 * S, 3 * S, t0 + 10 * S);
+        SimulatedDesk.Asked sentiment = desk.runUntil(t0 + 10 * S).sentiments.get(0);
+        IdleWindow.Cost guessed = desk.sentimentCost();
+        desk.runUntil(t0 + 30 * S);
+
+        SimulatedOllama.Request call = desk.requests(sentiment).get(0);
+        assertTrue(call.stopped && call.written < call.tokens.size() && sentiment.decidedInTime(),
+                "cut after its decision for the next entry" + desk.timeline());
+        IdleWindow.Cost measured = desk.sentimentCost();
+        // the emulator's slow M1: 93 tokens at 115/s, 17 tokens to the decision at 20/s
+        assertEquals(Math.round(93 / 115.0 * 1e9), measured.prefillNanos(), MS, "guessed " + guessed);
+        assertEquals(Math.round(17 / 20.0 * 1e9), measured.toDecisionNanos(), MS, "guessed " + guessed);
+        assertTrue(guessed.prefillNanos() < 600 * MS && guessed.toDecisionNanos() > 1_100 * MS,
+                "the guess from its length was off both ways: " + guessed);
+    }
+
+    @Test
     void runsAnOverdueSentimentToItsDecisionBeforeItsDeadlineWhenNoWindowFitsEvenItsPromptRead() {
         // the slow M1 asked every 2 s: 0.45 s free after each entry, less than the sentiment's read; at the last moment
         // its 10 s deadline allows, the entry being written gives up its reason and the sentiment runs

@@ -9,6 +9,7 @@ import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signaldesk.analyzer.ai.AnswerSchema;
 import io.signaldesk.analyzer.ai.ModelQuestion;
+import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.analyzer.domain.AnalysisType;
 
@@ -146,6 +147,12 @@ final class SimulatedDesk {
         return queue.shadow(AnalysisType.ENTRY, new ModelQuestion(user,
                 OllamaChatRequestParameters.builder().modelName(SHADOW_MODEL).build()),
                 AnswerSchema.decisionFields(AnalysisType.ENTRY), deadline, 4).orElseThrow();
+    }
+
+    /** What the queue now predicts a 3-coin sentiment costs on the model in use (resident). */
+    IdleWindow.Cost sentimentCost() {
+        String user = "SENTIMENT 0\n" + BTC + "\n" + ETH + "\n" + SOL;
+        return rates.cost(MODEL, AnalysisType.SENTIMENT, user.length(), Prompts.SYSTEM.length(), true);
     }
 
     /** Plans {@code action} at {@code at} (clock time). */
