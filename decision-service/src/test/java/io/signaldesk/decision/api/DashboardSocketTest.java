@@ -60,6 +60,16 @@ class DashboardSocketTest {
     }
 
     @Test
+    void theDashboardsFilesAreRevalidatedOnEveryLoadSoAnUpgradeIsSeenAtOnce() {
+        for (String file : new String[] { "/", "/dashboard.js", "/backtest.js", "/dashboard.css" }) {
+            String lastModified = given().get(file).then().statusCode(200)
+                    .header("Cache-Control", containsString("max-age=0")).extract().header("Last-Modified");
+            // unchanged since: a 304 without the body, so a reload costs a round trip, not the file
+            given().header("If-Modified-Since", lastModified).get(file).then().statusCode(304);
+        }
+    }
+
+    @Test
     void pushesTheWholeStateOnConnectAndAnswersBadFramesWithAnErrorFrame() throws Exception {
         market.accept(Market.snapshot(Market.bullish("WS1", "123.45")));
         LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
