@@ -164,6 +164,34 @@ public class LessonRepository {
         });
     }
 
+    /**
+     * Records an EMPTY draft (nothing to sum up) as one line: it takes the place of the newest draft when that was EMPTY
+     * too, and nothing is written when that one says the same (the same newest answer, the same reason). True when
+     * written.
+     */
+    public boolean emptyDrafted(Draft draft) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT drafted_at, through, outcome, detail FROM lesson_draft ORDER BY drafted_at DESC LIMIT 1""");
+                    ResultSet rs = s.executeQuery()) {
+                if (rs.next() && "EMPTY".equals(rs.getString("outcome"))) {
+                    if (draft.through().equals(Db.instant(rs, "through")) && draft.detail().equals(rs.getString("detail"))) {
+                        return false;
+                    }
+                    Db.update(c, """
+                            UPDATE lesson_draft SET drafted_at = ?, through = ?, detail = ?
+                            WHERE outcome = 'EMPTY' AND drafted_at = ?""", draft.at(), draft.through(), draft.detail(),
+                            Db.instant(rs, "drafted_at"));
+                    return true;
+                }
+            }
+            Db.update(c, """
+                    INSERT INTO lesson_draft (drafted_at, through, outcome, proposals, detail) VALUES (?, ?, ?, ?, ?)""",
+                    draft.at(), draft.through(), draft.outcome(), draft.proposals(), draft.detail());
+            return true;
+        });
+    }
+
     /** The newest drafts, newest first. */
     public List<Draft> drafts(int limit) {
         return db.read(c -> {

@@ -145,18 +145,26 @@ public class LessonDrafter {
             List<ScoredAnswer> answers = repository.recentAnswers(strategy.edge().horizon(), config.digestAnswers());
             LessonDigest digest = LessonDigest.of(answers, DIGEST_SETUPS, MIN_CALLS);
             Instant through = answers.isEmpty() ? clock.instant() : answers.get(answers.size() - 1).answeredAt();
-            Draft draft = digest.isEmpty()
-                    ? new Draft(clock.instant(), through, "EMPTY", 0, "no setup has " + MIN_CALLS + " scored answers among the newest "
-                            + answers.size() + ": nothing to sum up")
-                    : ask(digest, through);
+            if (digest.isEmpty()) {
+                Draft empty = new Draft(clock.instant(), through, "EMPTY", 0, "no setup has " + MIN_CALLS
+                        + " scored answers among the newest " + answers.size() + ": nothing to sum up");
+                // one line says why nothing is drafted: a check that finds the same writes nothing
+                return repository.emptyDrafted(empty) ? counted(empty) : empty;
+            }
+            Draft draft = ask(digest, through);
             repository.drafted(draft);
-            registry.counter("decision.lessons.drafts", "outcome", draft.outcome().toLowerCase(Locale.ROOT)).increment();
-            LOG.infof("lesson draft %s: %d proposals%s", draft.outcome(), draft.proposals(),
-                    draft.detail() == null ? "" : " (" + draft.detail() + ")");
-            return draft;
+            return counted(draft);
         } finally {
             drafting.set(false);
         }
+    }
+
+    /** A draft recorded: counted by outcome and logged. */
+    private Draft counted(Draft draft) {
+        registry.counter("decision.lessons.drafts", "outcome", draft.outcome().toLowerCase(Locale.ROOT)).increment();
+        LOG.infof("lesson draft %s: %d proposals%s", draft.outcome(), draft.proposals(),
+                draft.detail() == null ? "" : " (" + draft.detail() + ")");
+        return draft;
     }
 
     public boolean isDrafting() {

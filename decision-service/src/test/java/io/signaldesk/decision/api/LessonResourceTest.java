@@ -41,6 +41,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.engine.EdgeService;
+import io.signaldesk.decision.engine.port.EdgeStore;
 import io.signaldesk.decision.ledger.EdgeRepository;
 import io.signaldesk.decision.ledger.LessonRepository;
 import io.signaldesk.decision.lessons.Lesson;
@@ -249,6 +250,31 @@ class LessonResourceTest {
                 .body("drafting.recent[0].detail", containsString("nothing to sum up"))
                 .body("drafting.running", equalTo(false));
         assertEquals(before + 1, registry.counter("decision.lessons.drafts", "outcome", "empty").count());
+        analyzer.verify(0, postRequestedFor(urlEqualTo("/api/analysis/lessons")));
+    }
+
+    @Test
+    void aCheckThatFindsNothingToSumUpAgainKeepsOneEmptyLine() {
+        // the fixture's first 24 answers: due (20 scored), but no setup has 10 of them
+        List<EdgeStore.ScoredAnswer> history = ScoredHistory.read(strategy.edge().horizon());
+        history.subList(0, 24).forEach(a -> answers.insertAnswer(a, 1000));
+        double before = registry.counter("decision.lessons.drafts", "outcome", "empty").count();
+
+        for (int check = 0; check < 3; check++) {
+            assertEquals("EMPTY", drafter.draftIfDue().orElseThrow().outcome());
+        }
+        List<LessonRepository.Draft> drafts = lessons.drafts(10);
+        assertEquals(1, drafts.size(), "three checks that found the same: one line");
+        assertEquals(history.get(23).answeredAt(), drafts.get(0).through());
+        assertEquals(before + 1, registry.counter("decision.lessons.drafts", "outcome", "empty").count());
+
+        answers.insertAnswer(history.get(24), 1000); // one more answer, still no setup with 10: the line says so
+        assertEquals("EMPTY", drafter.draftIfDue().orElseThrow().outcome());
+        drafts = lessons.drafts(10);
+        assertEquals(1, drafts.size());
+        assertEquals(history.get(24).answeredAt(), drafts.get(0).through());
+        assertTrue(drafts.get(0).detail().contains("among the newest 25"), drafts.get(0).detail());
+        assertEquals(before + 2, registry.counter("decision.lessons.drafts", "outcome", "empty").count());
         analyzer.verify(0, postRequestedFor(urlEqualTo("/api/analysis/lessons")));
     }
 
