@@ -14,22 +14,28 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.engine.RiskService;
+import io.signaldesk.decision.engine.RiskService.Halt;
 import io.signaldesk.decision.support.Profiles;
 
 /**
  * A ledger that stops taking writes (SQLite's {@code PRAGMA query_only} on the one pooled connection: the writes fail
  * as on a read-only file, without root tricks): the kill switch still works, every refused change is a 503 naming the
  * cause, readiness and /api/status say it, and the service recovers by itself once the ledger takes writes again.
+ * It shares the app of {@link LedgerRestartFirstRunTest} (the ledger on one pooled connection, one start fewer): it
+ * begins unhalted and puts back the kill switch and the risk limits it found, so either may run first and the second
+ * run finds what the first left.
  */
 @QuarkusTest
-@TestProfile(Profiles.OneLedgerConnection.class)
+@TestProfile(Profiles.RestartFirstRun.class)
 class LedgerFaultTest {
 
     @Inject
@@ -41,11 +47,27 @@ class LedgerFaultTest {
     @Inject
     LedgerRepository ledger;
 
+    private Halt haltBefore;
+    private RiskLimits limitsBefore;
+
+    @BeforeEach
+    void unhalted() {
+        haltBefore = risk.halt();
+        limitsBefore = risk.limits();
+        risk.resume();
+        await().atMost(Duration.ofSeconds(30)).until(() -> risk.halt().durable());
+    }
+
     @AfterEach
-    void writable() throws SQLException {
+    void writableAsFound() throws SQLException {
         queryOnly(false);
         risk.resume();
         await().atMost(Duration.ofSeconds(30)).until(() -> risk.halt().durable());
+        risk.update(limitsBefore);
+        if (haltBefore.halted()) {
+            risk.halt(haltBefore.reason());
+            await().atMost(Duration.ofSeconds(30)).until(() -> risk.halt().durable());
+        }
     }
 
     @Test

@@ -31,7 +31,11 @@ public final class Profiles {
         }
     }
 
-    /** First life of the app on {@link #RESTART_DB}; starts from an empty file. */
+    /**
+     * First life of the app on {@link #RESTART_DB}; starts from an empty file. The ledger is on one pooled connection
+     * and retried every 0.2 s: LedgerFaultTest shares this app (one start fewer), and a pragma it sets on that
+     * connection (query_only: writes fail as on a read-only file) reaches every write the service makes.
+     */
     public static class RestartFirstRun implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -43,20 +47,8 @@ public final class Profiles {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("decision.db.path", RESTART_DB);
-        }
-    }
-
-    /**
-     * The SQLite ledger on one pooled connection (a file of its own), so a pragma a test sets on it (query_only: writes
-     * fail as on a read-only file) reaches every write the service makes.
-     */
-    public static class OneLedgerConnection implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.max-size", "1", "quarkus.datasource.jdbc.min-size", "1",
-                    "decision.db.path", "target/test-db/one-connection-" + System.nanoTime() + ".db",
-                    "decision.db.retry-every", "0.2s");
+            return Map.of("decision.db.path", RESTART_DB, "quarkus.datasource.jdbc.max-size", "1",
+                    "quarkus.datasource.jdbc.min-size", "1", "decision.db.retry-every", "0.2s");
         }
     }
 
