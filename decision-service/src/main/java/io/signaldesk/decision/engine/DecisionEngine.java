@@ -112,7 +112,7 @@ public class DecisionEngine {
         if (cooldowns.runningUntil(name, now).isPresent()) {
             return Optional.empty();
         }
-        if (trading.position(name).isPresent() || proposals.hasPending(name, ProposalKind.ENTRY)) {
+        if (!proposals.entryFree(name)) {
             return Optional.empty();
         }
         ModeSetting setting = modes.current();
@@ -261,7 +261,7 @@ public class DecisionEngine {
 
     /** Exit analysis for one open position; {@code trigger} says why it runs now (schedule or adverse move). */
     public Optional<Decision> checkExit(Position position, CoinSnapshot coin, String trigger) {
-        if (proposals.hasPending(position.coin(), ProposalKind.EXIT)) {
+        if (!proposals.exitFree(position)) {
             return Optional.empty();
         }
         ModeSetting setting = modes.current();

@@ -130,6 +130,11 @@ public class PaperTradingService {
         return record(proposal, to, insert ? proposal.withStatus(to, now) : null, fill, opened, resizedBy);
     }
 
+    /** What {@code read} returns, read while no fill of this process is being written (a fill holds the same lock). */
+    public synchronized <T> T whileNoFill(java.util.function.Supplier<T> read) {
+        return read.get();
+    }
+
     /**
      * Closes a position whose market the feed no longer shows (opened on an earlier simulator run, a replay, another
      * venue) at its entry price with no exit fee, so it realises only its entry fee; refused while its own market's

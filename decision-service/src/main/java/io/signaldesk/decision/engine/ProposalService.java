@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.domain.Fill;
+import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.engine.PaperTradingService.LedgerConflict;
@@ -126,6 +128,26 @@ public class ProposalService {
     public boolean hasPending(String coin, ProposalKind kind) {
         return book.pending().stream()
                 .anyMatch(p -> p.coin().equals(coin) && p.kind() == kind && !expired(p));
+    }
+
+    /**
+     * Whether an entry in {@code coin} may be proposed: no entry of it waits and no position in it is open. A confirm
+     * ends the pending entry and opens the position in one transaction, so the pending entries are read first and the
+     * position after, while no fill of this process is being written: read the other way round, a confirm committing
+     * between the two reads was seen as neither, and the engine proposed an entry no one could confirm (409, the
+     * position is open) that stayed pending for the proposal's TTL (a kill -9 on Kafka showed it).
+     */
+    public boolean entryFree(String coin) {
+        return trading.whileNoFill(() -> !hasPending(coin, ProposalKind.ENTRY) && trading.position(coin).isEmpty());
+    }
+
+    /**
+     * Whether an exit of {@code position} may be proposed: no exit of its coin waits and the position is still open, read
+     * in that order for the same reason as {@link #entryFree}: an exit filled meanwhile is seen, not proposed again.
+     */
+    public boolean exitFree(Position position) {
+        return trading.whileNoFill(() -> !hasPending(position.coin(), ProposalKind.EXIT)
+                && trading.position(position.coin()).filter(p -> Objects.equals(p.proposalId(), position.proposalId())).isPresent());
     }
 
     /**
