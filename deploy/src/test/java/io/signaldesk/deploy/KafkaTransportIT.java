@@ -72,11 +72,9 @@ class KafkaTransportIT {
 
         List<String> filled = new ArrayList<>();
         for (int i = 0; i < KILLS; i++) {
-            String id = stack.await("a proposal made on Kafka prices that fills", FLOW, () -> {
-                Optional<String> pending = Http.get(decision.url("/api/proposals?status=PENDING")).items()
-                        .filter(p -> "ENTRY".equals(p.path("kind").asText())).map(p -> p.path("id").asText()).findFirst();
-                return pending.filter(p -> Http.post(decision.url("/api/proposals/" + p + "/confirm"), "{}").status() == 200);
-            });
+            int round = i + 1;
+            String id = stack.await("a proposal made on Kafka prices that fills (round " + round + " of " + KILLS + ")",
+                    FLOW, this::confirmAPendingEntry, this::whatTheDecisionServiceSaw);
             filled.add(id);
             decision.kill9(); // at once: the fill's event may or may not have left
             assertFalse(decision.alive());
@@ -136,6 +134,37 @@ class KafkaTransportIT {
                 .map(r -> r.headers().lastHeader("dead-letter-reason"))
                 .map(h -> h == null ? "(no reason)" : new String(h.value(), StandardCharsets.UTF_8)).toList();
         assertEquals(List.of(), refused, "a coin with fields the core does not know is read, not refused");
+    }
+
+    /** The last confirm tried: which proposal, its status and body (for the failure message). */
+    private volatile String lastConfirm = "none tried: no pending ENTRY proposal was listed";
+
+    /** Tries every pending entry (newest first), not only the first: one the risk governor refuses must not hide the rest. */
+    private Optional<String> confirmAPendingEntry() {
+        List<String> pending = Http.get(decision.url("/api/proposals?status=PENDING")).items()
+                .filter(p -> "ENTRY".equals(p.path("kind").asText())).map(p -> p.path("id").asText()).toList();
+        for (String id : pending) {
+            Http.Response confirm = Http.post(decision.url("/api/proposals/" + id + "/confirm"), "{}");
+            lastConfirm = "proposal " + id + ": " + confirm.status() + " " + confirm.body();
+            if (confirm.status() == 200) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the decision service last saw and did: for a failure message that says why no entry filled. */
+    private String whatTheDecisionServiceSaw() {
+        return "last confirm: " + lastConfirm
+                + "\nproposals (newest 8): " + Http.get(decision.url("/api/proposals?limit=8")).body()
+                + "\ndecisions (newest 8): " + Http.get(decision.url("/api/decisions?limit=8")).body()
+                + "\nportfolio: " + Http.get(decision.url("/api/portfolio")).body()
+                + "\nrisk: " + Http.get(decision.url("/api/decision/risk")).body()
+                + "\nstatus: " + Http.get(decision.url("/api/status")).body()
+                + "\nmetrics: " + Http.get(decision.url("/q/metrics")).body().lines()
+                        .filter(l -> l.startsWith("decision_feed") || l.startsWith("decision_engine")
+                                || l.startsWith("decision_proposals") || l.startsWith("decision_decisions"))
+                        .collect(Collectors.joining("; "));
     }
 
     private static List<String> ids(List<ConsumerRecord<String, String>> records) {

@@ -149,6 +149,11 @@ final class ServiceStack implements AutoCloseable {
 
     /** Polls {@code probe} every half second until it has a value; fails after {@code timeout} with the logs. */
     <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        return await(what, timeout, probe, () -> "");
+    }
+
+    /** As {@link #await(String, Duration, Supplier)}; on failure the message starts with {@code why}'s account. */
+    <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe, Supplier<String> why) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             Optional<T> value = probe.get();
@@ -162,7 +167,7 @@ final class ServiceStack implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        return fail("no " + what + " within " + timeout + "\n" + logTails(40));
+        return fail("no " + what + " within " + timeout + "\n" + why.get() + "\n" + logTails(40));
     }
 
     /** The last lines of every service's log (and the broker's), for a failure message. */
