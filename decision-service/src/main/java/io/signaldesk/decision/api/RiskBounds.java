@@ -71,7 +71,13 @@ final class RiskBounds {
             if ((whole ? low < 0 : low <= 0) || given.compareTo(maximum) > 0) {
                 throw new BadField(field, rule());
             }
-            return whole ? given : given.stripTrailingZeros();
+            return whole ? given : plain(given);
+        }
+
+        /** Without trailing zeros but never in exponent form: 100.0 is 100, not 1E+2, when stored, logged or shown. */
+        private static BigDecimal plain(BigDecimal given) {
+            BigDecimal stripped = given.stripTrailingZeros();
+            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         }
 
         /** This limit as a property of the request's schema. */

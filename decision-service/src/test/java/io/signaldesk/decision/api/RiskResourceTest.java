@@ -86,6 +86,17 @@ class RiskResourceTest {
     }
 
     @Test
+    void limitsAreKeptShownAndLoggedAsPlainNumbers() {
+        String answer = given().contentType(ContentType.JSON).body("{\"maxPositionPct\":100,\"maxGrossExposurePct\":50.0,"
+                + "\"dailyLossLimitPct\":2.50}").put("/api/decision/risk").then().statusCode(200).extract().asString();
+        assertTrue(answer.contains("\"maxPositionPct\":100,") && answer.contains("\"maxGrossExposurePct\":50,")
+                && answer.contains("\"dailyLossLimitPct\":2.5,"), answer);
+        assertEquals("100", risk.limits().maxPositionPct().toString()); // as the log line prints it, not 1E+2
+        assertEquals("50", risk.limits().maxGrossExposurePct().toString());
+        assertFalse(given().get("/api/decision/risk").asString().contains("E+"));
+    }
+
+    @Test
     void confirmingAMillionBitcoinsIsA400AndFillsNothing() {
         String id = desk.proposeEntry(Market.bullish("RK1", "95000"));
         given().contentType(ContentType.JSON).body("{\"size\":1000000}").post("/api/proposals/" + id + "/confirm")
