@@ -105,6 +105,9 @@ class HostileInputTest {
         }
         rows.add(row("PUT", "/api/ai/model", "{\"model\":0}", 400, "model"));
         rows.add(row("PUT", "/api/ai/model", "{\"model\":\"" + "m".repeat(300) + "\"}", 400, "model"));
+        for (String value : new String[] { "llama3.2:3b; rm -rf /", "llama3.2:3b\\n", "$(id)", " ", "llama 3" }) {
+            rows.add(row("PUT", "/api/ai/model", "{\"model\":\"" + value + "\"}", 400, "model"));
+        }
         rows.add(row("POST", "/api/ai/evaluate", "{\"replayFile\":\"a.jsonl\",\"samples\":1e999999999}", 400, "samples"));
         rows.add(row("POST", "/api/ai/evaluate", "{\"replayFile\":\"a.jsonl\",\"samples\":\"10\"}", 400, "samples"));
         rows.add(row("POST", "/api/ai/evaluate", "{\"replayFile\":\"a.jsonl\",\"everySeconds\":true}", 400, "everySeconds"));
