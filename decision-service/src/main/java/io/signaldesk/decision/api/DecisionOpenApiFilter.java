@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.backtest.BacktestBounds;
 
 /**
@@ -49,12 +50,18 @@ public class DecisionOpenApiFilter implements OASFilter {
         body(openAPI, "/api/proposals/{id}/confirm", PathItem::getPOST, CONFIRM);
         documentBacktestBounds(openAPI);
         documentDatasetParameters(openAPI);
-        pathPattern(openAPI, "/api/proposals/{id}", ProposalResource.ID_PATTERN, "A proposal's id, as GET /api/proposals lists it");
-        pathPattern(openAPI, "/api/lessons/{id}", LessonResource.ID_PATTERN, "A lesson's number, from 1, as GET /api/lessons lists it");
+        pathPattern(openAPI, "/api/proposals/{id}", "id", ProposalResource.ID_PATTERN, "A proposal's id, as GET /api/proposals lists it");
+        pathPattern(openAPI, "/api/lessons/{id}", "id", LessonResource.ID_PATTERN, "A lesson's number, from 1, as GET /api/lessons lists it");
+        pathPattern(openAPI, "/api/backtest/jobs/{id}", "id", io.signaldesk.decision.backtest.BacktestJobResource.ID_PATTERN,
+                "A job's id, 12 hex digits, as POST /api/backtest/jobs answers it");
+        pathPattern(openAPI, "/api/backtest/reports/{name}", "name", io.signaldesk.decision.backtest.BacktestReports.NAME_PATTERN,
+                "A report's name (never a path), as GET /api/backtest/reports/latest names it");
+        pathPattern(openAPI, "/api/portfolio/positions/{coin}", "coin", PositionResource.COIN_PATTERN,
+                "The position's coin, 2-10 letters or digits, as GET /api/portfolio lists it");
     }
 
-    /** The {id} of every operation under {@code prefix} shows the pattern its resource checks. */
-    private static void pathPattern(OpenAPI openAPI, String prefix, String pattern, String description) {
+    /** The {@code name} parameter of every operation under {@code prefix} shows the pattern its resource checks. */
+    private static void pathPattern(OpenAPI openAPI, String prefix, String name, String pattern, String description) {
         int documented = 0;
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith(prefix)) {
@@ -64,8 +71,9 @@ public class DecisionOpenApiFilter implements OASFilter {
                 for (org.eclipse.microprofile.openapi.models.parameters.Parameter parameter
                         : operation.getParameters() == null ? List.<org.eclipse.microprofile.openapi.models.parameters.Parameter>of()
                                 : operation.getParameters()) {
-                    if (parameter.getName().equals("id")) {
-                        parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^" + pattern + "$"));
+                    if (parameter.getName().equals(name)) {
+                        parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^" + pattern + "$")
+                                .example(parameter.getSchema() == null ? null : parameter.getSchema().getExample()));
                         if (parameter.getDescription() == null) {
                             parameter.setDescription(description);
                         }
@@ -75,7 +83,7 @@ public class DecisionOpenApiFilter implements OASFilter {
             }
         }
         if (documented == 0) {
-            throw new IllegalStateException("no {id} parameter under " + prefix + " to show its pattern on");
+            throw new IllegalStateException("no {" + name + "} parameter under " + prefix + " to show its pattern on");
         }
     }
 
@@ -155,6 +163,25 @@ public class DecisionOpenApiFilter implements OASFilter {
             property.minimum(hours.equals("holdoutHours") ? BigDecimal.ZERO : BigDecimal.ONE).maximum(maxHours);
         }
         walkForward.required(new java.util.ArrayList<>(List.of("trainHours", "testHours")));
+        // what a caller names: files of the data directory by relative name, a folder there, an analyzer by URL
+        String relative = " (relative to the data directory, SIGNAL_DATA_DIR: no absolute path, no '..', at most "
+                + DataDirectory.MAX_NAME + " characters)";
+        name(property(request, "outputDir"), "The folder the reports are written to" + relative + "; default backtest");
+        name(property(request, "files").getAdditionalPropertiesSchema(),
+                "A candle CSV of GET /api/backtest/files" + relative + ", by coin (2-10 letters or digits)");
+        name(property(request, "paths").getItems(), "A candle CSV of GET /api/backtest/files" + relative
+                + "; the coin is the file name's letters before USDT");
+        name(property(request, "captures").getItems(), "A Binance capture (.jsonl or .gz) of GET /api/backtest/files" + relative);
+        property(request, "analyzerUrl").format("uri").maxLength(BacktestBounds.MAX_URL).pattern(BacktestBounds.URL_PATTERN)
+                .description("The ai-analyzer-service AI and HYBRID runs ask, an http(s) URL with a host; absent: the "
+                        + "service's own (quarkus.rest-client.ai-analyzer.url); checked in RULES mode too");
+    }
+
+    private static void name(Schema schema, String description) {
+        if (schema == null) {
+            throw new IllegalStateException("a file or folder name of the " + BACKTEST + " schema has no schema to document");
+        }
+        schema.maxLength(DataDirectory.MAX_NAME).pattern(DataDirectory.NAME_PATTERN).description(description);
     }
 
     private static Schema property(Schema schema, String name) {

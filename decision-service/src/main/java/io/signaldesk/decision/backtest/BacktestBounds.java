@@ -32,6 +32,9 @@ public final class BacktestBounds {
     public static final int MAX_HORIZON_MINUTES = 1440;
     /** from and to: an ISO-8601 instant is shorter; a longer text is refused before it is parsed. */
     public static final int MAX_INSTANT_LENGTH = 40;
+    /** A backtest's analyzerUrl: at most this long, and an http(s) URL with a host. */
+    public static final int MAX_URL = 500;
+    public static final String URL_PATTERN = "^https?://[^/?#\\s]+(?:[/?#]\\S*)?$";
     /** A walk-forward's train, test, step and holdout hours (holdout from 0, the others from 1). */
     public static final int MAX_WALK_FORWARD_HOURS = WalkForward.MAX_HOURS;
 

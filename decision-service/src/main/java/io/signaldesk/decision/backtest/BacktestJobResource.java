@@ -34,7 +34,9 @@ import io.signaldesk.common.error.BadInputException;
 @Tag(name = "Backtest")
 public class BacktestJobResource {
 
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{12}");
+    /** What a job id looks like; DecisionOpenApiFilter shows it on the {id} parameter. */
+    public static final String ID_PATTERN = "[0-9a-f]{12}";
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
     private static final String RUNNING = """
             {"id":"3f9c2a7b1d04","state":"RUNNING","submittedAt":"2026-11-27T12:00:00Z","startedAt":"2026-11-27T12:00:00Z",
              "finishedAt":null,"frames":31000,"totalFrames":49999,"progressPct":62.0,"marketTime":"2024-10-22T14:01:00Z",
@@ -84,20 +86,22 @@ public class BacktestJobResource {
     @Path("/{id}")
     @Operation(summary = "A job's state and progress (frames of totalFrames, market time reached); its report once DONE")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "running", value = RUNNING)))
+    @APIResponse(responseCode = "400", description = "Not a job id", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response get(@Parameter(example = "3f9c2a7b1d04") @PathParam("id") String id) {
         return known(id) ? jobs.find(id).map(j -> Response.ok(j.view(true)).build()).orElseGet(() -> unknown(id))
-                : unknown(id);
+                : malformed();
     }
 
     @DELETE
     @Path("/{id}")
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Cancel a waiting or running job (202, it stops within moments), or forget a finished one (204)")
+    @APIResponse(responseCode = "400", description = "Not a job id", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response cancel(@Parameter(example = "3f9c2a7b1d04") @PathParam("id") String id) {
         if (!known(id)) {
-            return unknown(id);
+            return malformed();
         }
         return jobs.cancel(id).map(j -> j.finished() ? Response.noContent().build()
                 : Response.accepted(j.view(false)).build()).orElseGet(() -> unknown(id));
@@ -108,7 +112,10 @@ public class BacktestJobResource {
     }
 
     private static Response unknown(String id) {
-        return ApiError.notFound("no backtest job " + (known(id) ? id : "with that id") + " (the last "
-                + BacktestJobs.KEPT + " finished jobs are kept)");
+        return ApiError.notFound("no backtest job " + id + " (the last " + BacktestJobs.KEPT + " finished jobs are kept)");
+    }
+
+    private static Response malformed() {
+        return ApiError.badRequest("id", "id must be a job id, 12 hex digits (as POST /api/backtest/jobs answers)");
     }
 }

@@ -23,7 +23,9 @@ import io.signaldesk.common.files.DataDirectory;
 public final class BacktestReports {
 
     /** A report's name as BacktestService writes it: backtest-&lt;mode&gt;-&lt;yyyyMMdd-HHmmss&gt;-&lt;16 hex&gt;. */
-    static final Pattern NAME = Pattern.compile("backtest-[a-z]+-\\d{8}-\\d{6}-[0-9a-f]{16}");
+    /** A report's name (never a path); DecisionOpenApiFilter shows it on the {name} parameter. */
+    public static final String NAME_PATTERN = "backtest-[a-z]+-\\d{8}-\\d{6}-[0-9a-f]{16}";
+    static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final long MAX_JSON = 64L * 1024 * 1024;
     private static final long MAX_MARKDOWN = 4L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -91,6 +91,9 @@ record Overrides(Map<String, String> keys, StrategySettings strategy, BacktestSe
         }
         keys.put("decision.scoring.keep", "5000000"); // every outcome of a long run counts in its accuracy
         keys.put("decision.engine-enabled", "true");
+        if (r.analyzerUrl() != null) {
+            checkedUrl(r.analyzerUrl()); // refused when malformed (blank too), in RULES mode too, where it is not asked
+        }
         String analyzerUrl = mode == Mode.RULES ? null : analyzerUrl(r.analyzerUrl(), base);
         Long sentimentEvery = r.sentimentEverySeconds() == null ? null : sentimentEverySeconds(r.sentimentEverySeconds(), null);
         if (usesSentiment(mode, policy) && sentimentEvery == null) {
@@ -150,17 +153,22 @@ record Overrides(Map<String, String> keys, StrategySettings strategy, BacktestSe
 
     /** The request's analyzer, else the one the service asks live. */
     private static String analyzerUrl(String given, BacktestConfig base) {
-        String url = given == null || given.isBlank() ? base.values().get("quarkus.rest-client.ai-analyzer.url") : given;
+        String url = given == null ? base.values().get("quarkus.rest-client.ai-analyzer.url") : given;
         if (url == null || url.isBlank()) {
             throw new BacktestInputException("analyzerUrl", "AI and HYBRID backtests need analyzerUrl (ai-analyzer-service, "
                     + "e.g. http://localhost:8082)");
         }
-        if (url.length() > 500) {
-            throw new BacktestInputException("analyzerUrl", "analyzerUrl is longer than 500 characters");
+        return checkedUrl(url);
+    }
+
+    /** An http(s) URL with a host, at most {@link BacktestBounds#MAX_URL} characters ({@link BacktestBounds#URL_PATTERN}). */
+    private static String checkedUrl(String url) {
+        if (url.length() > BacktestBounds.MAX_URL) {
+            throw new BacktestInputException("analyzerUrl", "analyzerUrl is longer than " + BacktestBounds.MAX_URL + " characters");
         }
         try {
             URI uri = URI.create(url);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            if (!url.matches(BacktestBounds.URL_PATTERN) || uri.getHost() == null) {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException e) {

@@ -192,38 +192,41 @@ class DocumentedBoundsTest {
     }
 
     /**
-     * A proposal's and a lesson's {id}: every operation that takes one shows its pattern, and an id that does not match
-     * it is a 400 naming id before anything is looked up or changed.
+     * Every path parameter (a proposal's, a lesson's and a backtest job's {id}, a report's {name}, a position's
+     * {coin}): every operation that takes one shows its pattern, and a value that does not match it is a 400 naming
+     * the parameter before anything is looked up or changed (a malformed job id included: not a 404).
      */
     @Test
-    void idsOutsideTheirDocumentedPatternAreRefusedNamingId() throws Exception {
+    void pathParametersOutsideTheirDocumentedPatternAreRefusedNamingThem() throws Exception {
         JsonNode doc = MAPPER.readTree(given().get("/q/openapi?format=json").asString());
         int sent = 0;
+        java.util.Set<String> named = new java.util.TreeSet<>();
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
-            if (!path.getKey().startsWith("/api/proposals/{id}") && !path.getKey().startsWith("/api/lessons/{id}")) {
-                continue;
-            }
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                JsonNode id = null;
                 for (JsonNode parameter : operation.getValue().path("parameters")) {
-                    if (parameter.path("name").asText().equals("id")) {
-                        id = parameter;
+                    if (!parameter.path("in").asText().equals("path")) {
+                        continue;
                     }
-                }
-                String name = operation.getKey().toUpperCase() + " " + path.getKey();
-                assertTrue(id != null && id.path("schema").has("pattern"), name + " shows no id pattern");
-                java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(id.path("schema").path("pattern").asText());
-                for (String bad : List.of("not_an_id!", "9".repeat(65))) {
-                    assertTrue(!pattern.matcher(bad).find(), bad);
-                    Response answer = given().contentType("application/json").request(operation.getKey(),
-                            path.getKey().replace("{id}", bad));
-                    assertEquals(400, answer.statusCode(), name + " id=" + bad + ": " + answer.asString());
-                    assertEquals("id", answer.jsonPath().getString("field"), answer.asString());
-                    sent++;
+                    String field = parameter.path("name").asText();
+                    String name = operation.getKey().toUpperCase() + " " + path.getKey() + " {" + field + "}";
+                    assertTrue(parameter.path("schema").has("pattern"), name + " shows no pattern");
+                    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(parameter.path("schema").path("pattern").asText());
+                    for (String bad : List.of("not_an_id!", "9".repeat(65), "a%20b")) {
+                        assertTrue(!pattern.matcher(bad).find(), bad);
+                        Response answer = given().urlEncodingEnabled(false).contentType("application/json")
+                                .request(operation.getKey(), path.getKey().replace("{" + field + "}", bad));
+                        assertEquals(400, answer.statusCode(), name + "=" + bad + ": " + answer.asString());
+                        assertEquals(field, answer.jsonPath().getString("field"), answer.asString());
+                        sent++;
+                    }
+                    named.add(path.getKey());
                 }
             }
         }
-        assertTrue(sent >= 2 * 6, "values sent: " + sent);
+        assertEquals(List.of("/api/backtest/jobs/{id}", "/api/backtest/reports/{name}", "/api/lessons/{id}",
+                "/api/lessons/{id}/accept", "/api/lessons/{id}/reject", "/api/portfolio/positions/{coin}/write-off",
+                "/api/proposals/{id}", "/api/proposals/{id}/confirm", "/api/proposals/{id}/reject"), List.copyOf(named));
+        assertEquals(3 * 10, sent, "values sent");
     }
 
     /** Sends, for each bounded property of the operation's body schema, the values past and at its bounds; how many. */
@@ -264,6 +267,7 @@ class DocumentedBoundsTest {
             if (property.has("enum")) {
                 past.add(JSON.textNode("SOMETIMES"));
             }
+            outside(property).forEach(value -> past.add(JSON.textNode(value)));
             if (types(property).contains("array") && property.path("items").has("maximum")) {
                 JsonNode items = property.path("items");
                 int max = items.path("maximum").asInt();
@@ -308,6 +312,56 @@ class DocumentedBoundsTest {
             sent++;
         }
         return sent;
+    }
+
+    /** What a caller might name instead of a data file, a folder of it or the analyzer: refused where the pattern says. */
+    private static final List<String> HOSTILE_NAMES = List.of("../../etc/passwd", "/etc/passwd", "~/.ssh/id_rsa",
+            "C:/Windows/win.ini", "backtest/../../outside.csv", "a\\b.csv", " ", "file:///etc/passwd",
+            "ftp://example.org/x.csv", "http://", "http://host name/");
+
+    /** The hostile names outside {@code property}'s documented pattern (none without one). */
+    private static List<String> outside(JsonNode property) {
+        if (!property.has("pattern")) {
+            return List.of();
+        }
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(property.path("pattern").asText());
+        List<String> outside = HOSTILE_NAMES.stream().filter(name -> !pattern.matcher(name).find()).toList();
+        assertTrue(outside.size() >= 3, "the pattern " + pattern + " refuses few hostile names: " + outside);
+        return outside;
+    }
+
+    /**
+     * A backtest's file names (files' values, paths, captures) show the data directory's pattern; each hostile name
+     * outside it is a 400 naming the field before anything is read.
+     */
+    @Test
+    void backtestFileNamesOutsideTheirDocumentedPatternAreRefusedNamingTheField() throws Exception {
+        JsonNode doc = MAPPER.readTree(given().get("/q/openapi?format=json").asString());
+        JsonNode request = doc.path("components").path("schemas").path("BacktestRequest").path("properties");
+        int sent = 0;
+        for (String value : outside(request.path("files").path("additionalProperties"))) {
+            ObjectNode body = JSON.objectNode();
+            body.putObject("files").put("BTC", value);
+            sent += refused(body, "files.BTC");
+        }
+        for (String value : outside(request.path("paths").path("items"))) {
+            ObjectNode body = JSON.objectNode();
+            body.putArray("paths").add(value);
+            sent += refused(body, "paths");
+        }
+        for (String value : outside(request.path("captures").path("items"))) {
+            ObjectNode body = JSON.objectNode();
+            body.putArray("captures").add(value);
+            sent += refused(body, "captures[0]");
+        }
+        assertTrue(sent >= 3 * 6, "values sent: " + sent);
+    }
+
+    private static int refused(ObjectNode body, String field) {
+        Response answer = send("post", "/api/backtest", body);
+        assertEquals(400, answer.statusCode(), body + ": " + answer.asString());
+        assertEquals(field, answer.jsonPath().getString("field"), body + ": " + answer.asString());
+        return 1;
     }
 
     /** {@code size} distinct whole numbers from {@code first}. */

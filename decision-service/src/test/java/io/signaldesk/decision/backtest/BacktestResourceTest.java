@@ -155,7 +155,8 @@ class BacktestResourceTest {
         given().contentType(ContentType.JSON).body("{\"files\":{\"SOL\":\"no/such/SOLUSDT.csv\"}}")
                 .when().post("/api/backtest/jobs").then().statusCode(400).body("field", equalTo("files.SOL"));
         given().get("/api/backtest/jobs/000000000000").then().statusCode(404).body("error", containsString("no backtest job"));
-        given().get("/api/backtest/jobs/" + "x".repeat(300)).then().statusCode(404).body("error", containsString("with that id"));
+        given().get("/api/backtest/jobs/" + "x".repeat(300)).then().statusCode(400).body("field", equalTo("id"))
+                .body("error", containsString("12 hex digits"));
         given().delete("/api/backtest/jobs/000000000000").then().statusCode(404);
         given().delete(location).then().statusCode(204);
         given().get(location).then().statusCode(404);

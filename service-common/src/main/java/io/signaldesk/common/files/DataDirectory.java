@@ -32,6 +32,11 @@ public final class DataDirectory {
 
     /** Longest relative name accepted. */
     public static final int MAX_NAME = 200;
+    /**
+     * The relative names {@link #checkName} and {@link #resolve} accept, for an OpenAPI document: not blank, not
+     * absolute (/, ~, a drive letter), no '..' part, no control character or backslash, at most {@link #MAX_NAME}.
+     */
+    public static final String NAME_PATTERN = "^(?=.*\\S)(?![/~])(?![A-Za-z]:)(?!(?:.*/)?\\.\\.(?:/|$))[^\\x00-\\x1f\\x7f\\\\]{1,200}$";
     private static final int MAX_LISTED = 500;
     private static final int MAX_DEPTH = 4;
 
