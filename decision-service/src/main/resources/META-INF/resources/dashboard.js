@@ -365,8 +365,10 @@
     return v === null || v === undefined ? '–' : (v >= 0 ? '+' : '') + v.toFixed(3);
   }
 
+  // a day's trades move together: the interval resamples whole UTC days, so one day has none yet
   function expectancy(x) {
-    return !x || x.trades === 0 ? '–' : signedPct(x.meanPct) + ' % [' + signedPct(x.lowPct) + ', ' + signedPct(x.highPct) + ']';
+    return !x || x.trades === 0 ? '–' : signedPct(x.meanPct) + ' % ' + (x.lowPct === null || x.lowPct === undefined
+      ? '(one UTC day: no interval yet)' : '[' + signedPct(x.lowPct) + ', ' + signedPct(x.highPct) + ']');
   }
 
   function pValue(p) {

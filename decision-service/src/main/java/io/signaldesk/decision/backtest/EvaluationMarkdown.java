@@ -109,8 +109,7 @@ final class EvaluationMarkdown {
     }
 
     static String expectancy(Expectancy x) {
-        return x.trades() == 0 ? "-" : "%s [%s, %s]".formatted(Verdict.pct(x.meanPct()), Verdict.pct(x.lowPct()),
-                Verdict.pct(x.highPct()));
+        return x.trades() == 0 ? "-" : Verdict.pct(x.meanPct()) + Verdict.interval(x);
     }
 
     /** A 0-1 share as a percent, one decimal. */

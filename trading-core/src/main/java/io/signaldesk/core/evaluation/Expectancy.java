@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * Net result per trade after costs, percent of the trade's notional: the mean over {@code trades} on {@code days}
  * UTC days, with a 95 % percentile interval from {@code resamples} bootstrap draws of whole UTC days (a day's trades
  * move together, so resampling trades one by one would claim too much certainty), seeded with {@code seed} so the same
- * trades give the same interval. Null figures without trades; with one day the interval is that day's mean.
+ * trades give the same interval. Null figures without trades; with one day there is no spread between days to resample,
+ * so no interval (null ends) rather than a zero-width one that would read as certainty.
  */
 public record Expectancy(int trades, int days, Double meanPct, Double lowPct, Double highPct, int resamples, long seed) {
 
@@ -34,6 +35,9 @@ public record Expectancy(int trades, int days, Double meanPct, Double lowPct, Do
         double sum = 0;
         for (double[] day : days) {
             sum += day[0];
+        }
+        if (days.size() < 2) {
+            return new Expectancy(trades.size(), days.size(), sum / trades.size(), null, null, RESAMPLES, SEED);
         }
         double[] means = new double[RESAMPLES];
         SplittableRandom random = new SplittableRandom(SEED);

@@ -25,16 +25,16 @@ public final class Verdict {
             return "no trades: nothing was entered, the result is always-WAIT's 0 %; the calls: " + direction;
         }
         if (e.trades() < MIN_TRADES) {
-            return "too few trades to measure an edge: %d closed (at least %d needed), expectancy %s %% per trade [%s, %s]%s"
-                    .formatted(e.trades(), MIN_TRADES, pct(e.meanPct()), pct(e.lowPct()), pct(e.highPct()),
+            return "too few trades to measure an edge: %d closed (at least %d needed), expectancy %s %% per trade%s%s"
+                    .formatted(e.trades(), MIN_TRADES, pct(e.meanPct()), interval(e),
                             direction.isEmpty() ? "" : "; " + direction);
         }
-        String figures = "expectancy %s %% per trade [%s, %s] over %d trades%s".formatted(pct(e.meanPct()),
-                pct(e.lowPct()), pct(e.highPct()), e.trades(), direction.isEmpty() ? "" : ", " + direction);
+        String figures = "expectancy %s %% per trade%s over %d trades%s".formatted(pct(e.meanPct()), interval(e),
+                e.trades(), direction.isEmpty() ? "" : ", " + direction);
         if (e.positive()) {
             return "measured edge after costs: " + figures;
         }
-        if (e.highPct() < 0) {
+        if (e.highPct() != null && e.highPct() < 0) {
             return "no measured edge after costs, worse than always-WAIT: " + figures;
         }
         return "no measured edge after costs: " + figures;
@@ -45,6 +45,12 @@ public final class Verdict {
                 String.format(Locale.ROOT, "%.1f", d.rate() * 100), d.calls(),
                 String.format(Locale.ROOT, "%.1f", d.low() * 100), String.format(Locale.ROOT, "%.1f", d.high() * 100),
                 p(d.pValue()));
+    }
+
+    /** An expectancy's interval: " [-0.335, -0.244]", or what stands in for it when its trades are all on one UTC day. */
+    public static String interval(Expectancy e) {
+        return e.lowPct() == null ? " (all on one UTC day: no interval yet)" : " [%s, %s]".formatted(pct(e.lowPct()),
+                pct(e.highPct()));
     }
 
     /** A percent with its sign, 3 decimals: +0.012, -0.281. */

@@ -76,6 +76,17 @@ class EvaluationTest {
     }
 
     @Test
+    void manyWinningTradesOnOneDayAreNoMeasuredEdge() {
+        // 40 winners, all on one UTC day (a one-day backtest with the gate off): a mean, but no by-day interval
+        List<Trade> trades = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            trades.add(StatisticsTest.trade(0, 0.1 + (i % 2) * 0.05));
+        }
+        assertEquals("no measured edge after costs: expectancy +0.125 % per trade (all on one UTC day: no interval yet) "
+                + "over 40 trades", Evaluation.of(List.of(), trades, COSTS, "5m", DAY0, DAY0, 1).verdict());
+    }
+
+    @Test
     void verdictIsPositiveOnlyWhenTheLowerBoundIsAboveZero() {
         List<Trade> winners = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

@@ -1,6 +1,7 @@
 package io.signaldesk.core.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,10 +88,15 @@ class StatisticsTest {
     }
 
     @Test
-    void tradesOnOneDayGiveThatDaysMeanAsTheInterval() {
+    void tradesOnOneDayHaveTheirMeanButNoInterval() {
+        // one day has no spread between days to resample: a zero-width [-0.1, -0.1] would read as certainty
         Expectancy e = Expectancy.byDay(List.of(trade(0, 0.2), trade(0, -0.4)));
-        assertEquals(-0.1, e.lowPct(), 1e-12);
-        assertEquals(-0.1, e.highPct(), 1e-12);
+        assertEquals(-0.1, e.meanPct(), 1e-12);
+        assertEquals(1, e.days());
+        assertNull(e.lowPct());
+        assertNull(e.highPct());
+        assertFalse(e.positive());
+        assertEquals(" (all on one UTC day: no interval yet)", Verdict.interval(e));
     }
 
     @Test
