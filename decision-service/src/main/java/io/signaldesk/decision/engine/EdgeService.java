@@ -60,7 +60,7 @@ public class EdgeService {
     private static final Duration REGIME_SPACING = Duration.ofSeconds(5);
 
     /** The sources of the calls the model made or took part in. */
-    private static final java.util.Set<String> MODEL_SOURCES = java.util.Set.of(DecisionSource.AI.label(),
+    static final java.util.Set<String> MODEL_SOURCES = java.util.Set.of(DecisionSource.AI.label(),
             DecisionSource.RULES_AND_AI.label());
 
     private final EdgeStore repository;
@@ -74,15 +74,7 @@ public class EdgeService {
     private final ModelRecords answers;
     /** Per coin, what its setup's record said at its latest entry call (a pending entry's: the coin's latest call). */
     private final Map<String, EdgeEstimate> lastCall = new HashMap<>();
-    /** Per model setup (coin, source, direction): when it was last probed (market time). */
-    private final Map<String, Instant> lastProbe = new HashMap<>();
-    /** Scored probes per setup (in the ledger: edge_outcome.origin PROBE). */
-    private final Map<SetupKey, Long> probesScored = new HashMap<>();
-    /** Probes asked, answered, turned into calls; not answered by the analyzer's status (SKIPPED, INVALID, ...). */
-    private long probesAsked;
-    private long probesAnswered;
-    private long probesCalled;
-    private final Map<String, Long> probesNotAnswered = new java.util.TreeMap<>();
+    private final EdgeProbes probes;
     private boolean loaded;
 
     EdgeService(EdgeStore repository, StrategySettings strategy, DecisionConfig.ModelRecordSettings model) {
@@ -92,6 +84,7 @@ public class EdgeService {
         this.settings = config.judge();
         this.fees = strategy.costs();
         this.answers = new ModelRecords(repository, config.horizon(), model.refresh(), model.promptsKeep());
+        this.probes = new EdgeProbes(config);
     }
 
     public EdgeGate mode() {
@@ -133,7 +126,7 @@ public class EdgeService {
             record.add(call.setup(), its.doubleValue());
             repository.insert(new ScoredCall(call.setup(), call.at(), config.horizon(), its), call.probe() ? PROBE : LIVE);
             if (call.probe()) {
-                probesScored.merge(call.setup(), 1L, Long::sum);
+                probes.scored(call.setup());
             }
         }
     }
@@ -230,17 +223,8 @@ public class EdgeService {
      * once an interval per setup. The probe returned is counted as asked; its answer comes back in {@link #probed}.
      */
     public synchronized Optional<Probe> probeDue(CoinSnapshot coin, String source, Direction direction, Instant now) {
-        if (!config.probes()) {
-            return Optional.empty();
-        }
-        String key = coin.coin() + " " + source + " " + direction;
-        Instant last = lastProbe.get(key);
-        if (last != null && now.isBefore(last.plus(config.probeEvery()))) {
-            return Optional.empty();
-        }
-        lastProbe.put(key, now);
-        probesAsked++;
-        return Optional.of(new Probe(coin, source, direction, regime(coin.coin()), now));
+        return probes.due(coin.coin(), source, direction, now)
+                ? Optional.of(new Probe(coin, source, direction, regime(coin.coin()), now)) : Optional.empty();
     }
 
     /**
@@ -250,15 +234,10 @@ public class EdgeService {
      * same horizon and round trip), marked PROBE in the ledger, and counts in the setup's record the gate reads.
      */
     public synchronized void probed(Probe probe, String status, Integer calledConfidence) {
-        if (!"ANSWERED".equals(status)) {
-            probesNotAnswered.merge(status == null ? "UNREACHABLE" : status, 1L, Long::sum);
+        if (!probes.answered(status) || calledConfidence == null) {
             return;
         }
-        probesAnswered++;
-        if (calledConfidence == null) {
-            return;
-        }
-        probesCalled++;
+        probes.called();
         SetupKey setup = SetupKey.of(probe.coin().coin(), probe.source(), probe.direction(), calledConfidence,
                 probe.regime());
         Pending call = new Pending(setup, probe.coin().markPrice(), probe.at(), probe.at().plus(config.horizon()), true);
@@ -340,8 +319,7 @@ public class EdgeService {
         record.clear();
         pending.clear();
         lastCall.clear();
-        lastProbe.clear();
-        probesScored.clear();
+        probes.clear();
         answers.clear();
         loaded = true;
     }
@@ -369,31 +347,7 @@ public class EdgeService {
         out.put("waiting", waiting);
         out.put("noEdge", noEdge);
         out.put("setups", List.copyOf(estimates.values()));
-        out.put("probes", probes(estimates));
-        return out;
-    }
-
-    /**
-     * The probes: the interval (null: off), asked, answered, called, not answered by status, and per setup (its label)
-     * the scored probes and whether it is probed now: a model setup measured without edge under gate.
-     */
-    private Map<String, Object> probes(Map<String, EdgeEstimate> estimates) {
-        Map<String, Object> bySetup = new LinkedHashMap<>();
-        for (EdgeEstimate e : estimates.values()) {
-            long scored = probesScored.getOrDefault(e.setup(), 0L);
-            boolean probed = config.probes() && MODEL_SOURCES.contains(e.setup().source()) && !e.proven() && !e.cold();
-            if (scored > 0 || probed) {
-                bySetup.put(e.setup().label(), Map.of("probed", probed, "scored", scored));
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("every", config.probes() ? SignalScoringService.label(config.probeEvery()) : null);
-        out.put("asked", probesAsked);
-        out.put("answered", probesAnswered);
-        out.put("called", probesCalled);
-        out.put("notAnswered", Map.copyOf(probesNotAnswered));
-        out.put("scored", probesScored.values().stream().mapToLong(Long::longValue).sum());
-        out.put("bySetup", bySetup);
+        out.put("probes", probes.status(estimates));
         return out;
     }
 
@@ -416,7 +370,7 @@ public class EdgeService {
         for (ScoredCall call : repository.scored(config.horizon())) {
             record.add(call.setup(), call.movePct().doubleValue());
         }
-        probesScored.putAll(repository.countByOrigin(config.horizon(), PROBE));
+        probes.loaded(repository.countByOrigin(config.horizon(), PROBE));
         answers.load();
     }
 }
