@@ -5,14 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 
 import io.signaldesk.core.decision.DecisionOutcome;
 import io.signaldesk.core.decision.DecisionSource;
 import io.signaldesk.core.decision.FallbackReason;
 import io.signaldesk.core.edge.EdgeEstimate;
-import io.signaldesk.core.edge.EdgeGate;
 import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.exit.ExitTrigger;
@@ -78,6 +76,7 @@ public class DecisionEngine {
     private final EngineTime time;
     private final EdgeService edge;
     private final EntryCooldowns cooldowns;
+    private final ModelProbes probes;
 
     DecisionEngine(DecisionConfig config, StrategySettings strategy, TradingRules rules, AnalyzerPort analyzer, SentimentService sentiments,
             ModeService modes, ProposalService proposals, PaperTradingService trading, DecisionLog decisions,
@@ -85,6 +84,7 @@ public class DecisionEngine {
             EdgeService edge, CooldownStore cooldownStore) {
         this.edge = edge;
         this.cooldowns = new EntryCooldowns(cooldownStore, strategy.entryCooldown());
+        this.probes = new ModelProbes(analyzer, edge);
         this.sizing = strategy.sizing();
         this.stopLossPct = strategy.exits().stopLossPct();
         this.clock = clock;
@@ -128,7 +128,7 @@ public class DecisionEngine {
         }
         PositionSide side = candidate.get();
         cooldowns.start(name, now);
-        Draft draft = new Draft(ProposalKind.ENTRY, name, side, setting, ruleSide.isPresent() ? ruleSignal.reason() : null,
+        DecisionDraft draft = new DecisionDraft(ProposalKind.ENTRY, name, side, setting, ruleSide.isPresent() ? ruleSignal.reason() : null,
                 ruleSignal.confidence());
         if (setting.mode() == Mode.RULES) {
             return Optional.of(propose(draft.source(DecisionSource.RULES), coin));
@@ -144,7 +144,7 @@ public class DecisionEngine {
             Optional<String> refused = edge.refusesUnasked(coin, answering.label(), wanted, 1,
                     setting.mode() == Mode.AI ? 10 : ruleSignal.confidence());
             if (refused.isPresent()) {
-                probe(coin, side, setting, answering, ruleSignal.confidence(), sentimentAgrees(sentiment, side), now);
+                probes.askIfDue(coin, side, setting, answering, ruleSignal.confidence(), sentimentAgrees(sentiment, side), now);
                 return Optional.of(log(draft.source(answering).edge(EdgeVerdict.NO_EDGE).unasked(refused.get())
                         .outcome(DecisionOutcome.NO_EDGE), null));
             }
@@ -190,29 +190,6 @@ public class DecisionEngine {
         return Optional.of(followReason(decision, ai));
     }
 
-    /**
-     * A setup the gate refused to ask about can earn its way back: at most once strategy.edge.probe-every, the model is
-     * asked the same question on the analyzer's idle time; an answer the engine would have called (entered; in AGREE
-     * with the sentiment agreeing) is scored as that call at this price and time, marked a probe, never proposed.
-     */
-    private void probe(CoinSnapshot coin, PositionSide side, ModeSetting setting, DecisionSource answering,
-            int rulesConfidence, boolean sentimentAgrees, Instant now) {
-        edge.probeDue(coin, answering.label(), Direction.valueOf(side.name()), now).ifPresent(probe -> {
-            EntryRequest question = new EntryRequest(coin.coin(), side.name(), coin.markPrice(),
-                    MarketContext.of(coin, now),
-                    edge.modelRecord(ModelRecords.Kind.ENTRY, coin.coin(), side.name(), now));
-            analyzer.probeEntry(question).whenComplete((answer, failure) -> {
-                Integer called = null;
-                if (answer != null && answer.answered() && answer.acted() && answer.confidence() != null
-                        && answer.confidence() >= 1 && answer.confidence() <= 10
-                        && (setting.mode() == Mode.AI || setting.policy() != Policy.AGREE || sentimentAgrees)) {
-                    called = setting.mode() == Mode.AI ? answer.confidence() : Math.min(rulesConfidence, answer.confidence());
-                }
-                edge.probed(probe, answer == null ? null : answer.status(), called);
-            });
-        });
-    }
-
     /** The decision was acted on at the analyzer's signal; its reason replaces the placeholder once written. */
     private Decision followReason(Decision decision, AiAnswer<?> ai) {
         ai.reasonLater().thenAccept(reason -> {
@@ -234,7 +211,7 @@ public class DecisionEngine {
         String why = trading.foreignNote(position) + "; no entry in " + coin.coin()
                 + " until it is written off (the dashboard's Write off, or POST /api/portfolio/positions/"
                 + coin.coin() + "/write-off)";
-        Draft draft = new Draft(ProposalKind.ENTRY, coin.coin(), position.side(), modes.current(), null, 0)
+        DecisionDraft draft = new DecisionDraft(ProposalKind.ENTRY, coin.coin(), position.side(), modes.current(), null, 0)
                 .source(DecisionSource.RULES).refused(POSITION_OF_ANOTHER_MARKET, why).outcome(DecisionOutcome.REFUSED);
         return log(draft, null);
     }
@@ -251,7 +228,7 @@ public class DecisionEngine {
         String reason = outcome + " hit: mark " + mark.stripTrailingZeros().toPlainString() + " vs "
                 + (trigger.get() == ExitTrigger.STOP_LOSS ? position.stopLoss() : position.takeProfit()).stripTrailingZeros()
                         .toPlainString();
-        Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), modes.current(), reason, 10)
+        DecisionDraft draft = new DecisionDraft(ProposalKind.EXIT, position.coin(), position.side(), modes.current(), reason, 10)
                 .source(DecisionSource.RULES).outcome(outcome);
         Proposal proposal = draft.toProposal(position.qty(), mark, null, clock.instant(), config);
         Proposal done = proposals.executeStop(proposal, reason);
@@ -268,7 +245,7 @@ public class DecisionEngine {
         RuleSignal ruleSignal = rules.evaluate(coin);
         PositionSide opposite = position.side() == PositionSide.LONG ? PositionSide.SHORT : PositionSide.LONG;
         boolean rulesClose = side(ruleSignal.direction()).filter(s -> s == opposite).isPresent();
-        Draft draft = new Draft(ProposalKind.EXIT, position.coin(), position.side(), setting,
+        DecisionDraft draft = new DecisionDraft(ProposalKind.EXIT, position.coin(), position.side(), setting,
                 rulesClose ? trigger + "; rules turned " + ruleSignal.reason() : null, ruleSignal.confidence());
         if (setting.mode() == Mode.RULES) {
             return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES), coin)) : Optional.empty();
@@ -334,7 +311,7 @@ public class DecisionEngine {
      * Sizing is deterministic (paper settings), so an entry needs one model call on its critical path: the entry
      * question. The analyzer's risk analysis stays available on its own endpoint.
      */
-    private Decision propose(Draft draft, CoinSnapshot coin) {
+    private Decision propose(DecisionDraft draft, CoinSnapshot coin) {
         BigDecimal price = coin.markPrice();
         BigDecimal size;
         BigDecimal stopLossPct = null;
@@ -374,7 +351,7 @@ public class DecisionEngine {
         return log(draft.outcome(DecisionOutcome.PROPOSED), proposal.id());
     }
 
-    private Decision log(Draft draft, String proposalId) {
+    private Decision log(DecisionDraft draft, String proposalId) {
         Instant marketAt = market.latest(draft.coin()).map(CoinSnapshot::updatedAt).orElse(null);
         Decision decision = new Decision(0, clock.instant(), marketAt, draft.coin(), draft.kind(), draft.outcome(),
                 draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
@@ -412,88 +389,5 @@ public class DecisionEngine {
 
     private static Optional<PositionSide> side(Direction direction) {
         return direction == null || direction == Direction.WAIT ? Optional.empty() : Optional.of(PositionSide.valueOf(direction.name()));
-    }
-
-    /** A decision being assembled: immutable, each step returns a copy. */
-    private record Draft(ProposalKind kind, String coin, PositionSide side, ModeSetting setting, String ruleReason,
-            int confidence, DecisionSource source, String aiReason, String fallbackReason, DecisionOutcome outcome,
-            String refusedBy, String resizedBy, EdgeVerdict edge) {
-
-        Draft(ProposalKind kind, String coin, PositionSide side, ModeSetting setting, String ruleReason, int confidence) {
-            this(kind, coin, side, setting, ruleReason, confidence, null, null, null, null, null, null, null);
-        }
-
-        /** The edge gate's verdict on this entry. */
-        Draft edge(EdgeVerdict value) {
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, outcome,
-                    refusedBy, resizedBy, value);
-        }
-
-        Draft source(DecisionSource value) {
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, value, aiReason, fallbackReason, outcome,
-                    refusedBy, resizedBy, edge);
-        }
-
-        Draft confidence(int value) {
-            return new Draft(kind, coin, side, setting, ruleReason, value, source, aiReason, fallbackReason, outcome,
-                    refusedBy, resizedBy, edge);
-        }
-
-        Draft fallback(String value) {
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, value, outcome,
-                    refusedBy, resizedBy, edge);
-        }
-
-        Draft outcome(DecisionOutcome value) {
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, value,
-                    refusedBy, resizedBy, edge);
-        }
-
-        /** The model's reason, labelled with where it came from (AI or its CACHE); the confidence is the proposal's own. */
-        Draft ai(String reason, String aiSource) {
-            String text = "[" + aiSource + "] " + reason;
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, text, fallbackReason, outcome,
-                    refusedBy, resizedBy, edge);
-        }
-
-        /** Refused by a risk limit; the reason joins the rules' reason so the audit trail says why. */
-        Draft refused(String limit, String reason) {
-            String why = ruleReason == null ? "risk: " + reason : ruleReason + " | risk: " + reason;
-            return new Draft(kind, coin, side, setting, why, confidence, source, aiReason, fallbackReason, outcome,
-                    limit, resizedBy, edge);
-        }
-
-        /** Stopped by the edge gate: a WAIT whose reason keeps the analysis and gives the figures. */
-        Draft noEdge(EdgeEstimate measured) {
-            String why = EdgeGate.NO_EDGE + ": " + measured.summary();
-            return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
-                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
-        }
-
-        /** Stopped by the edge gate before the model was asked: no setup its answer could land on has an edge. */
-        Draft unasked(String measured) {
-            String why = EdgeGate.NO_EDGE + ": " + measured;
-            return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
-                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
-        }
-
-        /** Proposed without a proven edge (strategy.edge.mode=advise): marked so, with the figures. */
-        Draft unproven(EdgeEstimate measured) {
-            String why = EdgeGate.UNPROVEN + " (" + EdgeGate.NO_EDGE + "): " + measured.summary();
-            return new Draft(kind, coin, side, setting, ruleReason == null ? why : ruleReason + " | " + why, confidence,
-                    source, aiReason, fallbackReason, outcome, refusedBy, resizedBy, edge);
-        }
-
-        Draft resized(String limit) {
-            return new Draft(kind, coin, side, setting, ruleReason, confidence, source, aiReason, fallbackReason, outcome,
-                    refusedBy, limit, edge);
-        }
-
-        Proposal toProposal(BigDecimal size, BigDecimal price, BigDecimal stopLossPct, Instant now, DecisionConfig config) {
-            return new Proposal(UUID.randomUUID().toString(), kind, coin, side, size, price, confidence, stopLossPct,
-                    source.label(), setting.mode(), setting.mode() == Mode.HYBRID ? setting.policy() : null, ruleReason,
-                    aiReason, fallbackReason, ProposalStatus.PENDING, now, now.plus(config.proposalTtl()), null,
-                    refusedBy, resizedBy, edge);
-        }
     }
 }
