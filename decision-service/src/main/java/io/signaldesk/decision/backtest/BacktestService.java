@@ -1,31 +1,16 @@
 package io.signaldesk.decision.backtest;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.signaldesk.common.error.Shorten;
 import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.market.binance.CaptureLimits;
 import io.signaldesk.core.evaluation.Evaluation;
@@ -49,21 +34,12 @@ public class BacktestService {
         }
     }
 
-    private static final Pattern COIN = Pattern.compile("[A-Z0-9]{2,10}");
-    private static final Pattern COIN_IN_NAME = Pattern.compile("^([A-Za-z0-9]{2,10}?)USDT", Pattern.CASE_INSENSITIVE);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** Largest CSV text sent inline for one coin (the request body is capped too). */
-    public static final int MAX_INLINE_CSV = 3 * 1024 * 1024;
-    private static final int MAX_COINS = 10;
+    public static final int MAX_INLINE_CSV = BacktestInputs.MAX_INLINE_CSV;
 
     /** What a capture may be named: gzip as in ../shared/data/binance-spot, or plain text as feed.record.raw-file writes. */
     static final String[] CAPTURE_EXTENSIONS = { ".gz", ".txt" };
-    /** At most this many capture files a run. */
-    static final int MAX_CAPTURES = 16;
     /** 512 MB of capture text a run, decompressed (a gzip bomb stops there), 1 MB a line (a depth snapshot is ~64 kB). */
     static final CaptureLimits CAPTURE_LIMITS = new CaptureLimits(512L * 1024 * 1024, 1024 * 1024);
 
@@ -78,6 +54,7 @@ public class BacktestService {
     private final Supplier<BacktestConfig> live;
     private final DataDirectory dataDir;
     private final TrackRecordSeed seed;
+    private final BacktestReportFiles reportFiles;
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** {@code live}: the service's settings as they are when a backtest starts (read again for every run). */
@@ -90,6 +67,7 @@ public class BacktestService {
         this.live = live;
         this.dataDir = dataDir;
         this.seed = seed;
+        this.reportFiles = new BacktestReportFiles(dataDir);
     }
 
     /** The candle files a request may name (empty for the command line, which takes any local path). */
@@ -132,19 +110,7 @@ public class BacktestService {
                     testFrom -> new BacktestRunner(checked.base(), checked.overrides(),
                             analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
                             sentiment(settings, analyzer, checked.maxSentimentCalls())).measuringFrom(testFrom));
-            String name = "walkforward-%s-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT),
-                    STAMP.format(Instant.now()), unguessable());
-            Path dir = checked.outputDir();
-            try {
-                if (!dataDir.isConfined()) {
-                    Files.createDirectories(dir); // confined: made and checked part by part when the request was read
-                }
-                dataDir.writeNew(dir, name + ".json", JSON.writeValueAsString(report));
-                dataDir.writeNew(dir, name + ".md", WalkForward.markdown(report));
-            } catch (IOException e) {
-                throw new BacktestInputException("outputDir", "cannot write the report to " + dataDir.display(dir)
-                        + " (" + Shorten.text(String.valueOf(e.getMessage())) + ")");
-            }
+            reportFiles.write(report, checked.outputDir());
             return report;
         } finally {
             running.set(false);
@@ -176,13 +142,13 @@ public class BacktestService {
         if (request == null) {
             throw new BacktestInputException("body", "a JSON body is required, e.g. {\"files\":{\"BTC\":\"BTCUSDT-1m.csv\"}}");
         }
-        List<String> captures = captures(request);
-        Map<String, String> files = captures.isEmpty() ? files(request) : Map.of();
-        Map<String, String> inline = inline(request, files);
+        List<String> captures = BacktestInputs.captures(request);
+        Map<String, String> files = captures.isEmpty() ? BacktestInputs.files(request) : Map.of();
+        Map<String, String> inline = BacktestInputs.inline(request, files);
         BacktestConfig base = live.get();
         Overrides overrides = Overrides.of(request, base);
-        Instant from = instant("from", request.from(), true);
-        Instant to = instant("to", request.to(), true);
+        Instant from = BacktestInputs.instant("from", request.from(), true);
+        Instant to = BacktestInputs.instant("to", request.to(), true);
         if (!captures.isEmpty() && (from != null || to != null)) {
             throw new BacktestInputException(from != null ? "from" : "to", "from and to apply to candles; a capture is replayed whole");
         }
@@ -275,7 +241,7 @@ public class BacktestService {
                     evaluation, random, run.scoring(),
                     run.paper(), hold, ai, run.decisionCounts(), run.decisions().size(), offset, List.copyOf(page),
                     run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of(), run.edge());
-            return write(report, run.decisions(), checked.outputDir());
+            return reportFiles.write(report, run.decisions(), checked.outputDir());
         } finally {
             running.set(false);
         }
@@ -403,156 +369,4 @@ public class BacktestService {
             throw new BacktestInputException("files", e.getMessage());
         }
     }
-
-    private BacktestReport write(BacktestReport report, List<BacktestDecision> decisions, Path dir) {
-        String name = "backtest-%s-%s-%s".formatted(report.mode().toLowerCase(Locale.ROOT), STAMP.format(Instant.now()),
-                unguessable());
-        Path json = dir.resolve(name + ".json");
-        Path markdown = dir.resolve(name + ".md");
-        Path csv = dir.resolve(name + "-decisions.csv");
-        Path evaluationCsv = dir.resolve(name + "-evaluation.csv");
-        Map<String, String> written = new LinkedHashMap<>();
-        written.put("json", dataDir.display(dir) + "/" + json.getFileName());
-        written.put("markdown", dataDir.display(dir) + "/" + markdown.getFileName());
-        written.put("decisions", dataDir.display(dir) + "/" + csv.getFileName());
-        if (report.evaluation() != null) {
-            written.put("evaluation", dataDir.display(dir) + "/" + evaluationCsv.getFileName());
-        }
-        BacktestReport finished = report.withOutput(written);
-        try {
-            if (!dataDir.isConfined()) {
-                Files.createDirectories(dir); // confined: made and checked part by part when the request was read
-            }
-            dataDir.writeNew(dir, json.getFileName().toString(), JSON.writeValueAsString(finished));
-            dataDir.writeNew(dir, markdown.getFileName().toString(), BacktestMarkdown.render(finished));
-            dataDir.writeNew(dir, csv.getFileName().toString(), BacktestMarkdown.csv(decisions));
-            if (report.evaluation() != null) {
-                dataDir.writeNew(dir, evaluationCsv.getFileName().toString(), EvaluationMarkdown.csv(report.evaluation()));
-            }
-        } catch (IOException e) {
-            throw new BacktestInputException("outputDir", "cannot write the report to " + dataDir.display(dir)
-                    + " (" + Shorten.text(String.valueOf(e.getMessage())) + ")");
-        }
-        return finished;
-    }
-
-    /** 64 random bits (hex): a report's name cannot be guessed, so nobody can plant a link under it beforehand. */
-    private static String unguessable() {
-        byte[] bits = new byte[8];
-        RANDOM.nextBytes(bits);
-        return HexFormat.of().formatHex(bits);
-    }
-
-    /** Candle CSV text sent in the body ({@code csv}: coin → text), at most {@link #MAX_INLINE_CSV} characters each. */
-    private static Map<String, String> inline(BacktestRequest request, Map<String, String> files) {
-        Map<String, String> inline = new LinkedHashMap<>();
-        if (request.csv() == null) {
-            return inline;
-        }
-        request.csv().forEach((coin, text) -> {
-            String field = "csv." + Shorten.text(coin);
-            if (text != null && text.length() > MAX_INLINE_CSV) {
-                throw new BacktestInputException(field, field + " is longer than " + MAX_INLINE_CSV + " characters");
-            }
-            put(inline, field, coin, text);
-            if (files.containsKey(coin.toUpperCase(Locale.ROOT))) {
-                throw new BacktestInputException(field, coin.toUpperCase(Locale.ROOT) + " is given twice");
-            }
-        });
-        if (files.size() + inline.size() > MAX_COINS) {
-            throw new BacktestInputException("files", "at most " + MAX_COINS + " coins");
-        }
-        return inline;
-    }
-
-    /** The capture names of the request, checked as names (the data directory checks the files); none for candles. */
-    private static List<String> captures(BacktestRequest request) {
-        if (request.captures() == null) {
-            return List.of();
-        }
-        if (request.captures().isEmpty() || request.captures().size() > MAX_CAPTURES) {
-            throw new BacktestInputException("captures", "give 1-" + MAX_CAPTURES + " capture names, got "
-                    + request.captures().size());
-        }
-        if (request.files() != null || request.paths() != null || request.csv() != null) {
-            throw new BacktestInputException("captures", "captures replace candles: give captures or files/paths/csv, not both");
-        }
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < request.captures().size(); i++) {
-            String name = request.captures().get(i);
-            if (name == null || name.isBlank()) {
-                throw new BacktestInputException("captures[" + i + "]", "a capture name in the data directory is required");
-            }
-            if (names.contains(name)) {
-                throw new BacktestInputException("captures[" + i + "]", Shorten.text(name) + " is given twice");
-            }
-            names.add(name);
-        }
-        return names;
-    }
-
-    private Map<String, String> files(BacktestRequest request) {
-        Map<String, String> files = new LinkedHashMap<>();
-        if (request.files() != null) {
-            if (request.files().size() > MAX_COINS) {
-                throw new BacktestInputException("files", "at most " + MAX_COINS + " coins");
-            }
-            request.files().forEach((coin, file) -> put(files, "files." + Shorten.text(coin), coin, file));
-        }
-        if (request.paths() != null) {
-            if (request.paths().size() > MAX_COINS) {
-                throw new BacktestInputException("paths", "at most " + MAX_COINS + " paths");
-            }
-            for (String file : request.paths()) {
-                if (file == null || file.isBlank()) {
-                    throw new BacktestInputException("paths", "paths must not contain empty entries");
-                }
-                String fileName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-                Matcher matcher = COIN_IN_NAME.matcher(fileName);
-                if (!matcher.find()) {
-                    throw new BacktestInputException("paths", "cannot tell the coin from the file name of " + Shorten.text(file)
-                            + "; use files: {\"BTC\": \"" + Shorten.text(file) + "\"}");
-                }
-                put(files, "paths", matcher.group(1), file);
-            }
-        }
-        if (files.isEmpty() && (request.csv() == null || request.csv().isEmpty())) {
-            throw new BacktestInputException("files", "give files (coin → CSV name in the data directory), paths (CSV names), "
-                    + "csv (coin → CSV text) or captures (Binance capture names in the data directory)");
-        }
-        return files;
-    }
-
-    private static void put(Map<String, String> files, String field, String coin, String file) {
-        String name = coin == null ? "" : coin.toUpperCase(Locale.ROOT);
-        if (!COIN.matcher(name).matches()) {
-            throw new BacktestInputException(field, "coin must be 2-10 letters or digits, got '" + Shorten.text(coin) + "'");
-        }
-        if (file == null || file.isBlank()) {
-            throw new BacktestInputException(field, "a CSV is required for " + name);
-        }
-        if (files.putIfAbsent(name, file) != null) {
-            throw new BacktestInputException(field, name + " is given twice");
-        }
-    }
-
-    private static Instant instant(String field, String text, boolean wholeMinute) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        if (text.length() > BacktestBounds.MAX_INSTANT_LENGTH) {
-            throw new BacktestInputException(field, field + " must be an ISO-8601 UTC instant like 2024-10-01T03:00:00Z");
-        }
-        Instant instant;
-        try {
-            instant = Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BacktestInputException(field, field + " must be an ISO-8601 UTC instant like 2024-10-01T03:00:00Z, got '" + text + "'");
-        }
-        if (wholeMinute && (instant.getEpochSecond() % 60 != 0 || instant.getNano() != 0)) {
-            throw new BacktestInputException(field, field + " must be on a whole minute");
-        }
-        return instant;
-    }
-
 }
