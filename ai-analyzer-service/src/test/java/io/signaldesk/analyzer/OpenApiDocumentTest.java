@@ -115,6 +115,22 @@ class OpenApiDocumentTest extends OpenApiDocumentCheck {
         org.junit.jupiter.api.Assertions.assertTrue(checked >= 2 * 16, "values past the bounds sent: " + checked);
     }
 
+    /** The model switch's body shows the model name pattern it checks: a name outside it is a 400 naming model. */
+    @org.junit.jupiter.api.Test
+    void theModelSwitchShowsTheModelNamePatternItChecks() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode model = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                io.restassured.RestAssured.given().get("/q/openapi?format=json").asString())
+                .path("components").path("schemas").path("ModelRequest").path("properties").path("model");
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(model.path("pattern").asText("(missing)"));
+        org.junit.jupiter.api.Assertions.assertTrue(pattern.matcher("llama3.2:3b").matches(), model.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(200, model.path("maxLength").asInt(), model.toString());
+        for (String outside : java.util.List.of("llama 3", "llama3.2:3b;id", "$(id)")) {
+            org.junit.jupiter.api.Assertions.assertFalse(pattern.matcher(outside).matches(), outside);
+            io.restassured.RestAssured.given().contentType("application/json").body("{\"model\":\"" + outside + "\"}")
+                    .put("/api/ai/model").then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("model"));
+        }
+    }
+
     /**
      * No schema carries a multipleOf of 1e-18 (a @Digits fraction): Swagger UI cannot render a request schema with one
      * ("Could not render ModelWrapper", seen on /api/analysis/entry in Chromium); the decimals are in its description.
