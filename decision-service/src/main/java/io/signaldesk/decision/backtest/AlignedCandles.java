@@ -49,7 +49,8 @@ public record AlignedCandles(List<String> coins, List<Instant> times, Map<String
         }
         long bars = start.isBefore(end) ? Duration.between(start, end).toMinutes() : 0;
         if (bars < 2) {
-            throw new IllegalArgumentException("the files share fewer than 2 bars within the requested range: " + spans);
+            throw new IllegalArgumentException("the files share fewer than 2 bars within the requested range: "
+                    + spans.substring(0, spans.length() - 2));
         }
         Map<String, List<Candle>> aligned = new LinkedHashMap<>();
         boolean trimmed = false;

@@ -169,10 +169,13 @@ public class BacktestService {
         Path outputDir = dataDir.folder("outputDir", outputName);
         int maxSentimentCalls = base.config(overrides.keys()).backtest().maxSentimentCalls();
         AlignedCandles candles = null;
-        if (overrides.settings().usesSentiment() && captures.isEmpty()) {
-            // the cost is known before the run only from the candles' span: read them now (the run reuses them)
+        if (captures.isEmpty()) {
+            // read now (the run reuses them): a file that cannot serve the period is a 400 before a job is accepted, as
+            // it is for a run at once, and a sentiment's cost is known only from the candles' span
             candles = candles(files, paths, inline, from, to);
-            refuseOverCap(candles, overrides.settings().sentimentEverySeconds(), maxSentimentCalls);
+            if (overrides.settings().usesSentiment()) {
+                refuseOverCap(candles, overrides.settings().sentimentEverySeconds(), maxSentimentCalls);
+            }
         }
         boolean seedTrackRecord = Boolean.TRUE.equals(request.seedTrackRecord());
         if (seedTrackRecord && seed == null) {

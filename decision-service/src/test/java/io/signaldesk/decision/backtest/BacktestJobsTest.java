@@ -134,16 +134,25 @@ class BacktestJobsTest {
     }
 
     @Test
-    void aBadRequestIsRefusedAtOnceNamingTheFieldAndABrokenFileFailsTheJobNamingIt() {
+    void aBadRequestABrokenCandleFileOrAPeriodTheFilesDoNotCoverIsRefusedAtOnceNamingTheField() {
         BadInputException refused = assertThrows(BadInputException.class,
                 () -> jobs.submit(slice("no/such/BTCUSDT.csv")));
         assertEquals("files.BTC", refused.field());
-        assertTrue(jobs.all().isEmpty(), "nothing queued");
 
-        BacktestJob.View broken = done(jobs.submit(slice("backtest/gap-BTC.csv")));
-        assertEquals(BacktestJob.State.FAILED, broken.state());
+        // the candles are read when the job is asked for, as a run at once reads them: the same 400s, no FAILED job
+        BadInputException broken = assertThrows(BadInputException.class, () -> jobs.submit(slice("backtest/gap-BTC.csv")));
         assertEquals("files.BTC", broken.field());
-        assertTrue(broken.error().contains("gap"), broken.error());
+        assertTrue(broken.getMessage().contains("gap"), broken.getMessage());
+
+        BacktestRequest slice = slice("backtest/BTCUSDT-1m-slice.csv");
+        BacktestRequest later = new BacktestRequest(slice.files(), null, null, null, null, null, null, null, null, null,
+                null, null, new BigDecimal("0.1"), BigDecimal.ZERO, null, null, null, null, null, null,
+                "2025-01-01T00:00:00Z", null, null, null, null, "backtest-test", null); // from: after the slice's last bar
+        BadInputException uncovered = assertThrows(BadInputException.class, () -> jobs.submit(later));
+        assertEquals("files", uncovered.field());
+        assertTrue(uncovered.getMessage().matches("the files share fewer than 2 bars within the requested range: BTC \\d+ "
+                + "bars 2024-10-01T03:00:00Z → \\S+"), uncovered.getMessage()); // no trailing separator
+        assertTrue(jobs.all().isEmpty(), "nothing queued");
     }
 
     @Test
