@@ -49,7 +49,9 @@ public class DatasetResource {
     @GET
     @Produces(NDJSON)
     @Operation(summary = "The model's scored entry and exit answers as a training set: one {\"messages\":[system, user, "
-            + "assistant],\"split\",\"label\"} a line, oldest first, split by time into train and validation")
+            + "assistant],\"split\",\"label\"} a line, oldest first, split by time into train and validation; the split "
+            + "falls between two instants, at the edge nearer the asked share, so the answers given at one instant (several "
+            + "coins asked on one frame) are all on one side")
     public Response dataset(@QueryParam("type") String type, @QueryParam("coin") String coin,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("split") String split,
             @QueryParam("validation") String validation, @QueryParam("assistant") String assistant,

@@ -16,7 +16,8 @@ import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
  * The model's scored answers as a training set in the chat format Ollama and the common fine-tuning tools read
  * ({@code {"messages":[system, user, assistant]}}, one JSON object a line), each example labelled with its realised
  * outcome and the answer that would have been right, and split by time: the oldest answers train, the newest
- * {@code validationShare} validate (no validation example is older than a training one).
+ * {@code validationShare} validate (no validation example is older than a training one). The split falls between two
+ * instants, never inside one: answers given at the same instant (several coins asked on one frame) stay on one side.
  */
 public final class TrainingSet {
 
@@ -36,7 +37,7 @@ public final class TrainingSet {
 
     /** One line a scored answer, oldest first; {@code split} null for both. */
     public static List<String> lines(List<ScoredAnswer> answers, double validationShare, String split, Assistant assistant) {
-        int trainCount = (int) Math.ceil(answers.size() * (1 - validationShare));
+        int trainCount = trainCount(answers, validationShare);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             String part = i < trainCount ? "train" : "validation";
@@ -45,6 +46,28 @@ public final class TrainingSet {
             }
         }
         return out;
+    }
+
+    /**
+     * How many of the oldest answers train: the share asked for, moved to the nearer edge of the instant it would cut
+     * (on a tie the instant trains), so that no instant has answers on both sides.
+     */
+    static int trainCount(List<ScoredAnswer> answers, double validationShare) {
+        int asked = (int) Math.ceil(answers.size() * (1 - validationShare));
+        if (asked == 0 || asked == answers.size()
+                || !answers.get(asked - 1).answeredAt().equals(answers.get(asked).answeredAt())) {
+            return asked;
+        }
+        var instant = answers.get(asked).answeredAt();
+        int first = asked - 1;
+        while (first > 0 && answers.get(first - 1).answeredAt().equals(instant)) {
+            first--;
+        }
+        int after = asked;
+        while (after < answers.size() && answers.get(after).answeredAt().equals(instant)) {
+            after++;
+        }
+        return asked - first < after - asked ? first : after;
     }
 
     private static java.util.Optional<String> line(ScoredAnswer a, String split, Assistant assistant) {
