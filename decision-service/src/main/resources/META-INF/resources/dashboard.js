@@ -427,7 +427,7 @@
     document.getElementById('baselines-note').textContent = 'Baselines at the same costs (fee ' + e.fees.takerFeePct +
       ' % + slippage ' + e.fees.slippagePct + ' % a fill): always long / short take this engine\'s own entries and exits on one ' +
       'side, always WAIT never trades. Direction: LONG/SHORT calls whose move over ' + e.horizon +
-      ' passed the flat band; trades: the paper account\'s closed round trips, interval by whole UTC days.';
+      ' passed the flat band; trades: the paper account\'s closed round trips, interval by whole UTC days; ' + POOLED + '.';
   }
 
   function renderAccuracy(acc, decisions) {

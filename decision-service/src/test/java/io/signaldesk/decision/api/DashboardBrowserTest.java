@@ -193,6 +193,9 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed-state"), " · SIMULATOR"));
         assertTrue(browser.findElement(By.id("feed-note")).getText().startsWith("simulated prices, not a venue's · "),
                 browser.findElement(By.id("feed-note")).getText());
+        // and the measured figures say they count the replay's trades and calls with the simulator's
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("baselines-note"),
+                "calls of every market this ledger has seen (simulator, replays, venues) counted together"));
         By writeOff = By.cssSelector("#positions button[data-coin='BW1']");
         clickWhenStable(wait, writeOff);
         wait.until(ExpectedConditions.alertIsPresent()).accept();
