@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -111,7 +112,8 @@ class HostileInputTest {
             String field) throws Exception {
         var request = given().urlEncodingEnabled(false);
         if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
+            // as bytes, sent as they are: a String body REST Assured handles first (2.6 s for the 5000-deep one)
+            request = request.contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8));
         }
         Response response = request.request(method, path);
         String text = response.asString();
