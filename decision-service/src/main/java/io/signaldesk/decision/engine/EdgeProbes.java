@@ -10,6 +10,8 @@ import io.signaldesk.core.edge.EdgeEstimate;
 import io.signaldesk.core.edge.SetupKey;
 import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.trade.Direction;
+import io.signaldesk.decision.engine.port.EdgeStore;
+import io.signaldesk.decision.engine.port.EdgeStore.ProbedSetup;
 
 /**
  * The probes' state ({@link EdgeService#probeDue}, {@link EdgeService#probed}): when each model setup (coin, source,
@@ -19,7 +21,9 @@ import io.signaldesk.core.trade.Direction;
 final class EdgeProbes {
 
     private final StrategySettings.Edge config;
-    private final Map<String, Instant> lastProbe = new HashMap<>();
+    private final EdgeStore store;
+    /** Written through to the ledger (edge_probe), read back at the first use: a restart keeps each setup's pace. */
+    private final Map<ProbedSetup, Instant> lastProbe = new HashMap<>();
     /** Scored probes per setup (in the ledger: edge_outcome.origin PROBE). */
     private final Map<SetupKey, Long> scored = new HashMap<>();
     private final Map<String, Long> notAnswered = new TreeMap<>();
@@ -27,8 +31,9 @@ final class EdgeProbes {
     private long answered;
     private long called;
 
-    EdgeProbes(StrategySettings.Edge config) {
+    EdgeProbes(StrategySettings.Edge config, EdgeStore store) {
         this.config = config;
+        this.store = store;
     }
 
     /** Whether the setup is due a probe at {@code now}: probes on, and none within strategy.edge.probe-every; counted as asked. */
@@ -36,12 +41,13 @@ final class EdgeProbes {
         if (!config.probes()) {
             return false;
         }
-        String key = coin + " " + source + " " + direction;
+        ProbedSetup key = new ProbedSetup(coin, source, direction.name());
         Instant last = lastProbe.get(key);
         if (last != null && now.isBefore(last.plus(config.probeEvery()))) {
             return false;
         }
         lastProbe.put(key, now);
+        store.probed(key, now);
         asked++;
         return true;
     }
@@ -66,9 +72,10 @@ final class EdgeProbes {
         scored.merge(setup, 1L, Long::sum);
     }
 
-    /** The scored probes the ledger holds, read once at the first use. */
-    void loaded(Map<SetupKey, Long> fromLedger) {
-        scored.putAll(fromLedger);
+    /** The scored probes and the last probe of each setup the ledger holds, read once at the first use. */
+    void loaded(Map<SetupKey, Long> scoredInLedger, Map<ProbedSetup, Instant> probedInLedger) {
+        scored.putAll(scoredInLedger);
+        lastProbe.putAll(probedInLedger);
     }
 
     /** Forgets when setups were probed and the scored probes (the track record is cleared); the counts stay. */

@@ -84,7 +84,7 @@ public class EdgeService {
         this.settings = config.judge();
         this.fees = strategy.costs();
         this.answers = new ModelRecords(repository, config.horizon(), model.refresh(), model.promptsKeep());
-        this.probes = new EdgeProbes(config);
+        this.probes = new EdgeProbes(config, repository);
     }
 
     public EdgeGate mode() {
@@ -223,6 +223,7 @@ public class EdgeService {
      * once an interval per setup. The probe returned is counted as asked; its answer comes back in {@link #probed}.
      */
     public synchronized Optional<Probe> probeDue(CoinSnapshot coin, String source, Direction direction, Instant now) {
+        load();
         return probes.due(coin.coin(), source, direction, now)
                 ? Optional.of(new Probe(coin, source, direction, regime(coin.coin()), now)) : Optional.empty();
     }
@@ -370,7 +371,7 @@ public class EdgeService {
         for (ScoredCall call : repository.scored(config.horizon())) {
             record.add(call.setup(), call.movePct().doubleValue());
         }
-        probes.loaded(repository.countByOrigin(config.horizon(), PROBE));
+        probes.loaded(repository.countByOrigin(config.horizon(), PROBE), repository.lastProbes());
         answers.load();
     }
 }

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +17,10 @@ import io.signaldesk.core.edge.VolatilityRegime;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.decision.engine.port.EdgeStore;
 
-/** The edge gate's scored calls in the ledger ({@code edge_outcome}): the track record survives a restart. */
+/**
+ * The edge gate's scored calls in the ledger ({@code edge_outcome}) and when each gated setup was last probed
+ * ({@code edge_probe}): the track record and the probes' pace survive a restart.
+ */
 @ApplicationScoped
 public class EdgeRepository implements EdgeStore {
 
@@ -24,6 +29,29 @@ public class EdgeRepository implements EdgeStore {
 
     public EdgeRepository(Db db) {
         this.db = db;
+    }
+
+    @Override
+    public Map<ProbedSetup, Instant> lastProbes() {
+        return db.read(c -> {
+            Map<ProbedSetup, Instant> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT coin, source, direction, probed_at FROM edge_probe");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new ProbedSetup(rs.getString("coin"), rs.getString("source"), rs.getString("direction")),
+                            Db.instant(rs, "probed_at"));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void probed(ProbedSetup setup, Instant at) {
+        db.inTransaction(c -> Db.update(c, """
+                INSERT INTO edge_probe (coin, source, direction, probed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (coin, source, direction) DO UPDATE SET probed_at = excluded.probed_at""",
+                setup.coin(), setup.source(), setup.direction(), at));
     }
 
     public void insert(ScoredCall call, String origin) {
@@ -222,6 +250,7 @@ public class EdgeRepository implements EdgeStore {
     public void deleteAll() {
         db.inTransaction(c -> {
             Db.update(c, "DELETE FROM model_answer");
+            Db.update(c, "DELETE FROM edge_probe");
             return Db.update(c, "DELETE FROM edge_outcome");
         });
     }

@@ -62,6 +62,16 @@ public interface EdgeStore {
     record AnswerFilter(String kind, String coin, Instant from, Instant to, int limit) {
     }
 
+    /** A model setup a probe is sent for (strategy.edge.probe-every): the coin, the source (ai, rules+ai), the direction. */
+    record ProbedSetup(String coin, String source, String direction) {
+    }
+
+    /** When each model setup was last probed (table edge_probe), in the engine's time. */
+    java.util.Map<ProbedSetup, Instant> lastProbes();
+
+    /** A probe was sent for {@code setup} at {@code at}: kept so a restart does not probe it again before its interval. */
+    void probed(ProbedSetup setup, Instant at);
+
     void insert(ScoredCall call, String origin);
 
     void insertAll(List<ScoredCall> calls, String origin);
@@ -71,7 +81,7 @@ public interface EdgeStore {
     /** How many calls scored at {@code horizon} came from {@code origin} (LIVE, SEED, PROBE), per setup. */
     java.util.Map<SetupKey, Long> countByOrigin(Duration horizon, String origin);
 
-    /** Forgets the whole track record, the model's answers with it. */
+    /** Forgets the whole track record, the model's answers and when setups were probed with it. */
     void deleteAll();
 
     /** Stores a scored model answer; the texts of all but the newest {@code keepTexts} are cleared now and then. */
