@@ -29,7 +29,7 @@
     a.models.forEach(function (m) {
       var tr = document.createElement('tr');
       var f = m.measured;
-      [cell(m.model + (m.role === 'SHADOW' ? ' (shadow)' : '')), cell(String(m.right.calls)), cell(rate(m.right)), cell(net(m)),
+      [cell(m.model + (m.role === 'SHADOW' ? ' (shadow)' : m.role === 'PROBE' ? ' (probes)' : '')), cell(String(m.right.calls)), cell(rate(m.right)), cell(net(m)),
         cell(measured(f, function (x) { return x.validOutputRate === null ? '–' : Math.round(x.validOutputRate * 100) + NB + '% of' + NB + (x.answered + x.invalid); })),
         cell(measured(f, function (x) { return seconds(x.decisionMsP50) + ' / ' + seconds(x.decisionMsP95); })),
         cell(measured(f, function (x) { return (x.promptTokensMean === null ? '–' : Math.round(x.promptTokensMean)) + ' / ' + (x.outputTokensMean === null ? '–' : Math.round(x.outputTokensMean)); })),

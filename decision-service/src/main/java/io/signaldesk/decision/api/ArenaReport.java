@@ -86,7 +86,8 @@ final class ArenaReport {
         if (analyzer.isEmpty()) {
             return null;
         }
-        JsonNode figures = analyzer.get().path(EdgeStore.SHADOW.equals(s.role()) ? "shadow" : "primary");
+        JsonNode figures = analyzer.get().path(EdgeStore.SHADOW.equals(s.role()) ? "shadow"
+                : EdgeStore.PROBE.equals(s.role()) ? "probes" : "primary");
         return figures.isObject() && s.model() != null && s.model().equals(figures.path("model").asText()) ? figures : null;
     }
 

@@ -27,7 +27,8 @@ final class ModelProbes {
     /**
      * A setup the gate refused to ask about can earn its way back: at most once strategy.edge.probe-every, the model is
      * asked the same question on the analyzer's idle time; an answer the engine would have called (entered; in AGREE
-     * with the sentiment agreeing) is scored as that call at this price and time, marked a probe, never proposed.
+     * with the sentiment agreeing) is scored as that call at this price and time, marked a probe, never proposed; every
+     * answer, entered or not, is scored as the model's answer on the setup (model_answer role PROBE: its record, the arena).
      */
     void askIfDue(CoinSnapshot coin, PositionSide side, ModeSetting setting, DecisionSource answering,
             int rulesConfidence, boolean sentimentAgrees, Instant now) {
@@ -41,6 +42,11 @@ final class ModelProbes {
                         && answer.confidence() >= 1 && answer.confidence() <= 10
                         && (setting.mode() == Mode.AI || setting.policy() != Policy.AGREE || sentimentAgrees)) {
                     called = setting.mode() == Mode.AI ? answer.confidence() : Math.min(rulesConfidence, answer.confidence());
+                }
+                if (answer != null && answer.answered() && answer.confidence() != null
+                        && answer.confidence() >= 1 && answer.confidence() <= 10) {
+                    edge.modelAnswered(ModelRecords.Answer.probe(coin.coin(), side.name(), answer.acted(),
+                            answer.confidence(), answer.model()), coin.markPrice(), now);
                 }
                 edge.probed(probe, answer == null ? null : answer.status(), called);
             });

@@ -27,7 +27,9 @@ import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
  * question on that setup. Right means: an entry entered and earned more than the round trip, or skipped where entering
  * would not have; an exit held a position that then moved its way, or closed one that then did not. Each setup's record
  * sent to the model is a snapshot refreshed once {@code refresh} of market time has passed, so the question's first
- * line stays the same (and in Ollama's prefix cache) between refreshes. Not thread-safe: {@link EdgeService} locks.
+ * line stays the same (and in Ollama's prefix cache) between refreshes. A probe's answer (role PROBE) counts in its
+ * setup's record: it is the same model asked the same question, and a setup the gate shut is asked by probes alone, so
+ * without them its record would stop where the gate shut it. Not thread-safe: {@link EdgeService} locks.
  */
 final class ModelRecords {
 
@@ -42,15 +44,29 @@ final class ModelRecords {
     /**
      * One answer of the model to score: whether it acted (entered; held the position), its decision fields in the
      * answer schema's order, the prompt it answered as sent (null when the analyzer did not say it) and its reason once
-     * written.
+     * written; {@code probe}: asked on idle time about a setup the edge gate shut (stored as role PROBE).
      */
     record Answer(Kind kind, String coin, String side, boolean acted, int confidence, String model,
             Map<String, Object> decision, Prompt prompt, CompletionStage<String> reasonLater,
-            CompletionStage<ShadowAnswer> shadow) {
+            CompletionStage<ShadowAnswer> shadow, boolean probe) {
+
+        Answer(Kind kind, String coin, String side, boolean acted, int confidence, String model,
+                Map<String, Object> decision, Prompt prompt, CompletionStage<String> reasonLater,
+                CompletionStage<ShadowAnswer> shadow) {
+            this(kind, coin, side, acted, confidence, model, decision, prompt, reasonLater, shadow, false);
+        }
 
         Answer(Kind kind, String coin, String side, boolean acted, int confidence, String model,
                 Map<String, Object> decision, Prompt prompt, CompletionStage<String> reasonLater) {
             this(kind, coin, side, acted, confidence, model, decision, prompt, reasonLater, null);
+        }
+
+        /** A probe's answer: the model in use entered or not at {@code confidence}; no prompt nor reason comes back. */
+        static Answer probe(String coin, String side, boolean acted, int confidence, String model) {
+            Map<String, Object> decision = new LinkedHashMap<>();
+            decision.put("enter", acted);
+            decision.put("confidence", confidence);
+            return new Answer(Kind.ENTRY, coin, side, acted, confidence, model, decision, null, null, null, true);
         }
     }
 
@@ -134,9 +150,15 @@ final class ModelRecords {
         if (price == null || price.signum() <= 0) {
             return;
         }
-        pending.computeIfAbsent(answer.coin(), c -> new ArrayDeque<>())
-                .addLast(new Pending(new Key(answer.kind(), answer.coin(), answer.side()), answer, price, now,
-                        now.plus(horizon)));
+        Pending p = new Pending(new Key(answer.kind(), answer.coin(), answer.side()), answer, price, now, now.plus(horizon));
+        // a probe is answered on idle time, after later questions perhaps: kept in the order of their horizons
+        Deque<Pending> waiting = pending.computeIfAbsent(answer.coin(), c -> new ArrayDeque<>());
+        Deque<Pending> later = new ArrayDeque<>();
+        while (!waiting.isEmpty() && waiting.peekLast().due().isAfter(p.due())) {
+            later.addFirst(waiting.removeLast());
+        }
+        waiting.addLast(p);
+        waiting.addAll(later);
     }
 
     /** Scores the answers on {@code coin} whose horizon has passed at {@code now}, at {@code mark}. */
@@ -172,7 +194,8 @@ final class ModelRecords {
                 && prompt.user().length() <= MAX_QUESTION_CHARS;
         return new ScoredAnswer(p.key().kind().name(), p.key().coin(), p.key().side(), a.acted(), a.confidence(),
                 a.model(), p.at(), horizon, its, net, right, keep ? prompt.user() : null, keep ? json(a) : null,
-                keep ? prompt.system() : null, EdgeStore.PRIMARY, prompt == null ? null : prompt.lessonVersion());
+                keep ? prompt.system() : null, a.probe() ? EdgeStore.PROBE : EdgeStore.PRIMARY,
+                prompt == null ? null : prompt.lessonVersion());
     }
 
     /** The shadow model's answer to the same question, if it answered by the horizon (else it is not scored). */

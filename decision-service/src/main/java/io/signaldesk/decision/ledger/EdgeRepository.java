@@ -224,7 +224,7 @@ public class EdgeRepository implements EdgeStore {
                 rs.getLong("rights"), rs.getLong("acted"), rs.getDouble("net_sum"), rs.getDouble("net_squares"));
     }
 
-    /** Every answer of the model in use scored at {@code horizon}, oldest first (its record). */
+    /** Every answer of the model in use scored at {@code horizon}, its probes' too, oldest first (its record). */
     @Override
     public List<ScoredAnswer> answers(Duration horizon) {
         return db.read(c -> {
@@ -232,7 +232,7 @@ public class EdgeRepository implements EdgeStore {
             try (PreparedStatement s = Db.prepare(c, """
                     SELECT kind, coin, side, acted, confidence, model, answered_at, move_pct, net_pct, right_answer
                     FROM model_answer
-                    WHERE horizon_seconds = ? AND role = 'PRIMARY' ORDER BY answered_at""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                    WHERE horizon_seconds = ? AND role IN ('PRIMARY', 'PROBE') ORDER BY answered_at""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int confidence = rs.getInt("confidence");
                     Integer known = rs.wasNull() ? null : confidence;

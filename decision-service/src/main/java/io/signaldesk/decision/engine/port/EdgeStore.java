@@ -45,6 +45,8 @@ public interface EdgeStore {
     String PRIMARY = "PRIMARY";
     /** A second model asked the same questions on idle time (analyzer.shadow.model). */
     String SHADOW = "SHADOW";
+    /** The model in use asked on idle time about a setup the edge gate shut (strategy.edge.probe-every). */
+    String PROBE = "PROBE";
 
     /**
      * One model's scored answers at a horizon, as the arena shows them: {@code role} PRIMARY or SHADOW,
@@ -87,7 +89,7 @@ public interface EdgeStore {
     /** Stores a scored model answer; the texts of all but the newest {@code keepTexts} are cleared now and then. */
     void insertAnswer(ScoredAnswer answer, int keepTexts);
 
-    /** Every model answer scored at {@code horizon}, oldest first (without their texts). */
+    /** Every answer of the model in use (roles PRIMARY and PROBE) scored at {@code horizon}, oldest first (without their texts). */
     List<ScoredAnswer> answers(Duration horizon);
 
     /** The scored answers with their prompt as sent, oldest first, at most {@code filter.limit()}. */
