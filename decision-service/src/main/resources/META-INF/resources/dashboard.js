@@ -456,6 +456,14 @@
     }));
   }
 
+  // the gate judges a setup on the calls of the market the desk trades now only; other markets' are kept apart
+  function marketsOf(edge) {
+    var others = Object.keys(edge.markets || {}).filter(function (m) { return m !== edge.market; })
+      .map(function (m) { return m + ' ' + edge.markets[m]; });
+    return 'calls on ' + edge.market + ' only (the market the desk trades now)' +
+      (others.length ? '; kept apart, not counted: ' + others.join(', ') + ' calls' : '');
+  }
+
   // the edge gate: what each setup has measured after costs, and what a cold one still waits for
   function renderEdge(edge) {
     if (!edge) { return; }
@@ -476,7 +484,7 @@
     heads[2].textContent = 'Expected move at ' + edge.horizon + ' (before costs)';
     heads[3].textContent = 'Expectancy at ' + edge.horizon + ' after the ' + edge.roundTripPct + '% round trip';
     heads[4].textContent = 'Lower bound (' + (edge.confidence * 100) + '% one-sided)';
-    document.getElementById('edge-note').textContent = 'mode ' + edge.mode + ' · ' + POOLED + ' · scored at ' + edge.horizon + ' · round trip ' +
+    document.getElementById('edge-note').textContent = 'mode ' + edge.mode + ' · ' + marketsOf(edge) + ' · scored at ' + edge.horizon + ' · round trip ' +
       edge.roundTripPct + '% (fee + slippage, both fills) · lower bound at ' + (edge.confidence * 100) + '% · ' +
       edge.pendingCalls + ' calls waiting for their horizon' + (edge.probes && edge.probes.every ? ' · gated model setups probed on ' +
       'idle time every ' + edge.probes.every + ': ' + edge.probes.asked + ' asked, ' + edge.probes.answered + ' answered, ' +

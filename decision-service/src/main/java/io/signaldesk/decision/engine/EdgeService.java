@@ -41,13 +41,20 @@ import io.signaldesk.decision.engine.port.EdgeStore;
  */
 public class EdgeService {
 
-    /** A call waiting for its horizon; {@code probe}: a model's answer asked on idle time, never acted on. */
-    private record Pending(SetupKey setup, BigDecimal price, Instant at, Instant due, boolean probe) {
+    /**
+     * A call waiting for its horizon on {@code market}; {@code probe}: a model's answer asked on idle time, never acted
+     * on.
+     */
+    private record Pending(SetupKey setup, BigDecimal price, Instant at, Instant due, boolean probe, String market) {
     }
 
     /** A probe sent: the model setup the gate stopped asking about, and the market (and its regime) it was asked on. */
-    public record Probe(CoinSnapshot coin, String source, Direction direction, VolatilityRegime regime, Instant at) {
+    public record Probe(CoinSnapshot coin, String source, Direction direction, VolatilityRegime regime, Instant at,
+            String market) {
     }
+
+    /** The label of the calls scored before markets were recorded (edge_outcome.market NULL): never read by a gate. */
+    public static final String NOT_RECORDED = "market not recorded";
 
     /** Where a scored call came from (edge_outcome.origin): the engine's own call, or a probe's answer. */
     static final String LIVE = "LIVE";
@@ -68,7 +75,11 @@ public class EdgeService {
     private final DecisionConfig.ModelRecordSettings model;
     private final EdgeSettings settings;
     private final FeeModel fees;
-    private final TrackRecord record = new TrackRecord();
+    /** The track record per market (FeedIdentity.market): a setup is judged only on its own market's calls. */
+    private final Map<String, TrackRecord> records = new LinkedHashMap<>();
+    /** The market a coin's prices come from now; and the market of the latest frame (the desk's market). */
+    private final java.util.function.Function<String, String> marketOf;
+    private final java.util.function.Supplier<String> currentMarket;
     private final Map<String, Deque<Pending>> pending = new HashMap<>();
     private final Map<String, Deque<PricePoint>> recent = new HashMap<>();
     private final ModelRecords answers;
@@ -77,8 +88,11 @@ public class EdgeService {
     private final EdgeProbes probes;
     private boolean loaded;
 
-    EdgeService(EdgeStore repository, StrategySettings strategy, DecisionConfig.ModelRecordSettings model) {
+    EdgeService(EdgeStore repository, StrategySettings strategy, DecisionConfig.ModelRecordSettings model,
+            java.util.function.Function<String, String> marketOf, java.util.function.Supplier<String> currentMarket) {
         this.repository = repository;
+        this.marketOf = marketOf;
+        this.currentMarket = currentMarket;
         this.config = strategy.edge();
         this.model = model;
         this.settings = config.judge();
@@ -117,14 +131,18 @@ public class EdgeService {
         if (due == null) {
             return;
         }
+        // a call is priced on the market it was made on only: the feed switched, its calls are not scored
+        String market = marketOf.apply(coin.coin());
+        due.removeIf(p -> !p.market().equals(market));
         // the first mark at or after a call's horizon prices it (the core's priceAtHorizon, as the scoring service's)
         while (!due.isEmpty() && SignalScorer.pricesHorizon(now, due.peekFirst().due())) {
             Pending call = due.removeFirst();
             BigDecimal move = SignalScorer.movePct(call.price(), mark);
             BigDecimal its = call.setup().direction() == Direction.LONG ? move : move.negate();
             load();
-            record.add(call.setup(), its.doubleValue());
-            repository.insert(new ScoredCall(call.setup(), call.at(), config.horizon(), its), call.probe() ? PROBE : LIVE);
+            record(market).add(call.setup(), its.doubleValue());
+            repository.insert(new ScoredCall(call.setup(), call.at(), config.horizon(), its, market),
+                    call.probe() ? PROBE : LIVE);
             if (call.probe()) {
                 probes.scored(call.setup());
             }
@@ -139,9 +157,10 @@ public class EdgeService {
             Instant now) {
         load();
         SetupKey setup = SetupKey.of(coin.coin(), source, direction, confidence, regime(coin.coin()));
+        String market = marketOf.apply(coin.coin());
         pending.computeIfAbsent(coin.coin(), c -> new ArrayDeque<>())
-                .addLast(new Pending(setup, coin.markPrice(), now, now.plus(config.horizon()), false));
-        EdgeEstimate estimate = record.estimate(setup, fees.roundTripPct(), settings);
+                .addLast(new Pending(setup, coin.markPrice(), now, now.plus(config.horizon()), false, market));
+        EdgeEstimate estimate = record(market).estimate(setup, fees.roundTripPct(), settings);
         lastCall.put(coin.coin(), estimate);
         return estimate;
     }
@@ -158,8 +177,8 @@ public class EdgeService {
     /** The setup's record as it stands now (the coin's regime now): what a card shows when the call's own is gone. */
     public synchronized EdgeEstimate estimateNow(String coin, String source, Direction direction, int confidence) {
         load();
-        return record.estimate(SetupKey.of(coin, source, direction, confidence, regime(coin)), fees.roundTripPct(),
-                settings);
+        return record(marketOf.apply(coin)).estimate(SetupKey.of(coin, source, direction, confidence, regime(coin)),
+                fees.roundTripPct(), settings);
     }
 
     /**
@@ -169,7 +188,7 @@ public class EdgeService {
     public synchronized boolean wouldPropose(CoinSnapshot coin, String source, Direction direction, int confidence) {
         load();
         SetupKey setup = SetupKey.of(coin.coin(), source, direction, confidence, regime(coin.coin()));
-        return config.mode().proposes(record.estimate(setup, fees.roundTripPct(), settings));
+        return config.mode().proposes(record(marketOf.apply(coin.coin())).estimate(setup, fees.roundTripPct(), settings));
     }
 
     /**
@@ -188,6 +207,8 @@ public class EdgeService {
         }
         load();
         VolatilityRegime regime = regime(coin.coin());
+        String market = marketOf.apply(coin.coin());
+        TrackRecord record = record(market);
         java.util.Map<SetupKey, Long> calls = new java.util.LinkedHashMap<>();
         for (int confidence = minConfidence; confidence <= maxConfidence; confidence++) {
             SetupKey setup = SetupKey.of(coin.coin(), source, direction, confidence, regime);
@@ -201,7 +222,7 @@ public class EdgeService {
         }
         Deque<Pending> waiting = pending.get(coin.coin());
         if (waiting != null) {
-            waiting.stream().filter(p -> calls.containsKey(p.setup())).forEach(p -> calls.merge(p.setup(), 1L, Long::sum));
+            waiting.stream().filter(p -> p.market().equals(market) && calls.containsKey(p.setup())).forEach(p -> calls.merge(p.setup(), 1L, Long::sum));
         }
         long total = calls.values().stream().mapToLong(Long::longValue).sum();
         boolean cold = total < settings.minSample()
@@ -211,10 +232,10 @@ public class EdgeService {
         }
         String measured = calls.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey().bucket() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
-        return Optional.of("%s %s, %s, confidence %d-%d, %s market: none proven after the %s %% round trip in %d calls (%s; scored or waiting for their horizon); the model was not asked"
+        return Optional.of("%s %s, %s, confidence %d-%d, %s market: none proven after the %s %% round trip in %d calls on %s (%s; scored or waiting for their horizon); the model was not asked"
                 .formatted(coin.coin(), direction, source.toLowerCase(java.util.Locale.ROOT), minConfidence, maxConfidence,
                         regime.name().toLowerCase(java.util.Locale.ROOT),
-                        fees.roundTripPct().stripTrailingZeros().toPlainString(), total, measured));
+                        fees.roundTripPct().stripTrailingZeros().toPlainString(), total, market, measured));
     }
 
     /**
@@ -225,7 +246,8 @@ public class EdgeService {
     public synchronized Optional<Probe> probeDue(CoinSnapshot coin, String source, Direction direction, Instant now) {
         load();
         return probes.due(coin.coin(), source, direction, now)
-                ? Optional.of(new Probe(coin, source, direction, regime(coin.coin()), now)) : Optional.empty();
+                ? Optional.of(new Probe(coin, source, direction, regime(coin.coin()), now, marketOf.apply(coin.coin())))
+                : Optional.empty();
     }
 
     /**
@@ -241,7 +263,8 @@ public class EdgeService {
         probes.called();
         SetupKey setup = SetupKey.of(probe.coin().coin(), probe.source(), probe.direction(), calledConfidence,
                 probe.regime());
-        Pending call = new Pending(setup, probe.coin().markPrice(), probe.at(), probe.at().plus(config.horizon()), true);
+        Pending call = new Pending(setup, probe.coin().markPrice(), probe.at(), probe.at().plus(config.horizon()), true,
+                probe.market());
         // answered on idle time, after later calls perhaps: kept in the order of their horizons
         Deque<Pending> waiting = pending.computeIfAbsent(probe.coin().coin(), c -> new ArrayDeque<>());
         Deque<Pending> later = new ArrayDeque<>();
@@ -262,7 +285,7 @@ public class EdgeService {
             return null;
         }
         load();
-        return answers.recordFor(kind, coin, side, now, () -> record.estimates(fees.roundTripPct(), settings).values()
+        return answers.recordFor(kind, coin, side, now, () -> record(marketOf.apply(coin)).estimates(fees.roundTripPct(), settings).values()
                 .stream().anyMatch(e -> e.proven() && e.setup().coin().equals(coin)
                         && e.setup().direction().name().equals(side) && MODEL_SOURCES.contains(e.setup().source())));
     }
@@ -300,12 +323,17 @@ public class EdgeService {
         return VolatilityRegime.of(range, fees.roundTripPct());
     }
 
-    /** Calls of a backtest over past data added to this record (and the ledger) as SEED; returns how many. */
+    /**
+     * Calls of a backtest over past data added to this record (and the ledger) as SEED, as calls of the market the desk
+     * trades now (what a seed was made for: its gate); returns how many.
+     */
     public synchronized int seed(List<ScoredCall> calls) {
         load();
-        List<ScoredCall> atHorizon = calls.stream().filter(c -> c.horizon().equals(config.horizon())).toList();
+        String market = currentMarket.get();
+        List<ScoredCall> atHorizon = calls.stream().filter(c -> c.horizon().equals(config.horizon()))
+                .map(c -> c.on(market)).toList();
         repository.insertAll(atHorizon, "SEED");
-        atHorizon.forEach(c -> record.add(c.setup(), c.movePct().doubleValue()));
+        atHorizon.forEach(c -> record(market).add(c.setup(), c.movePct().doubleValue()));
         return atHorizon.size();
     }
 
@@ -317,7 +345,7 @@ public class EdgeService {
     /** Forgets the whole track record (and the calls waiting for their horizon). */
     public synchronized void clear() {
         repository.deleteAll();
-        record.clear();
+        records.clear();
         pending.clear();
         lastCall.clear();
         probes.clear();
@@ -325,9 +353,18 @@ public class EdgeService {
         loaded = true;
     }
 
-    /** What GET /api/status and the dashboard show: the gate's settings, what each setup has measured, what it waits for. */
+    /**
+     * What GET /api/status and the dashboard show: the gate's settings, and on the market the desk trades now what each
+     * setup has measured and what it waits for.
+     */
     public synchronized Map<String, Object> status() {
+        return status(currentMarket.get());
+    }
+
+    /** The same on {@code market}'s record ({@link #NOT_RECORDED}: the calls scored before markets were recorded). */
+    public synchronized Map<String, Object> status(String market) {
         load();
+        TrackRecord record = records.getOrDefault(market, new TrackRecord());
         Map<String, EdgeEstimate> estimates = record.estimates(fees.roundTripPct(), settings);
         List<String> proven = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
@@ -336,13 +373,16 @@ public class EdgeService {
                 .add(e.cold() ? e.waitingFor() : e.summary()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mode", config.mode().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("market", market);
+        out.put("markets", markets());
         out.put("horizon", SignalScoringService.label(config.horizon()));
         out.put("minSample", settings.minSample());
         out.put("confidence", settings.confidence());
         out.put("priorStrength", settings.priorStrength());
         out.put("roundTripPct", fees.roundTripPct());
         out.put("scoredCalls", record.calls());
-        out.put("pendingCalls", pending.values().stream().mapToInt(Deque::size).sum());
+        out.put("pendingCalls", pending.values().stream().flatMap(Deque::stream).filter(p -> p.market().equals(market))
+                .count());
         out.put("line", line(proven, waiting, noEdge));
         out.put("proven", proven);
         out.put("waiting", waiting);
@@ -363,13 +403,30 @@ public class EdgeService {
                 + settings.minSample() + " calls";
     }
 
+    /** The markets with scored calls and how many each, the desk's market first (0 when it has none yet). */
+    private Map<String, Long> markets() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put(currentMarket.get(), 0L);
+        records.forEach((market, record) -> {
+            if (record.calls() > 0) {
+                out.put(market, record.calls());
+            }
+        });
+        return out;
+    }
+
+    /** {@code market}'s track record (empty until it has a scored call). */
+    private TrackRecord record(String market) {
+        return records.computeIfAbsent(market, m -> new TrackRecord());
+    }
+
     private void load() {
         if (loaded) {
             return;
         }
         loaded = true;
         for (ScoredCall call : repository.scored(config.horizon())) {
-            record.add(call.setup(), call.movePct().doubleValue());
+            record(call.market() == null ? NOT_RECORDED : call.market()).add(call.setup(), call.movePct().doubleValue());
         }
         probes.loaded(repository.countByOrigin(config.horizon(), PROBE), repository.lastProbes());
         answers.load();

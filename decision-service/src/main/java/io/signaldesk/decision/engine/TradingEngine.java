@@ -7,6 +7,7 @@ import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.rules.TradingRules;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.core.strategy.StrategySettings;
+import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.engine.port.CooldownStore;
 import io.signaldesk.decision.engine.port.DecisionLog;
@@ -74,7 +75,9 @@ public final class TradingEngine {
         this.scoring = new SignalScoringService(market, ports.signals(), config, registry, clock);
         this.modes = new ModeService(trades, config, registry);
         this.sentiments = new SentimentService(market, scoring, rules, clock);
-        this.edge = new EdgeService(ports.edges(), strategy, config.modelRecord());
+        this.edge = new EdgeService(ports.edges(), strategy, config.modelRecord(),
+                coin -> market.feedOf(coin).or(market::currentFeed).orElse(FeedIdentity.UNKNOWN).market(),
+                () -> market.currentFeed().orElse(FeedIdentity.UNKNOWN).market());
         this.decisions = new DecisionEngine(config, strategy, rules, ports.analyzer(), sentiments, modes, proposals, trading,
                 ports.decisions(), scoring, risk, market, clock, time, edge, ports.cooldowns());
         this.exits = new ExitChecks(decisions, market, trading, time, exitPolicy);

@@ -65,25 +65,27 @@ public class EdgeRepository implements EdgeStore {
                 SetupKey s = call.setup();
                 Db.update(c, """
                         INSERT INTO edge_outcome (coin, source, direction, bucket, regime, called_at, horizon_seconds,
-                            move_pct, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", s.coin(), s.source(), s.direction(),
-                        s.bucket(), s.regime(), call.calledAt(), call.horizon().toSeconds(), call.movePct(), origin);
+                            move_pct, origin, market) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", s.coin(), s.source(),
+                        s.direction(), s.bucket(), s.regime(), call.calledAt(), call.horizon().toSeconds(), call.movePct(),
+                        origin, call.market());
             }
             return null;
         });
     }
 
-    /** Every call scored at {@code horizon}, oldest first. */
+    /** Every call scored at {@code horizon}, oldest first, each with its market (null: not recorded). */
     public List<ScoredCall> scored(Duration horizon) {
         return db.read(c -> {
             List<ScoredCall> out = new ArrayList<>();
             try (PreparedStatement s = Db.prepare(c, """
-                    SELECT coin, source, direction, bucket, regime, called_at, move_pct FROM edge_outcome
+                    SELECT coin, source, direction, bucket, regime, called_at, move_pct, market FROM edge_outcome
                     WHERE horizon_seconds = ? ORDER BY called_at""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     SetupKey setup = new SetupKey(rs.getString("coin"), rs.getString("source"),
                             Db.enumOf(rs, "direction", Direction.class), rs.getString("bucket"),
                             Db.enumOf(rs, "regime", VolatilityRegime.class));
-                    out.add(new ScoredCall(setup, Db.instant(rs, "called_at"), horizon, Db.decimal(rs, "move_pct")));
+                    out.add(new ScoredCall(setup, Db.instant(rs, "called_at"), horizon, Db.decimal(rs, "move_pct"),
+                            rs.getString("market")));
                 }
             }
             return out;

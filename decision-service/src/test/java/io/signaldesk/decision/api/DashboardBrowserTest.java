@@ -196,6 +196,9 @@ class DashboardBrowserTest {
         // and the measured figures say they count the replay's trades and calls with the simulator's
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("baselines-note"),
                 "calls of every market this ledger has seen (simulator, replays, venues) counted together"));
+        // the edge gate's panel counts the simulator's calls only, the desk's market now
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("edge-note"),
+                "calls on simulator only (the market the desk trades now)"));
         By writeOff = By.cssSelector("#positions button[data-coin='BW1']");
         clickWhenStable(wait, writeOff);
         wait.until(ExpectedConditions.alertIsPresent()).accept();

@@ -151,7 +151,7 @@ class ProposalCardTest {
         java.util.List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             calls.add(new io.signaldesk.decision.engine.port.EdgeStore.ScoredCall(setup, Instant.parse("2024-10-01T00:00:00Z")
-                    .plusSeconds(60L * i), Duration.ofMinutes(15), new BigDecimal(i % 2 == 0 ? "0.20" : "0.30")));
+                    .plusSeconds(60L * i), Duration.ofMinutes(15), new BigDecimal(i % 2 == 0 ? "0.20" : "0.30"), null));
         }
         edge.seed(calls);
         Instant now = Instant.now();

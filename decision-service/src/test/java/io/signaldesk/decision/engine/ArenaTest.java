@@ -52,7 +52,8 @@ class ArenaTest {
 
     @Test
     void scoresTheShadowAtTheSamePriceHorizonAndCostsAndKeepsItOutOfTheModelsRecord() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), settings.strategy(), config.modelRecord());
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), settings.strategy(), config.modelRecord(), c -> "binance",
+                () -> "binance");
         // at 100: the model in use enters, the shadow skips; the price is 101 at the horizon: entering earned +0.70 %
         edge.modelAnswered(withShadow(true, new ShadowAnswer("ANSWERED", "phi3:mini", false, 6, null)),
                 new BigDecimal("100"), T0);

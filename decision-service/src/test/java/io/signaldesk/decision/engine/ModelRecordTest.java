@@ -57,7 +57,7 @@ class ModelRecordTest {
 
     @Test
     void scoresEachAnswerAtTheHorizonAfterCostsAndSendsTheRecordAtTheRefreshCadence() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord(), c -> "binance", () -> "binance");
         ModelRecord fresh = edge.modelRecord(Kind.ENTRY, "BTC", "LONG", T0);
         assertEquals(new ModelRecord(5, 0, 0, 0, null, "", false), fresh);
 
@@ -77,14 +77,14 @@ class ModelRecordTest {
         assertEquals(new ModelRecord(5, 0, 0, 0, null, "", false),
                 edge.modelRecord(Kind.ENTRY, "BTC", "SHORT", T0.plus(Duration.ofMinutes(10))), "another setup");
 
-        EdgeService restarted = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
+        EdgeService restarted = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord(), c -> "binance", () -> "binance");
         assertEquals(refreshed, restarted.modelRecord(Kind.ENTRY, "BTC", "LONG", T0.plus(Duration.ofMinutes(11))),
                 "read back from the ledger after a restart");
     }
 
     @Test
     void anExitIsRightWhenHoldingThenPaidOrClosingThenWouldNotHave() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord(), c -> "binance", () -> "binance");
         edge.modelAnswered(answer(Kind.EXIT, "ETH", "SHORT", true), new BigDecimal("3000"), T0); // held a short
         edge.modelAnswered(answer(Kind.EXIT, "ETH", "SHORT", false), new BigDecimal("3000"), T0); // closed a short
         edge.observe(Market.flat("ETH", "2970"), T0.plus(Duration.ofMinutes(5)));
@@ -96,7 +96,7 @@ class ModelRecordTest {
 
     @Test
     void keepsOnlyTheLastFiveOutcomesAndSendsNothingWhenSwitchedOff() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord(), c -> "binance", () -> "binance");
         for (int i = 0; i < 7; i++) {
             edge.modelAnswered(answer(Kind.ENTRY, "SOL", "LONG", i % 3 == 0), new BigDecimal("100"), T0.plusSeconds(i));
         }
@@ -108,13 +108,13 @@ class ModelRecordTest {
 
         DecisionConfig off = new BacktestConfig(Map.of(), new ModeSetting(Mode.AI, Policy.VETO), true, 1, null)
                 .config(Map.of("decision.model-record.enabled", "false"));
-        assertNull(new EdgeService(new EdgeRepository(ledger.db()), strategy, off.modelRecord()).modelRecord(Kind.ENTRY, "SOL", "LONG", T0));
+        assertNull(new EdgeService(new EdgeRepository(ledger.db()), strategy, off.modelRecord(), c -> "binance", () -> "binance").modelRecord(Kind.ENTRY, "SOL", "LONG", T0));
         assertTrue(record.netPct().signum() < 0);
     }
 
     @Test
     void eachScoredAnswerKeepsTheLessonVersionItWasAskedUnderForABeforeAndAfter() {
-        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord(), c -> "binance", () -> "binance");
         edge.modelAnswered(asked(answer(Kind.ENTRY, "BTC", "LONG", true), null), new BigDecimal("100"), T0);
         edge.modelAnswered(asked(answer(Kind.ENTRY, "BTC", "LONG", true), 0), new BigDecimal("100"), T0.plusSeconds(10));
         edge.modelAnswered(asked(answer(Kind.ENTRY, "BTC", "LONG", false), 2), new BigDecimal("100"), T0.plusSeconds(20));

@@ -125,7 +125,8 @@ class ProbeAnswersTest {
     }
 
     private EdgeService edge() {
-        return new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord());
+        return new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord(), coin -> "binance",
+                () -> "binance");
     }
 
     private static Map<String, ArenaRow> byRole(List<ArenaRow> rows) {

@@ -88,6 +88,7 @@ class ProbePaceRestartTest {
         StrategySettings.Edge defaults = StrategySettings.DEFAULTS.edge();
         StrategySettings strategy = StrategySettings.DEFAULTS.withEdge(new StrategySettings.Edge(EdgeGate.GATE,
                 defaults.judge(), defaults.horizon(), defaults.regimeWindow(), Duration.ofMinutes(5)));
-        return new EdgeService(new EdgeRepository(new Db(ledger.started())), strategy, MODEL_RECORD);
+        return new EdgeService(new EdgeRepository(new Db(ledger.started())), strategy, MODEL_RECORD, coin -> "simulator",
+                () -> "simulator");
     }
 }

@@ -54,9 +54,19 @@ class LedgerMigrationTest {
         v13BackfillsTheWantedSide(sqlite(), "db/sqlite");
     }
 
+    @Test
+    void sqliteAtV17KeepsEdgeOutcomesWithoutAMarketAndWritesTheMarketOfNewOnes() throws Exception {
+        v18KeepsOutcomesWithoutAMarket(sqlite(), "db/sqlite");
+    }
+
     @Nested
     @ExtendWith(PostgresServer.Available.class)
     class OnPostgres {
+
+        @Test
+        void postgresAtV17KeepsEdgeOutcomesWithoutAMarketAndWritesTheMarketOfNewOnes() throws Exception {
+            v18KeepsOutcomesWithoutAMarket(postgres("v18"), "db/postgresql");
+        }
 
         @Test
         void postgresAtV12ReadsTheSideEachEntryWantedFromTheRulesReasonOnce() throws Exception {
@@ -135,6 +145,29 @@ class LedgerMigrationTest {
         assertEquals(DecisionOutcome.PROPOSED, decisions.get(0).outcome());
         assertEquals("advised", decisions.get(0).proposalId());
         assertEquals(unproven, decisions.get(0).ruleReason());
+    }
+
+    private static void v18KeepsOutcomesWithoutAMarket(DataSource source, String dialect) throws Exception {
+        migrate(source, dialect, "17");
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO edge_outcome (coin, source, direction, bucket, regime, called_at, horizon_seconds,"
+                    + " move_pct, origin) VALUES ('BTC', 'RULES', 'LONG', '7-10', 'CALM', '2026-12-01T10:00:00Z', 900,"
+                    + " '0.4210', 'LIVE')");
+        }
+        migrate(source, dialect, null);
+
+        EdgeRepository edges = new EdgeRepository(new Db(source));
+        io.signaldesk.core.edge.SetupKey setup = io.signaldesk.core.edge.SetupKey.of("BTC", "RULES", Direction.LONG, 8,
+                io.signaldesk.core.edge.VolatilityRegime.CALM);
+        edges.insert(new io.signaldesk.decision.engine.port.EdgeStore.ScoredCall(setup,
+                java.time.Instant.parse("2026-12-02T10:00:00Z"), java.time.Duration.ofMinutes(15), new BigDecimal("-0.1500"),
+                "binance"), "LIVE");
+        var scored = edges.scored(java.time.Duration.ofMinutes(15));
+        assertEquals(2, scored.size(), "the row from before is kept");
+        assertNull(scored.get(0).market(), "market not recorded");
+        assertEquals(0, new BigDecimal("0.4210").compareTo(scored.get(0).movePct()));
+        assertEquals("binance", scored.get(1).market());
+        assertEquals(setup, scored.get(1).setup());
     }
 
     private static void v13BackfillsTheWantedSide(DataSource source, String dialect) throws Exception {

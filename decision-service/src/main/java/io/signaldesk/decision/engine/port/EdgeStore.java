@@ -10,8 +10,16 @@ import io.signaldesk.core.edge.SetupKey;
 /** The edge gate's track record: scored calls by setup, tagged by where they came from. */
 public interface EdgeStore {
 
-    /** One call scored at {@code horizon}: its setup, when it was called, its move its way (percent, before costs). */
-    record ScoredCall(SetupKey setup, Instant calledAt, Duration horizon, BigDecimal movePct) {
+    /**
+     * One call scored at {@code horizon}: its setup, when it was called, its move its way (percent, before costs), and
+     * the market it was measured on ({@code FeedIdentity.market}; null: a row from before markets were recorded).
+     */
+    record ScoredCall(SetupKey setup, Instant calledAt, Duration horizon, BigDecimal movePct, String market) {
+
+        /** The same call measured on {@code other}. */
+        public ScoredCall on(String other) {
+            return new ScoredCall(setup, calledAt, horizon, movePct, other);
+        }
     }
 
     /**
