@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,11 +47,11 @@ class KafkaTransportIT {
     @BeforeAll
     static void startKafkaTheFeedAndTheDecisionService() throws Exception {
         stack = ServiceStack.create("KafkaTransportIT", "target/e2e-kafka");
+        Supplier<Map<String, String>> ledger = stack.postgresLedgerEnvStarting(); // meanwhile, the broker and the feed
         broker = stack.kafka();
-        Map<String, String> ledger = stack.postgresLedgerEnv();
         stack.startAll(stack.feed(ServiceStack.env(stack.kafkaEnv(), ServiceStack.simulatorFeed())));
         // on Kafka and a PostgreSQL ledger, rules only (no analyzer), loose thresholds so proposals come quickly
-        decision = stack.decision(ServiceStack.env(stack.kafkaEnv(), ledger, ServiceStack.noAnalyzer(),
+        decision = stack.decision(ServiceStack.env(stack.kafkaEnv(), ledger.get(), ServiceStack.noAnalyzer(),
                 ServiceStack.looseRules("2s"), Map.of("DECISION_PROPOSAL_TTL", "10m",
                         "DECISION_RISK_MAX_OPEN_POSITIONS", "10")));
         stack.startAll(decision);

@@ -123,12 +123,22 @@ final class ServiceProcess {
     }
 
     void stop() throws InterruptedException {
+        askToStop();
+        awaitStopped();
+    }
+
+    /** SIGTERM: the service shuts down gracefully; {@link #awaitStopped()} waits for it. */
+    void askToStop() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
+        }
+    }
+
+    /** Waits up to 20 s for a stop asked for, then kills it. */
+    void awaitStopped() throws InterruptedException {
+        if (process != null && !process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
