@@ -1,13 +1,16 @@
 package io.signaldesk.decision.backtest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +20,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,15 +35,22 @@ import io.signaldesk.decision.ledger.BacktestJobRepository;
  * Long backtests as jobs: a request is checked at once (a bad one is refused before anything runs), then replayed on
  * a thread of its own while its progress can be read; at most one runs (with POST /api/backtest: one backtest at a
  * time). Each job is written to the ledger when it is queued, starts and ends (its report as JSON), so the last
- * {@link #KEPT} finished ones, with their reports, are there after a restart; older ones are forgotten. A job the
- * ledger still has as queued or running at the first use after a start (the service stopped under it, a kill -9
- * included) is shown INTERRUPTED, never as if it still ran.
+ * {@link #KEPT} finished ones, with their reports, are there after a restart; older ones are forgotten. A queued or
+ * running job names this service as its owner and holds a {@link #LEASE} the service renews every
+ * {@link #RENEW_EVERY}: a job of another service sharing the ledger is shown as that service last wrote it, and one
+ * whose lease ran out (its service stopped under it, a kill -9 included) is marked INTERRUPTED, at the first use after
+ * a start or at a later renewal, never shown as if it still ran.
  */
 @ApplicationScoped
 public class BacktestJobs {
 
     /** Finished jobs kept (with their reports) for GET, in memory and in the ledger; the oldest goes first. */
     static final int KEPT = 10;
+
+    /** How long a queued or running job's lease holds unless its service renews it. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    /** How often a service renews its jobs' leases (and looks for jobs whose lease ran out). */
+    static final String RENEW_EVERY = "10s";
 
     /** The error of a job the service stopped under. */
     static final String INTERRUPTED = "the service stopped while this backtest was queued or running; run it again";
@@ -50,6 +62,10 @@ public class BacktestJobs {
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, BacktestJob> jobs = new LinkedHashMap<>();
+    /** This service as the owner of the jobs it runs: a new id at each start. */
+    private final String owner = UUID.randomUUID().toString();
+    /** The ids of the jobs submitted to this service (the others in {@link #jobs} were read from the ledger). */
+    private final Set<String> own = new HashSet<>();
     private static final int STOP_WAIT_SECONDS = 5;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -70,11 +86,12 @@ public class BacktestJobs {
     public synchronized BacktestJob submit(BacktestRequest request) {
         load();
         BacktestService.Checked checked = backtests.check(request);
-        if (backtests.running() || jobs.values().stream().anyMatch(j -> !j.finished())) {
+        if (backtests.running() || jobs.values().stream().anyMatch(j -> own.contains(j.id()) && !j.finished())) {
             throw new BacktestService.Busy();
         }
         BacktestJob job = new BacktestJob(UUID.randomUUID().toString().replace("-", "").substring(0, 12), clock.instant());
         jobs.put(job.id(), job);
+        own.add(job.id());
         write(job);
         forgetOldFinished();
         worker.execute(() -> run(job, checked));
@@ -157,7 +174,7 @@ public class BacktestJobs {
             return;
         }
         try {
-            int interrupted = store.interruptUnfinished(clock.instant(), INTERRUPTED, jobs.keySet());
+            int interrupted = store.interruptUnfinished(clock.instant(), INTERRUPTED, own);
             if (interrupted > 0) {
                 LOG.infof("%d backtest job(s) the service stopped under marked INTERRUPTED", interrupted);
             }
@@ -168,6 +185,35 @@ public class BacktestJobs {
             forgetOldFinished();
         } catch (LedgerUnavailable e) {
             LOG.warnf("backtest jobs of earlier runs not read (asked again at the next use): %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Every {@link #RENEW_EVERY}: this service's queued and running jobs hold their lease for another {@link #LEASE};
+     * jobs of other services whose lease ran out are marked INTERRUPTED, and those shown here are read again.
+     */
+    @Scheduled(every = RENEW_EVERY, delayed = RENEW_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void renewLeases() {
+        Instant now = clock.instant();
+        try {
+            if (jobs.values().stream().anyMatch(j -> own.contains(j.id()) && !j.finished())) {
+                store.renew(owner, now.plus(LEASE));
+            }
+            if (!loaded) {
+                return; // the first use marks them and reads them all
+            }
+            int interrupted = store.interruptUnfinished(now, INTERRUPTED, own);
+            if (interrupted > 0) {
+                LOG.infof("%d backtest job(s) whose service is gone (lease run out) marked INTERRUPTED", interrupted);
+            }
+            for (BacktestJobRepository.Row row : store.all()) {
+                BacktestJob shown = jobs.get(row.id());
+                if (shown != null && !own.contains(row.id()) && !shown.finished()) {
+                    jobs.put(row.id(), BacktestJob.restored(row, report(row)));
+                }
+            }
+        } catch (LedgerUnavailable e) {
+            LOG.warnf("backtest job leases not renewed now (again in %s): %s", RENEW_EVERY, e.getMessage());
         }
     }
 
@@ -187,7 +233,8 @@ public class BacktestJobs {
     private void write(BacktestJob job) {
         try {
             BacktestReport report = job.state() == BacktestJob.State.DONE ? job.report() : null;
-            store.save(job.row(report == null ? null : json.writeValueAsString(report)));
+            store.save(job.row(report == null ? null : json.writeValueAsString(report)), owner,
+                    job.finished() ? null : clock.instant().plus(LEASE));
         } catch (LedgerUnavailable | JsonProcessingException e) {
             LOG.warnf("backtest job %s (%s) not written to the ledger: %s", job.id(), job.state(), e.getMessage());
         }

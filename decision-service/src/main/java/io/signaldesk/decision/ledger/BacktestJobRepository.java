@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Backtest jobs in the ledger ({@code backtest_job}, one row a job): written when a job is queued, starts and ends,
- * its report kept as JSON text, so the jobs the trader ran are there after a restart.
+ * its report kept as JSON text, so the jobs the trader ran are there after a restart; a queued or running one names
+ * its owner and holds a lease the owner renews, so services sharing the ledger tell a job running elsewhere from one
+ * whose service is gone.
  */
 @ApplicationScoped
 public class BacktestJobRepository {
@@ -32,29 +34,45 @@ public class BacktestJobRepository {
         this.db = db;
     }
 
-    /** Writes the job's row as it is now (inserted, or replaced). */
+    /** Writes the job's row as it is now (inserted, or replaced), without an owner or lease. */
     public void save(Row row) {
-        db.inTransaction(c -> Db.update(c, """
-                INSERT INTO backtest_job (id, state, submitted_at, started_at, finished_at, frames, total_frames,
-                    market_time, error, field, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET state = excluded.state, started_at = excluded.started_at,
-                    finished_at = excluded.finished_at, frames = excluded.frames, total_frames = excluded.total_frames,
-                    market_time = excluded.market_time, error = excluded.error, field = excluded.field,
-                    report = excluded.report""",
-                row.id(), row.state(), row.submittedAt(), row.startedAt(), row.finishedAt(), row.frames(),
-                row.totalFrames(), row.marketTime(), row.error(), row.field(), row.report()));
+        save(row, null, null);
     }
 
     /**
-     * Jobs written as QUEUED or RUNNING by a service that is no longer running them (all but {@code ours}) become
-     * {@code INTERRUPTED} at {@code at}, with {@code why}; returns how many.
+     * Writes the job's row as it is now (inserted, or replaced): {@code owner} the service running it, {@code leaseUntil}
+     * when another service may take it for gone unless the owner renews it (null once finished).
+     */
+    public void save(Row row, String owner, Instant leaseUntil) {
+        db.inTransaction(c -> Db.update(c, """
+                INSERT INTO backtest_job (id, state, submitted_at, started_at, finished_at, frames, total_frames,
+                    market_time, error, field, report, owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET state = excluded.state, started_at = excluded.started_at,
+                    finished_at = excluded.finished_at, frames = excluded.frames, total_frames = excluded.total_frames,
+                    market_time = excluded.market_time, error = excluded.error, field = excluded.field,
+                    report = excluded.report, owner = excluded.owner, lease_until = excluded.lease_until""",
+                row.id(), row.state(), row.submittedAt(), row.startedAt(), row.finishedAt(), row.frames(),
+                row.totalFrames(), row.marketTime(), row.error(), row.field(), row.report(), owner, leaseUntil));
+    }
+
+    /** The leases of {@code owner}'s queued and running jobs now run until {@code until}; returns how many. */
+    public int renew(String owner, Instant until) {
+        return db.inTransaction(c -> Db.update(c, "UPDATE backtest_job SET lease_until = ? WHERE owner = ? AND state IN "
+                + UNFINISHED, until, owner));
+    }
+
+    /**
+     * Jobs written as QUEUED or RUNNING whose owner is gone (their lease ran out before {@code at}, or they have none)
+     * and that are not {@code ours} become {@code INTERRUPTED} at {@code at}, with {@code why}; returns how many. A job
+     * another live service runs on a shared ledger keeps its lease and is left alone.
      */
     public int interruptUnfinished(Instant at, String why, Collection<String> ours) {
-        List<Object> values = new ArrayList<>(List.of(at, why));
+        List<Object> values = new ArrayList<>(List.of(at, why, at));
         values.addAll(ours);
         String notOurs = ours.isEmpty() ? "" : " AND id NOT IN (" + String.join(", ", Collections.nCopies(ours.size(), "?")) + ")";
-        return db.inTransaction(c -> Db.update(c, "UPDATE backtest_job SET state = 'INTERRUPTED', finished_at = ?, error = ? "
-                + "WHERE state IN " + UNFINISHED + notOurs, values.toArray()));
+        return db.inTransaction(c -> Db.update(c, "UPDATE backtest_job SET state = 'INTERRUPTED', finished_at = ?, error = ?, "
+                + "lease_until = NULL WHERE state IN " + UNFINISHED + " AND (lease_until IS NULL OR lease_until < ?)" + notOurs,
+                values.toArray()));
     }
 
     /** Every job kept, oldest first. */

@@ -38,8 +38,8 @@ import io.signaldesk.decision.support.RestartLedger;
 /**
  * A backtest job's report survives a restart: a first service runs one job to its end and is then killed (dropped, no
  * stop, as a kill -9 leaves it) while a second job is running; a second service on the same ledger (migrated again, as at
- * a start) lists both, answers the first one's report as it was, and shows the second INTERRUPTED with when and why,
- * not as running. SQLite always; PostgreSQL when installed (the same portable migration, V15).
+ * a start, once the killed run's lease has run out) lists both, answers the first one's report as it was, and shows the
+ * second INTERRUPTED with when and why, not as running. SQLite always; PostgreSQL when installed (the same portable migration, V15).
  */
 class BacktestJobsRestartTest {
 
@@ -96,7 +96,9 @@ class BacktestJobsRestartTest {
                 .anyMatch(r -> r.id().equals(killed.id()) && "RUNNING".equals(r.state())));
         // the first service is dropped here: no stop, its run never ends (a kill -9)
 
-        BacktestJobs second = jobs(new BacktestService(BacktestJobsRestartTest::settings, data()), ledger);
+        // started again once the killed run's lease (60 s) has run out: nothing renews it any more
+        BacktestJobs second = jobs(new BacktestService(BacktestJobsRestartTest::settings, data()), ledger,
+                Clock.offset(Clock.systemUTC(), BacktestJobs.LEASE.plusSeconds(1)));
         try {
             List<BacktestJob.View> listed = second.all().stream().map(j -> j.view(false)).toList();
             assertEquals(List.of(done.id(), killed.id()), listed.stream().map(BacktestJob.View::id).toList());
@@ -128,16 +130,20 @@ class BacktestJobsRestartTest {
     }
 
     private static BacktestJobs jobs(BacktestService service, RestartLedger ledger) {
-        return new BacktestJobs(service, new BacktestJobRepository(new Db(ledger.started())), JSON, Clock.systemUTC());
+        return jobs(service, ledger, Clock.systemUTC());
     }
 
-    private static BacktestConfig settings() {
+    static BacktestJobs jobs(BacktestService service, RestartLedger ledger, Clock clock) {
+        return new BacktestJobs(service, new BacktestJobRepository(new Db(ledger.started())), JSON, clock);
+    }
+
+    static BacktestConfig settings() {
         return new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("3"), 0, 20, 3,
                         new BigDecimal("0.2")));
     }
 
-    private static DataDirectory data() {
+    static DataDirectory data() {
         try {
             Path slice = Path.of(BacktestJobsRestartTest.class.getResource("/backtest/BTCUSDT-1m-slice.csv").toURI());
             return DataDirectory.confined(slice.getParent().getParent(), "the test");
@@ -146,7 +152,7 @@ class BacktestJobsRestartTest {
         }
     }
 
-    private static BacktestRequest slice(String outputDir) {
+    static BacktestRequest slice(String outputDir) {
         return new BacktestRequest(Map.of("BTC", "backtest/BTCUSDT-1m-slice.csv"), null, null, null, null, null, null, null,
                 null, null, null, null, new BigDecimal("0.1"), BigDecimal.ZERO, null, null, null, null, null, null, null, null,
                 null, null, null, outputDir, null);

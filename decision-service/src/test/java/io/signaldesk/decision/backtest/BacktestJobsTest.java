@@ -81,9 +81,9 @@ class BacktestJobsTest {
             }
 
             @Override
-            public void save(Row row) {
+            public void save(Row row, String owner, java.time.Instant leaseUntil) {
                 failWhileDown();
-                super.save(row);
+                super.save(row, owner, leaseUntil);
             }
 
             @Override
