@@ -88,7 +88,8 @@ class LessonRestartTest {
                 "skipped drafts beyond the newest are deleted; the draft that reached the model is kept");
         assertEquals(T0.minusSeconds(30), second.coveredThrough().orElseThrow(), "never the draft the cadence counts from");
 
-        EdgeRepository answers = new EdgeRepository(new Db(ledger.started()));
+        // the ledger migrated by the second start above: opened as it is, not migrated a third and a fourth time
+        EdgeRepository answers = new EdgeRepository(new Db(ledger.open()));
         List<Integer> versions = java.util.Arrays.asList(2, null, 1, 2);
         List<String> nets = List.of("0.7", "0.7", "0.7", "0.3");
         for (int i = 0; i < versions.size(); i++) {
@@ -96,7 +97,8 @@ class LessonRestartTest {
                     new BigDecimal("1.0"), new BigDecimal(nets.get(i)), true, null, null, null, EdgeStore.PRIMARY,
                     versions.get(i)), 10);
         }
-        List<LessonRepository.VersionRecord> byVersion = repository(ledger).byVersion(Duration.ofMinutes(15));
+        List<LessonRepository.VersionRecord> byVersion = new LessonRepository(new Db(ledger.open()))
+                .byVersion(Duration.ofMinutes(15));
         assertEquals(java.util.Arrays.asList(null, 1, 2), byVersion.stream().map(LessonRepository.VersionRecord::version)
                 .toList(), "answers asked without lessons first, on each dialect");
         // v2: +0.7 and +0.3, mean +0.5, stdev 0.282843; t(1) 12.706205 × 0.282843 / √2 = 2.541241
