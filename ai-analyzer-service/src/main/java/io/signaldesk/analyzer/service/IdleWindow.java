@@ -116,7 +116,28 @@ final class IdleWindow {
 
     /** Prediction error allowed for: a fifth of the prediction plus a fixed 100 ms (a loaded machine's scheduling). */
     static long withMargin(long nanos) {
-        return nanos + nanos / 5 + 100_000_000L;
+        return nanos + nanos / 5 + SCHEDULING_NANOS;
+    }
+
+    /** The fixed part of {@link #withMargin}: a loaded machine's scheduling. */
+    static final long SCHEDULING_NANOS = 100_000_000L;
+
+    /**
+     * Whether the answer the model is writing for a question, at its decision, gives up its reason so that an overdue
+     * background call (the scheduled sentiment, {@code maxDelay} waited) runs now: only when the call's prediction up to
+     * its decision, plus the fixed {@link #withMargin} allowance, does not fit the window once the reason has ended
+     * ({@code reasonLeft} at the measured decode rate) but fits it now (and its prompt read with the whole margin, as
+     * {@link #admit} starts an overdue call). Overdue, it would run to its decision after the reason anyway and hold the
+     * next question; started now it is done before it. The caller allows one cut per background call.
+     */
+    static boolean cutReasonFor(long now, long window, Cost cost, long queuedAt, long maxDelay, long reasonLeft) {
+        if (window == OPEN || now < queuedAt + maxDelay) {
+            return false;
+        }
+        long needs = cost.toDecision() + SCHEDULING_NANOS;
+        boolean fitsAfterReason = window - reasonLeft >= needs;
+        boolean fitsIfCut = window >= needs && window >= withMargin(cost.promptRead());
+        return !fitsAfterReason && fitsIfCut;
     }
 
     /** The latest a background call that may not be skipped can start and still have its decision by {@code deadline}. */

@@ -35,6 +35,8 @@ public final class ModelCall {
     boolean background;
     /** Background work that waited long enough: once started it is not put back before its decision. */
     boolean toDecision;
+    /** Background work for which an answer's reason was cut once already ({@link IdleWindow#cutReasonFor}). */
+    boolean reasonCutFor;
 
     AnswerStream answer;
     /** Stops the call on the model ({@link StreamedChat#chat}). */

@@ -377,6 +377,21 @@ public class ModelQueue {
                 rates.outputLeftNanos(answer.body.model(), answer.type, answer.pieces), now - answer.startedNanos);
     }
 
+    /**
+     * Under the lock, at the decision of {@code answer} (a question's): whether its reason gives way to the overdue
+     * sentiment ({@link #due}) that fits before the next question only without it ({@link IdleWindow#cutReasonFor}), at
+     * most once per sentiment.
+     */
+    private boolean forOverdue(ModelCall answer, long now) {
+        ModelCall due = due(now);
+        if (due == null || due.reasonCutFor || !IdleWindow.cutReasonFor(now, window.window(now), cost(due, now),
+                due.askedNanos, maxDelayNanos, rates.outputLeftNanos(answer.body.model(), answer.type, answer.pieces))) {
+            return false;
+        }
+        due.reasonCutFor = true;
+        return true;
+    }
+
     /** Under the lock: whether {@code model} answered here within {@link #RESIDENT_NANOS}. */
     private boolean resident(String model, long now) {
         Long answered = lastAnswered.get(model);
@@ -422,7 +437,7 @@ public class ModelQueue {
                 call.signalNanos = clock.nanoTime();
                 call.piecesAtSignal = call.pieces;
                 cutNow = waiting.stream().anyMatch(other -> preempts(other, call))
-                        || !call.background && lastChance(call, call.signalNanos);
+                        || !call.background && (lastChance(call, call.signalNanos) || forOverdue(call, call.signalNanos));
             }
         }
         if (progress.decision() != null) {

@@ -136,6 +136,39 @@ class IdleWindowTest {
     }
 
     @Test
+    void cutsAnEntrysReasonForTheOverdueSentimentWhenOnlyTheCutMakesItFit() {
+        IdleWindow window = everyThreeSeconds();
+        long asked = 17_500 * MS; // waited 4.5 s
+        long now = 22 * S; // the entry of 21 s has written its decision: 2 s to the next, its reason 0.65 s more
+        long reasonLeft = 650 * MS;
+        assertTrue(IdleWindow.cutReasonFor(now, window.window(now), SENTIMENT, asked, MAX_DELAY, reasonLeft),
+                "1.71 s fits 2 s now; after the reason 1.35 s is left, and the sentiment would hold the next entry");
+        assertFalse(IdleWindow.cutReasonFor(now, window.window(now), SENTIMENT, 19 * S, MAX_DELAY, reasonLeft),
+                "waited 3 s: not overdue, the reason stays");
+        long late = 22_500 * MS; // mid-reason: 1.5 s to the next entry, not enough even with the cut
+        assertFalse(IdleWindow.cutReasonFor(late, window.window(late), SENTIMENT, asked, MAX_DELAY, 150 * MS));
+    }
+
+    @Test
+    void keepsTheReasonWhenTheSentimentFitsAfterItOrNobodyIsExpected() {
+        IdleWindow sixSeconds = new IdleWindow(0, QUIET);
+        for (int i = 0; i <= 7; i++) {
+            sixSeconds.arrived(i * 6 * S);
+        }
+        long now = 43 * S; // 5 s to the next entry: the sentiment fits after the reason
+        assertFalse(IdleWindow.cutReasonFor(now, sixSeconds.window(now), SENTIMENT, 30 * S, MAX_DELAY, 650 * MS));
+        IdleWindow window3 = everyThreeSeconds();
+        var faster = new IdleWindow.Cost(0, 420 * MS, 820 * MS); // the emulated M1 8 GB: 1.24 s to the decision
+        long decided = 21_700 * MS; // its entry decided: 2.3 s to the next, 1.6 s once its reason of 0.7 s is written
+        assertFalse(IdleWindow.cutReasonFor(decided, window3.window(decided), faster, 17 * S, MAX_DELAY, 700 * MS),
+                "the sentiment fits after the reason: the trader keeps it");
+        IdleWindow window = everyThreeSeconds();
+        long quiet = window.quietAt();
+        assertFalse(IdleWindow.cutReasonFor(quiet, window.window(quiet), SENTIMENT, 17 * S, MAX_DELAY, 650 * MS),
+                "the desk went quiet: the window is open");
+    }
+
+    @Test
     void runsBackgroundWorkAnywayWhenNobodyAsks() {
         IdleWindow window = everyThreeSeconds();
         long now = 21 * S + 2 * 3 * S; // two gaps' worth of silence after the last entry

@@ -211,6 +211,11 @@ final class SimulatedDesk {
         return held;
     }
 
+    /** Entry answers stopped before their end: their reason was cut (they all had their decision first here). */
+    long reasonsCut() {
+        return ollama.requests().stream().filter(request -> request.user().startsWith("ENTRY") && request.stopped).count();
+    }
+
     /** A timeline for failure messages: each request, when sent, read, ended, in ms from the start. */
     String timeline() {
         StringBuilder out = new StringBuilder();
