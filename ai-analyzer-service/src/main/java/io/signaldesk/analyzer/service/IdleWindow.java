@@ -90,10 +90,15 @@ final class IdleWindow {
      * What a background call costs on the model before it can be cut without holding anyone: a load when its model is
      * not resident, its prompt read (uninterruptible), then the output up to its decision (interruptible at any token).
      */
-    record Cost(long loadNanos, long prefillNanos, long toDecisionNanos) {
+    record Cost(long loadNanos, long prefillNanos, long toDecisionNanos, boolean measured) {
 
         /** Before the machine's rates are measured (the start's priming call gives no decode rate): a second each. */
-        static final Cost UNMEASURED = new Cost(0, 1_000_000_000L, 1_000_000_000L);
+        static final Cost UNMEASURED = new Cost(0, 1_000_000_000L, 1_000_000_000L, false);
+
+        /** A cost measured on this machine (the analysis's own tokens at its rates; {@code measured} false: a guess). */
+        Cost(long loadNanos, long prefillNanos, long toDecisionNanos) {
+            this(loadNanos, prefillNanos, toDecisionNanos, true);
+        }
 
         long promptRead() {
             return loadNanos + prefillNanos;
@@ -128,10 +133,12 @@ final class IdleWindow {
      * its decision, plus the fixed {@link #withMargin} allowance, does not fit the window once the reason has ended
      * ({@code reasonLeft} at the measured decode rate) but fits it now (and its prompt read with the whole margin, as
      * {@link #admit} starts an overdue call). Overdue, it would run to its decision after the reason anyway and hold the
-     * next question; started now it is done before it. The caller allows one cut per background call.
+     * next question; started now it is done before it. A trader's reason is cut only on measured figures, never on a
+     * guess (a first sentiment's cost, estimated from its length, cut reasons on the emulated M1 8 GB where it fitted
+     * after them). The caller allows one cut per background call.
      */
     static boolean cutReasonFor(long now, long window, Cost cost, long queuedAt, long maxDelay, long reasonLeft) {
-        if (window == OPEN || now < queuedAt + maxDelay) {
+        if (!cost.measured() || window == OPEN || now < queuedAt + maxDelay) {
             return false;
         }
         long needs = cost.toDecision() + SCHEDULING_NANOS;

@@ -171,7 +171,8 @@ public class MachineRates {
      * mean evaluated tokens of that analysis, stopped calls' reads included ({@link #observeStopped}), or, never measured
      * here, the question's characters at 3.5 a token, with the whole system prompt when the model was never asked), its
      * tokens to the decision (measured, else {@link #UNMEASURED_TO_SIGNAL}) at the measured decode rate. A model never
-     * measured borrows the rates and load time of one that was; null when none was.
+     * measured borrows the rates and load time of one that was; null when none was. {@link IdleWindow.Cost#measured}
+     * says whether the model's rates and the analysis's tokens were all measured here.
      */
     public IdleWindow.Cost cost(String model, AnalysisType type, int questionChars, int systemChars, boolean resident) {
         Rates own = byModel.get(model);
@@ -198,6 +199,7 @@ public class MachineRates {
                 toSignal = t.toSignal > 0 ? t.toSignal : t.output;
             }
         }
+        boolean typeMeasured = measured && prompt > 0 && toSignal > 0;
         if (prompt <= 0) {
             prompt = (questionChars + (measured ? 0 : systemChars)) / 3.5;
         }
@@ -205,7 +207,8 @@ public class MachineRates {
             toSignal = UNMEASURED_TO_SIGNAL;
         }
         long load = resident ? 0 : loadMs != null ? loadMs * 1_000_000 : UNTIMED_LOAD_NANOS;
-        return new IdleWindow.Cost(load, Math.round(prompt / prefill * 1e9), Math.round(toSignal / decode * 1e9));
+        return new IdleWindow.Cost(load, Math.round(prompt / prefill * 1e9), Math.round(toSignal / decode * 1e9),
+                typeMeasured);
     }
 
     /**

@@ -147,6 +147,9 @@ class IdleWindowTest {
                 "waited 3 s: not overdue, the reason stays");
         long late = 22_500 * MS; // mid-reason: 1.5 s to the next entry, not enough even with the cut
         assertFalse(IdleWindow.cutReasonFor(late, window.window(late), SENTIMENT, asked, MAX_DELAY, 150 * MS));
+        var guessed = new IdleWindow.Cost(0, 810 * MS, 900 * MS, false);
+        assertFalse(IdleWindow.cutReasonFor(now, window.window(now), guessed, asked, MAX_DELAY, reasonLeft),
+                "never on a guess: the sentiment's first cost, from its length");
     }
 
     @Test

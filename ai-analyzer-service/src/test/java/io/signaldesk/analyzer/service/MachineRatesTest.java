@@ -1,6 +1,7 @@
 package io.signaldesk.analyzer.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -58,6 +59,7 @@ class MachineRatesTest {
         IdleWindow.Cost guessed = rates.cost("llama3.2:3b", AnalysisType.SENTIMENT, 220, 5_000, true);
         assertEquals(Math.round(220 / 3.5 / 230 * 1e9), guessed.prefillNanos(), "never measured: its length at 3.5 a token");
         assertEquals(Math.round(24 / 22.0 * 1e9), guessed.toDecisionNanos());
+        assertFalse(guessed.measured());
 
         // a 3-coin sentiment cut after its decision: 93 tokens read in 0.40 s, 17 pieces to the decision, 18 written
         rates.observeStopped("llama3.2:3b", AnalysisType.SENTIMENT, Math.round(93 / 230.0 * 1e9), 18,
@@ -66,6 +68,7 @@ class MachineRatesTest {
         IdleWindow.Cost measured = rates.cost("llama3.2:3b", AnalysisType.SENTIMENT, 220, 5_000, true);
         assertEquals(Math.round(93 / 230.0 * 1e9), measured.prefillNanos(), 1_000.0);
         assertEquals(Math.round(17 / 22.0 * 1e9), measured.toDecisionNanos(), 1_000.0);
+        assertTrue(measured.measured());
         assertEquals(null, rates.report("llama3.2:3b").predictions().get(AnalysisType.SENTIMENT),
                 "no whole answer yet: the report predicts no full answer from it");
     }

@@ -73,23 +73,24 @@ class ModelQueueIdleWindowTest {
     void cutsOneEntrysReasonPerSentimentWhereOnlyThatLetsTheOverdueSentimentDecideBeforeTheNextEntry() {
         // the slow M1, an entry every 3 s: 1.45 s after each entry, where no sentiment fits whole (0.81 s read, 0.85 s
         // to its decision); once it waited max-delay (4 s), the entry that decides then gives up its reason, so the
-        // sentiment has its decision before the next entry comes (else it would run after the reason and hold it)
+        // sentiment has its decision before the next entry comes (else it would run after the reason and hold it);
+        // not on the first sentiment, whose cost is a guess until it ran (cut after its decision, it is measured)
         SimulatedDesk desk = new SimulatedDesk(M1_8GB_SLOW).primed();
         long t0 = desk.clock.nanoTime();
-        desk.asking(t0, t0 + 65 * S, 3 * S, t0 + 10 * S, t0 + 40 * S).runUntil(t0 + 70 * S);
+        desk.asking(t0, t0 + 95 * S, 3 * S, t0 + 10 * S, t0 + 40 * S, t0 + 70 * S).runUntil(t0 + 100 * S);
 
         assertEquals(List.of(), desk.heldBehindABackgroundRead(), desk.timeline());
         for (SimulatedDesk.Asked sentiment : desk.sentiments) {
             SimulatedOllama.Request call = desk.requests(sentiment).get(0);
             assertTrue(call.sentAt >= sentiment.at + 4 * S, "not before it is overdue" + desk.timeline());
             assertTrue(sentiment.decidedInTime(), desk.timeline());
-            assertTrue(desk.entries.stream().noneMatch(entry -> entry.at > call.sentAt && entry.at < sentiment.decidedAt),
-                    "decided before the next entry came" + desk.timeline());
+            long waited = desk.entries.stream().filter(entry -> entry.at > call.sentAt && entry.at < sentiment.decidedAt)
+                    .count();
+            assertEquals(sentiment == desk.sentiments.get(0) ? 1 : 0, waited,
+                    "entries that waited for its decision" + desk.timeline());
         }
-        assertEquals(desk.sentiments.size(), desk.reasonsCut(), "one entry's reason per sentiment" + desk.timeline());
-        long fastest = desk.entries.stream().mapToLong(entry -> entry.decidedAt - entry.at).min().orElseThrow();
-        assertTrue(desk.entries.stream().allMatch(entry -> entry.decidedAt - entry.at == fastest),
-                "no entry waited for the model" + desk.timeline());
+        assertEquals(desk.sentiments.size() - 1, desk.reasonsCut(), "one entry's reason per measured sentiment"
+                + desk.timeline());
     }
 
     @Test
