@@ -157,6 +157,7 @@ public class BacktestJobs {
             job.failed("the backtest failed: " + e.getClass().getSimpleName(), null, clock.instant());
         } finally {
             finish(job);
+            HeapGiveBack.afterBacktest();
         }
     }
 
