@@ -16,6 +16,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -762,6 +763,35 @@ def bench_memory(res, name, idle, loaded):
             max(idle, loaded) <= 200)
 
 
+CANDLES = os.path.join(os.path.dirname(ROOT), "shared", "data", "klines-1m", "BTCUSDT-1m-2024Q4.csv")
+
+
+def backtest_data():
+    """The decision service's data directory: a copy of the Q4 BTC candles (reports are written there)."""
+    data = os.path.join(WORK, "data")
+    if os.path.exists(CANDLES):
+        os.makedirs(os.path.join(data, "klines-1m"), exist_ok=True)
+        shutil.copy(CANDLES, os.path.join(data, "klines-1m"))
+    return data
+
+
+def bench_backtest_memory(res, decision):
+    """The dashboard's backtest (RULES, the Q4 BTC candles) on the loaded desk, then the service's RSS: the heap the
+    backtest grew must be given back."""
+    if not os.path.exists(CANDLES):
+        raise RuntimeError(f"no {CANDLES} (../shared/data beside the repository)")
+    start = time.time()
+    status, body = request(decision.bench_port, "POST", "/api/backtest",
+                           json.dumps({"files": {"BTC": "klines-1m/BTCUSDT-1m-2024Q4.csv"}}), timeout=900)
+    if status != 200:
+        raise RuntimeError(f"POST /api/backtest answered {status}: {body[:200]!r}")
+    frames = json.loads(body)["frames"]
+    time.sleep(1)
+    after = rss_mb(decision)
+    res.add("6 memory", f"decision-service RSS after a backtest ({frames} frames of the Q4 BTC candles, "
+            f"{time.time() - start:.0f} s)", f"{after:.0f} MB", "<= 200 MB", after <= 200)
+
+
 # ---------------------------------------------------------------- main
 
 def machine():
@@ -822,7 +852,7 @@ def main():
         "decision.feed-url": f"ws://127.0.0.1:{feed_port}/ws/market",
         "quarkus.rest-client.ai-analyzer.url": f"http://127.0.0.1:{analyzer_port}",
         "decision.default-mode": "RULES", "strategy.edge.mode": "off",  # speed, not advice: entries at once
-        "decision.db.path": os.path.join(WORK, "decision.db")}, "decision")
+        "decision.db.path": os.path.join(WORK, "decision.db"), "signal.data-dir": backtest_data()}, "decision")
     time.sleep(10)  # warm-up: the simulator runs, the feed pushes, the decision engine ticks
     idle["market-feed-service"], idle["decision-service"] = rss_mb(feed), rss_mb(decision)
     decision_sampler = RssSampler(decision)
@@ -832,6 +862,7 @@ def main():
     for name, proc, peak in (("market-feed-service", feed, feed_peak), ("ai-analyzer-service", analyzer, analyzer_peak),
                              ("decision-service", decision, decision_peak)):
         bench_memory(res, name, idle[name], peak or rss_mb(proc))
+    step(res, "6 memory after a backtest", bench_backtest_memory, res, decision)
     stop(analyzer)
     stop(decision)
     stop(feed)
