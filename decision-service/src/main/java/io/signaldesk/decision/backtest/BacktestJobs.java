@@ -190,16 +190,15 @@ public class BacktestJobs {
     }
 
     /**
-     * Every {@link #RENEW_EVERY}: this service's queued and running jobs hold their lease for another {@link #LEASE};
-     * jobs of other services whose lease ran out are marked INTERRUPTED, and those shown here are read again.
+     * Every {@link #RENEW_EVERY}: this service's queued and running jobs are written as they are now (their progress, so
+     * other services show it and an interrupted job keeps it) and hold their lease for another {@link #LEASE}; jobs of
+     * other services whose lease ran out are marked INTERRUPTED, and those shown here are read again.
      */
     @Scheduled(every = RENEW_EVERY, delayed = RENEW_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void renewLeases() {
         Instant now = clock.instant();
         try {
-            if (jobs.values().stream().anyMatch(j -> own.contains(j.id()) && !j.finished())) {
-                store.renew(owner, now.plus(LEASE));
-            }
+            jobs.values().stream().filter(j -> own.contains(j.id()) && !j.finished()).forEach(this::write);
             if (!loaded) {
                 return; // the first use marks them and reads them all
             }

@@ -55,12 +55,6 @@ public class BacktestJobRepository {
                 row.totalFrames(), row.marketTime(), row.error(), row.field(), row.report(), owner, leaseUntil));
     }
 
-    /** The leases of {@code owner}'s queued and running jobs now run until {@code until}; returns how many. */
-    public int renew(String owner, Instant until) {
-        return db.inTransaction(c -> Db.update(c, "UPDATE backtest_job SET lease_until = ? WHERE owner = ? AND state IN "
-                + UNFINISHED, until, owner));
-    }
-
     /**
      * Jobs written as QUEUED or RUNNING whose owner is gone (their lease ran out before {@code at}, or they have none)
      * and that are not {@code ours} become {@code INTERRUPTED} at {@code at}, with {@code why}; returns how many. A job

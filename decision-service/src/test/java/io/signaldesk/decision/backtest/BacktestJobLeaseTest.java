@@ -25,7 +25,8 @@ import io.signaldesk.decision.support.RestartLedger;
 /**
  * Two decision services on one ledger (as on a shared PostgreSQL): a second service starting while the first runs a
  * backtest job leaves that job RUNNING, as long as the first renews its lease (every 10 s, held 60 s); once the first
- * is killed (no stop, no renewals), the second marks the job INTERRUPTED at its first renewal after the lease ran out.
+ * is killed (no stop, no renewals), the second marks the job INTERRUPTED at its first renewal after the lease ran out,
+ * with the progress the first wrote at its last renewal.
  * The services' clocks are set by hand (no waiting for a lease to run out). SQLite always; PostgreSQL when installed.
  */
 class BacktestJobLeaseTest {
@@ -59,6 +60,7 @@ class BacktestJobLeaseTest {
             @Override
             BacktestReport run(Checked checked, BacktestRunner.Progress progress) {
                 progress.started(119); // written RUNNING; then it runs until the test releases it
+                progress.at(40, Instant.parse("2024-10-01T00:40:00Z"));
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -87,7 +89,9 @@ class BacktestJobLeaseTest {
             secondClock.set(T0.plusSeconds(100));
             second.renewLeases();
             assertEquals("RUNNING", state(rows, running.id()), "renewed: still the first service's");
-            assertEquals(BacktestJob.State.RUNNING, second.find(running.id()).orElseThrow().state());
+            BacktestJob.View elsewhere = second.find(running.id()).orElseThrow().view(false);
+            assertEquals(BacktestJob.State.RUNNING, elsewhere.state());
+            assertEquals(40, elsewhere.frames(), "its progress as the first service wrote it at its renewal");
 
             // the first service is killed here: no stop, no more renewals
             secondClock.set(T0.plusSeconds(111));
@@ -97,6 +101,8 @@ class BacktestJobLeaseTest {
             assertEquals(BacktestJob.State.INTERRUPTED, shown.state());
             assertEquals(BacktestJobs.INTERRUPTED, shown.error());
             assertEquals(T0.plusSeconds(111), shown.finishedAt());
+            assertEquals(40, shown.frames(), "the progress it had when its service was last heard from");
+            assertEquals(Instant.parse("2024-10-01T00:40:00Z"), shown.marketTime());
         } finally {
             release.countDown();
             first.stop();
