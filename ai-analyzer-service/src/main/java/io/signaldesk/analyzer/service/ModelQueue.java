@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
@@ -19,7 +18,6 @@ import org.jboss.logging.Logger;
 import io.signaldesk.analyzer.ai.AnswerStream;
 import io.signaldesk.analyzer.ai.ModelExchange;
 import io.signaldesk.analyzer.ai.ModelQuestion;
-import io.signaldesk.analyzer.ai.Prompts;
 import io.signaldesk.analyzer.client.ChatStreamListener;
 import io.signaldesk.analyzer.client.OllamaClient;
 import io.signaldesk.analyzer.client.OllamaStats;
@@ -57,25 +55,17 @@ public class ModelQueue {
     private final StreamedChat model;
     private final QueueClock clock;
     private final AnalyzerMeters meters;
-    private final MachineRates rates;
+    private final BackgroundAdmission admission;
     private final AiMetricsService metrics;
     private final AtomicLong sequence = new AtomicLong();
     /** Most urgent first, then oldest; a call's priority changes only while it is out of the set. */
     private final TreeSet<ModelCall> waiting = new TreeSet<>(
             Comparator.comparingInt((ModelCall call) -> -call.priority).thenComparingLong(call -> call.seq));
     private final Map<String, ModelCall> byKey = new HashMap<>();
-    private final IdleWindow window;
-    /** When each model last answered here: a model unused for {@link #RESIDENT_NANOS} may have to load first. */
-    private final Map<String, Long> lastAnswered = new HashMap<>();
-    private final long maxDelayNanos;
-    private final boolean idleWindow;
     /** Cancels the timer's next ask ({@link #retryAt}); {@code retryAt} is {@link Long#MAX_VALUE} when none is set. */
     private Runnable retry = () -> { };
     private long retryAt = Long.MAX_VALUE;
     private ModelCall running;
-
-    /** Ollama's default keep-alive: a model asked within it is taken to be resident (the desk's own is kept 30 m). */
-    static final long RESIDENT_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     @Inject
     public ModelQueue(OllamaClient ollama, AnalyzerMeters meters, MachineRates rates,
@@ -90,11 +80,8 @@ public class ModelQueue {
         this.model = model;
         this.clock = clock;
         this.meters = meters;
-        this.rates = rates;
+        this.admission = new BackgroundAdmission(rates, background, clock.nanoTime());
         this.metrics = metrics;
-        this.maxDelayNanos = background.maxDelay().toNanos();
-        this.idleWindow = background.idleWindow();
-        this.window = new IdleWindow(clock.nanoTime(), background.quiet().toNanos());
     }
 
     @PreDestroy
@@ -192,7 +179,7 @@ public class ModelQueue {
         int priority = priority(type, desk);
         synchronized (this) {
             if (!background) {
-                window.arrived(clock.nanoTime());
+                admission.arrived(clock.nanoTime());
             }
             ModelCall same = byKey.get(key);
             if (same != null && same.background && !background) {
@@ -269,7 +256,7 @@ public class ModelQueue {
             if (running.background || !running.hasDecision()) {
                 return; // an answer that has no decision yet gives way when it has one (see content())
             }
-            long lastMoment = lastMoment(now);
+            long lastMoment = admission.lastMoment(waiting, now);
             if (now < lastMoment) {
                 retryAt(lastMoment, now);
                 return;
@@ -296,18 +283,13 @@ public class ModelQueue {
                 next = call;
                 break;
             }
-            long room = urgentWaits ? 0 : idleWindow ? window.window(now) : IdleWindow.OPEN;
-            IdleWindow.Admission admission = IdleWindow.admit(now, room, cost(call, now), call.askedNanos,
-                    call.deadlineNanos, maxDelayNanos, call.shadow(), window.quietAt());
-            if (admission.start()) {
-                call.toDecision = admission.toDecision();
-                LOG.debugf("%s background call starts: window %d ms, predicted %s, waited %d ms, to its decision: %s",
-                        call.shadow() ? "shadow" : call.type, room == IdleWindow.OPEN ? -1 : room / 1_000_000,
-                        cost(call, now), (now - call.askedNanos) / 1_000_000, call.toDecision);
+            IdleWindow.Admission admitted = admission.admit(call, urgentWaits, now);
+            if (admitted.start()) {
+                call.toDecision = admitted.toDecision();
                 next = call;
                 break;
             }
-            retryAt = Math.min(retryAt, Math.min(admission.retryAt(), call.deadlineNanos + 1_000_000));
+            retryAt = Math.min(retryAt, Math.min(admitted.retryAt(), call.deadlineNanos + 1_000_000));
         }
         if (next == null) {
             retryAt(retryAt, now);
@@ -318,7 +300,7 @@ public class ModelQueue {
         next.answer = new AnswerStream(next.decisionFields);
         next.startedNanos = now;
         next.pieces = 0;
-        next.resident = resident(next.body.model(), now);
+        next.resident = admission.resident(next.body.model(), now);
         meters.queueWait(metered(next), now - next.queuedNanos);
         ModelCall call = next;
         call.stop = model.chat(call.body, new ChatStreamListener() {
@@ -337,72 +319,6 @@ public class ModelQueue {
                 ModelQueue.this.failed(call, cause);
             }
         });
-    }
-
-    /**
-     * Under the lock: the waiting background work that may not be skipped (the scheduled sentiment) whose last moment
-     * ({@link IdleWindow#lastMoment}) comes first; null when none waits, when a question waits ahead of it (served first,
-     * it cuts the reason itself) or when the idle window is off.
-     */
-    private ModelCall due(long now) {
-        if (!idleWindow) {
-            return null;
-        }
-        ModelCall due = null;
-        long dueAt = Long.MAX_VALUE;
-        for (ModelCall call : waiting) {
-            if (!call.background) {
-                return null;
-            }
-            long lastMoment = IdleWindow.lastMoment(cost(call, now), call.deadlineNanos);
-            if (!call.shadow() && now <= call.deadlineNanos && lastMoment < dueAt) {
-                due = call;
-                dueAt = lastMoment;
-            }
-        }
-        return due;
-    }
-
-    /** Under the lock: when {@link #due} must start at the latest ({@link Long#MAX_VALUE}: nothing due). */
-    private long lastMoment(long now) {
-        ModelCall due = due(now);
-        return due == null ? Long.MAX_VALUE : IdleWindow.lastMoment(cost(due, now), due.deadlineNanos);
-    }
-
-    /** Under the lock, at the decision of {@code answer} (a question's): whether its reason gives way to {@link #due}. */
-    private boolean lastChance(ModelCall answer, long now) {
-        ModelCall due = due(now);
-        return due != null && IdleWindow.lastChance(now, window.window(now), cost(due, now), due.askedNanos,
-                due.deadlineNanos, maxDelayNanos, window.quietAt(),
-                rates.outputLeftNanos(answer.body.model(), answer.type, answer.pieces), now - answer.startedNanos);
-    }
-
-    /**
-     * Under the lock, at the decision of {@code answer} (a question's): whether its reason gives way to the overdue
-     * sentiment ({@link #due}) that fits before the next question only without it ({@link IdleWindow#cutReasonFor}), at
-     * most once per sentiment.
-     */
-    private boolean forOverdue(ModelCall answer, long now) {
-        ModelCall due = due(now);
-        if (due == null || due.reasonCutFor || !IdleWindow.cutReasonFor(now, window.window(now), cost(due, now),
-                due.askedNanos, maxDelayNanos, rates.outputLeftNanos(answer.body.model(), answer.type, answer.pieces))) {
-            return false;
-        }
-        due.reasonCutFor = true;
-        return true;
-    }
-
-    /** Under the lock: whether {@code model} answered here within {@link #RESIDENT_NANOS}. */
-    private boolean resident(String model, long now) {
-        Long answered = lastAnswered.get(model);
-        return answered != null && now - answered < RESIDENT_NANOS;
-    }
-
-    /** Under the lock: the predicted cost of a background call, from the machine's measured rates. */
-    private IdleWindow.Cost cost(ModelCall call, long now) {
-        IdleWindow.Cost cost = rates.cost(call.body.model(), call.type, call.body.userMessage().length(),
-                Prompts.SYSTEM.length(), resident(call.body.model(), now));
-        return cost != null ? cost : IdleWindow.Cost.UNMEASURED;
     }
 
     /** Under the lock: asks again at {@code at} (waiting background work), unless an earlier retry is set. */
@@ -437,7 +353,7 @@ public class ModelQueue {
                 call.signalNanos = clock.nanoTime();
                 call.piecesAtSignal = call.pieces;
                 cutNow = waiting.stream().anyMatch(other -> preempts(other, call))
-                        || !call.background && (lastChance(call, call.signalNanos) || forOverdue(call, call.signalNanos));
+                        || !call.background && admission.cutsReason(call, waiting, call.signalNanos);
             }
         }
         if (progress.decision() != null) {
@@ -476,7 +392,7 @@ public class ModelQueue {
 
     private void requeue(ModelCall call) {
         call.stop.run();
-        measureStopped(call, clock.nanoTime());
+        admission.stopped(call, clock.nanoTime());
         running = null;
         meters.dropped(metered(call), "requeued");
         call.queuedNanos = clock.nanoTime();
@@ -491,7 +407,7 @@ public class ModelQueue {
         if (call.hasDecision()) {
             complete(call, null, true);
         } else {
-            measureStopped(call, clock.nanoTime());
+            admission.stopped(call, clock.nanoTime());
             call.reply.completeExceptionally(new CallDroppedException("stopped: " + why));
         }
     }
@@ -517,10 +433,9 @@ public class ModelQueue {
         long totalMs = (now - call.startedNanos) / 1_000_000;
         String model = call.body.model();
         if (stats == null) {
-            measureStopped(call, now);
+            admission.stopped(call, now);
         } else {
-            lastAnswered.put(model, now);
-            rates.observe(model, call.type, stats, call.piecesAtSignal);
+            admission.answered(call, stats, now);
             if (!call.shadow()) {
                 metrics.modelCall(new ModelExchange(model, call.answer.text(), stats.promptEvalCount(), stats.evalCount(),
                         totalMs), call.type);
@@ -531,23 +446,6 @@ public class ModelQueue {
         }
         call.reply.complete(new ModelReply(call.answer.text(), call.answer.decision(), call.answer.reason(), stats, cut,
                 (call.startedNanos - call.queuedNanos) / 1_000_000, signalMs, totalMs, call.piecesAtSignal));
-    }
-
-    /**
-     * Under the lock: a call stopped before Ollama's final account (cut after its decision, put back, stopped late) still
-     * feeds the machine's rates with what it measured: its prompt read, its decode, its tokens to the decision
-     * ({@link MachineRates#observeStopped}); its model answered, so it is resident. Nothing when it wrote nothing yet.
-     */
-    private void measureStopped(ModelCall call, long now) {
-        if (call.pieces == 0) {
-            return;
-        }
-        String model = call.body.model();
-        lastAnswered.put(model, now);
-        long decodeNanos = call.lastPieceNanos - call.firstPieceNanos;
-        // the first piece ends the prompt read plus one token's decode (as OllamaStats.of)
-        long readNanos = call.pieces > 1 ? call.firstPieceNanos - call.startedNanos - decodeNanos / (call.pieces - 1) : 0;
-        rates.observeStopped(model, call.type, readNanos, call.pieces, decodeNanos, call.piecesAtSignal, call.resident);
     }
 
     /** The type a call is metered under; none for a shadow call (the analyzer's meters count its own answers). */
