@@ -442,7 +442,8 @@
     });
     fill(document.getElementById('accuracy'), rows);
     document.getElementById('accuracy-note').textContent = rows.length ? 'direction only, before costs (the edge gate ' +
-      'judges net of costs at its own horizon, in its panel) · ' + POOLED + ' · flat band ±' + acc.flatBandPct + '% · ' +
+      'judges net of costs at its own horizon, in its panel) · ' + marketsOf({market: acc.market, markets: acc.markets}) +
+      ' · flat band ±' + acc.flatBandPct + '% · ' +
       acc.pendingSignals + ' signals waiting for their horizon' : 'No signal scored yet (' + acc.pendingSignals +
       ' waiting for their horizon: ' + acc.horizons.join(', ') + ').';
     if (acc.unscorableSignals > 0) {

@@ -59,15 +59,21 @@ public class DecisionResource {
 
     @GET
     @Path("/signals/accuracy")
-    @Operation(summary = "Hit rate of every signal at each horizon, by source, coin and confidence bucket, with baselines")
+    @Operation(summary = "Hit rate of every signal at each horizon, by source, coin and confidence bucket, with baselines",
+            description = "On one market's signals only (market: the desk's market now unless asked; markets: the scored "
+                    + "outcomes kept of each): the simulator's made-up prices are never counted with a venue's")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "report", value = """
-            {"horizons":["1m","5m"],"flatBandPct":"0.05","pendingSignals":14,"byHorizon":[{"horizon":"1m",
+            {"horizons":["1m","5m"],"flatBandPct":"0.05","pendingSignals":14,"market":"binance",
+              "markets":{"binance":40,"simulator":1250},"byHorizon":[{"horizon":"1m",
               "overall":{"scored":40,"hits":22,"hitRate":0.55,"alwaysWaitHitRate":0.4,"momentumOnlyHitRate":0.45},
               "bySource":{"RULES":{"scored":30,"hits":16,"hitRate":0.5333,"alwaysWaitHitRate":0.4,"momentumOnlyHitRate":0.4333}},
               "byCoin":{"BTC":{"scored":20,"hits":11,"hitRate":0.55,"alwaysWaitHitRate":0.35,"momentumOnlyHitRate":0.5}},
               "byConfidence":{"4-6":{"scored":25,"hits":12,"hitRate":0.48,"alwaysWaitHitRate":0.44,"momentumOnlyHitRate":0.4}}}]}""")))
-    public Accuracy accuracy() {
-        return scoring.accuracy();
+    public Accuracy accuracy(@Parameter(description = "The market whose signals count; absent: the market the desk "
+            + "trades now", schema = @Schema(type = SchemaType.STRING, pattern = MarketParam.PATTERN, maxLength = 105))
+            @QueryParam("market") String market) {
+        String on = MarketParam.of(market);
+        return on == null ? scoring.accuracy() : scoring.accuracy(on);
     }
 
     @GET

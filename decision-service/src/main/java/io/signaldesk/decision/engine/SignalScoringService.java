@@ -28,6 +28,7 @@ import io.signaldesk.decision.domain.Signal;
 import io.signaldesk.decision.engine.port.SignalStore.PendingOutcome;
 import io.signaldesk.decision.engine.SignalOutcomes.Outcome;
 import io.signaldesk.decision.engine.SignalOutcomes.Stats;
+import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.engine.port.SignalStore;
 
 /**
@@ -46,8 +47,11 @@ public class SignalScoringService {
     /** The whole report served by GET /api/signals/accuracy. */
     @RegisterForReflection
     public record Accuracy(List<String> horizons, String flatBandPct, int pendingSignals, long unscorableSignals,
-            List<HorizonAccuracy> byHorizon) {
+            List<HorizonAccuracy> byHorizon, String market, Map<String, Long> markets) {
     }
+
+    /** The label of the signals scored before markets were recorded (signal.market NULL). */
+    public static final String NOT_RECORDED = EdgeService.NOT_RECORDED;
 
     /** The hit-rate gauges are recomputed from all outcomes at most this often (wall time). */
     private static final long GAUGES_EVERY_NANOS = 5_000_000_000L;
@@ -84,8 +88,9 @@ public class SignalScoringService {
     }
 
     /** Stores the signal with one pending outcome per configured horizon. */
-    public synchronized void record(Signal signal) {
+    public synchronized void record(Signal call) {
         load();
+        Signal signal = call.market() != null ? call : call.on(marketOf(call.coin()));
         List<Duration> horizons = config.scoring().horizons();
         long id = signals.insert(signal, horizons);
         for (Duration horizon : horizons) {
@@ -111,6 +116,14 @@ public class SignalScoringService {
                 continue;
             }
             Optional<Instant> historyStart = market.historyStart(p.signal().coin());
+            // the price at the horizon is of the market the call was made on, or the call is not scored
+            boolean otherMarket = p.signal().market() != null && !p.signal().market().equals(marketOf(p.signal().coin()));
+            if (otherMarket) {
+                signals.unscorable(p.signalId(), p.horizon(), now);
+                unscorable++;
+                it.remove();
+                continue;
+            }
             boolean covered = historyStart.isPresent() && !historyStart.get().isAfter(due);
             Optional<BigDecimal> price = covered ? market.priceAtHorizon(p.signal().coin(), due) : Optional.empty();
             if (price.isPresent()) {
@@ -147,17 +160,39 @@ public class SignalScoringService {
         return List.copyOf(outcomes);
     }
 
+    /** The accuracy on the market the desk trades now (the market of the latest frame). */
     public synchronized Accuracy accuracy() {
+        return accuracy(market.currentFeed().orElse(FeedIdentity.UNKNOWN).market());
+    }
+
+    /**
+     * The accuracy of the signals called on {@code market} ({@link #NOT_RECORDED}: those from before markets were
+     * recorded), with how many scored outcomes every market has.
+     */
+    public synchronized Accuracy accuracy(String on) {
         load();
+        Map<String, Long> markets = new LinkedHashMap<>();
+        markets.put(on, 0L);
+        outcomes.forEach(o -> markets.merge(marketOf(o), 1L, Long::sum));
         List<HorizonAccuracy> byHorizon = new ArrayList<>();
         for (Duration horizon : config.scoring().horizons()) {
-            List<Outcome> at = outcomes.stream().filter(o -> o.horizon().equals(horizon)).toList();
+            List<Outcome> at = outcomes.stream().filter(o -> o.horizon().equals(horizon) && marketOf(o).equals(on))
+                    .toList();
             byHorizon.add(new HorizonAccuracy(label(horizon), SignalOutcomes.stats(at),
                     group(at, o -> o.signal().source()), group(at, o -> o.signal().coin()),
                     group(at, o -> SignalScorer.bucket(o.signal().confidence()))));
         }
         return new Accuracy(config.scoring().horizons().stream().map(SignalScoringService::label).toList(),
-                config.scoring().flatBandPct().toPlainString(), pending.size(), unscorable, byHorizon);
+                config.scoring().flatBandPct().toPlainString(), pending.size(), unscorable, byHorizon, on, markets);
+    }
+
+    private static String marketOf(Outcome outcome) {
+        return outcome.signal().market() == null ? NOT_RECORDED : outcome.signal().market();
+    }
+
+    /** The market {@code coin} is priced on now (the desk's market for a coin the feed has not priced). */
+    private String marketOf(String coin) {
+        return market.feedOf(coin).or(market::currentFeed).orElse(FeedIdentity.UNKNOWN).market();
     }
 
     /** Forgets every signal, in memory and in the database. */

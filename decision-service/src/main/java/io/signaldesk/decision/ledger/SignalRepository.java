@@ -22,7 +22,7 @@ public class SignalRepository implements SignalStore {
 
 
     private static final String SIGNAL_COLUMNS = "s.id, s.coin, s.source, s.direction, s.confidence, s.price, "
-            + "s.momentum_direction, s.at, o.horizon_seconds";
+            + "s.momentum_direction, s.at, s.market, o.horizon_seconds";
 
     private final Db db;
 
@@ -35,9 +35,9 @@ public class SignalRepository implements SignalStore {
         return db.inTransaction(c -> {
             long id;
             try (PreparedStatement s = Db.prepare(c, """
-                    INSERT INTO signal (coin, source, direction, confidence, price, momentum_direction, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""", signal.coin(), signal.source(), signal.direction(),
-                    signal.confidence(), signal.price(), signal.momentumDirection(), signal.at());
+                    INSERT INTO signal (coin, source, direction, confidence, price, momentum_direction, at, market)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", signal.coin(), signal.source(), signal.direction(),
+                    signal.confidence(), signal.price(), signal.momentumDirection(), signal.at(), signal.market());
                     ResultSet rs = s.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -121,6 +121,6 @@ public class SignalRepository implements SignalStore {
     private static Signal signal(ResultSet rs) throws SQLException {
         return new Signal(rs.getString("coin"), rs.getString("source"), Db.enumOf(rs, "direction", Direction.class),
                 rs.getInt("confidence"), Db.decimal(rs, "price"), Db.enumOf(rs, "momentum_direction", Direction.class),
-                Db.instant(rs, "at"));
+                Db.instant(rs, "at"), rs.getString("market"));
     }
 }

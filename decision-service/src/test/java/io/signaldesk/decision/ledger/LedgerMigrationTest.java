@@ -150,6 +150,8 @@ class LedgerMigrationTest {
     private static void v18KeepsOutcomesWithoutAMarket(DataSource source, String dialect) throws Exception {
         migrate(source, dialect, "17");
         try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO signal (coin, source, direction, confidence, price, momentum_direction, at) VALUES"
+                    + " ('ETH', 'AI', 'SHORT', 6, '3100.25', 'WAIT', '2026-12-01T09:00:00Z')");
             s.execute("INSERT INTO edge_outcome (coin, source, direction, bucket, regime, called_at, horizon_seconds,"
                     + " move_pct, origin) VALUES ('BTC', 'RULES', 'LONG', '7-10', 'CALM', '2026-12-01T10:00:00Z', 900,"
                     + " '0.4210', 'LIVE')");
@@ -168,6 +170,14 @@ class LedgerMigrationTest {
         assertEquals(0, new BigDecimal("0.4210").compareTo(scored.get(0).movePct()));
         assertEquals("binance", scored.get(1).market());
         assertEquals(setup, scored.get(1).setup());
+
+        // V20: a signal from before keeps no market; a new one keeps its own
+        SignalRepository signals = new SignalRepository(new Db(source));
+        signals.insert(new io.signaldesk.decision.domain.Signal("BTC", "RULES", Direction.LONG, 8, new BigDecimal("97000.5"),
+                Direction.WAIT, java.time.Instant.parse("2026-12-02T10:00:00Z"), "binance"), List.of(java.time.Duration.ofMinutes(5)));
+        assertEquals(List.of("binance"), signals.pending().stream().map(p -> p.signal().market()).toList());
+        assertEquals(java.util.Arrays.asList(null, "binance"), column(source, "SELECT market FROM signal ORDER BY id"),
+                "the signal from before is kept, market not recorded");
     }
 
     private static void v13BackfillsTheWantedSide(DataSource source, String dialect) throws Exception {
