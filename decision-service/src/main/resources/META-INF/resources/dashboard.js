@@ -365,10 +365,11 @@
     return v === null || v === undefined ? '–' : (v >= 0 ? '+' : '') + v.toFixed(3);
   }
 
-  // a day's trades move together: the interval resamples whole UTC days, so one day has none yet
+  // a day's trades move together: the interval resamples whole UTC days, so under 5 days (Expectancy.MIN_DAYS) none yet
   function expectancy(x) {
     return !x || x.trades === 0 ? '–' : signedPct(x.meanPct) + ' % ' + (x.lowPct === null || x.lowPct === undefined
-      ? '(one UTC day: no interval yet)' : '[' + signedPct(x.lowPct) + ', ' + signedPct(x.highPct) + ']');
+      ? (x.days <= 1 ? '(one UTC day: no interval yet)' : '(' + x.days + ' UTC days, 5 needed: no interval yet)')
+      : '[' + signedPct(x.lowPct) + ', ' + signedPct(x.highPct) + ']');
   }
 
   function pValue(p) {

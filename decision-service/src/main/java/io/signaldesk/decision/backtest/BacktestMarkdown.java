@@ -126,10 +126,8 @@ public final class BacktestMarkdown {
                         + " (won %s, lost %s USDT)".formatted(money(p.grossProfit()), money(p.grossLoss())));
         row(md, "expectancy per closed trade", money(t.expectancy()) + " USDT"
                 + (t.expectancyPct() == null || t.expectancyPct().trades() == 0 ? ""
-                        : "; %s %% of its notional after costs [95 %%: %s, %s]".formatted(
-                                Verdict.pct(t.expectancyPct().meanPct()),
-                                Verdict.pct(t.expectancyPct().lowPct()),
-                                Verdict.pct(t.expectancyPct().highPct()))));
+                        : "; %s %% of its notional after costs%s".formatted(
+                                Verdict.pct(t.expectancyPct().meanPct()), Verdict.interval(t.expectancyPct()))));
         row(md, "return", "%s %% (%s → %s USDT), fees %s".formatted(percent(p.returnPct()), money(p.initialEquity()),
                 money(p.finalEquity()), money(p.fees())));
         row(md, "max drawdown", money(p.maxDrawdown()) + " USDT (" + percent(p.maxDrawdownPct()) + " %)");

@@ -56,7 +56,9 @@ class BacktestMarkdownTest {
         var expectancy = report.evaluation().overall().expectancy();
         assertEquals(p.trades(), expectancy.trades(), "the evaluation's closed trades are the account's");
         assertRow(md, "expectancy per closed trade", cents(p.realizedPnl().divide(BigDecimal.valueOf(p.trades()), 8,
-                RoundingMode.HALF_EVEN)) + " USDT; " + Verdict.pct(expectancy.meanPct()) + " % of its notional after costs");
+                RoundingMode.HALF_EVEN)) + " USDT; " + Verdict.pct(expectancy.meanPct()) + " % of its notional after costs"
+                + Verdict.interval(expectancy) + " |");
+        assertFalse(md.contains("[95 %: -, -]"), "no empty interval: the verdict's text for a missing one");
         assertRow(md, "max drawdown", cents(p.maxDrawdown()) + " USDT (");
         assertRow(md, "return", p.returnPct().setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " % (10,000.00 → "
                 + cents(p.finalEquity()) + " USDT), fees " + cents(p.fees()) + " |");

@@ -12,13 +12,17 @@ import java.util.TreeMap;
  * Net result per trade after costs, percent of the trade's notional: the mean over {@code trades} on {@code days}
  * UTC days, with a 95 % percentile interval from {@code resamples} bootstrap draws of whole UTC days (a day's trades
  * move together, so resampling trades one by one would claim too much certainty), seeded with {@code seed} so the same
- * trades give the same interval. Null figures without trades; with one day there is no spread between days to resample,
- * so no interval (null ends) rather than a zero-width one that would read as certainty.
+ * trades give the same interval. Null figures without trades; on fewer than {@link #MIN_DAYS} UTC days no interval (null
+ * ends): one day has no spread between days to resample (a zero-width interval would read as certainty), and a few days
+ * have only a handful of distinct resampled means (two days: at most three), whose percentiles would claim an edge the
+ * data cannot show.
  */
 public record Expectancy(int trades, int days, Double meanPct, Double lowPct, Double highPct, int resamples, long seed) {
 
     public static final int RESAMPLES = 2000;
     public static final long SEED = 19L;
+    /** The fewest distinct UTC days with trades that give an interval. */
+    public static final int MIN_DAYS = 5;
 
     /** {@code trades}: each trade's net percent and the instant it is dated by (its entry). */
     public static Expectancy byDay(List<Trade> trades) {
@@ -36,7 +40,7 @@ public record Expectancy(int trades, int days, Double meanPct, Double lowPct, Do
         for (double[] day : days) {
             sum += day[0];
         }
-        if (days.size() < 2) {
+        if (days.size() < MIN_DAYS) {
             return new Expectancy(trades.size(), days.size(), sum / trades.size(), null, null, RESAMPLES, SEED);
         }
         double[] means = new double[RESAMPLES];

@@ -47,10 +47,16 @@ public final class Verdict {
                 p(d.pValue()));
     }
 
-    /** An expectancy's interval: " [-0.335, -0.244]", or what stands in for it when its trades are all on one UTC day. */
+    /**
+     * An expectancy's interval: " [-0.335, -0.244]", or what stands in for it when its trades are on fewer than
+     * {@link Expectancy#MIN_DAYS} UTC days.
+     */
     public static String interval(Expectancy e) {
-        return e.lowPct() == null ? " (all on one UTC day: no interval yet)" : " [%s, %s]".formatted(pct(e.lowPct()),
-                pct(e.highPct()));
+        if (e.lowPct() != null) {
+            return " [%s, %s]".formatted(pct(e.lowPct()), pct(e.highPct()));
+        }
+        return e.days() <= 1 ? " (all on one UTC day: no interval yet)"
+                : " (%d UTC days, %d needed: no interval yet)".formatted(e.days(), Expectancy.MIN_DAYS);
     }
 
     /** A percent with its sign, 3 decimals: +0.012, -0.281. */

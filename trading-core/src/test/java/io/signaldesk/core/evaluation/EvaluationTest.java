@@ -64,10 +64,10 @@ class EvaluationTest {
     void verdictSaysNoEdgeWhenTheWholeIntervalIsBelowZero() {
         List<Trade> trades = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            trades.add(StatisticsTest.trade(i % 4, -0.25 - (i % 3) * 0.01));
+            trades.add(StatisticsTest.trade(i % 5, -0.25 - (i % 3) * 0.01)); // five days: Expectancy.MIN_DAYS
         }
         List<Call> calls = List.of(StatisticsTest.call(Direction.LONG, 7, Direction.SHORT));
-        Evaluation e = Evaluation.of(calls, trades, COSTS, "5m", DAY0, DAY0.plus(4, ChronoUnit.DAYS), 1);
+        Evaluation e = Evaluation.of(calls, trades, COSTS, "5m", DAY0, DAY0.plus(5, ChronoUnit.DAYS), 1);
         assertTrue(e.verdict().startsWith("no measured edge after costs, worse than always-WAIT: expectancy -0.26"),
                 e.verdict());
         assertTrue(e.verdict().contains("direction 0.0 % of 1 calls"), e.verdict());

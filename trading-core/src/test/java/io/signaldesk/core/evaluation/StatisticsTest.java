@@ -76,15 +76,41 @@ class StatisticsTest {
 
     @Test
     void expectancyIntervalResamplesWholeDays() {
-        // day 1: +1, +1; day 2: -1. Mean 1/3. A draw of two days is (1,1) -> 1, (2,2) -> -1 or mixed -> 1/3;
-        // each pure draw has chance 1/4, so the 2.5 % and 97.5 % points are -1 and +1
-        Expectancy e = Expectancy.byDay(List.of(trade(0, 1), trade(0, 1), trade(1, -1)));
-        assertEquals(3, e.trades());
-        assertEquals(2, e.days());
-        assertEquals(1.0 / 3, e.meanPct(), 1e-12);
-        assertEquals(-1, e.lowPct(), 1e-12);
+        // five days: -1 once, +1 four times. A draw of five days holds k days of -1, k ~ Binomial(5, 0.2), mean 1 - 2k/5;
+        // P(k >= 3) = 0.058 and P(k >= 4) = 0.007 put the 2.5 % point at k = 3 (-0.2); P(k = 0) = 0.328 the 97.5 % at +1
+        List<Trade> trades = List.of(trade(0, -1), trade(1, 1), trade(2, 1), trade(3, 1), trade(4, 1));
+        Expectancy e = Expectancy.byDay(trades);
+        assertEquals(5, e.trades());
+        assertEquals(5, e.days());
+        assertEquals(0.6, e.meanPct(), 1e-12);
+        assertEquals(-0.2, e.lowPct(), 1e-12);
         assertEquals(1, e.highPct(), 1e-12);
-        assertEquals(e, Expectancy.byDay(List.of(trade(0, 1), trade(0, 1), trade(1, -1))), "seeded: the same every time");
+        assertEquals(e, Expectancy.byDay(trades), "seeded: the same every time");
+    }
+
+    @Test
+    void thirtyWinningTradesOnTwoDaysClaimNoEdge() {
+        // two days give at most three distinct resampled means (day 1, day 2, both): [+0.5, +1.0] would read as a
+        // measured edge on what is two observations; under Expectancy.MIN_DAYS (5) days there is no interval
+        List<Trade> trades = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            trades.add(trade(0, 1.0));
+            trades.add(trade(1, 0.5));
+        }
+        Expectancy e = Expectancy.byDay(trades);
+        assertEquals(30, e.trades());
+        assertEquals(2, e.days());
+        assertEquals(0.75, e.meanPct(), 1e-12);
+        assertNull(e.lowPct());
+        assertNull(e.highPct());
+        assertFalse(e.positive());
+        assertEquals(" (2 UTC days, 5 needed: no interval yet)", Verdict.interval(e));
+        List<Trade> four = new java.util.ArrayList<>(trades);
+        four.add(trade(2, 0.5));
+        four.add(trade(3, 0.5));
+        assertNull(Expectancy.byDay(four).lowPct(), "four days: still none");
+        four.add(trade(4, 0.5));
+        assertTrue(Expectancy.byDay(four).positive(), "five days: an interval, here wholly above zero");
     }
 
     @Test
