@@ -126,7 +126,9 @@ class AnalysisResourceTest {
         assertEquals("signal", names.get(0), body);
         assertEquals("done", names.get(names.size() - 1), body);
         assertTrue(names.subList(1, names.size() - 1).stream().allMatch("reason"::equals), body);
-        assertTrue(names.size() > 3, "the reason arrives in pieces: " + names);
+        // the reason arrives in as many events as pieces came after the listener attached: on a loaded machine the stub
+        // may have streamed it whole by then (one event); the pieces themselves are ModelStreamTest's
+        assertTrue(names.size() >= 3, "at least one reason event: " + names);
         assertTrue(data.get(0).contains("\"decision\":{\"enter\":true,\"confidence\":8}") && data.get(0).contains("\"source\":\"AI\""),
                 data.get(0));
         JsonNode signal = read(data.get(0));

@@ -46,7 +46,8 @@ class ErrorShapeTest {
             "POST|/api/analysis/entry|application/json|{\"coin\":\"BTC\",\"side\":1,\"price\":95000}|400|side|expected one of LONG, SHORT",
             "POST|/api/analysis/entry|application/json|{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":\"95000\"}|400|price|price has the wrong type: expected a number",
             "POST|/api/analysis/entry|application/json|-|400|body|must not be null",
-            "PUT|/api/ai/model|application/json|{\"model\":\"\"}|400|model|must not be blank",
+            "PUT|/api/ai/model|application/json|{\"model\":\"\"}|400|model|model must be an Ollama model name",
+            "PUT|/api/ai/model|application/json|{}|400|model|must not be null",
             "GET|/test-only/boom|-|-|500|-|internal error"})
     void answersInTheOneErrorShape(String method, String path, String type, String body, int status, String field,
             String words) {
