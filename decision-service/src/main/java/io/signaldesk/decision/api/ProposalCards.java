@@ -139,9 +139,10 @@ public class ProposalCards {
                         + (estimate.lowerBoundPct() == null ? "unknown" : signed(estimate.lowerBoundPct()) + " %") + " ("
                         + BigDecimal.valueOf(estimate.confidence() * 100).stripTrailingZeros().toPlainString()
                         + " % one-sided), " + estimate.scored() + " calls";
-        String meaning = "edge gate, over " + horizon + (atCall.isPresent() ? "" : " (its record now)") + ": "
+        String market = edge.marketOf(p.coin());
+        String meaning = "edge gate on " + market + ", over " + horizon + (atCall.isPresent() ? "" : " (its record now)") + ": "
                 + estimate.setup().label() + ": " + figures + (estimate.proven() ? ": measured edge" : ": no measured edge");
-        return new EdgeRecord(horizon, atCall.isPresent(), estimate, meaning);
+        return new EdgeRecord(horizon, atCall.isPresent(), estimate, meaning, market);
     }
 
     private static String signed(BigDecimal value) {

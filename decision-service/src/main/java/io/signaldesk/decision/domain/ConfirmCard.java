@@ -45,7 +45,8 @@ public record ConfirmCard(BigDecimal notional, BigDecimal equityPct, BigDecimal 
      * {@code meaning} says it in words, horizon and costs named.
      */
     @RegisterForReflection
-    public record EdgeRecord(String horizon, boolean atCall, io.signaldesk.core.edge.EdgeEstimate estimate, String meaning) {
+    public record EdgeRecord(String horizon, boolean atCall, io.signaldesk.core.edge.EdgeEstimate estimate, String meaning,
+            String market) {
     }
 
     @RegisterForReflection

@@ -85,6 +85,8 @@ public class EdgeService {
     private final ModelRecords answers;
     /** Per coin, what its setup's record said at its latest entry call (a pending entry's: the coin's latest call). */
     private final Map<String, EdgeEstimate> lastCall = new HashMap<>();
+    /** Per coin, the market its latest entry call was judged on. */
+    private final Map<String, String> lastCallMarket = new HashMap<>();
     private final EdgeProbes probes;
     private boolean loaded;
 
@@ -162,6 +164,7 @@ public class EdgeService {
                 .addLast(new Pending(setup, coin.markPrice(), now, now.plus(config.horizon()), false, market));
         EdgeEstimate estimate = record(market).estimate(setup, fees.roundTripPct(), settings);
         lastCall.put(coin.coin(), estimate);
+        lastCallMarket.put(coin.coin(), market);
         return estimate;
     }
 
@@ -171,7 +174,13 @@ public class EdgeService {
      */
     public synchronized Optional<EdgeEstimate> lastCall(String coin, String source, Direction direction) {
         return Optional.ofNullable(lastCall.get(coin))
-                .filter(e -> e.setup().source().equals(source) && e.setup().direction() == direction);
+                .filter(e -> e.setup().source().equals(source) && e.setup().direction() == direction
+                        && marketOf.apply(coin).equals(lastCallMarket.get(coin)));
+    }
+
+    /** The market whose record judges {@code coin} now: the market its prices come from. */
+    public String marketOf(String coin) {
+        return marketOf.apply(coin);
     }
 
     /** The setup's record as it stands now (the coin's regime now): what a card shows when the call's own is gone. */
@@ -348,6 +357,7 @@ public class EdgeService {
         records.clear();
         pending.clear();
         lastCall.clear();
+        lastCallMarket.clear();
         probes.clear();
         answers.clear();
         loaded = true;

@@ -137,7 +137,8 @@ class ProposalCardTest {
         assertEquals("15m", p.getString("card.edge.horizon"), "strategy.edge.horizon");
         assertTrue(p.getBoolean("card.edge.atCall"), "what the gate read when it let the entry through");
         assertEquals(0, p.getInt("card.edge.estimate.scored"));
-        assertTrue(p.getString("card.edge.meaning").startsWith("edge gate, over 15m: CARD6 LONG, rules, confidence "),
+        assertEquals("unknown", p.getString("card.edge.market"), "the feed's frames of CARD6 name no market");
+        assertTrue(p.getString("card.edge.meaning").startsWith("edge gate on unknown, over 15m: CARD6 LONG, rules, confidence "),
                 p.getString("card.edge.meaning"));
         assertTrue(p.getString("card.edge.meaning").endsWith(": 0 of 30 calls scored, too few to measure an edge: no measured edge"),
                 p.getString("card.edge.meaning"));
@@ -164,7 +165,8 @@ class ProposalCardTest {
         assertFalse(record.atCall(), "no call of this run: the record as it stands now");
         assertEquals(40, record.estimate().scored());
         assertEquals(new BigDecimal("-0.1333"), record.estimate().expectancyPct());
-        assertEquals("edge gate, over 15m (its record now): CARD7 LONG, rules, confidence 7-10, unknown market: expectancy "
+        assertEquals(edge.marketOf("CARD7"), record.market(), "seeded for the desk's market, which prices CARD7");
+        assertEquals("edge gate on " + record.market() + ", over 15m (its record now): CARD7 LONG, rules, confidence 7-10, unknown market: expectancy "
                 + "-0.1333 % a trade after the 0.3 % round trip (fee + slippage, both fills), lower bound "
                 + record.estimate().lowerBoundPct() + " % (95 % one-sided), 40 calls: no measured edge", record.meaning());
     }

@@ -116,6 +116,17 @@ class MarketTrackRecordTest {
     }
 
     @Test
+    void whatTheGateReadAtACallIsNotShownOnceTheCoinIsPricedOnAnotherMarket() {
+        EdgeService edge = edge();
+        edge.call(Market.bullish("BTC", "100"), "RULES", Direction.LONG, 8, T0);
+        assertTrue(edge.lastCall("BTC", "RULES", Direction.LONG).isPresent());
+        assertEquals("simulator", edge.marketOf("BTC"));
+        feed.set("binance");
+        assertTrue(edge.lastCall("BTC", "RULES", Direction.LONG).isEmpty(), "judged on the simulator's record");
+        assertEquals("binance", edge.marketOf("BTC"));
+    }
+
+    @Test
     void aSeedCountsForTheMarketTheDeskTradesWhenItIsSeeded() {
         feed.set("binance");
         EdgeService edge = edge();
