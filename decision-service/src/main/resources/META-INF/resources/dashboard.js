@@ -378,8 +378,6 @@
 
   function titled(tr, title) { tr.title = title; return tr; }
 
-  // the ledger keeps no market with a scored call: what the simulator, a replay and a venue called is counted together
-  var POOLED = 'calls of every market this ledger has seen (simulator, replays, venues) counted together';
 
   // The newest backtest report of the data directory: its verdict and bottom line, and a link to its Markdown.
   function loadLatestBacktest() {
@@ -408,7 +406,7 @@
   loadLatestBacktest();
   setInterval(loadLatestBacktest, 10000);
 
-  function renderEvaluation(e) {
+  function renderEvaluation(e, market) {
     var verdict = document.getElementById('verdict');
     if (!e) {
       verdict.textContent = '';
@@ -428,7 +426,8 @@
     document.getElementById('baselines-note').textContent = 'Baselines at the same costs (fee ' + e.fees.takerFeePct +
       ' % + slippage ' + e.fees.slippagePct + ' % a fill): always long / short take this engine\'s own entries and exits on one ' +
       'side, always WAIT never trades. Direction: LONG/SHORT calls whose move over ' + e.horizon +
-      ' passed the flat band; trades: the paper account\'s closed round trips, interval by whole UTC days; ' + POOLED + '.';
+      ' passed the flat band; trades: the paper account\'s closed round trips, interval by whole UTC days; calls and ' +
+      'trades on ' + (market || 'the desk\'s market') + ' only (the market the desk trades now).';
   }
 
   function renderAccuracy(acc, decisions) {
@@ -499,7 +498,7 @@
     renderMarket(s.market);
     renderPending(s.pending);
     renderPortfolio(s.portfolio, s.trades);
-    renderEvaluation(s.evaluation);
+    renderEvaluation(s.evaluation, s.accuracy && s.accuracy.market);
     renderAccuracy(s.accuracy, s.decisions);
     renderEdge(s.edge);
     if (window.signalDeskRisk) { window.signalDeskRisk(s); }

@@ -63,9 +63,13 @@ public class LiveEvaluationService {
             return latest; // the ledger's fills are read at most every EVERY, whoever asks
         }
         computedAt = now;
-        List<Outcome> outcomes = scoring.outcomes();
-        List<Fill> fills = new ArrayList<>(trading.trades(TRADES));
-        String key = outcomes.size() + "|" + (outcomes.isEmpty() ? "" : outcomes.get(outcomes.size() - 1).signal().at())
+        // the desk's market only: the simulator's made-up prices never count with a venue's (nor a replay's)
+        String market = scoring.deskMarket();
+        List<Outcome> outcomes = scoring.outcomesOn(market);
+        List<Fill> fills = new ArrayList<>(trading.trades(TRADES).stream()
+                .filter(f -> market.equals(f.feedMarket() == null ? SignalScoringService.NOT_RECORDED : f.feedMarket()))
+                .toList());
+        String key = market + "|" + outcomes.size() + "|" + (outcomes.isEmpty() ? "" : outcomes.get(outcomes.size() - 1).signal().at())
                 + "|" + (fills.isEmpty() ? "" : fills.get(0).id());
         if (latest != null && key.equals(latestKey)) {
             return latest;

@@ -162,7 +162,18 @@ public class SignalScoringService {
 
     /** The accuracy on the market the desk trades now (the market of the latest frame). */
     public synchronized Accuracy accuracy() {
-        return accuracy(market.currentFeed().orElse(FeedIdentity.UNKNOWN).market());
+        return accuracy(deskMarket());
+    }
+
+    /** The market the desk trades now: the market of the latest frame. */
+    public String deskMarket() {
+        return market.currentFeed().orElse(FeedIdentity.UNKNOWN).market();
+    }
+
+    /** The scored outcomes kept in memory of the signals called on {@code on}, oldest first. */
+    public synchronized List<Outcome> outcomesOn(String on) {
+        load();
+        return outcomes.stream().filter(o -> marketOf(o).equals(on)).toList();
     }
 
     /**

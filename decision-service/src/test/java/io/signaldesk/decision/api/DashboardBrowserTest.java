@@ -193,9 +193,9 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed-state"), " · SIMULATOR"));
         assertTrue(browser.findElement(By.id("feed-note")).getText().startsWith("simulated prices, not a venue's · "),
                 browser.findElement(By.id("feed-note")).getText());
-        // and the measured figures say they count the replay's trades and calls with the simulator's
+        // and the measured figures say they count the simulator's calls and trades only, not the replay's
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("baselines-note"),
-                "calls of every market this ledger has seen (simulator, replays, venues) counted together"));
+                "calls and trades on simulator only (the market the desk trades now)"));
         // the edge gate's panel counts the simulator's calls only, the desk's market now
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("edge-note"),
                 "calls on simulator only (the market the desk trades now)"));

@@ -224,8 +224,9 @@ class ProposalCardTest {
         assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual)), "expected " + expected + ", was " + actual);
     }
 
-    private static Signal signal(String source, Direction direction, int confidence, int minute) {
+    /** A call on the desk's market (the evaluation counts the desk's market only). */
+    private Signal signal(String source, Direction direction, int confidence, int minute) {
         return new Signal("CARD2", source, direction, confidence, new BigDecimal("100.00"), Direction.WAIT,
-                Instant.parse("2026-11-25T12:00:00Z").plusSeconds(60L * minute));
+                Instant.parse("2026-11-25T12:00:00Z").plusSeconds(60L * minute), scoring.deskMarket());
     }
 }

@@ -78,8 +78,9 @@ class SignalEvaluationResourceTest {
         assertEquals(strategy.costs().takerFeePct().doubleValue(), body.getDouble("fees.takerFeePct"), 1e-12);
     }
 
-    private static Signal signal(Direction direction, int confidence, int minute) {
+    /** A call on the desk's market (the evaluation counts the desk's market only). */
+    private Signal signal(Direction direction, int confidence, int minute) {
         return new Signal("EVAL", "RULES", direction, confidence, new BigDecimal("100.00"), Direction.WAIT,
-                T0.plusSeconds(60L * minute));
+                T0.plusSeconds(60L * minute), scoring.deskMarket());
     }
 }
