@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,10 @@ public class BacktestJobs {
     private final Map<String, BacktestJob> jobs = new LinkedHashMap<>();
     /** This service as the owner of the jobs it runs: a new id at each start. */
     private final String owner = UUID.randomUUID().toString();
-    /** The ids of the jobs submitted to this service (the others in {@link #jobs} were read from the ledger). */
+    /**
+     * The ids of this service's jobs still to renew: submitted here and not finished, or finished and not yet written so
+     * (the others in {@link #jobs} were read from the ledger, or are finished and written).
+     */
     private final Set<String> own = new HashSet<>();
     private static final int STOP_WAIT_SECONDS = 5;
 
@@ -162,7 +166,9 @@ public class BacktestJobs {
     }
 
     private synchronized void finish(BacktestJob job) {
-        write(job);
+        if (write(job)) {
+            own.remove(job.id());
+        }
         forgetOldFinished();
     }
 
@@ -191,26 +197,35 @@ public class BacktestJobs {
 
     /**
      * Every {@link #RENEW_EVERY}: this service's queued and running jobs are written as they are now (their progress, so
-     * other services show it and an interrupted job keeps it) and hold their lease for another {@link #LEASE}; jobs of
-     * other services whose lease ran out are marked INTERRUPTED, and those shown here are read again.
+     * other services show it and an interrupted job keeps it) and hold their lease for another {@link #LEASE} (a finished
+     * one whose last write failed is written again, then no more); jobs of other services whose lease ran out are marked
+     * INTERRUPTED, and those shown here as still going are read again. With no job going anywhere: one read of the
+     * unfinished jobs' leases, no write.
      */
     @Scheduled(every = RENEW_EVERY, delayed = RENEW_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void renewLeases() {
         Instant now = clock.instant();
         try {
-            jobs.values().stream().filter(j -> own.contains(j.id()) && !j.finished()).forEach(this::write);
+            for (Iterator<String> ids = own.iterator(); ids.hasNext();) {
+                BacktestJob job = jobs.get(ids.next());
+                if (job == null || write(job) && job.finished()) {
+                    ids.remove();
+                }
+            }
             if (!loaded) {
                 return; // the first use marks them and reads them all
             }
-            int interrupted = store.interruptUnfinished(now, INTERRUPTED, own);
+            List<String> gone = store.unfinished().stream()
+                    .filter(l -> !own.contains(l.id()) && (l.until() == null || l.until().isBefore(now)))
+                    .map(BacktestJobRepository.Lease::id).toList();
+            int interrupted = store.interrupt(now, INTERRUPTED, gone);
             if (interrupted > 0) {
                 LOG.infof("%d backtest job(s) whose service is gone (lease run out) marked INTERRUPTED", interrupted);
             }
-            for (BacktestJobRepository.Row row : store.all()) {
-                BacktestJob shown = jobs.get(row.id());
-                if (shown != null && !own.contains(row.id()) && !shown.finished()) {
-                    jobs.put(row.id(), BacktestJob.restored(row, report(row)));
-                }
+            List<String> elsewhere = jobs.values().stream().filter(j -> !own.contains(j.id()) && !j.finished())
+                    .map(BacktestJob::id).toList();
+            for (BacktestJobRepository.Row row : store.find(elsewhere)) {
+                jobs.put(row.id(), BacktestJob.restored(row, report(row)));
             }
         } catch (LedgerUnavailable e) {
             LOG.warnf("backtest job leases not renewed now (again in %s): %s", RENEW_EVERY, e.getMessage());
@@ -229,14 +244,16 @@ public class BacktestJobs {
         }
     }
 
-    /** The job's row as it is now; a ledger that fails loses the row, never the job in memory. */
-    private void write(BacktestJob job) {
+    /** The job's row as it is now, whether written; a ledger that fails loses the row, never the job in memory. */
+    private boolean write(BacktestJob job) {
         try {
             BacktestReport report = job.state() == BacktestJob.State.DONE ? job.report() : null;
             store.save(job.row(report == null ? null : json.writeValueAsString(report)), owner,
                     job.finished() ? null : clock.instant().plus(LEASE));
+            return true;
         } catch (LedgerUnavailable | JsonProcessingException e) {
             LOG.warnf("backtest job %s (%s) not written to the ledger: %s", job.id(), job.state(), e.getMessage());
+            return false;
         }
     }
 

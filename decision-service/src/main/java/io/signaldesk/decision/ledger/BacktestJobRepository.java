@@ -25,6 +25,10 @@ public class BacktestJobRepository {
             Long totalFrames, Instant marketTime, String error, String field, String report) {
     }
 
+    /** A queued or running job's lease: when another service may take it for gone (null: none). */
+    public record Lease(String id, Instant until) {
+    }
+
     /** States of a job that was still going when it was written last. */
     private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
 
@@ -67,6 +71,54 @@ public class BacktestJobRepository {
         return db.inTransaction(c -> Db.update(c, "UPDATE backtest_job SET state = 'INTERRUPTED', finished_at = ?, error = ?, "
                 + "lease_until = NULL WHERE state IN " + UNFINISHED + " AND (lease_until IS NULL OR lease_until < ?)" + notOurs,
                 values.toArray()));
+    }
+
+    /** The leases of the jobs written as QUEUED or RUNNING: ids and leases only, never a report. */
+    public List<Lease> unfinished() {
+        return db.read(c -> {
+            List<Lease> leases = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, lease_until FROM backtest_job WHERE state IN "
+                    + UNFINISHED + " ORDER BY submitted_at, id"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    leases.add(new Lease(rs.getString("id"), Db.instant(rs, "lease_until")));
+                }
+            }
+            return leases;
+        });
+    }
+
+    /**
+     * Of {@code ids}, those still QUEUED or RUNNING whose lease ran out before {@code at} (or that have none) become
+     * {@code INTERRUPTED} at {@code at}, with {@code why}; returns how many. A lease renewed since it was read holds.
+     */
+    public int interrupt(Instant at, String why, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Object> values = new ArrayList<>(List.of(at, why));
+        values.addAll(ids);
+        values.add(at);
+        return db.inTransaction(c -> Db.update(c, "UPDATE backtest_job SET state = 'INTERRUPTED', finished_at = ?, error = ?, "
+                + "lease_until = NULL WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND state IN "
+                + UNFINISHED + " AND (lease_until IS NULL OR lease_until < ?)", values.toArray()));
+    }
+
+    /** The rows of {@code ids} that are kept, oldest first. */
+    public List<Row> find(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = Db.prepare(c, "SELECT * FROM backtest_job WHERE id IN ("
+                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY submitted_at, id", ids.toArray());
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(map(rs));
+                }
+            }
+            return rows;
+        });
     }
 
     /** Every job kept, oldest first. */

@@ -1,0 +1,96 @@
+package io.signaldesk.decision.backtest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.signaldesk.decision.ledger.BacktestJobRepository;
+import io.signaldesk.decision.ledger.Db;
+import io.signaldesk.decision.support.RestartLedger;
+
+/**
+ * The lease renewal every 10 s costs nothing to speak of on a desk with no job going: while a job runs it is written
+ * (its lease renewed) once a renewal; once it has finished and been written, a renewal writes nothing and reads no
+ * report (no whole-table read), only the unfinished jobs' leases.
+ */
+class BacktestJobRenewalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRenewalWritesOnlyARunningJobAndNothingOnceItHasFinished() throws Exception {
+        RestartLedger ledger = RestartLedger.sqlite(dir.resolve("ledger.db"));
+        AtomicInteger transactions = new AtomicInteger();
+        AtomicInteger wholeReads = new AtomicInteger();
+        AtomicInteger prunes = new AtomicInteger();
+        Db db = new Db(ledger.started()) {
+            @Override
+            public <T> T inTransaction(Work<T> work) {
+                transactions.incrementAndGet();
+                return super.inTransaction(work);
+            }
+        };
+        BacktestJobRepository store = new BacktestJobRepository(db) {
+            @Override
+            public List<Row> all() {
+                wholeReads.incrementAndGet();
+                return super.all();
+            }
+
+            @Override
+            public void keepFinished(int kept) {
+                super.keepFinished(kept);
+                prunes.incrementAndGet();
+            }
+        };
+        CountDownLatch release = new CountDownLatch(1);
+        BacktestService hanging = new BacktestService(BacktestJobsRestartTest::settings, BacktestJobsRestartTest.data()) {
+            @Override
+            BacktestReport run(Checked checked, BacktestRunner.Progress progress) {
+                progress.started(119);
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("released");
+            }
+        };
+        BacktestJobs jobs = new BacktestJobs(hanging, store, BacktestJobsRestartTest.JSON, Clock.systemUTC());
+        try {
+            BacktestJob job = jobs.submit(BacktestJobsRestartTest.slice("renewal"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> job.state() == BacktestJob.State.RUNNING);
+            transactions.set(0);
+            wholeReads.set(0);
+            jobs.renewLeases();
+            assertEquals(1, transactions.get(), "running: its row written once, its lease renewed");
+            assertEquals(0, wholeReads.get(), "no read of every job and its report");
+
+            int before = prunes.get();
+            release.countDown();
+            await().atMost(Duration.ofSeconds(60)).until(() -> prunes.get() > before); // the last thing its end does
+            assertEquals("FAILED", store.find(List.of(job.id())).get(0).state(), "its end written");
+            transactions.set(0);
+            for (int i = 0; i < 3; i++) {
+                jobs.renewLeases();
+            }
+            assertEquals(0, transactions.get(), "finished and written: three renewals write nothing");
+            assertEquals(0, wholeReads.get(), "nor read every job and its report");
+            assertEquals(List.of(), store.unfinished(), "no job going");
+        } finally {
+            release.countDown();
+            jobs.stop();
+        }
+    }
+}
