@@ -47,8 +47,30 @@ public class BacktestService {
     /** Where a run's scored calls go when it asks to seed the service's edge track record ({@code seedTrackRecord}). */
     @FunctionalInterface
     public interface TrackRecordSeed {
-        /** Adds {@code calls} to the service's track record; returns how many were at its horizon. */
-        int seed(List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> calls);
+        /** Adds {@code calls}, of {@code market}'s data, to the service's track record; returns how many were at its horizon. */
+        int seed(List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> calls, String market);
+    }
+
+    /** Binance's own name for its one-minute candle files (its public data dumps, the data directory's samples). */
+    private static final java.util.regex.Pattern BINANCE_KLINES = java.util.regex.Pattern.compile("[A-Z0-9]{2,20}USDT-1m(-[^/]*)?\\.csv");
+
+    /**
+     * The market a run's data is of, for the calls it seeds: Binance for captures (the capture reader reads Binance's
+     * combined streams only) and for candle files named as Binance names them; otherwise (inline CSV, other files, a
+     * mix) {@link io.signaldesk.decision.engine.EdgeService#SEED_UNKNOWN}, which no gate reads.
+     */
+    static String marketOf(List<String> captures, Map<String, String> files, Map<String, String> inline) {
+        if (!inline.isEmpty()) {
+            return io.signaldesk.decision.engine.EdgeService.SEED_UNKNOWN;
+        }
+        if (!captures.isEmpty() && files.isEmpty()) {
+            return "binance";
+        }
+        if (captures.isEmpty() && !files.isEmpty() && files.values().stream()
+                .allMatch(f -> BINANCE_KLINES.matcher(f.substring(f.lastIndexOf('/') + 1)).matches())) {
+            return "binance";
+        }
+        return io.signaldesk.decision.engine.EdgeService.SEED_UNKNOWN;
     }
 
     private final Supplier<BacktestConfig> live;
@@ -221,7 +243,7 @@ public class BacktestService {
                     + "past only (it starts empty, a call counts once its " + overrides.settings().edge().horizonMinutes()
                     + "-minute horizon has passed in market time)");
             if (checked.seedTrackRecord()) {
-                notes.add(seed(run));
+                notes.add(seed(run, marketOf(captures, files, inline)));
             }
             BuyAndHold hold = tape instanceof CandleTape candles ? BuyAndHold.of(candles.data(), overrides.settings()) : null;
             BacktestReport.AiUsage ai = analyzer == null ? null
@@ -289,14 +311,14 @@ public class BacktestService {
     }
 
     /** The run's scored calls into the service's track record, when its data is all before now; the note says how many. */
-    private String seed(BacktestRunner.Run run) {
+    private String seed(BacktestRunner.Run run, String market) {
         if (run.to() == null || run.to().isAfter(Instant.now())) {
             throw new BacktestInputException("seedTrackRecord", "a seed is learned from data before now only: the data "
                     + "ends at " + run.to());
         }
-        int seeded = seed.seed(run.scoredCalls());
-        return "seeded the service's edge track record with " + seeded + " scored calls of data before now (" + run.from()
-                + " to " + run.to() + ")";
+        int seeded = seed.seed(run.scoredCalls(), market);
+        return "seeded the service's edge track record of " + market + " with " + seeded + " scored calls of data before now ("
+                + run.from() + " to " + run.to() + ")";
     }
 
     /** How a backtest differs from the service running live, stated in every report, and what its sentiment came to. */

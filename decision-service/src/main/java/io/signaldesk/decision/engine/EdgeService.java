@@ -55,6 +55,8 @@ public class EdgeService {
 
     /** The label of the calls scored before markets were recorded (edge_outcome.market NULL): never read by a gate. */
     public static final String NOT_RECORDED = "market not recorded";
+    /** The label of seeded calls whose data is of no known market (inline CSV, a file of unknown origin): no gate reads it. */
+    public static final String SEED_UNKNOWN = "seed of unknown market";
 
     /** Where a scored call came from (edge_outcome.origin): the engine's own call, or a probe's answer. */
     static final String LIVE = "LIVE";
@@ -333,12 +335,12 @@ public class EdgeService {
     }
 
     /**
-     * Calls of a backtest over past data added to this record (and the ledger) as SEED, as calls of the market the desk
-     * trades now (what a seed was made for: its gate); returns how many.
+     * Calls of a backtest over past data added to this record (and the ledger) as SEED, as calls of {@code market}, the
+     * market its data is of (a venue's own history seeds that venue's gate only; data of no known market is labelled
+     * {@link #SEED_UNKNOWN}, read by no gate); returns how many.
      */
-    public synchronized int seed(List<ScoredCall> calls) {
+    public synchronized int seed(List<ScoredCall> calls, String market) {
         load();
-        String market = currentMarket.get();
         List<ScoredCall> atHorizon = calls.stream().filter(c -> c.horizon().equals(config.horizon()))
                 .map(c -> c.on(market)).toList();
         repository.insertAll(atHorizon, "SEED");

@@ -154,7 +154,7 @@ class ProposalCardTest {
             calls.add(new io.signaldesk.decision.engine.port.EdgeStore.ScoredCall(setup, Instant.parse("2024-10-01T00:00:00Z")
                     .plusSeconds(60L * i), Duration.ofMinutes(15), new BigDecimal(i % 2 == 0 ? "0.20" : "0.30"), null));
         }
-        edge.seed(calls);
+        edge.seed(calls, edge.marketOf("CARD7"));
         Instant now = Instant.now();
         Proposal entry = new Proposal("entry-card", ProposalKind.ENTRY, "CARD7", PositionSide.LONG, new BigDecimal("0.5"),
                 new BigDecimal("20.00"), 8, null, "RULES", Mode.RULES, null, "LONG: momentum", null, null,

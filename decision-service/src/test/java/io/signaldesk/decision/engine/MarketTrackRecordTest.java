@@ -127,7 +127,7 @@ class MarketTrackRecordTest {
     }
 
     @Test
-    void aSeedCountsForTheMarketTheDeskTradesWhenItIsSeeded() {
+    void aSeedCountsForTheMarketOfItsDataOnly() {
         feed.set("binance");
         EdgeService edge = edge();
         var setup = io.signaldesk.core.edge.SetupKey.of("ETH", "RULES", Direction.LONG, 8,
@@ -137,10 +137,20 @@ class MarketTrackRecordTest {
             calls.add(new io.signaldesk.decision.engine.port.EdgeStore.ScoredCall(setup, T0.plusSeconds(60L * i),
                     Duration.ofMinutes(5), new BigDecimal("1.0"), "backtest#run"));
         }
-        assertEquals(40, edge.seed(calls));
-        assertTrue(edge.wouldPropose(Market.bullish("ETH", "3000"), "RULES", Direction.LONG, 8));
+        assertEquals(40, edge.seed(calls, EdgeService.SEED_UNKNOWN));
+        assertFalse(edge.wouldPropose(Market.bullish("ETH", "3000"), "RULES", Direction.LONG, 8),
+                "data of no known market opens no gate, not even the desk's");
         feed.set("simulator");
-        assertFalse(edge().wouldPropose(Market.bullish("ETH", "3000"), "RULES", Direction.LONG, 8),
-                "seeded for Binance, read back as Binance's");
+        assertEquals(40, edge.seed(calls, "simulator"));
+        assertTrue(edge.wouldPropose(Market.bullish("ETH", "3000"), "RULES", Direction.LONG, 8),
+                "a simulator capture's calls: the simulator's record");
+        feed.set("binance");
+        assertFalse(edge.wouldPropose(Market.bullish("ETH", "3000"), "RULES", Direction.LONG, 8),
+                "Binance's gate is not opened by the simulator's made-up prices");
+        assertEquals(40, edge.seed(calls, "binance"));
+        assertTrue(edge.wouldPropose(Market.bullish("ETH", "3000"), "RULES", Direction.LONG, 8), "Binance's own history");
+        feed.set("simulator");
+        assertTrue(edge().wouldPropose(Market.bullish("ETH", "3000"), "RULES", Direction.LONG, 8),
+                "the simulator's own seed, read back after a restart");
     }
 }
