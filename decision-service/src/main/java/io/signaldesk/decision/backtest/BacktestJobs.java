@@ -99,6 +99,8 @@ public class BacktestJobs {
         write(job);
         forgetOldFinished();
         worker.execute(() -> run(job, checked));
+        // a task of its own: the job's task (and the candles its request holds) is let go by then
+        worker.execute(HeapGiveBack::afterBacktest);
         return job;
     }
 
@@ -161,7 +163,6 @@ public class BacktestJobs {
             job.failed("the backtest failed: " + e.getClass().getSimpleName(), null, clock.instant());
         } finally {
             finish(job);
-            HeapGiveBack.afterBacktest();
         }
     }
 

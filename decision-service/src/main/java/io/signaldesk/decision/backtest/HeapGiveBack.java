@@ -28,15 +28,22 @@ public final class HeapGiveBack {
                 runtime.totalMemory() / 1024, rounds);
     }
 
-    /** Collects until the committed heap does not fall (or {@link #MAX_ROUNDS}); the number of collections. */
+    /**
+     * Collects until a collection gives nothing back after one that did (the serial collector's first full collection
+     * after a growth shrinks by 0 %, the next ones by 10, 40 and 100 % of the excess), or {@link #MAX_ROUNDS}; the
+     * number of collections.
+     */
     static int run(Runnable collect, LongSupplier committed) {
         long last = committed.getAsLong();
+        boolean shrunk = false;
         int rounds = 0;
         while (rounds < MAX_ROUNDS) {
             collect.run();
             rounds++;
             long now = committed.getAsLong();
-            if (now >= last) {
+            if (now < last) {
+                shrunk = true;
+            } else if (shrunk) {
                 break;
             }
             last = now;
