@@ -786,10 +786,18 @@ def bench_backtest_memory(res, decision):
     if status != 200:
         raise RuntimeError(f"POST /api/backtest answered {status}: {body[:200]!r}")
     frames = json.loads(body)["frames"]
-    time.sleep(1)
-    after = rss_mb(decision)
+    ended = time.time()
+    # the service gives the heap back 2 s after the last backtest ends (HeapGiveBack.QUIET), on a thread of its own:
+    # read the RSS until it has not fallen for 3 s, at most 20 s
+    after, steady = rss_mb(decision), ended
+    while time.time() - ended < 20 and time.time() - steady < 3:
+        time.sleep(0.5)
+        now = rss_mb(decision)
+        if now < after - 0.5:
+            after, steady = now, time.time()
     res.add("6 memory", f"decision-service RSS after a backtest ({frames} frames of the Q4 BTC candles, "
-            f"{time.time() - start:.0f} s)", f"{after:.0f} MB", "<= 200 MB", after <= 200)
+            f"{ended - start:.0f} s; read {time.time() - ended:.0f} s after it ended)", f"{after:.0f} MB",
+            "<= 200 MB", after <= 200)
 
 
 # ---------------------------------------------------------------- main

@@ -111,7 +111,8 @@ public class BacktestResource {
             count("ok");
             registry.counter("decision.backtest.frames", "mode", report.mode()).increment(report.frames());
             return Response.ok(report).build();
-        } catch (BadInputException e) { // the request's and the data directory's refusals
+        } catch (BadInputException e) { // the request's and the data directory's refusals: nothing ran
+            ran = false;
             count("bad_input");
             return ApiError.badRequest(e.field(), e.getMessage());
         } catch (BacktestService.Busy e) {
