@@ -1,7 +1,6 @@
 package io.signaldesk.decision.engine;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -62,12 +61,6 @@ public class EdgeService {
     static final String LIVE = "LIVE";
     static final String PROBE = "PROBE";
 
-    private record PricePoint(Instant at, BigDecimal price) {
-    }
-
-    /** Recent marks per coin kept for the regime are at least this far apart in market time. */
-    private static final Duration REGIME_SPACING = Duration.ofSeconds(5);
-
     /** The sources of the calls the model made or took part in. */
     static final java.util.Set<String> MODEL_SOURCES = java.util.Set.of(DecisionSource.AI.label(),
             DecisionSource.RULES_AND_AI.label());
@@ -83,7 +76,7 @@ public class EdgeService {
     private final java.util.function.Function<String, String> marketOf;
     private final java.util.function.Supplier<String> currentMarket;
     private final Map<String, Deque<Pending>> pending = new HashMap<>();
-    private final Map<String, Deque<PricePoint>> recent = new HashMap<>();
+    private final RegimeWindows recent;
     private final ModelRecords answers;
     /** Per coin, what its setup's record said at its latest entry call (a pending entry's: the coin's latest call). */
     private final Map<String, EdgeEstimate> lastCall = new HashMap<>();
@@ -103,6 +96,7 @@ public class EdgeService {
         this.fees = strategy.costs();
         this.answers = new ModelRecords(repository, config.horizon(), model.refresh(), model.promptsKeep());
         this.probes = new EdgeProbes(config, repository);
+        this.recent = new RegimeWindows(config.regimeWindow(), fees.roundTripPct());
     }
 
     public EdgeGate mode() {
@@ -122,13 +116,8 @@ public class EdgeService {
         if (mark == null || mark.signum() <= 0) {
             return;
         }
-        Deque<PricePoint> points = recent.computeIfAbsent(coin.coin(), c -> new ArrayDeque<>());
-        if (points.isEmpty() || !points.peekLast().at().plus(REGIME_SPACING).isAfter(now)) {
-            points.addLast(new PricePoint(now, mark));
-        }
-        while (points.size() > 1 && points.peekFirst().at().isBefore(now.minus(config.regimeWindow()))) {
-            points.removeFirst();
-        }
+        String market = marketOf.apply(coin.coin());
+        recent.add(coin.coin(), market, mark, now);
         load();
         answers.observe(coin.coin(), mark, now, fees.roundTripPct());
         Deque<Pending> due = pending.get(coin.coin());
@@ -136,7 +125,6 @@ public class EdgeService {
             return;
         }
         // a call is priced on the market it was made on only: the feed switched, its calls are not scored
-        String market = marketOf.apply(coin.coin());
         due.removeIf(p -> !p.market().equals(market));
         // the first mark at or after a call's horizon prices it (the core's priceAtHorizon, as the scoring service's)
         while (!due.isEmpty() && SignalScorer.pricesHorizon(now, due.peekFirst().due())) {
@@ -318,20 +306,9 @@ public class EdgeService {
         return repository.withPrompts(config.horizon(), filter);
     }
 
-    /** The regime of {@code coin} now: the range of its recent marks against the round trip. */
+    /** The regime of {@code coin} now: the range of its recent marks on the market it is priced on, against the round trip. */
     VolatilityRegime regime(String coin) {
-        Deque<PricePoint> points = recent.get(coin);
-        if (points == null || points.size() < 2) {
-            return VolatilityRegime.UNKNOWN;
-        }
-        BigDecimal low = null;
-        BigDecimal high = null;
-        for (PricePoint p : points) {
-            low = low == null || p.price().compareTo(low) < 0 ? p.price() : low;
-            high = high == null || p.price().compareTo(high) > 0 ? p.price() : high;
-        }
-        BigDecimal range = high.subtract(low).multiply(BigDecimal.valueOf(100)).divide(low, 6, RoundingMode.HALF_UP);
-        return VolatilityRegime.of(range, fees.roundTripPct());
+        return recent.regime(coin, marketOf.apply(coin));
     }
 
     /**

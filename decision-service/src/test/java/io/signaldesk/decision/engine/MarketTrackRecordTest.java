@@ -153,4 +153,23 @@ class MarketTrackRecordTest {
         assertTrue(edge().wouldPropose(Market.bullish("ETH", "3000"), "RULES", Direction.LONG, 8),
                 "the simulator's own seed, read back after a restart");
     }
+
+    @Test
+    void theVolatilityWindowStartsAgainWhenTheFeedSwitchesMarket() {
+        EdgeService edge = edge();
+        // the simulator's made-up BTC near 60,000, calm: 0.05 % over a minute
+        edge.observe(Market.flat("BTC", "60000"), T0);
+        edge.observe(Market.flat("BTC", "60030"), T0.plusSeconds(60));
+        assertEquals(io.signaldesk.core.edge.VolatilityRegime.CALM, edge.regime("BTC"));
+
+        feed.set("binance");
+        edge.observe(Market.flat("BTC", "97210.5"), T0.plusSeconds(70));
+        assertEquals(io.signaldesk.core.edge.VolatilityRegime.UNKNOWN, edge.regime("BTC"),
+                "one Binance mark is no window: the gap from the simulator's 60,000 is not a move");
+        assertEquals(io.signaldesk.core.edge.VolatilityRegime.UNKNOWN,
+                edge.call(Market.bullish("BTC", "97210.5"), "RULES", Direction.LONG, 8, T0.plusSeconds(71)).setup()
+                        .regime(), "a call right after the switch is judged in no regime, not an active one");
+        edge.observe(Market.flat("BTC", "97250.1"), T0.plusSeconds(130));
+        assertEquals(io.signaldesk.core.edge.VolatilityRegime.CALM, edge.regime("BTC"), "Binance's own marks: calm");
+    }
 }
