@@ -269,6 +269,14 @@
     fill(document.getElementById('pending'), rows);
   }
 
+  // what closing now would realise: the exit fill's price and fee are on hover
+  function unrealisedCell(m) {
+    var cell = signed(el('td', cents(m.unrealizedPnl)), m.unrealizedPnl);
+    cell.title = m.marked ? 'closing at the mark ' + num(m.markPrice, 4) + ' would fill at ' + num(m.exitPrice, 4) +
+      ' (slippage) and pay ' + cents(m.exitFee) + ' fee' : (m.note || '');
+    return cell;
+  }
+
   function renderPortfolio(pf, trades) {
     document.getElementById('equity').textContent = cents(pf.equity);
     signed(document.getElementById('pnl-realized'), pf.realizedPnl).textContent = cents(pf.realizedPnl);
@@ -292,7 +300,7 @@
         market.appendChild(off);
       }
       return row([el('td', p.coin), p.side, num(p.qty, 6), num(p.entryPrice, 4), num(m.markPrice, 4),
-        num(p.stopLoss, 4), num(p.takeProfit, 4), signed(el('td', cents(m.unrealizedPnl)), m.unrealizedPnl), market]);
+        num(p.stopLoss, 4), num(p.takeProfit, 4), unrealisedCell(m), market]);
     }));
     fill(document.getElementById('trades'), trades.map(function (f) {
       return row([time(f.at), f.coin, f.kind, f.side, num(f.qty, 6), num(f.price, 4), cents(f.fee),

@@ -33,12 +33,15 @@ public class PortfolioResource {
 
     @GET
     @Path("/portfolio")
-    @Operation(summary = "Equity, realised and unrealised P&L, open positions marked to the live price, equity curve")
+    @Operation(summary = "Equity, realised and unrealised P&L, open positions marked to the live price, equity curve",
+            description = "An open position's unrealisedPnl is what closing it now would realise: the exit fill at "
+                    + "exitPrice (the mark moved against it by the slippage) paying exitFee, the entry fee already paid. "
+                    + "Equity counts it so.")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "one position", value = """
-            {"initialEquity":10000,"equity":10001.52,"realizedPnl":0,"unrealizedPnl":1.52,
+            {"initialEquity":10000,"equity":10001.21,"realizedPnl":0,"unrealizedPnl":1.21,
              "positions":[{"position":{"coin":"BTC","side":"LONG","qty":0.002105,"entryPrice":95047.6,"entryFee":0.2,
                "stopLoss":93621.89,"takeProfit":97899.03,"openedAt":"2026-11-25T12:00:10Z","proposalId":"5b0c..."},
-               "markPrice":95860.0,"unrealizedPnl":1.52}],
+               "markPrice":95860.0,"exitPrice":95812.07,"exitFee":0.20168441,"unrealizedPnl":1.21}],
              "equityCurve":[{"at":"2026-11-25T12:00:10Z","equity":9999.8}],"at":"2026-11-25T12:00:20Z"}""")))
     public Portfolio portfolio() {
         return trading.refresh();

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.exit.ExitPolicy;
 import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.core.paper.ExitFill;
 import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.paper.PaperMath;
 import io.signaldesk.core.trade.ProposalKind;
@@ -30,12 +31,14 @@ import io.signaldesk.decision.engine.port.TradeLedger;
 public class PaperTradingService {
 
     /**
-     * One open position marked to the live price of its own market; when the feed's prices are of another market it
-     * stays at its entry price, {@code marked} is false and {@code note} says why.
+     * One open position marked to the live price of its own market. {@code unrealizedPnl} is what closing it now would
+     * realise: the exit fill at {@code exitPrice} (the mark moved against us by the slippage) paying {@code exitFee},
+     * and the entry fee already paid. When the feed's prices are of another market it stays at its entry price with no
+     * exit costs (what its write-off realises), {@code marked} is false and {@code note} says why.
      */
     @RegisterForReflection
-    public record MarkedPosition(Position position, BigDecimal markPrice, BigDecimal unrealizedPnl, boolean marked,
-            String note) {
+    public record MarkedPosition(Position position, BigDecimal markPrice, BigDecimal exitPrice, BigDecimal exitFee,
+            BigDecimal unrealizedPnl, boolean marked, String note) {
     }
 
     /** The whole book at one instant. */
@@ -118,11 +121,9 @@ public class PaperTradingService {
                 throw new LedgerConflict(foreignNote(position) + ": not closed at another market's price"
                         + " (POST /api/portfolio/positions/" + position.coin() + "/write-off closes it at its entry price)");
             }
-            BigDecimal fee = fees.fee(position.qty(), price);
-            BigDecimal realized = PaperMath.netPnl(position.side(), position.entryPrice(), price, position.qty(),
-                    position.entryFee(), fee);
+            ExitFill exit = fees.exit(position.side(), position.entryPrice(), position.qty(), position.entryFee(), mark);
             fill = new Fill(0, proposal.id(), ProposalKind.EXIT, proposal.coin(), proposal.side(), position.qty(),
-                    price, fee, realized, reason, now, feed.market(), feed.source(), venue);
+                    exit.price(), exit.fee(), exit.netPnl(), reason, now, feed.market(), feed.source(), venue);
         }
         if (proposal.kind() == ProposalKind.ENTRY) {
             risk.requireNotHalted(); // after the fill's time was taken: a halt since then refuses it
@@ -210,12 +211,15 @@ public class PaperTradingService {
         List<MarkedPosition> marked = new ArrayList<>();
         for (Position position : ledger.positions()) {
             Optional<BigDecimal> own = market.priceFor(position);
-            BigDecimal mark = own.orElse(position.entryPrice());
-            BigDecimal pnl = PaperMath.unrealized(position.side(), position.entryPrice(), position.qty(),
-                    position.entryFee(), mark);
-            unrealized = unrealized.add(pnl);
             boolean foreign = own.isEmpty() && market.price(position.coin()).isPresent();
-            marked.add(new MarkedPosition(position, mark, pnl, own.isPresent(),
+            // closing at the mark is what it is worth; one of another market can only be written off at its entry price
+            ExitFill exit = foreign
+                    ? new ExitFill(position.entryPrice(), BigDecimal.ZERO, position.entryFee().negate())
+                    : fees.exit(position.side(), position.entryPrice(), position.qty(), position.entryFee(),
+                            own.orElse(position.entryPrice()));
+            unrealized = unrealized.add(exit.netPnl());
+            marked.add(new MarkedPosition(position, own.orElse(position.entryPrice()), exit.price(), exit.fee(),
+                    exit.netPnl(), own.isPresent(),
                     foreign ? "not marked: " + foreignNote(position) : own.isEmpty() ? "no price yet" : null));
         }
         BigDecimal equity = strategy.sizing().initialEquity().add(realized).add(unrealized);

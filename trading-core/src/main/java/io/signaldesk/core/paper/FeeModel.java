@@ -43,6 +43,17 @@ public record FeeModel(BigDecimal takerFeePct, BigDecimal slippagePct) {
     }
 
     /**
+     * Closing {@code qty} of a {@code side} position entered at {@code entryPrice} (its fee {@code entryFee} paid) with
+     * a market order at {@code mark}: the exit fill's price and fee and the round trip's net P&amp;L. The paper exit and
+     * an open position's unrealised P&amp;L both read it.
+     */
+    public ExitFill exit(PositionSide side, BigDecimal entryPrice, BigDecimal qty, BigDecimal entryFee, BigDecimal mark) {
+        BigDecimal price = fillPrice(ProposalKind.EXIT, side, mark);
+        BigDecimal fee = fee(qty, price);
+        return new ExitFill(price, fee, PaperMath.netPnl(side, entryPrice, price, qty, entryFee, fee));
+    }
+
+    /**
      * What a round trip costs in percent of the entry's notional, to first order: two fees and two slippages
      * (0.1 % fee and 0.05 % slippage: 0.30 %). A move in the trade's favour must exceed it to make money.
      */

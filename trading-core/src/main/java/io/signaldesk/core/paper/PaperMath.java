@@ -47,12 +47,6 @@ public final class PaperMath {
         return move.multiply(qty).setScale(SCALE, RoundingMode.HALF_UP);
     }
 
-    /** Unrealised P&amp;L at {@code mark}, net of the entry fee already paid. */
-    public static BigDecimal unrealized(PositionSide side, BigDecimal entry, BigDecimal qty, BigDecimal entryFee,
-            BigDecimal mark) {
-        return grossPnl(side, entry, mark, qty).subtract(entryFee);
-    }
-
     /** Realised P&amp;L of a round trip: gross move minus both fees. */
     public static BigDecimal netPnl(PositionSide side, BigDecimal entry, BigDecimal exit, BigDecimal qty,
             BigDecimal entryFee, BigDecimal exitFee) {

@@ -55,10 +55,15 @@ class PaperMathTest {
     }
 
     @Test
-    void shortGainsWhenThePriceFallsAndUnrealisedCountsTheEntryFee() {
-        // (3000 - 2900) x 2 = 200, minus the 6 entry fee = 194
-        assertEquals(new BigDecimal("194.00000000"), PaperMath.unrealized(PositionSide.SHORT, new BigDecimal("3000"),
-                new BigDecimal("2"), new BigDecimal("6"), new BigDecimal("2900")));
+    void anOpenShortIsWorthWhatItsExitFillWouldRealiseNotTheMoveAtTheMark() {
+        // short 2 @ 3000, entry fee 6, mark 2900, fee 0.1 %, slippage 0.05 %: the closing buy fills at 2900 x 1.0005 =
+        // 2901.45, pays 2 x 2901.45 x 0.1 % = 5.8029; (3000 - 2901.45) x 2 = 197.10 - 6 - 5.8029 = 185.2971
+        // (at the mark, the entry fee alone taken: 194, 8.70 better than closing would give)
+        ExitFill exit = new FeeModel(FEE, new BigDecimal("0.05")).exit(PositionSide.SHORT, new BigDecimal("3000"),
+                new BigDecimal("2"), new BigDecimal("6"), new BigDecimal("2900"));
+        assertEquals(new BigDecimal("2901.45000000"), exit.price());
+        assertEquals(new BigDecimal("5.80290000"), exit.fee());
+        assertEquals(new BigDecimal("185.29710000"), exit.netPnl());
         // the same short losing: (3000 - 3100) x 2 = -200
         assertEquals(new BigDecimal("-200.00000000"),
                 PaperMath.grossPnl(PositionSide.SHORT, new BigDecimal("3000"), new BigDecimal("3100"), new BigDecimal("2")));
