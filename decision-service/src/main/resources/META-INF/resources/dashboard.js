@@ -360,13 +360,14 @@
 
   // a 0-1 share with its 95 % interval: "49.1 % [47.3, 50.9]"
   function share(d) {
-    if (!d || d.calls === 0 || d.rate === null) return '–';
+    if (!d || d.rate === null || d.rate === undefined) return '–';
     return (d.rate * 100).toFixed(1) + ' % [' + (d.low * 100).toFixed(1) + ', ' + (d.high * 100).toFixed(1) + ']';
   }
   // the same with its count first: "12 of 15 = 80.0 % [54.8, 93.0]"
   function shareOf(d) {
-    if (!d || d.calls === 0 || d.rate === null) return '0 of 0';
-    return d.hits + ' of ' + d.calls + ' = ' + share(d);
+    if (!d || d.rate === null || d.rate === undefined) return '0 of 0';
+    // a direction's calls and hits, or a share's count of its total (no p-value: see Proportion)
+    return (d.count !== undefined ? d.count + ' of ' + d.total : d.hits + ' of ' + d.calls) + ' = ' + share(d);
   }
 
   function signedPct(v) {

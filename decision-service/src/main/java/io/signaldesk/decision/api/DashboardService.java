@@ -9,7 +9,7 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.signaldesk.core.evaluation.DirectionAccuracy;
+import io.signaldesk.core.evaluation.Proportion;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.adapter.feed.FeedClient;
 import io.signaldesk.decision.adapter.feed.FeedLink;
@@ -122,12 +122,13 @@ public class DashboardService {
     }
 
     /**
-     * The share of the analyzer's answers of the last 15 minutes that were model calls (not its cache, not its rules),
-     * with the count and a Wilson 95 % interval; null before it has answered.
+     * The share of the analyzer's answers of the last 15 minutes that were model calls (not its cache, not its rules):
+     * the count of the total, with a Wilson 95 % interval; null before it has answered. No p-value: it was one against
+     * 50 %, and whether the model answers half the time is no question anyone asks of it.
      */
-    private DirectionAccuracy modelShare() {
+    private Proportion modelShare() {
         return analyzer.status().map(s -> s.machine()).filter(m -> m != null && m.path("answersLast15m").asInt() > 0)
-                .map(m -> DirectionAccuracy.of(Math.min(m.path("modelAnswersLast15m").asInt(), m.path("answersLast15m").asInt()),
+                .map(m -> Proportion.of(Math.min(m.path("modelAnswersLast15m").asInt(), m.path("answersLast15m").asInt()),
                         m.path("answersLast15m").asInt()))
                 .orElse(null);
     }

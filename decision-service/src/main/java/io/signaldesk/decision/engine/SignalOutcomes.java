@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.evaluation.DirectionAccuracy;
+import io.signaldesk.core.evaluation.Proportion;
 import io.signaldesk.core.scoring.SignalScorer;
 import io.signaldesk.core.trade.Direction;
 import io.signaldesk.decision.domain.Signal;
@@ -26,12 +27,13 @@ public final class SignalOutcomes {
      * A group of outcomes: {@code direction}, the accuracy of its LONG/SHORT calls whose move passed the flat band (with
      * a 95 % interval and a p-value against 50 %), beside {@code alwaysLong} (the share of those moves that went up);
      * and the older hit rates, which count a WAIT inside the band as a hit, with the two baselines over the very same
-     * instants; {@code hitShare} is that hit rate's count with its Wilson 95 % interval.
+     * instants; {@code hitShare} is that hit rate's count with its Wilson 95 % interval, and no p-value: always-WAIT, not a
+     * coin flip, is what a hit rate that counts WAITs is to beat.
      */
     @RegisterForReflection
     public record Stats(int scored, int hits, BigDecimal hitRate, BigDecimal alwaysWaitHitRate,
             BigDecimal momentumOnlyHitRate, DirectionAccuracy direction, DirectionAccuracy alwaysLong,
-            DirectionAccuracy hitShare) {
+            Proportion hitShare) {
     }
 
     private SignalOutcomes() {
@@ -55,6 +57,6 @@ public final class SignalOutcomes {
         int ups = (int) directional.stream().filter(o -> o.actual() == Direction.LONG).count();
         return new Stats(scored, hits, SignalScorer.rate(hits, scored), SignalScorer.rate(waitHits, scored),
                 SignalScorer.rate(momentumHits, scored), DirectionAccuracy.of(directionHits, directional.size()),
-                DirectionAccuracy.of(ups, directional.size()), DirectionAccuracy.of(hits, scored));
+                DirectionAccuracy.of(ups, directional.size()), Proportion.of(hits, scored));
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.inject.Inject;
 
@@ -109,13 +110,16 @@ class AnalyzerOverrideTest {
     }
 
     @Test
-    void theModelShareOfTheLast15MinutesCarriesItsCountAndWilsonInterval() {
+    void theModelShareOfTheLast15MinutesCarriesItsCountAndWilsonIntervalAndNoPValue() {
         Analyzer.getAnswers(analyzer, "/api/ai/status", "status-machine.json"); // 12 of 15 answers were model calls
         analyzerStatus.poll();
         io.restassured.path.json.JsonPath share = given().get("/api/status").then().statusCode(200).extract().jsonPath()
                 .setRootPath("analyzer.modelShare");
-        assertEquals(15, share.getInt("calls"));
-        assertEquals(12, share.getInt("hits"));
+        assertEquals(15, share.getInt("total"));
+        assertEquals(12, share.getInt("count"));
+        // a p-value against 50 % (0.035 here) would say the model answers 'significantly' more than half the time, a
+        // question nobody asks: the share is a count, not a call
+        assertNull(share.get("pValue"), "no p-value on a share of answers");
         assertEquals(0.8, share.getDouble("rate"), 1e-6);
         // Wilson 95 %: 12 of 15 -> [0.548, 0.930]
         assertEquals(0.548, share.getDouble("low"), 0.0005);

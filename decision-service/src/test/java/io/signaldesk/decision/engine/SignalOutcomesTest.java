@@ -55,8 +55,8 @@ class SignalOutcomesTest {
         assertEquals(2, stats.alwaysLong().hits());
         assertEquals(1.0, stats.direction().pValue(), 1e-12, "P(X >= 2 | 3 flips) = 4/8, two-sided 1: no evidence either way");
         // the hit rate with its count and Wilson 95 % interval: 2 of 4, [15.0 %, 85.0 %]
-        assertEquals(4, stats.hitShare().calls());
-        assertEquals(2, stats.hitShare().hits());
+        assertEquals(4, stats.hitShare().total());
+        assertEquals(2, stats.hitShare().count());
         assertEquals(0.150, stats.hitShare().low(), 0.0005);
         assertEquals(0.850, stats.hitShare().high(), 0.0005);
     }

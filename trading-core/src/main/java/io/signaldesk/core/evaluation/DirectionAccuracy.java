@@ -20,12 +20,8 @@ public record DirectionAccuracy(int calls, int hits, Double rate, Double low, Do
         if (calls == 0) {
             return new DirectionAccuracy(0, 0, null, null, null, null);
         }
-        double p = (double) hits / calls;
-        double z2 = Z95 * Z95;
-        double centre = (p + z2 / (2.0 * calls)) / (1 + z2 / calls);
-        double half = Z95 / (1 + z2 / calls) * Math.sqrt(p * (1 - p) / calls + z2 / (4.0 * calls * calls));
-        return new DirectionAccuracy(calls, hits, p, Math.max(0, centre - half), Math.min(1, centre + half),
-                binomialTwoSided(hits, calls));
+        Proportion share = Proportion.of(hits, calls);
+        return new DirectionAccuracy(calls, hits, share.rate(), share.low(), share.high(), binomialTwoSided(hits, calls));
     }
 
     /**

@@ -36,6 +36,18 @@ class StatisticsTest {
     }
 
     @Test
+    void aShareIsItsCountWithTheSameWilsonIntervalAndNoPValue() {
+        // 8 of 10 answers: the interval above, [0.490162, 0.943318]; a share is not a call, so nothing tests it against 50 %
+        Proportion share = Proportion.of(8, 10);
+        assertEquals(8, share.count());
+        assertEquals(10, share.total());
+        assertEquals(0.8, share.rate(), 1e-12);
+        assertEquals(0.490162, share.low(), 1e-6);
+        assertEquals(0.943318, share.high(), 1e-6);
+        assertNull(Proportion.of(0, 0).rate());
+    }
+
+    @Test
     void aCoinFlipResultHasPValueOneAndNoCallsHaveNoFigures() {
         assertEquals(1.0, DirectionAccuracy.of(5, 10).pValue(), 1e-12); // 2 × 638/1024 capped at 1
         DirectionAccuracy none = DirectionAccuracy.of(0, 0);
