@@ -231,9 +231,11 @@ public class DecisionEngine {
         DecisionDraft draft = new DecisionDraft(ProposalKind.EXIT, position.coin(), position.side(), modes.current(), reason, 10)
                 .source(DecisionSource.RULES).outcome(outcome);
         Proposal proposal = draft.toProposal(position.qty(), mark, null, clock.instant(), config);
-        Proposal done = proposals.executeStop(proposal, reason);
-        return Optional.of(log(draft.outcome(done.status() == ProposalStatus.AUTO_EXECUTED ? outcome : DecisionOutcome.CANCELLED),
-                done.id()));
+        Decision closed = decision(draft, proposal.id());
+        Decision cancelled = decision(draft.outcome(DecisionOutcome.CANCELLED), proposal.id());
+        Proposal done = proposals.executeStop(proposal, reason,
+                stored -> stored == ProposalStatus.AUTO_EXECUTED ? closed : cancelled);
+        return Optional.of(done.status() == ProposalStatus.AUTO_EXECUTED ? closed : cancelled);
     }
 
     /** Exit analysis for one open position; {@code trigger} says why it runs now (schedule or adverse move). */
@@ -347,20 +349,27 @@ public class DecisionEngine {
                 draft = draft.resized(limits.resizedBy());
             }
         }
-        Proposal proposal = proposals.submit(draft.toProposal(size, price, stopLossPct, clock.instant(), config), proven);
-        return log(draft.outcome(DecisionOutcome.PROPOSED), proposal.id());
+        Proposal proposal = draft.toProposal(size, price, stopLossPct, clock.instant(), config);
+        Decision decision = decision(draft.outcome(DecisionOutcome.PROPOSED), proposal.id());
+        proposals.submit(proposal, proven, stored -> decision); // the proposal and its decision: one transaction
+        return decision;
     }
 
+    /** Logs a decision that proposed nothing. */
     private Decision log(DecisionDraft draft, String proposalId) {
+        Decision decision = decision(draft, proposalId);
+        decisions.insert(decision);
+        return decision;
+    }
+
+    private Decision decision(DecisionDraft draft, String proposalId) {
         Instant marketAt = market.latest(draft.coin()).map(CoinSnapshot::updatedAt).orElse(null);
-        Decision decision = new Decision(0, clock.instant(), marketAt, draft.coin(), draft.kind(), draft.outcome(),
+        return new Decision(0, clock.instant(), marketAt, draft.coin(), draft.kind(), draft.outcome(),
                 draft.setting().mode(), draft.setting().mode() == Mode.HYBRID ? draft.setting().policy() : null,
                 draft.source(), draft.outcome() == DecisionOutcome.NO_EDGE ? Direction.WAIT : Direction.valueOf(draft.side().name()),
                 draft.confidence(), draft.ruleReason(),
                 draft.aiReason(), draft.fallbackReason(), proposalId, draft.refusedBy(), draft.resizedBy(), draft.edge(),
                 draft.kind() == ProposalKind.ENTRY ? Direction.valueOf(draft.side().name()) : null);
-        decisions.insert(decision);
-        return decision;
     }
 
     /** Tells the risk service whether the model itself answered (safe mode counts the failures in a row). */

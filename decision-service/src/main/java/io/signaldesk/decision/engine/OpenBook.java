@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
@@ -86,9 +87,9 @@ final class OpenBook {
     ProposalStore proposals() {
         return new ProposalStore() {
             @Override
-            public void insert(Proposal proposal) {
+            public void insert(Proposal proposal, Decision decided) {
                 try {
-                    proposals.insert(proposal);
+                    proposals.insert(proposal, decided);
                 } finally {
                     changed();
                 }
@@ -134,9 +135,9 @@ final class OpenBook {
         return new TradeLedger() {
             @Override
             public FillResult applyFill(String proposalId, ProposalStatus to, Proposal insertProposal, Fill fill,
-                    Position opened, String resizedBy) {
+                    Position opened, String resizedBy, Decision decided) {
                 try {
-                    return trades.applyFill(proposalId, to, insertProposal, fill, opened, resizedBy);
+                    return trades.applyFill(proposalId, to, insertProposal, fill, opened, resizedBy, decided);
                 } finally {
                     changed();
                 }

@@ -19,6 +19,7 @@ import io.signaldesk.core.paper.PaperMath;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.domain.EquityPoint;
+import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
@@ -80,8 +81,10 @@ public class PaperTradingService {
      * confirmations of the same proposal cannot both pass; the fill's unique proposal id guards the rest.
      * An entry passes the risk governor first (price moved past maxSlippagePct, halted, limits): refused with
      * {@link RiskRefusal}, or filled at the size it allows (the stored proposal then names the limit in resizedBy).
+     * {@code decided}, the engine's decision that made the proposal (null for none: a person's confirm), is written in
+     * the fill's transaction.
      */
-    public synchronized Fill execute(Proposal toFill, ProposalStatus to, boolean insert, String reason) {
+    public synchronized Fill execute(Proposal toFill, ProposalStatus to, boolean insert, String reason, Decision decided) {
         Proposal proposal = toFill;
         Optional<Position> open = ledger.position(proposal.coin());
         BigDecimal mark = market.price(proposal.coin())
@@ -128,7 +131,7 @@ public class PaperTradingService {
         if (proposal.kind() == ProposalKind.ENTRY) {
             risk.requireNotHalted(); // after the fill's time was taken: a halt since then refuses it
         }
-        return record(proposal, to, insert ? proposal.withStatus(to, now) : null, fill, opened, resizedBy);
+        return record(proposal, to, insert ? proposal.withStatus(to, now) : null, fill, opened, resizedBy, decided);
     }
 
     /** What {@code read} returns, read while no fill of this process is being written (a fill holds the same lock). */
@@ -153,7 +156,7 @@ public class PaperTradingService {
                 position.entryPrice(), BigDecimal.ZERO, position.entryFee().negate(), reason, now,
                 position.feedMarket(), position.feedSource(), position.venue());
         return record(draft, ProposalStatus.AUTO_EXECUTED, draft.withStatus(ProposalStatus.AUTO_EXECUTED, now), fill,
-                null, null);
+                null, null, null);
     }
 
     /** Why a position is not marked or stopped by the feed: the market it was opened on and the feed's. */
@@ -165,8 +168,8 @@ public class PaperTradingService {
     }
 
     private Fill record(Proposal proposal, ProposalStatus to, Proposal stored, Fill fill, Position opened,
-            String resizedBy) {
-        TradeLedger.FillResult result = ledger.applyFill(proposal.id(), to, stored, fill, opened, resizedBy);
+            String resizedBy, Decision decided) {
+        TradeLedger.FillResult result = ledger.applyFill(proposal.id(), to, stored, fill, opened, resizedBy, decided);
         if (!result.applied()) {
             throw new LedgerConflict("proposal " + proposal.id() + " is no longer pending");
         }

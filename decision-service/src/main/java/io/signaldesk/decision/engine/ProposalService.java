@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.Proposal;
@@ -63,45 +65,39 @@ public class ProposalService {
         }
     }
 
-    /** Stores a new proposal: PENDING with confirmation on; otherwise AUTO_EXECUTED or SKIPPED by confidence. */
-    public Proposal submit(Proposal draft) {
-        return submit(draft, true);
-    }
-
     /**
-     * As {@link #submit(Proposal)}; an entry without a measured edge ({@code proven} false: the edge gate advises)
-     * never executes on its own: it waits for a person even with confirmation off.
+     * Stores a new proposal: PENDING with confirmation on; otherwise AUTO_EXECUTED or SKIPPED by confidence. An entry
+     * without a measured edge ({@code proven} false: the edge gate advises) never executes on its own: it waits for a
+     * person even with confirmation off. {@code decided} gives the engine's decision for the status the proposal is
+     * stored with; the two are written in one transaction.
      */
-    public Proposal submit(Proposal draft, boolean proven) {
+    public Proposal submit(Proposal draft, boolean proven, Function<ProposalStatus, Decision> decided) {
         if (requireConfirmation() || !proven) {
-            proposals.insert(draft);
+            proposals.insert(draft, decided.apply(ProposalStatus.PENDING));
             count(ProposalStatus.PENDING);
             notifications.notify(Notifier.PROPOSAL, describe(draft) + unproven(draft) + " waits for confirmation until "
                     + draft.expiresAt(), draft);
             return draft;
         }
         if (draft.confidence() >= autoMinConfidence()) {
-            return execute(draft, "auto-executed at confidence " + draft.confidence());
+            return execute(draft, "auto-executed at confidence " + draft.confidence(), Notifier.FILL, decided);
         }
         Proposal skipped = draft.withStatus(ProposalStatus.SKIPPED, clock.instant());
-        proposals.insert(skipped);
+        proposals.insert(skipped, decided.apply(ProposalStatus.SKIPPED));
         count(ProposalStatus.SKIPPED);
         return skipped;
     }
 
-    /** Fills a proposal at once without asking (auto-execution). */
-    public Proposal execute(Proposal draft, String reason) {
-        return execute(draft, reason, Notifier.FILL);
+    /** Fills a stop-loss or take-profit exit at once; notified as a stop; written with its decision, as {@link #submit}. */
+    public Proposal executeStop(Proposal draft, String reason, Function<ProposalStatus, Decision> decided) {
+        return execute(draft, reason, Notifier.STOP, decided);
     }
 
-    /** Fills a stop-loss or take-profit exit at once; notified as a stop. */
-    public Proposal executeStop(Proposal draft, String reason) {
-        return execute(draft, reason, Notifier.STOP);
-    }
-
-    private Proposal execute(Proposal draft, String reason, String event) {
+    /** Fills {@code draft} at once without asking; one the ledger or the risk governor refuses is stored CANCELLED. */
+    private Proposal execute(Proposal draft, String reason, String event, Function<ProposalStatus, Decision> decided) {
         try {
-            Fill fill = trading.execute(draft, ProposalStatus.AUTO_EXECUTED, true, reason);
+            Fill fill = trading.execute(draft, ProposalStatus.AUTO_EXECUTED, true, reason,
+                    decided.apply(ProposalStatus.AUTO_EXECUTED));
             count(ProposalStatus.AUTO_EXECUTED);
             notifications.notify(event, describe(fill) + " (" + reason + ")" + unproven(draft), fill);
             return proposals.find(draft.id()).orElse(draft.withStatus(ProposalStatus.AUTO_EXECUTED, clock.instant()));
@@ -111,7 +107,7 @@ public class ProposalService {
                     draft.policy(), draft.ruleReason(), draft.aiReason(), e.getMessage(), ProposalStatus.CANCELLED,
                     draft.createdAt(), draft.expiresAt(), clock.instant(),
                     e instanceof RiskRefusal refusal ? refusal.limit() : null, null, draft.edgeVerdict());
-            proposals.insert(cancelled);
+            proposals.insert(cancelled, decided.apply(ProposalStatus.CANCELLED));
             count(ProposalStatus.CANCELLED);
             return cancelled;
         }
@@ -163,7 +159,7 @@ public class ProposalService {
         }
         Proposal toFill = size == null || proposal.kind() == ProposalKind.EXIT ? proposal : proposal.withSize(size);
         try {
-            Fill fill = trading.execute(toFill, ProposalStatus.CONFIRMED, false, "confirmed");
+            Fill fill = trading.execute(toFill, ProposalStatus.CONFIRMED, false, "confirmed", null);
             count(ProposalStatus.CONFIRMED);
             notifications.notify(Notifier.FILL, describe(fill) + " (confirmed)", fill);
             return fill;

@@ -1,5 +1,6 @@
 package io.signaldesk.decision.ledger;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,17 +42,22 @@ public class DecisionRepository implements DecisionLog {
     /** Records the decision, and its event in the same transaction (kafka transport: see {@link EventOutbox}). */
     public void insert(Decision d) {
         db.inTransaction(c -> {
-            Db.update(c, """
-                INSERT INTO decision (at, market_at, coin, kind, outcome, mode, policy, source, direction, confidence,
-                    rule_reason, ai_reason, fallback_reason, proposal_id, refused_by, resized_by, edge_verdict, wanted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                d.at(), d.marketAt(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(),
-                d.source() == null ? null : d.source().label(), d.direction(),
-                d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId(), d.refusedBy(),
-                d.resizedBy(), d.edgeVerdict(), d.wanted());
-            outbox.add(c, EventOutbox.DECISIONS, LedgerEvent.of(d));
+            insert(c, d, outbox);
             return null;
         });
+    }
+
+    /** Writes {@code d} and its event on {@code c}, inside the caller's transaction (a proposal's, a fill's). */
+    static void insert(Connection c, Decision d, EventOutbox outbox) throws SQLException {
+        Db.update(c, """
+            INSERT INTO decision (at, market_at, coin, kind, outcome, mode, policy, source, direction, confidence,
+                rule_reason, ai_reason, fallback_reason, proposal_id, refused_by, resized_by, edge_verdict, wanted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            d.at(), d.marketAt(), d.coin(), d.kind(), d.outcome(), d.mode(), d.policy(),
+            d.source() == null ? null : d.source().label(), d.direction(),
+            d.confidence(), d.ruleReason(), d.aiReason(), d.fallbackReason(), d.proposalId(), d.refusedBy(),
+            d.resizedBy(), d.edgeVerdict(), d.wanted());
+        outbox.add(c, EventOutbox.DECISIONS, LedgerEvent.of(d));
     }
 
     /**

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.signaldesk.core.trade.PositionSide;
 import io.signaldesk.core.trade.ProposalKind;
+import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.LedgerEvent;
@@ -47,17 +48,23 @@ public class LedgerRepository implements TradeLedger {
      * In one transaction: moves the proposal out of PENDING (or inserts it already executed when
      * {@code insertProposal} is given), records the fill and opens or closes the position; a close marks
      * the coin's other pending exit proposals SUPERSEDED. Changes nothing when the proposal was no longer pending.
-     * {@code resizedBy} names the risk limit that cut the size, stored on the proposal.
+     * {@code resizedBy} names the risk limit that cut the size, stored on the proposal; {@code decided}, the decision
+     * that made it, is written with it (a kill -9 leaves both or neither).
      */
     public FillResult applyFill(String proposalId, ProposalStatus to, io.signaldesk.decision.domain.Proposal insertProposal,
-            Fill fill, Position opened, String resizedBy) {
+            Fill fill, Position opened, String resizedBy, Decision decided) {
         return db.inTransaction(c -> {
             if (insertProposal != null) {
-                proposals.insert(c, insertProposal);
+                proposals.insert(c, insertProposal, decided);
             } else if (!proposals.transition(c, proposalId, ProposalStatus.PENDING, to, fill.at())) {
                 return new FillResult(false, 0);
-            } else if (resizedBy != null) {
-                Db.update(c, "UPDATE proposal SET resized_by = ? WHERE id = ?", resizedBy, proposalId);
+            } else {
+                if (resizedBy != null) {
+                    Db.update(c, "UPDATE proposal SET resized_by = ? WHERE id = ?", resizedBy, proposalId);
+                }
+                if (decided != null) {
+                    DecisionRepository.insert(c, decided, outbox);
+                }
             }
             Db.update(c, """
                     INSERT INTO fill (proposal_id, kind, coin, side, qty, price, fee, realized_pnl, reason, at, feed_market,

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.signaldesk.core.edge.EdgeVerdict;
 import io.signaldesk.core.trade.PositionSide;
 import io.signaldesk.core.trade.ProposalKind;
+import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.Proposal;
@@ -25,16 +26,35 @@ import io.signaldesk.decision.engine.port.ProposalStore;
 public class ProposalRepository implements ProposalStore {
 
     private final Db db;
+    private final EventOutbox outbox;
 
-    public ProposalRepository(Db db) {
+    @jakarta.inject.Inject
+    public ProposalRepository(Db db, EventOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
-    public void insert(Proposal p) {
-        db.inTransaction(c -> insert(c, p));
+    /** Proposals without events (the backtest's engine on its own database, tests). */
+    public ProposalRepository(Db db) {
+        this(db, EventOutbox.none());
     }
 
-    int insert(Connection c, Proposal p) throws SQLException {
+    /** The proposal and the decision that made it (null: none) in one transaction, with the decision's event. */
+    public void insert(Proposal p, Decision decided) {
+        db.inTransaction(c -> {
+            insert(c, p, decided);
+            return null;
+        });
+    }
+
+    void insert(Connection c, Proposal p, Decision decided) throws SQLException {
+        insert(c, p);
+        if (decided != null) {
+            DecisionRepository.insert(c, decided, outbox);
+        }
+    }
+
+    private static int insert(Connection c, Proposal p) throws SQLException {
         return Db.update(c, """
                 INSERT INTO proposal (id, kind, coin, side, size, price, confidence, stop_loss_pct, source, mode, policy,
                     rule_reason, ai_reason, fallback_reason, status, created_at, expires_at, decided_at, refused_by, resized_by,

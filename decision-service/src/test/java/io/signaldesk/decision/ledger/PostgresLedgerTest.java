@@ -179,7 +179,7 @@ class PostgresLedgerTest {
                 long lag = 20L * ids.indexOf(id); // staggered so that each side wins some of the races
                 there.add(pool.submit(race(start, () -> {
                     Thread.sleep(lag);
-                    return otherLedger.applyFill(id, ProposalStatus.CONFIRMED, null, fillOf(p), positionOf(p), null)
+                    return otherLedger.applyFill(id, ProposalStatus.CONFIRMED, null, fillOf(p), positionOf(p), null, null)
                             .applied();
                 })));
             }

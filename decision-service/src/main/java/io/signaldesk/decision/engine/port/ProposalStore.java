@@ -4,13 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 
 /** The ledger's proposals, as the engine keeps them: every change written through. */
 public interface ProposalStore {
 
-    void insert(Proposal proposal);
+    /**
+     * Stores {@code proposal} and the engine's {@code decided} (the decision that made it; null for none) in one
+     * transaction: both are written or neither, so no proposal is left without its decision, nor the reverse.
+     */
+    void insert(Proposal proposal, Decision decided);
 
     Optional<Proposal> find(String id);
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.signaldesk.decision.domain.Decision;
 import io.signaldesk.decision.domain.EquityPoint;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.Position;
@@ -20,10 +21,11 @@ public interface TradeLedger {
 
     /**
      * In one transaction: moves the proposal out of PENDING (or inserts {@code insertProposal} already executed),
-     * records the fill and opens ({@code opened}) or closes the position.
+     * records the fill and opens ({@code opened}) or closes the position; {@code decided}, the engine's decision that
+     * made the proposal (null for none: a confirm, a write-off), is written in the same transaction.
      */
     FillResult applyFill(String proposalId, ProposalStatus to, Proposal insertProposal, Fill fill, Position opened,
-            String resizedBy);
+            String resizedBy, Decision decided);
 
     List<Position> positions();
 
