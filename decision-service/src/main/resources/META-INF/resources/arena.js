@@ -38,7 +38,12 @@
       body.appendChild(tr);
     });
     var s = a.shadow || {};
-    var line = 'Scored ' + a.horizon + ' after each answer, after the ' + a.roundTripPct + ' % round trip. Shadow: ' + (s.state || 'unknown');
+    // the answers scored on the market the desk trades now only; other markets' are kept apart
+    var others = Object.keys(a.markets || {}).filter(function (m) { return m !== a.market; })
+      .map(function (m) { return m + ' ' + a.markets[m]; });
+    var line = 'Scored ' + a.horizon + ' after each answer, after the ' + a.roundTripPct + ' % round trip, on ' + a.market +
+      ' only (the market the desk trades now)' + (others.length ? '; kept apart, not counted: ' + others.join(', ') + ' answers' : '') +
+      '. Shadow: ' + (s.state || 'unknown');
     if (s.reason) { line += ' (' + s.reason + ')'; }
     byId('arena-line').textContent = line;
     var notes = [];

@@ -89,7 +89,7 @@
         (v.acted ? ', acted ' + v.acted + ' net ' + signed(v.actedNetPct) + interval(v.actedNetLowPct, v.actedNetHighPct) +
           ' a call at ' + horizon(s.horizonSeconds) : '');
     });
-    if (by.length) { notes.push('the model\'s scored answers by lesson version: ' + by.join('; ')); }
+    if (by.length) { notes.push('the model\'s scored answers on ' + s.market + ' by lesson version: ' + by.join('; ')); }
     byId('lessons-note').textContent = notes.join(' · ');
   }
   function load() {

@@ -5,9 +5,13 @@ import java.util.Map;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.decision.adapter.analyzer.ShadowQuestions;
@@ -21,6 +25,9 @@ import io.signaldesk.decision.engine.EdgeService;
 @Tag(name = "Decisions and signals")
 public class ArenaResource {
 
+    static final String MARKET = "The market whose scored answers are read (market, and markets: how many each has); "
+            + "absent: the market the desk trades now";
+
     private final EdgeService edge;
     private final ShadowQuestions shadow;
 
@@ -33,15 +40,17 @@ public class ArenaResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Both models side by side: scored answers, right with a Wilson 95 % interval, net expectancy after "
             + "costs with its interval, and the analyzer's valid output, time to a decision, tokens, RAM and the shadow's coverage")
-    public Map<String, Object> arena() {
-        return ArenaReport.of(edge.arena(), shadow.report());
+    public Map<String, Object> arena(@Parameter(description = MARKET, schema = @Schema(type = SchemaType.STRING,
+            pattern = MarketParam.PATTERN, maxLength = 105)) @QueryParam("market") String market) {
+        return ArenaReport.of(edge.arena(MarketParam.of(market)), shadow.report());
     }
 
     @GET
     @Path("/appendix-a")
     @Produces("text/markdown")
     @Operation(summary = "The product's Appendix A (model comparison) generated from the arena, as Markdown")
-    public String appendixA() {
-        return ArenaReport.markdown(edge.arena(), shadow.report());
+    public String appendixA(@Parameter(description = MARKET, schema = @Schema(type = SchemaType.STRING,
+            pattern = MarketParam.PATTERN, maxLength = 105)) @QueryParam("market") String market) {
+        return ArenaReport.markdown(edge.arena(MarketParam.of(market)), shadow.report());
     }
 }

@@ -51,11 +51,13 @@ public class DatasetResource {
     @Operation(summary = "The model's scored entry and exit answers as a training set: one {\"messages\":[system, user, "
             + "assistant],\"split\",\"label\"} a line, oldest first, split by time into train and validation; the split "
             + "falls between two instants, at the edge nearer the asked share, so the answers given at one instant (several "
-            + "coins asked on one frame) are all on one side")
+            + "coins asked on one frame) are all on one side; the answers scored on one market only (the desk's now unless "
+            + "market names another)")
     public Response dataset(@QueryParam("type") String type, @QueryParam("coin") String coin,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("split") String split,
             @QueryParam("validation") String validation, @QueryParam("assistant") String assistant,
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit, @QueryParam("market") String market) {
+        String on = MarketParam.of(market);
         String kind = type == null ? null : oneOf("type", type, TYPES);
         if (coin != null && !coin.matches(COIN)) {
             throw new BadInputException("coin", "coin must be a ticker of 2-10 letters or digits, e.g. BTC");
@@ -74,7 +76,8 @@ public class DatasetResource {
                 : TrainingSet.Assistant.valueOf(oneOf("assistant", assistant, ASSISTANTS));
         int rows = limit == null ? DEFAULT_LIMIT : count("limit", limit);
         List<String> lines = TrainingSet.lines(edge.answersWithPrompts(new AnswerFilter(kind,
-                coin == null ? null : coin.toUpperCase(Locale.ROOT), start, end, rows)), share,
+                coin == null ? null : coin.toUpperCase(Locale.ROOT), start, end, rows,
+                on == null ? edge.deskMarket() : on)), share,
                 part == null || part.equals("ALL") ? null : part.toLowerCase(Locale.ROOT), answer);
         return Response.ok(String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"), NDJSON).build();
     }

@@ -104,6 +104,10 @@ public class DecisionOpenApiFilter implements OASFilter {
                     schema.pattern("^" + DatasetResource.COIN + "$");
                     yield "One coin's answers; absent: every coin";
                 }
+                case "market" -> {
+                    schema.pattern(MarketParam.PATTERN).maxLength(105);
+                    yield "The market whose scored answers are read; absent: the market the desk trades now";
+                }
                 case "from", "to" -> "A UTC date (2024-10-01; to includes the whole day) or an instant (2024-10-01T12:00:00Z)";
                 case "validation" -> {
                     schema = OASFactory.createSchema().addType(Schema.SchemaType.NUMBER).minimum(BigDecimal.ZERO)

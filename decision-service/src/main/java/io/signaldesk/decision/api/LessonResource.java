@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.common.error.ApiError;
 import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.decision.engine.EdgeService;
 import io.signaldesk.decision.ledger.LessonRepository;
 import io.signaldesk.decision.lessons.LessonDrafter;
 import io.signaldesk.decision.lessons.LessonService;
@@ -43,7 +44,7 @@ public class LessonResource {
             "proposed":[{"id":4,"line":"Skip SOL shorts in a calm market: the last 14 lost after costs.","status":"PROPOSED",
             "evidence":{"setups":["ENTRY SOL SHORT"],"decisions":14,"right":5,"netPct":-0.31,"netLowPct":-0.52,"netHighPct":-0.1},
             "tokens":24}],"accepted":[],"versions":[{"version":2,"change":"removed lesson 1","lessonIds":[3]}],
-            "horizonSeconds":900,"minSample":30}""";
+            "market":"binance","horizonSeconds":900,"minSample":30}""";
     static final String UNKNOWN = "{\"error\":\"no lesson 7\",\"field\":\"id\"}";
 
     private final LessonService lessons;
@@ -53,10 +54,13 @@ public class LessonResource {
     private final io.signaldesk.core.strategy.StrategySettings strategy;
     /** Runs a "Draft now" (it waits up to minutes for the model's idle time): Quarkus's managed pool, not the common one. */
     private final ManagedExecutor executor;
+    /** The desk's market: the answers by lesson version are its answers only. */
+    private final EdgeService edge;
 
     LessonResource(LessonService lessons, LessonDrafter drafter, LessonRepository repository,
-            io.signaldesk.core.strategy.StrategySettings strategy, ManagedExecutor executor) {
+            io.signaldesk.core.strategy.StrategySettings strategy, ManagedExecutor executor, EdgeService edge) {
         this.lessons = lessons;
+        this.edge = edge;
         this.drafter = drafter;
         this.repository = repository;
         this.strategy = strategy;
@@ -66,7 +70,7 @@ public class LessonResource {
     @GET
     @Operation(summary = "Proposed and accepted lessons, the accepted set's version (and the one in the analyzer's "
             + "prompt), the limits, the history of versions and of drafts, and the model's scored answers by the lesson "
-            + "version they were asked under (byVersion: before and after)")
+            + "version they were asked under (byVersion: before and after), on the market the desk trades now (market)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "state", value = STATE)))
     public Map<String, Object> list() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -81,7 +85,8 @@ public class LessonResource {
         out.put("decided", lessons.decided());
         out.put("versions", lessons.versions(20));
         // before and after: the model's scored answers by the lesson version they were asked under
-        out.put("byVersion", repository.byVersion(strategy.edge().horizon()));
+        out.put("market", edge.deskMarket());
+        out.put("byVersion", repository.byVersion(strategy.edge().horizon(), edge.deskMarket()));
         // what the figures mean: nets are at the edge horizon, and the gate judges no setup below min-sample calls
         out.put("horizonSeconds", strategy.edge().horizon().toSeconds());
         out.put("minSample", strategy.edge().judge().minSample());

@@ -13,8 +13,10 @@ import io.signaldesk.decision.engine.port.EdgeStore.ArenaRow;
  * trip, or skipped where entering would not have; held and the move went its way, or closed where it did not) with a
  * Wilson 95 % interval, and the mean net result after costs of the answers that acted, with a normal 95 % interval.
  * An edge is measured only when that interval is above zero on at least {@link Verdict#MIN_TRADES} acted answers.
+ * The answers of one {@code market} only ({@code markets}: how many of the model in use each market has).
  */
-public record Arena(List<ArenaRow> rows, String horizon, double roundTripPct) {
+public record Arena(List<ArenaRow> rows, String horizon, double roundTripPct, String market,
+        java.util.Map<String, Long> markets) {
 
     /** z of a two-sided 95 % interval. */
     private static final double Z95 = 1.959963984540054;

@@ -119,7 +119,7 @@ public class EdgeService {
         String market = marketOf.apply(coin.coin());
         recent.add(coin.coin(), market, mark, now);
         load();
-        answers.observe(coin.coin(), mark, now, fees.roundTripPct());
+        answers.observe(coin.coin(), mark, now, fees.roundTripPct(), market);
         Deque<Pending> due = pending.get(coin.coin());
         if (due == null) {
             return;
@@ -284,7 +284,8 @@ public class EdgeService {
             return null;
         }
         load();
-        return answers.recordFor(kind, coin, side, now, () -> record(marketOf.apply(coin)).estimates(fees.roundTripPct(), settings).values()
+        String market = marketOf.apply(coin);
+        return answers.recordFor(kind, coin, side, market, now, () -> record(market).estimates(fees.roundTripPct(), settings).values()
                 .stream().anyMatch(e -> e.proven() && e.setup().coin().equals(coin)
                         && e.setup().direction().name().equals(side) && MODEL_SOURCES.contains(e.setup().source())));
     }
@@ -292,13 +293,30 @@ public class EdgeService {
     /** The model answered a question on a setup at {@code price}, {@code now} (market time); scored at the horizon. */
     public synchronized void modelAnswered(ModelRecords.Answer answer, BigDecimal price, Instant now) {
         load();
-        answers.answered(answer, price, now);
+        answers.answered(answer, price, now, marketOf.apply(answer.coin()));
     }
 
-    /** Both models' scored answers (the model in use and the shadow), for the arena ({@link Arena}). */
-    public Arena arena() {
-        return new Arena(repository.arena(config.horizon()), SignalScoringService.label(config.horizon()),
-                fees.roundTripPct().doubleValue());
+    /**
+     * Both models' scored answers (the model in use and the shadow) on {@code market} (null: the market the desk trades
+     * now), for the arena ({@link Arena}).
+     */
+    public Arena arena(String market) {
+        String on = market == null ? currentMarket.get() : market;
+        return new Arena(repository.arena(config.horizon(), on), SignalScoringService.label(config.horizon()),
+                fees.roundTripPct().doubleValue(), on, answerMarkets());
+    }
+
+    /** The markets the model's answers were scored on and how many each, the desk's market first (0 when none yet). */
+    public Map<String, Long> answerMarkets() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put(currentMarket.get(), 0L);
+        out.putAll(repository.answersByMarket(config.horizon()));
+        return out;
+    }
+
+    /** The market the desk trades now (the latest frame's): the model's record, the arena and the dataset read its rows. */
+    public String deskMarket() {
+        return currentMarket.get();
     }
 
     /** The scored answers with their prompts as sent (the training set), oldest first. */

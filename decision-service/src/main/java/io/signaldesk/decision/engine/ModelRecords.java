@@ -29,7 +29,11 @@ import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
  * sent to the model is a snapshot refreshed once {@code refresh} of market time has passed, so the question's first
  * line stays the same (and in Ollama's prefix cache) between refreshes. A probe's answer (role PROBE) counts in its
  * setup's record: it is the same model asked the same question, and a setup the gate shut is asked by probes alone, so
- * without them its record would stop where the gate shut it. Not thread-safe: {@link EdgeService} locks.
+ * without them its record would stop where the gate shut it. One record per market ({@code FeedIdentity.market}): an
+ * answer is scored on the market it was given on only (dropped, not priced on another, when its coin's feed switches
+ * market before its horizon), and a question carries the record of the market its coin is priced on; answers scored
+ * before markets were recorded are {@link EdgeService#NOT_RECORDED} and count for no market. Not thread-safe:
+ * {@link EdgeService} locks.
  */
 final class ModelRecords {
 
@@ -38,7 +42,8 @@ final class ModelRecords {
 
     enum Kind { ENTRY, EXIT }
 
-    private record Key(Kind kind, String coin, String side) {
+    /** A setup on a market: the record the model is shown is its market's. */
+    private record Key(String market, Kind kind, String coin, String side) {
     }
 
     /**
@@ -70,6 +75,7 @@ final class ModelRecords {
         }
     }
 
+    /** An answer waiting for its horizon on {@code key.market()}. */
     private record Pending(Key key, Answer answer, BigDecimal price, Instant at, Instant due) {
     }
 
@@ -121,16 +127,19 @@ final class ModelRecords {
     /** Reads the scored answers back from the ledger (at first use). */
     void load() {
         for (ScoredAnswer a : repository.answers(horizon)) {
-            setup(new Key(Kind.valueOf(a.kind()), a.coin(), a.side())).add(a.right(), a.acted(), a.netPct());
+            setup(new Key(a.market() == null ? EdgeService.NOT_RECORDED : a.market(), Kind.valueOf(a.kind()), a.coin(),
+                    a.side())).add(a.right(), a.acted(), a.netPct());
         }
     }
 
     /**
-     * The record to send with a question on this setup at {@code now}: the snapshot taken at the last refresh, or a new
-     * one once {@code refresh} has passed (or the first time). {@code measuredEdge} is asked only when a snapshot is taken.
+     * The record to send with a question on this setup on {@code market} at {@code now}: the snapshot taken at the last
+     * refresh, or a new one once {@code refresh} has passed (or the first time). {@code measuredEdge} is asked only when
+     * a snapshot is taken.
      */
-    ModelRecord recordFor(Kind kind, String coin, String side, Instant now, java.util.function.BooleanSupplier measuredEdge) {
-        Key key = new Key(kind, coin, side);
+    ModelRecord recordFor(Kind kind, String coin, String side, String market, Instant now,
+            java.util.function.BooleanSupplier measuredEdge) {
+        Key key = new Key(market, kind, coin, side);
         Snapshot last = sent.get(key);
         if (last != null && now.isBefore(last.at().plus(refresh)) && !now.isBefore(last.at())) {
             return last.record();
@@ -145,12 +154,16 @@ final class ModelRecords {
         return record;
     }
 
-    /** The model answered a question on this setup at {@code now} (market time), at {@code price}; scored later. */
-    void answered(Answer answer, BigDecimal price, Instant now) {
+    /**
+     * The model answered a question on this setup at {@code now} (market time), at {@code price} on {@code market};
+     * scored later on that market only.
+     */
+    void answered(Answer answer, BigDecimal price, Instant now, String market) {
         if (price == null || price.signum() <= 0) {
             return;
         }
-        Pending p = new Pending(new Key(answer.kind(), answer.coin(), answer.side()), answer, price, now, now.plus(horizon));
+        Pending p = new Pending(new Key(market, answer.kind(), answer.coin(), answer.side()), answer, price, now,
+                now.plus(horizon));
         // a probe is answered on idle time, after later questions perhaps: kept in the order of their horizons
         Deque<Pending> waiting = pending.computeIfAbsent(answer.coin(), c -> new ArrayDeque<>());
         Deque<Pending> later = new ArrayDeque<>();
@@ -161,9 +174,15 @@ final class ModelRecords {
         waiting.addAll(later);
     }
 
-    /** Scores the answers on {@code coin} whose horizon has passed at {@code now}, at {@code mark}. */
-    void observe(String coin, BigDecimal mark, Instant now, BigDecimal roundTripPct) {
+    /**
+     * Scores the answers on {@code coin} whose horizon has passed at {@code now}, at {@code mark} on {@code market}; the
+     * answers given on another market (the feed switched) are dropped, not priced on this one.
+     */
+    void observe(String coin, BigDecimal mark, Instant now, BigDecimal roundTripPct, String market) {
         Deque<Pending> due = pending.get(coin);
+        if (due != null) {
+            due.removeIf(p -> !p.key().market().equals(market));
+        }
         // the first mark at or after an answer's horizon prices it (the core's priceAtHorizon)
         while (due != null && !due.isEmpty() && SignalScorer.pricesHorizon(now, due.peekFirst().due())) {
             Pending p = due.removeFirst();
@@ -195,7 +214,7 @@ final class ModelRecords {
         return new ScoredAnswer(p.key().kind().name(), p.key().coin(), p.key().side(), a.acted(), a.confidence(),
                 a.model(), p.at(), horizon, its, net, right, keep ? prompt.user() : null, keep ? json(a) : null,
                 keep ? prompt.system() : null, a.probe() ? EdgeStore.PROBE : EdgeStore.PRIMARY,
-                prompt == null ? null : prompt.lessonVersion());
+                prompt == null ? null : prompt.lessonVersion(), p.key().market());
     }
 
     /** The shadow model's answer to the same question, if it answered by the horizon (else it is not scored). */
@@ -213,7 +232,7 @@ final class ModelRecords {
         boolean paid = primary.netPct().signum() > 0;
         return new ScoredAnswer(primary.kind(), primary.coin(), primary.side(), shadow.acted(), shadow.confidence(),
                 shadow.model(), p.at(), primary.horizon(), primary.movePct(), primary.netPct(), shadow.acted() == paid,
-                null, null, null, EdgeStore.SHADOW);
+                null, null, null, EdgeStore.SHADOW, null, primary.market());
     }
 
     /** The answer as the model wrote it: its decision fields, then its reason (null while the reason is unknown). */

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.signaldesk.core.edge.SetupKey;
 import io.signaldesk.core.edge.VolatilityRegime;
 import io.signaldesk.core.trade.Direction;
+import io.signaldesk.decision.engine.EdgeService;
 import io.signaldesk.decision.engine.port.EdgeStore;
 
 /**
@@ -125,10 +126,11 @@ public class EdgeRepository implements EdgeStore {
             }
             Db.update(c, """
                     INSERT INTO model_answer (kind, coin, side, acted, confidence, model, answered_at, horizon_seconds,
-                        move_pct, net_pct, right_answer, question, answer, system_sha, role, lesson_version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", a.kind(), a.coin(), a.side(),
+                        move_pct, net_pct, right_answer, question, answer, system_sha, role, lesson_version, market)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", a.kind(), a.coin(), a.side(),
                     a.acted() ? 1 : 0, a.confidence(), a.model(), a.answeredAt(), a.horizon().toSeconds(), a.movePct(),
-                    a.netPct(), a.right() ? 1 : 0, a.question(), a.answer(), sha, a.role(), a.lessonVersion());
+                    a.netPct(), a.right() ? 1 : 0, a.question(), a.answer(), sha, a.role(), a.lessonVersion(),
+                    a.market());
             if (++inserts % 256 == 0) {
                 Db.update(c, """
                         UPDATE model_answer SET question = NULL, answer = NULL, system_sha = NULL
@@ -139,14 +141,18 @@ public class EdgeRepository implements EdgeStore {
         });
     }
 
-    /** The scored answers with their prompt as sent, oldest first, at most {@code filter.limit()}. */
+    /** The scored answers with their prompt as sent on the filter's market, oldest first, at most {@code filter.limit()}. */
     @Override
     public List<ScoredAnswer> withPrompts(Duration horizon, AnswerFilter filter) {
         StringBuilder sql = new StringBuilder("""
                 SELECT a.kind, a.coin, a.side, a.acted, a.confidence, a.model, a.answered_at, a.move_pct, a.net_pct,
-                    a.right_answer, a.question, a.answer, p.system FROM model_answer a JOIN model_prompt p ON p.sha = a.system_sha
+                    a.right_answer, a.question, a.answer, p.system, a.market FROM model_answer a
+                    JOIN model_prompt p ON p.sha = a.system_sha
                 WHERE a.horizon_seconds = ? AND a.role = 'PRIMARY' AND a.question IS NOT NULL AND a.answer IS NOT NULL""");
         List<Object> values = new ArrayList<>(List.of(horizon.toSeconds()));
+        if (filter.market() != null) {
+            sql.append(onMarket(filter.market(), "a.market", values));
+        }
         if (filter.kind() != null) {
             sql.append(" AND a.kind = ?");
             values.add(filter.kind());
@@ -175,7 +181,7 @@ public class EdgeRepository implements EdgeStore {
                             rs.getInt("acted") == 1, known, rs.getString("model"),
                             Db.instant(rs, "answered_at"), horizon, Db.decimal(rs, "move_pct"), Db.decimal(rs, "net_pct"),
                             rs.getInt("right_answer") == 1, rs.getString("question"), rs.getString("answer"),
-                            rs.getString("system")));
+                            rs.getString("system"), PRIMARY, null, rs.getString("market")));
                 }
             }
             return out;
@@ -191,18 +197,29 @@ public class EdgeRepository implements EdgeStore {
         }
     }
 
+    /** " AND {column} = ?" ({@code market} added to {@code values}), or " AND {column} IS NULL" for the rows from before. */
+    private static String onMarket(String market, String column, List<Object> values) {
+        if (EdgeService.NOT_RECORDED.equals(market)) {
+            return " AND " + column + " IS NULL";
+        }
+        values.add(market);
+        return " AND " + column + " = ?";
+    }
+
     @Override
-    public List<ArenaRow> arena(Duration horizon) {
+    public List<ArenaRow> arena(Duration horizon, String market) {
         String figures = """
                 COUNT(*) AS calls, SUM(a.right_answer) AS rights, SUM(a.acted) AS acted,
                 SUM(CASE WHEN a.acted = 1 THEN CAST(a.net_pct AS DOUBLE PRECISION) ELSE 0 END) AS net_sum,
                 SUM(CASE WHEN a.acted = 1 THEN CAST(a.net_pct AS DOUBLE PRECISION) * CAST(a.net_pct AS DOUBLE PRECISION)
                     ELSE 0 END) AS net_squares""";
+        List<Object> values = new ArrayList<>(List.of(horizon.toSeconds()));
+        String onMarket = onMarket(market, "a.market", values);
         return db.read(c -> {
             List<ArenaRow> out = new ArrayList<>();
             try (PreparedStatement s = Db.prepare(c, "SELECT a.role, a.model, NULL AS paired, " + figures
-                    + " FROM model_answer a WHERE a.horizon_seconds = ? GROUP BY a.role, a.model ORDER BY a.role, a.model",
-                    horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                    + " FROM model_answer a WHERE a.horizon_seconds = ?" + onMarket
+                    + " GROUP BY a.role, a.model ORDER BY a.role, a.model", values.toArray()); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(arenaRow(rs));
                 }
@@ -211,8 +228,9 @@ public class EdgeRepository implements EdgeStore {
             try (PreparedStatement s = Db.prepare(c, "SELECT a.role, a.model, o.model AS paired, " + figures + """
                      FROM model_answer a JOIN model_answer o ON o.role = 'SHADOW' AND o.kind = a.kind AND o.coin = a.coin
                         AND o.side = a.side AND o.answered_at = a.answered_at AND o.horizon_seconds = a.horizon_seconds
-                    WHERE a.role = 'PRIMARY' AND a.horizon_seconds = ? GROUP BY a.role, a.model, o.model
-                    ORDER BY a.model, o.model""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                    WHERE a.role = 'PRIMARY' AND a.horizon_seconds = ?""" + onMarket
+                    + " GROUP BY a.role, a.model, o.model ORDER BY a.model, o.model", values.toArray());
+                    ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(arenaRow(rs));
                 }
@@ -232,8 +250,8 @@ public class EdgeRepository implements EdgeStore {
         return db.read(c -> {
             List<ScoredAnswer> out = new ArrayList<>();
             try (PreparedStatement s = Db.prepare(c, """
-                    SELECT kind, coin, side, acted, confidence, model, answered_at, move_pct, net_pct, right_answer
-                    FROM model_answer
+                    SELECT kind, coin, side, acted, confidence, model, answered_at, move_pct, net_pct, right_answer, role,
+                        market FROM model_answer
                     WHERE horizon_seconds = ? AND role IN ('PRIMARY', 'PROBE') ORDER BY answered_at""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int confidence = rs.getInt("confidence");
@@ -241,7 +259,23 @@ public class EdgeRepository implements EdgeStore {
                     out.add(new ScoredAnswer(rs.getString("kind"), rs.getString("coin"), rs.getString("side"),
                             rs.getInt("acted") == 1, known, rs.getString("model"), Db.instant(rs, "answered_at"), horizon,
                             Db.decimal(rs, "move_pct"), Db.decimal(rs, "net_pct"), rs.getInt("right_answer") == 1, null,
-                            null, null));
+                            null, null, rs.getString("role"), null, rs.getString("market")));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, Long> answersByMarket(Duration horizon) {
+        return db.read(c -> {
+            Map<String, Long> out = new java.util.TreeMap<>();
+            try (PreparedStatement s = Db.prepare(c, """
+                    SELECT market, COUNT(*) AS n FROM model_answer WHERE horizon_seconds = ? AND role IN ('PRIMARY', 'PROBE')
+                    GROUP BY market""", horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String market = rs.getString("market");
+                    out.merge(market == null ? EdgeService.NOT_RECORDED : market, rs.getLong("n"), Long::sum);
                 }
             }
             return out;

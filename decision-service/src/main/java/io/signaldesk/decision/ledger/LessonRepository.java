@@ -47,17 +47,21 @@ public class LessonRepository {
     private static final String COLUMNS = """
             id, line, status, proposed_at, decided_at, model, setups, decisions, rights, net_pct, net_low, net_high, tokens""";
 
-    /** The panel's count of answers scored since the last draft: index model_answer_scored (V16) answers it alone. */
+    /**
+     * The panel's count of answers scored on a market since the last draft: index model_answer_scored (V16, V21)
+     * answers it alone.
+     */
     static final String SCORED_AFTER = """
-            SELECT COUNT(*) AS n FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY' AND answered_at > ?""";
+            SELECT COUNT(*) AS n FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY' AND market = ?
+                AND answered_at > ?""";
 
-    /** The panel's answers by lesson version: index model_answer_by_version (V16) holds every column it reads. */
+    /** The panel's answers on a market by lesson version: index model_answer_by_version (V16, V21) holds every column it reads. */
     static final String BY_VERSION = """
             SELECT lesson_version, COUNT(*) AS answers, SUM(right_answer) AS rights, SUM(acted) AS acted,
                 SUM(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) END) AS net_sum,
                 SUM(CASE WHEN acted = 1 THEN CAST(net_pct AS DOUBLE PRECISION) * CAST(net_pct AS DOUBLE PRECISION) END)
                     AS net_squares
-            FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY'
+            FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY' AND market = ?
             GROUP BY lesson_version ORDER BY COALESCE(lesson_version, -1)""";
 
     private final Db db;
@@ -219,31 +223,38 @@ public class LessonRepository {
         });
     }
 
-    /** How many answers of the model in use were scored at {@code horizon} after {@code after} (null: ever). */
-    public int scoredAfter(Duration horizon, Instant after) {
+    /**
+     * How many answers of the model in use were scored at {@code horizon} on {@code market} after {@code after} (null:
+     * ever).
+     */
+    public int scoredAfter(Duration horizon, String market, Instant after) {
         return db.read(c -> {
-            try (PreparedStatement s = Db.prepare(c, SCORED_AFTER, horizon.toSeconds(), after == null ? Instant.EPOCH : after);
+            try (PreparedStatement s = Db.prepare(c, SCORED_AFTER, horizon.toSeconds(), market,
+                    after == null ? Instant.EPOCH : after);
                     ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getInt("n") : 0;
             }
         });
     }
 
-    /** The newest {@code limit} answers of the model in use scored at {@code horizon}, oldest first (without texts). */
-    public List<ScoredAnswer> recentAnswers(Duration horizon, int limit) {
+    /**
+     * The newest {@code limit} answers of the model in use scored at {@code horizon} on {@code market}, oldest first
+     * (without texts).
+     */
+    public List<ScoredAnswer> recentAnswers(Duration horizon, String market, int limit) {
         return db.read(c -> {
             List<ScoredAnswer> out = new ArrayList<>();
             try (PreparedStatement s = Db.prepare(c, """
                     SELECT kind, coin, side, acted, confidence, model, answered_at, move_pct, net_pct, right_answer
-                    FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY' ORDER BY answered_at DESC LIMIT ?""",
-                    horizon.toSeconds(), limit); ResultSet rs = s.executeQuery()) {
+                    FROM model_answer WHERE horizon_seconds = ? AND role = 'PRIMARY' AND market = ?
+                    ORDER BY answered_at DESC LIMIT ?""", horizon.toSeconds(), market, limit); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int confidence = rs.getInt("confidence");
                     Integer known = rs.wasNull() ? null : confidence;
                     out.add(0, new ScoredAnswer(rs.getString("kind"), rs.getString("coin"), rs.getString("side"),
                             rs.getInt("acted") == 1, known, rs.getString("model"), Db.instant(rs, "answered_at"), horizon,
                             Db.decimal(rs, "move_pct"), Db.decimal(rs, "net_pct"), rs.getInt("right_answer") == 1, null,
-                            null, null));
+                            null, null, "PRIMARY", null, market));
                 }
             }
             return out;
@@ -260,13 +271,14 @@ public class LessonRepository {
     }
 
     /**
-     * The model's scored answers by the lesson version they were asked under, oldest version first (null first: ordered
-     * by COALESCE because SQLite sorts NULL first and PostgreSQL last).
+     * The model's scored answers on {@code market} by the lesson version they were asked under, oldest version first
+     * (null first: ordered by COALESCE because SQLite sorts NULL first and PostgreSQL last).
      */
-    public List<VersionRecord> byVersion(Duration horizon) {
+    public List<VersionRecord> byVersion(Duration horizon, String market) {
         return db.read(c -> {
             List<VersionRecord> out = new ArrayList<>();
-            try (PreparedStatement s = Db.prepare(c, BY_VERSION, horizon.toSeconds()); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = Db.prepare(c, BY_VERSION, horizon.toSeconds(), market);
+                    ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int version = rs.getInt("lesson_version");
                     Integer known = rs.wasNull() ? null : version;

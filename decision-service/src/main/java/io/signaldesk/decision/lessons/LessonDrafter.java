@@ -24,6 +24,7 @@ import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.decision.adapter.analyzer.LessonsClient;
 import io.signaldesk.decision.adapter.analyzer.LessonsClient.DraftRequest;
 import io.signaldesk.decision.config.DecisionConfig;
+import io.signaldesk.decision.engine.EdgeService;
 import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
 import io.signaldesk.decision.ledger.LessonRepository;
 import io.signaldesk.decision.ledger.LessonRepository.Draft;
@@ -58,11 +59,14 @@ public class LessonDrafter {
     private final StrategySettings strategy;
     private final MeterRegistry registry;
     private final Clock clock;
+    /** The desk's market: a draft reads the answers scored on it only. */
+    private final EdgeService edge;
     private final AtomicBoolean drafting = new AtomicBoolean();
 
     LessonDrafter(LessonRepository repository, LessonService lessons, LessonsClient analyzer, DecisionConfig config,
-            StrategySettings strategy, MeterRegistry registry, Clock clock) {
+            StrategySettings strategy, MeterRegistry registry, Clock clock, EdgeService edge) {
         this.repository = repository;
+        this.edge = edge;
         this.lessons = lessons;
         this.analyzer = analyzer;
         this.config = config.lessons();
@@ -99,7 +103,8 @@ public class LessonDrafter {
         if (lessons.proposed().size() >= config.maxProposed()) {
             return Optional.empty();
         }
-        int scored = repository.scoredAfter(strategy.edge().horizon(), repository.coveredThrough().orElse(null));
+        int scored = repository.scoredAfter(strategy.edge().horizon(), edge.deskMarket(),
+                repository.coveredThrough().orElse(null));
         return Optional.of(Math.max(0, config.everyScored() - scored));
     }
 
@@ -142,7 +147,9 @@ public class LessonDrafter {
     /** The draft, recorded; the caller has claimed {@link #drafting}, released here. */
     private Draft drafted() {
         try {
-            List<ScoredAnswer> answers = repository.recentAnswers(strategy.edge().horizon(), config.digestAnswers());
+            // the desk's market only: the simulator's made-up prices never teach the model a lesson for a venue
+            List<ScoredAnswer> answers = repository.recentAnswers(strategy.edge().horizon(), edge.deskMarket(),
+                    config.digestAnswers());
             LessonDigest digest = LessonDigest.of(answers, DIGEST_SETUPS, MIN_CALLS);
             Instant through = answers.isEmpty() ? clock.instant() : answers.get(answers.size() - 1).answeredAt();
             if (digest.isEmpty()) {

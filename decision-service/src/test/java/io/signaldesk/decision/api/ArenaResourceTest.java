@@ -34,6 +34,10 @@ class ArenaResourceTest {
     @Inject
     EdgeService edge;
 
+    /** The desk trades Binance: the model's answers read are Binance's. */
+    @Inject
+    io.signaldesk.decision.support.Desk desk;
+
     @Inject
     DecisionConfig config;
 
@@ -44,6 +48,8 @@ class ArenaResourceTest {
     @AfterEach
     void forget() {
         edge.clear();
+        desk.tick(new io.signaldesk.decision.engine.port.FeedIdentity("binance", "bbbb2222", "binance"),
+                io.signaldesk.decision.support.Market.flat("MKTA", "97000"));
     }
 
     @Test
@@ -56,10 +62,10 @@ class ArenaResourceTest {
             boolean paid = net.signum() > 0;
             Instant at = T0.plusSeconds(i * 60L);
             repository.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 7, "llama3.2:3b", at, horizon,
-                    net.add(new BigDecimal("0.30")), net, paid, null, null, null), 100);
+                    net.add(new BigDecimal("0.30")), net, paid, null, null, null).on("binance"), 100);
             if (i < 3) {
                 repository.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", paid, 6, "phi3:mini", at, horizon,
-                        net.add(new BigDecimal("0.30")), net, true, null, null, null, EdgeStore.SHADOW), 100);
+                        net.add(new BigDecimal("0.30")), net, true, null, null, null, EdgeStore.SHADOW).on("binance"), 100);
             }
         }
         given().get("/api/ai/arena").then().statusCode(200)
@@ -79,5 +85,29 @@ class ArenaResourceTest {
                 .body(containsString("| llama3.2:3b | primary | 4 | 50 % ("))
                 .body(containsString("| phi3:mini | shadow | 3 | 100 % ("))
                 .body(containsString("On the 3 questions phi3:mini also answered, llama3.2:3b was right 67 %"));
+    }
+
+    @Test
+    void readsTheAnswersScoredOnTheDesksMarketOrTheOneAskedFor() {
+        Duration horizon = strategy.edge().horizon();
+        // two right entries on the simulator's made-up prices, one wrong on Binance's
+        for (int i = 0; i < 2; i++) {
+            repository.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 7, "llama3.2:3b", T0.plusSeconds(i * 60L),
+                    horizon, new BigDecimal("1.0000"), new BigDecimal("0.7000"), true, null, null, null).on("simulator"), 100);
+        }
+        repository.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 7, "llama3.2:3b", T0.plusSeconds(180),
+                horizon, new BigDecimal("-0.1000"), new BigDecimal("-0.4000"), false, null, null, null).on("binance"), 100);
+
+        given().get("/api/ai/arena").then().statusCode(200).body("market", equalTo("binance"))
+                .body("markets.binance", equalTo(1)).body("markets.simulator", equalTo(2))
+                .body("models.find { it.role == 'PRIMARY' }.right.calls", equalTo(1))
+                .body("models.find { it.role == 'PRIMARY' }.right.hits", equalTo(0));
+        given().queryParam("market", "simulator").get("/api/ai/arena").then().statusCode(200)
+                .body("market", equalTo("simulator")).body("models.find { it.role == 'PRIMARY' }.right.hits", equalTo(2));
+        given().get("/api/ai/arena/appendix-a").then().statusCode(200)
+                .body(containsString("on binance's prices only")).body(containsString("| llama3.2:3b | primary | 1 | 0 % ("));
+        given().queryParam("market", "Binance").get("/api/ai/arena").then().statusCode(400).body("field", equalTo("market"));
+        given().queryParam("market", "<b>").get("/api/ai/arena/appendix-a").then().statusCode(400)
+                .body("field", equalTo("market"));
     }
 }

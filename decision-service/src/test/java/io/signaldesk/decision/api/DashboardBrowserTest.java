@@ -299,9 +299,10 @@ class DashboardBrowserTest {
             BigDecimal net = new BigDecimal(i % 2 == 0 ? "0.50" : "-0.70");
             Instant at = t0.plusSeconds(i * 60L);
             edgeRepository.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 7, "llama3.2:3b", at, horizon,
-                    net.add(new BigDecimal("0.30")), net, net.signum() > 0, null, null, null), 100);
+                    net.add(new BigDecimal("0.30")), net, net.signum() > 0, null, null, null).on("simulator"), 100);
             edgeRepository.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 6, "phi3:mini", at, horizon,
-                    net.add(new BigDecimal("0.30")), net, net.signum() > 0, null, null, null, EdgeStore.SHADOW), 100);
+                    net.add(new BigDecimal("0.30")), net, net.signum() > 0, null, null, null, EdgeStore.SHADOW)
+                    .on("simulator"), 100); // the desk's market when the page opens below
         }
         analyzer.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/ai/shadow").willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.okJson("""

@@ -43,6 +43,10 @@ class DatasetResourceTest {
     @Inject
     EdgeService edge;
 
+    /** The desk trades Binance: the model's answers read are Binance's. */
+    @Inject
+    io.signaldesk.decision.support.Desk desk;
+
     @Inject
     DecisionConfig config;
 
@@ -53,6 +57,8 @@ class DatasetResourceTest {
     @AfterEach
     void forget() {
         edge.clear();
+        desk.tick(new io.signaldesk.decision.engine.port.FeedIdentity("binance", "bbbb2222", "binance"),
+                io.signaldesk.decision.support.Market.flat("MKTA", "97000"));
     }
 
     @Test
@@ -65,7 +71,7 @@ class DatasetResourceTest {
         store(answer("ETH", true, 3, "-0.10", "-0.40", false, "{\"enter\":true,\"confidence\":9,\"reason\":\"Momentum.\"}", horizon));
         store(answer("ETH", true, 4, "0.50", "0.20", true, "{\"enter\":true,\"confidence\":6,\"reason\":\"Momentum.\"}", horizon));
         repository.insertAnswer(new ScoredAnswer("ENTRY", "SOL", "LONG", true, 6, "m", T0.plusSeconds(5 * 3600), horizon,
-                BigDecimal.ONE, BigDecimal.ONE, true, null, null, null), 100);
+                BigDecimal.ONE, BigDecimal.ONE, true, null, null, null).on("binance"), 100);
 
         List<JsonNode> all = lines(given().queryParam("validation", "0.4").get("/api/ai/dataset")
                 .then().statusCode(200).contentType("application/x-ndjson").extract().asString());
@@ -96,9 +102,26 @@ class DatasetResourceTest {
         assertTrue(given().queryParam("type", "EXIT").get("/api/ai/dataset").then().statusCode(200).extract().asString().isEmpty());
     }
 
+    @Test
+    void servesTheAnswersScoredOnTheDesksMarketUnlessAnotherIsAsked() throws Exception {
+        Duration horizon = strategy.edge().horizon();
+        store(answer("BTC", true, 0, "0.80", "0.50", true, "{\"enter\":true,\"confidence\":7,\"reason\":\"Buyers lead.\"}", horizon));
+        repository.insertAnswer(answer("ETH", true, 1, "0.90", "0.60", true,
+                "{\"enter\":true,\"confidence\":8,\"reason\":\"Bids stack up.\"}", horizon).on("simulator"), 100);
+
+        List<JsonNode> desk = lines(given().get("/api/ai/dataset").then().statusCode(200).extract().asString());
+        assertEquals(List.of("ENTRY LONG BTC at 100\nCURRENT PRICES: BTC 100"),
+                desk.stream().map(l -> l.at("/messages/1/content").asText()).toList(), "Binance's answer only");
+        List<JsonNode> simulator = lines(given().queryParam("market", "simulator").get("/api/ai/dataset").then()
+                .statusCode(200).extract().asString());
+        assertEquals(List.of("ENTRY LONG ETH at 100\nCURRENT PRICES: ETH 100"),
+                simulator.stream().map(l -> l.at("/messages/1/content").asText()).toList());
+    }
+
     @ParameterizedTest(name = "{0}={1} -> 400")
     @CsvSource({ "type,RISK", "coin,B-T-C", "from,yesterday", "to,2024-13-01", "split,test", "validation,0.9",
-            "validation,-1", "validation,1e-1", "assistant,best", "limit,0", "limit,50001", "limit,ten" })
+            "validation,-1", "validation,1e-1", "assistant,best", "limit,0", "limit,50001", "limit,ten", "market,Binance",
+            "market,binance; DROP TABLE model_answer" })
     void answers400NamingTheField(String field, String value) {
         given().queryParam(field, value).get("/api/ai/dataset")
                 .then().statusCode(400).body("field", equalTo(field)).body("error", not(emptyOrNullString()));
@@ -111,7 +134,7 @@ class DatasetResourceTest {
     }
 
     private void store(ScoredAnswer answer) {
-        repository.insertAnswer(answer, 100);
+        repository.insertAnswer(answer.on("binance"), 100);
     }
 
     private static ScoredAnswer answer(String coin, boolean entered, int hour, String move, String net, boolean right,

@@ -73,6 +73,10 @@ class LessonResourceTest {
     @Inject
     EdgeService edge;
 
+    /** The desk trades Binance: the model's answers read are Binance's. */
+    @Inject
+    io.signaldesk.decision.support.Desk desk;
+
     @Inject
     EdgeRepository answers;
 
@@ -98,6 +102,19 @@ class LessonResourceTest {
         analyzer.resetAll();
         edge.clear();
         lessons.clear();
+        desk.tick(new io.signaldesk.decision.engine.port.FeedIdentity("binance", "bbbb2222", "binance"),
+                io.signaldesk.decision.support.Market.flat("MKTA", "97000"));
+    }
+
+    @Test
+    void theAnswersByLessonVersionAndTheDraftCadenceCountTheDesksMarketOnly() {
+        List<EdgeStore.ScoredAnswer> history = ScoredHistory.read(strategy.edge().horizon());
+        history.forEach(a -> answers.insertAnswer(a, 1000));
+        // the same answers once more, as if given on the simulator's made-up prices: kept apart
+        history.forEach(a -> answers.insertAnswer(a.on("simulator"), 1000));
+        given().get("/api/lessons").then().statusCode(200).body("market", equalTo("binance"))
+                .body("byVersion", hasSize(1)).body("byVersion[0].answers", equalTo(history.size()));
+        assertEquals(history.size(), lessons.scoredAfter(strategy.edge().horizon(), "binance", null));
     }
 
     @Test

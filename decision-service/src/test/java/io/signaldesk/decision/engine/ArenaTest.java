@@ -68,7 +68,7 @@ class ArenaTest {
         assertEquals(3, record.calls(), "the model's record counts its own three answers, not the shadow's");
         assertEquals(2, record.right());
 
-        Arena arena = edge.arena();
+        Arena arena = edge.arena(null);
         assertEquals("5m", arena.horizon());
         List<Arena.Scored> scored = arena.scored();
         Arena.Scored primary = one(scored, "PRIMARY", null);

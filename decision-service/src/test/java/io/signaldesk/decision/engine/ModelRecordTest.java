@@ -122,7 +122,7 @@ class ModelRecordTest {
         edge.observe(Market.flat("BTC", "101"), T0.plus(Duration.ofMinutes(6)));
 
         // +1 % its way, less the 0.30 % round trip: +0.70 % for every entry; the skip was wrong
-        var byVersion = new io.signaldesk.decision.ledger.LessonRepository(ledger.db()).byVersion(Duration.ofMinutes(5));
+        var byVersion = new io.signaldesk.decision.ledger.LessonRepository(ledger.db()).byVersion(Duration.ofMinutes(5), "binance");
         assertEquals(java.util.List.of(
                 new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(null, 1, 1, 1, 0.7, null, null),
                 new io.signaldesk.decision.ledger.LessonRepository.VersionRecord(0, 1, 1, 1, 0.7, null, null),

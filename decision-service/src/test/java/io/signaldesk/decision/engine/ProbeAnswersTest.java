@@ -69,11 +69,11 @@ class ProbeAnswersTest {
         assertEquals(record, edge().modelRecord(Kind.ENTRY, "BTC", "LONG", T0.plus(Duration.ofMinutes(6))),
                 "read back from the ledger after a restart, the probe included");
 
-        Map<String, ArenaRow> byRole = byRole(edge.arena().rows());
+        Map<String, ArenaRow> byRole = byRole(edge.arena(null).rows());
         assertEquals(new ArenaRow(EdgeStore.PROBE, "llama3.2:3b", null, 1, 0, 0, 0, 0), byRole.get(EdgeStore.PROBE));
         assertEquals(1, byRole.get(EdgeStore.PRIMARY).calls());
 
-        List<EdgeStore.ScoredAnswer> examples = edge.answersWithPrompts(new AnswerFilter(null, null, null, null, 100));
+        List<EdgeStore.ScoredAnswer> examples = edge.answersWithPrompts(new AnswerFilter(null, null, null, null, 100, "binance"));
         assertEquals(1, examples.size(), "the probe came back without its prompt: no example");
         assertEquals(T0, examples.get(0).answeredAt());
     }
@@ -87,7 +87,7 @@ class ProbeAnswersTest {
         edge.modelAnswered(ModelRecords.Answer.probe("BTC", "LONG", true, 7, "llama3.2:3b"), new BigDecimal("100"), T0);
         edge.observe(Market.flat("BTC", "101"), T0.plus(Duration.ofMinutes(5)));
 
-        Map<String, ArenaRow> byRole = byRole(edge.arena().rows());
+        Map<String, ArenaRow> byRole = byRole(edge.arena(null).rows());
         assertEquals(1, byRole.get(EdgeStore.PROBE).calls(), "the probe's horizon has passed: scored");
         assertEquals(null, byRole.get(EdgeStore.PRIMARY), "the live answer's has not");
     }
@@ -118,7 +118,7 @@ class ProbeAnswersTest {
 
         // the model skipped; SOL fell: skipping was right, and nothing was kept for the gate (it would not have called it)
         assertEquals(new ArenaRow(EdgeStore.PROBE, "llama3.2:3b", null, 1, 1, 0, 0, 0),
-                byRole(edge.arena().rows()).get(EdgeStore.PROBE));
+                byRole(edge.arena(null).rows()).get(EdgeStore.PROBE));
         assertEquals(new AnalyzerPort.ModelRecord(5, 1, 1, 0, null, "R", false),
                 edge.modelRecord(Kind.ENTRY, "SOL", "LONG", T0.plus(Duration.ofMinutes(5))));
         assertTrue(edge.scored().isEmpty());

@@ -59,9 +59,19 @@ class LedgerMigrationTest {
         v18KeepsOutcomesWithoutAMarket(sqlite(), "db/sqlite");
     }
 
+    @Test
+    void sqliteAtV20KeepsModelAnswersWithoutAMarketCountedForNoMarket() throws Exception {
+        v21KeepsModelAnswersWithoutAMarket(sqlite(), "db/sqlite");
+    }
+
     @Nested
     @ExtendWith(PostgresServer.Available.class)
     class OnPostgres {
+
+        @Test
+        void postgresAtV20KeepsModelAnswersWithoutAMarketCountedForNoMarket() throws Exception {
+            v21KeepsModelAnswersWithoutAMarket(postgres("v21"), "db/postgresql");
+        }
 
         @Test
         void postgresAtV17KeepsEdgeOutcomesWithoutAMarketAndWritesTheMarketOfNewOnes() throws Exception {
@@ -178,6 +188,37 @@ class LedgerMigrationTest {
         assertEquals(List.of("binance"), signals.pending().stream().map(p -> p.signal().market()).toList());
         assertEquals(java.util.Arrays.asList(null, "binance"), column(source, "SELECT market FROM signal ORDER BY id"),
                 "the signal from before is kept, market not recorded");
+    }
+
+    private static void v21KeepsModelAnswersWithoutAMarket(DataSource source, String dialect) throws Exception {
+        migrate(source, dialect, "20");
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO model_prompt (sha, system) VALUES ('0a1b', 'You are a crypto trading assistant.')");
+            s.execute("INSERT INTO model_answer (kind, coin, side, acted, confidence, model, answered_at, horizon_seconds,"
+                    + " move_pct, net_pct, right_answer, question, answer, system_sha, role, lesson_version) VALUES"
+                    + " ('ENTRY', 'BTC', 'LONG', 1, 7, 'llama3.2:3b', '2026-12-01T10:00:00Z', 900, '1.2000', '0.9000', 1,"
+                    + " 'ENTRY LONG BTC at 96500.10', '{\"enter\":true,\"confidence\":7,\"reason\":\"Bids lead.\"}',"
+                    + " '0a1b', 'PRIMARY', NULL)");
+        }
+        migrate(source, dialect, null);
+
+        Db db = new Db(source);
+        EdgeRepository answers = new EdgeRepository(db);
+        java.time.Duration horizon = java.time.Duration.ofMinutes(15);
+        answers.insertAnswer(new io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer("ENTRY", "BTC", "LONG", false,
+                5, "llama3.2:3b", java.time.Instant.parse("2026-12-02T10:00:00Z"), horizon, new BigDecimal("-0.2000"),
+                new BigDecimal("-0.5000"), true, null, null, null, "PRIMARY", null, "binance"), 100);
+        assertEquals(java.util.Arrays.asList(null, "binance"),
+                answers.answers(horizon).stream().map(a -> a.market()).toList(), "the answer from before is kept");
+        assertEquals(java.util.Map.of("market not recorded", 1L, "binance", 1L), answers.answersByMarket(horizon));
+        assertEquals(1L, answers.arena(horizon, "binance").get(0).calls(), "Binance's arena: its own answer only");
+        assertEquals(1L, answers.arena(horizon, "market not recorded").get(0).calls());
+        assertEquals(List.of("ENTRY LONG BTC at 96500.10"), answers.withPrompts(horizon,
+                new io.signaldesk.decision.engine.port.EdgeStore.AnswerFilter(null, null, null, null, 10,
+                        "market not recorded")).stream().map(a -> a.question()).toList(), "readable by its label");
+        LessonRepository lessons = new LessonRepository(db);
+        assertEquals(1, lessons.scoredAfter(horizon, "binance", null), "the answer from before counts for no market");
+        assertEquals(1L, lessons.byVersion(horizon, "binance").get(0).answers());
     }
 
     private static void v13BackfillsTheWantedSide(DataSource source, String dialect) throws Exception {

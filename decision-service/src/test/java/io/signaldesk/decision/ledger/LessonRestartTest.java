@@ -95,10 +95,10 @@ class LessonRestartTest {
         for (int i = 0; i < versions.size(); i++) {
             answers.insertAnswer(new ScoredAnswer("ENTRY", "BTC", "LONG", true, 6, "llama3.2:3b", T0, Duration.ofMinutes(15),
                     new BigDecimal("1.0"), new BigDecimal(nets.get(i)), true, null, null, null, EdgeStore.PRIMARY,
-                    versions.get(i)), 10);
+                    versions.get(i)).on("binance"), 10);
         }
         List<LessonRepository.VersionRecord> byVersion = new LessonRepository(new Db(ledger.open()))
-                .byVersion(Duration.ofMinutes(15));
+                .byVersion(Duration.ofMinutes(15), "binance");
         assertEquals(java.util.Arrays.asList(null, 1, 2), byVersion.stream().map(LessonRepository.VersionRecord::version)
                 .toList(), "answers asked without lessons first, on each dialect");
         // v2: +0.7 and +0.3, mean +0.5, stdev 0.282843; t(1) 12.706205 × 0.282843 / √2 = 2.541241

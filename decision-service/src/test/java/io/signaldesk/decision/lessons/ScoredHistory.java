@@ -15,7 +15,7 @@ import io.signaldesk.decision.engine.port.EdgeStore.ScoredAnswer;
 
 /**
  * The test fixture {@code lessons/scored-entries-2024-10.csv}: 120 entry answers scored on the Q4-2024 1 m candles
- * (how they were made is in the file's header), as the ledger keeps them.
+ * (how they were made is in the file's header), as the ledger keeps them: scored on Binance's prices.
  */
 public final class ScoredHistory {
 
@@ -41,7 +41,7 @@ public final class ScoredHistory {
                 String[] f = line.split(",");
                 out.add(new ScoredAnswer(f[0], f[1], f[2], "1".equals(f[3]), Integer.valueOf(f[4]), "llama3.2:3b",
                         Instant.parse(f[5]), horizon, new BigDecimal(f[6]), new BigDecimal(f[7]), "1".equals(f[8]), null,
-                        null, null));
+                        null, null).on("binance"));
             }
             return out;
         } catch (IOException e) {

@@ -26,11 +26,26 @@ public interface EdgeStore {
      * One model answer scored at {@code horizon} (table model_answer): what was asked (kind ENTRY or EXIT, coin, side),
      * whether the answer acted, the move its way before costs, what acting earned after costs, whether it was right,
      * and (when known) the question and system message it answered, the answer as JSON and the version of the trader's
-     * lessons in that system message.
+     * lessons in that system message; {@code market} the market it was scored on ({@code FeedIdentity.market}; null: a
+     * row from before markets were recorded, or not said).
      */
     record ScoredAnswer(String kind, String coin, String side, boolean acted, Integer confidence, String model,
             Instant answeredAt, Duration horizon, BigDecimal movePct, BigDecimal netPct, boolean right, String question,
-            String answer, String system, String role, Integer lessonVersion) {
+            String answer, String system, String role, Integer lessonVersion, String market) {
+
+        /** Without the market it was scored on (not said). */
+        public ScoredAnswer(String kind, String coin, String side, boolean acted, Integer confidence, String model,
+                Instant answeredAt, Duration horizon, BigDecimal movePct, BigDecimal netPct, boolean right, String question,
+                String answer, String system, String role, Integer lessonVersion) {
+            this(kind, coin, side, acted, confidence, model, answeredAt, horizon, movePct, netPct, right, question, answer,
+                    system, role, lessonVersion, null);
+        }
+
+        /** The same answer scored on {@code other}. */
+        public ScoredAnswer on(String other) {
+            return new ScoredAnswer(kind, coin, side, acted, confidence, model, answeredAt, horizon, movePct, netPct, right,
+                    question, answer, system, role, lessonVersion, other);
+        }
 
         /** Without the version of the trader's lessons it was asked under (not said). */
         public ScoredAnswer(String kind, String coin, String side, boolean acted, Integer confidence, String model,
@@ -65,11 +80,20 @@ public interface EdgeStore {
             double netSquares) {
     }
 
-    /** Both models' scored answers at {@code horizon}, by role and model, and the primary's on the questions both answered. */
-    List<ArenaRow> arena(Duration horizon);
+    /**
+     * Both models' scored answers at {@code horizon} on {@code market} ({@code EdgeService.NOT_RECORDED}: the rows from
+     * before markets were recorded), by role and model, and the primary's on the questions both answered.
+     */
+    List<ArenaRow> arena(Duration horizon, String market);
 
-    /** Which scored answers to read back for the training set; null: any. */
-    record AnswerFilter(String kind, String coin, Instant from, Instant to, int limit) {
+    /** How many answers of the model in use (roles PRIMARY and PROBE) are scored at {@code horizon}, per market. */
+    java.util.Map<String, Long> answersByMarket(Duration horizon);
+
+    /**
+     * Which scored answers to read back for the training set; null: any, but {@code market}: the answers scored on that
+     * market only ({@code EdgeService.NOT_RECORDED}: the rows from before markets were recorded).
+     */
+    record AnswerFilter(String kind, String coin, Instant from, Instant to, int limit, String market) {
     }
 
     /** A model setup a probe is sent for (strategy.edge.probe-every): the coin, the source (ai, rules+ai), the direction. */
@@ -97,7 +121,10 @@ public interface EdgeStore {
     /** Stores a scored model answer; the texts of all but the newest {@code keepTexts} are cleared now and then. */
     void insertAnswer(ScoredAnswer answer, int keepTexts);
 
-    /** Every answer of the model in use (roles PRIMARY and PROBE) scored at {@code horizon}, oldest first (without their texts). */
+    /**
+     * Every answer of the model in use (roles PRIMARY and PROBE) scored at {@code horizon}, oldest first (without their
+     * texts), each with its market (null: not recorded).
+     */
     List<ScoredAnswer> answers(Duration horizon);
 
     /** The scored answers with their prompt as sent, oldest first, at most {@code filter.limit()}. */
