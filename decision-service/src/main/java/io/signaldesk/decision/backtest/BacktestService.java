@@ -51,28 +51,6 @@ public class BacktestService {
         int seed(List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> calls, String market);
     }
 
-    /** Binance's own name for its one-minute candle files (its public data dumps, the data directory's samples). */
-    private static final java.util.regex.Pattern BINANCE_KLINES = java.util.regex.Pattern.compile("[A-Z0-9]{2,20}USDT-1m(-[^/]*)?\\.csv");
-
-    /**
-     * The market a run's data is of, for the calls it seeds: Binance for captures (the capture reader reads Binance's
-     * combined streams only) and for candle files named as Binance names them; otherwise (inline CSV, other files, a
-     * mix) {@link io.signaldesk.decision.engine.EdgeService#SEED_UNKNOWN}, which no gate reads.
-     */
-    static String marketOf(List<String> captures, Map<String, String> files, Map<String, String> inline) {
-        if (!inline.isEmpty()) {
-            return io.signaldesk.decision.engine.EdgeService.SEED_UNKNOWN;
-        }
-        if (!captures.isEmpty() && files.isEmpty()) {
-            return "binance";
-        }
-        if (captures.isEmpty() && !files.isEmpty() && files.values().stream()
-                .allMatch(f -> BINANCE_KLINES.matcher(f.substring(f.lastIndexOf('/') + 1)).matches())) {
-            return "binance";
-        }
-        return io.signaldesk.decision.engine.EdgeService.SEED_UNKNOWN;
-    }
-
     private final Supplier<BacktestConfig> live;
     private final DataDirectory dataDir;
     private final TrackRecordSeed seed;
@@ -148,7 +126,7 @@ public class BacktestService {
     record Checked(List<String> captures, Map<String, String> files, Map<String, String> inline, BacktestConfig base,
             Overrides overrides, Instant from, Instant to, int offset, int limit, Map<String, Path> paths,
             List<Path> capturePaths, Path outputDir, AlignedCandles candles, int maxSentimentCalls, int trials,
-            boolean seedTrackRecord) {
+            boolean seedTrackRecord, DataSources.Provenance seedSource) {
     }
 
     /** Checks {@code request} (every refusal a {@link BadInputException} naming its field) without running it. */
@@ -207,8 +185,11 @@ public class BacktestService {
         if (seedTrackRecord && to != null && to.isAfter(Instant.now())) {
             throw new BacktestInputException("seedTrackRecord", "a seed is learned from data before now only: to is in the future");
         }
+        // the market a seed counts for is the one the data says it is of (its content listed as that market's), never a name
+        DataSources.Provenance seedSource = seedTrackRecord ? DataSources.of(
+                DataSources.files(captures, capturePaths, files, paths), !inline.isEmpty(), dataDir) : null;
         return new Checked(captures, files, inline, base, overrides, from, to, offset, limit, paths, capturePaths,
-                outputDir, candles, maxSentimentCalls, trials, seedTrackRecord);
+                outputDir, candles, maxSentimentCalls, trials, seedTrackRecord, seedSource);
     }
 
     /** Runs a checked request, telling {@code progress}; {@link Busy} while another backtest runs. */
@@ -243,7 +224,7 @@ public class BacktestService {
                     + "past only (it starts empty, a call counts once its " + overrides.settings().edge().horizonMinutes()
                     + "-minute horizon has passed in market time)");
             if (checked.seedTrackRecord()) {
-                notes.add(seed(run, marketOf(captures, files, inline)));
+                notes.add(seed(run, checked.seedSource()));
             }
             BuyAndHold hold = tape instanceof CandleTape candles ? BuyAndHold.of(candles.data(), overrides.settings()) : null;
             BacktestReport.AiUsage ai = analyzer == null ? null
@@ -311,14 +292,15 @@ public class BacktestService {
     }
 
     /** The run's scored calls into the service's track record, when its data is all before now; the note says how many. */
-    private String seed(BacktestRunner.Run run, String market) {
+    private String seed(BacktestRunner.Run run, DataSources.Provenance source) {
+        String market = source.market();
         if (run.to() == null || run.to().isAfter(Instant.now())) {
             throw new BacktestInputException("seedTrackRecord", "a seed is learned from data before now only: the data "
                     + "ends at " + run.to());
         }
         int seeded = seed.seed(run.scoredCalls(), market);
         return "seeded the service's edge track record of " + market + " with " + seeded + " scored calls of data before now ("
-                + run.from() + " to " + run.to() + ")";
+                + run.from() + " to " + run.to() + "): " + source.why();
     }
 
     /** How a backtest differs from the service running live, stated in every report, and what its sentiment came to. */

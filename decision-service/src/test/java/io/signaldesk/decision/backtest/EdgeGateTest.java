@@ -153,24 +153,11 @@ class EdgeGateTest {
         // those whose 5 minutes have passed by the last close are scored: 00:02 .. 00:25, 24 calls
         assertEquals(24, seeded.size());
         assertTrue(seeded.stream().allMatch(c -> c.movePct().compareTo(new BigDecimal("1.25")) > 0), "each +1.2578 %");
-        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("seeded the service's edge track record of binance with 24 scored calls")),
-                report.notes().toString());
-        assertEquals(List.of("binance"), markets, "a file named as Binance names its candles: Binance's record");
-    }
-
-    @Test
-    void aSeedIsLabelledWithTheMarketOfItsDataAndUnknownDataReachesNoGate() {
         String unknown = io.signaldesk.decision.engine.EdgeService.SEED_UNKNOWN;
-        assertEquals("binance", BacktestService.marketOf(List.of("spot-btcusdt_20240808.gz"), java.util.Map.of(), java.util.Map.of()));
-        assertEquals("binance", BacktestService.marketOf(List.of(), java.util.Map.of("BTC", "klines-1m/BTCUSDT-1m-2024Q4.csv",
-                "ETH", "ETHUSDT-1m-2024-10.csv"), java.util.Map.of()));
-        assertEquals(unknown, BacktestService.marketOf(List.of(), java.util.Map.of(), java.util.Map.of("BTC", "t,o,h,l,c,v")),
-                "inline CSV: anyone's numbers");
-        assertEquals(unknown, BacktestService.marketOf(List.of(), java.util.Map.of("BTC", "my-prices.csv"), java.util.Map.of()));
-        assertEquals(unknown, BacktestService.marketOf(List.of(), java.util.Map.of("BTC", "BTCUSDT-1m.csv", "ETH", "eth.csv"),
-                java.util.Map.of()), "one file of unknown origin: the whole run");
-        assertEquals(unknown, BacktestService.marketOf(List.of(), java.util.Map.of("BTC", "BTCUSDT-1m.csv"),
-                java.util.Map.of("ETH", "t,o,h,l,c,v")));
+        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("seeded the service's edge track record of " + unknown
+                + " with 24 scored calls") && n.contains("TSTUSDT-1m.csv (sha256 ")), report.notes().toString());
+        assertEquals(List.of(unknown), markets,
+                "a hand-made climb named as Binance names its candles is no market's: the name says nothing");
     }
 
     @Test
