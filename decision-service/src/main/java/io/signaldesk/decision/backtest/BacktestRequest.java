@@ -20,7 +20,8 @@ import java.util.Map;
  * Sharpe's input, stated in the report.
  * {@code edgeMode}: the edge gate (gate, advise, off; strategy.edge.mode). {@code walkForward}: rolling train/test
  * windows, out-of-sample figures only ({@link WalkForward}). {@code seedTrackRecord}: the run's scored calls join the
- * service's edge track record (only data before now).
+ * service's edge track record (only data before now), as calls of the market the data's content is listed as
+ * ({@link DataSources}), else of no known market.
  */
 public record BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv, List<String> captures,
         String mode, String policy, Boolean requireConfirmation, Integer autoMinConfidence,
