@@ -75,7 +75,7 @@ class HostileInputTest {
         for (String value : new String[] { "1e13", "0", "1e999999999", "\"10000\"" }) {
             rows.add(row("POST", RISK, "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"equity\":" + value + "}", 400, "equity"));
         }
-        for (String value : new String[] { "0", "true", "[\"BTC\"]", "\"BTC\\u0000\"", "\"" + "B".repeat(100_000) + "\"" }) {
+        for (String value : new String[] { "0", "true", "[\"BTC\"]", "\"BTC\\u0000\"", "\"" + "B".repeat(21) + "\"", "\"" + "B".repeat(100_000) + "\"" }) {
             rows.add(row("POST", ENTRY, "{\"coin\":" + value + ",\"side\":\"LONG\",\"price\":95000}", 400, "coin"));
         }
         rows.add(row("POST", ENTRY, "{\"coin\":\"BTC\",\"side\":\"LO\\u0000NG\",\"price\":95000}", 400, "side"));
@@ -91,6 +91,7 @@ class HostileInputTest {
         rows.add(row("POST", ENTRY, market("\"trades60s\":{\"buyCount\":1.5}"), 400, "market.coins[0].trades60s.buyCount"));
         rows.add(row("POST", ENTRY, market("\"symbol\":\"" + "S".repeat(1000) + "\""), 400, "market.coins[0].symbol"));
         rows.add(row("POST", ENTRY, market("\"lastEventAgeMs\":-5"), 400, "market.coins[0].lastEventAgeMs"));
+        rows.add(row("POST", SENTIMENT, "{\"coins\":[\"" + "W".repeat(21) + "\"]}", 400, "coins[0]"));
         StringBuilder many = new StringBuilder("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"market\":{\"coins\":[");
         for (int i = 0; i < 60; i++) {
             many.append(i == 0 ? "" : ",").append("{\"coin\":\"C").append(i).append("X\"}");

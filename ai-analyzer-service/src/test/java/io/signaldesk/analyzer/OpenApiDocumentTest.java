@@ -59,7 +59,7 @@ class OpenApiDocumentTest extends OpenApiDocumentCheck {
         com.fasterxml.jackson.databind.JsonNode schemas = mapper.readTree(io.restassured.RestAssured.given()
                 .get("/q/openapi?format=json").asString()).path("components").path("schemas");
         com.fasterxml.jackson.databind.JsonNode coin = schemas.path("CoinSnapshot").path("properties");
-        org.junit.jupiter.api.Assertions.assertEquals("^[A-Za-z0-9]{2,10}$", coin.path("coin").path("pattern").asText());
+        org.junit.jupiter.api.Assertions.assertEquals("^" + io.signaldesk.core.market.Coin.PATTERN + "$", coin.path("coin").path("pattern").asText());
         org.junit.jupiter.api.Assertions.assertEquals(30, coin.path("symbol").path("maxLength").asInt());
         org.junit.jupiter.api.Assertions.assertEquals(0, new java.math.BigDecimal("1e9")
                 .compareTo(coin.path("lastPrice").path("maximum").decimalValue()), coin.path("lastPrice").toString());

@@ -3,7 +3,6 @@ package io.signaldesk.analyzer.domain;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -11,12 +10,13 @@ import jakarta.validation.ConstraintValidatorContext;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 import io.signaldesk.core.market.BookImbalance;
+import io.signaldesk.core.market.Coin;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.market.TradeFlow;
 
 /**
- * The bounds of each field of a coin in a request (a field is null while the feed does not know it): a ticker of 2-10
- * letters or digits, prices and sizes above 0 and at most 1e9, percentages, counts and ages within what a market can
+ * The bounds of each field of a coin in a request (a field is null while the feed does not know it): a {@link Coin},
+ * prices and sizes above 0 and at most 1e9, percentages, counts and ages within what a market can
  * show, at most 18 decimals. Every field out of bounds is one violation at its own path
  * ({@code market.coins[0].bookImbalance.bidShare}), so the 400 names it. {@link #BOUNDS} is the one list: the
  * validator checks it and the OpenAPI document shows it (rest/AnalysisOpenApiFilter, {@link Bound#document}).
@@ -24,8 +24,6 @@ import io.signaldesk.core.market.TradeFlow;
 public class CoinBounds implements ConstraintValidator<ValidCoin, CoinSnapshot> {
 
     private static final BigDecimal PRICE_MAX = new BigDecimal("1000000000");
-    private static final String TICKER = "[A-Za-z0-9]{2,10}";
-    private static final Pattern TICKER_PATTERN = Pattern.compile(TICKER);
 
     /** Every bounded field of a coin, in the order its violations are reported. */
     public static final List<Bound> BOUNDS = List.of(
@@ -93,8 +91,7 @@ public class CoinBounds implements ConstraintValidator<ValidCoin, CoinSnapshot> 
             boolean exclusiveMinimum, BigDecimal maximum, int integerDigits, int maxLength, String rule) {
 
         static Bound ticker() {
-            return new Bound("coin", Kind.TICKER, CoinSnapshot::coin, null, false, null, 0, 10,
-                    "must be a ticker of 2-10 letters or digits, e.g. BTC");
+            return new Bound("coin", Kind.TICKER, CoinSnapshot::coin, null, false, null, 0, 20, Coin.MESSAGE);
         }
 
         static Bound text(String field, int maxLength, Function<CoinSnapshot, Object> value) {
@@ -121,7 +118,7 @@ public class CoinBounds implements ConstraintValidator<ValidCoin, CoinSnapshot> 
             Object v = value.apply(coin);
             return switch (kind) {
                 case TICKER -> v == null || v.toString().isBlank() ? "must not be blank"
-                        : TICKER_PATTERN.matcher(v.toString()).matches() ? null : rule;
+                        : Coin.valid(v.toString()) ? null : rule;
                 case TEXT -> v != null && v.toString().length() > maxLength ? rule : null;
                 case DECIMAL -> v != null && !within((BigDecimal) v) ? rule : null;
                 case WHOLE -> v != null && !within(BigDecimal.valueOf(((Number) v).longValue())) ? rule : null;
@@ -144,7 +141,7 @@ public class CoinBounds implements ConstraintValidator<ValidCoin, CoinSnapshot> 
         /** Writes these bounds into the field's schema in the OpenAPI document, and the rule as its description. */
         public void document(Schema property) {
             switch (kind) {
-                case TICKER -> property.pattern("^" + TICKER + "$").minLength(2).maxLength(maxLength);
+                case TICKER -> property.pattern("^" + Coin.PATTERN + "$").minLength(1).maxLength(maxLength);
                 case TEXT -> property.maxLength(maxLength);
                 case DECIMAL, WHOLE -> {
                     if (exclusiveMinimum) {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.market.Coin;
 
 /**
  * One setup of the model's scored record in a lesson draft's digest, as the decision service summed it up: its id
@@ -27,7 +28,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record DigestSetup(
         @NotNull @Pattern(regexp = "S[1-9][0-9]?", message = "must be S1 to S99") String id,
         @NotNull @Pattern(regexp = "ENTRY|EXIT", message = "must be ENTRY or EXIT") String kind,
-        @NotNull @Pattern(regexp = "[A-Z0-9]{2,10}", message = "must be a ticker of 2-10 capital letters or digits") String coin,
+        @NotNull @Pattern(regexp = Coin.PATTERN, message = Coin.MESSAGE) String coin,
         @NotNull @Pattern(regexp = "LONG|SHORT", message = "must be LONG or SHORT") String side,
         @NotNull @Min(1) @Max(1_000_000) Integer calls,
         @NotNull @Min(0) @Max(1_000_000) Integer right,

@@ -10,10 +10,11 @@ import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.domain.ModelRecord;
 import io.signaldesk.analyzer.domain.Price;
 import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.market.Coin;
 
 /** A proposed trade. */
 public record EntryRequest(
-        @NotNull @Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String coin,
+        @NotNull @Pattern(regexp = Coin.PATTERN, message = Coin.MESSAGE) String coin,
         @NotNull PositionSide side,
         @NotNull @Price BigDecimal price,
         @Valid MarketSnapshotDto market,

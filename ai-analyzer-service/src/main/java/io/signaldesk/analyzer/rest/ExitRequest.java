@@ -13,10 +13,11 @@ import io.signaldesk.analyzer.domain.ModelRecord;
 import io.signaldesk.analyzer.domain.Price;
 import io.signaldesk.analyzer.domain.Since2009;
 import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.market.Coin;
 
 /** An open position. */
 public record ExitRequest(
-        @NotNull @Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String coin,
+        @NotNull @Pattern(regexp = Coin.PATTERN, message = Coin.MESSAGE) String coin,
         @NotNull PositionSide side,
         @NotNull @Price BigDecimal entryPrice,
         @NotNull @Price BigDecimal currentPrice,

@@ -10,10 +10,11 @@ import io.signaldesk.analyzer.domain.Equity;
 import io.signaldesk.analyzer.domain.MarketSnapshotDto;
 import io.signaldesk.analyzer.domain.Price;
 import io.signaldesk.core.trade.PositionSide;
+import io.signaldesk.core.market.Coin;
 
 /** A trade about to be placed, with the equity to size it against. */
 public record RiskRequest(
-        @NotNull @Pattern(regexp = Coins.PATTERN, message = Coins.MESSAGE) String coin,
+        @NotNull @Pattern(regexp = Coin.PATTERN, message = Coin.MESSAGE) String coin,
         @NotNull PositionSide side,
         @NotNull @Price BigDecimal price,
         @NotNull @Equity BigDecimal equity,

@@ -20,6 +20,7 @@ import io.signaldesk.common.error.BadInputException;
 import io.signaldesk.decision.engine.port.EdgeStore.AnswerFilter;
 import io.signaldesk.decision.engine.EdgeService;
 import io.signaldesk.decision.engine.TrainingSet;
+import io.signaldesk.core.market.Coin;
 
 /**
  * The model's scored history as a training set (JSON Lines, chat format): served here because the outcomes and the
@@ -35,7 +36,6 @@ public class DatasetResource {
     static final List<String> TYPES = List.of("ENTRY", "EXIT");
     static final List<String> SPLITS = List.of("TRAIN", "VALIDATION", "ALL");
     static final List<String> ASSISTANTS = List.of("GIVEN", "RIGHT");
-    static final String COIN = "[A-Za-z0-9]{2,10}";
     static final double DEFAULT_VALIDATION = 0.2;
     static final String MAX_VALIDATION = "0.5";
     private static final String VALIDATION_RULE = "validation must be a share from 0 to " + MAX_VALIDATION + ", e.g. 0.2";
@@ -59,8 +59,8 @@ public class DatasetResource {
             @QueryParam("limit") String limit, @QueryParam("market") String market) {
         String on = MarketParam.of(market);
         String kind = type == null ? null : oneOf("type", type, TYPES);
-        if (coin != null && !coin.matches(COIN)) {
-            throw new BadInputException("coin", "coin must be a ticker of 2-10 letters or digits, e.g. BTC");
+        if (coin != null && !Coin.valid(coin)) {
+            throw new BadInputException("coin", "coin " + Coin.MESSAGE);
         }
         Instant start = from == null ? null : instant("from", from, false);
         Instant end = to == null ? null : instant("to", to, true);

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.signaldesk.common.files.DataDirectory;
 import io.signaldesk.decision.backtest.BacktestBounds;
+import io.signaldesk.core.market.Coin;
 
 /**
  * The request schemas of the bodies the decision service parses itself (strictly: no coercion, unknown fields
@@ -56,8 +57,8 @@ public class DecisionOpenApiFilter implements OASFilter {
                 "A job's id, 12 hex digits, as POST /api/backtest/jobs answers it");
         pathPattern(openAPI, "/api/backtest/reports/{name}", "name", io.signaldesk.decision.backtest.BacktestReports.NAME_PATTERN,
                 "A report's name (never a path), as GET /api/backtest/reports/latest names it");
-        pathPattern(openAPI, "/api/portfolio/positions/{coin}", "coin", PositionResource.COIN_PATTERN,
-                "The position's coin, 2-10 letters or digits, as GET /api/portfolio lists it");
+        pathPattern(openAPI, "/api/portfolio/positions/{coin}", "coin", Coin.PATTERN,
+                "The position's coin, 1-20 letters or digits, as GET /api/portfolio lists it");
     }
 
     /** The {@code name} parameter of every operation under {@code prefix} shows the pattern its resource checks. */
@@ -101,7 +102,7 @@ public class DecisionOpenApiFilter implements OASFilter {
                 case "assistant" -> names(schema, DatasetResource.ASSISTANTS,
                         "the assistant turn: the model's answer as given, or the right one by the outcome (default)");
                 case "coin" -> {
-                    schema.pattern("^" + DatasetResource.COIN + "$");
+                    schema.pattern("^" + Coin.PATTERN + "$");
                     yield "One coin's answers; absent: every coin";
                 }
                 case "market" -> {
@@ -172,7 +173,7 @@ public class DecisionOpenApiFilter implements OASFilter {
                 + DataDirectory.MAX_NAME + " characters)";
         name(property(request, "outputDir"), "The folder the reports are written to" + relative + "; default backtest");
         name(property(request, "files").getAdditionalPropertiesSchema(),
-                "A candle CSV of GET /api/backtest/files" + relative + ", by coin (2-10 letters or digits)");
+                "A candle CSV of GET /api/backtest/files" + relative + ", by coin (1-20 letters or digits)");
         name(property(request, "paths").getItems(), "A candle CSV of GET /api/backtest/files" + relative
                 + "; the coin is the file name's letters before USDT");
         name(property(request, "captures").getItems(), "A Binance capture (.jsonl or .gz) of GET /api/backtest/files" + relative);

@@ -19,15 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.engine.ModeService;
 import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.core.market.Coin;
 
 /** Operator actions on one open position. */
 @Path("/api/portfolio/positions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Paper trading")
 public class PositionResource {
-
-    /** A coin, as the feed names it; DecisionOpenApiFilter shows it on the {coin} parameter. */
-    static final String COIN_PATTERN = DatasetResource.COIN;
 
     private final ProposalService proposals;
     private final ModeService modes;
@@ -50,13 +48,13 @@ public class PositionResource {
              "fee":0,"realizedPnl":-0.20007,"reason":"written off: the BTC position was opened on replay#77b0e2aa; the feed's BTC prices are of simulator",
              "at":"2026-11-27T06:00:00Z","feedMarket":"replay#77b0e2aa","feedSource":"replay","venue":"SIMULATOR"}""")))
     @APIResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class),
-            examples = @ExampleObject(name = "coin", value = "{\"error\":\"coin must be 2-10 letters or digits\",\"field\":\"coin\"}")))
+            examples = @ExampleObject(name = "coin", value = "{\"error\":\"coin " + Coin.MESSAGE + "\",\"field\":\"coin\"}")))
     @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "own market",
             value = "{\"error\":\"the BTC position's market simulator is the feed's: close it with an exit, not a write-off\"}")))
     public Response writeOff(@PathParam("coin") String coin) {
-        if (coin == null || !coin.matches(COIN_PATTERN)) {
-            return ApiError.badRequest("coin", "coin must be 2-10 letters or digits");
+        if (!Coin.valid(coin)) {
+            return ApiError.badRequest("coin", "coin " + Coin.MESSAGE);
         }
-        return Response.ok(proposals.writeOff(coin, modes.current().mode())).build();
+        return Response.ok(proposals.writeOff(Coin.of(coin).symbol(), modes.current().mode())).build();
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.signaldesk.common.error.Shorten;
+import io.signaldesk.core.market.Coin;
 
 /**
  * What a backtest request names as its market data, checked as names before any file is opened (the data directory
@@ -24,8 +25,8 @@ final class BacktestInputs {
     /** At most this many capture files a run. */
     static final int MAX_CAPTURES = 16;
     private static final int MAX_COINS = 10;
-    private static final Pattern COIN = Pattern.compile("[A-Z0-9]{2,10}");
-    private static final Pattern COIN_IN_NAME = Pattern.compile("^([A-Za-z0-9]{2,10}?)USDT", Pattern.CASE_INSENSITIVE);
+    /** The shortest coin before USDT at the start of a file name (BTCUSDT-1m-2024-10.csv, WUSDT-1m.csv). */
+    private static final Pattern COIN_IN_NAME = Pattern.compile("^(" + Coin.PATTERN + "?)USDT", Pattern.CASE_INSENSITIVE);
 
     private BacktestInputs() {
     }
@@ -112,10 +113,10 @@ final class BacktestInputs {
     }
 
     private static void put(Map<String, String> files, String field, String coin, String file) {
-        String name = coin == null ? "" : coin.toUpperCase(Locale.ROOT);
-        if (!COIN.matcher(name).matches()) {
-            throw new BacktestInputException(field, "coin must be 2-10 letters or digits, got '" + Shorten.text(coin) + "'");
+        if (!Coin.valid(coin)) {
+            throw new BacktestInputException(field, "coin " + Coin.MESSAGE + ", got '" + Shorten.text(coin) + "'");
         }
+        String name = Coin.of(coin).symbol();
         if (file == null || file.isBlank()) {
             throw new BacktestInputException(field, "a CSV is required for " + name);
         }

@@ -14,6 +14,7 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.engine.ModeService;
+import io.signaldesk.core.market.Coin;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
@@ -44,7 +45,7 @@ public final class BacktestMain {
             String arg = args[i];
             if (arg.startsWith("--") && i + 1 < args.length) {
                 options.put(arg.substring(2), args[++i]);
-            } else if (arg.matches("[A-Za-z0-9]{2,10}=.+")) {
+            } else if (arg.matches(Coin.PATTERN + "=.+")) {
                 files.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
                 paths.add(arg);

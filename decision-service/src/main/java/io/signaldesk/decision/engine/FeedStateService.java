@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signaldesk.core.market.Coin;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.core.scoring.PricePoint;
 import io.signaldesk.core.scoring.SignalScorer;
@@ -49,13 +50,13 @@ public class FeedStateService {
         accept(snapshot, clock.instant());
     }
 
-    /** Takes in a snapshot received at {@code receivedAt}; coins without a price are ignored. */
+    /** Takes in a snapshot received at {@code receivedAt}; coins without a price or a valid {@link Coin} are ignored. */
     public void accept(FeedMessage snapshot, Instant receivedAt) {
         lastFrameAt = receivedAt;
         FeedIdentity feed = snapshot.identity();
         currentFeed = feed;
         for (CoinSnapshot coin : snapshot.coins()) {
-            if (coin == null || coin.coin() == null || coin.markPrice() == null || coin.markPrice().signum() <= 0) {
+            if (coin == null || !Coin.valid(coin.coin()) || coin.markPrice() == null || coin.markPrice().signum() <= 0) {
                 continue;
             }
             if (latest.put(coin.coin(), coin) == null) {

@@ -1,8 +1,8 @@
 package io.signaldesk.market.domain;
 
-import java.util.Locale;
 import java.util.Objects;
 
+import io.signaldesk.core.market.Coin;
 
 /**
  * A tradable pair on one venue. {@code symbol} is the venue's own spelling (BTCUSDT, BTC-USD, BTC/USD);
@@ -15,10 +15,7 @@ public record Instrument(String symbol, Venue venue, String coin) {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("symbol must not be blank");
         }
-        if (coin == null || !coin.matches("[A-Za-z0-9]{1,10}")) {
-            throw new IllegalArgumentException("coin must be 1-10 letters or digits: " + coin);
-        }
-        coin = coin.toUpperCase(Locale.ROOT);
+        coin = Coin.of(coin).symbol();
     }
 
     public static Instrument of(Venue venue, String symbol, String coin) {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.signaldesk.core.market.Coin;
 
 /**
  * The market endpoints' parameters show the bounds {@link MarketResource} checks them against: the coin's pattern and
@@ -34,7 +35,7 @@ public class MarketOpenApiFilter implements OASFilter {
             for (Parameter parameter : item.getGET().getParameters()) {
                 if (parameter.getName().equals("coin")) {
                     parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                            .pattern("^" + MarketResource.COIN_PATTERN + "$"));
+                            .pattern("^" + Coin.PATTERN + "$"));
                 } else if (bounded.containsKey(path) && parameter.getName().equals(bounded.get(path).name())) {
                     parameter.setSchema(bounded.get(path).schema());
                 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.common.error.ApiError;
+import io.signaldesk.core.market.Coin;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.api.BookView;
 import io.signaldesk.feed.api.TradesView;
@@ -38,9 +39,6 @@ public class MarketResource {
     private static final String NOT_FOLLOWED = "{\"error\":\"coin DOGE is not followed (followed: BTC, ETH, SOL)\",\"field\":\"coin\"}";
     static final BoundedParam DEPTH = new BoundedParam("depth", 1, 500, 20);
     static final BoundedParam LIMIT = new BoundedParam("limit", 1, 500, 50);
-    /** A NUL, a path or a kilobyte is a 400 naming the coin, before any lookup (MarketOpenApiFilter shows it). */
-    static final String COIN_PATTERN = "[A-Za-z0-9]{1,20}";
-    private static final java.util.regex.Pattern COIN = java.util.regex.Pattern.compile(COIN_PATTERN);
 
     private final MarketStateService state;
     private final SourceManager sources;
@@ -68,7 +66,7 @@ public class MarketResource {
             schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "unknown",
                     value = NOT_FOLLOWED)))
     public Response coin(@Parameter(example = "BTC") @PathParam("coin") String coin) {
-        if (!COIN.matcher(coin).matches()) {
+        if (!Coin.valid(coin)) {
             return badCoin();
         }
         return state.snapshot(coin).map(Response::ok).orElseGet(() -> notFollowed(coin)).build();
@@ -106,7 +104,7 @@ public class MarketResource {
 
     /** 400 naming the parameter when it is out of range, else the coin's view or 404. */
     private Response bounded(BoundedParam param, String raw, String coin, IntFunction<Optional<?>> view) {
-        if (!COIN.matcher(coin).matches()) {
+        if (!Coin.valid(coin)) {
             return badCoin();
         }
         BoundedParam.Result parsed = param.parse(raw);
@@ -119,7 +117,7 @@ public class MarketResource {
 
     private static Response badCoin() {
         return Response.status(Response.Status.BAD_REQUEST)
-                .entity(new ApiError("coin must be a ticker of 1-20 letters or digits, e.g. BTC", "coin")).build();
+                .entity(new ApiError("coin " + Coin.MESSAGE, "coin")).build();
     }
 
     private Response.ResponseBuilder notFollowed(String coin) {

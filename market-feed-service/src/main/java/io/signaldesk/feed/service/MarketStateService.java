@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.signaldesk.core.market.Coin;
 import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.feed.api.BookView;
 import io.signaldesk.feed.api.TradeView;
@@ -72,13 +73,13 @@ public class MarketStateService implements MarketEventSink {
         }
     }
 
-    /** feed.coins upper-cased and checked: letters or digits, 1-10 characters, at least one coin. */
+    /** feed.coins upper-cased and checked (a {@link Coin} each), at least one coin. */
     public static List<String> followedCoins(FeedConfig config) {
         List<String> out = new ArrayList<>();
         for (String raw : config.coins()) {
             String coin = raw.trim().toUpperCase(Locale.ROOT);
-            if (!coin.matches("[A-Z0-9]{1,10}")) {
-                throw new IllegalArgumentException("feed.coins: '" + raw + "' is not a coin (1-10 letters or digits)");
+            if (!Coin.valid(coin)) {
+                throw new IllegalArgumentException("feed.coins: '" + raw + "' " + Coin.MESSAGE);
             }
             if (!out.contains(coin)) {
                 out.add(coin);

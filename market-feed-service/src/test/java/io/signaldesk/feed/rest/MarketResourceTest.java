@@ -79,6 +79,15 @@ class MarketResourceTest {
         given().get("/api/market/trades/DOGE").then().statusCode(404).body("error", containsString("DOGE"));
     }
 
+    /** Binance lists one-letter bases (WUSDT): W is a coin this feed does not follow; 21 letters are no coin. */
+    @Test
+    void aOneLetterCoinIsACoinAndTwentyOneLettersAreNot() {
+        given().get("/api/market/snapshot/W").then().statusCode(404)
+                .body("error", containsString("coin W is not followed")).body("field", equalTo("coin"));
+        given().get("/api/market/snapshot/" + "W".repeat(21)).then().statusCode(400)
+                .body("error", equalTo("coin " + io.signaldesk.core.market.Coin.MESSAGE)).body("field", equalTo("coin"));
+    }
+
     @Test
     void bookReturnsTheRequestedDepthBestPricesFirst() {
         JsonPath book = given().queryParam("depth", 5).get("/api/market/book/btc").then().statusCode(200)

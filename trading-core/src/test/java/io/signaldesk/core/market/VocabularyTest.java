@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -18,11 +19,18 @@ import io.signaldesk.core.trade.PositionSide;
 class VocabularyTest {
 
     @Test
-    void aCoinIsAnUpperCaseTicker() {
+    void aCoinIsOneToTwentyLettersOrDigitsUpperCased() {
         assertEquals("BTC", Coin.of("btc").symbol());
+        assertEquals("W", Coin.of("W").symbol(), "Binance lists WUSDT");
+        assertEquals("1000CHEEMS", Coin.of("1000cheems").symbol());
+        assertEquals("BROCCOLI714", Coin.of("BROCCOLI714").symbol());
+        assertTrue(Coin.valid("X".repeat(20)));
+        assertFalse(Coin.valid("X".repeat(21)));
+        assertFalse(Coin.valid(null));
         assertThrows(IllegalArgumentException.class, () -> Coin.of("BTC/USDT"));
-        assertThrows(IllegalArgumentException.class, () -> Coin.of(""));
-        assertFalse(Coin.valid("x".repeat(11)));
+        assertThrows(IllegalArgumentException.class, () -> Coin.of("BTC\u0000"));
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Coin.of(""));
+        assertEquals("coin " + Coin.MESSAGE + ", got ''", empty.getMessage());
     }
 
     @Test
