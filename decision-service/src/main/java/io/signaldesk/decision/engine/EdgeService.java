@@ -136,7 +136,7 @@ public class EdgeService {
             repository.insert(new ScoredCall(call.setup(), call.at(), config.horizon(), its, market),
                     call.probe() ? PROBE : LIVE);
             if (call.probe()) {
-                probes.scored(call.setup());
+                probes.scored(market, call.setup());
             }
         }
     }
@@ -240,12 +240,14 @@ public class EdgeService {
     /**
      * Whether to probe the model setup ({@code source} AI or RULES+AI, {@code direction}, {@code coin}) the gate just
      * refused to ask about at {@code now} (market time): under {@code gate} with strategy.edge.probe-every set, at most
-     * once an interval per setup. The probe returned is counted as asked; its answer comes back in {@link #probed}.
+     * once an interval per setup on the market its coin is priced on. The probe returned is counted as asked; its
+     * answer comes back in {@link #probed}.
      */
     public synchronized Optional<Probe> probeDue(CoinSnapshot coin, String source, Direction direction, Instant now) {
         load();
-        return probes.due(coin.coin(), source, direction, now)
-                ? Optional.of(new Probe(coin, source, direction, regime(coin.coin()), now, marketOf.apply(coin.coin())))
+        String market = marketOf.apply(coin.coin());
+        return probes.due(coin.coin(), source, direction, market, now)
+                ? Optional.of(new Probe(coin, source, direction, regime(coin.coin()), now, market))
                 : Optional.empty();
     }
 
@@ -256,10 +258,10 @@ public class EdgeService {
      * same horizon and round trip), marked PROBE in the ledger, and counts in the setup's record the gate reads.
      */
     public synchronized void probed(Probe probe, String status, Integer calledConfidence) {
-        if (!probes.answered(status) || calledConfidence == null) {
+        if (!probes.answered(probe.market(), status) || calledConfidence == null) {
             return;
         }
-        probes.called();
+        probes.called(probe.market());
         SetupKey setup = SetupKey.of(probe.coin().coin(), probe.source(), probe.direction(), calledConfidence,
                 probe.regime());
         Pending call = new Pending(setup, probe.coin().markPrice(), probe.at(), probe.at().plus(config.horizon()), true,
@@ -395,7 +397,7 @@ public class EdgeService {
         out.put("waiting", waiting);
         out.put("noEdge", noEdge);
         out.put("setups", List.copyOf(estimates.values()));
-        out.put("probes", probes.status(estimates));
+        out.put("probes", probes.status(estimates, market));
         return out;
     }
 
@@ -435,7 +437,7 @@ public class EdgeService {
         for (ScoredCall call : repository.scored(config.horizon())) {
             record(call.market() == null ? NOT_RECORDED : call.market()).add(call.setup(), call.movePct().doubleValue());
         }
-        probes.loaded(repository.countByOrigin(config.horizon(), PROBE), repository.lastProbes());
+        probes.loaded(repository.countByOriginPerMarket(config.horizon(), PROBE), repository.lastProbes());
         answers.load();
     }
 }

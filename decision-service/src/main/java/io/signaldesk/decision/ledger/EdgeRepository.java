@@ -36,11 +36,11 @@ public class EdgeRepository implements EdgeStore {
     public Map<ProbedSetup, Instant> lastProbes() {
         return db.read(c -> {
             Map<ProbedSetup, Instant> out = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT coin, source, direction, probed_at FROM edge_probe");
-                    ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT market, coin, source, direction, probed_at FROM edge_probe"); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(new ProbedSetup(rs.getString("coin"), rs.getString("source"), rs.getString("direction")),
-                            Db.instant(rs, "probed_at"));
+                    out.put(new ProbedSetup(rs.getString("coin"), rs.getString("source"), rs.getString("direction"),
+                            rs.getString("market")), Db.instant(rs, "probed_at"));
                 }
             }
             return out;
@@ -50,9 +50,9 @@ public class EdgeRepository implements EdgeStore {
     @Override
     public void probed(ProbedSetup setup, Instant at) {
         db.inTransaction(c -> Db.update(c, """
-                INSERT INTO edge_probe (coin, source, direction, probed_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (coin, source, direction) DO UPDATE SET probed_at = excluded.probed_at""",
-                setup.coin(), setup.source(), setup.direction(), at));
+                INSERT INTO edge_probe (market, coin, source, direction, probed_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (market, coin, source, direction) DO UPDATE SET probed_at = excluded.probed_at""",
+                setup.market(), setup.coin(), setup.source(), setup.direction(), at));
     }
 
     public void insert(ScoredCall call, String origin) {
@@ -94,17 +94,19 @@ public class EdgeRepository implements EdgeStore {
     }
 
     @Override
-    public java.util.Map<SetupKey, Long> countByOrigin(Duration horizon, String origin) {
+    public Map<String, Map<SetupKey, Long>> countByOriginPerMarket(Duration horizon, String origin) {
         return db.read(c -> {
-            java.util.Map<SetupKey, Long> out = new java.util.HashMap<>();
+            Map<String, Map<SetupKey, Long>> out = new HashMap<>();
             try (PreparedStatement s = Db.prepare(c, """
-                    SELECT coin, source, direction, bucket, regime, COUNT(*) AS calls FROM edge_outcome
-                    WHERE horizon_seconds = ? AND origin = ? GROUP BY coin, source, direction, bucket, regime""",
+                    SELECT market, coin, source, direction, bucket, regime, COUNT(*) AS calls FROM edge_outcome
+                    WHERE horizon_seconds = ? AND origin = ? GROUP BY market, coin, source, direction, bucket, regime""",
                     horizon.toSeconds(), origin); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(new SetupKey(rs.getString("coin"), rs.getString("source"),
-                            Db.enumOf(rs, "direction", Direction.class), rs.getString("bucket"),
-                            Db.enumOf(rs, "regime", VolatilityRegime.class)), rs.getLong("calls"));
+                    String market = rs.getString("market");
+                    out.computeIfAbsent(market == null ? EdgeService.NOT_RECORDED : market, m -> new HashMap<>())
+                            .put(new SetupKey(rs.getString("coin"), rs.getString("source"),
+                                    Db.enumOf(rs, "direction", Direction.class), rs.getString("bucket"),
+                                    Db.enumOf(rs, "regime", VolatilityRegime.class)), rs.getLong("calls"));
                 }
             }
             return out;

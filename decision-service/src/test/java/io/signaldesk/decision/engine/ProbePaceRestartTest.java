@@ -47,6 +47,11 @@ class ProbePaceRestartTest {
         aSetupProbedBeforeARestartWaitsItsIntervalAfterIt(RestartLedger.sqlite(dir.resolve("ledger.db")));
     }
 
+    @Test
+    void probesArePacedAndCountedPerMarketAcrossARestartOnSqlite() {
+        probesArePacedAndCountedPerMarketAcrossARestart(RestartLedger.sqlite(dir.resolve("markets.db")));
+    }
+
     @Nested
     @ExtendWith(PostgresServer.Available.class)
     class OnPostgres {
@@ -55,6 +60,48 @@ class ProbePaceRestartTest {
         void aSetupProbedBeforeARestartOnPostgresWaitsItsIntervalAfterIt() {
             aSetupProbedBeforeARestartWaitsItsIntervalAfterIt(RestartLedger.postgres("probes"));
         }
+
+        @Test
+        void probesArePacedAndCountedPerMarketAcrossARestartOnPostgres() {
+            probesArePacedAndCountedPerMarketAcrossARestart(RestartLedger.postgres("probemarkets"));
+        }
+    }
+
+    /**
+     * A probe on the simulator's made-up prices neither holds back the same setup's probe on Binance nor counts as
+     * Binance's, and a replay of October's data (its market time two months back) is probed at once, not after the
+     * live probe's time comes round again; each market's pace and scored probes are read back after a restart.
+     */
+    private static void probesArePacedAndCountedPerMarketAcrossARestart(RestartLedger ledger) {
+        java.util.concurrent.atomic.AtomicReference<String> feed = new java.util.concurrent.atomic.AtomicReference<>(
+                "simulator");
+        EdgeService first = edge(ledger, feed);
+        EdgeService.Probe probe = first.probeDue(Market.bullish("BTC", "60000"), "ai", Direction.LONG, T0).orElseThrow();
+        first.probed(probe, "ANSWERED", 8);
+        first.observe(Market.flat("BTC", "60600"), T0.plus(Duration.ofMinutes(16)));
+        assertTrue(first.probeDue(Market.bullish("BTC", "60600"), "ai", Direction.LONG, T0.plus(Duration.ofMinutes(16)))
+                .isPresent(), "the simulator's own pace: due again after 5 min");
+
+        feed.set("binance");
+        Instant live = T0.plus(Duration.ofMinutes(17));
+        assertTrue(first.probeDue(Market.bullish("BTC", "97210.5"), "ai", Direction.LONG, live).isPresent(),
+                "a minute after the simulator's probe, Binance's own is due at once");
+        assertEquals(Map.of("asked", 1L, "scored", 0L), figures(first.status()), "Binance's probes only");
+        assertEquals(Map.of("asked", 2L, "scored", 1L), figures(first.status("simulator")));
+
+        EdgeService second = edge(ledger, feed);
+        assertEquals(0L, figures(second.status()).get("scored"), "the simulator's scored probe is not Binance's");
+        assertEquals(1L, figures(second.status("simulator")).get("scored"), "read back on its own market");
+        assertTrue(second.probeDue(Market.bullish("BTC", "97215"), "ai", Direction.LONG, live.plusSeconds(60)).isEmpty(),
+                "Binance's pace survives the restart");
+        feed.set("replay#0c7a11e5");
+        assertTrue(second.probeDue(Market.bullish("BTC", "63300"), "ai", Direction.LONG,
+                Instant.parse("2024-10-07T09:30:00Z")).isPresent(), "a replay's October is its own market's time");
+    }
+
+    private static Map<String, Object> figures(Map<String, Object> status) {
+        Map<?, ?> probes = (Map<?, ?>) status.get("probes");
+        return Map.of("asked", probes.get("asked"), "scored", probes.get("scored"));
     }
 
     private static void aSetupProbedBeforeARestartWaitsItsIntervalAfterIt(RestartLedger ledger) {
@@ -85,10 +132,15 @@ class ProbePaceRestartTest {
 
     /** The edge service of a service started on {@code ledger} (migrated first): the gate on, probes every 5 min. */
     private static EdgeService edge(RestartLedger ledger) {
+        return edge(ledger, new java.util.concurrent.atomic.AtomicReference<>("simulator"));
+    }
+
+    /** The same, its coins priced on the market {@code feed} names. */
+    private static EdgeService edge(RestartLedger ledger, java.util.concurrent.atomic.AtomicReference<String> feed) {
         StrategySettings.Edge defaults = StrategySettings.DEFAULTS.edge();
         StrategySettings strategy = StrategySettings.DEFAULTS.withEdge(new StrategySettings.Edge(EdgeGate.GATE,
                 defaults.judge(), defaults.horizon(), defaults.regimeWindow(), Duration.ofMinutes(5)));
-        return new EdgeService(new EdgeRepository(new Db(ledger.started())), strategy, MODEL_RECORD, coin -> "simulator",
-                () -> "simulator");
+        return new EdgeService(new EdgeRepository(new Db(ledger.started())), strategy, MODEL_RECORD, coin -> feed.get(),
+                feed::get);
     }
 }

@@ -64,9 +64,19 @@ class LedgerMigrationTest {
         v21KeepsModelAnswersWithoutAMarket(sqlite(), "db/sqlite");
     }
 
+    @Test
+    void sqliteAtV21KeepsEachSetupsLastProbeAsThePaceOfNoMarket() throws Exception {
+        v22KeepsLastProbesOfNoMarket(sqlite(), "db/sqlite");
+    }
+
     @Nested
     @ExtendWith(PostgresServer.Available.class)
     class OnPostgres {
+
+        @Test
+        void postgresAtV21KeepsEachSetupsLastProbeAsThePaceOfNoMarket() throws Exception {
+            v22KeepsLastProbesOfNoMarket(postgres("v22"), "db/postgresql");
+        }
 
         @Test
         void postgresAtV20KeepsModelAnswersWithoutAMarketCountedForNoMarket() throws Exception {
@@ -219,6 +229,24 @@ class LedgerMigrationTest {
         LessonRepository lessons = new LessonRepository(db);
         assertEquals(1, lessons.scoredAfter(horizon, "binance", null), "the answer from before counts for no market");
         assertEquals(1L, lessons.byVersion(horizon, "binance").get(0).answers());
+    }
+
+    private static void v22KeepsLastProbesOfNoMarket(DataSource source, String dialect) throws Exception {
+        migrate(source, dialect, "21");
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO edge_probe (coin, source, direction, probed_at) VALUES ('BTC', 'ai', 'LONG',"
+                    + " '2026-12-07T15:00:00Z')");
+        }
+        migrate(source, dialect, null);
+
+        EdgeRepository probes = new EdgeRepository(new Db(source));
+        var before = new io.signaldesk.decision.engine.port.EdgeStore.ProbedSetup("BTC", "ai", "LONG", "market not recorded");
+        var binance = new io.signaldesk.decision.engine.port.EdgeStore.ProbedSetup("BTC", "ai", "LONG", "binance");
+        probes.probed(binance, java.time.Instant.parse("2026-12-07T15:01:00Z"));
+        probes.probed(binance, java.time.Instant.parse("2026-12-07T15:06:00Z"));
+        assertEquals(java.util.Map.of(before, java.time.Instant.parse("2026-12-07T15:00:00Z"), binance,
+                java.time.Instant.parse("2026-12-07T15:06:00Z")), probes.lastProbes(),
+                "the probe from before is kept apart; Binance's is one row, its latest");
     }
 
     private static void v13BackfillsTheWantedSide(DataSource source, String dialect) throws Exception {

@@ -97,7 +97,7 @@ public interface EdgeStore {
     }
 
     /** A model setup a probe is sent for (strategy.edge.probe-every): the coin, the source (ai, rules+ai), the direction. */
-    record ProbedSetup(String coin, String source, String direction) {
+    record ProbedSetup(String coin, String source, String direction, String market) {
     }
 
     /** When each model setup was last probed (table edge_probe), in the engine's time. */
@@ -112,8 +112,11 @@ public interface EdgeStore {
 
     List<ScoredCall> scored(Duration horizon);
 
-    /** How many calls scored at {@code horizon} came from {@code origin} (LIVE, SEED, PROBE), per setup. */
-    java.util.Map<SetupKey, Long> countByOrigin(Duration horizon, String origin);
+    /**
+     * How many calls scored at {@code horizon} came from {@code origin} (LIVE, SEED, PROBE), per market ({@code EdgeService.NOT_RECORDED}:
+     * the rows from before markets were recorded) and setup.
+     */
+    java.util.Map<String, java.util.Map<SetupKey, Long>> countByOriginPerMarket(Duration horizon, String origin);
 
     /** Forgets the whole track record, the model's answers and when setups were probed with it. */
     void deleteAll();
