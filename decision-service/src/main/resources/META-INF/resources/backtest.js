@@ -120,6 +120,9 @@
     if (!r) { return; }
     var p = r.paper;
     text('bt-verdict', r.verdict);
+    // in-sample (the period overlaps the data the defaults were tuned on: the figures flatter them) or held out
+    text('bt-sample', r.sample ? r.sample.note : '');
+    byId('bt-sample').className = r.sample && r.sample.kind === 'IN_SAMPLE' ? 'error' : 'muted';
     text('bt-trades', p.trades + ' closed: ' + p.wins + ' won, ' + p.losses + ' lost (' + r.from + ' → ' + r.to + ')');
     text('bt-return', pct(p.returnPct) + ' (' + cents(p.initialEquity) + ' → ' + cents(p.finalEquity) + ' USDT), fees ' +
       cents(p.fees));

@@ -402,7 +402,7 @@
       line.replaceChildren();
       line.appendChild(document.createTextNode('Latest report (' + b.mode + ', ' + (b.from || '').substring(0, 10) + ' → ' +
         (b.to || '').substring(0, 10) + ', written ' + new Date(b.writtenAt).toISOString().replace('T', ' ').substring(0, 16) +
-        ' UTC): ' + b.verdict + ' · ' + (b.trades === null ? '–' : b.trades + ' trades, ' + b.wins + ' won') + ' · return ' +
+        ' UTC): ' + b.verdict + (b.sample ? ' (' + b.sample + ')' : '') + ' · ' + (b.trades === null ? '–' : b.trades + ' trades, ' + b.wins + ' won') + ' · return ' +
         (b.returnPct === null ? '–' : Number(b.returnPct).toFixed(2) + ' %') + (b.buyAndHoldReturnPct === null ? ''
           : ' (buy-and-hold ' + Number(b.buyAndHoldReturnPct).toFixed(2) + ' %, always-WAIT 0.00 %)') + ' · '));
       var link = el('a', 'open the report');

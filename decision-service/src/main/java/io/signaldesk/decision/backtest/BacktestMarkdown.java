@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.signaldesk.core.evaluation.Verdict;
+import io.signaldesk.core.strategy.Tuning;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.engine.SignalOutcomes.Stats;
 import io.signaldesk.decision.engine.SignalScoringService.HorizonAccuracy;
@@ -19,12 +20,21 @@ public final class BacktestMarkdown {
     private BacktestMarkdown() {
     }
 
+    /** The period against the defaults' tuning, as a sentence; in-sample in bold (the figures flatter the strategy). */
+    static String sample(Tuning.Sample sample) {
+        String note = Character.toUpperCase(sample.note().charAt(0)) + sample.note().substring(1) + ".";
+        return sample.kind() == Tuning.Kind.IN_SAMPLE ? "**" + note + "**" : note;
+    }
+
     public static String render(BacktestReport r) {
         StringBuilder md = new StringBuilder();
         BacktestSettings s = r.settings();
         md.append("# Backtest — %s%s mode, %s, live engine\n\n".formatted(r.mode(),
                 r.mode().equals("HYBRID") ? " " + s.policy() : "", String.join(", ", r.coins())));
         md.append("**Verdict: ").append(r.verdict()).append("**\n\n");
+        if (r.sample() != null) {
+            md.append(sample(r.sample())).append("\n\n");
+        }
         summary(md, r);
         md.append("- Data: %s, %s → %s (market time), %,d frames in %,d ms (%,d frames/s)\n".formatted(r.data(), r.from(),
                 r.to(), r.frames(), r.elapsedMs(), r.framesPerSecond()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.evaluation.Evaluation;
 import io.signaldesk.core.evaluation.RandomEntries;
+import io.signaldesk.core.strategy.Tuning;
 import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.engine.PaperTradingService.MarkedPosition;
 import io.signaldesk.decision.engine.SignalScoringService.Accuracy;
@@ -16,7 +17,9 @@ import io.signaldesk.decision.engine.SignalScoringService.Accuracy;
  * What a backtest found, the live engine having decided every step: {@code from}/{@code to} the market time of the
  * first and last frame; {@code frames} the snapshots replayed; {@code decisions} one page of every decision
  * ({@code decisionsOffset}, at most the request's {@code decisionsLimit}; {@code decisionsTotal} in all, every one in
- * the decisions CSV named in {@code output}). {@code verdict} is the line a trader reads first; {@code evaluation} what
+ * the decisions CSV named in {@code output}). {@code verdict} is the line a trader reads first, {@code sample} the one
+ * beside it: whether the period overlaps the data the defaults were tuned on ({@link Tuning}: in-sample, its figures
+ * flatter the strategy) or is held out (null with no data); {@code evaluation} what
  * it rests on (direction accuracy of the calls at the longest horizon, expectancy of the closed trades after costs,
  * Sharpe, calibration; overall, per source, coin and confidence bucket, beside always-long and always-short on the same
  * entries); {@code randomEntries} the random-entry baseline (null for captures, whose prices are not kept);
@@ -26,7 +29,7 @@ import io.signaldesk.decision.engine.SignalScoringService.Accuracy;
 @RegisterForReflection
 public record BacktestReport(String mode, String data, Instant from, Instant to, long frames, List<String> coins,
         Map<String, String> inputs, BacktestSettings settings, List<String> notes, List<String> dataNotes, String verdict,
-        Evaluation evaluation, RandomEntries randomEntries, Accuracy scoring, Paper paper, BuyAndHold buyAndHold, AiUsage ai, Map<String, Integer> decisionCounts,
+        Tuning.Sample sample, Evaluation evaluation, RandomEntries randomEntries, Accuracy scoring, Paper paper, BuyAndHold buyAndHold, AiUsage ai, Map<String, Integer> decisionCounts,
         int decisionsTotal, int decisionsOffset, List<BacktestDecision> decisions, List<Fill> lastTrades,
         List<MarkedPosition> openPositions, long elapsedMs, long framesPerSecond, Map<String, String> output,
         Map<String, Object> edge) {
@@ -76,7 +79,7 @@ public record BacktestReport(String mode, String data, Instant from, Instant to,
 
     public BacktestReport withOutput(Map<String, String> written) {
         return new BacktestReport(mode, data, from, to, frames, coins, inputs, settings, notes, dataNotes, verdict,
-                evaluation, randomEntries, scoring, paper,
+                sample, evaluation, randomEntries, scoring, paper,
                 buyAndHold, ai, decisionCounts, decisionsTotal, decisionsOffset, decisions, lastTrades, openPositions,
                 elapsedMs, framesPerSecond, written, edge);
     }

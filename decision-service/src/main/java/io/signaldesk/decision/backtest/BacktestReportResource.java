@@ -25,7 +25,8 @@ public class BacktestReportResource {
 
     private static final String LATEST = """
             {"name":"backtest-rules-20261207-101500-3f9a0c1d2e4b5a69","file":"backtest/backtest-rules-20261207-101500-3f9a0c1d2e4b5a69.json",
-             "writtenAt":"2026-12-07T10:15:00Z","verdict":"no measured edge after costs, worse than always-WAIT","mode":"RULES",
+             "writtenAt":"2026-12-07T10:15:00Z","verdict":"no measured edge after costs, worse than always-WAIT",
+             "sample":"in-sample: the defaults were tuned on 2024-10-01 03:00 → 2024-10-21 00:00 UTC (Binance BTC, ETH and SOL 1-minute candles), which this period overlaps; these figures flatter the strategy","mode":"RULES",
              "data":"candles","from":"2024-10-01T03:02:00Z","to":"2024-11-04T20:20:00Z","trades":1104,"wins":269,
              "returnPct":-6.28,"maxDrawdownPct":6.33,"buyAndHoldReturnPct":0.73,
              "report":"/api/backtest/reports/backtest-rules-20261207-101500-3f9a0c1d2e4b5a69"}""";

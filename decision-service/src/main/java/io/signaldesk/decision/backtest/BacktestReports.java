@@ -32,10 +32,12 @@ public final class BacktestReports {
 
     /**
      * The newest report: its {@code name}, when it was written, its verdict and bottom line (closed trades, won, return
-     * and max drawdown of the paper account, buy-and-hold), and {@code report}, the API path of its Markdown.
+     * and max drawdown of the paper account, buy-and-hold), {@code sample} whether its period is in-sample for the
+     * defaults or held out (its report's sample note; null in reports from before it was written), and {@code report},
+     * the API path of its Markdown.
      */
     @RegisterForReflection
-    public record Latest(String name, String file, Instant writtenAt, String verdict, String mode, String data,
+    public record Latest(String name, String file, Instant writtenAt, String verdict, String sample, String mode, String data,
             Instant from, Instant to, Integer trades, Integer wins, BigDecimal returnPct, BigDecimal maxDrawdownPct,
             BigDecimal buyAndHoldReturnPct, String report) {
     }
@@ -80,7 +82,8 @@ public final class BacktestReports {
             return Optional.empty(); // being written, or not a report after all: nothing to show
         }
         JsonNode paper = r.path("paper");
-        return Optional.of(new Latest(name, file.name(), file.modified(), text(r, "verdict"), text(r, "mode"), text(r, "data"),
+        return Optional.of(new Latest(name, file.name(), file.modified(), text(r, "verdict"), text(r.path("sample"), "note"),
+                text(r, "mode"), text(r, "data"),
                 instant(r, "from"), instant(r, "to"), paper.hasNonNull("trades") ? paper.get("trades").asInt() : null,
                 paper.hasNonNull("wins") ? paper.get("wins").asInt() : null, decimal(paper, "returnPct"),
                 decimal(paper, "maxDrawdownPct"), decimal(r.path("buyAndHold"), "returnPct"),

@@ -16,6 +16,7 @@ import io.signaldesk.market.binance.CaptureLimits;
 import io.signaldesk.core.evaluation.Evaluation;
 import io.signaldesk.core.evaluation.RandomEntries;
 import io.signaldesk.core.paper.FeeModel;
+import io.signaldesk.core.strategy.Tuning;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.engine.Evaluations;
@@ -244,7 +245,7 @@ public class BacktestService {
             BacktestReport report = new BacktestReport(overrides.settings().mode().name(), tape.kind(), run.from(),
                     run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), List.copyOf(notes), tape.notes(),
                     evaluation == null ? "nothing measured: no market data in the range" : evaluation.verdict(),
-                    evaluation, random, run.scoring(),
+                    run.from() == null ? null : Tuning.of(run.from(), run.to()), evaluation, random, run.scoring(),
                     run.paper(), hold, ai, run.decisionCounts(), run.decisions().size(), offset, List.copyOf(page),
                     run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of(), run.edge());
             return reportFiles.write(report, run.decisions(), checked.outputDir());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.strategy.Tuning;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Fill;
 
@@ -38,13 +39,15 @@ final class WalkForward {
 
     /**
      * Out-of-sample figures only: per window and summed ({@code returnPct} compounds the windows' returns; always-WAIT
-     * earns 0 %). {@code holdout} says which hours were kept out (null when included).
+     * earns 0 %). {@code holdout} says which hours were kept out (null when included). Out of sample for each window's
+     * own track record; {@code sample} says whether the test hours overlap the data the defaults were tuned on
+     * ({@link Tuning}), which no window's training undoes.
      */
     @RegisterForReflection
     public record Report(String mode, List<String> coins, BacktestSettings settings, Plan plan, Instant dataFrom,
             Instant dataTo, String holdout, List<Window> windows, BigDecimal returnPct, BigDecimal netPnl, int entries,
             int roundTrips, int wins, BigDecimal winRate, BigDecimal fees, int entriesStoppedByGate, int entriesProposed,
-            int windowsBelowZero, List<String> notes, long elapsedMs) {
+            int windowsBelowZero, Tuning.Sample sample, List<String> notes, long elapsedMs) {
     }
 
     private WalkForward() {
@@ -176,7 +179,10 @@ final class WalkForward {
                 "returnPct compounds the windows' test returns; always-WAIT earns 0 % in each");
         return new Report(settings.mode().name(), data.coins(), settings, plan, data.times().get(0), dataTo, holdout,
                 List.copyOf(windows), growth.subtract(BigDecimal.ONE).multiply(HUNDRED).setScale(4, RoundingMode.HALF_EVEN),
-                net, entries, trips, wins, rate(wins, trips), fees, stopped, proposed, below, notes, elapsedMs);
+                net, entries, trips, wins, rate(wins, trips), fees, stopped, proposed, below,
+                windows.isEmpty() ? null : Tuning.of(windows.get(0).testFrom(),
+                        windows.get(windows.size() - 1).testTo().minus(Duration.ofMinutes(1))),
+                notes, elapsedMs);
     }
 
     private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
@@ -200,9 +206,13 @@ final class WalkForward {
                     w.returnPct().toPlainString(), w.roundTrips(), w.winRate() == null ? "–" : w.winRate().toPlainString(),
                     w.fees().toPlainString(), w.entriesStoppedByGate(), w.buyAndHoldReturnPct().toPlainString()));
         }
-        md.append("\n**Out of sample: %s %% (always-WAIT 0 %%), %d round trips, won %s, fees %s, %d of %d windows below zero.**\n"
-                .formatted(r.returnPct().toPlainString(), r.roundTrips(), r.winRate() == null ? "–" : r.winRate().toPlainString(),
-                        r.fees().toPlainString(), r.windowsBelowZero(), r.windows().size()));
+        md.append(("\n**Test hours, out of sample for each window's track record: %s %% (always-WAIT 0 %%), %d round trips, "
+                + "won %s, fees %s, %d of %d windows below zero.**\n").formatted(r.returnPct().toPlainString(), r.roundTrips(),
+                        r.winRate() == null ? "–" : r.winRate().toPlainString(), r.fees().toPlainString(),
+                        r.windowsBelowZero(), r.windows().size()));
+        if (r.sample() != null) {
+            md.append("\n").append(BacktestMarkdown.sample(r.sample())).append("\n");
+        }
         r.notes().forEach(n -> md.append("\n- ").append(n));
         return md.append("\n").toString();
     }

@@ -231,6 +231,10 @@ class DashboardBrowserTest {
         String report = browser.findElement(By.id("bt-report")).getText();
         String markdown = Files.readString(Path.of("target/test-classes").resolve(report.substring(0, report.indexOf(".md") + 3)));
         assertTrue(markdown.startsWith("# Backtest — RULES mode, BTC, live engine\n\n**Verdict: " + verdict + "**"), markdown);
+        // the slice's hours are in the weeks the defaults were tuned on: said under the verdict, as in the report
+        String sample = browser.findElement(By.id("bt-sample")).getText();
+        assertTrue(sample.startsWith("in-sample: the defaults were tuned on 2024-10-01 03:00 → 2024-10-21 00:00 UTC")
+                && sample.endsWith("these figures flatter the strategy"), sample);
         int closed = Integer.parseInt(trades.substring(0, trades.indexOf(' ')));
         assertTrue(markdown.contains("| closed trades | " + closed + " ("), "the panel's trades are the report's: " + trades);
         assertTrue(browser.findElement(By.id("bt-return")).getText().contains("10,000.00 → "),
@@ -256,7 +260,7 @@ class DashboardBrowserTest {
         // the latest report's line (read from the data directory) names the same verdict and links its Markdown
         String name = report.substring(report.lastIndexOf('/') + 1, report.indexOf(".md"));
         wait.until(ExpectedConditions.attributeContains(By.id("bt-latest-link"), "href", "/api/backtest/reports/" + name));
-        assertTrue(browser.findElement(By.id("bt-latest")).getText().contains(verdict),
+        assertTrue(browser.findElement(By.id("bt-latest")).getText().contains(verdict + " (" + sample + ")"),
                 browser.findElement(By.id("bt-latest")).getText());
     }
 

@@ -44,7 +44,9 @@ class BacktestResourceTest {
                 .body("scoring.horizons", equalTo(java.util.List.of("1m", "5m")))
                 .body("dataNotes[0]", containsString("abstain"))
                 .body("notes[0]", containsString("live engine"))
-                .body("paper.initialEquity", equalTo(10000));
+                .body("paper.initialEquity", equalTo(10000))
+                .body("sample.kind", equalTo("IN_SAMPLE"))
+                .body("sample.note", startsWith("in-sample: the defaults were tuned on 2024-10-01 03:00 → 2024-10-21 00:00 UTC"));
         int total = response.extract().path("decisionsTotal");
         java.util.List<String> marketTimes = response.extract().path("decisions.marketAt");
         assertEquals(Math.min(total, 500), marketTimes.size());

@@ -117,6 +117,10 @@ class EdgeGateTest {
             assertTrue(w.roundTrips() > 0 && w.returnPct().signum() > 0, w.toString());
         }
         assertTrue(WalkForward.markdown(report).contains("| 1 | 2024-10-01T02:00:00Z | 2024-10-01T03:00:00Z |"));
+        // out of sample for each window's own record, yet its test hours from 03:00 are the defaults' tuning weeks
+        assertEquals(io.signaldesk.core.strategy.Tuning.Kind.IN_SAMPLE, report.sample().kind());
+        assertTrue(WalkForward.markdown(report).contains("\n**In-sample: the defaults were tuned on 2024-10-01 03:00"),
+                WalkForward.markdown(report));
     }
 
     @Test
