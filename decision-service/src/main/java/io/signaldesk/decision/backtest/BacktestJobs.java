@@ -245,8 +245,12 @@ public class BacktestJobs {
         }
     }
 
-    /** The job's row as it is now, whether written; a ledger that fails loses the row, never the job in memory. */
-    private boolean write(BacktestJob job) {
+    /**
+     * The job's row as it is now, whether written; a ledger that fails loses the row, never the job in memory. Under the
+     * lock every other write takes (the "started" write comes from the job's thread), so a renewal's write of an older
+     * state cannot land after it.
+     */
+    private synchronized boolean write(BacktestJob job) {
         try {
             BacktestReport report = job.state() == BacktestJob.State.DONE ? job.report() : null;
             store.save(job.row(report == null ? null : json.writeValueAsString(report)), owner,

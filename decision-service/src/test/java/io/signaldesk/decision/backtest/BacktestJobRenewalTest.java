@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,18 +56,7 @@ class BacktestJobRenewalTest {
             }
         };
         CountDownLatch release = new CountDownLatch(1);
-        BacktestService hanging = new BacktestService(BacktestJobsRestartTest::settings, BacktestJobsRestartTest.data()) {
-            @Override
-            BacktestReport run(Checked checked, BacktestRunner.Progress progress) {
-                progress.started(119);
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IllegalStateException("released");
-            }
-        };
+        BacktestService hanging = BacktestJobsRestartTest.hanging(release, progress -> progress.started(119));
         BacktestJobs jobs = new BacktestJobs(hanging, store, BacktestJobsRestartTest.JSON, Clock.systemUTC());
         try {
             BacktestJob job = jobs.submit(BacktestJobsRestartTest.slice("renewal"));
@@ -92,5 +82,40 @@ class BacktestJobRenewalTest {
             release.countDown();
             jobs.stop();
         }
+    }
+
+    /**
+     * The job's "started" write (from its own thread) takes the lock a renewal holds while it writes: while the lock is
+     * held the job's row stays QUEUED and its thread waits for the lock; once let go, the row says RUNNING.
+     */
+    @Test
+    void theStartedWriteWaitsForTheLockARenewalHolds() throws Exception {
+        RestartLedger ledger = RestartLedger.sqlite(dir.resolve("started.db"));
+        BacktestJobRepository rows = new BacktestJobRepository(new Db(ledger.started()));
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        CountDownLatch release = new CountDownLatch(1);
+        BacktestService hanging = BacktestJobsRestartTest.hanging(release, progress -> {
+            worker.set(Thread.currentThread());
+            progress.started(119);
+        });
+        BacktestJobs jobs = new BacktestJobs(hanging, rows, BacktestJobsRestartTest.JSON, Clock.systemUTC());
+        try {
+            BacktestJob job;
+            synchronized (jobs) { // as renewLeases holds it
+                job = jobs.submit(BacktestJobsRestartTest.slice("started"));
+                await().atMost(Duration.ofSeconds(60)).until(() -> worker.get() != null
+                        && (worker.get().getState() == Thread.State.BLOCKED || !state(rows, job.id()).equals("QUEUED")));
+                assertEquals("QUEUED", state(rows, job.id()), "not written RUNNING while the lock is held");
+                assertEquals(Thread.State.BLOCKED, worker.get().getState(), "the job's thread waits for the lock");
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> state(rows, job.id()).equals("RUNNING"));
+        } finally {
+            release.countDown();
+            jobs.stop();
+        }
+    }
+
+    private static String state(BacktestJobRepository rows, String id) {
+        return rows.find(List.of(id)).get(0).state();
     }
 }

@@ -137,6 +137,25 @@ class BacktestJobsRestartTest {
         return new BacktestJobs(service, new BacktestJobRepository(new Db(ledger.started())), JSON, clock);
     }
 
+    /**
+     * A backtest that does {@code start} on its job's thread (announce its frames, some progress), then runs until the
+     * test counts {@code release} down, and fails.
+     */
+    static BacktestService hanging(CountDownLatch release, java.util.function.Consumer<BacktestRunner.Progress> start) {
+        return new BacktestService(BacktestJobsRestartTest::settings, data()) {
+            @Override
+            BacktestReport run(Checked checked, BacktestRunner.Progress progress) {
+                start.accept(progress);
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("released");
+            }
+        };
+    }
+
     static BacktestConfig settings() {
         return new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
                 new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("3"), 0, 20, 3,
