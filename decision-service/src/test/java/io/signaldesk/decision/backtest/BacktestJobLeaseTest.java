@@ -4,13 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,8 @@ import io.signaldesk.decision.support.RestartLedger;
  * backtest job leaves that job RUNNING, as long as the first renews its lease (every 10 s, held 60 s); once the first
  * is killed (no stop, no renewals), the second marks the job INTERRUPTED at its first renewal after the lease ran out,
  * with the progress the first wrote at its last renewal.
- * The services' clocks are set by hand (no waiting for a lease to run out). SQLite always; PostgreSQL when installed.
+ * The services' clocks are SimulatedClocks the test moves on (no waiting for a lease to run out). SQLite always;
+ * PostgreSQL when installed.
  */
 class BacktestJobLeaseTest {
 
@@ -56,21 +53,12 @@ class BacktestJobLeaseTest {
     private static void aSecondServiceLeavesALiveServicesJobRunningAndInterruptsItOnceItsLeaseRunsOut(
             RestartLedger ledger) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        BacktestService hanging = new BacktestService(BacktestJobsRestartTest::settings, BacktestJobsRestartTest.data()) {
-            @Override
-            BacktestReport run(Checked checked, BacktestRunner.Progress progress) {
-                progress.started(119); // written RUNNING; then it runs until the test releases it
-                progress.at(40, Instant.parse("2024-10-01T00:40:00Z"));
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IllegalStateException("released");
-            }
-        };
-        SetClock firstClock = new SetClock(T0);
-        SetClock secondClock = new SetClock(T0.plusSeconds(30));
+        BacktestService hanging = BacktestJobsRestartTest.hanging(release, progress -> {
+            progress.started(119); // written RUNNING; then it runs until the test releases it
+            progress.at(40, Instant.parse("2024-10-01T00:40:00Z"));
+        });
+        SimulatedClock firstClock = new SimulatedClock(T0);
+        SimulatedClock secondClock = new SimulatedClock(T0.plusSeconds(30));
         BacktestJobs first = BacktestJobsRestartTest.jobs(hanging, ledger, firstClock);
         BacktestJobs second = null;
         try {
@@ -84,9 +72,9 @@ class BacktestJobLeaseTest {
                     "30 s into its 60 s lease: the first service's job is left alone");
             assertEquals("RUNNING", state(rows, running.id()));
 
-            firstClock.set(T0.plusSeconds(50));
+            firstClock.advanceTo(T0.plusSeconds(50));
             first.renewLeases(); // the lease now runs to T0+110s
-            secondClock.set(T0.plusSeconds(100));
+            secondClock.advanceTo(T0.plusSeconds(100));
             second.renewLeases();
             assertEquals("RUNNING", state(rows, running.id()), "renewed: still the first service's");
             BacktestJob.View elsewhere = second.find(running.id()).orElseThrow().view(false);
@@ -94,7 +82,7 @@ class BacktestJobLeaseTest {
             assertEquals(40, elsewhere.frames(), "its progress as the first service wrote it at its renewal");
 
             // the first service is killed here: no stop, no more renewals
-            secondClock.set(T0.plusSeconds(111));
+            secondClock.advanceTo(T0.plusSeconds(111));
             second.renewLeases();
             assertEquals("INTERRUPTED", state(rows, running.id()), "its lease ran out at T0+110s");
             BacktestJob.View shown = second.find(running.id()).orElseThrow().view(false);
@@ -114,33 +102,5 @@ class BacktestJobLeaseTest {
 
     private static String state(BacktestJobRepository rows, String id) {
         return rows.all().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().state();
-    }
-
-    /** A service's clock, set by the test. */
-    private static final class SetClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        SetClock(Instant at) {
-            now = new AtomicReference<>(at);
-        }
-
-        void set(Instant at) {
-            now.set(at);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
