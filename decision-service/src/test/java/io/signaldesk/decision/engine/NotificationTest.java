@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.core.market.CoinSnapshot;
+import io.signaldesk.decision.support.HeldResponses;
 import io.signaldesk.decision.support.InjectWebhook;
 import io.signaldesk.decision.support.Desk;
 import io.signaldesk.decision.support.Market;
@@ -44,6 +45,9 @@ class NotificationTest {
 
     @InjectWebhook
     WireMockServer webhook;
+
+    @InjectWebhook
+    HeldResponses webhookAnswers;
 
     @Inject
     Desk desk;
@@ -188,7 +192,7 @@ class NotificationTest {
         String id = desk.proposeEntry(coin);
         double delivered = count("fill", "delivered");
         double failed = count("fill", "failed");
-        try (WireMockWebhook.HeldAnswers held = WireMockWebhook.holdAnswers(webhook)) {
+        try (HeldResponses held = WireMockWebhook.holdAnswers(webhook, webhookAnswers)) {
             given().post("/api/proposals/" + id + "/confirm").then().statusCode(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> held.received().stream()
                     .anyMatch(body -> body.contains("\"event\":\"fill\"") && body.contains(id)));

@@ -5,16 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
-import com.github.tomakehurst.wiremock.http.Response;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -28,9 +21,11 @@ public class WireMockWebhook implements QuarkusTestResourceLifecycleManager {
 
     private WireMockServer server;
 
+    private final HeldResponses held = new HeldResponses();
+
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().extensions(new Held()));
+        server = new WireMockServer(options().dynamicPort().extensions(held));
         server.start();
         accept(server);
         return Map.of("decision.notify.webhook-url", server.baseUrl() + PATH);
@@ -43,71 +38,27 @@ public class WireMockWebhook implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * Until closed, the webhook takes each notification (its body in {@link HeldAnswers#received()}) and does not
-     * answer it: a webhook slower than anything a test waits for, without a clock.
+     * Until {@code held} is closed, the webhook takes each notification (its body in {@link HeldResponses#received()})
+     * and does not answer it: a webhook slower than anything a test waits for, without a clock.
      */
-    public static HeldAnswers holdAnswers(WireMockServer server) {
-        HeldAnswers held = new HeldAnswers();
-        Held.current = held;
+    public static HeldResponses holdAnswers(WireMockServer server, HeldResponses held) {
+        held.hold();
         server.resetAll();
-        server.stubFor(post(urlEqualTo(PATH)).willReturn(ok().withTransformers(Held.NAME)));
+        server.stubFor(post(urlEqualTo(PATH)).willReturn(ok().withTransformers(HeldResponses.NAME)));
         return held;
-    }
-
-    /** Notifications the webhook has and holds the answer to; closing answers them all (200). */
-    public static final class HeldAnswers implements AutoCloseable {
-        private final CountDownLatch gate = new CountDownLatch(1);
-        private final List<String> received = new CopyOnWriteArrayList<>();
-
-        /** The bodies of the notifications received since the hold began. */
-        public List<String> received() {
-            return List.copyOf(received);
-        }
-
-        @Override
-        public void close() {
-            gate.countDown();
-        }
-    }
-
-    /** Holds a stub's answer (the stubs naming it) until the current {@link HeldAnswers} is closed. */
-    private static final class Held implements ResponseTransformerV2 {
-        static final String NAME = "held-answers";
-        static volatile HeldAnswers current;
-
-        @Override
-        public Response transform(Response response, ServeEvent event) {
-            HeldAnswers held = current;
-            if (held != null) {
-                held.received.add(event.getRequest().getBodyAsString());
-                try {
-                    held.gate.await(2, TimeUnit.MINUTES); // bounded, so a forgotten hold cannot hang the server
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return response;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(server,
                 new TestInjector.AnnotatedAndMatchesType(InjectWebhook.class, WireMockServer.class));
+        injector.injectIntoFields(held,
+                new TestInjector.AnnotatedAndMatchesType(InjectWebhook.class, HeldResponses.class));
     }
 
     @Override
     public void stop() {
+        held.release();
         if (server != null) {
             server.stop();
         }
