@@ -81,8 +81,18 @@ public class DecisionResource {
     @Operation(summary = "The live verdict and what it rests on: direction accuracy of the calls at the longest horizon "
             + "(Wilson 95 % interval, p against 50 %), expectancy of the paper account's closed trades after costs (95 % "
             + "bootstrap by UTC day), Sharpe, calibration, always-long/short on the same entries; overall, per source, "
-            + "coin and confidence bucket")
-    public io.signaldesk.core.evaluation.Evaluation evaluation() {
-        return evaluation.evaluation();
+            + "coin and confidence bucket; on one market's calls and paper trades only (market: the desk's market now "
+            + "unless asked)")
+    public MarketEvaluation evaluation(@Parameter(description = "The market whose calls and paper trades count; absent: "
+            + "the market the desk trades now", schema = @Schema(type = SchemaType.STRING, pattern = MarketParam.PATTERN,
+                    maxLength = 105)) @QueryParam("market") String market) {
+        String on = MarketParam.of(market);
+        String read = on == null ? scoring.deskMarket() : on;
+        return new MarketEvaluation(read, evaluation.evaluation(read));
+    }
+
+    /** The evaluation of {@code market}, named beside its figures. */
+    public record MarketEvaluation(String market,
+            @com.fasterxml.jackson.annotation.JsonUnwrapped io.signaldesk.core.evaluation.Evaluation evaluation) {
     }
 }

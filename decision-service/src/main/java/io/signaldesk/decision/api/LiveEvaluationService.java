@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,14 +29,21 @@ import io.signaldesk.decision.engine.SignalScoringService;
 
 /**
  * The live engine's own evaluation, as the backtest report gives it: its scored calls at the longest horizon and the
- * paper account's closed trades (the latest {@link #TRADES} fills), with the verdict. The calls and fills are read at
- * most every {@link #EVERY} (the dashboard asks on every push) and the figures recomputed only when either changed.
+ * paper account's closed trades (the latest {@link #TRADES} fills), with the verdict, on one market (the desk's unless
+ * asked: the simulator's made-up prices never count with a venue's). The calls and fills are read at most every
+ * {@link #EVERY} per market (the dashboard asks on every push) and the figures recomputed only when either changed; the
+ * latest {@link #MARKETS} markets asked are kept.
  */
 @ApplicationScoped
 public class LiveEvaluationService {
 
     static final int TRADES = 5000;
     static final Duration EVERY = Duration.ofSeconds(5);
+    static final int MARKETS = 8;
+
+    /** One market's figures: the evaluation, its calls, what they were computed from and when they were read. */
+    private record Figures(Evaluation evaluation, List<Call> calls, String key, long readAt) {
+    }
 
     private final SignalScoringService scoring;
     private final PaperTradingService trading;
@@ -42,10 +51,12 @@ public class LiveEvaluationService {
     private final DecisionConfig config;
     private final FeeModel fees;
     private final Clock clock;
-    private Evaluation latest;
-    private List<Call> latestCalls = List.of();
-    private String latestKey;
-    private long computedAt;
+    private final Map<String, Figures> latest = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Figures> eldest) {
+            return size() > MARKETS;
+        }
+    };
 
     LiveEvaluationService(SignalScoringService scoring, PaperTradingService trading, ProposalService proposals,
             DecisionConfig config, FeeModel fees, Clock clock) {
@@ -57,22 +68,31 @@ public class LiveEvaluationService {
         this.clock = clock;
     }
 
-    public synchronized Evaluation evaluation() {
+    /** The evaluation on the market the desk trades now. */
+    public Evaluation evaluation() {
+        return evaluation(scoring.deskMarket());
+    }
+
+    /** The evaluation on {@code market}: its calls and the paper trades filled on its prices only. */
+    public synchronized Evaluation evaluation(String market) {
+        return figures(market).evaluation();
+    }
+
+    private Figures figures(String market) {
         long now = System.nanoTime();
-        if (latest != null && now - computedAt < EVERY.toNanos()) {
-            return latest; // the ledger's fills are read at most every EVERY, whoever asks
+        Figures before = latest.get(market);
+        if (before != null && now - before.readAt() < EVERY.toNanos()) {
+            return before; // the ledger's fills are read at most every EVERY, whoever asks
         }
-        computedAt = now;
-        // the desk's market only: the simulator's made-up prices never count with a venue's (nor a replay's)
-        String market = scoring.deskMarket();
         List<Outcome> outcomes = scoring.outcomesOn(market);
-        List<Fill> fills = new ArrayList<>(trading.trades(TRADES).stream()
-                .filter(f -> market.equals(f.feedMarket() == null ? SignalScoringService.NOT_RECORDED : f.feedMarket()))
-                .toList());
-        String key = market + "|" + outcomes.size() + "|" + (outcomes.isEmpty() ? "" : outcomes.get(outcomes.size() - 1).signal().at())
+        // the market's own fills, filtered in the ledger: another market's newer fills never push them out of the read
+        List<Fill> fills = new ArrayList<>(trading.tradesOn(market, TRADES));
+        String key = outcomes.size() + "|" + (outcomes.isEmpty() ? "" : outcomes.get(outcomes.size() - 1).signal().at())
                 + "|" + (fills.isEmpty() ? "" : fills.get(0).id());
-        if (latest != null && key.equals(latestKey)) {
-            return latest;
+        if (before != null && key.equals(before.key())) {
+            Figures same = new Figures(before.evaluation(), before.calls(), key, now);
+            latest.put(market, same);
+            return same;
         }
         Collections.reverse(fills); // oldest first
         List<Trade> trades = ClosedTrades.of(fills, proposals::find, fees.slippagePct());
@@ -81,11 +101,10 @@ public class LiveEvaluationService {
                 .min(Instant::compareTo).orElse(clock.instant());
         Instant to = Stream.concat(outcomes.stream().map(o -> o.signal().at()), trades.stream().map(Trade::exitAt))
                 .max(Instant::compareTo).orElse(from);
-        latestCalls = Evaluations.calls(outcomes, horizon);
-        latest = Evaluations.of(outcomes, trades, horizon, fees, from,
-                to.isBefore(from) ? from : to, 1);
-        latestKey = key;
-        return latest;
+        Figures figures = new Figures(Evaluations.of(outcomes, trades, horizon, fees, from, to.isBefore(from) ? from : to, 1),
+                Evaluations.calls(outcomes, horizon), key, now);
+        latest.put(market, figures);
+        return figures;
     }
 
     /**
@@ -93,18 +112,17 @@ public class LiveEvaluationService {
      * (for tests in this package that score calls and must not wait out {@link #EVERY}).
      */
     synchronized void expire() {
-        latest = null;
-        latestKey = null;
+        latest.clear();
     }
 
     /**
      * How often {@code source}'s directional calls with a confidence in {@code confidence}'s bucket went the called way
-     * at the evaluation's horizon (the figures of {@link #evaluation()}, read at most every {@link #EVERY}).
+     * at the evaluation's horizon on the desk's market (the figures of {@link #evaluation()}, read at most every
+     * {@link #EVERY}).
      */
     public synchronized DirectionAccuracy accuracyOf(String source, int confidence) {
-        evaluation();
         String bucket = SignalScorer.bucket(confidence);
-        List<Call> in = latestCalls.stream().filter(Call::directional)
+        List<Call> in = figures(scoring.deskMarket()).calls().stream().filter(Call::directional)
                 .filter(c -> source.equals(c.source()) && bucket.equals(SignalScorer.bucket(c.confidence()))).toList();
         return DirectionAccuracy.of((int) in.stream().filter(Call::hit).count(), in.size());
     }

@@ -159,6 +159,11 @@ final class OpenBook {
             }
 
             @Override
+            public List<Fill> fillsOn(String market, int limit) {
+                return trades.fillsOn(market, limit);
+            }
+
+            @Override
             public Optional<Fill> fillOf(String proposalId) {
                 return trades.fillOf(proposalId);
             }

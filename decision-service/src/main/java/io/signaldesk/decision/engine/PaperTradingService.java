@@ -194,6 +194,11 @@ public class PaperTradingService {
         return ledger.fills(limit);
     }
 
+    /** The newest {@code limit} fills made on {@code market} (their feed's), newest first. */
+    public List<Fill> tradesOn(String market, int limit) {
+        return ledger.fillsOn(market, limit);
+    }
+
     /** Recomputes the portfolio from the ledger and live prices, with the stored equity curve (the API, the dashboard). */
     public Portfolio refresh() {
         return mark(ledger.equityCurve(500));

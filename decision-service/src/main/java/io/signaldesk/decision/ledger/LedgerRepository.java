@@ -19,6 +19,7 @@ import io.signaldesk.decision.domain.Fill;
 import io.signaldesk.decision.domain.LedgerEvent;
 import io.signaldesk.decision.domain.Position;
 import io.signaldesk.decision.domain.ProposalStatus;
+import io.signaldesk.decision.engine.EdgeService;
 import io.signaldesk.decision.engine.port.TradeLedger;
 
 /** Fills, positions and the equity curve in the ledger database. */
@@ -110,6 +111,24 @@ public class LedgerRepository implements TradeLedger {
         return db.read(c -> {
             List<Fill> result = new ArrayList<>();
             try (PreparedStatement s = Db.prepare(c, "SELECT * FROM fill ORDER BY id DESC LIMIT ?", limit);
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(mapFill(rs));
+                }
+            }
+            return result;
+        });
+    }
+
+    /** Newest first, on {@code market} only: filtered here, not after reading every market's newest. */
+    @Override
+    public List<Fill> fillsOn(String market, int limit) {
+        boolean recorded = !EdgeService.NOT_RECORDED.equals(market);
+        String sql = "SELECT * FROM fill WHERE " + (recorded ? "feed_market = ?" : "feed_market IS NULL")
+                + " ORDER BY id DESC LIMIT ?";
+        return db.read(c -> {
+            List<Fill> result = new ArrayList<>();
+            try (PreparedStatement s = recorded ? Db.prepare(c, sql, market, limit) : Db.prepare(c, sql, limit);
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     result.add(mapFill(rs));

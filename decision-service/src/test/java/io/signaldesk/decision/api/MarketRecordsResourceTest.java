@@ -83,6 +83,11 @@ class MarketRecordsResourceTest {
                 .body("market", equalTo("replay#cccc3333")).body("scoredCalls", equalTo(0));
         given().queryParam("market", "market not recorded").get("/api/edge").then().statusCode(200)
                 .body("market", equalTo("market not recorded"));
+        // the live evaluation too: the desk's market, or the one asked for, named beside its figures
+        given().get("/api/signals/evaluation").then().statusCode(200).body("market", equalTo("binance"))
+                .body("verdict", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("market", "replay#cccc3333").get("/api/signals/evaluation").then().statusCode(200)
+                .body("market", equalTo("replay#cccc3333")).body("verdict", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -91,6 +96,8 @@ class MarketRecordsResourceTest {
             given().queryParam("market", bad).get("/api/edge").then().statusCode(400).body("field", equalTo("market"))
                     .body("error", startsWith("market must be a feed's market"));
             given().queryParam("market", bad).get("/api/signals/accuracy").then().statusCode(400)
+                    .body("field", equalTo("market"));
+            given().queryParam("market", bad).get("/api/signals/evaluation").then().statusCode(400)
                     .body("field", equalTo("market"));
         }
     }

@@ -33,6 +33,12 @@ public interface TradeLedger {
 
     List<Fill> fills(int limit);
 
+    /**
+     * The newest {@code limit} fills made on {@code market} (their feed's market; {@code EdgeService.NOT_RECORDED}: the
+     * fills from before markets were recorded), newest first.
+     */
+    List<Fill> fillsOn(String market, int limit);
+
     Optional<Fill> fillOf(String proposalId);
 
     BigDecimal realizedPnl();
