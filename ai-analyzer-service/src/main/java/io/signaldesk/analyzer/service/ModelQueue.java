@@ -213,39 +213,25 @@ public class ModelQueue {
         return call;
     }
 
-    /** Frees the model for {@code urgent} if the running call should give way (see the class policy). */
+    /** Frees the model for {@code urgent} if the running call should give way ({@link GiveWay}, the class policy). */
     private void makeWay(ModelCall urgent) {
         ModelCall current = running;
         if (current == null) {
             return;
         }
-        boolean late = clock.nanoTime() > current.deadlineNanos;
-        boolean putBack = current.shadow() && urgent.priority > SHADOW
-                || current.background && !current.toDecision && !urgent.background;
-        if (putBack) {
-            // background work never holds the model: cut after its decision, else put back whatever it has read
-            current.preemptions++;
-            if (current.hasDecision()) {
-                cutReason(current);
-            } else {
-                requeue(current);
-            }
-        } else if (late) {
-            stop(current, "its callers gave up and newer work waits");
-        } else if (current.background && !urgent.background) {
-            // it waited long enough to run to its decision: cut then (see content()), or now if it has it
-            if (current.hasDecision()) {
-                cutReason(current);
-            }
-        } else if (current.priority < urgent.priority) {
-            if (current.hasDecision()) {
-                cutReason(current);
-            } else if (current.pieces == 0 || current.preemptions == 0) {
-                // in its prompt, waiting for it would cost the urgent call the whole prefill and the decision
+        switch (GiveWay.forUrgent(current, urgent, clock.nanoTime())) {
+            case PUT_BACK -> {
                 current.preemptions++;
-                requeue(current);
+                if (current.hasDecision()) {
+                    cutReason(current);
+                } else {
+                    requeue(current);
+                }
             }
-            // writing, and preempted once already: it runs to its decision, then is cut (see content())
+            case STOP -> stop(current, "its callers gave up and newer work waits");
+            case CUT_REASON -> cutReason(current);
+            case KEEP -> {
+            }
         }
     }
 
@@ -352,7 +338,7 @@ public class ModelQueue {
             if (progress.decision() != null) {
                 call.signalNanos = clock.nanoTime();
                 call.piecesAtSignal = call.pieces;
-                cutNow = waiting.stream().anyMatch(other -> preempts(other, call))
+                cutNow = waiting.stream().anyMatch(other -> GiveWay.cutsReason(other, call))
                         || !call.background && admission.cutsReason(call, waiting, call.signalNanos);
             }
         }
@@ -372,14 +358,6 @@ public class ModelQueue {
         } else if (progress.decision() != null) {
             startNext(); // sets the timer for waiting background work's last moment (it cuts this reason then)
         }
-    }
-
-    /** Whether {@code waiter} cuts {@code current}'s reason: more urgent, and not background work unless over the shadow. */
-    private static boolean preempts(ModelCall waiter, ModelCall current) {
-        if (current.background && !waiter.background) {
-            return true;
-        }
-        return waiter.priority > current.priority && (!waiter.background || current.shadow());
     }
 
     /** Stops the running call after its decision: its callers get the decision and the reason so far. */
