@@ -240,7 +240,7 @@ public class BacktestService {
                     : Evaluations.of(run.outcomes(), run.trades(), longest(settings.horizonsMinutes()), fees, run.from(),
                             run.to(), checked.trials());
             RandomEntries random = evaluation == null || !(tape instanceof CandleTape candles) ? null
-                    : RandomEntries.of(closes(candles.data()), candles.data().times().get(0), Duration.ofMinutes(1),
+                    : RandomEntries.over(candles.data().closes(), candles.data().start(), Duration.ofMinutes(1),
                             run.trades(), fees, evaluation.overall().expectancy().meanPct());
             BacktestReport report = new BacktestReport(overrides.settings().mode().name(), tape.kind(), run.from(),
                     run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), List.copyOf(notes), tape.notes(),
@@ -277,19 +277,6 @@ public class BacktestService {
     /** The longest scoring horizon: the one a call's direction is judged at. */
     private static Duration longest(List<Integer> minutes) {
         return Duration.ofMinutes(minutes.stream().mapToInt(Integer::intValue).max().orElse(5));
-    }
-
-    /** Each coin's 1-minute closes, for the random-entry baseline. */
-    private static Map<String, double[]> closes(AlignedCandles data) {
-        Map<String, double[]> closes = new LinkedHashMap<>();
-        for (String coin : data.coins()) {
-            double[] path = new double[data.bars()];
-            for (int i = 0; i < path.length; i++) {
-                path[i] = data.candle(coin, i).close().doubleValue();
-            }
-            closes.put(coin, path);
-        }
-        return closes;
     }
 
     /** The run's scored calls into the service's track record, when its data is all before now; the note says how many. */

@@ -30,7 +30,7 @@ public record BuyAndHold(Map<String, BigDecimal> returnPctByCoin, BigDecimal fin
         Map<String, BigDecimal> qty = new LinkedHashMap<>();
         Map<String, BigDecimal> entry = new LinkedHashMap<>();
         for (String coin : data.coins()) {
-            BigDecimal price = fees.fillPrice(ProposalKind.ENTRY, PositionSide.LONG, data.candle(coin, 0).close());
+            BigDecimal price = fees.fillPrice(ProposalKind.ENTRY, PositionSide.LONG, data.close(coin, 0));
             // the fee comes out of the coin's share, so the buy never spends more than the share
             BigDecimal spend = share.multiply(HUNDRED).divide(HUNDRED.add(settings.feePct()), 8, RoundingMode.DOWN);
             BigDecimal q = spend.divide(price, 6, RoundingMode.DOWN);
@@ -43,7 +43,7 @@ public record BuyAndHold(Map<String, BigDecimal> returnPctByCoin, BigDecimal fin
         for (int i = 0; i < data.bars(); i++) {
             BigDecimal equity = cash;
             for (String coin : data.coins()) {
-                equity = equity.add(qty.get(coin).multiply(data.candle(coin, i).close()));
+                equity = equity.add(qty.get(coin).multiply(data.close(coin, i)));
             }
             peak = peak == null || equity.compareTo(peak) > 0 ? equity : peak;
             BigDecimal drawdownPct = peak.subtract(equity).multiply(HUNDRED).divide(peak, 4, RoundingMode.HALF_UP);
@@ -52,7 +52,7 @@ public record BuyAndHold(Map<String, BigDecimal> returnPctByCoin, BigDecimal fin
         Map<String, BigDecimal> returns = new LinkedHashMap<>();
         BigDecimal finalEquity = cash;
         for (String coin : data.coins()) {
-            BigDecimal exit = fees.fillPrice(ProposalKind.EXIT, PositionSide.LONG, data.candle(coin, last).close());
+            BigDecimal exit = fees.fillPrice(ProposalKind.EXIT, PositionSide.LONG, data.close(coin, last));
             BigDecimal proceeds = qty.get(coin).multiply(exit).subtract(fees.fee(qty.get(coin), exit));
             BigDecimal cost = qty.get(coin).multiply(entry.get(coin)).add(fees.fee(qty.get(coin), entry.get(coin)));
             finalEquity = finalEquity.add(proceeds);

@@ -39,9 +39,8 @@ public final class CandleCsvReader {
     private static final int MAX_LINE = 512;
     private static final BigDecimal MAX_PRICE = new BigDecimal("1e9");
     private static final BigDecimal MAX_VOLUME = new BigDecimal("1e15");
-
-    private record Row(int line, String text, Candle candle) {
-    }
+    /** Notes of one kind (blank lines, exact duplicates) listed a file; the rest are counted. */
+    static final int MAX_NOTES = 50;
 
     private CandleCsvReader() {
     }
@@ -76,59 +75,112 @@ public final class CandleCsvReader {
         }
     }
 
+    /**
+     * Validates the file as it is read: no row is kept, only each close (in a {@link CloseColumn}) and the row before
+     * (for the order, repeat and gap checks). As when every row was read first: a bad row anywhere is reported before
+     * an order error, and an order error before a repeat or a gap, each the first of its kind.
+     */
     static CandleSeries read(String coin, String file, BufferedReader reader) throws IOException {
         String header = line(coin, file, 1, reader);
         if (header == null || !HEADER.equalsIgnoreCase(header.strip().replace("\uFEFF", ""))) {
             throw new CandleFileException(coin, file, 1, "expected the header '" + HEADER + "'");
         }
-        List<Row> rows = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        CloseColumn.Builder closes = new CloseColumn.Builder();
+        Notes blank = new Notes(file, "blank line(s) skipped");
+        Notes repeated = new Notes(file, "exact duplicate(s) dropped");
+        Instant start = null;
+        Instant previous = null; // the row before, whatever became of it: for the order check
+        int previousLine = 0;
+        String keptText = null; // the last row kept: for the repeat and gap checks
+        Instant keptTime = null;
+        int keptLine = 0;
+        CandleFileException unsorted = null;
+        CandleFileException broken = null;
         int lineNo = 1;
         String line;
         while ((line = line(coin, file, lineNo + 1, reader)) != null) {
             lineNo++;
             String text = line.strip();
             if (text.isEmpty()) {
-                notes.add("%s line %d: blank line skipped".formatted(file, lineNo));
+                blank.add("%s line %d: blank line skipped".formatted(file, lineNo));
                 continue;
             }
-            rows.add(new Row(lineNo, text, parse(coin, file, lineNo, text)));
-        }
-        // Order first, so an unsorted file is called unsorted rather than gapped.
-        for (int i = 1; i < rows.size(); i++) {
-            Row previous = rows.get(i - 1);
-            Row row = rows.get(i);
-            if (row.candle().time().isBefore(previous.candle().time())) {
-                throw new CandleFileException(coin, file, row.line(), "rows are not sorted: %s comes after %s (line %d)"
-                        .formatted(row.candle().time(), previous.candle().time(), previous.line()));
+            Candle candle = parse(coin, file, lineNo, text);
+            Instant time = candle.time();
+            if (unsorted == null && previous != null && time.isBefore(previous)) {
+                unsorted = new CandleFileException(coin, file, lineNo, "rows are not sorted: %s comes after %s (line %d)"
+                        .formatted(time, previous, previousLine));
             }
-        }
-        List<Candle> candles = new ArrayList<>();
-        Row kept = null;
-        for (Row row : rows) {
-            if (kept != null) {
-                Candle previous = kept.candle();
-                if (row.candle().time().equals(previous.time())) {
-                    if (!row.text().equals(kept.text())) {
-                        throw new CandleFileException(coin, file, row.line(), "timestamp %s repeats line %d with other values"
-                                .formatted(row.candle().time(), kept.line()));
+            previous = time;
+            previousLine = lineNo;
+            if (unsorted != null || broken != null) {
+                continue; // the rest is still parsed: a bad row later is reported first
+            }
+            if (keptTime != null) {
+                if (time.equals(keptTime)) {
+                    if (!text.equals(keptText)) {
+                        broken = new CandleFileException(coin, file, lineNo, "timestamp %s repeats line %d with other values"
+                                .formatted(time, keptLine));
+                    } else {
+                        repeated.add("%s line %d: exact duplicate of line %d dropped".formatted(file, lineNo, keptLine));
                     }
-                    notes.add("%s line %d: exact duplicate of line %d dropped".formatted(file, row.line(), kept.line()));
                     continue;
                 }
-                Duration step = Duration.between(previous.time(), row.candle().time());
+                Duration step = Duration.between(keptTime, time);
                 if (!step.equals(BAR)) {
-                    throw new CandleFileException(coin, file, row.line(), "gap: %d minute(s) missing between %s (line %d) and %s"
-                            .formatted(step.toMinutes() - 1, previous.time(), kept.line(), row.candle().time()));
+                    broken = new CandleFileException(coin, file, lineNo, "gap: %d minute(s) missing between %s (line %d) and %s"
+                            .formatted(step.toMinutes() - 1, keptTime, keptLine, time));
+                    continue;
                 }
             }
-            candles.add(row.candle());
-            kept = row;
+            closes.add(candle.close());
+            start = start == null ? time : start;
+            keptText = text;
+            keptTime = time;
+            keptLine = lineNo;
         }
-        if (candles.isEmpty()) {
+        if (unsorted != null) {
+            throw unsorted;
+        }
+        if (broken != null) {
+            throw broken;
+        }
+        if (closes.size() == 0) {
             throw new CandleFileException(coin, file, 0, "no candles after the header");
         }
-        return new CandleSeries(coin, file, List.copyOf(candles), List.copyOf(notes));
+        List<String> notes = new ArrayList<>(blank.list());
+        notes.addAll(repeated.list());
+        return new CandleSeries(coin, file, start, closes.build(), List.copyOf(notes));
+    }
+
+    /** The first {@link #MAX_NOTES} notes of a kind, then one line counting the rest: a file of blank lines is no list. */
+    private static final class Notes {
+        private final String file;
+        private final String what;
+        private final List<String> kept = new ArrayList<>();
+        private int more;
+
+        Notes(String file, String what) {
+            this.file = file;
+            this.what = what;
+        }
+
+        void add(String note) {
+            if (kept.size() < MAX_NOTES) {
+                kept.add(note);
+            } else {
+                more++;
+            }
+        }
+
+        List<String> list() {
+            if (more == 0) {
+                return kept;
+            }
+            List<String> all = new ArrayList<>(kept);
+            all.add("%s: %,d more %s (not listed)".formatted(file, more, what));
+            return all;
+        }
     }
 
     private static Candle parse(String coin, String file, int lineNo, String row) {

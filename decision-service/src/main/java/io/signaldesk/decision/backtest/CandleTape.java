@@ -1,7 +1,6 @@
 package io.signaldesk.decision.backtest;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -68,12 +67,12 @@ public final class CandleTape implements MarketTape {
                     throw new NoSuchElementException();
                 }
                 int i = bar++;
-                Instant close = data.times().get(i).plus(Duration.ofMinutes(1));
+                Instant close = data.time(i + 1);
                 List<CoinSnapshot> coins = new ArrayList<>(data.coins().size());
                 for (String coin : data.coins()) {
-                    Candle candle = data.candle(coin, i);
-                    BigDecimal momentum = SignalScorer.movePct(data.candle(coin, i - 1).close(), candle.close());
-                    coins.add(new CoinSnapshot(coin, coin + "USDT", CoinSnapshot.CANDLES_VENUE, candle.close(), null, null, null,
+                    BigDecimal last = data.close(coin, i);
+                    BigDecimal momentum = SignalScorer.movePct(data.close(coin, i - 1), last);
+                    coins.add(new CoinSnapshot(coin, coin + "USDT", CoinSnapshot.CANDLES_VENUE, last, null, null, null,
                             null, momentum, null, null, null, null, 0L, close));
                 }
                 return new FeedMessage("snapshot", close, coins, null, IDENTITY);

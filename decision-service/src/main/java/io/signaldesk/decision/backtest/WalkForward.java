@@ -105,11 +105,11 @@ final class WalkForward {
         for (int i = 0; i < count; i++) {
             int from = i * step;
             AlignedCandles slice = data.slice(from, from + train + test);
-            Instant testFrom = data.times().get(from + train);
+            Instant testFrom = data.time(from + train);
             BacktestRunner.Run run = runner.apply(testFrom).run(new CandleTape(slice));
             BuyAndHold hold = BuyAndHold.of(data.slice(from + train, from + train + test), settings);
-            windows.add(window(i + 1, data.times().get(from), testFrom,
-                    data.times().get(from + train + test - 1).plus(Duration.ofMinutes(1)), run, hold));
+            windows.add(window(i + 1, data.time(from), testFrom,
+                    data.time(from + train + test), run, hold));
         }
         return report(plan, data, settings, windows, holdoutBars, (System.nanoTime() - started) / 1_000_000);
     }
@@ -169,15 +169,15 @@ final class WalkForward {
             proposed += w.entriesProposed();
             below += w.returnPct().signum() < 0 ? 1 : 0;
         }
-        Instant dataTo = data.times().get(data.bars() - 1).plus(Duration.ofMinutes(1));
+        Instant dataTo = data.time(data.bars());
         String holdout = holdoutBars == 0 ? null
                 : "kept out, not read: %s → %s (%d h; includeHoldout to run it)".formatted(
-                        data.times().get(data.bars() - holdoutBars), dataTo, holdoutBars / 60);
+                        data.time(data.bars() - holdoutBars), dataTo, holdoutBars / 60);
         List<String> notes = List.of(
                 "out-of-sample figures only: each window's engine starts empty and learns (its edge track record) from "
                         + "its train hours and the test hours already past; only its test hours are measured",
                 "returnPct compounds the windows' test returns; always-WAIT earns 0 % in each");
-        return new Report(settings.mode().name(), data.coins(), settings, plan, data.times().get(0), dataTo, holdout,
+        return new Report(settings.mode().name(), data.coins(), settings, plan, data.start(), dataTo, holdout,
                 List.copyOf(windows), growth.subtract(BigDecimal.ONE).multiply(HUNDRED).setScale(4, RoundingMode.HALF_EVEN),
                 net, entries, trips, wins, rate(wins, trips), fees, stopped, proposed, below,
                 windows.isEmpty() ? null : Tuning.of(windows.get(0).testFrom(),

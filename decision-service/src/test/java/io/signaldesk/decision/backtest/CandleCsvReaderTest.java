@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,20 +28,36 @@ class CandleCsvReaderTest {
     void readsAGoodFileInAnyOfTheThreeTimestampForms() throws IOException {
         CandleSeries series = CandleCsvReader.read("BTC", write("good.csv", HEADER + BAR0
                 + "2024-10-01T00:01:00Z,100.5,101,100,100.8,2\n" + "1727740920000,100.8,101,100,100.9,2\n"));
-        assertEquals(3, series.candles().size());
-        assertEquals(Instant.parse("2024-10-01T00:02:00Z"), series.candles().get(2).time());
+        assertEquals(3, series.bars());
+        assertEquals(Instant.parse("2024-10-01T00:02:00Z"), series.time(2));
+        assertEquals(new BigDecimal("100.9"), series.closes().get(2));
         assertEquals(List.of(), series.notes());
     }
 
     @Test
     void exactDuplicateRowsAndBlankLinesAreDroppedWithANoteNamingTheLine() throws IOException {
         CandleSeries series = CandleCsvReader.read("BTC", write("dup.csv", HEADER + BAR0 + BAR1 + BAR1 + "\n" + BAR2));
-        assertEquals(3, series.candles().size());
+        assertEquals(3, series.bars());
         assertEquals(2, series.notes().size());
         assertTrue(series.notes().stream().anyMatch(n -> n.endsWith("dup.csv line 4: exact duplicate of line 3 dropped")),
                 series.notes().toString());
         assertTrue(series.notes().stream().anyMatch(n -> n.endsWith("dup.csv line 5: blank line skipped")),
                 series.notes().toString());
+    }
+
+    @Test
+    void aFileOfManyBlankLinesListsTheFirstNotesAndCountsTheRest() throws IOException {
+        CandleSeries series = CandleCsvReader.read("BTC", write("blank.csv", HEADER + BAR0 + "\n".repeat(1000) + BAR1));
+        assertEquals(2, series.bars());
+        assertEquals(CandleCsvReader.MAX_NOTES + 1, series.notes().size());
+        assertTrue(series.notes().get(CandleCsvReader.MAX_NOTES).endsWith("blank.csv: 950 more blank line(s) skipped (not listed)"),
+                series.notes().toString());
+    }
+
+    @Test
+    void aGapBeforeAnUnsortedRowIsReportedAsUnsortedAndABadRowAfterBothFirst() throws IOException {
+        rejected(HEADER + BAR0 + BAR2 + BAR1 + BAR2, "line 4: rows are not sorted");
+        rejected(HEADER + BAR0 + BAR2 + BAR1 + "2024-10-01 00:03:00,1,1,1,x,1\n", "line 5: close is not a number");
     }
 
     @Test
@@ -88,8 +105,9 @@ class CandleCsvReaderTest {
         CandleSeries eth = CandleCsvReader.read("ETH", write("eth.csv", HEADER + BAR1 + BAR2));
         AlignedCandles aligned = AlignedCandles.align(List.of(btc, eth), null, null);
         assertEquals(2, aligned.bars());
-        assertEquals(Instant.parse("2024-10-01T00:01:00Z"), aligned.times().get(0));
-        assertEquals(aligned.candle("BTC", 1).time(), aligned.candle("ETH", 1).time());
+        assertEquals(Instant.parse("2024-10-01T00:01:00Z"), aligned.time(0));
+        assertEquals(new BigDecimal("100.9"), aligned.close("BTC", 1)); // bar 1 of both is 00:02's
+        assertEquals(new BigDecimal("100.9"), aligned.close("ETH", 1));
         assertTrue(aligned.notes().get(0).contains("BTC 3 bars") && aligned.notes().get(0).contains("ETH 2 bars")
                 && aligned.notes().get(0).contains("used the 2 bars all of them cover"), aligned.notes().get(0));
     }

@@ -21,10 +21,35 @@ public record RandomEntries(int draws, long seed, int tradesPerDraw, Double medi
 
     public static final int DRAWS = 1000;
 
+    /** A coin's closes, read where they are kept (a backtest's compact columns), bar {@code i} by {@link #at}. */
+    public interface Prices {
+        int length();
+
+        double at(int i);
+    }
+
     /** {@code closes}: each coin's closes, bar {@code i} at {@code start + i × step}. */
     public static RandomEntries of(Map<String, double[]> closes, Instant start, Duration step, List<Trade> trades,
             FeeModel fees, Double strategyMeanPct) {
-        List<Trade> usable = trades.stream().filter(t -> closes.containsKey(t.coin()) && closes.get(t.coin()).length > 1)
+        Map<String, Prices> paths = new java.util.LinkedHashMap<>();
+        closes.forEach((coin, path) -> paths.put(coin, new Prices() {
+            @Override
+            public int length() {
+                return path.length;
+            }
+
+            @Override
+            public double at(int i) {
+                return path[i];
+            }
+        }));
+        return over(paths, start, step, trades, fees, strategyMeanPct);
+    }
+
+    /** As {@link #of}, on closes kept elsewhere (nothing copied). */
+    public static RandomEntries over(Map<String, ? extends Prices> closes, Instant start, Duration step, List<Trade> trades,
+            FeeModel fees, Double strategyMeanPct) {
+        List<Trade> usable = trades.stream().filter(t -> closes.containsKey(t.coin()) && closes.get(t.coin()).length() > 1)
                 .toList();
         if (usable.isEmpty()) {
             return new RandomEntries(DRAWS, Expectancy.SEED, 0, null, null, null, null);
@@ -34,13 +59,13 @@ public record RandomEntries(int draws, long seed, int tradesPerDraw, Double medi
         for (int d = 0; d < DRAWS; d++) {
             double sum = 0;
             for (Trade t : usable) {
-                double[] path = closes.get(t.coin());
+                Prices path = closes.get(t.coin());
                 long hold = Math.max(1, Math.round((double) Duration.between(t.entryAt(), t.exitAt()).toMillis()
                         / step.toMillis()));
-                int bars = (int) Math.min(hold, path.length - 1);
-                int entry = random.nextInt(path.length - bars);
+                int bars = (int) Math.min(hold, path.length() - 1);
+                int entry = random.nextInt(path.length() - bars);
                 PositionSide side = random.nextBoolean() ? PositionSide.LONG : PositionSide.SHORT;
-                sum += RoundTrip.netPct(side, path[entry], path[entry + bars], fees);
+                sum += RoundTrip.netPct(side, path.at(entry), path.at(entry + bars), fees);
             }
             means[d] = sum / usable.size();
         }
