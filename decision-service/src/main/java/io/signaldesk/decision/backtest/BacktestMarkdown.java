@@ -101,17 +101,23 @@ public final class BacktestMarkdown {
         return md.toString();
     }
 
+    /** The decisions CSV's first line. */
+    static final String CSV_HEADER = "marketAt,coin,kind,outcome,direction,source,confidence,price,proposalStatus,"
+            + "fallbackReason,refusedBy,resizedBy,ruleReason\n";
+
     /** Every decision, one a line: what a trader needs to check a run against the market. */
     public static String csv(List<BacktestDecision> decisions) {
-        StringBuilder out = new StringBuilder("marketAt,coin,kind,outcome,direction,source,confidence,price,proposalStatus,"
-                + "fallbackReason,refusedBy,resizedBy,ruleReason\n");
-        for (BacktestDecision d : decisions) {
-            out.append(String.join(",", String.valueOf(d.marketAt()), d.coin(), text(d.kind()), text(d.outcome()),
-                    text(d.direction()), text(d.source()), d.confidence() == null ? "" : d.confidence().toString(),
-                    d.price() == null ? "" : plain(d.price()), text(d.proposalStatus()), text(d.fallbackReason()),
-                    text(d.refusedBy()), text(d.resizedBy()), quoted(d.ruleReason()))).append('\n');
-        }
+        StringBuilder out = new StringBuilder(CSV_HEADER);
+        decisions.forEach(d -> out.append(csvRow(d)));
         return out.toString();
+    }
+
+    /** One decision's line of the CSV (a run writes them as they are made). */
+    static String csvRow(BacktestDecision d) {
+        return String.join(",", String.valueOf(d.marketAt()), d.coin(), text(d.kind()), text(d.outcome()),
+                text(d.direction()), text(d.source()), d.confidence() == null ? "" : d.confidence().toString(),
+                d.price() == null ? "" : plain(d.price()), text(d.proposalStatus()), text(d.fallbackReason()),
+                text(d.refusedBy()), text(d.resizedBy()), quoted(d.ruleReason())) + "\n";
     }
 
     private static void stats(StringBuilder md, String horizon, String group, Stats s) {

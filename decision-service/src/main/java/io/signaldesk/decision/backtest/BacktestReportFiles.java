@@ -1,6 +1,7 @@
 package io.signaldesk.decision.backtest;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,30 +38,74 @@ final class BacktestReportFiles {
         this.dataDir = dataDir;
     }
 
-    /** Writes a backtest's reports in {@code dir}; the report as written, naming its files. */
-    BacktestReport write(BacktestReport report, List<BacktestDecision> decisions, Path dir) {
-        String name = name("backtest", report.mode());
-        Path json = dir.resolve(name + ".json");
-        Path markdown = dir.resolve(name + ".md");
-        Path csv = dir.resolve(name + "-decisions.csv");
-        Path evaluationCsv = dir.resolve(name + "-evaluation.csv");
-        Map<String, String> written = new LinkedHashMap<>();
-        written.put("json", dataDir.display(dir) + "/" + json.getFileName());
-        written.put("markdown", dataDir.display(dir) + "/" + markdown.getFileName());
-        written.put("decisions", dataDir.display(dir) + "/" + csv.getFileName());
-        if (report.evaluation() != null) {
-            written.put("evaluation", dataDir.display(dir) + "/" + evaluationCsv.getFileName());
+    /**
+     * A backtest's reports, begun before it runs: its decisions CSV is open from the start, written as the engine
+     * decides ({@link #csv}); {@link #finish} writes the rest, and closing one not finished removes the CSV (a run that
+     * failed or was cancelled leaves no half report).
+     */
+    final class Pending implements AutoCloseable {
+        private final String name;
+        private final Path dir;
+        private final Writer csv;
+        private boolean finished;
+
+        private Pending(String name, Path dir, Writer csv) {
+            this.name = name;
+            this.dir = dir;
+            this.csv = csv;
         }
-        BacktestReport finished = report.withOutput(written);
-        writing(dir, () -> {
-            dataDir.writeNew(dir, json.getFileName().toString(), JSON.writeValueAsString(finished));
-            dataDir.writeNew(dir, markdown.getFileName().toString(), BacktestMarkdown.render(finished));
-            dataDir.writeNew(dir, csv.getFileName().toString(), BacktestMarkdown.csv(decisions));
+
+        /** Where the decisions go, one line each, after the header. */
+        Writer csv() {
+            return csv;
+        }
+
+        /** Writes the JSON, Markdown (and evaluation CSV) beside the decisions; the report as written, naming its files. */
+        BacktestReport finish(BacktestReport report) {
+            Path evaluationCsv = dir.resolve(name + "-evaluation.csv");
+            Map<String, String> written = new LinkedHashMap<>();
+            written.put("json", dataDir.display(dir) + "/" + name + ".json");
+            written.put("markdown", dataDir.display(dir) + "/" + name + ".md");
+            written.put("decisions", dataDir.display(dir) + "/" + name + "-decisions.csv");
             if (report.evaluation() != null) {
-                dataDir.writeNew(dir, evaluationCsv.getFileName().toString(), EvaluationMarkdown.csv(report.evaluation()));
+                written.put("evaluation", dataDir.display(dir) + "/" + evaluationCsv.getFileName());
             }
+            BacktestReport done = report.withOutput(written);
+            writing(dir, () -> {
+                csv.close();
+                dataDir.writeNew(dir, name + ".json", JSON.writeValueAsString(done));
+                dataDir.writeNew(dir, name + ".md", BacktestMarkdown.render(done));
+                if (report.evaluation() != null) {
+                    dataDir.writeNew(dir, evaluationCsv.getFileName().toString(), EvaluationMarkdown.csv(report.evaluation()));
+                }
+            });
+            finished = true;
+            return done;
+        }
+
+        @Override
+        public void close() {
+            if (finished) {
+                return;
+            }
+            try {
+                csv.close();
+                Files.deleteIfExists(dir.resolve(name + "-decisions.csv"));
+            } catch (IOException e) {
+                // the run's own failure is what is reported
+            }
+        }
+    }
+
+    /** Begins a backtest's reports in {@code dir}: its decisions CSV created, its header written. */
+    Pending begin(String mode, Path dir) {
+        String name = name("backtest", mode);
+        Writer[] csv = new Writer[1];
+        writing(dir, () -> {
+            csv[0] = dataDir.newWriter(dir, name + "-decisions.csv");
+            csv[0].write(BacktestMarkdown.CSV_HEADER);
         });
-        return finished;
+        return new Pending(name, dir, csv[0]);
     }
 
     /** Writes a walk-forward's out-of-sample report (JSON and Markdown) in {@code dir}. */

@@ -82,7 +82,10 @@ public final class BacktestRunner {
         this.sentiment = sentiment;
     }
 
-    /** What a run leaves: every decision (in order) and the report's figures. */
+    /**
+     * What a run leaves: the decisions its {@link DecisionPage} kept (in order; every one for a replay),
+     * {@code decisionsTotal} of them in all, and the report's figures.
+     */
     public record Run(List<BacktestDecision> decisions, Map<String, Integer> decisionCounts, long frames, Instant from,
             Instant to, BacktestReport.Paper paper, io.signaldesk.decision.engine.SignalScoringService.Accuracy scoring,
             List<Fill> lastTrades, List<io.signaldesk.decision.engine.PaperTradingService.MarkedPosition> open,
@@ -90,7 +93,7 @@ public final class BacktestRunner {
             List<io.signaldesk.decision.engine.SignalOutcomes.Outcome> outcomes,
             List<io.signaldesk.core.evaluation.Trade> trades, Map<String, Object> edge,
             List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> scoredCalls, List<Fill> fills,
-            BigDecimal equityAtMeasureStart) {
+            BigDecimal equityAtMeasureStart, int decisionsTotal) {
     }
 
     private Instant measureFrom;
@@ -105,7 +108,13 @@ public final class BacktestRunner {
         return run(tape, Progress.NONE);
     }
 
+    /** Every decision kept in {@link Run#decisions}. */
     public Run run(MarketTape tape, Progress progress) {
+        return run(tape, progress, DecisionPage.all());
+    }
+
+    /** The decisions go to {@code page} as they are made. */
+    Run run(MarketTape tape, Progress progress, DecisionPage decisions) {
         long started = System.nanoTime();
         progress.started(tape.size());
         DecisionConfig config = live.config(overrides.keys());
@@ -116,7 +125,6 @@ public final class BacktestRunner {
             EngineKit kit = new EngineKit(config, strategy, clock, ledger, analyzer);
             kit.settle(new ModeSetting(settings.mode(), settings.policy()), settings.requireConfirmation(),
                     settings.autoMinConfidence(), settings.risk());
-            List<BacktestDecision> decisions = new ArrayList<>();
             Map<String, Integer> counts = new TreeMap<>();
             Equity equity = new Equity(strategy.sizing().initialEquity());
             Instant first = null;
@@ -168,7 +176,7 @@ public final class BacktestRunner {
                 long now = System.nanoTime();
                 if (now - lastProgress >= PROGRESS_EVERY_NS) {
                     lastProgress = now;
-                    LOG.infof("backtest: %,d frames, market time %s, %,d decisions", count, at, decisions.size());
+                    LOG.infof("backtest: %,d frames, market time %s, %,d decisions", count, at, decisions.total());
                 }
             }
             kit.scoring.scoreDue();
@@ -178,12 +186,12 @@ public final class BacktestRunner {
             java.util.Collections.reverse(fills); // oldest first
             long elapsedMs = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             LOG.infof("backtest %s on %s: %,d frames in %,d ms, %,d decisions, %d fills", settings.mode(), tape.kind(),
-                    count, elapsedMs, decisions.size(), fills.size());
-            return new Run(decisions, counts, count, first, last, paper(end, fills, equity, kit), kit.scoring.accuracy(),
+                    count, elapsedMs, decisions.total(), fills.size());
+            return new Run(decisions.kept(), counts, count, first, last, paper(end, fills, equity, kit), kit.scoring.accuracy(),
                     new ArrayList<>(fills.subList(Math.max(0, fills.size() - TRADES_KEPT), fills.size())),
                     end.positions(), elapsedMs, sentiment == null ? null : sentiment.usage(), kit.scoring.outcomes(),
                     io.signaldesk.decision.engine.ClosedTrades.of(fills, kit.proposals::find, strategy.costs().slippagePct()),
-                    kit.edge.status(), kit.edge.scored(), fills, equityAtMeasureStart);
+                    kit.edge.status(), kit.edge.scored(), fills, equityAtMeasureStart, decisions.total());
         }
     }
 

@@ -198,10 +198,6 @@ public class BacktestService {
         List<String> captures = checked.captures();
         Map<String, String> files = checked.files();
         Map<String, String> inline = checked.inline();
-        BacktestConfig base = checked.base();
-        Overrides overrides = checked.overrides();
-        int offset = checked.offset();
-        int limit = checked.limit();
         if (!running.compareAndSet(false, true)) {
             throw new Busy();
         }
@@ -215,11 +211,33 @@ public class BacktestService {
                 inputs.put("captures[" + i + "]", captures.get(i));
             }
             inline.keySet().forEach(coin -> inputs.put(coin, "csv." + coin));
-            BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
-                    : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
-            BacktestRunner.Run run = new BacktestRunner(base, overrides,
-                    analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
-                    sentiment(overrides.settings(), analyzer, checked.maxSentimentCalls())).run(tape, progress);
+            return run(checked, tape, inputs, progress);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** The run itself, its decisions written to the CSV as they are made (only the requested page kept). */
+    private BacktestReport run(Checked checked, MarketTape tape, Map<String, String> inputs, BacktestRunner.Progress progress) {
+        List<String> captures = checked.captures();
+        Map<String, String> files = checked.files();
+        Map<String, String> inline = checked.inline();
+        BacktestConfig base = checked.base();
+        Overrides overrides = checked.overrides();
+        int offset = checked.offset();
+        BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
+                : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
+        try (BacktestReportFiles.Pending pending = reportFiles.begin(overrides.settings().mode().name(), checked.outputDir())) {
+            BacktestRunner.Run run;
+            try {
+                run = new BacktestRunner(base, overrides,
+                        analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
+                        sentiment(overrides.settings(), analyzer, checked.maxSentimentCalls()))
+                        .run(tape, progress, DecisionPage.of(offset, checked.limit(), pending.csv()));
+            } catch (java.io.UncheckedIOException e) {
+                throw new BacktestInputException("outputDir", "cannot write the decisions to " + dataDir.display(checked.outputDir())
+                        + " (" + io.signaldesk.common.error.Shorten.text(String.valueOf(e.getCause().getMessage())) + ")");
+            }
             List<String> notes = new ArrayList<>(notes(run.sentiment()));
             notes.add("edge gate (strategy.edge.mode) " + overrides.settings().edge().mode() + ": the run's own track record, learned from its "
                     + "past only (it starts empty, a call counts once its " + overrides.settings().edge().horizonMinutes()
@@ -231,8 +249,6 @@ public class BacktestService {
             BacktestReport.AiUsage ai = analyzer == null ? null
                     : new BacktestReport.AiUsage(overrides.settings().analyzerUrl(), analyzer.calls(), analyzer.failures(),
                             analyzer.averageLatencyMs(), run.sentiment(), analyzer.answered());
-            List<BacktestDecision> page = run.decisions().subList(Math.min(offset, run.decisions().size()),
-                    (int) Math.min((long) offset + limit, run.decisions().size()));
             long perSecond = run.frames() * 1000 / run.elapsedMs();
             BacktestSettings settings = overrides.settings();
             FeeModel fees = overrides.strategy().costs();
@@ -246,11 +262,9 @@ public class BacktestService {
                     run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), List.copyOf(notes), tape.notes(),
                     evaluation == null ? "nothing measured: no market data in the range" : evaluation.verdict(),
                     run.from() == null ? null : Tuning.of(run.from(), run.to()), evaluation, random, run.scoring(),
-                    run.paper(), hold, ai, run.decisionCounts(), run.decisions().size(), offset, List.copyOf(page),
+                    run.paper(), hold, ai, run.decisionCounts(), run.decisionsTotal(), offset, run.decisions(),
                     run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of(), run.edge());
-            return reportFiles.write(report, run.decisions(), checked.outputDir());
-        } finally {
-            running.set(false);
+            return pending.finish(report);
         }
     }
 

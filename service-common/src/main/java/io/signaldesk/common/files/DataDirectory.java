@@ -122,20 +122,30 @@ public final class DataDirectory {
      * an existing file or through a link), then checked to be inside the data directory (removed and refused if not).
      */
     public Path writeNew(Path dir, String fileName, String content) throws IOException {
+        try (var out = newWriter(dir, fileName)) {
+            out.write(content);
+        }
+        return dir.resolve(fileName);
+    }
+
+    /**
+     * A new file {@code fileName} of {@code dir} to write as it goes (a report whose lines come as a run makes them),
+     * created and checked as {@link #writeNew} does; the caller closes it.
+     */
+    public java.io.BufferedWriter newWriter(Path dir, String fileName) throws IOException {
         Path file = dir.resolve(fileName);
         if (file.getParent() == null || !file.getParent().equals(dir) || fileName.contains("/")) {
             throw new IllegalArgumentException("a plain file name is expected: " + fileName);
         }
-        try (var out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8,
+        java.io.BufferedWriter out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
-            if (root != null && !file.toRealPath().startsWith(root.toRealPath())) {
-                Files.delete(file);
-                throw new IOException(fileName + " was created outside the data directory (removed)");
-            }
-            out.write(content);
+                LinkOption.NOFOLLOW_LINKS);
+        if (root != null && !file.toRealPath().startsWith(root.toRealPath())) {
+            out.close();
+            Files.delete(file);
+            throw new IOException(fileName + " was created outside the data directory (removed)");
         }
-        return file;
+        return out;
     }
 
     /** How an answer names a file: relative to the data directory when confined, absolute otherwise. */
