@@ -70,7 +70,7 @@ public final class BacktestMarkdown {
         row(md, "initial equity", money(p.initialEquity()));
         row(md, "final equity (open positions marked)", money(p.finalEquity()));
         row(md, "return", plain(p.returnPct()) + " %");
-        row(md, "realised / unrealised P&L", money(p.realizedPnl()) + " / " + money(p.unrealizedPnl()));
+        row(md, "realised / unrealised P&L (after exit costs)", money(p.realizedPnl()) + " / " + money(p.unrealizedPnl()));
         row(md, "fees", money(p.fees()));
         row(md, "entries / closed trades / winners", p.entries() + " / " + p.trades() + " / " + p.wins());
         row(md, "max drawdown", money(p.maxDrawdown()) + " (" + plain(p.maxDrawdownPct()) + " %)");
@@ -133,7 +133,8 @@ public final class BacktestMarkdown {
         row(md, "period", "%s → %s (market time), %s days; %s".formatted(r.from(), r.to(),
                 t.days() == null ? "-" : t.days().setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
                 String.join(", ", r.coins())));
-        row(md, "closed trades", "%,d (%s a day): %,d won, %,d lost; %d position%s still open at the end (marked)".formatted(
+        row(md, "closed trades", ("%,d (%s a day): %,d won, %,d lost; %d position%s still open at the end (valued at "
+                + "what closing would realise, exit costs taken)").formatted(
                 t.trades(), t.tradesPerDay() == null ? "-" : t.tradesPerDay().toPlainString(), t.wins(), t.losses(),
                 r.openPositions().size(), r.openPositions().size() == 1 ? "" : "s"));
         row(md, "average win / average loss", money(t.averageWin()) + " / " + money(t.averageLoss()) + " USDT");

@@ -35,7 +35,8 @@ public record BacktestReport(String mode, String data, Instant from, Instant to,
         Map<String, Object> edge) {
 
     /**
-     * The paper account the engine traded (its own scratch ledger); open positions are marked at the last price.
+     * The paper account the engine traded (its own scratch ledger); open positions are valued at what closing them at
+     * the last price would realise (the exit's slippage and fee taken).
      * {@code trades} closed round trips, of which {@code wins} realised more than zero and {@code losses} less;
      * {@code grossProfit} sums the winners' realised P&amp;L (after both fees), {@code grossLoss} the losers' (≤ 0).
      */

@@ -81,7 +81,7 @@ class BacktestMarkdownTest {
         BacktestReport report = run("0.5"); // momentum 0.5 % a minute: no setup in these calm hours
         assertEquals(0, report.paper().trades());
         String md = BacktestMarkdown.render(report);
-        assertRow(md, "closed trades", "0 (0.00 a day): 0 won, 0 lost; 0 positions still open at the end (marked)");
+        assertRow(md, "closed trades", "0 (0.00 a day): 0 won, 0 lost; 0 positions still open at the end (valued at what closing would realise, exit costs taken)");
         assertRow(md, "average win / average loss", "- / - USDT");
         assertRow(md, "profit factor", "- (no trade) |");
         assertRow(md, "expectancy per closed trade", "- USDT |");

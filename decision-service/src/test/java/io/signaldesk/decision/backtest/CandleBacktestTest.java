@@ -115,7 +115,7 @@ class CandleBacktestTest {
         String markdown = BacktestMarkdown.render(report);
         assertTrue(markdown.startsWith("# Backtest — RULES mode, TST, live engine\n\n**Verdict: too few trades"), markdown);
         assertTrue(markdown.contains("| initial equity | 10,000.00 |"), markdown);
-        assertTrue(markdown.contains("| realised / unrealised P&L | -6.95 / 0.00 |"), markdown);
+        assertTrue(markdown.contains("| realised / unrealised P&L (after exit costs) | -6.95 / 0.00 |"), markdown);
         assertTrue(markdown.contains("| exits | EXIT_SIGNAL 1 |"), markdown);
         assertFalse(markdown.contains("RiskLimits[") || markdown.contains("{EXIT_SIGNAL=1}"), "no Java toString: " + markdown);
         // the summary by hand: one losing trade of -6.94554449 over 00:02 → 00:07 (300 s: 288 trades a day)
