@@ -60,6 +60,9 @@ class HostileInputTest {
         List<Arguments> rows = new ArrayList<>();
         // the findings
         rows.add(row("POST", EXIT, exit("\"size\":1e999999999"), 400, "size"));
+        // an operator's typo is not the switch left as it was
+        rows.add(row("PUT", "/api/ai/mode", "{\"mode\":\"RULES\",\"until\":\"12:00\"}", 400, "until"));
+        rows.add(row("PUT", "/api/ai/model", "{\"model\":\"llama3.2:3b\",\"keepAlive\":\"5m\"}", 400, "keepAlive"));
         rows.add(row("POST", ENTRY, "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":1e999999991}", 400, "price"));
         rows.add(row("POST", ENTRY, "{\"coin\":\"BTC\",\"side\":0,\"price\":95000}", 400, "side"));
         rows.add(row("POST", RISK, "{\"coin\":\"BTC\",\"side\":1,\"price\":95000,\"equity\":1000}", 400, "side"));

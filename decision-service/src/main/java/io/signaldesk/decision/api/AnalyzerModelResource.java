@@ -25,6 +25,7 @@ import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerClient;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerStatusService;
 import io.signaldesk.common.config.SignalConfig;
+import io.signaldesk.common.json.KnownFieldsOnly;
 
 /**
  * The analyzer's operator settings from the dashboard: the models its Ollama has (with the predicted time to a
@@ -38,6 +39,7 @@ import io.signaldesk.common.config.SignalConfig;
 public class AnalyzerModelResource {
 
     /** Body of PUT /api/analyzer/model. */
+    @KnownFieldsOnly
     public record ModelChoice(String model) {
     }
 

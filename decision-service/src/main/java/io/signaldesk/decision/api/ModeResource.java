@@ -25,6 +25,7 @@ import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.adapter.analyzer.AnalyzerStatusService;
 import io.signaldesk.decision.engine.ModeService;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
+import io.signaldesk.common.json.KnownFieldsOnly;
 
 @Path("/api/decision/mode")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +34,7 @@ import io.signaldesk.decision.engine.ModeService.ModeSetting;
 public class ModeResource {
 
     /** Body of PUT: mode required, policy optional (kept when absent). */
+    @KnownFieldsOnly
     public record ModeRequest(
             @Schema(implementation = Mode.class, required = true, description = "Any case") String mode,
             @Schema(implementation = Policy.class, description = "Any case; absent keeps the current policy") String policy) {

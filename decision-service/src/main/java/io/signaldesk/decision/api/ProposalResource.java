@@ -34,6 +34,7 @@ import io.signaldesk.common.error.JsonErrors;
 import io.signaldesk.decision.domain.Proposal;
 import io.signaldesk.decision.domain.ProposalStatus;
 import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.common.json.KnownFieldsOnly;
 
 @Path("/api/proposals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +42,7 @@ import io.signaldesk.decision.engine.ProposalService;
 public class ProposalResource {
 
     /** Optional body of confirm: another size for an entry. */
+    @KnownFieldsOnly
     public record ConfirmRequest(BigDecimal size) {
     }
 

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.signaldesk.common.error.ApiError;
+import io.signaldesk.common.error.Shorten;
 import io.signaldesk.decision.domain.RiskLimits;
 import io.signaldesk.decision.engine.RiskService;
 
@@ -128,6 +129,13 @@ public class RiskResource {
             JsonNode given = node == null ? null : node.get("reason");
             if (node == null || !node.isObject() || (given != null && !given.isNull() && !given.isTextual())) {
                 return ApiError.badRequest("reason", "reason must be a string");
+            }
+            for (var names = node.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!name.equals("reason")) { // a typo ("reson") is not a halt without its reason
+                    String field = Shorten.text(name);
+                    return ApiError.badRequest(field, field + " is not a known field");
+                }
             }
             if (given != null && given.isTextual()) {
                 reason = given.asText().strip();

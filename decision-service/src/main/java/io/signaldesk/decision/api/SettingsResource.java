@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.signaldesk.common.error.ApiError;
 import io.signaldesk.decision.engine.ProposalService;
+import io.signaldesk.common.json.KnownFieldsOnly;
 
 @Path("/api/decision/settings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +35,7 @@ public class SettingsResource {
      * Whether proposals wait for a person, and the confidence that executes on its own when they do not; the
      * annotations are the checks and what the OpenAPI document shows.
      */
+    @KnownFieldsOnly
     public record Settings(
             @NotNull(message = "is required") @Schema(description = "Whether every proposal waits for a person") Boolean requireConfirmation,
             @Min(value = 1, message = "must be 1-10") @Max(value = 10, message = "must be 1-10")

@@ -3,6 +3,7 @@ package io.signaldesk.decision.backtest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import io.signaldesk.common.json.KnownFieldsOnly;
 
 /**
  * Body of {@code POST /api/backtest}. Market data: {@code files} (coin → 1-minute candle CSV name in the data
@@ -23,6 +24,7 @@ import java.util.Map;
  * service's edge track record (only data before now), as calls of the market the data's content is listed as
  * ({@link DataSources}), else of no known market.
  */
+@KnownFieldsOnly
 public record BacktestRequest(Map<String, String> files, List<String> paths, Map<String, String> csv, List<String> captures,
         String mode, String policy, Boolean requireConfirmation, Integer autoMinConfidence,
         Integer entryCooldownSeconds, BigDecimal momentumPct, BigDecimal bidShare, BigDecimal flowRatio,
@@ -36,6 +38,7 @@ public record BacktestRequest(Map<String, String> files, List<String> paths, Map
      * {@code trainHours} and is measured on the next {@code testHours}; windows start every {@code stepHours}. The last
      * {@code holdoutHours} of the data are left out (untouched) unless {@code includeHoldout} is true.
      */
+    @KnownFieldsOnly
     public record WalkForward(Integer trainHours, Integer testHours, Integer stepHours, Integer holdoutHours,
             Boolean includeHoldout) {
     }

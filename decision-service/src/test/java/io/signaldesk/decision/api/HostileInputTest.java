@@ -63,6 +63,15 @@ class HostileInputTest {
             rows.add(row("PUT", MODE, "{\"mode\":" + value + "}", 400, "mode"));
         }
         rows.add(row("PUT", MODE, "{\"mode\":\"RULES\",\"policy\":0}", 400, "policy"));
+        // a typo is not the setting left as it was: a field the body does not have is refused, naming it
+        rows.add(row("PUT", MODE, "{\"mode\":\"AI\",\"polcy\":\"AGREE\"}", 400, "polcy"));
+        rows.add(row("PUT", SETTINGS, "{\"requireConfirmation\":false,\"autoMinConfidnce\":9}", 400, "autoMinConfidnce"));
+        rows.add(row("POST", CONFIRM, "{\"sise\":0.001}", 400, "sise"));
+        rows.add(row("POST", "/api/decision/halt", "{\"reson\":\"news at 14:30\"}", 400, "reson"));
+        rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"sizePc\":5}", 400, "sizePc"));
+        rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"walkForward\":{\"trainHours\":24,\"testHours\":24,\"stepHour\":24}}",
+                400, "walkForward.stepHour"));
+        rows.add(row("PUT", "/api/analyzer/model", "{\"model\":\"llama3.2:3b\",\"keep\":1}", 400, "keep"));
         // numbers at and past every edge
         for (String value : new String[] { "0", "-0", "-1", "1e308", "1e999999999", "-1e999999999", "1e-999999999",
                 "\"1\"", "true", "[1]", "0.0000000000000000001" }) {
