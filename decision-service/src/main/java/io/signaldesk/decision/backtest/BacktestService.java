@@ -107,7 +107,7 @@ public class BacktestService {
                     : candles(checked.files(), checked.paths(), checked.inline(), checked.from(), checked.to());
             BacktestAnalyzer analyzer = settings.mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(settings.analyzerUrl(), Duration.ofSeconds(30));
-            WalkForward.Report report = WalkForward.run(plan, candles, settings,
+            WalkForward.Report report = WalkForward.run(plan, candles, settings, checked.overrides().strategy(),
                     testFrom -> new BacktestRunner(checked.base(), checked.overrides(),
                             analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
                             sentiment(settings, analyzer, checked.maxSentimentCalls())).measuringFrom(testFrom));
@@ -261,7 +261,7 @@ public class BacktestService {
             BacktestReport report = new BacktestReport(overrides.settings().mode().name(), tape.kind(), run.from(),
                     run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), List.copyOf(notes), tape.notes(),
                     evaluation == null ? "nothing measured: no market data in the range" : evaluation.verdict(),
-                    run.from() == null ? null : Tuning.of(run.from(), run.to()), evaluation, random, run.scoring(),
+                    run.from() == null ? null : Tuning.of(run.from(), run.to(), overrides.strategy()), evaluation, random, run.scoring(),
                     run.paper(), hold, ai, run.decisionCounts(), run.decisionsTotal(), offset, run.decisions(),
                     run.lastTrades(), run.open(), run.elapsedMs(), perSecond, Map.of(), run.edge());
             return pending.finish(report);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.strategy.Tuning;
 import io.signaldesk.core.trade.ProposalKind;
 import io.signaldesk.decision.domain.Fill;
@@ -81,8 +82,11 @@ final class WalkForward {
         return value;
     }
 
-    /** Runs every window of {@code plan} over {@code data} with {@code runner} (a fresh engine each). */
-    static Report run(Plan plan, AlignedCandles data, BacktestSettings settings,
+    /**
+     * Runs every window of {@code plan} over {@code data} with {@code runner} (a fresh engine each); {@code strategy}
+     * the run's, for what the report says of its test hours against the defaults' tuning.
+     */
+    static Report run(Plan plan, AlignedCandles data, BacktestSettings settings, StrategySettings strategy,
             Function<Instant, BacktestRunner> runner) {
         long started = System.nanoTime();
         int bars = data.bars();
@@ -111,7 +115,7 @@ final class WalkForward {
             windows.add(window(i + 1, data.time(from), testFrom,
                     data.time(from + train + test), run, hold));
         }
-        return report(plan, data, settings, windows, holdoutBars, (System.nanoTime() - started) / 1_000_000);
+        return report(plan, data, settings, strategy, windows, holdoutBars, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static Window window(int index, Instant trainFrom, Instant testFrom, Instant testTo, BacktestRunner.Run run,
@@ -147,8 +151,8 @@ final class WalkForward {
                 hold.returnPct());
     }
 
-    private static Report report(Plan plan, AlignedCandles data, BacktestSettings settings, List<Window> windows,
-            int holdoutBars, long elapsedMs) {
+    private static Report report(Plan plan, AlignedCandles data, BacktestSettings settings, StrategySettings strategy,
+            List<Window> windows, int holdoutBars, long elapsedMs) {
         BigDecimal growth = BigDecimal.ONE;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
@@ -181,7 +185,7 @@ final class WalkForward {
                 List.copyOf(windows), growth.subtract(BigDecimal.ONE).multiply(HUNDRED).setScale(4, RoundingMode.HALF_EVEN),
                 net, entries, trips, wins, rate(wins, trips), fees, stopped, proposed, below,
                 windows.isEmpty() ? null : Tuning.of(windows.get(0).testFrom(),
-                        windows.get(windows.size() - 1).testTo().minus(Duration.ofMinutes(1))),
+                        windows.get(windows.size() - 1).testTo().minus(Duration.ofMinutes(1)), strategy),
                 notes, elapsedMs);
     }
 

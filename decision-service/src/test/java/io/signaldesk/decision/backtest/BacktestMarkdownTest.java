@@ -44,8 +44,9 @@ class BacktestMarkdownTest {
         // 2024-10-01 03:00 → 05:00 is in the weeks the defaults were tuned on: said in bold under the verdict
         assertTrue(md.startsWith("# Backtest — RULES mode, BTC, ETH, live engine\n\n**Verdict: " + report.verdict()
                 + "**\n\n**In-sample: the defaults were tuned on 2024-10-01 03:00 → 2024-10-21 00:00 UTC (Binance BTC, ETH "
-                + "and SOL 1-minute candles), which this period overlaps; these figures flatter the strategy.**\n\n"
-                + "## Summary\n"), md);
+                + "and SOL 1-minute candles), which this period overlaps; these figures flatter the strategy; this run "
+                + "changes the rules' thresholds from the defaults: the data they were chosen on is not known here, and a "
+                + "period they were chosen by looking at is in-sample for them.**\n\n## Summary\n"), md);
 
         long seconds = java.time.Duration.between(report.from(), report.to()).getSeconds();
         String perDay = BigDecimal.valueOf(p.trades() * 86_400L).divide(BigDecimal.valueOf(seconds), 2, RoundingMode.HALF_EVEN)

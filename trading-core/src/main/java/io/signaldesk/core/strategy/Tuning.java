@@ -1,10 +1,15 @@
 package io.signaldesk.core.strategy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import io.signaldesk.core.exit.ExitSettings;
+import io.signaldesk.core.rules.RuleThresholds;
 
 /**
  * The market data the strategy's defaults were chosen on, stated once: a backtest over a period that overlaps it is
@@ -79,17 +84,65 @@ public final class Tuning {
 
     /** The market data from {@code first} to {@code last} (both included, market time) against the tuning periods. */
     public static Sample of(Instant first, Instant last) {
+        return of(first, last, StrategySettings.DEFAULTS);
+    }
+
+    /**
+     * The same for a run of {@code strategy}: where its tuned parts are not the defaults, the note names them, as
+     * nothing here knows on what data those were chosen (a trader trying settings on a held-out period makes it
+     * in-sample for them).
+     */
+    public static Sample of(Instant first, Instant last, StrategySettings strategy) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(last, "last");
+        List<String> changed = departures(strategy);
+        String yours = changed.isEmpty() ? "" : "; this run changes " + String.join(", ", changed)
+                + " from the defaults: the data they were chosen on is not known here, and a period they were chosen by "
+                + "looking at is in-sample for them";
         if (DEFAULTS.overlaps(first, last)) {
             return new Sample(Kind.IN_SAMPLE, "in-sample: the defaults were tuned on " + DEFAULTS.span() + " (" + DATA
-                    + "), which this period overlaps; these figures flatter the strategy");
+                    + "), which this period overlaps; these figures flatter the strategy" + yours);
         }
         String note = "held out: outside " + DEFAULTS.span() + ", the period the defaults were tuned on (" + DATA + ")";
         if (EDGE_HORIZON.overlaps(first, last)) {
             note += "; only " + EDGE_HORIZON.what() + " was set on data including it: " + EDGE_HORIZON.how() + ", "
                     + EDGE_HORIZON.span();
         }
-        return new Sample(Kind.HELD_OUT, note);
+        return new Sample(Kind.HELD_OUT, note + yours);
+    }
+
+    /**
+     * The tuned parts of {@code strategy} that differ from the defaults (the costs and the gate's mode are the trader's
+     * choices of what to measure, not tuned; numbers compare by value, 0.20 is 0.2).
+     */
+    public static List<String> departures(StrategySettings strategy) {
+        StrategySettings d = StrategySettings.DEFAULTS;
+        List<String> changed = new ArrayList<>();
+        RuleThresholds r = strategy.rules();
+        if (differ(r.momentumPct(), d.rules().momentumPct()) || differ(r.bidShare(), d.rules().bidShare())
+                || differ(r.flowRatio(), d.rules().flowRatio())) {
+            changed.add("the rules' thresholds");
+        }
+        if (!strategy.entryCooldown().equals(d.entryCooldown())) {
+            changed.add("the entry cooldown");
+        }
+        ExitSettings x = strategy.exits();
+        if (differ(x.stopLossPct(), d.exits().stopLossPct()) || differ(x.takeProfitPct(), d.exits().takeProfitPct())
+                || !x.checkEvery().equals(d.exits().checkEvery()) || differ(x.adverseMovePct(), d.exits().adverseMovePct())) {
+            changed.add("the exits");
+        }
+        if (differ(strategy.sizing().sizePct(), d.sizing().sizePct())) {
+            changed.add("the entry size");
+        }
+        StrategySettings.Edge e = strategy.edge();
+        if (!e.judge().equals(d.edge().judge()) || !e.horizon().equals(d.edge().horizon())
+                || !e.regimeWindow().equals(d.edge().regimeWindow())) {
+            changed.add("the edge gate's judge, horizon or regime window");
+        }
+        return changed;
+    }
+
+    private static boolean differ(BigDecimal a, BigDecimal b) {
+        return a.compareTo(b) != 0;
     }
 }

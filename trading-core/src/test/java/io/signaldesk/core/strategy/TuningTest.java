@@ -40,4 +40,20 @@ class TuningTest {
         assertEquals(Tuning.Kind.HELD_OUT, Tuning.of(Instant.parse("2024-11-04T20:20:00Z"),
                 Instant.parse("2025-01-01T00:00:00Z")).kind());
     }
+
+    @Test
+    void aRunWhoseSettingsAreNotTheDefaultsSaysHeldOutHoldsForTheDefaultsOnly() {
+        // momentum 0.05 % (a trader's try) on the last two weeks: held out for the defaults, not for the try
+        StrategySettings tried = StrategySettings.DEFAULTS.withRules(new io.signaldesk.core.rules.RuleThresholds(
+                new java.math.BigDecimal("0.05"), new java.math.BigDecimal("0.55"), new java.math.BigDecimal("1.2")));
+        Tuning.Sample sample = Tuning.of(Instant.parse("2024-10-21T00:00:00Z"), Instant.parse("2024-11-04T20:19:00Z"), tried);
+        assertEquals(Tuning.Kind.HELD_OUT, sample.kind());
+        assertTrue(sample.note().endsWith("; this run changes the rules' thresholds from the defaults: the data they were "
+                + "chosen on is not known here, and a period they were chosen by looking at is in-sample for them"), sample.note());
+        // the same values written another way (0.20 for 0.2), other costs and the gate off change nothing tuned
+        StrategySettings same = StrategySettings.DEFAULTS.withRules(new io.signaldesk.core.rules.RuleThresholds(
+                new java.math.BigDecimal("0.20"), new java.math.BigDecimal("0.550"), new java.math.BigDecimal("1.20")))
+                .withCosts(new io.signaldesk.core.paper.FeeModel(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO));
+        assertEquals(java.util.List.of(), Tuning.departures(same));
+    }
 }
