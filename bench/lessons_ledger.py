@@ -2,12 +2,15 @@
 """Fills a decision ledger (SQLite file, already migrated by a start of the service) with scored model answers, to
 time GET /api/lessons on a ledger of a desk that has run for weeks.
 
-    python3 bench/lessons_ledger.py LEDGER.db [--answers 50000] [--texts 20000] [--shadow 0.2]
+    python3 bench/lessons_ledger.py LEDGER.db [--answers 50000] [--texts 20000] [--shadow 0.2] [--market unknown]
+        [--others 0.0]
     python3 bench/lessons_ledger.py --time http://127.0.0.1:8083 [--requests 40]   # the service started on it
 
 Rows as EdgeRepository.insertAnswer writes them: ENTRY/EXIT answers on BTC/ETH/SOL, one every 30 s of market time,
 scored at 900 s; the newest --texts keep their prompt and answer (about 1.5 kB, as decision.model-record.prompts-keep
-keeps 20,000); a --shadow share of SHADOW rows; lesson versions 0-3 over time. Seeded: the same file each run."""
+keeps 20,000); a --shadow share of SHADOW rows; lesson versions 0-3 over time; scored on --market (model_answer.market,
+V21: the panel reads the desk's market only, GET /api/status -> edge.market; 'unknown' for a service started without a
+feed), an --others share on the simulator instead. Seeded: the same file each run."""
 import argparse
 import datetime as dt
 import random
@@ -24,6 +27,8 @@ p.add_argument("--requests", type=int, default=40)
 p.add_argument("--answers", type=int, default=50000)
 p.add_argument("--texts", type=int, default=20000)
 p.add_argument("--shadow", type=float, default=0.2)
+p.add_argument("--market", default="unknown")
+p.add_argument("--others", type=float, default=0.0)
 a = p.parse_args()
 
 if a.time:
@@ -61,9 +66,12 @@ for i in range(a.answers):
     rows.append((kind, rnd.choice(["BTC", "ETH", "SOL"]), rnd.choice(["LONG", "SHORT"]), acted, rnd.randint(1, 10),
                  "llama3.2:3b", at.strftime("%Y-%m-%dT%H:%M:%S.000Z"), 900, f"{move:.4f}", f"{net:.4f}", right,
                  question if texts else None, answer if texts else None, sha if texts else None,
-                 "SHADOW" if rnd.random() < a.shadow else "PRIMARY", min(3, i * 4 // a.answers) or None))
-db.executemany("""INSERT INTO model_answer (kind, coin, side, acted, confidence, model, answered_at, horizon_seconds,
-    move_pct, net_pct, right_answer, question, answer, system_sha, role, lesson_version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+                 "SHADOW" if rnd.random() < a.shadow else "PRIMARY", min(3, i * 4 // a.answers) or None,
+                 "simulator" if rnd.random() < a.others else a.market))
+if "market" not in [c[1] for c in db.execute("PRAGMA table_info(model_answer)")]:  # a ledger before V21
+    rows = [r[:-1] for r in rows]
+db.executemany(f"""INSERT INTO model_answer (kind, coin, side, acted, confidence, model, answered_at, horizon_seconds,
+    move_pct, net_pct, right_answer, question, answer, system_sha, role, lesson_version{", market" * (len(rows[0]) == 17)})
+    VALUES ({", ".join("?" * len(rows[0]))})""", rows)
 db.commit()
 print(f"{a.answers} answers ({a.texts} with texts) in {a.ledger}")
