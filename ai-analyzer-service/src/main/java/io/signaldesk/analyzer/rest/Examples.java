@@ -40,7 +40,8 @@ final class Examples {
             + "\"p95ResponseTimeMs\":1400.0,\"tokensPerSecond\":35.2,\"failedCalls\":1,\"fallbacks\":{\"TIMEOUT\":2,"
             + "\"MODEL_DOWN\":1,\"INVALID_OUTPUT\":0,\"CIRCUIT_OPEN\":0,\"MODE_RULES\":0},\"cacheHits\":12,\"cacheMisses\":40,"
             + "\"cacheHitRatio\":0.23,\"deadlineMisses\":2,\"sessionStartedAt\":\"2026-11-25T11:00:00Z\","
-            + "\"modelAnswers\":40,\"cacheAnswers\":12,\"rulesAnswers\":3}";
+            + "\"modelAnswers\":40,\"cacheAnswers\":12,\"rulesAnswers\":3,\"cutCalls\":6,\"cutPromptTokensEstimated\":410,"
+            + "\"cutCompletionTokensStreamed\":96}";
     static final String MODE = "{\"mode\":\"AI\",\"since\":\"2026-11-25T12:00:00Z\",\"setBy\":\"configuration\"}";
     static final String MODEL = "{\"model\":\"llama3.2:3b\"}";
     static final String MODELS = "{\"active\":\"llama3.2:3b\",\"models\":[{\"name\":\"llama3.2:3b\",\"size\":2019393189,"

@@ -40,8 +40,13 @@ public class AiMetricsService {
         meters.tokensPerSecond(total::tokensPerSecond);
     }
 
+    /** One model call, whole or cut before Ollama's account ({@link ModelExchange#cut()}). */
     public void modelCall(ModelExchange exchange, AnalysisType type) {
-        meters.tokens(type, exchange.promptTokens(), exchange.completionTokens());
+        if (exchange.cut()) {
+            meters.cutTokens(type, exchange.promptTokens(), exchange.completionTokens());
+        } else {
+            meters.tokens(type, exchange.promptTokens(), exchange.completionTokens());
+        }
         total.add(exchange);
         session.get().add(exchange);
         meters.modelCall(exchange.durationMs());
@@ -100,7 +105,8 @@ public class AiMetricsService {
                 round(total.tokensPerSecond()), failedCalls.get(), fallbackCounts, hits, cacheMisses.get(),
                 lookups == 0 ? 0.0 : round((double) hits / lookups), deadlineMisses.get(), current.startedAt(),
                 answers.get(AnalysisSource.AI).get(), answers.get(AnalysisSource.CACHE).get(),
-                answers.get(AnalysisSource.RULES).get());
+                answers.get(AnalysisSource.RULES).get(), total.cutCalls(), total.cutPromptTokens(),
+                total.cutCompletionTokens());
     }
 
     private static double round(double value) {

@@ -45,6 +45,10 @@ public class AnalyzerMeters {
             registry.counter("analyzer.cache.misses", "type", type.name());
             registry.counter("analyzer.queue.coalesced", "type", type.name());
             registry.counter("analyzer.model.cut.at.limit", "type", type.name());
+            registry.counter("analyzer.model.cut.calls", "type", type.name());
+            for (String counted : CUT_TOKENS) {
+                registry.counter("analyzer.model.cut.tokens", "type", type.name(), "counted", counted);
+            }
             for (String why : new String[] {"stale", "late", "requeued", "reason-cut"}) {
                 registry.counter("analyzer.queue.dropped", "type", type.name(), "why", why);
             }
@@ -119,6 +123,24 @@ public class AnalyzerMeters {
         if (type != null) {
             registry.summary("analyzer.tokens.evaluated", "type", type.name()).record(evaluated);
             registry.summary("analyzer.tokens.output", "type", type.name()).record(output);
+        }
+    }
+
+    /** How the tokens of a call cut before Ollama's account are known: its prompt estimated, its output streamed. */
+    private static final String[] CUT_TOKENS = {"input-estimated", "output-streamed"};
+
+    /**
+     * A call cut before Ollama's final account: its tokens go into gen_ai.client.token.usage (the model read and wrote
+     * them) and into analyzer.model.cut.tokens, which says how each is known; the per-answer summaries
+     * (analyzer.tokens.evaluated / .output) stay those of whole answers.
+     */
+    void cutTokens(AnalysisType type, int estimatedPrompt, int streamedOutput) {
+        registry.counter("gen_ai.client.token.usage", "gen_ai.token.type", "input", "gen_ai.system", "ollama").increment(estimatedPrompt);
+        registry.counter("gen_ai.client.token.usage", "gen_ai.token.type", "output", "gen_ai.system", "ollama").increment(streamedOutput);
+        if (type != null) {
+            registry.counter("analyzer.model.cut.calls", "type", type.name()).increment();
+            registry.counter("analyzer.model.cut.tokens", "type", type.name(), "counted", CUT_TOKENS[0]).increment(estimatedPrompt);
+            registry.counter("analyzer.model.cut.tokens", "type", type.name(), "counted", CUT_TOKENS[1]).increment(streamedOutput);
         }
     }
 

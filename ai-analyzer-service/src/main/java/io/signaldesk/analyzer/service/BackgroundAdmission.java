@@ -140,9 +140,21 @@ final class BackgroundAdmission {
         }
         String model = call.body.model();
         lastAnswered.put(model, now);
+        rates.observeStopped(model, call.type, readNanos(call), call.pieces, call.lastPieceNanos - call.firstPieceNanos,
+                call.piecesAtSignal, call.resident);
+    }
+
+    /**
+     * The prompt tokens a call stopped before Ollama's account read, estimated: its measured read at its model's
+     * measured prefill rate ({@link MachineRates#promptTokensRead}); 0 when it wrote nothing or either is unknown.
+     */
+    int promptTokensRead(ModelCall call) {
+        return call.pieces == 0 ? 0 : rates.promptTokensRead(call.body.model(), readNanos(call), call.resident);
+    }
+
+    /** From the request to the first piece, less one token's decode: the first piece ends the read plus one token (as OllamaStats.of). */
+    private static long readNanos(ModelCall call) {
         long decodeNanos = call.lastPieceNanos - call.firstPieceNanos;
-        // the first piece ends the prompt read plus one token's decode (as OllamaStats.of)
-        long readNanos = call.pieces > 1 ? call.firstPieceNanos - call.startedNanos - decodeNanos / (call.pieces - 1) : 0;
-        rates.observeStopped(model, call.type, readNanos, call.pieces, decodeNanos, call.piecesAtSignal, call.resident);
+        return call.pieces > 1 ? call.firstPieceNanos - call.startedNanos - decodeNanos / (call.pieces - 1) : 0;
     }
 }

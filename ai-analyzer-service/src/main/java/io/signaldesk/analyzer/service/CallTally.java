@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import io.signaldesk.analyzer.ai.ModelExchange;
 
-/** Running sums of answered model calls since {@link #startedAt()}. */
+/** Running sums of model calls since {@link #startedAt()}, whole and cut ({@link ModelExchange#cut()}). */
 final class CallTally {
 
     private final Instant startedAt = Instant.now();
@@ -12,12 +12,35 @@ final class CallTally {
     private long promptTokens;
     private long completionTokens;
     private long durationMs;
+    private long cutCalls;
+    private long cutPromptTokens;
+    private long cutCompletionTokens;
 
     synchronized void add(ModelExchange exchange) {
         calls++;
         promptTokens += exchange.promptTokens();
         completionTokens += exchange.completionTokens();
         durationMs += exchange.durationMs();
+        if (exchange.cut()) {
+            cutCalls++;
+            cutPromptTokens += exchange.promptTokens();
+            cutCompletionTokens += exchange.completionTokens();
+        }
+    }
+
+    /** Calls stopped before Ollama's final account ({@link ModelExchange#cut()}), counted in {@link #calls()}. */
+    synchronized long cutCalls() {
+        return cutCalls;
+    }
+
+    /** Their prompt tokens, estimated from the measured read (in {@link #promptTokens()}). */
+    synchronized long cutPromptTokens() {
+        return cutPromptTokens;
+    }
+
+    /** Their output tokens, as streamed until the cut (in {@link #completionTokens()}). */
+    synchronized long cutCompletionTokens() {
+        return cutCompletionTokens;
     }
 
     synchronized long calls() {

@@ -105,6 +105,22 @@ public class MachineRates {
         }
     }
 
+    /**
+     * The prompt tokens a read of {@code readNanos} took on {@code model} at its measured prefill rate; 0 when the rate
+     * is not measured yet or the model was not {@code resident} (a load would count in the read).
+     */
+    public int promptTokensRead(String model, long readNanos, boolean resident) {
+        Rates rates = byModel.get(model);
+        if (rates == null || !resident || readNanos <= 0) {
+            return 0;
+        }
+        double prefill;
+        synchronized (rates) {
+            prefill = rates.prefill;
+        }
+        return (int) Math.round(readNanos * prefill / 1e9);
+    }
+
     /** {@code model} was loaded in {@code nanos} (a preload at start or on a switch; a model already loaded takes no time). */
     public void loaded(String model, long nanos) {
         if (nanos > 50_000_000) {

@@ -370,7 +370,7 @@ public class ModelQueue {
 
     private void requeue(ModelCall call) {
         call.stop.run();
-        admission.stopped(call, clock.nanoTime());
+        stopped(call, clock.nanoTime());
         running = null;
         meters.dropped(metered(call), "requeued");
         call.queuedNanos = clock.nanoTime();
@@ -385,7 +385,7 @@ public class ModelQueue {
         if (call.hasDecision()) {
             complete(call, null, true);
         } else {
-            admission.stopped(call, clock.nanoTime());
+            stopped(call, clock.nanoTime());
             call.reply.completeExceptionally(new CallDroppedException("stopped: " + why));
         }
     }
@@ -411,7 +411,7 @@ public class ModelQueue {
         long totalMs = (now - call.startedNanos) / 1_000_000;
         String model = call.body.model();
         if (stats == null) {
-            admission.stopped(call, now);
+            stopped(call, now);
         } else {
             admission.answered(call, stats, now);
             if (!call.shadow()) {
@@ -424,6 +424,19 @@ public class ModelQueue {
         }
         call.reply.complete(new ModelReply(call.answer.text(), call.answer.decision(), call.answer.reason(), stats, cut,
                 (call.startedNanos - call.queuedNanos) / 1_000_000, signalMs, totalMs, call.piecesAtSignal));
+    }
+
+    /**
+     * A call stopped before Ollama's final account, which Ollama then never sends: its measurements feed the machine's
+     * rates, and what it read and wrote is still counted (the output as streamed until the stop, the prompt estimated
+     * from the read, {@link ModelExchange#cut()}); nothing when it wrote nothing, as then its read is not measured.
+     */
+    private void stopped(ModelCall call, long now) {
+        admission.stopped(call, now);
+        if (call.pieces > 0 && !call.shadow()) {
+            metrics.modelCall(new ModelExchange(call.body.model(), call.answer.text(), admission.promptTokensRead(call),
+                    call.pieces, (now - call.startedNanos) / 1_000_000, true), call.type);
+        }
     }
 
     /** The type a call is metered under; none for a shadow call (the analyzer's meters count its own answers). */

@@ -62,6 +62,9 @@ final class SimulatedDesk {
     final long start = clock.nanoTime();
     final SimulatedOllama ollama;
     final MachineRates rates = new MachineRates(ENTRY_DEADLINE);
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final AnalyzerMeters meters;
+    final AiMetricsService metrics;
     final ModelQueue queue;
     final List<Asked> entries = new ArrayList<>();
     final List<Asked> sentiments = new ArrayList<>();
@@ -69,8 +72,9 @@ final class SimulatedDesk {
 
     SimulatedDesk(SimulatedOllama.Profile profile) {
         this.ollama = new SimulatedOllama(clock, profile, SimulatedDesk::work);
-        AnalyzerMeters meters = new AnalyzerMeters(new SimpleMeterRegistry());
-        this.queue = new ModelQueue(ollama, clock, meters, rates, new AiMetricsService(meters), background(true));
+        this.meters = new AnalyzerMeters(registry);
+        this.metrics = new AiMetricsService(meters);
+        this.queue = new ModelQueue(ollama, clock, meters, rates, metrics, background(true));
     }
 
     static SimulatedOllama.Work work(ModelQuestion question) {
