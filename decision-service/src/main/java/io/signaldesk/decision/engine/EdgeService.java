@@ -389,10 +389,11 @@ public class EdgeService {
         out.put("confidence", settings.confidence());
         out.put("priorStrength", settings.priorStrength());
         out.put("roundTripPct", fees.roundTripPct());
+        long pendingCalls = pending.values().stream().flatMap(Deque::stream).filter(p -> p.market().equals(market))
+                .count();
         out.put("scoredCalls", record.calls());
-        out.put("pendingCalls", pending.values().stream().flatMap(Deque::stream).filter(p -> p.market().equals(market))
-                .count());
-        out.put("line", line(proven, waiting, noEdge));
+        out.put("pendingCalls", pendingCalls);
+        out.put("line", line(proven, waiting, noEdge, record.calls(), pendingCalls));
         out.put("proven", proven);
         out.put("waiting", waiting);
         out.put("noEdge", noEdge);
@@ -401,15 +402,23 @@ public class EdgeService {
         return out;
     }
 
-    private String line(List<String> proven, List<String> waiting, List<String> noEdge) {
+    /**
+     * The panel's line: the calls scored and those still waiting for their horizon first (a fresh desk has calls long
+     * before a setup has a score), then the setups by verdict.
+     */
+    private String line(List<String> proven, List<String> waiting, List<String> noEdge, long scored, long pendingCalls) {
         if (config.mode() == EdgeGate.OFF) {
             return "edge gate off: entries are proposed without a measured edge";
         }
         String what = config.mode() == EdgeGate.GATE ? "entries only on a measured edge after the "
                 : "entries proposed, marked unproven without a measured edge after the ";
-        return what + fees.roundTripPct().stripTrailingZeros().toPlainString() + " % round trip: " + proven.size()
-                + " setups proven, " + noEdge.size() + " without edge, " + waiting.size() + " still scoring their first "
-                + settings.minSample() + " calls";
+        String calls = scored + (scored == 1 ? " call" : " calls") + " scored at "
+                + SignalScoringService.label(config.horizon()) + ", " + pendingCalls + " waiting for their horizon; ";
+        String setups = proven.isEmpty() && noEdge.isEmpty() && waiting.isEmpty()
+                ? "no setup scored yet (each needs " + settings.minSample() + " scored calls)"
+                : proven.size() + " setups proven, " + noEdge.size() + " without edge, " + waiting.size()
+                        + " still scoring their first " + settings.minSample() + " calls";
+        return what + fees.roundTripPct().stripTrailingZeros().toPlainString() + " % round trip: " + calls + setups;
     }
 
     /** The markets with scored calls and how many each, the desk's market first (0 when it has none yet). */
