@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 import io.signaldesk.decision.engine.port.FeedMessage;
 import io.signaldesk.market.binance.BinanceCaptureFile;
@@ -40,6 +42,8 @@ public final class CaptureTape implements MarketTape {
     private final List<String> coins;
     private final CaptureLimits limits;
     private final Map<String, Long> problems = new TreeMap<>();
+    /** Coins that had an order book in at least one frame: Binance's book starts from a depth snapshot in the capture. */
+    private final Set<String> booked = new ConcurrentSkipListSet<>();
     private long lines;
 
     private CaptureTape(List<Path> files, List<String> names, List<String> coins, CaptureLimits limits) {
@@ -101,6 +105,13 @@ public final class CaptureTape implements MarketTape {
         if (!problems.isEmpty()) {
             notes.add("skipped, by reason (unknown_symbol: a symbol no file streams first): " + problems);
         }
+        List<String> bookless = lines > 0 ? coins.stream().filter(coin -> !booked.contains(coin)).toList() : List.of();
+        if (!bookless.isEmpty()) {
+            notes.add("no order book for " + String.join(", ", bookless) + ": the captures hold no depth snapshot for it "
+                    + "(a Binance book starts from one, as the session's first capture records it), so best bid and ask "
+                    + "and spread stayed empty and the rules' book vote abstained (momentum and trade flow decided); give "
+                    + "the session's first capture too");
+        }
         return notes;
     }
 
@@ -108,7 +119,12 @@ public final class CaptureTape implements MarketTape {
     public Iterator<FeedMessage> frames() {
         ArrayDeque<FeedMessage> ready = new ArrayDeque<>();
         ReplayMarket market = new ReplayMarket(coins, WINDOW, IMBALANCE_DEPTH, PUBLISH_INTERVAL,
-                snapshot -> ready.add(new FeedMessage("snapshot", snapshot.updatedAt(), List.of(snapshot), null, IDENTITY)));
+                snapshot -> {
+                    if (snapshot.bestBid() != null) {
+                        booked.add(snapshot.coin());
+                    }
+                    ready.add(new FeedMessage("snapshot", snapshot.updatedAt(), List.of(snapshot), null, IDENTITY));
+                });
         BinanceCaptureReader reader;
         try {
             reader = BinanceCaptureReader.open(files, coins, QUOTE, limits, market, counters());

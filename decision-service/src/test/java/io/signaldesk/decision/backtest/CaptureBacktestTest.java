@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,28 @@ class CaptureBacktestTest {
                 + "defaults were tuned on (Binance BTC, ETH and SOL 1-minute candles); this run changes the rules' "
                 + "thresholds from the defaults: "), markdown);
         assertFalse(markdown.contains("%s") || markdown.contains("%d"), "every placeholder filled: " + markdown);
+    }
+
+    @Test
+    void aCaptureWithoutItsDepthSnapshotSaysTheCoinHadNoOrderBook() throws IOException {
+        // the BTC capture as a later file of the session has it: the same lines without the depth snapshot the first holds
+        List<String> lines;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(data.resolve(CAPTURES.get(0))))) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        List<String> withoutSnapshot = lines.stream().filter(line -> !line.contains("\"lastUpdateId\"")).toList();
+        assertEquals(lines.size() - 1, withoutSnapshot.size(), "the capture holds one depth snapshot");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(data.resolve("spot-btcusdt-later.gz")))) {
+            out.write((String.join("\n", withoutSnapshot) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<String> bookless = service.run(request(List.of("spot-btcusdt-later.gz", CAPTURES.get(1)))).dataNotes();
+        List<String> whole = service.run(request(CAPTURES)).dataNotes();
+
+        assertTrue(bookless.stream().anyMatch(note -> note.startsWith("no order book for BTC: the captures hold no depth "
+                + "snapshot for it")), bookless.toString());
+        assertFalse(bookless.stream().anyMatch(note -> note.contains("ETH:") || note.contains("for BTC, ETH")), bookless.toString());
+        assertFalse(whole.stream().anyMatch(note -> note.startsWith("no order book")), whole.toString());
     }
 
     @Test
