@@ -151,12 +151,13 @@ public class DecisionEngine {
         }
         EntryRequest question = new EntryRequest(name, side.name(), coin.markPrice(),
                 MarketContext.of(coin, now), edge.modelRecord(ModelRecords.Kind.ENTRY, name, side.name(), now));
+        String asked = edge.marketOf(name); // the market of the price asked about, whatever the feed is on by the answer
         AiAnswer<EntryResult> ai = modelAnswer(analyzer.entry(question));
         if (ai.fromModel()) {
             // the shadow model (if any) is asked the same question on idle time, scored beside this answer
             edge.modelAnswered(new ModelRecords.Answer(ModelRecords.Kind.ENTRY, name, side.name(), ai.result().enter(),
                     ai.result().confidence(), ai.model(), decisionFields("enter", ai.result().enter(), ai.result().confidence()),
-                    ai.prompt(), ai.reasonLater(), analyzer.shadowEntry(question)), coin.markPrice(), now);
+                    ai.prompt(), ai.reasonLater(), analyzer.shadowEntry(question)), coin.markPrice(), now, asked);
         }
         if (ai.available()) {
             EntryResult answer = ai.result();
@@ -257,12 +258,13 @@ public class DecisionEngine {
                 position.entryPrice(), coin.markPrice(), position.qty(), position.openedAt(),
                 MarketContext.of(coin, now),
                 edge.modelRecord(ModelRecords.Kind.EXIT, position.coin(), position.side().name(), now));
+        String asked = edge.marketOf(position.coin());
         AiAnswer<ExitResult> ai = modelAnswer(analyzer.exit(question));
         if (ai.fromModel()) {
             edge.modelAnswered(new ModelRecords.Answer(ModelRecords.Kind.EXIT, position.coin(), position.side().name(),
                     "HOLD".equals(ai.result().action()), ai.result().confidence(), ai.model(),
                     decisionFields("action", ai.result().action(), ai.result().confidence()), ai.prompt(),
-                    ai.reasonLater(), analyzer.shadowExit(question)), coin.markPrice(), now);
+                    ai.reasonLater(), analyzer.shadowExit(question)), coin.markPrice(), now, asked);
         }
         if (!ai.fromModel()) {
             return rulesClose ? Optional.of(propose(draft.source(DecisionSource.RULES_FALLBACK).fallback(ai.whyNoModel()), coin))

@@ -293,9 +293,17 @@ public class EdgeService {
     }
 
     /** The model answered a question on a setup at {@code price}, {@code now} (market time); scored at the horizon. */
-    public synchronized void modelAnswered(ModelRecords.Answer answer, BigDecimal price, Instant now) {
+    public void modelAnswered(ModelRecords.Answer answer, BigDecimal price, Instant now) {
+        modelAnswered(answer, price, now, marketOf.apply(answer.coin()));
+    }
+
+    /**
+     * The same, asked on {@code market} (the market of {@code price}, when it was asked): scored on that market only,
+     * dropped if the coin's feed is on another by the answer's horizon.
+     */
+    public synchronized void modelAnswered(ModelRecords.Answer answer, BigDecimal price, Instant now, String market) {
         load();
-        answers.answered(answer, price, now, marketOf.apply(answer.coin()));
+        answers.answered(answer, price, now, market);
     }
 
     /**

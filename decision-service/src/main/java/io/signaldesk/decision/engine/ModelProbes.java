@@ -46,7 +46,7 @@ final class ModelProbes {
                 if (answer != null && answer.answered() && answer.confidence() != null
                         && answer.confidence() >= 1 && answer.confidence() <= 10) {
                     edge.modelAnswered(ModelRecords.Answer.probe(coin.coin(), side.name(), answer.acted(),
-                            answer.confidence(), answer.model()), coin.markPrice(), now);
+                            answer.confidence(), answer.model()), coin.markPrice(), now, probe.market());
                 }
                 edge.probed(probe, answer == null ? null : answer.status(), called);
             });

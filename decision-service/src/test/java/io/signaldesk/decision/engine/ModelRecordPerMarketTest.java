@@ -24,6 +24,10 @@ import io.signaldesk.decision.domain.Mode;
 import io.signaldesk.decision.domain.Policy;
 import io.signaldesk.decision.engine.ModeService.ModeSetting;
 import io.signaldesk.decision.engine.ModelRecords.Kind;
+import io.signaldesk.decision.engine.port.AnalyzerPort.EntryRequest;
+import io.signaldesk.decision.engine.port.AnalyzerPort.EntryResult;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ExitRequest;
+import io.signaldesk.decision.engine.port.AnalyzerPort.ExitResult;
 import io.signaldesk.decision.engine.port.AnalyzerPort.ModelRecord;
 import io.signaldesk.decision.engine.port.EdgeStore;
 import io.signaldesk.decision.engine.port.EdgeStore.AnswerFilter;
@@ -115,6 +119,50 @@ class ModelRecordPerMarketTest {
         feed.set("simulator");
         assertEquals(new ModelRecord(5, 3, 3, 3, new BigDecimal("0.7000"), "RRR", false),
                 edge(ledger.open(), feed).modelRecord(Kind.ENTRY, "BTC", "LONG", T0.plus(Duration.ofMinutes(13))));
+    }
+
+    /**
+     * The live engine asks the model about a SOL entry on the simulator's price; by the time the answer is back the feed
+     * is on Binance: the answer is the simulator's, dropped at its horizon, not priced at Binance's 233.41 against 150.
+     */
+    @Test
+    void anEntryAnswerIsScoredOnTheMarketItWasAskedOnNotTheOneTheFeedIsOnByItsAnswer() {
+        io.signaldesk.decision.ledger.ScratchLedger scratch = io.signaldesk.decision.ledger.ScratchLedger.open();
+        try {
+            StrategySettings.Edge defaults = STRATEGY.edge();
+            StrategySettings ungated = STRATEGY.withEdge(new StrategySettings.Edge(io.signaldesk.core.edge.EdgeGate.OFF,
+                    defaults.judge(), defaults.horizon(), defaults.regimeWindow(), Duration.ZERO));
+            AtomicReference<io.signaldesk.decision.backtest.EngineKit> kit = new AtomicReference<>();
+            io.signaldesk.decision.engine.port.FeedIdentity binance = new io.signaldesk.decision.engine.port.FeedIdentity(
+                    "binance", "bbbb2222", "binance");
+            io.signaldesk.decision.engine.port.AnalyzerPort switching = new io.signaldesk.decision.engine.port.AnalyzerPort() {
+                @Override
+                public io.signaldesk.decision.engine.port.AiAnswer<EntryResult> entry(EntryRequest request) {
+                    kit.get().market.accept(Market.snapshot(binance, Market.flat("SOL", "233.41")));
+                    return io.signaldesk.decision.engine.port.AiAnswer.answered(new EntryResult(true, 7,
+                            "Buyers lead."), "AI", "llama3.2:3b", null, java.util.concurrent.CompletableFuture
+                                    .completedFuture("Buyers lead."));
+                }
+
+                @Override
+                public io.signaldesk.decision.engine.port.AiAnswer<ExitResult> exit(ExitRequest request) {
+                    throw new AssertionError("no position here");
+                }
+            };
+            java.time.Clock clock = java.time.Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC);
+            kit.set(new io.signaldesk.decision.backtest.EngineKit(CONFIG, ungated, clock, scratch, switching));
+            kit.get().modes.change(Mode.AI, Policy.VETO);
+            kit.get().market.accept(Market.snapshot(new io.signaldesk.decision.engine.port.FeedIdentity("simulator",
+                    "aaaa1111", "simulator"), Market.bullish("SOL", "150")));
+            kit.get().engine.evaluateEntry(Market.bullish("SOL", "150"));
+
+            EdgeService edge = kit.get().edge;
+            edge.observe(Market.flat("SOL", "233.41"), clock.instant().plus(Duration.ofDays(2)));
+            assertEquals(List.of(), edge.arena(null).rows(), "Binance's arena: no answer priced from the simulator's 150");
+            assertEquals(Map.of("binance", 0L), edge.answerMarkets(), "nor the simulator's: dropped at its horizon");
+        } finally {
+            scratch.close();
+        }
     }
 
     private static EdgeService edge(DataSource source, AtomicReference<String> feed) {

@@ -124,6 +124,42 @@ class ProbeAnswersTest {
         assertTrue(edge.scored().isEmpty());
     }
 
+    @Test
+    void aProbeAskedOnTheSimulatorAndAnsweredAfterTheFeedSwitchedIsNotScoredOnBinance() {
+        java.util.concurrent.atomic.AtomicReference<String> feed = new java.util.concurrent.atomic.AtomicReference<>(
+                "simulator");
+        EdgeService edge = new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord(),
+                coin -> feed.get(), feed::get);
+        CompletableFuture<ShadowAnswer> later = new CompletableFuture<>();
+        AnalyzerPort idle = new AnalyzerPort() {
+            @Override
+            public io.signaldesk.decision.engine.port.AiAnswer<AnalyzerPort.EntryResult> entry(AnalyzerPort.EntryRequest request) {
+                throw new AssertionError("a gated setup is not asked live");
+            }
+
+            @Override
+            public io.signaldesk.decision.engine.port.AiAnswer<AnalyzerPort.ExitResult> exit(AnalyzerPort.ExitRequest request) {
+                throw new AssertionError("no position here");
+            }
+
+            @Override
+            public CompletionStage<ShadowAnswer> probeEntry(AnalyzerPort.EntryRequest request) {
+                return later;
+            }
+        };
+        new ModelProbes(idle, edge).askIfDue(Market.bullish("SOL", "150"), PositionSide.LONG,
+                new ModeSetting(Mode.AI, Policy.VETO), DecisionSource.AI, 6, true, T0);
+        // the feed switches to Binance before the model's idle-time answer comes back
+        feed.set("binance");
+        later.complete(new ShadowAnswer("ANSWERED", "llama3.2:3b", true, 7, null));
+        edge.observe(Market.flat("SOL", "233.41"), T0.plus(Duration.ofMinutes(5)));
+
+        assertEquals(List.of(), edge.arena(null).rows(), "made-up 150 is not priced at Binance's 233.41");
+        assertEquals(new AnalyzerPort.ModelRecord(5, 0, 0, 0, null, "", false),
+                edge.modelRecord(Kind.ENTRY, "SOL", "LONG", T0.plus(Duration.ofMinutes(5))));
+        assertTrue(edge.scored().isEmpty(), "nor kept for Binance's gate");
+    }
+
     private EdgeService edge() {
         return new EdgeService(new EdgeRepository(ledger.db()), strategy, config.modelRecord(), coin -> "binance",
                 () -> "binance");
