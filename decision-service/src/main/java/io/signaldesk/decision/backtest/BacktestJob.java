@@ -21,13 +21,14 @@ final class BacktestJob {
     }
 
     /**
-     * What GET /api/backtest/jobs/{id} answers; {@code report} only when asked and done: the {@link BacktestReport},
-     * or the JSON it was written as when the job finished before the last restart.
+     * What GET /api/backtest/jobs/{id} answers; {@code report} only when asked and done: the {@link BacktestReport}
+     * (a walk-forward's {@link WalkForward.Report}, out-of-sample windows), or the JSON it was written as when the job
+     * finished before the last restart.
      */
     @RegisterForReflection
     record View(String id, State state, Instant submittedAt, Instant startedAt, Instant finishedAt, long frames,
             Long totalFrames, Double progressPct, Instant marketTime, boolean cancelRequested, String error,
-            String field, @Schema(implementation = BacktestReport.class) Object report) {
+            String field, @Schema(oneOf = { BacktestReport.class, WalkForward.Report.class }) Object report) {
     }
 
     private final String id;
@@ -41,7 +42,8 @@ final class BacktestJob {
     private volatile boolean cancelRequested;
     private volatile String error;
     private volatile String field;
-    private volatile BacktestReport report;
+    /** A {@link BacktestReport} or a walk-forward's {@link WalkForward.Report}. */
+    private volatile Object report;
     /** The report as written to the ledger before a restart (a job read back). */
     private volatile JsonNode writtenReport;
 
@@ -71,8 +73,8 @@ final class BacktestJob {
                 totalFrames >= 0 ? totalFrames : null, marketTime, error, field, reportJson);
     }
 
-    /** The report of a job done since the start (null otherwise). */
-    BacktestReport report() {
+    /** The report of a job done since the start (null otherwise): a {@link BacktestReport} or a {@link WalkForward.Report}. */
+    Object report() {
         return report;
     }
 
@@ -112,8 +114,17 @@ final class BacktestJob {
     }
 
     void done(BacktestReport result, Instant at) {
+        done(result, result.frames(), at);
+    }
+
+    /** A walk-forward done: {@code replayed} the frames of all its windows. */
+    void done(WalkForward.Report result, Instant at) {
+        done(result, result.frames(), at);
+    }
+
+    private void done(Object result, long replayed, Instant at) {
         report = result;
-        frames = result.frames();
+        frames = replayed;
         end(State.DONE, at);
     }
 

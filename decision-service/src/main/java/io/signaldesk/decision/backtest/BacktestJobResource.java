@@ -54,11 +54,16 @@ public class BacktestJobResource {
             description = "The body of POST /api/backtest, checked at once (400 names the field); the run then goes on in "
                     + "the background: 202 with Location /api/backtest/jobs/{id}. One backtest at a time (409 while one "
                     + "runs, here or on POST /api/backtest); the last 10 finished jobs are kept with their reports, in the "
-                    + "ledger: they are there after a restart, and a job the service stopped under reads INTERRUPTED.")
+                    + "ledger: they are there after a restart, and a job the service stopped under reads INTERRUPTED. With "
+                    + "walkForward the job runs the rolling train/test windows and its report is the out-of-sample one "
+                    + "(windows, their test hours only), its progress the frames of all windows.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "Q4 candles, rules", value = """
                     {"files":{"BTC":"klines-1m/BTCUSDT-1m-2024Q4.csv","ETH":"klines-1m/ETHUSDT-1m-2024Q4.csv",
                      "SOL":"klines-1m/SOLUSDT-1m-2024Q4.csv"},"mode":"RULES","feePct":0.1,"slippagePct":0.05}"""),
+            @ExampleObject(name = "walk-forward, out-of-sample figures only (the last week held out)", value = """
+                    {"files":{"BTC":"klines-1m/BTCUSDT-1m-2024Q4.csv"},"mode":"RULES","walkForward":{"trainHours":168,
+                     "testHours":168,"stepHours":168,"holdoutHours":168}}"""),
             @ExampleObject(name = "candles in the body", value = "{\"csv\":{\"BTC\":\"timestamp,open,high,low,close,volume\\n"
                     + "2024-10-01 03:00:00,63000,63010,62990,63005,12.5\\n2024-10-01 03:01:00,63005,63020,63000,63015,9.1\\n\"}}") }))
     @APIResponse(responseCode = "202", content = @Content(examples = @ExampleObject(name = "queued", value = """

@@ -137,21 +137,25 @@ public class BacktestJobs {
             finish(job);
             return;
         }
-        try {
-            BacktestReport report = backtests.run(checked, new BacktestRunner.Progress() {
-                @Override
-                public void started(long totalFrames) {
-                    job.started(clock.instant(), totalFrames);
-                    write(job);
-                }
+        BacktestRunner.Progress progress = new BacktestRunner.Progress() {
+            @Override
+            public void started(long totalFrames) {
+                job.started(clock.instant(), totalFrames);
+                write(job);
+            }
 
-                @Override
-                public boolean at(long frames, Instant marketTime) {
-                    job.progress(frames, marketTime);
-                    return !job.cancelRequested();
-                }
-            });
-            job.done(report, clock.instant());
+            @Override
+            public boolean at(long frames, Instant marketTime) {
+                job.progress(frames, marketTime);
+                return !job.cancelRequested();
+            }
+        };
+        try {
+            if (checked.walkForward() != null) {
+                job.done(backtests.walkForward(checked, progress), clock.instant());
+            } else {
+                job.done(backtests.run(checked, progress), clock.instant());
+            }
         } catch (BacktestRunner.Cancelled e) {
             job.cancelled(clock.instant());
         } catch (BadInputException e) { // a file found broken while it is read
@@ -252,7 +256,7 @@ public class BacktestJobs {
      */
     private synchronized boolean write(BacktestJob job) {
         try {
-            BacktestReport report = job.state() == BacktestJob.State.DONE ? job.report() : null;
+            Object report = job.state() == BacktestJob.State.DONE ? job.report() : null;
             store.save(job.row(report == null ? null : json.writeValueAsString(report)), owner,
                     job.finished() ? null : clock.instant().plus(LEASE));
             return true;

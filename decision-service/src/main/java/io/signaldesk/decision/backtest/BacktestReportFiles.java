@@ -108,13 +108,18 @@ final class BacktestReportFiles {
         return new Pending(name, dir, csv[0]);
     }
 
-    /** Writes a walk-forward's out-of-sample report (JSON and Markdown) in {@code dir}. */
-    void write(WalkForward.Report report, Path dir) {
+    /** Writes a walk-forward's out-of-sample report (JSON and Markdown) in {@code dir}; the report naming its files. */
+    WalkForward.Report write(WalkForward.Report report, Path dir) {
         String name = name("walkforward", report.mode());
+        Map<String, String> written = new LinkedHashMap<>();
+        written.put("json", dataDir.display(dir) + "/" + name + ".json");
+        written.put("markdown", dataDir.display(dir) + "/" + name + ".md");
+        WalkForward.Report done = report.withOutput(written);
         writing(dir, () -> {
-            dataDir.writeNew(dir, name + ".json", JSON.writeValueAsString(report));
-            dataDir.writeNew(dir, name + ".md", WalkForward.markdown(report));
+            dataDir.writeNew(dir, name + ".json", JSON.writeValueAsString(done));
+            dataDir.writeNew(dir, name + ".md", WalkForward.markdown(done));
         });
+        return done;
     }
 
     private interface Writes {

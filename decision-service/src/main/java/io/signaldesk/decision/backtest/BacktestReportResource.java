@@ -58,8 +58,8 @@ public class BacktestReportResource {
     @Path("/{name}")
     @Produces({ "text/plain; charset=UTF-8", MediaType.APPLICATION_JSON })
     @Operation(summary = "A backtest report's Markdown, by the name the backtest gave it (never a path)",
-            description = "name: backtest-<mode>-<yyyyMMdd-HHmmss>-<16 hex digits>, as GET /api/backtest/reports/latest "
-                    + "and a run's output name it; served as text.")
+            description = "name: backtest-<mode>-<yyyyMMdd-HHmmss>-<16 hex digits> (walkforward-... for a walk-forward), as "
+                    + "GET /api/backtest/reports/latest and a run's output name it; served as text.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "text/plain", examples = @ExampleObject(name = "report",
             value = "# Backtest — RULES mode, BTC + ETH + SOL, live engine\n\n**Verdict: no measured edge after costs, worse than always-WAIT**\n")))
     @APIResponse(responseCode = "400", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -70,7 +70,8 @@ public class BacktestReportResource {
             value = "{\"error\":\"no backtest report backtest-rules-20261207-101500-3f9a0c1d2e4b5a69\"}")))
     public Response report(@Parameter(example = "backtest-rules-20261207-101500-3f9a0c1d2e4b5a69") @PathParam("name") String name) {
         if (!BacktestReports.isName(name)) {
-            return ApiError.badRequest("name", "name must be a report's name, backtest-<mode>-<yyyyMMdd-HHmmss>-<16 hex digits>");
+            return ApiError.badRequest("name", "name must be a report's name, backtest-<mode>-<yyyyMMdd-HHmmss>-<16 hex digits> "
+                    + "(walkforward-... for a walk-forward)");
         }
         try {
             return reports.markdown(name).map(text -> Response.ok(text, "text/plain; charset=UTF-8").build())

@@ -22,9 +22,11 @@ import io.signaldesk.common.files.DataDirectory;
  */
 public final class BacktestReports {
 
-    /** A report's name as BacktestService writes it: backtest-&lt;mode&gt;-&lt;yyyyMMdd-HHmmss&gt;-&lt;16 hex&gt;. */
-    /** A report's name (never a path); DecisionOpenApiFilter shows it on the {name} parameter. */
-    public static final String NAME_PATTERN = "backtest-[a-z]+-\\d{8}-\\d{6}-[0-9a-f]{16}";
+    /**
+     * A report's name as BacktestService writes it (never a path): backtest-&lt;mode&gt;-&lt;yyyyMMdd-HHmmss&gt;-&lt;16
+     * hex&gt;, walkforward-... for a walk-forward's; DecisionOpenApiFilter shows it on the {name} parameter.
+     */
+    public static final String NAME_PATTERN = "(backtest|walkforward)-[a-z]+-\\d{8}-\\d{6}-[0-9a-f]{16}";
     static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final long MAX_JSON = 64L * 1024 * 1024;
     private static final long MAX_MARKDOWN = 4L * 1024 * 1024;
@@ -53,10 +55,13 @@ public final class BacktestReports {
         return name != null && NAME.matcher(name).matches();
     }
 
-    /** The newest report of the data directory (by the time in its name, then by the file's), if any was written. */
+    /**
+     * The newest backtest report of the data directory (by the time in its name, then by the file's), if any was written;
+     * a walk-forward's has no single verdict or account and is not one.
+     */
     public Optional<Latest> latest() {
         return dataDir.list(".json").stream()
-                .filter(f -> isName(baseName(f.name(), ".json")))
+                .filter(f -> isName(baseName(f.name(), ".json")) && baseName(f.name(), ".json").startsWith("backtest-"))
                 .max(Comparator.comparing((DataDirectory.FileInfo f) -> stamp(baseName(f.name(), ".json")))
                         .thenComparing(DataDirectory.FileInfo::modified))
                 .flatMap(this::read);

@@ -89,30 +89,24 @@ public class BacktestService {
      * (JSON and Markdown) under {@code outputDir}.
      */
     public WalkForward.Report walkForward(BacktestRequest request) {
-        Checked checked = check(request, true);
-        if (!checked.captures().isEmpty()) {
-            throw new BacktestInputException("walkForward", "walk-forward windows are cut from candles, not captures");
-        }
-        if (checked.seedTrackRecord()) {
-            throw new BacktestInputException("seedTrackRecord", "a walk-forward run's windows learn their own records: "
-                    + "seed with a plain run");
-        }
-        WalkForward.Plan plan = WalkForward.plan(request.walkForward());
+        return walkForward(check(request), BacktestRunner.Progress.NONE);
+    }
+
+    /** Runs a checked walk-forward request, telling {@code progress}; {@link Busy} while another backtest runs. */
+    WalkForward.Report walkForward(Checked checked, BacktestRunner.Progress progress) {
         BacktestSettings settings = checked.overrides().settings();
         if (!running.compareAndSet(false, true)) {
             throw new Busy();
         }
         try {
-            AlignedCandles candles = checked.candles() != null ? checked.candles()
-                    : candles(checked.files(), checked.paths(), checked.inline(), checked.from(), checked.to());
             BacktestAnalyzer analyzer = settings.mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(settings.analyzerUrl(), Duration.ofSeconds(30));
-            WalkForward.Report report = WalkForward.run(plan, candles, settings, checked.overrides().strategy(),
+            WalkForward.Report report = WalkForward.run(checked.walkForward(), checked.candles(), settings,
+                    checked.overrides().strategy(),
                     testFrom -> new BacktestRunner(checked.base(), checked.overrides(),
                             analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
-                            sentiment(settings, analyzer, checked.maxSentimentCalls())).measuringFrom(testFrom));
-            reportFiles.write(report, checked.outputDir());
-            return report;
+                            sentiment(settings, analyzer, checked.maxSentimentCalls())).measuringFrom(testFrom), progress);
+            return reportFiles.write(report, checked.outputDir());
         } finally {
             running.set(false);
         }
@@ -127,19 +121,14 @@ public class BacktestService {
     record Checked(List<String> captures, Map<String, String> files, Map<String, String> inline, BacktestConfig base,
             Overrides overrides, Instant from, Instant to, int offset, int limit, Map<String, Path> paths,
             List<Path> capturePaths, Path outputDir, AlignedCandles candles, int maxSentimentCalls, int trials,
-            boolean seedTrackRecord, DataSources.Provenance seedSource) {
+            boolean seedTrackRecord, DataSources.Provenance seedSource, WalkForward.Plan walkForward) {
     }
 
-    /** Checks {@code request} (every refusal a {@link BadInputException} naming its field) without running it. */
+    /**
+     * Checks {@code request} (every refusal a {@link BadInputException} naming its field) without running it; with
+     * {@code walkForward} its windows too (they must fit the candles).
+     */
     Checked check(BacktestRequest request) {
-        if (request != null && request.walkForward() != null) {
-            throw new BacktestInputException("walkForward", "a walk-forward run is answered by POST /api/backtest "
-                    + "(synchronously), not as a job");
-        }
-        return check(request, false);
-    }
-
-    private Checked check(BacktestRequest request, boolean walkForward) {
         if (request == null) {
             throw new BacktestInputException("body", "a JSON body is required, e.g. {\"files\":{\"BTC\":\"BTCUSDT-1m.csv\"}}");
         }
@@ -189,8 +178,20 @@ public class BacktestService {
         // the market a seed counts for is the one the data says it is of (its content listed as that market's), never a name
         DataSources.Provenance seedSource = seedTrackRecord ? DataSources.of(
                 DataSources.files(captures, capturePaths, files, paths), !inline.isEmpty(), dataDir) : null;
+        WalkForward.Plan walkForward = null;
+        if (request.walkForward() != null) {
+            if (!captures.isEmpty()) {
+                throw new BacktestInputException("walkForward", "walk-forward windows are cut from candles, not captures");
+            }
+            if (seedTrackRecord) {
+                throw new BacktestInputException("seedTrackRecord", "a walk-forward run's windows learn their own records: "
+                        + "seed with a plain run");
+            }
+            walkForward = WalkForward.plan(request.walkForward());
+            WalkForward.layout(walkForward, candles.bars());
+        }
         return new Checked(captures, files, inline, base, overrides, from, to, offset, limit, paths, capturePaths,
-                outputDir, candles, maxSentimentCalls, trials, seedTrackRecord, seedSource);
+                outputDir, candles, maxSentimentCalls, trials, seedTrackRecord, seedSource, walkForward);
     }
 
     /** Runs a checked request, telling {@code progress}; {@link Busy} while another backtest runs. */

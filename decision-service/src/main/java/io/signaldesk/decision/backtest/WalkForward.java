@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -48,7 +49,19 @@ final class WalkForward {
     public record Report(String mode, List<String> coins, BacktestSettings settings, Plan plan, Instant dataFrom,
             Instant dataTo, String holdout, List<Window> windows, BigDecimal returnPct, BigDecimal netPnl, int entries,
             int roundTrips, int wins, BigDecimal winRate, BigDecimal fees, int entriesStoppedByGate, int entriesProposed,
-            int windowsBelowZero, Tuning.Sample sample, List<String> notes, long elapsedMs) {
+            int windowsBelowZero, Tuning.Sample sample, List<String> notes, long frames, long elapsedMs,
+            Map<String, String> output) {
+
+        /** The report naming the files it was written to ({@code json}, {@code markdown}). */
+        Report withOutput(Map<String, String> written) {
+            return new Report(mode, coins, settings, plan, dataFrom, dataTo, holdout, windows, returnPct, netPnl, entries,
+                    roundTrips, wins, winRate, fees, entriesStoppedByGate, entriesProposed, windowsBelowZero, sample, notes,
+                    frames, elapsedMs, Map.copyOf(written));
+        }
+    }
+
+    /** How the plan cuts {@code bars} of candles: {@code count} windows, lengths in bars, the bars held out. */
+    record Layout(int count, int train, int test, int step, int holdoutBars) {
     }
 
     private WalkForward() {
@@ -83,13 +96,10 @@ final class WalkForward {
     }
 
     /**
-     * Runs every window of {@code plan} over {@code data} with {@code runner} (a fresh engine each); {@code strategy}
-     * the run's, for what the report says of its test hours against the defaults' tuning.
+     * Checks that {@code plan} fits {@code bars} of candles (a 400 naming the field otherwise): asked before a run, so a
+     * job is refused at once as a run at once is.
      */
-    static Report run(Plan plan, AlignedCandles data, BacktestSettings settings, StrategySettings strategy,
-            Function<Instant, BacktestRunner> runner) {
-        long started = System.nanoTime();
-        int bars = data.bars();
+    static Layout layout(Plan plan, int bars) {
         int holdoutBars = plan.includeHoldout() ? 0 : plan.holdoutHours() * 60;
         int usable = bars - holdoutBars;
         int train = plan.trainHours() * 60;
@@ -97,25 +107,47 @@ final class WalkForward {
         int step = plan.stepHours() * 60;
         if (train + test > usable) {
             throw new BacktestInputException("walkForward.trainHours", ("train + test (%d h) do not fit in the %d h of data "
-                    + "before the holdout (%d h kept out)").formatted(plan.trainHours() + plan.testHours(), usable / 60,
-                            holdoutBars / 60));
+                    + "before the holdout (%d h kept out)").formatted(plan.trainHours() + plan.testHours(),
+                            Math.max(0, usable) / 60, holdoutBars / 60));
         }
         int count = (usable - train - test) / step + 1;
         if (count > MAX_WINDOWS) {
             throw new BacktestInputException("walkForward.stepHours", "this makes " + count + " windows, at most "
                     + MAX_WINDOWS + ": take a longer step");
         }
+        return new Layout(count, train, test, step, holdoutBars);
+    }
+
+    /**
+     * Runs every window of {@code plan} over {@code data} with {@code runner} (a fresh engine each), telling
+     * {@code progress} the frames of all windows together; a cancel stops the window that runs
+     * ({@link BacktestRunner.Cancelled}). {@code strategy}: the run's, for what the report says of its test hours
+     * against the defaults' tuning.
+     */
+    static Report run(Plan plan, AlignedCandles data, BacktestSettings settings, StrategySettings strategy,
+            Function<Instant, BacktestRunner> runner, BacktestRunner.Progress progress) {
+        long started = System.nanoTime();
+        Layout layout = layout(plan, data.bars());
+        int train = layout.train();
+        int test = layout.test();
         List<Window> windows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int from = i * step;
-            AlignedCandles slice = data.slice(from, from + train + test);
+        long done = 0;
+        for (int i = 0; i < layout.count(); i++) {
+            int from = i * layout.step();
+            CandleTape tape = new CandleTape(data.slice(from, from + train + test));
+            if (i == 0) {
+                progress.started(tape.size() < 0 ? -1 : tape.size() * (long) layout.count()); // every window as long
+            }
+            long before = done;
             Instant testFrom = data.time(from + train);
-            BacktestRunner.Run run = runner.apply(testFrom).run(new CandleTape(slice));
+            BacktestRunner.Run run = runner.apply(testFrom).run(tape, (frames, at) -> progress.at(before + frames, at));
+            done += run.frames();
             BuyAndHold hold = BuyAndHold.of(data.slice(from + train, from + train + test), settings);
             windows.add(window(i + 1, data.time(from), testFrom,
                     data.time(from + train + test), run, hold));
         }
-        return report(plan, data, settings, strategy, windows, holdoutBars, (System.nanoTime() - started) / 1_000_000);
+        return report(plan, data, settings, strategy, windows, layout.holdoutBars(), done,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static Window window(int index, Instant trainFrom, Instant testFrom, Instant testTo, BacktestRunner.Run run,
@@ -152,7 +184,7 @@ final class WalkForward {
     }
 
     private static Report report(Plan plan, AlignedCandles data, BacktestSettings settings, StrategySettings strategy,
-            List<Window> windows, int holdoutBars, long elapsedMs) {
+            List<Window> windows, int holdoutBars, long frames, long elapsedMs) {
         BigDecimal growth = BigDecimal.ONE;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
@@ -186,7 +218,7 @@ final class WalkForward {
                 net, entries, trips, wins, rate(wins, trips), fees, stopped, proposed, below,
                 windows.isEmpty() ? null : Tuning.of(windows.get(0).testFrom(),
                         windows.get(windows.size() - 1).testTo().minus(Duration.ofMinutes(1)), strategy),
-                notes, elapsedMs);
+                notes, frames, elapsedMs, Map.of());
     }
 
     private static BigDecimal pct(BigDecimal part, BigDecimal whole) {

@@ -168,6 +168,28 @@ class BacktestResourceTest {
         given().get(location).then().statusCode(404);
     }
 
+    @Test
+    void aWalkForwardJobIsFollowedToItsOutOfSampleReportAndItsMarkdownAndOneThatDoesNotFitIsRefusedAtOnce() {
+        given().contentType(ContentType.JSON)
+                .body(slice("\"mode\":\"RULES\",\"walkForward\":{\"trainHours\":2,\"testHours\":1,\"holdoutHours\":0}"))
+                .when().post("/api/backtest/jobs").then().statusCode(400).body("field", equalTo("walkForward.trainHours"))
+                .body("error", equalTo("train + test (3 h) do not fit in the 2 h of data before the holdout (0 h kept out)"));
+        String location = given().contentType(ContentType.JSON)
+                .body(slice("\"mode\":\"RULES\",\"walkForward\":{\"trainHours\":1,\"testHours\":1,\"holdoutHours\":0}"))
+                .when().post("/api/backtest/jobs").then().statusCode(202).body("state", equalTo("QUEUED"))
+                .extract().header("Location");
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !java.util.List.of("QUEUED", "RUNNING")
+                .contains(given().get(location).then().statusCode(200).extract().<String>path("state")));
+        String markdown = given().get(location).then().statusCode(200).body("state", equalTo("DONE"))
+                .body("frames", equalTo(119)).body("totalFrames", equalTo(119)).body("progressPct", equalTo(100.0f))
+                .body("report.windows.size()", equalTo(1)).body("report.windows[0].testFrom", equalTo("2024-10-01T04:00:00Z"))
+                .body("report.holdout", nullValue()).extract().path("report.output.markdown");
+        String name = markdown.substring(markdown.lastIndexOf('/') + 1, markdown.length() - ".md".length());
+        given().get("/api/backtest/reports/" + name).then().statusCode(200)
+                .body(containsString("| 1 | 2024-10-01T04:00:00Z | 2024-10-01T05:00:00Z |"));
+        given().delete(location).then().statusCode(204);
+    }
+
     private static String slice(String extra) {
         return "{\"files\":{\"BTC\":\"" + FIXTURES + "BTCUSDT-1m-slice.csv\"},\"outputDir\":\"backtest-test\","
                 + extra + "}";
