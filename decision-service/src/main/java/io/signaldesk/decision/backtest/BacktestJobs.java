@@ -160,7 +160,7 @@ public class BacktestJobs {
             job.cancelled(clock.instant());
         } catch (BadInputException e) { // a file found broken while it is read
             job.failed(e.getMessage(), e.field(), clock.instant());
-        } catch (BacktestService.Busy e) {
+        } catch (BacktestService.Busy | BacktestUnavailable e) {
             job.failed(e.getMessage(), null, clock.instant());
         } catch (RuntimeException e) {
             LOG.warnf(e, "backtest job %s failed", job.id());

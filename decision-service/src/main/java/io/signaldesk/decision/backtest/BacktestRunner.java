@@ -152,6 +152,9 @@ public final class BacktestRunner {
                 if (!progress.at(count, at)) {
                     throw new Cancelled(count);
                 }
+                if (Thread.currentThread().isInterrupted()) { // the service is stopping: no report, said so
+                    throw BacktestUnavailable.interrupted(null);
+                }
                 if (kit.proposals.requireConfirmation()) {
                     confirmPending(kit);
                 }

@@ -235,9 +235,11 @@ public class BacktestService {
                         analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
                         sentiment(overrides.settings(), analyzer, checked.maxSentimentCalls()))
                         .run(tape, progress, DecisionPage.of(offset, checked.limit(), pending.csv()));
-            } catch (java.io.UncheckedIOException e) {
+            } catch (DecisionPage.WriteFailed e) { // only the decisions CSV's own failure is the output folder's
                 throw new BacktestInputException("outputDir", "cannot write the decisions to " + dataDir.display(checked.outputDir())
                         + " (" + io.signaldesk.common.error.Shorten.text(String.valueOf(e.getCause().getMessage())) + ")");
+            } catch (io.signaldesk.decision.engine.port.LedgerUnavailable e) { // the run's scratch ledger, not the desk's
+                throw BacktestUnavailable.scratch(e);
             }
             List<String> notes = new ArrayList<>(notes(run.sentiment()));
             notes.add("edge gate (strategy.edge.mode) " + overrides.settings().edge().mode() + ": the run's own track record, learned from its "

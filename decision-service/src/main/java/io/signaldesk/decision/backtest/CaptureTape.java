@@ -1,7 +1,6 @@
 package io.signaldesk.decision.backtest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -151,7 +150,7 @@ public final class CaptureTape implements MarketTape {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         reader.close();
-                        throw new UncheckedIOException(new IOException("interrupted"));
+                        throw BacktestUnavailable.interrupted(e);
                     }
                 }
                 return !ready.isEmpty();

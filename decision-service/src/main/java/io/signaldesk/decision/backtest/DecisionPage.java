@@ -1,7 +1,6 @@
 package io.signaldesk.decision.backtest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +39,25 @@ final class DecisionPage {
             try {
                 csv.write(BacktestMarkdown.csvRow(decision));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new WriteFailed(e);
             }
         }
         if (total >= offset && total - offset < limit) {
             kept.add(decision);
         }
         total++;
+    }
+
+    /** The decisions CSV could not be written (its folder's disk full, the file gone); the run stops. */
+    static final class WriteFailed extends RuntimeException {
+        WriteFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
     }
 
     /** The decisions kept, in order. */

@@ -2,7 +2,6 @@ package io.signaldesk.decision.ledger;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -66,7 +65,7 @@ public final class ScratchLedger implements AutoCloseable {
             throw new Db.StorageException(e);
         } catch (IOException e) {
             abandon(connection, file);
-            throw new UncheckedIOException(e);
+            throw new Db.StorageException(e);
         } catch (RuntimeException e) {
             abandon(connection, file);
             throw e;
