@@ -8,7 +8,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.OpenConnections;
@@ -17,6 +19,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.signaldesk.common.ws.FrameBudget;
 import io.signaldesk.decision.adapter.analyzer.AnalysisStreamClient;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Live state for the dashboard: a full state message on connect and every second after, and the analyzer's
@@ -32,6 +35,8 @@ public class DashboardSocket {
     private final DashboardService dashboard;
     private final OpenConnections connections;
     private final ObjectMapper mapper;
+    /** RFC 6455: a message too big to process. */
+    static final int MESSAGE_TOO_BIG = 1009;
     private final FrameBudget budget;
 
     @Inject
@@ -63,6 +68,21 @@ public class DashboardSocket {
                 : "{\"type\":\"error\",\"message\":\"unknown frame: the only request is refresh\"}";
         connection.sendText(reply).subscribe().with(v -> {
         }, e -> LOG.debugf("dashboard reply failed: %s", e.toString()));
+    }
+
+    /**
+     * A frame past quarkus.websockets-next.server.max-message-size (4 KiB; "refresh" is all the dashboard sends) is
+     * closed as too big (1009) with a reason, logged at debug: it was an ERROR with a stack trace and a 1011 each time.
+     */
+    @OnError
+    public Uni<Void> onError(WebSocketConnection connection, IllegalStateException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("max message size")) {
+            LOG.debugf("dashboard frame refused: %s", message);
+            return connection.close(new CloseReason(MESSAGE_TOO_BIG, "frame too big: the only request is refresh"));
+        }
+        LOG.error("dashboard connection failed", failure);
+        return connection.close(new CloseReason(CloseReason.INTERNAL_SERVER_ERROR.getCode(), "internal error"));
     }
 
     @OnClose

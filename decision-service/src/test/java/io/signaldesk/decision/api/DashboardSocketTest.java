@@ -101,6 +101,27 @@ class DashboardSocketTest {
         }
     }
 
+    @Test
+    void aFrameOverTheMessageLimitClosesTheConnectionAsTooBigNotAsAServerError() throws Exception {
+        LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CountDownLatch closed = new CountDownLatch(1);
+        WebSocketClientConnection connection = BasicWebSocketConnector.create().executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+                .baseUri(URI.create(root.toString().replaceFirst("^http", "ws")))
+                .path("/ws/dashboard")
+                .onTextMessage((c, m) -> frames.add(m))
+                .onClose((c, reason) -> closed.countDown())
+                .connectAndAwait();
+        pollUntil(frames, "state"); // the state on connect
+
+        connection.sendText("{\"type\":\"refresh\",\"pad\":\"" + "x".repeat(100_000) + "\"}").subscribe().with(v -> {
+        }, e -> {
+        });
+
+        assertTrue(closed.await(60, TimeUnit.SECONDS), "a 100 kB frame closes the connection");
+        assertEquals(DashboardSocket.MESSAGE_TOO_BIG, connection.closeReason().getCode(), connection.closeReason().toString());
+        assertEquals("frame too big: the only request is refresh", connection.closeReason().getMessage());
+    }
+
     /**
      * Issue 12: 20,000 refresh frames produced 146 MB of replies; now the burst is answered, the rest refused. The
      * budget's clock stands still here, so nothing is refilled however slowly a loaded machine handles the flood: the
