@@ -228,13 +228,15 @@ public class BacktestService {
         int offset = checked.offset();
         BacktestAnalyzer analyzer = overrides.settings().mode() == Mode.RULES ? null
                 : new BacktestAnalyzer(overrides.settings().analyzerUrl(), Duration.ofSeconds(30));
+        ModelQuestionCap cap = analyzer == null ? null
+                : new ModelQuestionCap(analyzer::calls, base.config(overrides.keys()).backtest().maxModelCalls());
         try (BacktestReportFiles.Pending pending = reportFiles.begin(overrides.settings().mode().name(), checked.outputDir())) {
             BacktestRunner.Run run;
             try {
                 run = new BacktestRunner(base, overrides,
                         analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
                         sentiment(overrides.settings(), analyzer, checked.maxSentimentCalls()))
-                        .run(tape, progress, DecisionPage.of(offset, checked.limit(), pending.csv()));
+                        .run(cap == null ? tape : cap.over(tape), progress, DecisionPage.of(offset, checked.limit(), pending.csv()));
             } catch (DecisionPage.WriteFailed e) { // only the decisions CSV's own failure is the output folder's
                 throw new BacktestInputException("outputDir", "cannot write the decisions to " + dataDir.display(checked.outputDir())
                         + " (" + io.signaldesk.common.error.Shorten.text(String.valueOf(e.getCause().getMessage())) + ")");
@@ -242,13 +244,19 @@ public class BacktestService {
                 throw BacktestUnavailable.scratch(e);
             }
             List<String> notes = new ArrayList<>(notes(run.sentiment()));
+            if (cap != null && cap.stopped()) {
+                notes.add(cap.note(tape.size()));
+            }
             notes.add("edge gate (strategy.edge.mode) " + overrides.settings().edge().mode() + ": the run's own track record, learned from its "
                     + "past only (it starts empty, a call counts once its " + overrides.settings().edge().horizonMinutes()
                     + "-minute horizon has passed in market time)");
             if (checked.seedTrackRecord()) {
                 notes.add(seed(run, checked.seedSource()));
             }
-            BuyAndHold hold = tape instanceof CandleTape candles ? BuyAndHold.of(candles.data(), overrides.settings()) : null;
+            // the baselines over the bars the run replayed (all of them unless it stopped at the model-question cap)
+            AlignedCandles replayed = !(tape instanceof CandleTape candles) ? null
+                    : cap != null && cap.stopped() ? candles.data().slice(0, (int) run.frames() + 1) : candles.data();
+            BuyAndHold hold = replayed == null ? null : BuyAndHold.of(replayed, overrides.settings());
             BacktestReport.AiUsage ai = analyzer == null ? null
                     : new BacktestReport.AiUsage(overrides.settings().analyzerUrl(), analyzer.calls(), analyzer.failures(),
                             analyzer.averageLatencyMs(), run.sentiment(), analyzer.answered());
@@ -258,8 +266,8 @@ public class BacktestService {
             Evaluation evaluation = run.from() == null ? null
                     : Evaluations.of(run.outcomes(), run.trades(), longest(settings.horizonsMinutes()), fees, run.from(),
                             run.to(), checked.trials());
-            RandomEntries random = evaluation == null || !(tape instanceof CandleTape candles) ? null
-                    : RandomEntries.over(candles.data().closes(), candles.data().start(), Duration.ofMinutes(1),
+            RandomEntries random = evaluation == null || replayed == null ? null
+                    : RandomEntries.over(replayed.closes(), replayed.start(), Duration.ofMinutes(1),
                             run.trades(), fees, evaluation.overall().expectancy().meanPct());
             BacktestReport report = new BacktestReport(overrides.settings().mode().name(), tape.kind(), run.from(),
                     run.to(), run.frames(), tape.coins(), inputs, overrides.settings(), List.copyOf(notes), tape.notes(),

@@ -156,6 +156,15 @@ public interface DecisionConfig {
         @WithDefault("2000")
         @Min(1)
         int maxSentimentCalls();
+
+        /**
+         * At most this many entry and exit questions to the model in an AI or HYBRID backtest (about 1 h at 3.5 s each):
+         * the run ends after the frame whose questions reach it, and its report says so (they depend on what the rules
+         * and the gate see, so they are not estimated before the run).
+         */
+        @WithDefault("1000")
+        @Min(1)
+        int maxModelCalls();
     }
 
     interface KafkaAnalysis {
