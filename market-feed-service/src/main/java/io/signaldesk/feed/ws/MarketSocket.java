@@ -128,6 +128,11 @@ public class MarketSocket {
     @OnError
     public String onError(WebSocketConnection connection, Throwable failure) {
         LOG.debugf(failure, "Error on /ws/market connection %s", connection.id());
+        if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size")) {
+            // past quarkus.websockets-next.server.max-message-size: Vert.x refuses it before onText sees it
+            return publisher.json(new WsMessages.Error("frame too large: over the socket's message limit, at most "
+                    + SubscriptionParser.MAX_FRAME_CHARS + " characters"));
+        }
         return publisher.json(new WsMessages.Error("could not handle the frame"));
     }
 

@@ -146,6 +146,10 @@ class MarketSocketTest {
 
         connection.sendTextAndAwait("{\"subscribe\":[\"BTC\"],\"x\":\"" + "a".repeat(5000) + "\"}");
         assertTrue(next("error").get("message").asText().contains("too large"));
+        // past the socket's 64 KiB message limit, refused before the parser sees it: the same answer, not "could not handle"
+        connection.sendTextAndAwait("{\"subscribe\":[\"BTC\"],\"x\":\"" + "a".repeat(100_000) + "\"}");
+        assertEquals("frame too large: over the socket's message limit, at most 4096 characters",
+                next("error").get("message").asText());
 
         connection.sendTextAndAwait("{\"subscribe\":[\"ETH\"]}");
         next("subscribed");
