@@ -2,7 +2,10 @@ package io.signaldesk.decision.backtest;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +89,8 @@ class BacktestJobRenewalTest {
 
     /**
      * The job's "started" write (from its own thread) takes the lock a renewal holds while it writes: while the lock is
-     * held the job's row stays QUEUED and its thread waits for the lock; once let go, the row says RUNNING.
+     * held the job's row stays QUEUED and its thread waits for that lock (the JVM's lock info names it, not merely some
+     * lock); once let go, the row says RUNNING.
      */
     @Test
     void theStartedWriteWaitsForTheLockARenewalHolds() throws Exception {
@@ -101,18 +105,30 @@ class BacktestJobRenewalTest {
         BacktestJobs jobs = new BacktestJobs(hanging, rows, BacktestJobsRestartTest.JSON, Clock.systemUTC());
         try {
             BacktestJob job;
+            Thread holder = Thread.currentThread(); // awaitility asks from a thread of its own
             synchronized (jobs) { // as renewLeases holds it
                 job = jobs.submit(BacktestJobsRestartTest.slice("started"));
                 await().atMost(Duration.ofSeconds(60)).until(() -> worker.get() != null
-                        && (worker.get().getState() == Thread.State.BLOCKED || !state(rows, job.id()).equals("QUEUED")));
+                        && (waitsFor(worker.get(), jobs, holder) || !state(rows, job.id()).equals("QUEUED")));
                 assertEquals("QUEUED", state(rows, job.id()), "not written RUNNING while the lock is held");
-                assertEquals(Thread.State.BLOCKED, worker.get().getState(), "the job's thread waits for the lock");
+                assertTrue(waitsFor(worker.get(), jobs, holder), "the job's thread waits for this lock, held by this thread");
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> state(rows, job.id()).equals("RUNNING"));
         } finally {
             release.countDown();
             jobs.stop();
         }
+    }
+
+    /**
+     * Whether {@code thread} is blocked on the monitor of {@code lock}, which {@code holder} holds (not on any other lock:
+     * a log appender's, the ledger's), as the JVM reports it.
+     */
+    private static boolean waitsFor(Thread thread, Object lock, Thread holder) {
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId());
+        return info != null && info.getThreadState() == Thread.State.BLOCKED && info.getLockInfo() != null
+                && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(lock)
+                && info.getLockOwnerId() == holder.getId();
     }
 
     private static String state(BacktestJobRepository rows, String id) {
