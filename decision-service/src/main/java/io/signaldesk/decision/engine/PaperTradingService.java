@@ -220,8 +220,9 @@ public class PaperTradingService {
         for (Position position : ledger.positions()) {
             Optional<BigDecimal> own = market.priceFor(position);
             boolean foreign = own.isEmpty() && market.price(position.coin()).isPresent();
-            // closing at the mark is what it is worth; one of another market can only be written off at its entry price
-            ExitFill exit = foreign
+            // closing at the mark is what it is worth; one with no price of its market (another market's, or none: a coin
+            // no longer followed) is held at its entry price, no exit costs charged on a fill no one can price
+            ExitFill exit = own.isEmpty()
                     ? new ExitFill(position.entryPrice(), BigDecimal.ZERO, position.entryFee().negate())
                     : fees.exit(position.side(), position.entryPrice(), position.qty(), position.entryFee(),
                             own.orElse(position.entryPrice()));
