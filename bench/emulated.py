@@ -392,6 +392,8 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
         status["metrics"] = answer.read().decode()
     with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/ai/shadow", timeout=5) as answer:
         status["shadow"] = json.loads(answer.read())
+    with urllib.request.urlopen(f"http://127.0.0.1:{analyzer_port}/api/ai/metrics", timeout=5) as answer:
+        status["aiMetrics"] = json.loads(answer.read())
     status["shadowAnswers"] = shadow_results if shadow else None
     status["probeAnswers"] = probe_results if probes_per_minute else None
     logged = read_log(log_path)
@@ -412,6 +414,7 @@ def run_profile(profile, seconds, feed_port, model, callers, with_record=False, 
         cancelled = [e for e in cancelled if e.get("promptTokens", 0) < DRAFT_PROMPT_TOKENS]
     status["burst"] = status_burst
     status["log"] = [e for e in logged[warmed:] if not e.get("preload")]
+    status["wholeLog"] = [e for e in logged if not e.get("preload")]  # since the analyzer started, as /api/ai/metrics
     status["load"] = (load_at_start, os.getloadavg()[0])
     return results, calls, cancelled, status
 
@@ -568,6 +571,22 @@ def summarise(profile, model, seconds, results, calls, cancelled, status):
              f"{pr.get('decisionMsP50')} / {pr.get('decisionMsP95')} ms; "
              f"{sec(pct([a['benchS'] for a in status['probeAnswers'] if 'benchS' in a], 50))} / "
              f"{sec(pct([a['benchS'] for a in status['probeAnswers'] if 'benchS' in a], 95))}"),
+        ]
+    account = status.get("aiMetrics")
+    if account and not status.get("shadowAnswers") and not status.get("lessonRun"):
+        # the analyzer's token account against the emulator's log since start (the model in use only: no shadow, no drafts)
+        whole = status["wholeLog"]
+        decoded = [e for e in whole if e.get("cancelled") == "decode"]
+        unread = [e for e in whole if e.get("cancelled") == "prefill"]
+        rows += [
+            ("token account, analyzer vs emulator log: output; prompt evaluated",
+             f"{account.get('totalCompletionTokens')} vs {sum(e.get('outputTokens', 0) for e in whole)}; "
+             f"{account.get('totalPromptTokens')} vs {sum(e.get('evalTokens', 0) for e in whole)}"),
+            ("calls cut while writing: analyzer (streamed output, estimated prompt) vs log",
+             f"{account.get('cutCalls')} ({account.get('cutCompletionTokensStreamed')}, "
+             f"{account.get('cutPromptTokensEstimated')}) vs {len(decoded)} ({sum(e.get('outputTokens', 0) for e in decoded)}, "
+             f"{sum(e.get('evalTokens', 0) for e in decoded)}); put back before writing, not counted: {len(unread)} "
+             f"({sum(e.get('evalTokens', 0) for e in unread)} prompt tokens)"),
         ]
     lessons = status.get("lessonRun")
     if lessons and lessons["mode"] == "drafting":
