@@ -200,6 +200,7 @@
     });
     var select = document.getElementById('policy');
     if (document.activeElement !== select) { select.value = mode.policy; }
+    select.disabled = false; // off until the desk's policy is shown (a change sends the desk's mode with it)
     document.getElementById('mode-current').textContent = 'Mode: ' + mode.mode +
       (mode.mode === 'HYBRID' ? ' · ' + mode.policy + ' (' + POLICY[mode.policy] + ')' : ' (' + MODE[mode.mode] + ')') +
       (s.requireConfirmation ? ' · confirmation required' : ' · auto-execute ≥ ' + s.autoMinConfidence);
@@ -530,7 +531,8 @@
 
   document.querySelectorAll('.mode-btn').forEach(function (b) {
     b.addEventListener('click', function () {
-      act('PUT', '/api/decision/mode', { mode: b.dataset.mode, policy: document.getElementById('policy').value });
+      // the mode only: the policy is the list's own change, so a list not yet showing the desk's policy changes nothing
+      act('PUT', '/api/decision/mode', { mode: b.dataset.mode });
     });
   });
   document.getElementById('analyzer-undo').addEventListener('click', function () {

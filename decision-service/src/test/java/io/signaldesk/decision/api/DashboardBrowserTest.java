@@ -173,6 +173,22 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aModeButtonChangesTheModeOnlyWhateverThePolicyListShows() {
+        desk.modes().change(Mode.HYBRID, Policy.AGREE);
+        browser.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.attributeContains(By.id("mode-HYBRID"), "class", "active"));
+
+        // the list showing its first option, as it does before the desk's first state arrives, and RULES clicked
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("var list = document.getElementById('policy');"
+                + " list.focus(); list.selectedIndex = 0; document.getElementById('mode-RULES').click();");
+        wait.until(ExpectedConditions.attributeContains(By.id("mode-RULES"), "class", "active"));
+
+        assertEquals(Mode.RULES, desk.modes().current().mode());
+        assertEquals(Policy.AGREE, desk.modes().current().policy(), "the desk's policy is kept");
+    }
+
+    @Test
     void aPositionOfAReplaySaysSoAndItsWriteOffButtonClosesIt() {
         desk.modes().change(Mode.RULES, Policy.VETO);
         desk.proposals().configure(true, 7);
