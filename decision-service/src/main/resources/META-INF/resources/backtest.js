@@ -1,6 +1,7 @@
 // Signal Desk dashboard, backtest panel: runs the live engine on the candles or captures of the service's data
 // directory (GET /api/backtest/files; deploy/run-local.sh copies the repository's samples there) as a job
-// (POST /api/backtest/jobs), follows it (GET /api/backtest/jobs/{id}) and shows its verdict and account.
+// (POST /api/backtest/jobs), follows it (GET /api/backtest/jobs/{id}) and shows its verdict and account; or, as a
+// walk-forward, its out-of-sample windows (each measured only on test hours its engine had not learned on).
 (function () {
   'use strict';
   var POLL_MS = 1000;
@@ -75,12 +76,26 @@
     }
     if (byId('bt-mode').value) { request.mode = byId('bt-mode').value; }
     if (byId('bt-edge').value) { request.edgeMode = byId('bt-edge').value; }
+    if (option.dataset.kind === 'paths' && byId('bt-kind').value === 'walk-forward') {
+      request.walkForward = {};
+      hours(request.walkForward, 'trainHours', 'bt-wf-train');
+      hours(request.walkForward, 'testHours', 'bt-wf-test');
+      hours(request.walkForward, 'stepHours', 'bt-wf-step');
+      hours(request.walkForward, 'holdoutHours', 'bt-wf-holdout');
+    }
     return request;
+  }
+
+  // a whole number as a number; anything else as typed, for the service's 400 to name the field
+  function hours(into, field, id) {
+    var v = byId(id).value.trim();
+    if (v) { into[field] = /^[0-9]{1,6}$/.test(v) ? Number(v) : v; }
   }
 
   function run() {
     text('bt-error', '');
     byId('bt-result').hidden = true;
+    byId('bt-wf-result').hidden = true;
     fetch('/api/backtest/jobs', { method: 'POST', headers: headers(), body: JSON.stringify(body()) })
       .then(function (r) {
         return r.json().catch(function () { return {}; }).then(function (json) {
@@ -118,6 +133,12 @@
       (state.error ? ': ' + state.error : ''));
     var r = state.report;
     if (!r) { return; }
+    if (r.windows) {
+      byId('bt-result').hidden = true;
+      walkForward(r);
+      return;
+    }
+    byId('bt-wf-result').hidden = true;
     var p = r.paper;
     text('bt-verdict', r.verdict);
     // in-sample (the period overlaps the data the defaults were tuned on: the figures flatter them) or held out
@@ -165,7 +186,61 @@
     return parts.join('; ');
   }
 
+  function signed(v) { return v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + Number(v).toFixed(2) + ' %'; }
+
+  // a trade after costs with its 95 % interval, or why there is none: "-0.281 % [-0.335, -0.244]"
+  function expectancy(e) {
+    if (!e || !e.trades) { return '–'; }
+    return perTrade(e.meanPct) + (e.lowPct !== null && e.lowPct !== undefined
+      ? ' [' + perTrade(e.lowPct) + ', ' + perTrade(e.highPct) + ']'
+      : e.days <= 1 ? ' (one UTC day: no interval)' : ' (' + e.days + ' UTC days, 5 needed: no interval)');
+  }
+
+  function utc(t) { return t ? t.replace('T', ' ').replace(/:00Z$/, '') : '–'; }
+
+  // a walk-forward's report: the verdict on its test hours (said plainly when the edge is not positive), each window's
+  // figures after costs with their hours and interval, the baselines over the same hours
+  function walkForward(r) {
+    var verdict = byId('bt-wf-verdict');
+    verdict.textContent = (r.edge ? 'Out of sample, after costs: ' : 'No positive out-of-sample edge after costs: ') + r.verdict;
+    verdict.className = r.edge ? 'verdict' : 'verdict error';
+    text('bt-wf-sample', r.sample ? r.sample.note : '');
+    byId('bt-wf-sample').className = r.sample && r.sample.kind === 'IN_SAMPLE' ? 'error' : 'muted';
+    var body = byId('bt-wf-windows').tBodies[0];
+    body.replaceChildren();
+    r.windows.forEach(function (w) {
+      var tr = document.createElement('tr');
+      [String(w.index), utc(w.testFrom) + ' → ' + utc(w.testTo), signed(w.returnPct) + ' (' + cents(w.netPnl) + ' USDT)',
+        expectancy(w.expectancy), w.roundTrips + ' (' + w.wins + ')', cents(w.fees), String(w.entriesStoppedByGate),
+        signed(w.buyAndHoldReturnPct) + ' · 0.00 %'].forEach(function (v) {
+        var td = document.createElement('td');
+        td.textContent = v;
+        tr.appendChild(td);
+      });
+      tr.className = Number(w.returnPct) < 0 ? 'doubtful' : '';
+      body.appendChild(tr);
+    });
+    text('bt-wf-total', signed(r.returnPct) + ' compounded over ' + r.windows.length + (r.windows.length === 1 ? ' window (' : ' windows (') + r.windowsBelowZero +
+      ' below zero), ' + cents(r.netPnl) + ' USDT, ' + r.roundTrips + ' round trips, fees ' + cents(r.fees) +
+      ' USDT; a trade after costs ' + expectancy(r.expectancy));
+    text('bt-wf-baselines', 'always-WAIT 0.00 % in every window; buy-and-hold per window above' +
+      (r.expectancy && r.expectancy.trades ? '; the same entries and exits always long ' + expectancy(r.alwaysLong) +
+        ', always short ' + expectancy(r.alwaysShort) : ''));
+    text('bt-wf-held', r.holdout || 'none: the holdout was included');
+    var s = r.settings || {};
+    // the walk-forward's report does not count its model questions: none claimed either way
+    text('bt-wf-settings', (s.mode || r.mode) + (s.mode === 'HYBRID' ? ' ' + s.policy : '') +
+      (s.edge ? ', edge gate ' + s.edge.mode : '') + '; fee ' + s.feePct + ' % + slippage ' + s.slippagePct +
+      ' % a fill; train ' + r.plan.trainHours + ' h, test ' + r.plan.testHours + ' h, step ' +
+      r.plan.stepHours + ' h');
+    text('bt-wf-report', r.output && r.output.markdown ? r.output.markdown : '–');
+    byId('bt-wf-result').hidden = false;
+  }
+
   byId('bt-run').addEventListener('click', run);
+  byId('bt-kind').addEventListener('change', function () {
+    byId('bt-wf').hidden = byId('bt-kind').value !== 'walk-forward';
+  });
   byId('bt-cancel').addEventListener('click', function () {
     if (!job) { return; }
     fetch('/api/backtest/jobs/' + encodeURIComponent(job.id), { method: 'DELETE', headers: headers() })
@@ -175,6 +250,7 @@
     var candles = byId('bt-data').selectedOptions[0].dataset.kind === 'paths';
     byId('bt-from').disabled = !candles;
     byId('bt-to').disabled = !candles;
+    byId('bt-kind').disabled = !candles; // walk-forward windows are cut from candles
   });
   // a page opened (or reloaded) while a job runs follows it; otherwise it shows the newest finished job the service
   // keeps (the last 10, in the ledger: there after a restart)

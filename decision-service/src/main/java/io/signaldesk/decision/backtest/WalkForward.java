@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.signaldesk.core.evaluation.Expectancy;
+import io.signaldesk.core.evaluation.Scorecard;
+import io.signaldesk.core.evaluation.Trade;
+import io.signaldesk.core.evaluation.Verdict;
 import io.signaldesk.core.strategy.StrategySettings;
 import io.signaldesk.core.strategy.Tuning;
 import io.signaldesk.core.trade.ProposalKind;
@@ -32,31 +36,39 @@ final class WalkForward {
     record Plan(int trainHours, int testHours, int stepHours, int holdoutHours, boolean includeHoldout) {
     }
 
-    /** One window's test hours, measured. */
+    /**
+     * One window's test hours, measured: the account's return and fees, and {@code expectancy}, the net result a trade
+     * after costs of the round trips entered in them, with its 95 % interval (bootstrap of whole UTC days; none under
+     * {@link Expectancy#MIN_DAYS} days).
+     */
     @RegisterForReflection
     public record Window(int index, Instant trainFrom, Instant testFrom, Instant testTo, BigDecimal returnPct,
             BigDecimal netPnl, int entries, int roundTrips, int wins, BigDecimal winRate, BigDecimal fees,
-            int entriesStoppedByGate, int entriesProposed, BigDecimal buyAndHoldReturnPct) {
+            int entriesStoppedByGate, int entriesProposed, BigDecimal buyAndHoldReturnPct, Expectancy expectancy) {
     }
 
     /**
      * Out-of-sample figures only: per window and summed ({@code returnPct} compounds the windows' returns; always-WAIT
      * earns 0 %). {@code holdout} says which hours were kept out (null when included). Out of sample for each window's
      * own track record; {@code sample} says whether the test hours overlap the data the defaults were tuned on
-     * ({@link Tuning}), which no window's training undoes.
+     * ({@link Tuning}), which no window's training undoes. {@code verdict} judges the round trips entered in all test
+     * hours together as a plain backtest's verdict does ({@link Verdict}): {@code expectancy} a trade after costs with its
+     * interval, beside {@code alwaysLong} and {@code alwaysShort} taking the same entries and exits; {@code edge} only
+     * when the interval lies above zero.
      */
     @RegisterForReflection
     public record Report(String mode, List<String> coins, BacktestSettings settings, Plan plan, Instant dataFrom,
             Instant dataTo, String holdout, List<Window> windows, BigDecimal returnPct, BigDecimal netPnl, int entries,
             int roundTrips, int wins, BigDecimal winRate, BigDecimal fees, int entriesStoppedByGate, int entriesProposed,
-            int windowsBelowZero, Tuning.Sample sample, List<String> notes, long frames, long elapsedMs,
+            int windowsBelowZero, String verdict, boolean edge, Expectancy expectancy, Expectancy alwaysLong,
+            Expectancy alwaysShort, Tuning.Sample sample, List<String> notes, long frames, long elapsedMs,
             Map<String, String> output) {
 
         /** The report naming the files it was written to ({@code json}, {@code markdown}). */
         Report withOutput(Map<String, String> written) {
             return new Report(mode, coins, settings, plan, dataFrom, dataTo, holdout, windows, returnPct, netPnl, entries,
-                    roundTrips, wins, winRate, fees, entriesStoppedByGate, entriesProposed, windowsBelowZero, sample, notes,
-                    frames, elapsedMs, Map.copyOf(written));
+                    roundTrips, wins, winRate, fees, entriesStoppedByGate, entriesProposed, windowsBelowZero, verdict, edge,
+                    expectancy, alwaysLong, alwaysShort, sample, notes, frames, elapsedMs, Map.copyOf(written));
         }
     }
 
@@ -131,6 +143,7 @@ final class WalkForward {
         int train = layout.train();
         int test = layout.test();
         List<Window> windows = new ArrayList<>();
+        List<Trade> outOfSample = new ArrayList<>();
         long done = 0;
         for (int i = 0; i < layout.count(); i++) {
             int from = i * layout.step();
@@ -143,15 +156,17 @@ final class WalkForward {
             BacktestRunner.Run run = runner.apply(testFrom).run(tape, (frames, at) -> progress.at(before + frames, at));
             done += run.frames();
             BuyAndHold hold = BuyAndHold.of(data.slice(from + train, from + train + test), settings);
+            List<Trade> trades = run.trades().stream().filter(t -> !t.entryAt().isBefore(testFrom)).toList();
+            outOfSample.addAll(trades);
             windows.add(window(i + 1, data.time(from), testFrom,
-                    data.time(from + train + test), run, hold));
+                    data.time(from + train + test), run, hold, trades));
         }
-        return report(plan, data, settings, strategy, windows, layout.holdoutBars(), done,
+        return report(plan, data, settings, strategy, windows, outOfSample, layout.holdoutBars(), done,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     private static Window window(int index, Instant trainFrom, Instant testFrom, Instant testTo, BacktestRunner.Run run,
-            BuyAndHold hold) {
+            BuyAndHold hold, List<Trade> trades) {
         BigDecimal start = run.equityAtMeasureStart();
         BigDecimal net = run.paper().finalEquity().subtract(start);
         int entries = 0;
@@ -180,11 +195,11 @@ final class WalkForward {
         }
         return new Window(index, trainFrom, testFrom, testTo, pct(net, start), net.setScale(2, RoundingMode.HALF_EVEN),
                 entries, trips, wins, rate(wins, trips), fees.setScale(2, RoundingMode.HALF_EVEN), stopped, proposed,
-                hold.returnPct());
+                hold.returnPct(), Expectancy.byDay(trades));
     }
 
     private static Report report(Plan plan, AlignedCandles data, BacktestSettings settings, StrategySettings strategy,
-            List<Window> windows, int holdoutBars, long frames, long elapsedMs) {
+            List<Window> windows, List<Trade> outOfSample, int holdoutBars, long frames, long elapsedMs) {
         BigDecimal growth = BigDecimal.ONE;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
@@ -212,13 +227,24 @@ final class WalkForward {
         List<String> notes = List.of(
                 "out-of-sample figures only: each window's engine starts empty and learns (its edge track record) from "
                         + "its train hours and the test hours already past; only its test hours are measured",
-                "returnPct compounds the windows' test returns; always-WAIT earns 0 % in each");
+                "returnPct compounds the windows' test returns; always-WAIT earns 0 % in each",
+                "the verdict and expectancy judge the round trips entered in the test hours (a position still open at a "
+                        + "window's end is in its return, not in them)");
+        Scorecard judged = Scorecard.of(List.of(), outOfSample, strategy.costs(),
+                windows.isEmpty() ? data.start() : windows.get(0).testFrom(),
+                windows.isEmpty() ? dataTo : windows.get(windows.size() - 1).testTo(), 1);
         return new Report(settings.mode().name(), data.coins(), settings, plan, data.start(), dataTo, holdout,
                 List.copyOf(windows), growth.subtract(BigDecimal.ONE).multiply(HUNDRED).setScale(4, RoundingMode.HALF_EVEN),
-                net, entries, trips, wins, rate(wins, trips), fees, stopped, proposed, below,
+                net, entries, trips, wins, rate(wins, trips), fees, stopped, proposed, below, Verdict.of(judged),
+                judged.expectancy().positive(), judged.expectancy(), judged.alwaysLong(), judged.alwaysShort(),
                 windows.isEmpty() ? null : Tuning.of(windows.get(0).testFrom(),
                         windows.get(windows.size() - 1).testTo().minus(Duration.ofMinutes(1)), strategy),
                 notes, frames, elapsedMs, Map.of());
+    }
+
+    /** "-0.281 % [-0.335, -0.244]", or "–" without trades. */
+    private static String perTrade(Expectancy e) {
+        return e.trades() == 0 ? "–" : Verdict.pct(e.meanPct()) + " %" + Verdict.interval(e);
     }
 
     private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
@@ -235,17 +261,22 @@ final class WalkForward {
         md.append("%s, %s → %s; train %d h, test %d h, step %d h; holdout: %s\n\n".formatted(String.join(", ", r.coins()),
                 r.dataFrom(), r.dataTo(), r.plan().trainHours(), r.plan().testHours(), r.plan().stepHours(),
                 r.holdout() == null ? "included" : r.holdout()));
-        md.append("| window | test from | test to | return | round trips | won | fees | stopped by gate | buy & hold |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("**Out of sample: " + r.verdict() + "**\n\n");
+        md.append("| window | test from | test to | return | a trade after costs [95 %] | round trips | won | fees "
+                + "| stopped by gate | buy & hold |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Window w : r.windows()) {
-            md.append("| %d | %s | %s | %s %% | %d | %s | %s | %d | %s %% |\n".formatted(w.index(), w.testFrom(), w.testTo(),
-                    w.returnPct().toPlainString(), w.roundTrips(), w.winRate() == null ? "–" : w.winRate().toPlainString(),
-                    w.fees().toPlainString(), w.entriesStoppedByGate(), w.buyAndHoldReturnPct().toPlainString()));
+            md.append("| %d | %s | %s | %s %% | %s | %d | %s | %s | %d | %s %% |\n".formatted(w.index(), w.testFrom(),
+                    w.testTo(), w.returnPct().toPlainString(), perTrade(w.expectancy()), w.roundTrips(),
+                    w.winRate() == null ? "–" : w.winRate().toPlainString(), w.fees().toPlainString(),
+                    w.entriesStoppedByGate(), w.buyAndHoldReturnPct().toPlainString()));
         }
         md.append(("\n**Test hours, out of sample for each window's track record: %s %% (always-WAIT 0 %%), %d round trips, "
                 + "won %s, fees %s, %d of %d windows below zero.**\n").formatted(r.returnPct().toPlainString(), r.roundTrips(),
                         r.winRate() == null ? "–" : r.winRate().toPlainString(), r.fees().toPlainString(),
                         r.windowsBelowZero(), r.windows().size()));
+        md.append("\nA trade after costs, all test hours: %s; the same entries and exits always long %s, always short %s.\n"
+                .formatted(perTrade(r.expectancy()), perTrade(r.alwaysLong()), perTrade(r.alwaysShort())));
         if (r.sample() != null) {
             md.append("\n").append(BacktestMarkdown.sample(r.sample())).append("\n");
         }

@@ -280,6 +280,70 @@ class DashboardBrowserTest {
                 browser.findElement(By.id("bt-latest")).getText());
     }
 
+    /**
+     * The Backtest panel's walk-forward on the 120 real bars (train 1 h, test 1 h, nothing held out: one window):
+     * a window that does not fit is refused with the field named; the one that fits shows its test hours, its figures
+     * after costs, the baselines, and its verdict as the Markdown states it, said as no positive edge.
+     */
+    @Test
+    void runsAWalkForwardFromTheBacktestPanelAndShowsItsOutOfSampleWindowsAndVerdict() throws Exception {
+        desk.modes().change(Mode.RULES, Policy.VETO);
+        browser.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        String btc = "1-minute candles: backtest/BTCUSDT-1m-slice.csv";
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bt-data"), btc));
+        new Select(browser.findElement(By.id("bt-data"))).selectByVisibleText(btc);
+        new Select(browser.findElement(By.id("bt-edge"))).selectByValue("off");
+        new Select(browser.findElement(By.id("bt-kind"))).selectByValue("walk-forward");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bt-wf-train")));
+        hours("bt-wf-train", "2");
+        hours("bt-wf-test", "1");
+        hours("bt-wf-holdout", "0");
+        clickWhenStable(wait, By.id("bt-run"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bt-error"), "400: train + test (3 h) do not fit "
+                + "in the 2 h of data before the holdout (0 h kept out) (walkForward.trainHours)"));
+
+        hours("bt-wf-train", "1");
+        String before = browser.findElement(By.id("bt-state")).getText();
+        clickWhenStable(wait, By.id("bt-run"));
+        wait.until(driver -> {
+            String now = driver.findElement(By.id("bt-state")).getText();
+            return !now.equals(before) && now.matches("Job [0-9a-f]+: (DONE|FAILED|CANCELLED).*");
+        });
+        String state = browser.findElement(By.id("bt-state")).getText();
+        assertTrue(state.matches("Job [0-9a-f]+: DONE, 100 %, 119 frames, market time 2024-10-01T05:00:00Z"), state);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bt-wf-result")));
+        assertTrue(!browser.findElement(By.id("bt-result")).isDisplayed(), "a plain run's account is not shown");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#bt-wf-windows tbody tr"));
+        assertEquals(1, rows.size());
+        List<WebElement> cells = rows.get(0).findElements(By.tagName("td"));
+        assertEquals("2024-10-01 04:00 → 2024-10-01 05:00", cells.get(1).getText());
+        assertTrue(cells.get(2).getText().matches("[+-]?\\d+\\.\\d\\d % \\([-\\d,.]+ USDT\\)"), cells.get(2).getText());
+        assertTrue(cells.get(7).getText().matches("[+-]?\\d+\\.\\d\\d % · 0\\.00 %"), cells.get(7).getText());
+
+        String report = browser.findElement(By.id("bt-wf-report")).getText();
+        assertTrue(report.matches("backtest/walkforward-rules-\\d{8}-\\d{6}-[0-9a-f]{16}\\.md"), report);
+        String markdown = Files.readString(Path.of("target/test-classes").resolve(report));
+        String verdict = markdown.substring(markdown.indexOf("**Out of sample: ") + 17, markdown.indexOf("**\n\n| window"));
+        WebElement shown = browser.findElement(By.id("bt-wf-verdict"));
+        // an hour of trades on one day gives no interval: never a positive edge, and the panel says so
+        assertEquals("No positive out-of-sample edge after costs: " + verdict, shown.getText());
+        assertTrue(shown.getAttribute("class").contains("error"), shown.getAttribute("class"));
+        assertTrue(browser.findElement(By.id("bt-wf-baselines")).getText().startsWith("always-WAIT 0.00 % in every window"),
+                browser.findElement(By.id("bt-wf-baselines")).getText());
+        assertEquals("none: the holdout was included", browser.findElement(By.id("bt-wf-held")).getText());
+        assertEquals("RULES, edge gate off; fee 0.1 % + slippage 0.05 % a fill; train 1 h, test 1 h, step 1 h",
+                browser.findElement(By.id("bt-wf-settings")).getText());
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target/dashboard-walkforward.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void hours(String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
     @Test
     void anAnalyzerForcedToRulesShowsSinceWhenAndItsUndoSetsItBackToAi() {
         analyzer.resetAll();

@@ -91,7 +91,7 @@ class WalkForwardJobTest {
         return new BacktestRequest(captures == null ? Map.of("BTC", Q4) : null, null, null, captures, "RULES", null,
                 null, null, null, null, null, null, new BigDecimal("0.1"), new BigDecimal("0.05"), null, null, null, null,
                 null, null, captures == null ? "2024-11-04T00:00:00Z" : null, captures == null ? "2024-11-04T06:00:00Z" : null, null, null, null, "wf-test", null, null,
-                null, walkForward, null);
+                "off", walkForward, null);
     }
 
     private static BacktestRequest threeWindows() {
@@ -120,6 +120,11 @@ class WalkForwardJobTest {
         assertTrue(report.holdout().startsWith("kept out, not read: 2024-11-04T05:00:00Z"), report.holdout());
         assertEquals(3 * 179, report.frames());
 
+        // these three BTC hours made no round trip, even with the gate off: judged as a plain backtest is, no edge
+        assertEquals(0, report.expectancy().trades());
+        assertEquals("nothing measured yet: no closed trades and no directional calls", report.verdict());
+        assertFalse(report.edge());
+
         WalkForward.Report atOnce = service.walkForward(threeWindows());
         assertEquals(atOnce.windows(), report.windows(), "the same windows, figure for figure");
         assertEquals(atOnce.returnPct(), report.returnPct());
@@ -132,8 +137,47 @@ class WalkForwardJobTest {
         assertTrue(BacktestReports.isName(name));
         String text = new BacktestReports(DataDirectory.confined(data, "the test")).markdown(name).orElseThrow();
         assertTrue(text.contains("| 1 | 2024-11-04T02:00:00Z | 2024-11-04T03:00:00Z |"), text);
+        assertTrue(text.contains("**Out of sample: " + report.verdict() + "**"), text);
         assertTrue(new BacktestReports(DataDirectory.confined(data, "the test")).latest().isEmpty(),
                 "a walk-forward has no single verdict: not the latest backtest's line");
+    }
+
+    /**
+     * A week after the tuning weeks (2024-10-22 → 10-29), BTC, ETH and SOL, the gate off: six windows of a day's train
+     * and a day's test. The round trips entered in the six test days are judged together with the one verdict a plain
+     * backtest has (19 of them: too few to claim an edge), and each window's own figure (one day) has no interval.
+     */
+    @Test
+    void theRoundTripsOfAllTestDaysAreJudgedTogetherAndANonPositiveEdgeIsSaidSo() throws Exception {
+        Path shared = Path.of("../../shared/data");
+        for (String coin : List.of("ETH", "SOL")) {
+            String file = "klines-1m/" + coin + "USDT-1m-2024Q4.csv";
+            Files.copy(shared.resolve(file), data.resolve(file));
+        }
+        BacktestRequest week = new BacktestRequest(Map.of("BTC", Q4, "ETH", "klines-1m/ETHUSDT-1m-2024Q4.csv", "SOL",
+                "klines-1m/SOLUSDT-1m-2024Q4.csv"), null, null, null, "RULES", null, null, null, null, null, null, null,
+                new BigDecimal("0.1"), new BigDecimal("0.05"), null, null, null, null, null, null, "2024-10-22T00:00:00Z",
+                "2024-10-29T00:00:00Z", null, null, null, "wf-test", null, null, "off",
+                new BacktestRequest.WalkForward(24, 24, null, 0, null), null);
+        WalkForward.Report report = service.walkForward(week);
+
+        assertEquals(6, report.windows().size());
+        int entered = report.windows().stream().mapToInt(w -> w.expectancy().trades()).sum();
+        assertTrue(entered > 0, String.valueOf(report.windows()));
+        assertEquals(entered, report.expectancy().trades(), "the test days' round trips, pooled");
+        assertEquals(entered, report.alwaysLong().trades(), "the same entries and exits held long");
+        int days = report.expectancy().days();
+        assertTrue(days <= 6, "trades on the test days only: " + days);
+        assertEquals(days >= io.signaldesk.core.evaluation.Expectancy.MIN_DAYS, report.expectancy().lowPct() != null);
+        assertEquals(report.expectancy().positive(), report.edge());
+        assertFalse(report.edge(), report.verdict());
+        assertTrue(report.verdict().startsWith(entered < io.signaldesk.core.evaluation.Verdict.MIN_TRADES
+                ? "too few trades to measure an edge: " + entered + " closed" : "no measured edge after costs"),
+                report.verdict());
+        for (WalkForward.Window w : report.windows()) {
+            assertTrue(w.expectancy().trades() == 0 || w.expectancy().lowPct() == null, "one test day: no interval " + w);
+        }
+        assertEquals(io.signaldesk.core.strategy.Tuning.Kind.HELD_OUT, report.sample().kind(), report.sample().note());
     }
 
     @Test
