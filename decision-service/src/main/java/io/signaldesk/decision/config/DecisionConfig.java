@@ -217,6 +217,13 @@ public interface DecisionConfig {
         @WithDefault("10ms")
         Duration publishInterval();
 
+        /**
+         * How many distinct coins the engine keeps prices of (each is a state, a history and a metric tag): a frame's
+         * coin beyond them is ignored, counted (decision.feed.coins.refused) and logged once.
+         */
+        @WithDefault("50")
+        int maxCoins();
+
         /** How much price history is kept per coin (must exceed the longest scoring horizon). */
         @WithDefault("15m")
         Duration historyWindow();

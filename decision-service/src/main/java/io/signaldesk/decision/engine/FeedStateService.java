@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.core.market.Coin;
 import io.signaldesk.core.market.CoinSnapshot;
@@ -29,6 +33,8 @@ import io.signaldesk.decision.engine.port.FeedMessage;
  */
 public class FeedStateService {
 
+    private static final Logger LOG = Logger.getLogger(FeedStateService.class);
+
     private final Map<String, CoinSnapshot> latest = new ConcurrentHashMap<>();
     private final Map<String, Deque<PricePoint>> history = new ConcurrentHashMap<>();
     private final Map<String, FeedIdentity> feedOf = new ConcurrentHashMap<>();
@@ -36,7 +42,9 @@ public class FeedStateService {
     private final MeterRegistry registry;
     private final Duration window;
     private final Duration staleAfter;
+    private final int maxCoins;
     private final Clock clock;
+    private final Counter refused;
     private volatile Instant lastFrameAt;
 
     FeedStateService(DecisionConfig config, MeterRegistry registry, Clock clock) {
@@ -44,19 +52,41 @@ public class FeedStateService {
         this.registry = registry;
         this.window = config.feed().historyWindow();
         this.staleAfter = config.feed().staleAfter();
+        this.maxCoins = config.feed().maxCoins();
+        this.refused = registry.counter("decision.feed.coins.refused");
     }
 
-    public void accept(FeedMessage snapshot) {
-        accept(snapshot, clock.instant());
+    public List<String> accept(FeedMessage snapshot) {
+        return accept(snapshot, clock.instant());
     }
 
-    /** Takes in a snapshot received at {@code receivedAt}; coins without a price or a valid {@link Coin} are ignored. */
-    public void accept(FeedMessage snapshot, Instant receivedAt) {
+    /**
+     * Takes in a snapshot received at {@code receivedAt}: each coin under its one {@link Coin} name ("btc" is BTC), one
+     * that is no valid Coin or beyond decision.feed.max-coins ignored, one without a price not stored; returns the
+     * frame's coins the engine follows, by that name, in the frame's order.
+     */
+    public List<String> accept(FeedMessage snapshot, Instant receivedAt) {
         lastFrameAt = receivedAt;
         FeedIdentity feed = snapshot.identity();
         currentFeed = feed;
-        for (CoinSnapshot coin : snapshot.coins()) {
-            if (coin == null || !Coin.valid(coin.coin()) || coin.markPrice() == null || coin.markPrice().signum() <= 0) {
+        List<String> followed = new ArrayList<>();
+        for (CoinSnapshot raw : snapshot.coins()) {
+            if (raw == null || !Coin.valid(raw.coin())) {
+                continue;
+            }
+            CoinSnapshot coin = raw.named(Coin.of(raw.coin()).symbol());
+            if (!latest.containsKey(coin.coin()) && latest.size() >= maxCoins) {
+                if (refused.count() == 0) {
+                    LOG.warnf("the feed names more than decision.feed.max-coins=%d coins: %s and any further are ignored",
+                            maxCoins, coin.coin());
+                }
+                refused.increment();
+                continue;
+            }
+            if (!followed.contains(coin.coin())) {
+                followed.add(coin.coin());
+            }
+            if (coin.markPrice() == null || coin.markPrice().signum() <= 0) {
                 continue;
             }
             if (latest.put(coin.coin(), coin) == null) {
@@ -76,6 +106,7 @@ public class FeedStateService {
                 }
             }
         }
+        return followed;
     }
 
     public Optional<CoinSnapshot> latest(String coin) {

@@ -1,5 +1,6 @@
 package io.signaldesk.decision.engine;
 
+import java.util.List;
 import java.util.Optional;
 
 
@@ -7,7 +8,6 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.signaldesk.core.market.CoinSnapshot;
 import io.signaldesk.decision.config.DecisionConfig;
 import io.signaldesk.decision.engine.port.FeedIdentity;
 import io.signaldesk.decision.engine.port.FeedMessage;
@@ -62,12 +62,10 @@ public class MarketIntake {
             }
             return;
         }
-        market.accept(frame);
+        List<String> coins = market.accept(frame);
         if (config.engineEnabled()) {
-            for (CoinSnapshot coin : frame.coins()) {
-                if (coin != null && coin.coin() != null) {
-                    executor.submit(coin.coin(), () -> evaluator.evaluate(coin.coin()));
-                }
+            for (String coin : coins) {
+                executor.submit(coin, () -> evaluator.evaluate(coin));
             }
         }
     }
@@ -79,14 +77,12 @@ public class MarketIntake {
 
     /** A frame on market time: stored, then each of its coins evaluated, before the next frame is looked at. */
     public void storeAndEvaluate(FeedMessage frame) {
-        market.accept(frame);
+        List<String> coins = market.accept(frame);
         if (!config.engineEnabled()) {
             return;
         }
-        for (CoinSnapshot coin : frame.coins()) {
-            if (coin != null && coin.coin() != null) {
-                evaluator.evaluate(coin.coin());
-            }
+        for (String coin : coins) {
+            evaluator.evaluate(coin);
         }
     }
 

@@ -29,6 +29,12 @@ public record CoinSnapshot(String coin, String symbol, String venue, BigDecimal 
         return CANDLES_VENUE.equals(venue);
     }
 
+    /** The same snapshot under {@code coin} (a feed's "btc" kept as the one {@link Coin} "BTC"). */
+    public CoinSnapshot named(String coin) {
+        return coin.equals(this.coin) ? this : new CoinSnapshot(coin, symbol, venue, lastPrice, bestBid, bestAsk, midPrice,
+                spread, momentum60sPct, bookImbalance, trades60s, vwap60s, volatility60sPct, lastEventAgeMs, updatedAt);
+    }
+
     /** The price we trade and mark at: mid when known, else last trade. */
     public BigDecimal markPrice() {
         return midPrice != null ? midPrice : lastPrice;
