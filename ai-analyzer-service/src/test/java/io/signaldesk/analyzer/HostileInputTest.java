@@ -94,6 +94,12 @@ class HostileInputTest {
         rows.add(row("POST", ENTRY, market("\"trades60s\":{\"buyCount\":1.5}"), 400, "market.coins[0].trades60s.buyCount"));
         rows.add(row("POST", ENTRY, market("\"symbol\":\"" + "S".repeat(1000) + "\""), 400, "market.coins[0].symbol"));
         rows.add(row("POST", ENTRY, market("\"lastEventAgeMs\":-5"), 400, "market.coins[0].lastEventAgeMs"));
+        // a scored record whose counts disagree: the 400 names the count, not a validation method
+        rows.add(row("POST", ENTRY, record("\"calls\":2,\"right\":6,\"acted\":1,\"last\":\"RW\""), 400, "record.right"));
+        rows.add(row("POST", ENTRY, record("\"calls\":2,\"right\":1,\"acted\":3,\"last\":\"RW\""), 400, "record.acted"));
+        rows.add(row("POST", ENTRY, record("\"calls\":2,\"right\":1,\"acted\":1,\"last\":\"RWR\""), 400, "record.last"));
+        rows.add(row("POST", EXIT, exit("\"record\":{\"horizonMinutes\":15,\"calls\":0,\"right\":1,\"acted\":0,\"last\":\"\",\"measuredEdge\":false}"),
+                400, "record.right"));
         rows.add(row("POST", SENTIMENT, "{\"coins\":[\"" + "W".repeat(21) + "\"]}", 400, "coins[0]"));
         StringBuilder many = new StringBuilder("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"market\":{\"coins\":[");
         for (int i = 0; i < 60; i++) {
@@ -133,6 +139,21 @@ class HostileInputTest {
     private static String market(String extra) {
         return "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"market\":{\"coins\":[{\"coin\":\"BTC\",\"lastPrice\":95000,"
                 + extra + "}]}}";
+    }
+
+    private static String record(String counts) {
+        return "{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"record\":{\"horizonMinutes\":15," + counts
+                + ",\"netPct\":-0.2,\"measuredEdge\":false}}";
+    }
+
+    /** A colleague's finding: right 6 of 2 calls answered {@code "field":"record.consistent"}, no field of the body. */
+    @Test
+    void aRecordWithMoreRightThanCallsNamesRight() {
+        given().contentType(ContentType.JSON).body(record("\"calls\":2,\"right\":6,\"acted\":1,\"last\":\"RW\""))
+                .post(ENTRY).then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("record.right"))
+                .body("error", org.hamcrest.Matchers.equalTo("record.right must be at most calls (2)"));
+        assertEquals(0, OllamaReplies.analysisRequests().size(), "nothing reached the model");
     }
 
     private static Arguments row(String method, String path, String body, int status, String field) {

@@ -159,6 +159,7 @@ class LessonsResourceTest {
             "max | {\"setups\":[{\"id\":\"S1\",\"kind\":\"ENTRY\",\"coin\":\"SOL\",\"side\":\"SHORT\",\"calls\":1,\"right\":1,\"acted\":1,\"netPct\":0.1}],\"max\":6}",
             "setups[0].id | {\"setups\":[{\"id\":\"X1\",\"kind\":\"ENTRY\",\"coin\":\"SOL\",\"side\":\"SHORT\",\"calls\":1,\"right\":1,\"acted\":1,\"netPct\":0.1}],\"max\":2}",
             "setups[0].right | {\"setups\":[{\"id\":\"S1\",\"kind\":\"ENTRY\",\"coin\":\"SOL\",\"side\":\"SHORT\",\"calls\":1,\"right\":\"1\",\"acted\":1,\"netPct\":0.1}],\"max\":2}",
+            "setups[0].acted | {\"setups\":[{\"id\":\"S1\",\"kind\":\"ENTRY\",\"coin\":\"SOL\",\"side\":\"SHORT\",\"calls\":1,\"right\":1,\"acted\":2,\"netPct\":0.1}],\"max\":2}",
             "setups[0].kind | {\"setups\":[{\"id\":\"S1\",\"kind\":\"RISK\",\"coin\":\"SOL\",\"side\":\"SHORT\",\"calls\":1,\"right\":1,\"acted\":1,\"netPct\":0.1}],\"max\":2}" })
     void aBadDraftRequestIs400NamingTheField(String field, String body) {
         given().contentType(ContentType.JSON).body(body).post("/api/analysis/lessons").then().statusCode(400)

@@ -44,7 +44,7 @@ class RequestValidationTest {
             "risk|{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000}|equity",
             "risk|{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"equity\":0}|equity",
             "risk|{\"coin\":\"BTC\",\"price\":95000,\"equity\":1000}|side",
-            "entry|{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"record\":{\"horizonMinutes\":15,\"calls\":3,\"right\":4,\"acted\":1,\"netPct\":-0.2,\"last\":\"RWR\",\"measuredEdge\":false}}|record.consistent",
+            "entry|{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"record\":{\"horizonMinutes\":15,\"calls\":3,\"right\":4,\"acted\":1,\"netPct\":-0.2,\"last\":\"RWR\",\"measuredEdge\":false}}|record.right",
             "entry|{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"record\":{\"horizonMinutes\":15,\"calls\":3,\"right\":2,\"acted\":1,\"netPct\":-0.2,\"last\":\"RXR\",\"measuredEdge\":false}}|record.last",
             "entry|{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"record\":{\"horizonMinutes\":15,\"calls\":\"3\",\"right\":2,\"acted\":1,\"netPct\":-0.2,\"last\":\"RWR\",\"measuredEdge\":false}}|record.calls",
             "entry|{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":95000,\"record\":{\"horizonMinutes\":15,\"calls\":3,\"right\":2,\"acted\":1,\"netPct\":-0.2,\"last\":\"RWR\"}}|record.measuredEdge",

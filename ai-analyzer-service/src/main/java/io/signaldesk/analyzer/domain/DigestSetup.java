@@ -2,7 +2,6 @@ package io.signaldesk.analyzer.domain;
 
 import java.math.BigDecimal;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -13,8 +12,6 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.signaldesk.core.market.Coin;
 
@@ -24,6 +21,7 @@ import io.signaldesk.core.market.Coin;
  * their mean net after costs, and the mean net had every call acted ({@code netPct}, percent).
  */
 @RegisterForReflection
+@WithinCalls
 @Schema(name = "DigestSetup")
 public record DigestSetup(
         @NotNull @Pattern(regexp = "S[1-9][0-9]?", message = "must be S1 to S99") String id,
@@ -34,11 +32,5 @@ public record DigestSetup(
         @NotNull @Min(0) @Max(1_000_000) Integer right,
         @NotNull @Min(0) @Max(1_000_000) Integer acted,
         @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal actedNetPct,
-        @NotNull @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal netPct) {
-
-    @JsonIgnore
-    @AssertTrue(message = "right and acted must each be at most calls")
-    public boolean isConsistent() {
-        return calls == null || right == null || acted == null || right <= calls && acted <= calls;
-    }
+        @NotNull @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal netPct) implements CallCounts {
 }

@@ -2,7 +2,6 @@ package io.signaldesk.analyzer.domain;
 
 import java.math.BigDecimal;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -13,8 +12,6 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -24,6 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * outcomes oldest first ({@code R} right, {@code W} wrong) and whether the setup has a measured edge.
  */
 @RegisterForReflection
+@WithinCalls
 @Schema(name = "ModelRecord")
 public record ModelRecord(
         @NotNull @Min(1) @Max(1440) Integer horizonMinutes,
@@ -32,12 +30,5 @@ public record ModelRecord(
         @NotNull @Min(0) @Max(1_000_000) Integer acted,
         @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal netPct,
         @NotNull @Pattern(regexp = "[RW]{0,10}", message = "must be up to 10 letters R (right) or W (wrong)") String last,
-        @NotNull Boolean measuredEdge) {
-
-    @JsonIgnore
-    @AssertTrue(message = "right and acted must each be at most calls, and last at most calls long")
-    public boolean isConsistent() {
-        return calls == null || right == null || acted == null || last == null
-                || right <= calls && acted <= calls && last.length() <= calls;
-    }
+        @NotNull Boolean measuredEdge) implements CallCounts {
 }
