@@ -101,11 +101,14 @@ public class BacktestService {
         try {
             BacktestAnalyzer analyzer = settings.mode() == Mode.RULES ? null
                     : new BacktestAnalyzer(settings.analyzerUrl(), Duration.ofSeconds(30));
+            ModelQuestionCap cap = analyzer == null ? null : new ModelQuestionCap(analyzer::calls,
+                    checked.base().config(checked.overrides().keys()).backtest().maxModelCalls());
             WalkForward.Report report = WalkForward.run(checked.walkForward(), checked.candles(), settings,
                     checked.overrides().strategy(),
                     testFrom -> new BacktestRunner(checked.base(), checked.overrides(),
                             analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer,
-                            sentiment(settings, analyzer, checked.maxSentimentCalls())).measuringFrom(testFrom), progress);
+                            sentiment(settings, analyzer, checked.maxSentimentCalls())).measuringFrom(testFrom), progress,
+                    cap);
             return reportFiles.write(report, checked.outputDir());
         } finally {
             running.set(false);

@@ -138,6 +138,15 @@ final class WalkForward {
      */
     static Report run(Plan plan, AlignedCandles data, BacktestSettings settings, StrategySettings strategy,
             Function<Instant, BacktestRunner> runner, BacktestRunner.Progress progress) {
+        return run(plan, data, settings, strategy, runner, progress, null);
+    }
+
+    /**
+     * The same, the model's questions bounded by {@code cap} (null: none): the window in which they reach it stops there,
+     * is not measured whole and so left out, and no later window runs; the report's notes say so.
+     */
+    static Report run(Plan plan, AlignedCandles data, BacktestSettings settings, StrategySettings strategy,
+            Function<Instant, BacktestRunner> runner, BacktestRunner.Progress progress, ModelQuestionCap cap) {
         long started = System.nanoTime();
         Layout layout = layout(plan, data.bars());
         int train = layout.train();
@@ -145,6 +154,7 @@ final class WalkForward {
         List<Window> windows = new ArrayList<>();
         List<Trade> outOfSample = new ArrayList<>();
         long done = 0;
+        String capped = null;
         for (int i = 0; i < layout.count(); i++) {
             int from = i * layout.step();
             CandleTape tape = new CandleTape(data.slice(from, from + train + test));
@@ -153,8 +163,14 @@ final class WalkForward {
             }
             long before = done;
             Instant testFrom = data.time(from + train);
-            BacktestRunner.Run run = runner.apply(testFrom).run(tape, (frames, at) -> progress.at(before + frames, at));
+            BacktestRunner.Run run = runner.apply(testFrom).run(cap == null ? tape : cap.over(tape),
+                    (frames, at) -> progress.at(before + frames, at));
             done += run.frames();
+            if (cap != null && cap.stopped()) {
+                capped = cap.note(-1) + "; walk-forward: window " + (i + 1) + " of " + layout.count()
+                        + " stopped there and is left out with the windows after it";
+                break;
+            }
             BuyAndHold hold = BuyAndHold.of(data.slice(from + train, from + train + test), settings);
             List<Trade> trades = run.trades().stream().filter(t -> !t.entryAt().isBefore(testFrom)).toList();
             outOfSample.addAll(trades);
@@ -162,7 +178,7 @@ final class WalkForward {
                     data.time(from + train + test), run, hold, trades));
         }
         return report(plan, data, settings, strategy, windows, outOfSample, layout.holdoutBars(), done,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, capped);
     }
 
     private static Window window(int index, Instant trainFrom, Instant testFrom, Instant testTo, BacktestRunner.Run run,
@@ -199,7 +215,7 @@ final class WalkForward {
     }
 
     private static Report report(Plan plan, AlignedCandles data, BacktestSettings settings, StrategySettings strategy,
-            List<Window> windows, List<Trade> outOfSample, int holdoutBars, long frames, long elapsedMs) {
+            List<Window> windows, List<Trade> outOfSample, int holdoutBars, long frames, long elapsedMs, String capped) {
         BigDecimal growth = BigDecimal.ONE;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
@@ -224,12 +240,15 @@ final class WalkForward {
         String holdout = holdoutBars == 0 ? null
                 : "kept out, not read: %s → %s (%d h; includeHoldout to run it)".formatted(
                         data.time(data.bars() - holdoutBars), dataTo, holdoutBars / 60);
-        List<String> notes = List.of(
+        List<String> notes = new ArrayList<>(List.of(
                 "out-of-sample figures only: each window's engine starts empty and learns (its edge track record) from "
                         + "its train hours and the test hours already past; only its test hours are measured",
                 "returnPct compounds the windows' test returns; always-WAIT earns 0 % in each",
                 "the verdict and expectancy judge the round trips entered in the test hours (a position still open at a "
-                        + "window's end is in its return, not in them)");
+                        + "window's end is in its return, not in them)"));
+        if (capped != null) {
+            notes.add(capped);
+        }
         Scorecard judged = Scorecard.of(List.of(), outOfSample, strategy.costs(),
                 windows.isEmpty() ? data.start() : windows.get(0).testFrom(),
                 windows.isEmpty() ? dataTo : windows.get(windows.size() - 1).testTo(), 1);
@@ -239,7 +258,7 @@ final class WalkForward {
                 judged.expectancy().positive(), judged.expectancy(), judged.alwaysLong(), judged.alwaysShort(),
                 windows.isEmpty() ? null : Tuning.of(windows.get(0).testFrom(),
                         windows.get(windows.size() - 1).testTo().minus(Duration.ofMinutes(1)), strategy),
-                notes, frames, elapsedMs, Map.of());
+                List.copyOf(notes), frames, elapsedMs, Map.of());
     }
 
     /** "-0.281 % [-0.335, -0.244]", or "–" without trades. */

@@ -105,6 +105,43 @@ class BacktestModelCapTest {
                 .compareTo(capped.buyAndHold().returnPct()), "the baseline over the replayed bars: " + capped.buyAndHold());
     }
 
+    @Test
+    void aWalkForwardLeavesOutTheWindowInWhichTheCapIsReachedAndTheWindowsAfterIt() throws Exception {
+        // six hours of FLT from 100 up 0.001 a bar: windows of 1 h train + 1 h test every hour, none held out: 5 windows
+        StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        for (int minute = 0; minute < 360; minute++) {
+            String close = new BigDecimal("100").add(new BigDecimal("0.001").multiply(BigDecimal.valueOf(minute)))
+                    .toPlainString();
+            csv.append("2024-10-01 %02d:%02d:00,%s,%s,%s,%s,1\n".formatted(minute / 60, minute % 60, close, close, close,
+                    close));
+        }
+        Files.writeString(data.resolve("candles/FLTUSDT-6h.csv"), csv);
+        BacktestRequest request = walkForward();
+
+        WalkForward.Report whole = service(Map.of()).walkForward(request);
+        assertEquals(5, whole.windows().size());
+        int perWindow = questions() / 5;
+        assertTrue(perWindow > 10, "each window asks the model: " + questions());
+
+        analyzer.resetRequests();
+        int cap = perWindow + perWindow / 2;
+        WalkForward.Report capped = service(Map.of("decision.backtest.max-model-calls", String.valueOf(cap)))
+                .walkForward(request);
+
+        assertEquals(1, capped.windows().size(), "the first window whole; the second reached the cap");
+        assertEquals(whole.windows().get(0), capped.windows().get(0), "the window kept is measured as without a cap");
+        assertEquals(cap, questions(), "no question past the cap");
+        assertTrue(capped.notes().stream().anyMatch(n -> n.contains("max-model-calls (" + cap + ")")
+                && n.contains("window 2 of 5 stopped there")), capped.notes().toString());
+    }
+
+    private BacktestRequest walkForward() {
+        return new BacktestRequest(Map.of("FLT", "candles/FLTUSDT-6h.csv"), null, null, null, "AI", null, null, null,
+                null, null, null, null, BigDecimal.ZERO, BigDecimal.ZERO, null, BigDecimal.TEN, null, null, null, null,
+                null, null, analyzer.baseUrl(), null, null, "backtest-test", null, null, null,
+                new BacktestRequest.WalkForward(1, 1, 1, 0, null), null);
+    }
+
     private int questions() {
         return analyzer.findAll(postRequestedFor(urlEqualTo("/api/analysis/entry"))).size()
                 + analyzer.findAll(postRequestedFor(urlEqualTo("/api/analysis/exit"))).size();
