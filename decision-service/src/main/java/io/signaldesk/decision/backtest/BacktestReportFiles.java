@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,14 +74,13 @@ final class BacktestReportFiles {
                 written.put("evaluation", dataDir.display(dir) + "/" + evaluationCsv.getFileName());
             }
             BacktestReport done = report.withOutput(written);
-            writing(dir, () -> {
-                csv.close();
-                dataDir.writeNew(dir, name + ".json", JSON.writeValueAsString(done));
-                dataDir.writeNew(dir, name + ".md", BacktestMarkdown.render(done));
-                if (report.evaluation() != null) {
-                    dataDir.writeNew(dir, evaluationCsv.getFileName().toString(), EvaluationMarkdown.csv(report.evaluation()));
-                }
-            });
+            writing(dir, csv::close);
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put(name + ".md", BacktestMarkdown.render(done));
+            if (report.evaluation() != null) {
+                files.put(evaluationCsv.getFileName().toString(), EvaluationMarkdown.csv(report.evaluation()));
+            }
+            writeReport(dir, name, files, done);
             finished = true;
             return done;
         }
@@ -115,11 +117,48 @@ final class BacktestReportFiles {
         written.put("json", dataDir.display(dir) + "/" + name + ".json");
         written.put("markdown", dataDir.display(dir) + "/" + name + ".md");
         WalkForward.Report done = report.withOutput(written);
-        writing(dir, () -> {
-            dataDir.writeNew(dir, name + ".json", JSON.writeValueAsString(done));
-            dataDir.writeNew(dir, name + ".md", WalkForward.markdown(done));
-        });
+        writeReport(dir, name, Map.of(name + ".md", WalkForward.markdown(done)), done);
         return done;
+    }
+
+    /**
+     * Writes a report's {@code files}, then its JSON (what the reports list and the latest report go by) under a hidden
+     * temporary name moved into place, so a report is listed only once every file of it is there; on a failure every
+     * file of it written so far is removed (a report is whole or absent).
+     */
+    private void writeReport(Path dir, String name, Map<String, String> files, Object json) {
+        List<Path> made = new ArrayList<>();
+        try {
+            writing(dir, () -> {
+                for (Map.Entry<String, String> file : files.entrySet()) {
+                    made.add(fresh(dir, file.getKey()));
+                    dataDir.writeNew(dir, file.getKey(), file.getValue());
+                }
+                String part = "." + name + ".json.part";
+                made.add(fresh(dir, part));
+                dataDir.writeNew(dir, part, JSON.writeValueAsString(json));
+                made.add(fresh(dir, name + ".json"));
+                Files.move(dir.resolve(part), dir.resolve(name + ".json"), StandardCopyOption.ATOMIC_MOVE);
+            });
+        } catch (RuntimeException e) {
+            for (Path file : made) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException gone) {
+                    // the write's own failure is what is reported
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** {@code fileName} in {@code dir}, which must not exist yet: what is there already is never this report's to remove. */
+    private static Path fresh(Path dir, String fileName) throws IOException {
+        Path file = dir.resolve(fileName);
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.nio.file.FileAlreadyExistsException(fileName);
+        }
+        return file;
     }
 
     private interface Writes {
