@@ -234,6 +234,7 @@
       ' % a fill; train ' + r.plan.trainHours + ' h, test ' + r.plan.testHours + ' h, step ' +
       r.plan.stepHours + ' h');
     text('bt-wf-report', r.output && r.output.markdown ? r.output.markdown : '–');
+    text('bt-wf-notes', (r.notes || []).join(' · ')); // what was measured, and where a cap stopped the windows
     byId('bt-wf-result').hidden = false;
   }
 

@@ -334,6 +334,8 @@ class DashboardBrowserTest {
         assertEquals("none: the holdout was included", browser.findElement(By.id("bt-wf-held")).getText());
         assertEquals("RULES, edge gate off; fee 0.1 % + slippage 0.05 % a fill; train 1 h, test 1 h, step 1 h",
                 browser.findElement(By.id("bt-wf-settings")).getText());
+        assertTrue(browser.findElement(By.id("bt-wf-notes")).getText().startsWith("out-of-sample figures only: "),
+                browser.findElement(By.id("bt-wf-notes")).getText());
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target/dashboard-walkforward.png"), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -71,6 +71,13 @@ class HostileInputTest {
         rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"sizePc\":5}", 400, "sizePc"));
         rows.add(row("POST", BACKTEST, "{" + SLICE + ",\"walkForward\":{\"trainHours\":24,\"testHours\":24,\"stepHour\":24}}",
                 400, "walkForward.stepHour"));
+        // a walk-forward as a job: the same refusals before anything is queued
+        rows.add(row("POST", BACKTEST + "/jobs", "{" + SLICE + ",\"walkForward\":{\"trainHours\":24,\"testHours\":24,\"stepHour\":24}}",
+                400, "walkForward.stepHour"));
+        rows.add(row("POST", BACKTEST + "/jobs", "{" + SLICE + ",\"walkForward\":{\"trainHours\":\"1\",\"testHours\":1}}",
+                400, "walkForward.trainHours"));
+        rows.add(row("POST", BACKTEST + "/jobs", "{" + SLICE + ",\"walkForward\":{\"trainHours\":1e999999999,\"testHours\":1}}",
+                400, "walkForward.trainHours"));
         rows.add(row("PUT", "/api/analyzer/model", "{\"model\":\"llama3.2:3b\",\"keep\":1}", 400, "keep"));
         // numbers at and past every edge
         for (String value : new String[] { "0", "-0", "-1", "1e308", "1e999999999", "-1e999999999", "1e-999999999",
