@@ -32,7 +32,8 @@ import io.signaldesk.decision.engine.SignalScoringService;
  * paper account's closed trades (the latest {@link #TRADES} fills), with the verdict, on one market (the desk's unless
  * asked: the simulator's made-up prices never count with a venue's). The calls and fills are read at most every
  * {@link #EVERY} per market (the dashboard asks on every push) and the figures recomputed only when either changed; the
- * latest {@link #MARKETS} markets asked are kept.
+ * latest {@link #MARKETS} markets asked are kept, the desk's and those with calls or fills only: a market with neither
+ * (any well-formed name asked) is answered empty and not kept, so made-up names never push the desk's figures out.
  */
 @ApplicationScoped
 public class LiveEvaluationService {
@@ -103,8 +104,17 @@ public class LiveEvaluationService {
                 .max(Instant::compareTo).orElse(from);
         Figures figures = new Figures(Evaluations.of(outcomes, trades, horizon, fees, from, to.isBefore(from) ? from : to, 1),
                 Evaluations.calls(outcomes, horizon), key, now);
-        latest.put(market, figures);
+        if (!outcomes.isEmpty() || !fills.isEmpty() || market.equals(scoring.deskMarket())) {
+            latest.put(market, figures);
+        } else {
+            latest.remove(market); // its rows are gone (cleared): nothing to keep
+        }
         return figures;
+    }
+
+    /** The markets whose figures are kept, least recently asked first (tests). */
+    synchronized List<String> keptMarkets() {
+        return List.copyOf(latest.keySet());
     }
 
     /**

@@ -64,6 +64,24 @@ class LiveEvaluationMarketTest {
         assertEquals(0, live.evaluation("market not recorded").overall().expectancy().trades());
     }
 
+    @Test
+    void marketsWithNoCallsNorFillsAreAnsweredEmptyAndNotKeptSoTheDesksFiguresStay() {
+        filled(ledger.db(), "bn", "BTC", "binance", 0, "97000.00", "97500.00", "4.50");
+        filled(ledger.db(), "sim", "SOL", "simulator", 20, "150.00", "150.30", "0.02");
+        kit.market.accept(Market.snapshot(new FeedIdentity("binance", "bbbb2222", "binance"), Market.flat("BTC", "97500")));
+        LiveEvaluationService live = new LiveEvaluationService(kit.scoring, kit.trading, kit.proposals, config,
+                strategy.costs(), clock);
+        live.evaluation();
+        live.evaluation("simulator");
+
+        for (int i = 0; i < LiveEvaluationService.MARKETS; i++) {
+            assertEquals(0, live.evaluation("made-up-" + i).overall().expectancy().trades());
+        }
+
+        assertEquals(java.util.List.of("binance", "simulator"), live.keptMarkets(),
+                "the desk's and the simulator's figures are kept; no made-up name is");
+    }
+
     @Nested
     @ExtendWith(PostgresServer.Available.class)
     class OnPostgres {
