@@ -141,6 +141,7 @@
     byId('bt-wf-result').hidden = true;
     var p = r.paper;
     text('bt-verdict', r.verdict);
+    notes(r.dataNotes);
     // in-sample (the period overlaps the data the defaults were tuned on: the figures flatter them) or held out
     text('bt-sample', r.sample ? r.sample.note : '');
     byId('bt-sample').className = r.sample && r.sample.kind === 'IN_SAMPLE' ? 'error' : 'muted';
@@ -152,6 +153,23 @@
     text('bt-baselines', baselines(r));
     text('bt-report', r.output && r.output.markdown ? r.output.markdown : '–');
     byId('bt-result').hidden = false;
+  }
+
+  // what the data could not show (no order book in a capture, no trade flow in candles...), as text, under the
+  // verdict: the reason a run measured nothing; the first 20 as the Markdown lists them
+  function notes(list) {
+    var ul = byId('bt-notes');
+    ul.replaceChildren();
+    (list || []).slice(0, 20).forEach(function (note) {
+      var li = document.createElement('li');
+      li.textContent = note;
+      ul.appendChild(li);
+    });
+    if (list && list.length > 20) {
+      var more = document.createElement('li');
+      more.textContent = (list.length - 20) + ' more in the report';
+      ul.appendChild(more);
+    }
   }
 
   // what ran: the mode (and HYBRID's policy), the edge gate, and the model questions asked on the way

@@ -251,6 +251,12 @@ class DashboardBrowserTest {
         String sample = browser.findElement(By.id("bt-sample")).getText();
         assertTrue(sample.startsWith("in-sample: the defaults were tuned on 2024-10-01 03:00 → 2024-10-21 00:00 UTC")
                 && sample.endsWith("these figures flatter the strategy"), sample);
+        // what the candles could not show, under the verdict as the report's Data lines say it
+        List<String> dataLines = markdown.lines().filter(l -> l.startsWith("- Data: ")).map(l -> l.substring(8)).toList();
+        List<String> shownNotes = browser.findElements(By.cssSelector("#bt-notes li")).stream().map(WebElement::getText).toList();
+        assertEquals(2, shownNotes.size(), shownNotes.toString()); // the candle tape's two
+        assertEquals(dataLines.subList(dataLines.size() - 2, dataLines.size()), shownNotes, markdown); // after its data line
+        assertTrue(shownNotes.get(0).startsWith("book imbalance and taker trade flow are not in candles"), shownNotes.toString());
         int closed = Integer.parseInt(trades.substring(0, trades.indexOf(' ')));
         assertTrue(markdown.contains("| closed trades | " + closed + " ("), "the panel's trades are the report's: " + trades);
         assertTrue(browser.findElement(By.id("bt-return")).getText().contains("10,000.00 → "),
