@@ -99,8 +99,6 @@ public class BacktestJobs {
         write(job);
         forgetOldFinished();
         worker.execute(() -> run(job, checked));
-        // a task of its own: the job's task (and the candles its request holds) is let go by then
-        worker.execute(HeapGiveBack::afterBacktest);
         return job;
     }
 

@@ -25,7 +25,8 @@ public class BacktestProducer {
             SignalConfig data, io.signaldesk.decision.engine.EdgeService edge) {
         return new BacktestService(() -> new BacktestConfig(BacktestConfig.decisionValues(config), modes.current(),
                 proposals.requireConfirmation(), proposals.autoMinConfidence(), risk.limits()),
-                DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"), edge::seed);
+                DataDirectory.confined(Path.of(data.dataDir()), "GET /api/backtest/files"), edge::seed,
+                HeapGiveBack::afterBacktest);
     }
 
     @Produces

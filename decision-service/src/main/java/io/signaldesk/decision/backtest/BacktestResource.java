@@ -100,7 +100,6 @@ public class BacktestResource {
     @APIResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = ApiError.class), examples = @ExampleObject(name = "busy",
             value = "{\"error\":\"a backtest is already running; try again when it has finished\"}")))
     public Response run(BacktestRequest request) {
-        boolean ran = true;
         try {
             if (request != null && request.walkForward() != null) {
                 WalkForward.Report report = backtests.walkForward(request); // out-of-sample figures only
@@ -111,18 +110,12 @@ public class BacktestResource {
             count("ok");
             registry.counter("decision.backtest.frames", "mode", report.mode()).increment(report.frames());
             return Response.ok(report).build();
-        } catch (BadInputException e) { // the request's and the data directory's refusals: nothing ran
-            ran = false;
+        } catch (BadInputException e) { // the request's and the data directory's refusals
             count("bad_input");
             return ApiError.badRequest(e.field(), e.getMessage());
         } catch (BacktestService.Busy e) {
-            ran = false; // another's run: its end gives the heap back
             count("busy");
             return ApiError.conflict(e.getMessage());
-        } finally {
-            if (ran) {
-                HeapGiveBack.afterBacktest();
-            }
         }
     }
 

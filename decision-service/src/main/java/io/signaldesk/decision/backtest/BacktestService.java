@@ -57,6 +57,7 @@ public class BacktestService {
     private final TrackRecordSeed seed;
     private final BacktestReportFiles reportFiles;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Runnable afterRun;
 
     /** {@code live}: the service's settings as they are when a backtest starts (read again for every run). */
     public BacktestService(Supplier<BacktestConfig> live, DataDirectory dataDir) {
@@ -65,10 +66,26 @@ public class BacktestService {
 
     /** {@code seed}: the running service's track record (null on the command line: nothing to seed). */
     public BacktestService(Supplier<BacktestConfig> live, DataDirectory dataDir, TrackRecordSeed seed) {
+        this(live, dataDir, seed, () -> {
+        });
+    }
+
+    /**
+     * {@code afterRun}: told whenever a backtest that ran (to its end or not) lets the one-at-a-time slot go, never after
+     * a request refused before it ran (the service gives its heap back: {@link HeapGiveBack#afterBacktest}).
+     */
+    public BacktestService(Supplier<BacktestConfig> live, DataDirectory dataDir, TrackRecordSeed seed, Runnable afterRun) {
         this.live = live;
         this.dataDir = dataDir;
         this.seed = seed;
+        this.afterRun = afterRun;
         this.reportFiles = new BacktestReportFiles(dataDir);
+    }
+
+    /** The slot a backtest held is free again; what it grew can be given back. */
+    private void released() {
+        running.set(false);
+        afterRun.run();
     }
 
     /** The candle files a request may name (empty for the command line, which takes any local path). */
@@ -111,7 +128,7 @@ public class BacktestService {
                     cap);
             return reportFiles.write(report, checked.outputDir());
         } finally {
-            running.set(false);
+            released();
         }
     }
 
@@ -217,7 +234,7 @@ public class BacktestService {
             inline.keySet().forEach(coin -> inputs.put(coin, "csv." + coin));
             return run(checked, tape, inputs, progress);
         } finally {
-            running.set(false);
+            released();
         }
     }
 
@@ -298,7 +315,7 @@ public class BacktestService {
                     analyzer == null ? io.signaldesk.decision.engine.port.AnalyzerPort.NONE : analyzer, sentiment(overrides.settings(), analyzer,
                             live.get().config(overrides.keys()).backtest().maxSentimentCalls())).run(tape);
         } finally {
-            running.set(false);
+            released();
         }
     }
 

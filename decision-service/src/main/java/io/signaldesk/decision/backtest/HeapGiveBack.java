@@ -42,7 +42,8 @@ public final class HeapGiveBack {
 
     /**
      * After a backtest of the service (a job or POST /api/backtest) that ran, not one refused: the heap is given back
-     * {@link #QUIET} after the last of them.
+     * {@link #QUIET} after the last of them. {@link BacktestService} calls it where a run frees its slot; the quiet time
+     * lets the run's thread drop what it still holds (a job's request and candles) before the collections.
      */
     public static synchronized void afterBacktest() {
         if (pending != null) {

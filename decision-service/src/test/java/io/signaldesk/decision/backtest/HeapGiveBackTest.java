@@ -1,11 +1,25 @@
 package io.signaldesk.decision.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.signaldesk.common.error.BadInputException;
+import io.signaldesk.common.files.DataDirectory;
+import io.signaldesk.decision.domain.Mode;
+import io.signaldesk.decision.domain.Policy;
+import io.signaldesk.decision.domain.RiskLimits;
+import io.signaldesk.decision.engine.ModeService.ModeSetting;
 
 /** The collections after a backtest: as many as shrink the committed heap, and never more than the bound. */
 class HeapGiveBackTest {
@@ -39,5 +53,32 @@ class HeapGiveBackTest {
 
         assertEquals(2, HeapGiveBack.run(() -> collections[0]++, () -> 64_000L));
         assertEquals(2, collections[0]);
+    }
+
+    /** The service's trigger: where a run frees its slot, after a run that ended or stopped; never after a refusal. */
+    @Test
+    void theHeapIsGivenBackAfterEveryRunThatRanAndNeverAfterARequestRefusedBeforeIt(@TempDir Path data) throws Exception {
+        Path resources = Path.of(getClass().getResource("/backtest/path-TST.csv").toURI()).getParent();
+        Files.createDirectories(data.resolve("backtest"));
+        for (String name : List.of("path-TST.csv", "gap-BTC.csv")) {
+            Files.copy(resources.resolve(name), data.resolve("backtest").resolve(name));
+        }
+        BacktestConfig live = new BacktestConfig(Map.of(), new ModeSetting(Mode.RULES, Policy.VETO), false, 7,
+                new RiskLimits(new BigDecimal("20"), 3, new BigDecimal("50"), new BigDecimal("3"), 0, 20, 3,
+                        new BigDecimal("0.2")));
+        AtomicInteger givenBack = new AtomicInteger();
+        BacktestService service = new BacktestService(() -> live, DataDirectory.confined(data, "the test"), null,
+                givenBack::incrementAndGet);
+        BacktestRequest good = BacktestRequest.ofFiles(Map.of("TST", "backtest/path-TST.csv"));
+
+        service.run(good);
+        assertEquals(1, givenBack.get(), "after a run");
+
+        assertThrows(BacktestRunner.Cancelled.class, () -> service.run(service.check(good), (frames, at) -> false));
+        assertEquals(2, givenBack.get(), "after a run stopped halfway");
+
+        assertThrows(BadInputException.class, () -> service.run(BacktestRequest.ofFiles(Map.of("TST", "backtest/gap-BTC.csv"))));
+        assertThrows(BadInputException.class, () -> service.run(BacktestRequest.ofFiles(Map.of("TST", "no/such.csv"))));
+        assertEquals(2, givenBack.get(), "refused before it ran: nothing to give back");
     }
 }
