@@ -151,7 +151,10 @@ public class DecisionOpenApiFilter implements OASFilter {
         for (String field : new String[] { "from", "to" }) {
             property(request, field).format("date-time").maxLength(BacktestBounds.MAX_INSTANT_LENGTH).description(
                     "An ISO-8601 UTC instant on a whole minute, e.g. 2024-10-01T03:00:00Z (from inclusive, to exclusive); "
-                            + "candles only");
+                            + "candles only. A run replays at most one coin-minute (coins × bars in the range) per "
+                            + BacktestBounds.HEAP_BYTES_PER_COIN_MINUTE + " bytes of the service's heap bound (about "
+                            + "162,000 under the default -Xmx128m: 3 coins × 37 days, 10 × 11): a longer range is a 400 "
+                            + "naming to");
         }
         String ref = property(request, "walkForward").getRef();
         Schema walkForward = ref == null ? null

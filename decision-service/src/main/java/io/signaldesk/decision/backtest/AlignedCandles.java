@@ -51,7 +51,7 @@ public record AlignedCandles(List<String> coins, Instant start, int bars, Map<St
         StringBuilder spans = new StringBuilder();
         for (CandleSeries s : series) {
             notes.addAll(s.notes());
-            Instant first = s.start();
+            Instant first = s.first();
             Instant afterLast = s.time(s.bars());
             start = start == null || first.isAfter(start) ? first : start;
             end = end == null || afterLast.isBefore(end) ? afterLast : end;
@@ -65,7 +65,7 @@ public record AlignedCandles(List<String> coins, Instant start, int bars, Map<St
         Map<String, CloseColumn> aligned = new LinkedHashMap<>();
         boolean trimmed = false;
         for (CandleSeries s : series) {
-            int offset = (int) Duration.between(s.start(), start).toMinutes();
+            int offset = (int) Duration.between(s.keptFrom(), start).toMinutes(); // the kept bars hold the aligned span
             aligned.put(s.coin(), s.closes().slice(offset, offset + (int) bars).compact()); // a day of a year's file keeps a day
             trimmed |= s.bars() != bars;
         }

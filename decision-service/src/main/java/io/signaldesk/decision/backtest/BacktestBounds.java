@@ -38,6 +38,19 @@ public final class BacktestBounds {
     /** A walk-forward's train, test, step and holdout hours (holdout from 0, the others from 1). */
     public static final int MAX_WALK_FORWARD_HOURS = WalkForward.MAX_HOURS;
 
+    /**
+     * A candle run's length: one coin-minute (a coin's 1-minute bar, one frame's evaluation of it) per this many bytes
+     * of the heap's bound. A run keeps about 300 bytes a coin-minute (its scored calls and signals, which its evaluation
+     * reads at the end; its closes 9) while it runs: the rest is the service's own heap and the collector's room. Under
+     * the default -Xmx128m: about 162,000 coin-minutes (3 coins × 37 days, 10 coins × 11 days).
+     */
+    public static final int HEAP_BYTES_PER_COIN_MINUTE = 800;
+
+    /** The most coin-minutes (coins × bars in the range) a candle run may replay in this JVM's heap. */
+    public static long maxCoinMinutes() {
+        return Runtime.getRuntime().maxMemory() / HEAP_BYTES_PER_COIN_MINUTE;
+    }
+
     /** Every bounded number of a request, by field. */
     public static final Map<String, Range> NUMBERS = List.of(
             Range.whole("autoMinConfidence", 1, 10),

@@ -58,6 +58,7 @@ public class BacktestService {
     private final BacktestReportFiles reportFiles;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Runnable afterRun;
+    private long maxCoinMinutes = BacktestBounds.maxCoinMinutes();
 
     /** {@code live}: the service's settings as they are when a backtest starts (read again for every run). */
     public BacktestService(Supplier<BacktestConfig> live, DataDirectory dataDir) {
@@ -80,6 +81,12 @@ public class BacktestService {
         this.seed = seed;
         this.afterRun = afterRun;
         this.reportFiles = new BacktestReportFiles(dataDir);
+    }
+
+    /** A smaller bound on a run's coin-minutes than this heap's (tests: the bound without a heap's worth of candles). */
+    BacktestService maxCoinMinutes(long bound) {
+        this.maxCoinMinutes = bound;
+        return this;
     }
 
     /** The slot a backtest held is free again; what it grew can be given back. */
@@ -386,23 +393,38 @@ public class BacktestService {
         throw new BacktestInputException("to", message + ": shorten the range with from/to");
     }
 
-    private static AlignedCandles candles(Map<String, String> files, Map<String, Path> paths, Map<String, String> inline,
+    /**
+     * The files' closes in [{@code from}, {@code to}), at most {@link BacktestBounds#maxCoinMinutes()} over the coins
+     * (each file read no further than its share): a longer range is a 400 naming {@code to}, before the heap fills.
+     */
+    private AlignedCandles candles(Map<String, String> files, Map<String, Path> paths, Map<String, String> inline,
             Instant from, Instant to) {
+        int coins = paths.size() + inline.size();
+        CandleCsvReader.Keep keep = new CandleCsvReader.Keep(from, to, (int) Math.min(Integer.MAX_VALUE,
+                maxCoinMinutes / Math.max(1, coins)));
         List<CandleSeries> series = new ArrayList<>();
-        paths.forEach((coin, path) -> {
-            try {
-                series.add(CandleCsvReader.read(coin, files.get(coin), path));
-            } catch (CandleFileException e) {
-                throw new BacktestInputException("files." + e.coin(), e.getMessage());
-            }
-        });
-        inline.forEach((coin, text) -> {
-            try {
-                series.add(CandleCsvReader.parse(coin, "csv." + coin, text));
-            } catch (CandleFileException e) {
-                throw new BacktestInputException("csv." + e.coin(), e.getMessage());
-            }
-        });
+        try {
+            paths.forEach((coin, path) -> {
+                try {
+                    series.add(CandleCsvReader.read(coin, files.get(coin), path, keep));
+                } catch (CandleFileException e) {
+                    throw new BacktestInputException("files." + e.coin(), e.getMessage());
+                }
+            });
+            inline.forEach((coin, text) -> {
+                try {
+                    series.add(CandleCsvReader.parse(coin, "csv." + coin, text, keep));
+                } catch (CandleFileException e) {
+                    throw new BacktestInputException("csv." + e.coin(), e.getMessage());
+                }
+            });
+        } catch (CandleCsvReader.TooLong e) {
+            throw new BacktestInputException("to", ("%s: a run replays at most %,d coin-minutes here (%,d a coin for %d coin%s: "
+                    + "one per %d bytes of the heap's bound, %d MB; it keeps every scored call for its evaluation): "
+                    + "shorten the range with from/to or name fewer coins").formatted(e.getMessage(), maxCoinMinutes,
+                            keep.maxBars(), coins, coins == 1 ? "" : "s", BacktestBounds.HEAP_BYTES_PER_COIN_MINUTE,
+                            maxCoinMinutes * BacktestBounds.HEAP_BYTES_PER_COIN_MINUTE / (1024 * 1024)));
+        }
         try {
             return AlignedCandles.align(series, from, to);
         } catch (IllegalArgumentException e) {

@@ -45,6 +45,32 @@ public final class CandleCsvReader {
     private CandleCsvReader() {
     }
 
+    /**
+     * Which bars of a file are kept: those opening in [{@code from}, {@code to}) (either may be null), at most
+     * {@code maxBars} of them (the file is read no further past that: {@link TooLong}). Every row is validated.
+     */
+    public record Keep(Instant from, Instant to, int maxBars) {
+        public static final Keep ALL = new Keep(null, null, Integer.MAX_VALUE);
+
+        boolean wants(Instant time) {
+            return (from == null || !time.isBefore(from)) && (to == null || time.isBefore(to));
+        }
+    }
+
+    /** A file has more bars in the range than {@link Keep#maxBars}: it was read no further. */
+    public static final class TooLong extends RuntimeException {
+        private final String coin;
+
+        TooLong(String coin, String file, int maxBars, Instant at) {
+            super("%s: more than %,d bars in the range (read up to %s)".formatted(file, maxBars, at));
+            this.coin = coin;
+        }
+
+        public String coin() {
+            return coin;
+        }
+    }
+
     /** A local file named by its path (command line and tests); capped like every file read. */
     public static CandleSeries read(String coin, Path path) {
         return read(coin, path.toString(), path);
@@ -52,12 +78,17 @@ public final class CandleCsvReader {
 
     /** A file, named {@code file} in messages; at most {@link #MAX_FILE_BYTES} are read. */
     public static CandleSeries read(String coin, String file, Path path) {
+        return read(coin, file, path, Keep.ALL);
+    }
+
+    /** A file, named {@code file} in messages, of which {@code keep} is kept. */
+    public static CandleSeries read(String coin, String file, Path path, Keep keep) {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new CandleFileException(coin, file, 0, "no readable file at this path");
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(DataDirectory.open(path, MAX_FILE_BYTES),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
-            return read(coin, file, reader);
+            return read(coin, file, reader, keep);
         } catch (CharacterCodingException e) {
             throw new CandleFileException(coin, file, 0, "is not UTF-8 text");
         } catch (IOException e) {
@@ -68,8 +99,13 @@ public final class CandleCsvReader {
 
     /** CSV text sent in the request body, named {@code name} (e.g. csv.BTC) in messages. */
     public static CandleSeries parse(String coin, String name, String text) {
+        return parse(coin, name, text, Keep.ALL);
+    }
+
+    /** CSV text sent in the request body, of which {@code keep} is kept. */
+    public static CandleSeries parse(String coin, String name, String text, Keep keep) {
         try {
-            return read(coin, name, new BufferedReader(new StringReader(text)));
+            return read(coin, name, new BufferedReader(new StringReader(text)), keep);
         } catch (IOException e) {
             throw new CandleFileException(coin, name, 0, "cannot be read");
         }
@@ -80,7 +116,7 @@ public final class CandleCsvReader {
      * (for the order, repeat and gap checks). As when every row was read first: a bad row anywhere is reported before
      * an order error, and an order error before a repeat or a gap, each the first of its kind.
      */
-    static CandleSeries read(String coin, String file, BufferedReader reader) throws IOException {
+    static CandleSeries read(String coin, String file, BufferedReader reader, Keep keep) throws IOException {
         String header = line(coin, file, 1, reader);
         if (header == null || !HEADER.equalsIgnoreCase(header.strip().replace("\uFEFF", ""))) {
             throw new CandleFileException(coin, file, 1, "expected the header '" + HEADER + "'");
@@ -88,7 +124,9 @@ public final class CandleCsvReader {
         CloseColumn.Builder closes = new CloseColumn.Builder();
         Notes blank = new Notes(file, "blank line(s) skipped");
         Notes repeated = new Notes(file, "exact duplicate(s) dropped");
-        Instant start = null;
+        Instant first = null; // the file's first bar, and how many it has
+        int bars = 0;
+        Instant start = null; // the first bar kept
         Instant previous = null; // the row before, whatever became of it: for the order check
         int previousLine = 0;
         String keptText = null; // the last row kept: for the repeat and gap checks
@@ -133,8 +171,15 @@ public final class CandleCsvReader {
                     continue;
                 }
             }
-            closes.add(candle.close());
-            start = start == null ? time : start;
+            first = first == null ? time : first;
+            bars++;
+            if (keep.wants(time)) {
+                if (closes.size() == keep.maxBars()) {
+                    throw new TooLong(coin, file, keep.maxBars(), time);
+                }
+                closes.add(candle.close());
+                start = start == null ? time : start;
+            }
             keptText = text;
             keptTime = time;
             keptLine = lineNo;
@@ -145,12 +190,13 @@ public final class CandleCsvReader {
         if (broken != null) {
             throw broken;
         }
-        if (closes.size() == 0) {
+        if (keptTime == null) {
             throw new CandleFileException(coin, file, 0, "no candles after the header");
         }
         List<String> notes = new ArrayList<>(blank.list());
         notes.addAll(repeated.list());
-        return new CandleSeries(coin, file, start, closes.build(), List.copyOf(notes));
+        return new CandleSeries(coin, file, first, bars, start == null ? keptTime.plus(BAR) : start, closes.build(),
+                List.copyOf(notes));
     }
 
     /** The first {@link #MAX_NOTES} notes of a kind, then one line counting the rest: a file of blank lines is no list. */

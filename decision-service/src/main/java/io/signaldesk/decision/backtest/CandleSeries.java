@@ -5,17 +5,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The gapless, sorted 1-minute closes of one coin (bar {@code i} opens at {@code start} + i minutes), with what was
- * repaired while reading them.
+ * One coin's file: {@code bars} gapless, sorted 1-minute bars from {@code first} (bar {@code i} opens at {@code first}
+ * + i minutes), of which the closes of those from {@code keptFrom} on are kept ({@link CandleCsvReader.Keep}: the
+ * requested range), with what was repaired while reading them.
  */
-public record CandleSeries(String coin, String file, Instant start, CloseColumn closes, List<String> notes) {
+public record CandleSeries(String coin, String file, Instant first, int bars, Instant keptFrom, CloseColumn closes,
+        List<String> notes) {
 
-    public int bars() {
-        return closes.size();
-    }
-
-    /** When bar {@code i} opens. */
+    /** When bar {@code i} of the file opens. */
     public Instant time(int i) {
-        return start.plus(Duration.ofMinutes(i));
+        return first.plus(Duration.ofMinutes(i));
     }
 }

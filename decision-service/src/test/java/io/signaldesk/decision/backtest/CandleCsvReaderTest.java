@@ -61,6 +61,29 @@ class CandleCsvReaderTest {
     }
 
     @Test
+    void onlyTheBarsInTheRangeAreKeptAndEveryRowIsStillChecked() throws IOException {
+        CandleCsvReader.Keep minute = new CandleCsvReader.Keep(Instant.parse("2024-10-01T00:01:00Z"),
+                Instant.parse("2024-10-01T00:02:00Z"), 10);
+        CandleSeries series = CandleCsvReader.read("BTC", "range.csv", write("range.csv", HEADER + BAR0 + BAR1 + BAR2), minute);
+        assertEquals(3, series.bars());
+        assertEquals(Instant.parse("2024-10-01T00:01:00Z"), series.keptFrom());
+        assertEquals(List.of(new BigDecimal("100.8")), List.of(series.closes().get(0)));
+        assertEquals(1, series.closes().size());
+        Path broken = write("late.csv", HEADER + BAR0 + BAR1 + BAR2 + "2024-10-01 00:03:00,1,1,1,x,1\n");
+        CandleFileException e = assertThrows(CandleFileException.class, () -> CandleCsvReader.read("BTC", "late.csv", broken, minute));
+        assertTrue(e.getMessage().contains("line 5: close is not a number"), e.getMessage());
+    }
+
+    @Test
+    void aFileWithMoreBarsInTheRangeThanAllowedIsReadNoFurther() throws IOException {
+        Path file = write("long.csv", HEADER + BAR0 + BAR1 + BAR2 + "not a row\n");
+        CandleCsvReader.TooLong e = assertThrows(CandleCsvReader.TooLong.class,
+                () -> CandleCsvReader.read("BTC", "long.csv", file, new CandleCsvReader.Keep(null, null, 2)));
+        assertEquals("long.csv: more than 2 bars in the range (read up to 2024-10-01T00:02:00Z)", e.getMessage());
+        assertEquals("BTC", e.coin());
+    }
+
+    @Test
     void eachBrokenFileIsRejectedWithTheFileAndLineInTheMessage() throws IOException {
         rejected("open,high\n" + BAR0, "line 1: expected the header");
         rejected(HEADER + BAR0 + "2024-10-01 00:01:00,100,101,99\n", "line 3: expected 6 columns, found 4");
