@@ -84,13 +84,14 @@ public final class BacktestRunner {
 
     /**
      * What a run leaves: the decisions its {@link DecisionPage} kept (in order; every one for a replay),
-     * {@code decisionsTotal} of them in all, and the report's figures.
+     * {@code decisionsTotal} of them in all, and the report's figures; {@code calls} the scored calls at the longest
+     * horizon, which the evaluation reads (not the engine's outcomes at every horizon: let go with the engine).
      */
     public record Run(List<BacktestDecision> decisions, Map<String, Integer> decisionCounts, long frames, Instant from,
             Instant to, BacktestReport.Paper paper, io.signaldesk.decision.engine.SignalScoringService.Accuracy scoring,
             List<Fill> lastTrades, List<io.signaldesk.decision.engine.PaperTradingService.MarkedPosition> open,
             long elapsedMs, BacktestReport.SentimentUsage sentiment,
-            List<io.signaldesk.decision.engine.SignalOutcomes.Outcome> outcomes,
+            List<io.signaldesk.core.evaluation.Call> calls,
             List<io.signaldesk.core.evaluation.Trade> trades, Map<String, Object> edge,
             List<io.signaldesk.decision.engine.port.EdgeStore.ScoredCall> scoredCalls, List<Fill> fills,
             BigDecimal equityAtMeasureStart, int decisionsTotal) {
@@ -192,10 +193,20 @@ public final class BacktestRunner {
                     count, elapsedMs, decisions.total(), fills.size());
             return new Run(decisions.kept(), counts, count, first, last, paper(end, fills, equity, kit), kit.scoring.accuracy(),
                     new ArrayList<>(fills.subList(Math.max(0, fills.size() - TRADES_KEPT), fills.size())),
-                    end.positions(), elapsedMs, sentiment == null ? null : sentiment.usage(), kit.scoring.outcomes(),
+                    end.positions(), elapsedMs, sentiment == null ? null : sentiment.usage(), calls(kit),
                     io.signaldesk.decision.engine.ClosedTrades.of(fills, kit.proposals::find, strategy.costs().slippagePct()),
                     kit.edge.status(), kit.edge.scored(), fills, equityAtMeasureStart, decisions.total());
         }
+    }
+
+    /** The longest scoring horizon: the one a call's direction is judged at. */
+    static java.time.Duration longest(List<Integer> minutes) {
+        return java.time.Duration.ofMinutes(minutes.stream().mapToInt(Integer::intValue).max().orElse(5));
+    }
+
+    /** The run's scored calls at its longest horizon, for its evaluation. */
+    private List<io.signaldesk.core.evaluation.Call> calls(EngineKit kit) {
+        return io.signaldesk.decision.engine.Evaluations.calls(kit.scoring.outcomes(), longest(settings.horizonsMinutes()));
     }
 
     /** A trader who confirms every proposal the moment it is made; a refusal (risk limit, ledger) leaves it be. */

@@ -19,7 +19,6 @@ import io.signaldesk.core.paper.FeeModel;
 import io.signaldesk.core.strategy.Tuning;
 import io.signaldesk.decision.engine.port.AnalyzerPort;
 import io.signaldesk.decision.domain.Mode;
-import io.signaldesk.decision.engine.Evaluations;
 
 /**
  * Validates a backtest request, reads the candles, runs them through the live engine
@@ -291,8 +290,9 @@ public class BacktestService {
             BacktestSettings settings = overrides.settings();
             FeeModel fees = overrides.strategy().costs();
             Evaluation evaluation = run.from() == null ? null
-                    : Evaluations.of(run.outcomes(), run.trades(), longest(settings.horizonsMinutes()), fees, run.from(),
-                            run.to(), checked.trials());
+                    : Evaluation.of(run.calls(), run.trades(), fees,
+                            io.signaldesk.decision.engine.SignalScoringService.label(BacktestRunner.longest(settings.horizonsMinutes())),
+                            run.from(), run.to(), checked.trials());
             RandomEntries random = evaluation == null || replayed == null ? null
                     : RandomEntries.over(replayed.closes(), replayed.start(), Duration.ofMinutes(1),
                             run.trades(), fees, evaluation.overall().expectancy().meanPct());
@@ -324,11 +324,6 @@ public class BacktestService {
         } finally {
             released();
         }
-    }
-
-    /** The longest scoring horizon: the one a call's direction is judged at. */
-    private static Duration longest(List<Integer> minutes) {
-        return Duration.ofMinutes(minutes.stream().mapToInt(Integer::intValue).max().orElse(5));
     }
 
     /** The run's scored calls into the service's track record, when its data is all before now; the note says how many. */
