@@ -763,41 +763,54 @@ def bench_memory(res, name, idle, loaded):
             max(idle, loaded) <= 200)
 
 
-CANDLES = os.path.join(os.path.dirname(ROOT), "shared", "data", "klines-1m", "BTCUSDT-1m-2024Q4.csv")
+KLINES = os.path.join(os.path.dirname(ROOT), "shared", "data", "klines-1m")
+THREE_COINS = [f"{coin}USDT-1m-2024Q4.csv" for coin in ("BTC", "ETH", "SOL")]
 
 
 def backtest_data():
-    """The decision service's data directory: a copy of the Q4 BTC candles (reports are written there)."""
+    """The decision service's data directory: a copy of the Q4 BTC, ETH and SOL candles (reports are written there)."""
     data = os.path.join(WORK, "data")
-    if os.path.exists(CANDLES):
-        os.makedirs(os.path.join(data, "klines-1m"), exist_ok=True)
-        shutil.copy(CANDLES, os.path.join(data, "klines-1m"))
+    os.makedirs(os.path.join(data, "klines-1m"), exist_ok=True)
+    for name in THREE_COINS:
+        if os.path.exists(os.path.join(KLINES, name)):
+            shutil.copy(os.path.join(KLINES, name), os.path.join(data, "klines-1m"))
     return data
 
 
-def bench_backtest_memory(res, decision):
-    """The dashboard's backtest (RULES, the Q4 BTC candles) on the loaded desk, then the service's RSS: the heap the
-    backtest grew must be given back."""
-    if not os.path.exists(CANDLES):
-        raise RuntimeError(f"no {CANDLES} (../shared/data beside the repository)")
+def backtest_rss(decision, body, timeout=900):
+    """POST /api/backtest with body: its frames, seconds, the RSS peak while it ran (sampled every 0.2 s) and the RSS
+    once the service has given the heap back (2 s after the last backtest ends, HeapGiveBack.QUIET, on a thread of its
+    own: read until it has not fallen for 3 s, at most 20 s)."""
+    sampler = RssSampler(decision)
+    sampler.start()
     start = time.time()
-    status, body = request(decision.bench_port, "POST", "/api/backtest",
-                           json.dumps({"files": {"BTC": "klines-1m/BTCUSDT-1m-2024Q4.csv"}}), timeout=900)
-    if status != 200:
-        raise RuntimeError(f"POST /api/backtest answered {status}: {body[:200]!r}")
-    frames = json.loads(body)["frames"]
+    status, reply = request(decision.bench_port, "POST", "/api/backtest", json.dumps(body), timeout=timeout)
     ended = time.time()
-    # the service gives the heap back 2 s after the last backtest ends (HeapGiveBack.QUIET), on a thread of its own:
-    # read the RSS until it has not fallen for 3 s, at most 20 s
+    peak = sampler.stop()
+    if status != 200:
+        raise RuntimeError(f"POST /api/backtest answered {status}: {reply[:200]!r}")
     after, steady = rss_mb(decision), ended
     while time.time() - ended < 20 and time.time() - steady < 3:
         time.sleep(0.5)
         now = rss_mb(decision)
         if now < after - 0.5:
             after, steady = now, time.time()
+    return json.loads(reply)["frames"], ended - start, peak, after, time.time() - ended
+
+
+def bench_backtest_memory(res, decision):
+    """The dashboard's backtests (RULES) on the loaded desk: the Q4 BTC candles, then BTC+ETH+SOL; the RSS while each
+    runs and after it (the heap the backtest grew must be given back)."""
+    for name in THREE_COINS:
+        if not os.path.exists(os.path.join(KLINES, name)):
+            raise RuntimeError(f"no {os.path.join(KLINES, name)} (../shared/data beside the repository)")
+    frames, took, peak, after, read = backtest_rss(decision, {"files": {"BTC": "klines-1m/BTCUSDT-1m-2024Q4.csv"}})
     res.add("6 memory", f"decision-service RSS after a backtest ({frames} frames of the Q4 BTC candles, "
-            f"{ended - start:.0f} s; read {time.time() - ended:.0f} s after it ended)", f"{after:.0f} MB",
-            "<= 200 MB", after <= 200)
+            f"{took:.0f} s; read {read:.0f} s after it ended)", f"{after:.0f} MB", "<= 200 MB", after <= 200)
+    frames, took, peak, after, read = backtest_rss(decision, {"files": {
+        coin: f"klines-1m/{coin}USDT-1m-2024Q4.csv" for coin in ("BTC", "ETH", "SOL")}})
+    res.add("6 memory", f"decision-service RSS while / after a 3-coin backtest ({frames} frames of the Q4 BTC, ETH and "
+            f"SOL candles, {took:.0f} s)", f"{peak:.0f} MB / {after:.0f} MB", "<= 200 MB", max(peak, after) <= 200)
 
 
 # ---------------------------------------------------------------- main
