@@ -18,7 +18,8 @@ import io.signaldesk.decision.engine.port.EdgeStore.ProbedSetup;
  * as the track record is: when each model setup (coin, source, direction) was last probed in that market's time, and
  * what came of the probes: asked, answered, turned into calls, not answered by the analyzer's status, scored per setup.
  * A probe on the simulator never holds back one on a venue, and a replay's market time (months back) is never compared
- * with a live probe's. Not thread-safe: {@link EdgeService} holds its lock around it.
+ * with a live probe's; the latest {@link ReplayMarkets#KEPT} replay runs' markets are kept (each run is a market of its
+ * own). Not thread-safe: {@link EdgeService} holds its lock around it.
  */
 final class EdgeProbes {
 
@@ -37,6 +38,7 @@ final class EdgeProbes {
     private final Map<ProbedSetup, Instant> lastProbe = new HashMap<>();
     /** Per market; scored probes in the ledger: edge_outcome.origin PROBE with its market. */
     private final Map<String, Counts> counts = new HashMap<>();
+    private final ReplayMarkets replays = new ReplayMarkets();
 
     EdgeProbes(StrategySettings.Edge config, EdgeStore store) {
         this.config = config;
@@ -89,7 +91,10 @@ final class EdgeProbes {
     /** The scored probes per market and the last probe of each setup on each market the ledger holds, read once. */
     void loaded(Map<String, Map<SetupKey, Long>> scoredInLedger, Map<ProbedSetup, Instant> probedInLedger) {
         scoredInLedger.forEach((market, bySetup) -> counts(market).scored.putAll(bySetup));
-        lastProbe.putAll(probedInLedger);
+        probedInLedger.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(probed -> {
+            counts(probed.getKey().market()); // kept as a market used, or another replay's forgotten
+            lastProbe.put(probed.getKey(), probed.getValue());
+        });
     }
 
     /** Forgets when setups were probed and the scored probes (the track record is cleared); the counts stay. */
@@ -99,7 +104,18 @@ final class EdgeProbes {
     }
 
     private Counts counts(String market) {
+        replays.use(market).ifPresent(gone -> {
+            counts.remove(gone);
+            lastProbe.keySet().removeIf(k -> gone.equals(k.market()));
+        });
         return counts.computeIfAbsent(market, m -> new Counts());
+    }
+
+    /** The markets whose probes are kept in memory (tests). */
+    java.util.Set<String> markets() {
+        java.util.Set<String> out = new java.util.TreeSet<>(counts.keySet());
+        lastProbe.keySet().forEach(k -> out.add(k.market()));
+        return out;
     }
 
     /**

@@ -441,6 +441,14 @@ public class EdgeService {
         return out;
     }
 
+    /** The markets the probes' state and the model's setups are kept in memory for (tests). */
+    synchronized java.util.Set<String> probeAndAnswerMarkets() {
+        load();
+        java.util.Set<String> out = new java.util.TreeSet<>(probes.markets());
+        out.addAll(answers.markets());
+        return out;
+    }
+
     /** {@code market}'s track record (empty until it has a scored call). */
     private TrackRecord record(String market) {
         return records.computeIfAbsent(market, m -> new TrackRecord());

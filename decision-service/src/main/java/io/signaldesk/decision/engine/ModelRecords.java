@@ -114,6 +114,8 @@ final class ModelRecords {
     private final Map<Key, Setup> setups = new HashMap<>();
     private final Map<String, Deque<Pending>> pending = new HashMap<>();
     private final Map<Key, Snapshot> sent = new HashMap<>();
+    /** The latest replay runs' markets kept (each run is a market of its own): an older run's setups are forgotten. */
+    private final ReplayMarkets replays = new ReplayMarkets();
 
     private final int keepTexts;
 
@@ -140,6 +142,7 @@ final class ModelRecords {
     ModelRecord recordFor(Kind kind, String coin, String side, String market, Instant now,
             java.util.function.BooleanSupplier measuredEdge) {
         Key key = new Key(market, kind, coin, side);
+        use(market);
         Snapshot last = sent.get(key);
         if (last != null && now.isBefore(last.at().plus(refresh)) && !now.isBefore(last.at())) {
             return last.record();
@@ -197,6 +200,23 @@ final class ModelRecords {
         setups.clear();
         pending.clear();
         sent.clear();
+        replays.clear();
+    }
+
+    /** {@code market} is used now; the setups of the replay run's market it pushes out of the kept ones are forgotten. */
+    private void use(String market) {
+        replays.use(market).ifPresent(gone -> {
+            setups.keySet().removeIf(k -> gone.equals(k.market()));
+            sent.keySet().removeIf(k -> gone.equals(k.market()));
+        });
+    }
+
+    /** The markets whose setups are kept in memory (tests). */
+    java.util.Set<String> markets() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        setups.keySet().forEach(k -> out.add(k.market()));
+        sent.keySet().forEach(k -> out.add(k.market()));
+        return out;
     }
 
     private ScoredAnswer score(Pending p, BigDecimal mark, BigDecimal roundTripPct) {
@@ -251,6 +271,7 @@ final class ModelRecords {
     }
 
     private Setup setup(Key key) {
+        use(key.market());
         return setups.computeIfAbsent(key, k -> new Setup());
     }
 

@@ -15,4 +15,12 @@ public record FeedIdentity(String source, String runId, String market) {
 
     /** A feed that does not say which market it is (an older feed): no position is tied to it. */
     public static final FeedIdentity UNKNOWN = new FeedIdentity("unknown", null, "unknown");
+
+    /** What every replay run's market starts with ({@code replay#<run>}). */
+    public static final String REPLAY_PREFIX = "replay#";
+
+    /** Whether {@code market} is a replay run's (a market of its own per run). */
+    public static boolean isReplay(String market) {
+        return market != null && market.startsWith(REPLAY_PREFIX);
+    }
 }
