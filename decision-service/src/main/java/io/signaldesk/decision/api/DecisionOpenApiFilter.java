@@ -153,7 +153,7 @@ public class DecisionOpenApiFilter implements OASFilter {
                     "An ISO-8601 UTC instant on a whole minute, e.g. 2024-10-01T03:00:00Z (from inclusive, to exclusive); "
                             + "candles only. A run replays at most one coin-minute (coins × bars in the range) per "
                             + BacktestBounds.HEAP_BYTES_PER_COIN_MINUTE + " bytes of the service's heap bound (about "
-                            + "162,000 under the default -Xmx128m: 3 coins × 37 days, 10 × 11): a longer range is a 400 "
+                            + "164,000 under the default -Xmx128m: 3 coins × 38 days, 10 × 11): a longer range is a 400 "
                             + "naming to");
         }
         String ref = property(request, "walkForward").getRef();

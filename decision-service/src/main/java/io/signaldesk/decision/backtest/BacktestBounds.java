@@ -42,7 +42,7 @@ public final class BacktestBounds {
      * A candle run's length: one coin-minute (a coin's 1-minute bar, one frame's evaluation of it) per this many bytes
      * of the heap's bound. A run keeps about 300 bytes a coin-minute (its scored calls and signals, which its evaluation
      * reads at the end; its closes 9) while it runs: the rest is the service's own heap and the collector's room. Under
-     * the default -Xmx128m: about 162,000 coin-minutes (3 coins × 37 days, 10 coins × 11 days).
+     * the default -Xmx128m: about 164,000 coin-minutes (3 coins × 38 days, 10 coins × 11 days; measured: 164,495).
      */
     public static final int HEAP_BYTES_PER_COIN_MINUTE = 800;
 
