@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +42,17 @@ public final class BinanceCaptureReader implements AutoCloseable {
     private final List<Session> sessions;
     private final List<Skipped> skipped;
     private final VenueCounters counters;
+    private final Map<Instrument, BookWait> waiting;
     private long lines;
     private PriorityQueue<Session> queue;
     private long previousNs = -1;
 
-    private BinanceCaptureReader(List<Session> sessions, List<Skipped> skipped, VenueCounters counters) {
+    private BinanceCaptureReader(List<Session> sessions, List<Skipped> skipped, VenueCounters counters,
+            Map<Instrument, BookWait> waiting) {
         this.sessions = sessions;
         this.skipped = skipped;
         this.counters = counters;
+        this.waiting = waiting;
     }
 
     /**
@@ -75,26 +79,49 @@ public final class BinanceCaptureReader implements AutoCloseable {
             bySymbol.computeIfAbsent(BinanceAdapter.instrument(coin, upperQuote), k -> new ArrayList<>()).add(file);
         }
         CaptureBudget budget = new CaptureBudget(limits);
+        Map<Instrument, BookWait> waiting = new LinkedHashMap<>();
         List<Session> sessions = new ArrayList<>();
         try {
             for (Map.Entry<Instrument, List<Path>> entry : bySymbol.entrySet()) {
                 // every followed symbol is known (a recording of several coins is one file); a snapshot line without
                 // symbol belongs to the symbol the file starts with (one-symbol captures)
-                BinanceStreamHandler handler = new BinanceStreamHandler(instruments, sink, counters,
-                        instrument -> {
-                            // a capture has no REST endpoint: the book waits for the capture's next snapshot line
-                        }, entry.getKey().symbol());
+                // a capture has no REST endpoint: the book waits for the capture's next snapshot line
+                BookWait wait = new BookWait(waiting);
+                BinanceStreamHandler handler = new BinanceStreamHandler(instruments, sink, counters, wait,
+                        entry.getKey().symbol());
+                wait.handler = handler;
                 sessions.add(new Session(new BinanceCaptureFile(entry.getValue(), budget), handler));
             }
         } catch (IOException | RuntimeException e) {
             sessions.forEach(Session::close);
             throw e;
         }
-        return new BinanceCaptureReader(sessions, skipped, counters);
+        return new BinanceCaptureReader(sessions, skipped, counters, waiting);
     }
 
     public List<Skipped> skipped() {
         return List.copyOf(skipped);
+    }
+
+    /**
+     * The coins whose book waits for a depth snapshot the captures have not given (yet), in the order they started
+     * waiting: a Binance book starts from the REST snapshot a capture records in its first lines, so a session replayed
+     * without its first file never has one. Empty once every book that asked has one.
+     */
+    public List<String> booksAwaitingSnapshot() {
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        List<String> coins = new ArrayList<>();
+        for (Iterator<Map.Entry<Instrument, BookWait>> it = waiting.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Instrument, BookWait> entry = it.next();
+            if (entry.getValue().handler.sync(entry.getKey().symbol()).map(BinanceBookSync::synced).orElse(true)) {
+                it.remove();
+            } else {
+                coins.add(entry.getKey().coin());
+            }
+        }
+        return coins;
     }
 
     /** Lines handed to the parser so far. */
@@ -140,6 +167,21 @@ public final class BinanceCaptureReader implements AutoCloseable {
     @Override
     public void close() {
         sessions.forEach(Session::close);
+    }
+
+    /** A session's snapshot requests: the books that wait for the capture's next snapshot line. */
+    private static final class BookWait implements BinanceStreamHandler.SnapshotRequester {
+        private final Map<Instrument, BookWait> waiting;
+        private BinanceStreamHandler handler;
+
+        BookWait(Map<Instrument, BookWait> waiting) {
+            this.waiting = waiting;
+        }
+
+        @Override
+        public void request(Instrument instrument) {
+            waiting.putIfAbsent(instrument, this);
+        }
     }
 
     private record Session(BinanceCaptureFile file, BinanceStreamHandler handler) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,8 +109,23 @@ public class BinanceCaptureReplaySource implements MarketSource {
                 LOG.warnf("%s %s; skipped", skipped.file(), skipped.reason());
             }
             telemetry.state(State.LIVE);
-            reader.play((previousNs, nextNs) -> pause(previousNs, nextNs, speed));
+            BinanceCaptureReader.Pacer pacer = (previousNs, nextNs) -> pause(previousNs, nextNs, speed);
+            String bookNote = null;
+            while (reader.step(pacer)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+                bookNote = bookNote(reader.booksAwaitingSnapshot(), bookNote);
+            }
             sink.finished();
+            List<String> bookless = reader.booksAwaitingSnapshot();
+            if (!bookless.isEmpty()) {
+                telemetry.error(String.join(", ", bookless) + ": no order book: the replayed files hold no depth snapshot "
+                        + "for it, so bids, asks and spread stayed empty (a Binance book starts from the REST snapshot a "
+                        + "capture records in its first lines: replay the session's first capture too, e.g. "
+                        + "shared/data's spot-*_20240808.gz before its spot-*_20240809.gz)");
+                LOG.warnf("Binance capture replay: no depth snapshot for %s in %s", bookless, files);
+            }
             telemetry.state(State.FINISHED);
             LOG.infof("Binance capture replay finished: %d frames", telemetry.messages());
         } catch (InterruptedException e) {
@@ -119,6 +135,24 @@ public class BinanceCaptureReplaySource implements MarketSource {
             telemetry.state(State.STOPPED);
             LOG.errorf("Binance capture replay failed: %s", e.toString());
         }
+    }
+
+    /**
+     * Says on the status which books wait for a depth snapshot the files have not given yet (the last error), and
+     * takes it back once they have one; answers the note in force.
+     */
+    private String bookNote(List<String> waiting, String shown) {
+        String note = waiting.isEmpty() ? null : String.join(", ", waiting) + ": no order book yet: no depth snapshot in "
+                + "the replayed files so far (a capture records one in its first lines; bids, asks and spread stay empty "
+                + "until one comes)";
+        if (Objects.equals(note, shown)) {
+            return shown;
+        }
+        telemetry.clearError(shown);
+        if (note != null) {
+            telemetry.error(note);
+        }
+        return note;
     }
 
     private static void pause(long previousNs, long nextNs, double speed) throws InterruptedException {

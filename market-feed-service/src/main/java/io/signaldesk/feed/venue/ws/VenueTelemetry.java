@@ -85,7 +85,7 @@ public final class VenueTelemetry implements VenueCounters {
     @Override
     public void parseError(String kind, String detail) {
         parseErrors.incrementAndGet();
-        lastError = kind + ": " + detail;
+        error(kind + ": " + detail);
         counter("feed.parse.errors", "kind", kind).increment();
         if (loggedKinds.add(kind)) {
             LOG.warnf("%s: skipped a frame (%s): %s (further '%s' errors are only counted)", tag, kind, detail, kind);
@@ -115,8 +115,15 @@ public final class VenueTelemetry implements VenueCounters {
     }
 
     @Override
-    public void error(String message) {
+    public synchronized void error(String message) {
         lastError = message;
+    }
+
+    /** Forgets {@code message} when it is still the most recent error (what it said is no longer so). */
+    public synchronized void clearError(String message) {
+        if (message != null && message.equals(lastError)) {
+            lastError = null;
+        }
     }
 
     public void state(State newState) {

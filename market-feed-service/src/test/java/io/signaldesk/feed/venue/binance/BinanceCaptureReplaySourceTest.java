@@ -35,6 +35,8 @@ class BinanceCaptureReplaySourceTest {
     @TempDir
     Path dir;
 
+    private SourceStatus lastStatus;
+
     @Test
     void playsARealCaptureThroughTheLiveParserAndBookSyncAsFastAsPossible() throws IOException {
         Path file = dir.resolve("spot-btcusdt.gz");
@@ -50,8 +52,25 @@ class BinanceCaptureReplaySourceTest {
         long tradeFrames = lines.stream().filter(l -> l.contains("@trade\"")).count();
 
         assertEquals(1, sink.snapshots());
+        assertEquals(null, lastStatus.lastError(), "the book's wait for the snapshot (two diffs) is taken back");
         assertEquals(tradeFrames, sink.trades().size());
         assertEquals(diffsAfterSnapshot, sink.books().size() - 1, "one update per depth diff after the snapshot");
+    }
+
+    /** A colleague replayed spot-btcusdt_20240809.gz alone: Bids and Spread stayed "-" and the status said nothing. */
+    @Test
+    void aCaptureWithoutItsDepthSnapshotSaysOnTheStatusThatTheCoinHasNoOrderBook() throws IOException {
+        Path file = dir.resolve("spot-btcusdt-second-part.txt");
+        Files.write(file, sliceLines().stream().filter(l -> l.contains("\"stream\"")).toList(), StandardCharsets.UTF_8);
+
+        RecordingSink sink = play(List.of(file), "BTC");
+
+        assertEquals(0, sink.snapshots());
+        assertTrue(sink.books().isEmpty());
+        assertFalse(sink.trades().isEmpty(), "trades still flow");
+        String said = lastStatus.lastError();
+        assertTrue(said != null && said.startsWith("BTC: no order book: the replayed files hold no depth snapshot for it, "
+                + "so bids, asks and spread stayed empty"), said);
     }
 
     @Test
@@ -98,6 +117,7 @@ class BinanceCaptureReplaySourceTest {
         RecordingSink sink = new RecordingSink();
         source.start(sink);
         await("replay end", Duration.ofSeconds(30), () -> source.status().state() == SourceStatus.State.FINISHED);
+        lastStatus = source.status();
         assertEquals("replay", source.status().name());
         assertEquals(0, source.status().resyncs());
         assertEquals(0, source.status().parseErrors());
