@@ -162,7 +162,7 @@ public class DecisionEngine {
         if (ai.available()) {
             EntryResult answer = ai.result();
             scoring.record(new Signal(name, ai.label(), answer.enter() ? Direction.valueOf(side.name()) : Direction.WAIT,
-                    answer.confidence(), coin.markPrice(), rules.momentumOnly(coin.momentum60sPct()), now));
+                    answer.confidence(), coin.markPrice(), rules.momentumOnly(coin.momentum60sPct()), now).on(asked));
         }
         if (!ai.fromModel()) {
             // no model answer (the analyzer unreachable, or it answered with its own rules): the rules decide, labelled
