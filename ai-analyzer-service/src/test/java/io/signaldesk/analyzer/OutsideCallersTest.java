@@ -33,6 +33,17 @@ class OutsideCallersTest {
         OllamaReplies.answer("{\"enter\":true,\"confidence\":7,\"reason\":\"Buyers lead.\"}");
     }
 
+    /** Validation is cheap; the limit guards the model's time: a bad body is its 400 however often, and no turn. */
+    @Test
+    void anOutsideClientsBadBodiesAre400sThatTakeNoTurnOfItsLimit() {
+        // burst 4: counted, the fifth of these would be a 429 (and would leave none for a valid analysis)
+        for (int i = 0; i < 10; i++) {
+            given().contentType(ContentType.JSON).body("{\"coin\":\"BTC\",\"side\":\"LONG\",\"price\":-" + i + "}")
+                    .post("/api/analysis/entry").then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("price"));
+        }
+        assertEquals(0, OllamaReplies.analysisRequests().size(), "nothing reached the model");
+    }
+
     @Test
     void anOutsideClientPastItsBurstGets429WithRetryAfterWhileTheEngineIsServed() {
         Response limited = null;

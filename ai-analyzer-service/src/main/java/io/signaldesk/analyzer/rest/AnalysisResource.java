@@ -57,6 +57,7 @@ import io.smallrye.mutiny.Multi;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Analysis", description = "Sentiment, entry, exit and risk answers from the local model within analyzer.deadline, or from labelled rules")
+@OutsideLimited
 @Path("/api/analysis")
 @Blocking
 public class AnalysisResource {

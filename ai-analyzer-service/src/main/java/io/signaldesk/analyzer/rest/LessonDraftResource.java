@@ -33,6 +33,7 @@ import io.signaldesk.common.error.ApiError;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Lessons", description = "One-line lessons drafted from the model's scored record; the accepted ones in its system message")
+@OutsideLimited
 @Path("/api/analysis/lessons")
 public class LessonDraftResource {
 

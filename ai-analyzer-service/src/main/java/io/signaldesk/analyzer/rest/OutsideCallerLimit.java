@@ -6,19 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signaldesk.analyzer.config.AnalyzerConfig;
 import io.signaldesk.common.error.ApiError;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Rate limit of outside callers on the analyses ({@code POST /api/analysis/*}): each client (remote address) may ask
+ * Rate limit of outside callers on the analyses ({@code POST /api/analysis/*}, counted once the body is valid:
+ * {@link OutsideLimited}): each client (remote address) may ask
  * {@code analyzer.outside.per-minute} a minute after a burst of {@code analyzer.outside.burst}; past it 429 with a JSON
  * body and Retry-After (seconds). The desk (X-Engine-Key) is never limited; without a desk key nobody is (see
  * {@link Callers}).
@@ -44,11 +44,14 @@ public class OutsideCallerLimit {
         registry.counter("analyzer.outside.limited");
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public Response limit(ContainerRequestContext request, HttpServerRequest http) {
-        String presented = request.getHeaderString(Callers.ENGINE_HEADER);
-        if (!"POST".equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith(ANALYSES)
-                || !callers.lanes() || callers.isDesk(presented)) {
+    /**
+     * The 429 for {@code http} when it is an outside caller's analysis past its limit, else null (its turn taken). Asked
+     * by {@link OutsideLimitInterceptor} once the body is valid.
+     */
+    public Response limit(HttpServerRequest http) {
+        String presented = http.getHeader(Callers.ENGINE_HEADER);
+        if (http.method() != HttpMethod.POST || !http.path().startsWith(ANALYSES) || !callers.lanes()
+                || callers.isDesk(presented)) {
             return null;
         }
         if (presented != null) {

@@ -34,6 +34,7 @@ import io.signaldesk.common.error.ApiError;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Shadow model", description = "A second model answering the desk's questions on idle time, scored beside the model in use")
+@OutsideLimited
 @Path("/api/analysis/probe")
 public class ProbeResource {
 

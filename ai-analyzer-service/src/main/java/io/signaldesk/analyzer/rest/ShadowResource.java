@@ -40,6 +40,7 @@ import io.smallrye.common.annotation.Blocking;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Shadow model", description = "A second model answering the desk's questions on idle time, scored beside the model in use")
+@OutsideLimited
 @Path("/api/analysis/shadow")
 @Blocking // the fit check may read Ollama's /api/ps; the wait for the answer holds no thread
 public class ShadowResource {
