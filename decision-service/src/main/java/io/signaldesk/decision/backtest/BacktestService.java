@@ -201,8 +201,9 @@ public class BacktestService {
         if (seedTrackRecord && to != null && to.isAfter(Instant.now())) {
             throw new BacktestInputException("seedTrackRecord", "a seed is learned from data before now only: to is in the future");
         }
-        // the market a seed counts for is the one the data says it is of (its content listed as that market's), never a name
-        DataSources.Provenance seedSource = seedTrackRecord ? DataSources.of(
+        // the market a seed counts for is the one the data says it is of (its content listed as that market's), never a
+        // name; hashed when the data is read: candles now, captures when the run reads them (run)
+        DataSources.Provenance seedSource = seedTrackRecord && captures.isEmpty() ? DataSources.of(
                 DataSources.files(captures, capturePaths, files, paths), !inline.isEmpty(), dataDir) : null;
         WalkForward.Plan walkForward = null;
         if (request.walkForward() != null) {
@@ -229,6 +230,10 @@ public class BacktestService {
             throw new Busy();
         }
         try {
+            // a capture is read by the run: its content is hashed now, not when the job was submitted (edited since?)
+            DataSources.Provenance seedSource = checked.seedTrackRecord() && !captures.isEmpty()
+                    ? DataSources.of(DataSources.files(captures, checked.capturePaths(), files, checked.paths()), !inline.isEmpty(), dataDir)
+                    : checked.seedSource();
             MarketTape tape = captures.isEmpty()
                     ? new CandleTape(checked.candles() != null ? checked.candles()
                             : candles(files, checked.paths(), inline, checked.from(), checked.to()))
@@ -238,14 +243,15 @@ public class BacktestService {
                 inputs.put("captures[" + i + "]", captures.get(i));
             }
             inline.keySet().forEach(coin -> inputs.put(coin, "csv." + coin));
-            return run(checked, tape, inputs, progress);
+            return run(checked, tape, inputs, progress, seedSource);
         } finally {
             released();
         }
     }
 
     /** The run itself, its decisions written to the CSV as they are made (only the requested page kept). */
-    private BacktestReport run(Checked checked, MarketTape tape, Map<String, String> inputs, BacktestRunner.Progress progress) {
+    private BacktestReport run(Checked checked, MarketTape tape, Map<String, String> inputs, BacktestRunner.Progress progress,
+            DataSources.Provenance seedSource) {
         List<String> captures = checked.captures();
         Map<String, String> files = checked.files();
         Map<String, String> inline = checked.inline();
@@ -277,7 +283,7 @@ public class BacktestService {
                     + "past only (it starts empty, a call counts once its " + overrides.settings().edge().horizonMinutes()
                     + "-minute horizon has passed in market time)");
             if (checked.seedTrackRecord()) {
-                notes.add(seed(run, checked.seedSource()));
+                notes.add(seed(run, seedSource));
             }
             // the baselines over the bars the run replayed (all of them unless it stopped at the model-question cap)
             AlignedCandles replayed = !(tape instanceof CandleTape candles) ? null
